@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// Static output only: the site is plain files that any host can serve.
+export default defineConfig({
+  output: 'static',
+  site: process.env.SITE_URL || 'http://127.0.0.1:4321',
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

@@ -1,0 +1,173 @@
+/**
+ * Typed records passed between the pipeline's stages:
+ *   load (I/O) -> parseDocument -> segment -> findEvents -> resolveDate + resolveActors
+ *   -> assemble -> merge -> curate -> validate -> emit (I/O)
+ * Every stage but load and emit is a pure function of its inputs.
+ *
+ * Offsets: every `start`/`end` is a UTF-16 offset into `SourceDocument.text`, the whole
+ * decoded file (byte-order mark removed, nothing else changed), so that
+ * `text.slice(start, end)` gives back exactly the sentence or span.
+ */
+import type { Actor, EventType } from '../../src/lib/schema.ts';
+
+export type { Actor, EventType };
+
+/** A file as read from disk, before its header is parsed. */
+export interface RawDocument {
+  id: string;
+  /** Path relative to the input directory, with forward slashes. */
+  path: string;
+  /** Decoded text, or null when the file could not be read/decoded. */
+  text: string | null;
+  /** Why `text` is null, or a warning about how it was read (e.g. "decoded as Latin-1"). */
+  readError?: string;
+  warnings: string[];
+}
+
+/** A document whose header was parsed. */
+export interface SourceDocument {
+  id: string;
+  path: string;
+  title: string;
+  /** Publication day, YYYY-MM-DD. */
+  published: string;
+  /** The whole decoded text (the offsets' frame of reference). */
+  text: string;
+  /** Where the body starts in `text` (after the header line or the front matter). */
+  bodyStart: number;
+  warnings: string[];
+}
+
+export interface SkippedDocument {
+  id: string;
+  path: string;
+  title: string;
+  published: string;
+  reason: string;
+  warnings: string[];
+}
+
+export type ParsedDocument = { ok: true; doc: SourceDocument } | { ok: false; skipped: SkippedDocument };
+
+export type SentenceKind = 'body' | 'heading' | 'boilerplate' | 'caption' | 'dateline';
+
+export interface Sentence {
+  index: number;
+  /** Paragraph number within the body, from 0. */
+  paragraph: number;
+  text: string;
+  start: number;
+  end: number;
+  kind: SentenceKind;
+}
+
+export interface Dateline {
+  /** "BEIJING" in "BEIJING, July 13 (Xinhua) --". */
+  place?: string;
+  /** A resolved day when the dateline carries one. */
+  date?: string;
+  /** The outlet or agency named in the dateline, e.g. "Xinhua". */
+  agency?: string;
+  start: number;
+  end: number;
+}
+
+export interface SegmentedDocument {
+  doc: SourceDocument;
+  sentences: Sentence[];
+  dateline?: Dateline;
+}
+
+/** How sure the text is that the event happened. Only `asserted` events reach the timeline undated. */
+export type Modality = 'asserted' | 'planned' | 'negated' | 'habitual' | 'hypothetical' | 'background' | 'reported';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface EventCandidate {
+  type: EventType;
+  /** The trigger words ("met", "threatened to impose"), absolute offsets. */
+  trigger: Span & { text: string };
+  /** The clause the event lives in (actors and dates are looked for here first), absolute offsets. */
+  clause: Span;
+  modality: Modality;
+  /** 0..1, how sure the rules are of the type. */
+  confidence: number;
+  /** Name of the rule that fired, for debugging and the eval report. */
+  rule: string;
+}
+
+export type DateEvidence = 'explicit' | 'relative' | 'weekday' | 'dateline' | 'publication' | 'anchor' | 'none';
+
+export interface DateResolution {
+  /** YYYY-MM-DD, or null when the day cannot be known (the event must then not be placed). */
+  date: string | null;
+  precision: 'day' | 'approximate';
+  evidence: DateEvidence;
+  /** The words that gave the date ("on Sunday"), absolute offsets. */
+  cue?: Span & { text: string };
+  /** A threat's deadline ("within 50 days"), as a day. */
+  deadline?: string;
+  /** True when the cue points to the future relative to publication ("next week", "will ... on July 20"). */
+  future?: boolean;
+}
+
+export interface DateContext {
+  /** Publication day, YYYY-MM-DD. */
+  published: string;
+  dateline?: Dateline;
+  /** Dates of earlier events in the same document, for "hours after X" style anchors. */
+  previous?: { type: EventType; date: string; trigger: string }[];
+}
+
+export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'metonym' | 'institution' | 'media' | 'organization' | 'role';
+
+export interface ActorMention {
+  kind: MentionKind;
+  /** The words in the text. */
+  text: string;
+  start: number;
+  end: number;
+  /** ISO alpha-3 of the state this mention stands for, if any. */
+  country?: string;
+  /** Canonical organisation name/acronym ("SCO"), if the mention is an organisation. */
+  organization?: string;
+  /** A person's canonical name and role. */
+  person?: { name: string; role?: string };
+  /** True for mentions that are places where something happens (in Doha), not parties. */
+  locative?: boolean;
+}
+
+export interface ActorResolution {
+  countries: string[];
+  organizations: string[];
+  actors: Actor[];
+  mentions: ActorMention[];
+  /** A place named as where the event happened ("in Beijing"). */
+  location?: string;
+}
+
+/** An event found in one document, before merging across documents. */
+export interface ExtractedEvent {
+  type: EventType;
+  date: string;
+  datePrecision: 'day' | 'approximate';
+  dateEvidence: DateEvidence;
+  deadline?: string;
+  countries: string[];
+  organizations: string[];
+  actors: Actor[];
+  location?: string;
+  title: string;
+  confidence: number;
+  source: {
+    document: string;
+    published: string;
+    sentence: string;
+    start: number;
+    end: number;
+    trigger: Span;
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The one schema of the event JSON (see CONTRACT.md). The build script validates
+ * what it writes with it; the pages parse what they read with it.
+ * Fields may be added; the contract's fields are never renamed or dropped.
+ */
+import { z } from 'zod';
+
+export const EVENT_TYPES = [
+  'meeting',
+  'visit',
+  'statement',
+  'threat',
+  'sanction',
+  'agreement',
+  'accusation',
+  'military',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+const isRealDay = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+};
+
+export const IsoDay = z.string().refine(isRealDay, { message: 'expected a real calendar day as YYYY-MM-DD' });
+export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code');
+
+export const ActorSchema = z.object({
+  name: z.string().min(1),
+  country: Iso3.optional(),
+  role: z.string().optional(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const SourceSchema = z.object({
+  document: z.string().min(1),
+  sentence: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Trigger words inside `sentence`, as offsets relative to the sentence (for highlighting). */
+  trigger: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+  /** The publication day of the source document. */
+  published: IsoDay.optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const EventSchema = z.object({
+  id: z.string().min(1),
+  type: z.enum(EVENT_TYPES),
+  date: IsoDay,
+  datePrecision: z.enum(['day', 'approximate']),
+  countries: z.array(Iso3),
+  organizations: z.array(z.string()),
+  actors: z.array(ActorSchema),
+  title: z.string().min(1),
+  sources: z.array(SourceSchema).min(1),
+  /** Where the event took place, when the text says so (a city or country name). */
+  location: z.string().optional(),
+  /** A deadline set by a threat ("within 50 days"), as a day. */
+  deadline: IsoDay.optional(),
+  /** How the date was found: explicit, relative, weekday, dateline, publication, anchor, curated. */
+  dateEvidence: z.string().optional(),
+  /** True when a curation file added or edited this event. */
+  curated: z.boolean().optional(),
+});
+export type TimelineEvent = z.infer<typeof EventSchema>;
+
+export const DocumentSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  published: z.string(),
+  path: z.string(),
+  status: z.enum(['ok', 'skipped']),
+  reason: z.string().optional(),
+});
+export type DocumentEntry = z.infer<typeof DocumentSchema>;
+
+export const EventsFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  documents: z.array(DocumentSchema),
+  events: z.array(EventSchema),
+});
+export type EventsFile = z.infer<typeof EventsFileSchema>;
