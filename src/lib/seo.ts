@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 /**
  * Small pure helpers for links and page metadata. Works in pages and client code
  * (no Node APIs). `path` arguments are site paths that start with "/" and do NOT
