@@ -1,0 +1,190 @@
+/**
+ * Merge stage: reports of one real event, within one document ("Xi met Lavrov" said three
+ * times) or across documents (five outlets, one syndicated copy), become one timeline event
+ * listing every source. Pure and order-independent: the input is put in a fixed content
+ * order first, so shuffling it changes nothing.
+ *
+ * Clustering is greedy complete-linkage: events are taken most specific first; each joins the
+ * most similar existing cluster whose every member it is compatible with (see
+ * merge/same-event.ts), or starts a new one. Complete linkage stops chains such as
+ * "RUS+TUR call" <- "RUS call" -> "RUS+IRN call" from fusing two calls.
+ */
+import type { Source, TimelineEvent } from '../../src/lib/schema.ts';
+import type { ExtractedEvent } from './types.ts';
+import rules from '../data/merge-rules.json' with { type: 'json' };
+import { assignIds, cmp } from './ids.ts';
+import { isPerson, mergeActors } from './merge/names.ts';
+import { dayDiff, sameEvent, sentenceKey, similarity } from './merge/same-event.ts';
+
+const RANK: Record<string, number> = rules.evidenceRank;
+/** How far apart (days) two reports of one event may be dated at most; bounds the search. */
+const SEARCH_WINDOW = Math.max(rules.weakEvidenceWindowDays, rules.approximateWindowDays, 7);
+
+export function evidenceRank(evidence: string): number {
+  return RANK[evidence] ?? 0;
+}
+
+/** How much a report says: date evidence first, then named people, states, place, confidence. */
+export function specificity(ev: ExtractedEvent): number {
+  return (
+    evidenceRank(ev.dateEvidence) * 100 +
+    (ev.datePrecision === 'day' ? 50 : 0) +
+    ev.actors.filter(isPerson).length * 10 +
+    ev.actors.length * 2 +
+    ev.countries.length * 4 +
+    ev.organizations.length * 2 +
+    (ev.location ? 3 : 0) +
+    Math.max(0, Math.min(1, ev.confidence))
+  );
+}
+
+/** A total order over reports that depends on content only (never on input position). */
+function contentKey(ev: ExtractedEvent): string {
+  const s = ev.source;
+  return [
+    ev.date,
+    ev.type,
+    ev.countries.join(','),
+    s.document,
+    String(s.start).padStart(10, '0'),
+    String(s.trigger.start).padStart(10, '0'),
+    String(s.end).padStart(10, '0'),
+    ev.title,
+    JSON.stringify(ev.actors),
+    ev.organizations.join(','),
+  ].join('\u0000');
+}
+
+function sourceKey(s: Source): string {
+  return [s.document, String(s.start).padStart(10, '0'), String(s.trigger?.start ?? 0).padStart(10, '0'), String(s.end).padStart(10, '0')].join('\u0000');
+}
+
+/** Groups reports into clusters, one per real event. Exported for tests. */
+export function clusterEvents(events: ExtractedEvent[]): ExtractedEvent[][] {
+  const ordered = events
+    .map((ev) => ({ ev, key: contentKey(ev), spec: specificity(ev) }))
+    .sort((a, b) => b.spec - a.spec || cmp(a.key, b.key))
+    .map((x) => x.ev);
+
+  const clusters: ExtractedEvent[][] = [];
+  // Index: "<date>|<state or org>" and "s|<sentence>" -> clusters, so a report is compared only with near ones.
+  const index = new Map<string, Set<number>>();
+  const keysOf = (ev: ExtractedEvent): string[] => {
+    const who = ev.countries.length ? ev.countries : ev.organizations.length ? ev.organizations : ['-'];
+    return [...who.map((w) => `${ev.date}|${w}`), `s|${sentenceKey(ev.source.sentence)}`];
+  };
+  const addToIndex = (ev: ExtractedEvent, ci: number) => {
+    for (const k of keysOf(ev)) {
+      const set = index.get(k);
+      if (set) set.add(ci);
+      else index.set(k, new Set([ci]));
+    }
+  };
+
+  for (const ev of ordered) {
+    const near = new Set<number>();
+    const who = ev.countries.length ? ev.countries : ev.organizations.length ? ev.organizations : ['-'];
+    for (let d = -SEARCH_WINDOW; d <= SEARCH_WINDOW; d++) {
+      const day = shiftDay(ev.date, d);
+      for (const w of who) for (const ci of index.get(`${day}|${w}`) ?? []) near.add(ci);
+    }
+    for (const ci of index.get(`s|${sentenceKey(ev.source.sentence)}`) ?? []) near.add(ci);
+
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const ci of [...near].sort((a, b) => a - b)) {
+      const members = clusters[ci]!;
+      if (!members.every((m) => sameEvent(ev, m))) continue;
+      const score = Math.max(...members.map((m) => similarity(ev, m)));
+      if (score > bestScore) {
+        bestScore = score;
+        best = ci;
+      }
+    }
+    if (best < 0) {
+      clusters.push([ev]);
+      best = clusters.length - 1;
+    } else clusters[best]!.push(ev);
+    addToIndex(ev, best);
+  }
+  return clusters;
+}
+
+function shiftDay(day: string, by: number): string {
+  if (by === 0) return day;
+  const t = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(t)) return day;
+  return new Date(t + by * 86_400_000).toISOString().slice(0, 10);
+}
+
+function toSource(ev: ExtractedEvent): Source {
+  const s = ev.source;
+  return {
+    document: s.document,
+    sentence: s.sentence,
+    start: s.start,
+    end: s.end,
+    trigger: { start: s.trigger.start, end: s.trigger.end },
+    published: s.published,
+  };
+}
+
+/**
+ * The date of a cluster: from its best evidence (explicit > relative > weekday/anchor >
+ * dateline > publication day); among equally good reports, the day most of them give,
+ * then the one from the earliest-published article, then the earliest day.
+ */
+export function pickDate(members: ExtractedEvent[]): ExtractedEvent {
+  const top = Math.max(...members.map((m) => evidenceRank(m.dateEvidence) + (m.datePrecision === 'day' ? 0.5 : 0)));
+  const best = members.filter((m) => evidenceRank(m.dateEvidence) + (m.datePrecision === 'day' ? 0.5 : 0) === top);
+  const votes = new Map<string, number>();
+  for (const m of best) votes.set(m.date, (votes.get(m.date) ?? 0) + 1);
+  return [...best].sort(
+    (a, b) =>
+      votes.get(b.date)! - votes.get(a.date)! ||
+      cmp(a.source.published, b.source.published) ||
+      cmp(a.date, b.date) ||
+      cmp(contentKey(a), contentKey(b)),
+  )[0]!;
+}
+
+/** One timeline event (without id) from a cluster of reports. */
+export function combine(members: ExtractedEvent[]): Omit<TimelineEvent, 'id'> & { orderKey: string } {
+  const bySpec = [...members].sort((a, b) => specificity(b) - specificity(a) || cmp(contentKey(a), contentKey(b)));
+  const lead = bySpec[0]!;
+  const dated = pickDate(members);
+  const sources = new Map<string, Source>();
+  for (const m of members) {
+    const s = toSource(m);
+    const k = sourceKey(s);
+    if (!sources.has(k)) sources.set(k, s);
+  }
+  const sortedSources = [...sources].sort((a, b) => cmp(a[0], b[0])).map(([, s]) => s);
+  const location = bySpec.find((m) => m.location)?.location;
+  const deadline = bySpec.find((m) => m.deadline)?.deadline;
+  return {
+    type: lead.type,
+    date: dated.date,
+    datePrecision: dated.datePrecision,
+    countries: [...new Set(members.flatMap((m) => m.countries))].sort(),
+    organizations: [...new Set(members.flatMap((m) => m.organizations))].sort(),
+    actors: mergeActors(bySpec.map((m) => m.actors)),
+    title: lead.title,
+    sources: sortedSources,
+    ...(location ? { location } : {}),
+    ...(deadline ? { deadline } : {}),
+    dateEvidence: dated.dateEvidence,
+    orderKey: sortedSources.length ? sourceKey(sortedSources[0]!) : '',
+  };
+}
+
+/** Merges reports into timeline events with stable ids, sorted by (date, id). */
+export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
+  const combined = clusterEvents(events).map(combine);
+  const withIds = assignIds(combined, (e) => e.orderKey);
+  return withIds
+    .map(({ orderKey: _drop, id, ...ev }): TimelineEvent => ({ id, ...ev }))
+    .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
+}
+
+export { dayDiff };

@@ -1,0 +1,104 @@
+/**
+ * Comparing the people named by two reports of an event: "Lavrov", "Sergei Lavrov" and
+ * "Sergey Lavrov" are one person; "Wang Yi" and "Wang Wenbin" are two.
+ */
+import type { Actor } from '../types.ts';
+import rules from '../../data/merge-rules.json' with { type: 'json' };
+
+const INSTITUTION = new RegExp(`\\b(?:${rules.institutionWords.join('|')})\\b`, 'i');
+
+/** Lower-case words of a name, diacritics dropped ("Sergéi Lavrov" -> ["sergei", "lavrov"]). */
+export function nameTokens(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** The last word of a name (the family name in most Western orderings), or the name itself. */
+export function surname(name: string): string {
+  const t = nameTokens(name);
+  return t[t.length - 1] ?? name;
+}
+
+/** True for an actor that is a person, not a ministry, government or agency. */
+export function isPerson(actor: Actor): boolean {
+  const tokens = nameTokens(actor.name);
+  if (tokens.length === 0 || tokens.length > 5) return false;
+  return !INSTITUTION.test(actor.name);
+}
+
+/** Two names are one person when one's words contain the other's, or their last words agree. */
+export function sameName(a: string, b: string): boolean {
+  const ta = nameTokens(a);
+  const tb = nameTokens(b);
+  if (ta.length === 0 || tb.length === 0) return false;
+  const sa = new Set(ta);
+  const sb = new Set(tb);
+  if (ta.every((t) => sb.has(t)) || tb.every((t) => sa.has(t))) return true;
+  return ta[ta.length - 1] === tb[tb.length - 1] && ta.length > 1 && tb.length > 1;
+}
+
+/**
+ * True when two reports name different people for the same state, e.g. Xi (CHN) in one and
+ * Wang Yi (CHN) in the other: then they are two events (a leader, then his foreign minister).
+ * People whose state is unknown are compared with each other as one more group.
+ */
+export function peopleConflict(a: Actor[], b: Actor[]): boolean {
+  const group = (xs: Actor[]) => {
+    const m = new Map<string, string[]>();
+    for (const x of xs) {
+      if (!isPerson(x)) continue;
+      const k = x.country ?? '?';
+      const list = m.get(k);
+      if (list) list.push(x.name);
+      else m.set(k, [x.name]);
+    }
+    return m;
+  };
+  const ga = group(a);
+  const gb = group(b);
+  for (const [country, namesA] of ga) {
+    const namesB = gb.get(country);
+    if (!namesB) continue;
+    if (!namesA.some((na) => namesB.some((nb) => sameName(na, nb)))) return true;
+  }
+  return false;
+}
+
+/** How many people of `a` are also named in `b`. */
+export function sharedPeople(a: Actor[], b: Actor[]): number {
+  const pb = b.filter(isPerson);
+  return a.filter(isPerson).filter((x) => pb.some((y) => sameName(x.name, y.name))).length;
+}
+
+/**
+ * Union of two actor lists, one entry per person: the fuller name wins ("Sergei Lavrov" over
+ * "Lavrov"), a missing country or role is filled from the other report. Order: first seen.
+ */
+export function mergeActors(lists: Actor[][]): Actor[] {
+  const out: Actor[] = [];
+  for (const list of lists) {
+    for (const actor of list) {
+      const i = out.findIndex((o) => o.name === actor.name || (isPerson(o) && isPerson(actor) && sameName(o.name, actor.name) && compatibleCountry(o, actor)));
+      if (i < 0) {
+        out.push({ ...actor });
+        continue;
+      }
+      const cur = out[i]!;
+      const fuller = nameTokens(actor.name).length > nameTokens(cur.name).length ? actor.name : cur.name;
+      out[i] = {
+        name: fuller,
+        ...(cur.country ?? actor.country ? { country: cur.country ?? actor.country } : {}),
+        ...(cur.role ?? actor.role ? { role: cur.role ?? actor.role } : {}),
+      };
+    }
+  }
+  return out;
+}
+
+function compatibleCountry(a: Actor, b: Actor): boolean {
+  return !a.country || !b.country || a.country === b.country;
+}

@@ -1,0 +1,97 @@
+/**
+ * When are two extracted events reports of the same real event? Every test must pass:
+ * compatible type, compatible day, compatible states and organisations, no clash of people.
+ * Thresholds live in scripts/data/merge-rules.json.
+ */
+import type { ExtractedEvent } from '../types.ts';
+import rules from '../../data/merge-rules.json' with { type: 'json' };
+import { peopleConflict, sharedPeople } from './names.ts';
+
+const WEAK = new Set<string>(rules.weakEvidence);
+const COMPATIBLE = new Set<string>(rules.compatibleTypes.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+/** Two copies of one sentence are one report however their dates resolved, within this many days. */
+const SAME_SENTENCE_WINDOW_DAYS = 7;
+
+/** Whole days from a to b (both YYYY-MM-DD). */
+export function dayDiff(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export function typesCompatible(a: string, b: string): boolean {
+  return a === b || COMPATIBLE.has(`${a}|${b}`);
+}
+
+/**
+ * Days agree when equal; within a few days when either is approximate; and an event dated
+ * only by its article's publication day (weak evidence) may have happened up to a couple of
+ * days before it.
+ */
+export function datesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.date === b.date) return true;
+  const d = dayDiff(a.date, b.date); // > 0 when b is later
+  if ((a.datePrecision === 'approximate' || b.datePrecision === 'approximate') && Math.abs(d) <= rules.approximateWindowDays) return true;
+  const weakA = WEAK.has(a.dateEvidence);
+  const weakB = WEAK.has(b.dateEvidence);
+  const w = rules.weakEvidenceWindowDays;
+  if (weakA && weakB) return Math.abs(d) <= w;
+  if (weakA) return d <= 0 && -d <= w; // b on or before a's publication-based day
+  if (weakB) return d >= 0 && d <= w;
+  return false;
+}
+
+/**
+ * States agree when equal, or when one report names a single state (or none) and the other
+ * adds the counterpart. Two full but different sets ("RUS+TUR" and "RUS+IRN") are two events.
+ */
+export function countriesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  const A = new Set(a.countries);
+  const B = new Set(b.countries);
+  const [small, large] = A.size <= B.size ? [A, B] : [B, A];
+  for (const c of small) if (!large.has(c)) return false;
+  if (small.size === large.size) return true;
+  if (small.size === 0) return a.organizations.some((o) => b.organizations.includes(o));
+  return small.size <= 1 || large.size - small.size <= rules.maxExtraCountriesWhenBothNamed;
+}
+
+export function organizationsCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.organizations.length === 0 || b.organizations.length === 0) return true;
+  return a.organizations.some((o) => b.organizations.includes(o));
+}
+
+/** Sentence text folded for comparison (syndicated copies differ in spaces and quotes only). */
+export function sentenceKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d"'`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function sameSentence(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  return sentenceKey(a.source.sentence) === sentenceKey(b.source.sentence);
+}
+
+/** True when a and b can be reports of one real event. */
+export function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (!typesCompatible(a.type, b.type)) return false;
+  if (!countriesCompatible(a, b) || !organizationsCompatible(a, b)) return false;
+  if (peopleConflict(a.actors, b.actors)) return false;
+  if (datesCompatible(a, b)) return true;
+  return a.type === b.type && sameSentence(a, b) && Math.abs(dayDiff(a.date, b.date)) <= SAME_SENTENCE_WINDOW_DAYS;
+}
+
+/** How alike two compatible reports are; used to pick the best of several candidate events. */
+export function similarity(a: ExtractedEvent, b: ExtractedEvent): number {
+  const A = new Set(a.countries);
+  const inter = b.countries.filter((c) => A.has(c)).length;
+  const union = new Set([...a.countries, ...b.countries]).size;
+  let s = union ? inter / union : 0;
+  if (a.date === b.date) s += 3;
+  else s -= 0.1 * Math.abs(dayDiff(a.date, b.date));
+  if (a.type === b.type) s += 0.5;
+  s += 2 * sharedPeople(a.actors, b.actors);
+  if (a.organizations.some((o) => b.organizations.includes(o))) s += 1;
+  if (sameSentence(a, b)) s += 2;
+  if (a.source.document === b.source.document) s += 0.25;
+  return s;
+}

@@ -1,0 +1,137 @@
+/**
+ * The build report: per document its status, events and warnings; totals; the curation
+ * file's messages. `buildReport` makes the JSON object (written beside events.json as
+ * build-report.json); `formatReport` the text printed at the end of `npm run build`.
+ * Deterministic: no timestamps, documents in input order.
+ */
+import type { DocumentEntry } from '../../src/lib/schema.ts';
+
+export interface ReportWarning {
+  /** The document the warning is about, if any. */
+  document?: string;
+  message: string;
+}
+
+export interface ReportInput {
+  documents: DocumentEntry[];
+  /** Events extracted per document id, before merging. */
+  eventsPerDocument: Record<string, number>;
+  warnings: ReportWarning[];
+  /** Events on the timeline after merging, curation and validation. */
+  mergedEvents: number;
+  curationWarnings: string[];
+}
+
+export interface DocumentReport {
+  id: string;
+  path: string;
+  title: string;
+  published: string;
+  status: 'ok' | 'skipped';
+  reason?: string;
+  /** Events extracted from this document, before merging. */
+  events: number;
+  warnings: string[];
+}
+
+export interface BuildReport {
+  documents: DocumentReport[];
+  totals: {
+    documents: number;
+    ok: number;
+    skipped: number;
+    /** Reports of events found in all documents, before merging. */
+    extractedEvents: number;
+    /** Events on the timeline. */
+    events: number;
+    /** Warnings about documents and the run (curation not included). */
+    warnings: number;
+    curationWarnings: number;
+  };
+  /** Warnings not tied to a listed document (unreadable folders, invalid events). */
+  warnings: string[];
+  curationWarnings: string[];
+}
+
+export function buildReport(input: ReportInput): BuildReport {
+  const byId = new Map<string, DocumentReport>();
+  const documents: DocumentReport[] = input.documents.map((d) => {
+    const entry: DocumentReport = {
+      id: d.id,
+      path: d.path,
+      title: d.title,
+      published: d.published,
+      status: d.status,
+      ...(d.reason !== undefined ? { reason: d.reason } : {}),
+      events: d.status === 'ok' ? (input.eventsPerDocument[d.id] ?? 0) : 0,
+      warnings: [],
+    };
+    // Two files with one id: the first one listed carries the id's warnings.
+    if (!byId.has(d.id)) byId.set(d.id, entry);
+    return entry;
+  });
+  const general: string[] = [];
+  for (const w of input.warnings) {
+    const doc = w.document !== undefined ? byId.get(w.document) : undefined;
+    if (doc) doc.warnings.push(w.message);
+    else general.push(w.document !== undefined ? `${w.document}: ${w.message}` : w.message);
+  }
+  const ok = documents.filter((d) => d.status === 'ok').length;
+  const extractedEvents = Object.values(input.eventsPerDocument).reduce((a, n) => a + (Number.isFinite(n) ? n : 0), 0);
+  return {
+    documents,
+    totals: {
+      documents: documents.length,
+      ok,
+      skipped: documents.length - ok,
+      extractedEvents,
+      events: input.mergedEvents,
+      warnings: input.warnings.length,
+      curationWarnings: input.curationWarnings.length,
+    },
+    warnings: general,
+    curationWarnings: [...input.curationWarnings],
+  };
+}
+
+export interface FormatOptions {
+  /** List every document, even ok ones without warnings (default: only when there are few). */
+  all?: boolean;
+  /** Up to this many quiet (ok, no warning) documents are listed one per line. */
+  quietLimit?: number;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Plain-text report for the terminal. Documents with problems are always listed. */
+export function formatReport(r: BuildReport, opts: FormatOptions = {}): string {
+  const quietLimit = opts.quietLimit ?? 30;
+  const lines: string[] = ['Build report'];
+  const quiet = r.documents.filter((d) => d.status === 'ok' && d.warnings.length === 0);
+  const listQuiet = opts.all === true || quiet.length <= quietLimit;
+  const idWidth = Math.min(40, Math.max(8, ...r.documents.map((d) => d.id.length)));
+  for (const d of r.documents) {
+    const isQuiet = d.status === 'ok' && d.warnings.length === 0;
+    if (isQuiet && !listQuiet) continue;
+    const head = `  ${d.status === 'ok' ? 'ok     ' : 'SKIPPED'}  ${d.id.padEnd(idWidth)}  `;
+    const body =
+      d.status === 'ok'
+        ? `${plural(d.events, 'event')}, ${plural(d.warnings.length, 'warning')}`
+        : `skipped: ${d.reason ?? 'no reason given'}`;
+    lines.push(head + body);
+    for (const w of d.warnings) lines.push(`      warning: ${w}`);
+  }
+  if (!listQuiet) lines.push(`  ... and ${plural(quiet.length, 'more document')} ok without warnings`);
+  for (const w of r.warnings) lines.push(`  warning: ${w}`);
+  if (r.curationWarnings.length) {
+    lines.push(`Curation: ${plural(r.curationWarnings.length, 'problem')}`);
+    for (const w of r.curationWarnings) lines.push(`  - ${w}`);
+  }
+  const t = r.totals;
+  lines.push(
+    `Totals: ${plural(t.documents, 'document')} (${t.ok} ok, ${t.skipped} skipped); ` +
+      `${plural(t.extractedEvents, 'event report')} extracted, ${plural(t.events, 'event')} on the timeline; ` +
+      `${plural(t.warnings, 'warning')}${t.curationWarnings ? `, ${plural(t.curationWarnings, 'curation problem')}` : ''}.`,
+  );
+  return lines.join('\n') + '\n';
+}
