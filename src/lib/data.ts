@@ -143,3 +143,32 @@ export function relatedEvents(
     .map((x) => x.ev)
     .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** "2025-07-14" -> "14 July 2025" (no locale data, so builds are identical everywhere). */
+export function formatDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** "2025-07-14" -> "July 2025". */
+export function formatMonth(iso: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** Counts of values, sorted by count (desc) then key. */
+export function countBy<T>(items: readonly T[], key: (item: T) => readonly string[] | string): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const keys = key(item);
+    for (const k of new Set(typeof keys === 'string' ? [keys] : keys)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
