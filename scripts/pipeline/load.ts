@@ -1,18 +1,30 @@
 /**
  * The input edge: finds article files under a directory and decodes them.
  * Everything after this stage is pure. Nothing here throws for a bad file: a file that
- * cannot be read becomes a RawDocument with `text: null` and a `readError`.
+ * cannot be read becomes a RawDocument with `text: null` and a `readError`, and the
+ * pipeline lists it as skipped with that reason.
+ *
+ * Limits (see docs/security.md): at most MAX_FILE_BYTES are read from any one file (the
+ * rest is never loaded), at most MAX_CORPUS_BYTES from the whole corpus, directories
+ * are followed at most MAX_DEPTH deep, and every directory is visited once (symlink loops).
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RawDocument } from './types.ts';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
-/** Files larger than this are read only up to the cap (see README, "Limits"). */
+/** Files larger than this are read only up to the cap (at a line break); the rest is never loaded. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Once this many bytes were read in total, further files are listed as skipped, not read. */
+export const MAX_CORPUS_BYTES = 256 * 1024 * 1024;
+/** Directories nested deeper than this below the input directory are not entered. */
+export const MAX_DEPTH = 32;
+/** A cut at the file cap backs up to the last line break within this many bytes, so no half sentence is kept. */
+const CUT_LOOKBACK_BYTES = 64 * 1024;
 
 export interface ReadCorpusOptions {
   maxFileBytes?: number;
+  maxCorpusBytes?: number;
 }
 
 /** The document id: the file name without its extension. */
@@ -26,21 +38,77 @@ export function isArticleFile(name: string): boolean {
   return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/** Lists article files recursively, in sorted path order, without following symlink loops. */
+/** Plain code-unit order: the same on every machine and locale. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function folderOf(rel: string): string {
+  const slash = rel.lastIndexOf('/');
+  return slash < 0 ? '' : rel.slice(0, slash);
+}
+
+/**
+ * Gives every file a unique document id, deterministically. The first file in sorted path
+ * order keeps its plain id (file name without extension). A later file with the same id gets
+ * `<id>~<extension>` when it sits in the same folder as the first (report.txt, report.md), else
+ * `<id>~<folder>` (folder path with "/" written as "~", "root" for the input directory itself),
+ * then `<id>~<folder>~<extension>`; a counter is appended if that is still taken. No file's own
+ * plain id is ever given to another file.
+ */
+export function assignDocumentIds(sortedPaths: readonly string[]): { ids: string[]; warnings: Map<number, string> } {
+  const taken = new Map<string, string>();
+  const ids: string[] = [];
+  const warnings = new Map<number, string>();
+  // Plain ids are reserved first, so a renamed duplicate never steals a later file's own id.
+  const plain = sortedPaths.map(documentId);
+  const firstOwner = new Map<string, number>();
+  plain.forEach((id, i) => {
+    if (!firstOwner.has(id)) firstOwner.set(id, i);
+  });
+  sortedPaths.forEach((rel, i) => {
+    const id = plain[i]!;
+    if (firstOwner.get(id) === i) {
+      taken.set(id, rel);
+      ids.push(id);
+      return;
+    }
+    const owner = sortedPaths[firstOwner.get(id)!]!;
+    const folder = folderOf(rel);
+    const ext = rel.slice(rel.lastIndexOf('.') + 1).toLowerCase();
+    const slug = folder === '' ? 'root' : folder.replace(/\//g, '~');
+    const candidates = folder === folderOf(owner) ? [`${id}~${ext}`] : [`${id}~${slug}`, `${id}~${slug}~${ext}`];
+    let chosen = candidates.find((c) => !taken.has(c) && !firstOwner.has(c));
+    for (let n = 2; chosen === undefined; n++) {
+      const c = `${candidates[0]}~${n}`;
+      if (!taken.has(c) && !firstOwner.has(c)) chosen = c;
+    }
+    taken.set(chosen, rel);
+    ids.push(chosen);
+    warnings.set(i, `id "${id}" is already used by ${owner}; this document's id is "${chosen}"`);
+  });
+  return { ids, warnings };
+}
+
+/** Lists article files recursively, in sorted path order, visiting each real directory once. */
 export async function listArticleFiles(dir: string): Promise<{ files: string[]; warnings: string[] }> {
   const files: string[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
-  async function walk(abs: string, rel: string): Promise<void> {
+  async function walk(abs: string, rel: string, depth: number): Promise<void> {
+    if (depth > MAX_DEPTH) {
+      warnings.push(`${rel}: nested deeper than ${MAX_DEPTH} folders, not entered`);
+      return;
+    }
     let real: string;
     try {
       real = await realpath(abs);
     } catch (err) {
-      warnings.push(`${rel || '.'}: cannot resolve (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      warnings.push(`${rel || '.'}: cannot resolve (${errorCode(err)})`);
       return;
     }
     if (seen.has(real)) {
-      warnings.push(`${rel || '.'}: directory already visited (symlink loop?), skipped`);
+      warnings.push(`${rel || '.'}: folder already visited (symlink loop or second link), skipped`);
       return;
     }
     seen.add(real);
@@ -48,10 +116,10 @@ export async function listArticleFiles(dir: string): Promise<{ files: string[]; 
     try {
       entries = await readdir(abs, { withFileTypes: true });
     } catch (err) {
-      warnings.push(`${rel || '.'}: cannot list directory (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      warnings.push(`${rel || '.'}: cannot list folder (${errorCode(err)})`);
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => byCodeUnit(a.name, b.name));
     for (const entry of entries) {
       const childAbs = path.join(abs, entry.name);
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
@@ -62,63 +130,179 @@ export async function listArticleFiles(dir: string): Promise<{ files: string[]; 
           const st = await stat(childAbs);
           isDir = st.isDirectory();
           isFile = st.isFile();
-        } catch {
-          warnings.push(`${childRel}: broken or looping symlink, skipped`);
+        } catch (err) {
+          if (isArticleFile(entry.name) || errorCode(err) === 'ELOOP') {
+            warnings.push(`${childRel}: broken or looping symlink (${errorCode(err)}), skipped`);
+          }
           continue;
         }
       }
-      if (isDir) await walk(childAbs, childRel);
-      else if (isFile && isArticleFile(entry.name)) files.push(childRel);
+      if (isDir) await walk(childAbs, childRel, depth + 1);
+      else if (isArticleFile(entry.name)) {
+        // FIFOs, sockets and devices named *.txt are never opened: reading them could block forever.
+        if (isFile) files.push(childRel);
+        else warnings.push(`${childRel}: not a regular file, skipped`);
+      }
     }
   }
-  await walk(dir, '');
-  files.sort();
+  await walk(dir, '', 0);
+  files.sort(byCodeUnit);
   return { files, warnings };
 }
 
-/** Decodes bytes: UTF-8 (BOM removed) when valid, else Latin-1 with a warning. */
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));
+}
+
+/** Length of the longest prefix of `bytes` that does not end inside a UTF-8 multi-byte sequence. */
+export function utf8SafeLength(bytes: Uint8Array): number {
+  let i = bytes.length - 1;
+  // Walk back over at most 3 continuation bytes to the lead byte of the last sequence.
+  let back = 0;
+  while (i >= 0 && back < 3 && (bytes[i]! & 0xc0) === 0x80) {
+    i--;
+    back++;
+  }
+  if (i < 0) return bytes.length;
+  const lead = bytes[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return i + need > bytes.length ? i : bytes.length;
+}
+
+/** Where to cut bytes that were truncated at the cap: after the last line break near the end, else at a UTF-8 boundary. */
+export function cutPoint(bytes: Uint8Array): number {
+  const from = Math.max(0, bytes.length - CUT_LOOKBACK_BYTES);
+  const nl = bytes.lastIndexOf(0x0a);
+  if (nl >= from) return nl + 1;
+  return utf8SafeLength(bytes);
+}
+
+/** True when the bytes look like binary data rather than text (NUL bytes, or many control bytes). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 64 * 1024);
+  if (sample.includes(0)) return true;
+  let control = 0;
+  for (const b of sample) {
+    // C0 control bytes other than tab, LF, VT, FF and CR are rare in text.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.05;
+}
+
+/**
+ * Decodes file bytes to text. UTF-8 with its byte-order mark removed when valid; UTF-16 when
+ * the file starts with a UTF-16 byte-order mark; UTF-8 with U+FFFD replacements when only a
+ * few bytes are invalid among many valid multi-byte characters; else Windows-1252 (Latin-1).
+ * Returns a warning whenever the text is not plain valid UTF-8.
+ */
 export function decodeBytes(bytes: Uint8Array): { text: string; warning?: string } {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warning: 'decoded as UTF-16LE (byte-order mark)' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warning: 'decoded as UTF-16BE (byte-order mark)' };
+  }
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
   } catch {
-    return { text: new TextDecoder('latin1').decode(body), warning: 'not valid UTF-8; decoded as Latin-1' };
+    const lossy = new TextDecoder('utf-8').decode(body);
+    let replaced = 0;
+    let validNonAscii = 0;
+    for (const ch of lossy) {
+      if (ch === '\ufffd') replaced++;
+      else if (ch.charCodeAt(0) > 0x7f) validNonAscii++;
+    }
+    if (validNonAscii > replaced) {
+      return { text: lossy, warning: `not valid UTF-8: ${replaced} invalid byte sequence(s) replaced with U+FFFD` };
+    }
+    return { text: new TextDecoder('latin1').decode(body), warning: 'not valid UTF-8; decoded as Latin-1 (Windows-1252)' };
   }
 }
 
+/**
+ * Reads one file, never more than `maxFileBytes` of it (a larger file is read up to the cap,
+ * cut at a line break, with a warning). Never throws.
+ */
 export async function readRawDocument(dir: string, rel: string, opts: ReadCorpusOptions = {}): Promise<RawDocument> {
   const cap = opts.maxFileBytes ?? MAX_FILE_BYTES;
   const doc: RawDocument = { id: documentId(rel), path: rel, text: null, warnings: [] };
   const abs = path.join(dir, rel);
+  let handle;
   try {
-    const st = await lstat(abs);
-    let bytes: Uint8Array = await readFile(abs);
-    if (bytes.length > cap) {
-      bytes = bytes.subarray(0, cap);
-      doc.warnings.push(`file is ${st.size} bytes; only the first ${cap} bytes were read`);
+    handle = await open(abs, 'r');
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      doc.readError = 'not a regular file';
+      return doc;
     }
-    if (bytes.includes(0)) {
-      doc.readError = 'binary file (contains NUL bytes)';
+    // Read at most cap + 1 bytes, whatever stat said (files can grow while being read).
+    const buffer = Buffer.alloc(Math.min(Math.max(st.size, 0), cap) + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    let bytes: Uint8Array = buffer.subarray(0, filled);
+    if (filled > cap) {
+      bytes = bytes.subarray(0, cap);
+      bytes = bytes.subarray(0, cutPoint(bytes));
+      doc.warnings.push(
+        `file is ${Math.max(st.size, filled)} bytes, over the ${cap}-byte cap; only its first ${bytes.length} bytes were read`,
+      );
+    }
+    if (looksBinary(bytes) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      doc.readError = 'binary file (NUL or control bytes), not text';
       return doc;
     }
     const { text, warning } = decodeBytes(bytes);
     if (warning) doc.warnings.push(warning);
+    if (text.includes('\0')) {
+      doc.readError = 'binary file (NUL characters), not text';
+      return doc;
+    }
     doc.text = text;
   } catch (err) {
-    doc.readError = `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+    doc.readError = `cannot read file (${errorCode(err)})`;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
   return doc;
 }
 
-/** Reads every article file under `dir`. Throws only when `dir` itself cannot be read. */
+/**
+ * Reads every article file under `dir`, in sorted path order, with unique ids (see
+ * assignDocumentIds). Throws only when `dir` itself is missing or not a directory.
+ */
 export async function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Promise<{ docs: RawDocument[]; warnings: string[] }> {
-  const st = await stat(dir).catch(() => null);
-  if (!st) throw new Error(`input directory not found: ${dir}`);
+  const st = await stat(dir).catch((err: unknown) => {
+    const code = errorCode(err);
+    throw new Error(code === 'ENOENT' ? `input directory not found: ${dir}` : `cannot read input directory ${dir} (${code})`);
+  });
   if (!st.isDirectory()) throw new Error(`input is not a directory: ${dir}`);
+  await readdir(dir).catch((err: unknown) => {
+    throw new Error(`cannot read input directory ${dir} (${errorCode(err)})`);
+  });
   const { files, warnings } = await listArticleFiles(dir);
+  const { ids, warnings: idWarnings } = assignDocumentIds(files);
+  const corpusCap = opts.maxCorpusBytes ?? MAX_CORPUS_BYTES;
+  let total = 0;
   const docs: RawDocument[] = [];
-  for (const rel of files) docs.push(await readRawDocument(dir, rel, opts));
+  for (const [i, rel] of files.entries()) {
+    let doc: RawDocument;
+    if (total >= corpusCap) {
+      doc = { id: documentId(rel), path: rel, text: null, warnings: [], readError: `not read: the corpus already reached its ${corpusCap}-byte cap` };
+    } else {
+      doc = await readRawDocument(dir, rel, opts);
+      total += doc.text === null ? 0 : Buffer.byteLength(doc.text, 'utf8');
+    }
+    doc.id = ids[i]!;
+    const idWarning = idWarnings.get(i);
+    if (idWarning) doc.warnings.push(idWarning);
+    docs.push(doc);
+  }
   return { docs, warnings };
 }
