@@ -24,8 +24,9 @@ const Fields = {
   type: z.enum(EVENT_TYPES),
   date: IsoDay,
   datePrecision: z.enum(['day', 'approximate']),
-  countries: z.array(Country),
-  organizations: z.array(z.string().min(1)),
+  /** A list of codes; a single code is accepted too. */
+  countries: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(Country)),
+  organizations: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1))),
   actors: z.array(ActorSchema),
   title: z.string().trim().min(1),
   location: z.string().min(1),

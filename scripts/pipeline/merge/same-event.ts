@@ -77,7 +77,24 @@ export function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (!countriesCompatible(a, b) || !organizationsCompatible(a, b)) return false;
   if (peopleConflict(a.actors, b.actors)) return false;
   if (datesCompatible(a, b)) return true;
-  return a.type === b.type && sameSentence(a, b) && Math.abs(dayDiff(a.date, b.date)) <= SAME_SENTENCE_WINDOW_DAYS;
+  return sameSentenceCopy(a, b);
+}
+
+/**
+ * One sentence reprinted by an outlet that published on another day: its "on Tuesday" or
+ * "yesterday" was resolved against a different publication day, so the days may disagree.
+ * Explicit dates do not move with publication, so they are left to the day test.
+ */
+function sameSentenceCopy(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  return (
+    a.type === b.type &&
+    a.source.document !== b.source.document &&
+    a.source.published !== b.source.published &&
+    a.dateEvidence !== 'explicit' &&
+    b.dateEvidence !== 'explicit' &&
+    Math.abs(dayDiff(a.date, b.date)) <= SAME_SENTENCE_WINDOW_DAYS &&
+    sameSentence(a, b)
+  );
 }
 
 /** How alike two compatible reports are; used to pick the best of several candidate events. */

@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { mergeEvents, pickDate } from '../../scripts/pipeline/merge.ts';
+import type { Actor, DateEvidence, ExtractedEvent } from '../../scripts/pipeline/types.ts';
+import type { EventType } from '../../src/lib/schema.ts';
+
+interface Spec {
+  doc: string;
+  published?: string;
+  start?: number;
+  sentence?: string;
+  type?: EventType;
+  date: string;
+  evidence?: DateEvidence;
+  precision?: 'day' | 'approximate';
+  countries: string[];
+  orgs?: string[];
+  actors?: Actor[];
+  title?: string;
+  location?: string;
+  confidence?: number;
+}
+
+/** A hand-built extracted event, as extract-document emits it. */
+function ev(s: Spec): ExtractedEvent {
+  const sentence = s.sentence ?? `${s.title ?? 'Something happened'}.`;
+  const start = s.start ?? 0;
+  return {
+    type: s.type ?? 'meeting',
+    date: s.date,
+    datePrecision: s.precision ?? 'day',
+    dateEvidence: s.evidence ?? 'publication',
+    countries: [...s.countries].sort(),
+    organizations: s.orgs ?? [],
+    actors: s.actors ?? [],
+    ...(s.location ? { location: s.location } : {}),
+    title: s.title ?? `${s.type ?? 'meeting'} ${s.countries.join('/')}`,
+    confidence: s.confidence ?? 0.8,
+    source: {
+      document: s.doc,
+      published: s.published ?? s.date,
+      sentence,
+      start,
+      end: start + sentence.length,
+      trigger: { start: 0, end: 3 },
+    },
+  };
+}
+
+const XI: Actor = { name: 'Xi Jinping', country: 'CHN', role: 'President' };
+const WANG: Actor = { name: 'Wang Yi', country: 'CHN', role: 'Foreign Minister' };
+const LAVROV: Actor = { name: 'Sergei Lavrov', country: 'RUS', role: 'Foreign Minister' };
+const LAVROV_SHORT: Actor = { name: 'Lavrov', country: 'RUS' };
+const PUTIN: Actor = { name: 'Vladimir Putin', country: 'RUS', role: 'President' };
+const ERDOGAN: Actor = { name: 'Recep Tayyip Erdogan', country: 'TUR', role: 'President' };
+const PEZESHKIAN: Actor = { name: 'Masoud Pezeshkian', country: 'IRN', role: 'President' };
+const TRUMP: Actor = { name: 'Donald Trump', country: 'USA', role: 'President' };
+const LIN: Actor = { name: 'Lin Jian', country: 'CHN', role: 'spokesman' };
+
+const docsOf = (e: { sources: { document: string }[] }) => [...new Set(e.sources.map((s) => s.document))].sort();
+
+describe('mergeEvents: duplicates within one document', () => {
+  it('folds three mentions of one meeting into one event with three sources', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', start: 100, date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV], title: 'Xi Jinping meets Sergei Lavrov', sentence: 'Xi told Lavrov on Tuesday that...' }),
+      ev({ doc: 'a', start: 700, date: '2025-07-15', countries: ['CHN', 'RUS'], actors: [XI, LAVROV_SHORT], location: 'Beijing', sentence: 'Meeting Lavrov in the Chinese capital, Xi said...' }),
+      ev({ doc: 'a', start: 1400, date: '2025-07-15', countries: ['CHN', 'RUS'], actors: [{ name: 'Xi', country: 'CHN' }, LAVROV_SHORT], sentence: 'TASS reported that Xi met Lavrov after...' }),
+    ]);
+    expect(out).toHaveLength(1);
+    const [m] = out;
+    expect(m!.sources.map((s) => s.start)).toEqual([100, 700, 1400]);
+    expect(m!.date).toBe('2025-07-15');
+    expect(m!.dateEvidence).toBe('weekday');
+    expect(m!.location).toBe('Beijing');
+    // One actor per person, with the fullest name.
+    expect(m!.actors.map((a) => a.name).sort()).toEqual(['Sergei Lavrov', 'Xi Jinping']);
+  });
+
+  it('keeps two events of one type in one document apart when their explicit days differ', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', start: 0, date: '2025-07-13', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [LAVROV, WANG] }),
+      ev({ doc: 'a', start: 500, date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [LAVROV, WANG] }),
+    ]);
+    expect(out.map((e) => e.date)).toEqual(['2025-07-13', '2025-07-15']);
+  });
+});
+
+describe('mergeEvents: one event, many sources', () => {
+  it('merges the same meeting from three outlets and takes the date from the best evidence', () => {
+    const out = mergeEvents([
+      // published the next day, no time cue: dated by publication
+      ev({ doc: 'c', published: '2025-07-16', date: '2025-07-16', evidence: 'publication', countries: ['CHN', 'RUS'], actors: [LAVROV_SHORT] }),
+      ev({ doc: 'a', published: '2025-07-15', date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] }),
+      ev({ doc: 'b', published: '2025-07-16', date: '2025-07-15', evidence: 'explicit', countries: ['CHN', 'RUS'], actors: [XI] }),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.date).toBe('2025-07-15');
+    expect(out[0]!.dateEvidence).toBe('explicit');
+    expect(docsOf(out[0]!)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('an explicit date beats an inferred weekday, which beats the publication day', () => {
+    const base = { doc: 'x', countries: ['CHN', 'RUS'] };
+    const pub = ev({ ...base, date: '2025-07-16', evidence: 'publication' });
+    const wd = ev({ ...base, date: '2025-07-14', evidence: 'weekday' });
+    const ex = ev({ ...base, date: '2025-07-15', evidence: 'explicit' });
+    expect(pickDate([pub, wd, ex]).date).toBe('2025-07-15');
+    expect(pickDate([pub, wd]).date).toBe('2025-07-14');
+    expect(pickDate([pub]).date).toBe('2025-07-16');
+  });
+
+  it('takes the title and the type from the most specific report', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', type: 'statement', date: '2025-07-15', countries: ['CHN'], title: 'China comments' }),
+      ev({ doc: 'b', type: 'accusation', date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'USA'], actors: [LIN], title: 'Lin Jian accuses the United States of coercion' }),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.title).toBe('Lin Jian accuses the United States of coercion');
+    expect(out[0]!.type).toBe('accusation');
+    expect(out[0]!.countries).toEqual(['CHN', 'USA']);
+  });
+
+  it('a syndicated copy adds sources, not events', () => {
+    const story = [
+      { s: 'Lavrov met Wang Yi on Sunday to discuss Ukraine.', type: 'meeting' as const, date: '2025-07-13', ev: 'weekday' as const, c: ['CHN', 'RUS'], a: [LAVROV, WANG] },
+      { s: 'Trump warned Russia of very severe tariffs.', type: 'threat' as const, date: '2025-07-14', ev: 'anchor' as const, c: ['RUS', 'USA'], a: [TRUMP] },
+      { s: 'China said coercion would not resolve the conflict.', type: 'statement' as const, date: '2025-07-15', ev: 'publication' as const, c: ['CHN', 'USA'], a: [] },
+    ];
+    const one = (doc: string, offset: number) =>
+      story.map((x, i) => ev({ doc, start: offset + i * 200, sentence: x.s, type: x.type, date: x.date, evidence: x.ev, countries: x.c, actors: x.a }));
+    const original = mergeEvents(one('agency', 0));
+    const both = mergeEvents([...one('agency', 0), ...one('reprint', 57)]);
+    expect(both).toHaveLength(original.length);
+    for (const e of both) expect(docsOf(e)).toEqual(['agency', 'reprint']);
+    expect(both.map((e) => e.id)).toEqual(original.map((e) => e.id));
+  });
+
+  it('merges a copy whose weekday resolved against a later publication day when the sentence is the same', () => {
+    const s = 'The two ministers signed a memorandum on Tuesday.';
+    const out = mergeEvents([
+      ev({ doc: 'a', published: '2025-07-15', sentence: s, type: 'agreement', date: '2025-07-15', evidence: 'weekday', countries: ['BRA', 'JPN'] }),
+      ev({ doc: 'b', published: '2025-07-21', sentence: s, type: 'agreement', date: '2025-07-15', evidence: 'weekday', countries: ['BRA', 'JPN'] }),
+      ev({ doc: 'c', published: '2025-07-23', sentence: s, type: 'agreement', date: '2025-07-22', evidence: 'weekday', countries: ['BRA', 'JPN'] }),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.date).toBe('2025-07-15');
+  });
+});
+
+describe('mergeEvents: distinct events stay distinct', () => {
+  it('two calls on one day with different counterparts', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', date: '2025-03-13', evidence: 'weekday', countries: ['RUS', 'TUR'], actors: [PUTIN, ERDOGAN] }),
+      ev({ doc: 'a', start: 300, date: '2025-03-13', evidence: 'weekday', countries: ['IRN', 'RUS'], actors: [PUTIN, PEZESHKIAN] }),
+      // a vague report naming only Putin may join one of them, never fuse the two
+      ev({ doc: 'b', date: '2025-03-13', countries: ['RUS'], actors: [PUTIN] }),
+    ]);
+    expect(out).toHaveLength(2);
+    expect(out.map((e) => e.countries.join('+')).sort()).toEqual(['IRN+RUS', 'RUS+TUR']);
+    expect(out.reduce((n, e) => n + e.sources.length, 0)).toBe(3);
+  });
+
+  it('a meeting with a leader and then with his foreign minister on the same day', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] }),
+      ev({ doc: 'a', start: 400, date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [LAVROV, WANG] }),
+      ev({ doc: 'b', date: '2025-07-15', countries: ['CHN', 'RUS'], actors: [WANG, LAVROV_SHORT] }),
+    ]);
+    expect(out).toHaveLength(2);
+    const withWang = out.find((e) => e.actors.some((a) => a.name === 'Wang Yi'))!;
+    expect(docsOf(withWang)).toEqual(['a', 'b']);
+    expect(withWang.actors.some((a) => a.name === 'Xi Jinping')).toBe(false);
+    expect(new Set(out.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('a threat and the reply to it', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', type: 'threat', date: '2025-07-14', evidence: 'anchor', countries: ['RUS', 'USA'], actors: [TRUMP] }),
+      ev({ doc: 'a', start: 300, type: 'statement', date: '2025-07-14', countries: ['CHN', 'USA'], actors: [LIN] }),
+      ev({ doc: 'b', type: 'accusation', date: '2025-07-14', countries: ['RUS', 'USA'], actors: [LAVROV] }),
+    ]);
+    expect(out).toHaveLength(3);
+  });
+
+  it('a bilateral meeting on the sidelines is not the multilateral meeting', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', date: '2025-07-15', countries: ['CHN', 'IND', 'IRN', 'RUS'], orgs: ['SCO'], actors: [XI] }),
+      ev({ doc: 'a', start: 200, date: '2025-07-15', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] }),
+    ]);
+    expect(out).toHaveLength(2);
+  });
+
+  it('different event types on one day are not merged', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', type: 'visit', date: '2025-07-13', countries: ['CHN', 'RUS'], actors: [LAVROV] }),
+      ev({ doc: 'a', start: 50, type: 'meeting', date: '2025-07-13', countries: ['CHN', 'RUS'], actors: [LAVROV] }),
+    ]);
+    expect(out).toHaveLength(2);
+  });
+
+  it('explicitly dated reports a day apart are two events; a publication-dated one may trail by two days only', () => {
+    expect(
+      mergeEvents([
+        ev({ doc: 'a', date: '2025-07-14', evidence: 'explicit', countries: ['CHN', 'RUS'] }),
+        ev({ doc: 'b', date: '2025-07-15', evidence: 'explicit', countries: ['CHN', 'RUS'] }),
+      ]),
+    ).toHaveLength(2);
+    expect(
+      mergeEvents([
+        ev({ doc: 'a', date: '2025-07-10', evidence: 'explicit', countries: ['CHN', 'RUS'] }),
+        ev({ doc: 'b', date: '2025-07-15', evidence: 'publication', countries: ['CHN', 'RUS'] }),
+      ]),
+    ).toHaveLength(2);
+    // a publication-dated report cannot be about an event after its own publication
+    expect(
+      mergeEvents([
+        ev({ doc: 'a', date: '2025-07-16', evidence: 'explicit', countries: ['CHN', 'RUS'] }),
+        ev({ doc: 'b', date: '2025-07-15', evidence: 'publication', countries: ['CHN', 'RUS'] }),
+      ]),
+    ).toHaveLength(2);
+  });
+
+  it('organisation-only events of different organisations stay apart', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', type: 'statement', date: '2025-07-15', countries: [], orgs: ['NATO'] }),
+      ev({ doc: 'b', type: 'statement', date: '2025-07-15', countries: [], orgs: ['EU'] }),
+    ]);
+    expect(out).toHaveLength(2);
+  });
+});
+
+describe('mergeEvents: output', () => {
+  const input = [
+    ev({ doc: 'b', date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] }),
+    ev({ doc: 'a', start: 10, type: 'threat', date: '2025-07-14', evidence: 'anchor', countries: ['RUS', 'USA'], actors: [TRUMP] }),
+    ev({ doc: 'a', start: 90, date: '2025-07-13', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [LAVROV, WANG] }),
+    ev({ doc: 'c', date: '2025-07-15', countries: ['CHN', 'RUS'], actors: [XI] }),
+  ];
+
+  it('is sorted by (date, id) and valid for the schema', async () => {
+    const { EventSchema } = await import('../../src/lib/schema.ts');
+    const out = mergeEvents(input);
+    const keys = out.map((e) => `${e.date} ${e.id}`);
+    expect(keys).toEqual([...keys].sort());
+    for (const e of out) expect(EventSchema.safeParse(e).success).toBe(true);
+  });
+
+  it('does not depend on the order of its input', () => {
+    const a = mergeEvents(input);
+    const b = mergeEvents([...input].reverse());
+    const c = mergeEvents([input[2]!, input[0]!, input[3]!, input[1]!]);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(JSON.stringify(c)).toBe(JSON.stringify(a));
+  });
+
+  it('lists each source once, in document order, with its trigger and publication day', () => {
+    const one = ev({ doc: 'a', start: 40, date: '2025-07-15', countries: ['CHN', 'RUS'] });
+    const out = mergeEvents([one, { ...one }]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.sources).toEqual([
+      { document: 'a', sentence: one.source.sentence, start: 40, end: one.source.end, trigger: { start: 0, end: 3 }, published: '2025-07-15' },
+    ]);
+  });
+
+  it('returns nothing for nothing', () => {
+    expect(mergeEvents([])).toEqual([]);
+  });
+});
