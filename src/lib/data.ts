@@ -77,7 +77,13 @@ export function eventsByCountry(events: readonly TimelineEvent[]): Map<string, T
   return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-const NAMES: ReadonlyMap<string, string> = new Map(countries.map((c) => [c.cca3, c.name.common]));
+/** Codes in use that world-countries spells differently (Kosovo is "UNK" there). */
+const EXTRA_NAMES: Record<string, string> = { XKX: 'Kosovo' };
+
+const NAMES: ReadonlyMap<string, string> = new Map([
+  ...countries.map((c): [string, string] => [c.cca3, c.name.common]),
+  ...Object.entries(EXTRA_NAMES),
+]);
 
 /** Common English name of an ISO alpha-3 code (any case); the upper-cased code itself when unknown. */
 export function countryName(iso3: string): string {
@@ -154,6 +160,13 @@ export function formatDay(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** "2025-07-14" -> "14 Jul 2025". */
+export function formatDayShort(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${(MONTHS[Number(m[2]) - 1] ?? m[2]).slice(0, 3)} ${m[1]}`;
 }
 
 /** "2025-07-14" -> "July 2025". */
