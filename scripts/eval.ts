@@ -20,12 +20,18 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function systemEvents(input: string | undefined, system: string | undefined, save: string | undefined): Promise<SystemEvent[]> {
+interface SystemRun {
+  events: SystemEvent[];
+  /** Document ids the run saw, with their status (absent when scoring a file without documents). */
+  documents?: { id: string; status: string; reason?: string }[];
+}
+
+async function systemEvents(input: string | undefined, system: string | undefined, save: string | undefined): Promise<SystemRun> {
   if (system) {
     const text = await readFile(system, 'utf8').catch((e: NodeJS.ErrnoException) => fail(`cannot read ${system} (${e.code ?? e.message})`));
     try {
-      const parsed = JSON.parse(text) as { events?: SystemEvent[] };
-      return parsed.events ?? [];
+      const parsed = JSON.parse(text) as { events?: SystemEvent[]; documents?: SystemRun['documents'] };
+      return { events: parsed.events ?? [], documents: parsed.documents };
     } catch (e) {
       fail(`${system} is not valid JSON (${(e as Error).message})`);
     }
@@ -36,7 +42,20 @@ async function systemEvents(input: string | undefined, system: string | undefine
   const { docs, warnings } = await readCorpus(input!).catch((e: Error) => fail(e.message));
   const { file } = runPipeline(docs, { corpusWarnings: warnings });
   if (save) await writeFile(save, `${JSON.stringify(file, null, 2)}\n`).catch((e: Error) => fail(`cannot write ${save} (${e.message})`));
-  return file.events;
+  return { events: file.events, documents: file.documents };
+}
+
+/** Gold articles the run did not read, or skipped: their events all count as misses. */
+function coverageWarnings(goldIds: string[], documents: SystemRun['documents']): string[] {
+  if (!documents) return [];
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const out: string[] = [];
+  for (const id of goldIds) {
+    const d = byId.get(id);
+    if (!d) out.push(`gold article ${id} is not in the input`);
+    else if (d.status !== 'ok') out.push(`gold article ${id} was skipped: ${d.reason ?? 'no reason given'}`);
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -68,7 +87,8 @@ async function main(): Promise<void> {
   const { gold, errors } = parseGold(goldText);
   if (!gold) fail(`${values.gold} is not a valid gold file: ${errors.slice(0, 3).join('; ')}`);
 
-  const events = await systemEvents(values.input, values.system, values.save);
+  const { events, documents } = await systemEvents(values.input, values.system, values.save);
+  for (const w of coverageWarnings(gold.articles.map((a) => a.id), documents)) process.stderr.write(`eval: warning: ${w}\n`);
   const result = scoreEvents(gold, events);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ summary: summaryLine(result), ...result }, null, 2)}\n`);
