@@ -166,7 +166,7 @@ export function formatDay(iso: string): string {
 export function formatDayShort(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return `${Number(m[3])} ${(MONTHS[Number(m[2]) - 1] ?? m[2]).slice(0, 3)} ${m[1]}`;
+  return `${Number(m[3])} ${(MONTHS[Number(m[2]) - 1] ?? m[2] ?? '').slice(0, 3)} ${m[1]}`;
 }
 
 /** "2025-07-14" -> "July 2025". */

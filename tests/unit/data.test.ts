@@ -1,0 +1,189 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  clearEventsCache,
+  countBy,
+  countryName,
+  countryNameMap,
+  eventsByCountry,
+  eventsFilePath,
+  formatDay,
+  formatDayShort,
+  formatMonth,
+  isKnownCountry,
+  loadEventsFile,
+  parseEventsFile,
+  relatedEvents,
+} from '../../src/lib/data.ts';
+import { splitHighlight } from '../../src/lib/highlight.ts';
+import type { TimelineEvent } from '../../src/lib/schema.ts';
+import { absoluteUrl, countryPath, eventPath, joinBase, summarize } from '../../src/lib/seo.ts';
+
+function ev(id: string, date: string, countries: string[], extra: Partial<TimelineEvent> = {}): TimelineEvent {
+  return {
+    id,
+    type: 'meeting',
+    date,
+    datePrecision: 'day',
+    countries,
+    organizations: [],
+    actors: [],
+    title: `Event ${id}`,
+    sources: [{ document: `doc-${id}`, sentence: `Sentence of ${id}.`, start: 0, end: 10 }],
+    ...extra,
+  };
+}
+
+const file = (events: TimelineEvent[]) => ({
+  schemaVersion: 1,
+  documents: [{ id: 'd1', title: 'T', published: '2025-07-16', path: 'd1.txt', status: 'ok' }],
+  events,
+});
+
+describe('loadEventsFile', () => {
+  const saved = process.env.EVENTS_JSON;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.EVENTS_JSON;
+    else process.env.EVENTS_JSON = saved;
+    clearEventsCache();
+  });
+
+  it('reads the file named by EVENTS_JSON and validates it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dt-data-'));
+    const path = join(dir, 'events.json');
+    writeFileSync(path, JSON.stringify(file([ev('a', '2025-07-01', ['CHN'])])));
+    process.env.EVENTS_JSON = path;
+    expect(eventsFilePath()).toBe(path);
+    const loaded = loadEventsFile();
+    expect(loaded.events.map((e) => e.id)).toEqual(['a']);
+    expect(loadEventsFile()).toBe(loaded); // cached per path
+  });
+
+  it('defaults to src/data/events.json when EVENTS_JSON is unset or blank', () => {
+    expect(eventsFilePath({})).toMatch(/src[\\/]data[\\/]events\.json$/);
+    expect(eventsFilePath({ EVENTS_JSON: '  ' })).toMatch(/src[\\/]data[\\/]events\.json$/);
+  });
+
+  it('fails with a clear message for a missing file', () => {
+    process.env.EVENTS_JSON = join(tmpdir(), 'no-such-dir-dt', 'events.json');
+    expect(() => loadEventsFile()).toThrow(/Cannot read the events file .*ENOENT/);
+  });
+
+  it('rejects invalid JSON and schema violations with the failing path', () => {
+    expect(() => parseEventsFile('{not json')).toThrow(/not valid JSON/);
+    const bad = file([ev('a', '2025-02-30', ['CHN'])]);
+    expect(() => parseEventsFile(JSON.stringify(bad))).toThrow(/events\.0\.date/);
+    const badCode = file([ev('a', '2025-02-03', ['china'])]);
+    expect(() => parseEventsFile(JSON.stringify(badCode))).toThrow(/events\.0\.countries\.0/);
+  });
+});
+
+describe('country helpers', () => {
+  it('groups events by each country, keys sorted, no duplicate for a repeated code', () => {
+    const a = ev('a', '2025-07-01', ['RUS', 'CHN']);
+    const b = ev('b', '2025-07-02', ['USA', 'USA']);
+    const c = ev('c', '2025-07-03', ['CHN']);
+    const groups = eventsByCountry([a, b, c]);
+    expect([...groups.keys()]).toEqual(['CHN', 'RUS', 'USA']);
+    expect(groups.get('CHN')!.map((e) => e.id)).toEqual(['a', 'c']);
+    expect(groups.get('USA')!.map((e) => e.id)).toEqual(['b']);
+    expect(eventsByCountry([]).size).toBe(0);
+  });
+
+  it('names countries and falls back to the code', () => {
+    expect(countryName('CHN')).toBe('China');
+    expect(countryName('rus')).toBe('Russia');
+    expect(countryName('USA')).toBe('United States');
+    expect(countryName('XKX')).toBe('Kosovo');
+    expect(countryName('QQQ')).toBe('QQQ');
+    expect(isKnownCountry('FRA')).toBe(true);
+    expect(isKnownCountry('QQQ')).toBe(false);
+    expect(countryNameMap(['RUS', 'CHN', 'RUS'])).toEqual({ CHN: 'China', RUS: 'Russia' });
+  });
+
+  it('counts values once per item, sorted by count then key', () => {
+    const items = [['CHN', 'RUS'], ['RUS'], ['RUS', 'RUS', 'IND'], ['CHN']];
+    expect(countBy(items, (x) => x)).toEqual([
+      ['RUS', 3],
+      ['CHN', 2],
+      ['IND', 1],
+    ]);
+  });
+});
+
+describe('relatedEvents', () => {
+  const target = ev('t', '2025-07-15', ['CHN', 'RUS'], {
+    actors: [{ name: 'Sergei Lavrov', country: 'RUS' }],
+  });
+  const sameBoth = ev('both', '2025-07-10', ['CHN', 'RUS']);
+  const sameActor = ev('actor', '2025-03-01', ['PRK', 'RUS'], { actors: [{ name: 'sergei lavrov' }] });
+  const oneCountryFar = ev('far', '2024-01-01', ['CHN', 'USA']);
+  const unrelated = ev('none', '2025-07-15', ['FRA', 'DEU']);
+
+  it('excludes the event itself and unrelated events', () => {
+    const out = relatedEvents(target, [target, sameBoth, sameActor, oneCountryFar, unrelated]);
+    expect(out.map((e) => e.id)).not.toContain('t');
+    expect(out.map((e) => e.id)).not.toContain('none');
+    expect(out).toHaveLength(3);
+  });
+
+  it('keeps the strongest relations when limited, returned in date order', () => {
+    const out = relatedEvents(target, [oneCountryFar, unrelated, sameActor, sameBoth, target], 2);
+    expect(out.map((e) => e.id)).toEqual(['actor', 'both']);
+    expect(relatedEvents(target, [sameBoth], 0)).toEqual([]);
+  });
+
+  it('links events from the same source document', () => {
+    const sibling = ev('sib', '2025-07-15', ['FRA'], { sources: [{ document: 'doc-t', sentence: 'x', start: 0, end: 1 }] });
+    expect(relatedEvents(target, [sibling]).map((e) => e.id)).toEqual(['sib']);
+  });
+});
+
+describe('formatting', () => {
+  it('formats days and months without locale data', () => {
+    expect(formatDay('2025-07-05')).toBe('5 July 2025');
+    expect(formatDayShort('2025-12-31')).toBe('31 Dec 2025');
+    expect(formatMonth('2025-01-20')).toBe('January 2025');
+    expect(formatDay('not a day')).toBe('not a day');
+  });
+});
+
+describe('splitHighlight', () => {
+  const s = 'Xi met Lavrov in Beijing.';
+  it('splits around valid trigger offsets', () => {
+    expect(splitHighlight(s, { start: 3, end: 6 })).toEqual({ before: 'Xi ', mark: 'met', after: ' Lavrov in Beijing.' });
+  });
+  it.each([undefined, { start: 5, end: 5 }, { start: 6, end: 3 }, { start: 3, end: 99 }, { start: -1, end: 2 }, { start: 1.5, end: 3 }])(
+    'gives no highlight for %j',
+    (t) => {
+      expect(splitHighlight(s, t)).toEqual({ before: s, mark: '', after: '' });
+    },
+  );
+});
+
+describe('seo helpers', () => {
+  it('joins the deploy base and builds absolute URLs', () => {
+    expect(joinBase('/', '/country/chn/')).toBe('/country/chn/');
+    expect(joinBase('/timeline/', '/country/chn/')).toBe('/timeline/country/chn/');
+    expect(joinBase('/timeline', 'about/')).toBe('/timeline/about/');
+    expect(joinBase('', '/')).toBe('/');
+    expect(absoluteUrl('/event/x/', 'https://example.org')).toBe('https://example.org/event/x/');
+    expect(absoluteUrl('/event/x/', undefined)).toBe('/event/x/');
+  });
+
+  it('builds page paths', () => {
+    expect(countryPath('CHN')).toBe('/country/chn/');
+    expect(eventPath('2025-07-15-meeting-chn')).toBe('/event/2025-07-15-meeting-chn/');
+    expect(eventPath('a/b c')).toBe('/event/a%2Fb%20c/');
+  });
+
+  it('summarizes on a word boundary', () => {
+    expect(summarize('  short   text ')).toBe('short text');
+    const long = 'word '.repeat(60);
+    const out = summarize(long, 50);
+    expect(out.length).toBeLessThanOrEqual(50);
+    expect(out.endsWith('word…')).toBe(true);
+  });
+});
