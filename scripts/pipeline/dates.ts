@@ -1,0 +1,129 @@
+/**
+ * Date resolution stage: the day an event happened, from the words of its sentence, the
+ * publication day, the dateline, and the events told before it. See /tmp/team/dates.md and the
+ * modules under ./dates/ (chrono-node with our own parsers and a past-preferring refiner).
+ *
+ * Order of evidence for a candidate:
+ *   1. its own cue: the day or vague period nearest the trigger (inside its clause first, never
+ *      across an "after"/"before" phrase): "on Sunday", "July 13", "yesterday", "last week";
+ *   2. an anchor: "hours after X", "a day later" -> X's day (X found in ctx.previous);
+ *      an anchor whose X is unknown -> the publication day, approximate;
+ *   3. a bare year ("in 2022") -> the middle of that year, approximate;
+ *   4. the dateline's day; 5. the publication day (news leads tell the day's events).
+ * Deadlines ("within 50 days", "by Friday") go to `deadline`, never to `date`.
+ * A cue that points to the future sets `future`; a day that cannot be known ("later this year",
+ * "next week") gives date null.
+ */
+import type { DateContext, DateResolution, EventCandidate, Sentence, Span } from './types.ts';
+import { resolveAnchor } from './dates/anchor.ts';
+import { extractCues, repickDay, type AnchorCue, type DateCue, type DayCue, type DeadlineCue, type SpanCue } from './dates/cues.ts';
+import { addDays, toDayNumber } from './dates/day-math.ts';
+import { nearestCue } from './dates/select.ts';
+
+export { extractCues } from './dates/cues.ts';
+export type { DateCue } from './dates/cues.ts';
+
+/** Cue offsets in the sentence -> absolute offsets, text trimmed of trailing punctuation. */
+function absoluteCue(sentence: Sentence, c: Span & { text: string }): Span & { text: string } {
+  const text = c.text.replace(/[\s,.;:]+$/u, '');
+  const lead = text.length - text.trimStart().length;
+  const trimmed = text.trim();
+  return { start: sentence.start + c.start + lead, end: sentence.start + c.start + lead + trimmed.length, text: trimmed };
+}
+
+function toLocal(sentence: Sentence, s: Span): Span {
+  return { start: s.start - sentence.start, end: s.end - sentence.start };
+}
+
+function isAfter(date: string, published: string): boolean {
+  const a = toDayNumber(date);
+  const b = toDayNumber(published);
+  return a !== null && b !== null && a > b;
+}
+
+export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: DateContext): DateResolution {
+  const published = ctx.published;
+  if (toDayNumber(published) === null) return { date: null, precision: 'day', evidence: 'none' };
+  const cues = extractCues(sentence.text, published);
+  const trigger = toLocal(sentence, candidate.trigger);
+  const clause = toLocal(sentence, candidate.clause);
+  const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
+
+  const res = ownCue(sentence, candidate, cues, trigger, clause, anchors, published)
+    ?? anchored(sentence, anchors, trigger, ctx)
+    ?? weakYear(sentence, cues, trigger, clause, anchors)
+    ?? fallback(ctx);
+
+  const deadline = nearestCue(cues.filter((c): c is DeadlineCue => c.kind === 'deadline'), trigger, clause, anchors);
+  if (deadline) {
+    if (deadline.date) res.deadline = deadline.date;
+    else if (deadline.days !== undefined) res.deadline = addDays(res.date ?? published, deadline.days);
+  }
+  return res;
+}
+
+/** 1. A day or a vague period of the candidate's own. */
+function ownCue(
+  sentence: Sentence,
+  candidate: EventCandidate,
+  cues: DateCue[],
+  trigger: Span,
+  clause: Span,
+  anchors: AnchorCue[],
+  published: string,
+): DateResolution | null {
+  const own = cues.filter((c): c is DayCue | SpanCue => c.kind === 'day' || (c.kind === 'span' && !c.weak));
+  const cue = nearestCue(own, trigger, clause, anchors);
+  if (!cue) return null;
+  if (cue.kind === 'span') {
+    const res: DateResolution = { date: cue.date, precision: 'approximate', evidence: 'relative', cue: absoluteCue(sentence, cue) };
+    if (cue.future) res.future = true;
+    return res;
+  }
+  const planned = candidate.modality === 'planned' && !cue.futureContext;
+  const date = planned ? repickDay(cue, published, 'future') : cue.date;
+  const res: DateResolution = { date, precision: 'day', evidence: cue.evidence, cue: absoluteCue(sentence, cue) };
+  if (isAfter(date, published)) res.future = true;
+  return res;
+}
+
+/** 2. "hours after X", "a day later". */
+function anchored(sentence: Sentence, anchors: AnchorCue[], trigger: Span, ctx: DateContext): DateResolution | null {
+  if (anchors.length === 0) return null;
+  const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], ctx.published);
+  if (!found) return null;
+  const cue = absoluteCue(sentence, found.cue);
+  if (!found.result) return { date: ctx.published, precision: 'approximate', evidence: 'publication', cue };
+  const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };
+  if (isAfter(found.result.date, ctx.published)) res.future = true;
+  return res;
+}
+
+/** 3. "in 2022": background, the middle of the year at best. */
+function weakYear(sentence: Sentence, cues: DateCue[], trigger: Span, clause: Span, anchors: AnchorCue[]): DateResolution | null {
+  const weak = cues.filter((c): c is SpanCue => c.kind === 'span' && c.weak);
+  const cue = nearestCue(weak, trigger, clause, anchors);
+  if (!cue) return null;
+  const res: DateResolution = { date: cue.date, precision: 'approximate', evidence: 'explicit', cue: absoluteCue(sentence, cue) };
+  if (cue.future) res.future = true;
+  return res;
+}
+
+/** 4-5. No cue: the dateline's day, else the publication day. */
+function fallback(ctx: DateContext): DateResolution {
+  const d = ctx.dateline?.date;
+  if (d && toDayNumber(d) !== null) return { date: d, precision: 'day', evidence: 'dateline' };
+  return { date: ctx.published, precision: 'day', evidence: 'publication' };
+}
+
+/**
+ * A day written in `text` ("July 13", "Monday", "2025-07-13"), past-preferring against
+ * `published`; null when the text holds no day. Used for datelines ("BEIJING, July 13 (Xinhua)").
+ */
+export function parseDayText(text: string, published: string): string | null {
+  if (toDayNumber(published) === null) return null;
+  for (const c of extractCues(text, published)) {
+    if (c.kind === 'day') return c.futureContext ? repickDay(c, published, 'past') : c.date;
+  }
+  return null;
+}

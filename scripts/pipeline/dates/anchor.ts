@@ -1,0 +1,123 @@
+/**
+ * Dates an event against another one of the same document ("hours after Trump warned ...",
+ * "a day after the talks", "two days later").
+ *   forward: the candidate is the main event and the other one follows the anchor word
+ *            ("The meeting came hours after Trump warned"; candidate "meeting").
+ *   inverse: the candidate is inside the anchor's phrase ("... hours after Trump warned";
+ *            candidate "warned"): the other event is the main one, told around it.
+ *   implicit: "a day later", "the previous day", "the same day": the other event is the one told
+ *            just before (the last of ctx.previous).
+ * The other event is found in ctx.previous by its trigger word, else by words naming its type
+ * (date-cues.json "anchorEventWords"). Offsets: minutes -> same day; hours -> same day (forward) or
+ * the day before (inverse: news writes "earlier on Tuesday" for same-day sequences, so an event
+ * "hours before" a dated one is placed on the previous day, approximately); N days -> N days (day
+ * precision), "days" -> 3; weeks/months -> 7/30 per unit (approximate); plain "after"/"following" -> 0
+ * (approximate).
+ */
+import type { DateContext, EventType, Span } from '../types.ts';
+import { ANCHOR_EVENT_WORDS, escapeRegExp } from './cue-data.ts';
+import type { AnchorCue } from './cues.ts';
+import { addDays } from './day-math.ts';
+import { gap } from './select.ts';
+
+export interface AnchorResult {
+  date: string;
+  precision: 'day' | 'approximate';
+}
+
+type Previous = NonNullable<DateContext['previous']>[number];
+
+const CLAUSE_BREAK = /[,;:()]|\s[-—–]\s/;
+/** How far from the trigger an anchor phrase may be to count as the candidate's. */
+export const ANCHOR_REACH = 90;
+
+function offsetOf(a: AnchorCue, inverse: boolean): { days: number; precision: 'day' | 'approximate' } {
+  switch (a.unit) {
+    case 'minute':
+      return { days: 0, precision: 'day' };
+    case 'hour':
+      return inverse ? { days: 1, precision: 'approximate' } : { days: 0, precision: 'day' };
+    case 'day':
+      return a.count === null ? { days: 3, precision: 'approximate' } : { days: a.count, precision: 'day' };
+    case 'week':
+      return { days: (a.count ?? 2) * 7, precision: 'approximate' };
+    case 'month':
+      return { days: (a.count ?? 2) * 30, precision: 'approximate' };
+    default:
+      return { days: a.count ?? 0, precision: 'approximate' };
+  }
+}
+
+/** The text of the phrase the anchor governs: from its end to the next clause break. */
+function complementOf(text: string, a: AnchorCue): Span {
+  const rest = text.slice(a.end);
+  const m = CLAUSE_BREAK.exec(rest);
+  return { start: a.end, end: a.end + (m ? m.index : rest.length) };
+}
+
+/** The main clause around an anchor: before it, or after its complement when it opens the clause. */
+function mainOf(text: string, a: AnchorCue, complement: Span): Span {
+  const before = text.slice(0, a.start);
+  let lastBreak = -1;
+  for (const m of before.matchAll(/[,;:()]|\s[-—–]\s/g)) lastBreak = (m.index ?? 0) + m[0].length;
+  const start = lastBreak + 1;
+  if (text.slice(start, a.start).trim().length > 0) return { start, end: a.start };
+  return { start: complement.end, end: text.length };
+}
+
+/** The previous event the words describe, or undefined. */
+export function findPrevious(words: string, previous: readonly Previous[]): Previous | undefined {
+  let best: Previous | undefined;
+  let bestKey = [-1, Infinity, -1];
+  const typeAt = new Map<EventType, number>();
+  for (const { type, re } of ANCHOR_EVENT_WORDS) {
+    const m = re.exec(words);
+    if (m) typeAt.set(type, m.index);
+  }
+  previous.forEach((p, i) => {
+    const head = p.trigger.trim().split(/\s+/)[0] ?? '';
+    const triggerAt = head.length > 2 ? words.search(new RegExp(`\\b${escapeRegExp(head)}\\b`, 'i')) : -1;
+    const typePos = typeAt.get(p.type);
+    const score = triggerAt >= 0 ? 2 : typePos !== undefined ? 1 : 0;
+    if (score === 0) return;
+    const pos = triggerAt >= 0 ? triggerAt : typePos!;
+    const key = [score, pos, i];
+    if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! < bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
+      best = p;
+      bestKey = key;
+    }
+  });
+  return best;
+}
+
+/**
+ * Resolves the anchor phrase nearest to the trigger. `text` and all spans are relative to the
+ * sentence. Returns null when no anchor concerns the candidate, 'unresolved' when one does but the
+ * other event is unknown.
+ */
+export function resolveAnchor(
+  text: string,
+  anchors: AnchorCue[],
+  trigger: Span,
+  previous: readonly Previous[],
+  published: string,
+): { result: AnchorResult | null; cue: AnchorCue } | null {
+  const near = anchors
+    .filter((a) => gap(a, trigger) <= ANCHOR_REACH)
+    .sort((x, y) => gap(x, trigger) - gap(y, trigger))[0];
+  if (!near) return null;
+  const sign = near.relation === 'after' ? 1 : -1;
+  if (near.implicit) {
+    const base = [...previous].reverse().find((p) => p.date)?.date;
+    const { days, precision } = offsetOf(near, false);
+    if (!base) return { result: { date: addDays(published, sign * days), precision: 'approximate' }, cue: near };
+    return { result: { date: addDays(base, sign * days), precision }, cue: near };
+  }
+  const complement = complementOf(text, near);
+  const inverse = trigger.start >= complement.start && trigger.end <= complement.end;
+  const other = inverse ? mainOf(text, near, complement) : complement;
+  const found = findPrevious(text.slice(other.start, other.end), previous);
+  if (!found) return { result: null, cue: near };
+  const { days, precision } = offsetOf(near, inverse);
+  return { result: { date: addDays(found.date, (inverse ? -sign : sign) * days), precision }, cue: near };
+}

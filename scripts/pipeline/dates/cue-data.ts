@@ -1,0 +1,92 @@
+/**
+ * Compiled cue words from scripts/data/date-cues.json (the data lives there, not in code).
+ */
+import raw from '../../data/date-cues.json' with { type: 'json' };
+import type { EventType } from '../types.ts';
+
+export interface SpanPattern {
+  re: RegExp;
+  rule: SpanRule;
+}
+
+/** How a vague period maps to a span of days; see spans.ts. */
+export type SpanRule =
+  | 'thisWeek'
+  | 'lastWeek'
+  | 'thisMonth'
+  | 'lastMonth'
+  | 'thisYear'
+  | 'lastYear'
+  | 'lastYearEarly'
+  | 'lastYearLate'
+  | 'recentDays'
+  | 'recentWeeks'
+  | 'recentMonths'
+  | 'weekend'
+  | 'future';
+
+const SPAN_RULES = new Set<string>([
+  'thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'thisYear', 'lastYear', 'lastYearEarly',
+  'lastYearLate', 'recentDays', 'recentWeeks', 'recentMonths', 'weekend', 'future',
+]);
+
+export interface AnchorPattern {
+  re: RegExp;
+  precisionByUnit?: Record<string, 'day' | 'approximate'>;
+  unitDefault?: string;
+}
+
+/**
+ * Patterns are not global: chrono's parser loop calls `exec` on successive substrings.
+ * Left boundary used by every cue pattern (chrono style: a non-word character or the start).
+ */
+const LEFT = '(?<=^|[^\\p{L}\\p{N}_])';
+/** Right boundary. */
+const RIGHT = '(?![\\p{L}\\p{N}_])';
+
+function wordPattern(source: string, flags = 'iu'): RegExp {
+  return new RegExp(`${LEFT}(?:${source})${RIGHT}`, flags);
+}
+
+export const PRECHECK = new RegExp(raw.precheck, 'i');
+export const FUTURE_MARKERS = new RegExp(raw.futureMarkers, 'i');
+export const FUTURE_WINDOW_WORDS: number = raw.futureWindowWords;
+export const IGNORE_BEFORE = new RegExp(raw.ignoreBefore, 'i');
+export const DEADLINE_BEFORE = new RegExp(raw.deadlineBefore, 'i');
+export const DEADLINE_AFTER = new RegExp(raw.deadlineAfter, 'i');
+export const DEADLINE_DURATION = wordPattern(raw.deadlineDuration);
+export const NAMED_DATE_FOLLOWERS = new RegExp(raw.namedDateFollowers, 'i');
+export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;
+
+export const SPAN_PATTERNS: SpanPattern[] = raw.spans.map((s) => {
+  if (!SPAN_RULES.has(s.rule)) throw new Error(`date-cues.json: unknown span rule ${s.rule}`);
+  return { re: wordPattern(s.pattern), rule: s.rule as SpanRule };
+});
+
+/** Month names need their capital letter ("in May", not "may"): MonthSpanParser checks it. */
+export const MONTH_SPAN = wordPattern(raw.monthSpan);
+export const YEAR_SPAN = wordPattern(raw.yearSpan);
+
+export const ANCHOR_PATTERNS: AnchorPattern[] = raw.anchorPhrases.map((a) => {
+  const out: AnchorPattern = { re: wordPattern(a.pattern) };
+  if ('precisionByUnit' in a && a.precisionByUnit) out.precisionByUnit = a.precisionByUnit as Record<string, 'day' | 'approximate'>;
+  if ('unitDefault' in a && typeof a.unitDefault === 'string') out.unitDefault = a.unitDefault;
+  return out;
+});
+
+/** Words that name an event of each type, for matching "hours after the talks" to an earlier event. */
+export const ANCHOR_EVENT_WORDS: ReadonlyArray<{ type: EventType; re: RegExp }> = Object.entries(raw.anchorEventWords).map(
+  ([type, words]) => ({ type: type as EventType, re: wordPattern(words.map(escapeRegExp).join('|'), 'iu') }),
+);
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "two" -> 2, "12" -> 12, "a few" -> 3; undefined for anything else. */
+export function numberOf(word: string | undefined): number | undefined {
+  if (word === undefined) return undefined;
+  const w = word.trim().toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  return NUMBER_WORDS[w];
+}

@@ -1,0 +1,55 @@
+/**
+ * Chrono parser for phrases that date an event against another one: "hours after",
+ * "two days before", "the day after", "a day earlier", "following", "in the wake of".
+ * "N days later/earlier" and "the previous day" are implicit: the other event is the one told before.
+ */
+import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
+import { ANCHOR_PATTERNS, numberOf } from '../cue-data.ts';
+import { TAG, markAsDate, tag } from '../tags.ts';
+
+const COMBINED = new RegExp(ANCHOR_PATTERNS.map((a, i) => `(?<a${i}>${stripNames(a.re.source, i)})`).join('|'), 'iu');
+
+/** Named groups must be unique in one regex: suffix each pattern's names with its index. */
+function stripNames(source: string, i: number): string {
+  return source.replace(/\(\?<([a-zA-Z]\w*)>/g, (_, name: string) => `(?<${name}_${i}>`);
+}
+
+export class AnchorParser implements Parser {
+  pattern(): RegExp {
+    return COMBINED;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const g = match.groups ?? {};
+    const i = ANCHOR_PATTERNS.findIndex((_, k) => g[`a${k}`] !== undefined);
+    const pat = ANCHOR_PATTERNS[i];
+    if (!pat || match.index === undefined) return null;
+    const get = (name: string): string | undefined => g[`${name}_${i}`];
+    const text = match[0].toLowerCase();
+    let rel = (get('rel') ?? get('rel2') ?? get('rel3') ?? get('rel4') ?? '').toLowerCase();
+    let implicit = false;
+    if (/^(later|afterwards?|thereafter|next|following)$/.test(rel) && !/^following$/.test(text.trim())) {
+      rel = 'after';
+      implicit = true;
+    } else if (/^(earlier|previous)$/.test(rel)) {
+      rel = 'before';
+      implicit = true;
+    } else if (/ahead of|prior to/.test(rel)) {
+      rel = 'before';
+    } else if (/following|in the wake of/.test(rel)) {
+      rel = 'after';
+    }
+    if (/the same day/.test(text)) {
+      rel = 'after';
+      implicit = true;
+    }
+    if (rel !== 'after' && rel !== 'before') return null;
+    const unit = (get('unit') ?? get('unit3') ?? get('unit4') ?? pat.unitDefault ?? 'none').toLowerCase().replace(/s$/, '');
+    const hasCount = get('n') !== undefined;
+    const count = /the same day/.test(text) ? 0 : (numberOf(get('n')) ?? (unit === 'none' ? 0 : 1));
+    const result = context.createParsingResult(match.index, match[0]);
+    // A bare unit ("hours after", "days after") is a handful of them, not one.
+    result.addTag(tag(TAG.anchor, rel, unit, hasCount || unit === 'none' || /\b(a|an|one|the)\b/.test(text) ? count : 'few', implicit ? 1 : 0));
+    return markAsDate(result);
+  }
+}

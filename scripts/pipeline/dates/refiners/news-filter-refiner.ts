@@ -1,0 +1,60 @@
+/**
+ * Runs first: drops what chrono reads as a date but news text does not mean as one.
+ *   - "may impose", "March" the verb, "Sat" the verb: month and weekday words must be capitalised,
+ *     weekdays written out in full, and a month abbreviation needs a day number;
+ *   - times alone ("2 p.m."), "now", "morning" alone: they never change the day;
+ *   - dates naming a past event ("the Sept 11 attacks", "the October 7 attack");
+ *   - "two days before/earlier" from chrono's "ago" parser: relative to another event, not to
+ *     publication (our anchor parser reads those);
+ *   - anything after "since"/"from" ("since June"): a start of a state, not the event's day.
+ * Results of our own parsers (tagged "dates/...") are only checked for "since"/"from".
+ */
+import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { IGNORE_BEFORE, NAMED_DATE_FOLLOWERS } from '../cue-data.ts';
+
+const WEEKDAYS = /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|rsday|urday)?\b\.?/gi;
+const FULL_WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const MONTH_WORDS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b\.?/gi;
+
+function isOwnResult(result: ParsingResult): boolean {
+  for (const t of result.tags()) if (t.startsWith('dates/')) return true;
+  return false;
+}
+
+/** True when every weekday/month word in the result is written as news writes dates. */
+function wellFormedWords(result: ParsingResult): boolean {
+  const text = result.text;
+  for (const m of text.matchAll(WEEKDAYS)) {
+    const word = m[0].replace(/\.$/, '');
+    if (!FULL_WEEKDAY.test(word)) return false;
+  }
+  for (const m of text.matchAll(MONTH_WORDS)) {
+    const word = m[0];
+    if (!/^[A-Z]/.test(word)) return false;
+    // A month needs a day or a year next to it ("May 5", "5 May", "May 2024").
+    if (!result.start.isCertain('day') && !result.start.isCertain('year')) return false;
+  }
+  return true;
+}
+
+function isDateless(result: ParsingResult): boolean {
+  const s = result.start;
+  return !s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !s.isCertain('year');
+}
+
+export class NewsFilterRefiner implements Refiner {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    return results.filter((r) => {
+      const before = context.text.slice(Math.max(0, r.index - 12), r.index);
+      if (IGNORE_BEFORE.test(before)) return false;
+      if (isOwnResult(r)) return true;
+      const lower = r.text.trim().toLowerCase();
+      if (lower === 'now' || isDateless(r)) return false;
+      if (r.tags().has('result/relativeDate') && /\b(before|earlier)$/.test(lower)) return false;
+      if (!wellFormedWords(r)) return false;
+      const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 30);
+      if ((r.start.isCertain('day') || r.start.isCertain('month')) && !r.tags().has('result/relativeDate') && NAMED_DATE_FOLLOWERS.test(after)) return false;
+      return true;
+    });
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Which cue of a sentence belongs to a candidate event: the nearest one to the trigger, preferring
+ * cues inside the candidate's clause, and never one that an "after"/"before" phrase separates from
+ * the trigger ("X met Y on Sunday, two days after Z said on Friday": "met" gets Sunday, "said" Friday).
+ */
+import type { Span } from '../types.ts';
+import type { AnchorCue, DateCue } from './cues.ts';
+
+/** Extra distance for a cue outside the candidate's clause. */
+const OUTSIDE_CLAUSE_PENALTY = 1000;
+
+export function gap(a: Span, b: Span): number {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+function inside(inner: Span, outer: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** True when an explicit anchor phrase lies between the cue and the trigger. */
+export function separatedByAnchor(cue: Span, trigger: Span, anchors: AnchorCue[]): boolean {
+  const from = Math.min(cue.end, trigger.end);
+  const to = Math.max(cue.start, trigger.start);
+  return anchors.some((a) => !a.implicit && a.start >= from && a.end <= to);
+}
+
+/** The cue among `cues` nearest to the trigger (clause first), or undefined. */
+export function nearestCue<T extends DateCue>(cues: T[], trigger: Span, clause: Span, anchors: AnchorCue[]): T | undefined {
+  let best: T | undefined;
+  let bestScore = Infinity;
+  for (const c of cues) {
+    if (separatedByAnchor(c, trigger, anchors)) continue;
+    const score = gap(c, trigger) + (inside(c, clause) ? 0 : OUTSIDE_CLAUSE_PENALTY);
+    if (score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
