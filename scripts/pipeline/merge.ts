@@ -148,6 +148,13 @@ export function pickDate(members: ExtractedEvent[]): ExtractedEvent {
   )[0]!;
 }
 
+/** The most specific report's type, unless the cluster mixes types: then the preferred one (accusation over statement). */
+function pickType(members: ExtractedEvent[], lead: ExtractedEvent): ExtractedEvent['type'] {
+  const present = new Set(members.map((m) => m.type));
+  if (present.size === 1) return lead.type;
+  return (rules.typePreference as ExtractedEvent['type'][]).find((t) => present.has(t)) ?? lead.type;
+}
+
 /** One timeline event (without id) from a cluster of reports. */
 export function combine(members: ExtractedEvent[]): Omit<TimelineEvent, 'id'> & { orderKey: string } {
   const bySpec = [...members].sort((a, b) => specificity(b) - specificity(a) || cmp(contentKey(a), contentKey(b)));
@@ -163,7 +170,7 @@ export function combine(members: ExtractedEvent[]): Omit<TimelineEvent, 'id'> & 
   const location = bySpec.find((m) => m.location)?.location;
   const deadline = bySpec.find((m) => m.deadline)?.deadline;
   return {
-    type: lead.type,
+    type: pickType(members, lead),
     date: dated.date,
     datePrecision: dated.datePrecision,
     countries: [...new Set(members.flatMap((m) => m.countries))].sort(),
