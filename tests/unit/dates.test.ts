@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import { parseDayText, resolveDate } from '../../scripts/pipeline/dates.ts';
+import type { DateContext, EventCandidate, EventType, Modality, Sentence } from '../../scripts/pipeline/types.ts';
+
+// Reference days: 2025-07-15 is a Tuesday, 2025-07-14 a Monday, 2026-01-05 a Monday in January.
+const TUE = '2025-07-15';
+const MON = '2025-07-14';
+const JAN = '2026-01-05';
+
+/** A sentence at an arbitrary document offset, with one candidate on `trigger` (first occurrence, or `nth`). */
+function setup(text: string, trigger: string, opts: { type?: EventType; modality?: Modality; offset?: number; clause?: string; nth?: number } = {}) {
+  const offset = opts.offset ?? 500;
+  const sentence: Sentence = { index: 3, paragraph: 1, text, start: offset, end: offset + text.length, kind: 'body' };
+  let at = -1;
+  for (let k = 0; k <= (opts.nth ?? 0); k++) at = text.indexOf(trigger, at + 1);
+  if (at < 0) throw new Error(`trigger ${trigger} not in text`);
+  const clauseAt = opts.clause ? text.indexOf(opts.clause) : 0;
+  const clauseLen = opts.clause ? opts.clause.length : text.length;
+  const candidate: EventCandidate = {
+    type: opts.type ?? 'meeting',
+    trigger: { start: offset + at, end: offset + at + trigger.length, text: trigger },
+    clause: { start: offset + clauseAt, end: offset + clauseAt + clauseLen },
+    modality: opts.modality ?? 'asserted',
+    confidence: 0.9,
+    rule: 'test',
+  };
+  return { sentence, candidate };
+}
+
+function resolve(text: string, trigger: string, ctx: DateContext, opts: Parameters<typeof setup>[2] = {}) {
+  const { sentence, candidate } = setup(text, trigger, opts);
+  return resolveDate(sentence, candidate, ctx);
+}
+
+describe('weekdays prefer the past', () => {
+  it('"on Tuesday" in a Tuesday article is that same day', () => {
+    const r = resolve('The prime minister hosted her Japanese counterpart on Tuesday in Canberra.', 'hosted', { published: TUE });
+    expect(r).toMatchObject({ date: '2025-07-15', precision: 'day', evidence: 'weekday' });
+  });
+
+  it('a bare weekday is the latest such day on or before publication', () => {
+    expect(resolve('Lavrov met Sunday with his counterpart in Beijing.', 'met', { published: TUE }).date).toBe('2025-07-13');
+    expect(resolve('The envoys met on Friday in Doha.', 'met', { published: TUE }).date).toBe('2025-07-11');
+    expect(resolve('The envoys met on Wednesday in Doha.', 'met', { published: TUE }).date).toBe('2025-07-09');
+    // Monday article: "Tuesday" is six days back, "Monday" is today.
+    expect(resolve('The envoys met on Tuesday in Doha.', 'met', { published: MON }).date).toBe('2025-07-08');
+    expect(resolve('The envoys met on Monday in Doha.', 'met', { published: MON }).date).toBe('2025-07-14');
+  });
+
+  it('"last Friday" is the Friday before publication; "last Tuesday" in a Tuesday article is a week back', () => {
+    expect(resolve('The two leaders spoke by phone last Friday.', 'spoke', { published: TUE }).date).toBe('2025-07-11');
+    expect(resolve('The two leaders spoke by phone last Tuesday.', 'spoke', { published: TUE }).date).toBe('2025-07-08');
+  });
+
+  it('a future clause reads the weekday forward and flags it', () => {
+    const r = resolve('The ministers will meet again on Friday in Geneva.', 'meet', { published: TUE }, { modality: 'planned' });
+    expect(r.date).toBe('2025-07-18');
+    expect(r.future).toBe(true);
+  });
+
+  it('a planned candidate reads a bare weekday forward even without a future word next to it', () => {
+    const r = resolve('Talks with the delegation on Friday are expected to focus on trade.', 'Talks', { published: TUE }, { modality: 'planned' });
+    expect(r.date).toBe('2025-07-18');
+    expect(r.future).toBe(true);
+  });
+});
+
+describe('relative and explicit days', () => {
+  it('"yesterday" is the day before publication', () => {
+    expect(resolve('Iran rejected the proposal yesterday, its foreign ministry said.', 'rejected', { published: TUE }, { type: 'accusation' })).toMatchObject({
+      date: '2025-07-14',
+      precision: 'day',
+      evidence: 'relative',
+    });
+  });
+
+  it('"July 13", "13 July 2025" and "on 24 July" are those days, not after publication', () => {
+    expect(resolve('The ministers met on July 13 in Kuala Lumpur.', 'met', { published: TUE })).toMatchObject({ date: '2025-07-13', evidence: 'explicit' });
+    expect(resolve('The accord was signed on 13 July 2025 in Doha.', 'signed', { published: TUE }, { type: 'agreement' }).date).toBe('2025-07-13');
+    // 24 July is nine days after a 15 July publication: read as last year's 24 July.
+    expect(resolve('The delegations met on 24 July in Ankara.', 'met', { published: TUE }).date).toBe('2024-07-24');
+  });
+
+  it('a time of day does not change the day', () => {
+    expect(resolve('The ministers met at 2 p.m. in Kuala Lumpur.', 'met', { published: TUE })).toMatchObject({ date: TUE, evidence: 'publication' });
+    expect(resolve('The ministers met on Sunday at 2 p.m. local time.', 'met', { published: TUE }).date).toBe('2025-07-13');
+  });
+
+  it('in a January article, a December date without a year is last December', () => {
+    expect(resolve('The two presidents met on December 28 in Mar-a-Lago.', 'met', { published: JAN }).date).toBe('2025-12-28');
+    expect(resolve('Seoul and Tokyo signed the pact on Dec. 30.', 'signed', { published: JAN }, { type: 'agreement' }).date).toBe('2025-12-30');
+    expect(resolve('The two presidents met on January 2 in Paris.', 'met', { published: JAN }).date).toBe('2026-01-02');
+  });
+
+  it('an explicit future date is kept and flagged future', () => {
+    const r = resolve('Putin will visit New Delhi on July 20, the Kremlin said.', 'visit', { published: TUE }, { type: 'visit', modality: 'planned' });
+    expect(r).toMatchObject({ date: '2025-07-20', precision: 'day', future: true });
+  });
+
+  it('a scheduled date just after publication is this year even without a future word', () => {
+    expect(resolve('Talks in Istanbul on July 17 drew a large crowd of diplomats.', 'Talks', { published: TUE }).date).toBe('2025-07-17');
+  });
+});
+
+describe('no cue: publication day or dateline', () => {
+  it('a news lead without a time cue happened on the publication day', () => {
+    expect(resolve('China firmly opposes unilateral sanctions, a foreign ministry spokesman said.', 'said', { published: TUE }, { type: 'statement' })).toEqual({
+      date: TUE,
+      precision: 'day',
+      evidence: 'publication',
+    });
+  });
+
+  it('the dateline day is used when the sentence has no cue', () => {
+    const ctx: DateContext = { published: TUE, dateline: { place: 'BEIJING', date: '2025-07-13', start: 0, end: 20 } };
+    expect(resolve('The foreign ministers issued a joint statement.', 'issued', ctx, { type: 'agreement' })).toMatchObject({ date: '2025-07-13', evidence: 'dateline' });
+    // ...but a cue in the sentence wins over the dateline.
+    expect(resolve('The foreign ministers met on Monday.', 'met', ctx).date).toBe('2025-07-14');
+  });
+});
+
+describe('vague periods are approximate, never a made-up exact day', () => {
+  const cases: Array<[string, string]> = [
+    ['The envoys met earlier this month in Oslo.', '2025-07-08'], // 1..15 July -> middle
+    ['The envoys met last week in Oslo.', '2025-07-10'], // Mon 7 .. Sun 13 July -> Thursday
+    ['The envoys met this week in Oslo.', '2025-07-14'], // Mon 14 .. Tue 15 July
+    ['The envoys met recently in Oslo.', '2025-06-30'], // 17 June .. 14 July
+    ['The envoys met in June in Oslo.', '2025-06-15'],
+    ['The envoys met in early June in Oslo.', '2025-06-05'],
+    ['The envoys met last month in Oslo.', '2025-06-15'],
+    ['The envoys met last year in Oslo.', '2024-07-01'],
+  ];
+  for (const [text, date] of cases) {
+    it(text, () => {
+      const r = resolve(text, 'met', { published: TUE });
+      expect(r.precision).toBe('approximate');
+      expect(r.date).toBe(date);
+      expect(r.date! <= TUE).toBe(true);
+    });
+  }
+
+  it('a month after the publication month is last year ("in December" in a July article)', () => {
+    expect(resolve('The envoys met in December in Oslo.', 'met', { published: TUE }).date).toBe('2024-12-16');
+  });
+
+  it('a bare year is background: approximate middle of the year, only when nothing better is there', () => {
+    expect(resolve('The two sides signed a pact in 2022.', 'signed', { published: TUE }, { type: 'agreement' })).toMatchObject({
+      date: '2022-07-02',
+      precision: 'approximate',
+    });
+    expect(resolve('In 2022 talks collapsed, but the two sides met on Sunday.', 'met', { published: TUE }).date).toBe('2025-07-13');
+  });
+});
+
+describe('future without a day: date null', () => {
+  for (const text of [
+    'Xi is expected to visit Moscow later this year.',
+    'Xi plans to visit Moscow next month.',
+    'Xi will visit Moscow next week.',
+    'Xi will visit Moscow in the coming weeks.',
+  ]) {
+    it(text, () => {
+      const r = resolve(text, 'visit', { published: TUE }, { type: 'visit', modality: 'planned' });
+      expect(r.date).toBeNull();
+      expect(r.future).toBe(true);
+    });
+  }
+});
+
+describe('deadlines are not the event date', () => {
+  it('"within 50 days" is a deadline counted from the threat\'s own day', () => {
+    const r = resolve('Trump warned on Monday that he would impose steep tariffs unless the war ends within 50 days.', 'warned', { published: TUE }, { type: 'threat' });
+    expect(r.date).toBe('2025-07-14');
+    expect(r.deadline).toBe('2025-09-02');
+  });
+
+  it('a threat without its own cue happened on the publication day; "by September 1" is its deadline', () => {
+    const r = resolve('Washington threatened new sanctions if Tehran does not respond by September 1.', 'threatened', { published: TUE }, { type: 'threat' });
+    expect(r).toMatchObject({ date: TUE, evidence: 'publication', deadline: '2025-09-01' });
+  });
+
+  it('"by Friday" is a deadline (the coming Friday), the threat is dated by its own cue', () => {
+    const r = resolve('The bloc warned on Sunday that Minsk must free the detainees by Friday.', 'warned', { published: TUE }, { type: 'threat' });
+    expect(r.date).toBe('2025-07-13');
+    expect(r.deadline).toBe('2025-07-18');
+  });
+
+  it('"the July 20 deadline" is a deadline', () => {
+    const r = resolve('Officials rejected the July 20 deadline as unrealistic.', 'rejected', { published: TUE }, { type: 'accusation' });
+    expect(r.date).toBe(TUE);
+    expect(r.deadline).toBe('2025-07-20');
+  });
+});
+
+describe('anchors: hours after X, a day after X, following X', () => {
+  const previous = [
+    { type: 'statement' as EventType, date: '2025-07-13', trigger: 'said' },
+    { type: 'meeting' as EventType, date: '2025-07-15', trigger: 'met' },
+  ];
+
+  it('the earlier event in "A came hours after B" is the day before A (approximate)', () => {
+    const text = 'The meeting came just hours after the US president warned Moscow of severe tariffs within 50 days.';
+    const r = resolve(text, 'warned', { published: TUE, previous }, { type: 'threat' });
+    expect(r).toMatchObject({ date: '2025-07-14', precision: 'approximate', evidence: 'anchor' });
+    expect(r.deadline).toBe('2025-09-02');
+  });
+
+  it('"a day after the meeting" is the meeting\'s day plus one', () => {
+    const prev = [{ type: 'meeting' as EventType, date: '2025-07-12', trigger: 'held talks' }];
+    const r = resolve('Beijing announced new export curbs a day after the talks.', 'announced', { published: TUE, previous: prev }, { type: 'sanction' });
+    expect(r).toMatchObject({ date: '2025-07-13', precision: 'day', evidence: 'anchor' });
+  });
+
+  it('"hours after X" dates the later event on X\'s day', () => {
+    const prev = [{ type: 'military' as EventType, date: '2025-07-12', trigger: 'struck' }];
+    const r = resolve('Tehran condemned the West hours after the strikes on its nuclear sites.', 'condemned', { published: TUE, previous: prev }, { type: 'accusation' });
+    expect(r).toMatchObject({ date: '2025-07-12', evidence: 'anchor' });
+  });
+
+  it('an anchor to an unknown event falls back to the publication day, approximate', () => {
+    const r = resolve('Tehran condemned the West hours after the strikes on its nuclear sites.', 'condemned', { published: TUE }, { type: 'accusation' });
+    expect(r).toMatchObject({ date: TUE, precision: 'approximate' });
+  });
+
+  it('"two days later" is relative to the event told before', () => {
+    const r = resolve('Two days later, the foreign ministers met in Vienna.', 'met', { published: TUE, previous }, { type: 'meeting' });
+    expect(r.date).toBe('2025-07-17');
+  });
+
+  it('a sentence with two events gives each its own cue', () => {
+    const text = 'The envoy met the king on Sunday, two days after the palace said on Friday that it would host him.';
+    expect(resolve(text, 'met', { published: TUE }).date).toBe('2025-07-13');
+    expect(resolve(text, 'said', { published: TUE }, { type: 'statement' }).date).toBe('2025-07-11');
+  });
+
+  it('picks the cue in the candidate\'s clause', () => {
+    const text = 'Xi hosted Lula on Monday, while Modi spoke to Putin on Saturday.';
+    expect(resolve(text, 'hosted', { published: TUE }, { clause: 'Xi hosted Lula on Monday' }).date).toBe('2025-07-14');
+    expect(resolve(text, 'spoke', { published: TUE }, { clause: 'Modi spoke to Putin on Saturday' }).date).toBe('2025-07-12');
+  });
+});
+
+describe('words chrono would misread as dates', () => {
+  const plain: Array<[string, string, EventType]> = [
+    ['The EU may impose fresh sanctions on Minsk, the bloc\'s envoy said.', 'said', 'statement'],
+    ['Thousands march on the embassy as the envoy arrives.', 'arrives', 'visit'],
+    ['The minister sat down with her counterpart in Rome.', 'sat down', 'meeting'],
+    ['The bloc has pushed for closer ties between its 10 members, the envoy said.', 'said', 'statement'],
+    ['The Sept 11 attacks were cited as the minister spoke in Islamabad.', 'spoke', 'statement'],
+    ['Veterans of World War II and the 1990s Balkan wars attended as Xi met Putin.', 'met', 'meeting'],
+    ['He said the sanctions have been in force since June.', 'said', 'statement'],
+    ['Russia says it is now ready to talk, the minister said.', 'said', 'statement'],
+  ];
+  for (const [text, trigger, type] of plain) {
+    it(text, () => {
+      expect(resolve(text, trigger, { published: TUE }, { type })).toMatchObject({ date: TUE, precision: 'day', evidence: 'publication' });
+    });
+  }
+
+  it('"within 50 days" is never the event date', () => {
+    const r = resolve('Russia must end the war within 50 days, Trump warned.', 'warned', { published: TUE }, { type: 'threat' });
+    expect(r.date).toBe(TUE);
+    expect(r.deadline).toBe('2025-09-03');
+  });
+
+  it('"May" with a day, and "in March", are dates', () => {
+    expect(resolve('The two sides met on May 5 in Beijing.', 'met', { published: TUE }).date).toBe('2025-05-05');
+    expect(resolve('The two sides met in March in Beijing.', 'met', { published: TUE })).toMatchObject({ date: '2025-03-16', precision: 'approximate' });
+  });
+});
+
+describe('cue offsets and odd input', () => {
+  it('cue offsets are absolute', () => {
+    const text = 'Lavrov met Sunday with Wang Yi.';
+    const { sentence, candidate } = setup(text, 'met', { offset: 1234 });
+    const r = resolveDate(sentence, candidate, { published: TUE });
+    expect(r.cue).toEqual({ start: 1234 + text.indexOf('Sunday'), end: 1234 + text.indexOf('Sunday') + 6, text: 'Sunday' });
+  });
+
+  it('never throws on odd text and an invalid publication day gives no date', () => {
+    const odd = ['', '\u0000\uFFFF', 'on on on on', '9999-99-99', 'Monday Monday Monday'.repeat(50), 'in 1899 and 2100'];
+    for (const text of odd) {
+      const { sentence, candidate } = setup(text + ' met.', 'met');
+      expect(() => resolveDate(sentence, candidate, { published: TUE })).not.toThrow();
+    }
+    const { sentence, candidate } = setup('They met on Sunday.', 'met');
+    expect(resolveDate(sentence, candidate, { published: 'not a date' }).date).toBeNull();
+  });
+});
+
+describe('parseDayText (datelines)', () => {
+  it('reads a day, preferring the past', () => {
+    expect(parseDayText('BEIJING, July 13 (Xinhua)', TUE)).toBe('2025-07-13');
+    expect(parseDayText('WASHINGTON, Dec 30 (Reuters)', JAN)).toBe('2025-12-30');
+    expect(parseDayText('MOSCOW, Monday', TUE)).toBe('2025-07-14');
+    expect(parseDayText('2025-07-13', TUE)).toBe('2025-07-13');
+  });
+
+  it('returns null without a day', () => {
+    expect(parseDayText('BEIJING', TUE)).toBeNull();
+    expect(parseDayText('GENEVA (AP) --', TUE)).toBeNull();
+    expect(parseDayText('July 13', 'garbage')).toBeNull();
+  });
+});
