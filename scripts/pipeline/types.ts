@@ -138,6 +138,12 @@ export interface ActorMention {
   person?: { name: string; role?: string };
   /** True for mentions that are places where something happens (in Doha), not parties. */
   locative?: boolean;
+  /** True when the place is where someone travels to ("a visit to North Korea", "arrived in Beijing"): a party of a visit. */
+  destination?: boolean;
+  /** True for a reporting attribution ("according to Xinhua", "Russia's TASS reported"): never a party. */
+  attribution?: boolean;
+  /** Why a state word is not a party: 'modifier' ("Iran-backed", "Yemen's Houthis"), 'collective' ("Ukraine's allies"). */
+  nonParty?: 'modifier' | 'collective';
 }
 
 export interface ActorResolution {
