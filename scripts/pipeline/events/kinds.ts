@@ -1,0 +1,43 @@
+/**
+ * Sentence kinds: site chrome ('boilerplate'), photo captions ('caption') and short
+ * title-like lines ('heading'); everything else is 'body'. Patterns live in
+ * scripts/data/boilerplate.json.
+ */
+import boilerplate from '../../data/boilerplate.json' with { type: 'json' };
+import type { SentenceKind } from '../types.ts';
+import { compileAlternation } from './patterns.ts';
+
+const MAX_LENGTH: number = boilerplate.maxLength;
+const isChrome = compileAlternation(boilerplate.line);
+const isCredit = compileAlternation(boilerplate.creditOnly);
+const hasCaptionCue = compileAlternation(boilerplate.captionCue);
+
+/** Headings: at most this many words and characters. */
+const HEADING_MAX_WORDS = 14;
+const HEADING_MAX_CHARS = 110;
+const ENDS_PUNCT = /[.!?;:,…]["”’')\]]*$/u;
+const STARTS_UPPER = /^["“‘'(\[]?[\p{Lu}\p{N}]/u;
+const WORDS = /\S+/g;
+
+/** 'boilerplate', 'caption' or null for one trimmed line or sentence. */
+export function chromeKind(text: string): 'boilerplate' | 'caption' | null {
+  if (text.length > MAX_LENGTH) return null;
+  if (isChrome(text) || isCredit(text)) return 'boilerplate';
+  if (hasCaptionCue(text)) return 'caption';
+  return null;
+}
+
+/** Whether a whole paragraph reads as a heading: short, capitalised, no final punctuation. */
+export function looksLikeHeading(text: string, markdownHeading: boolean): boolean {
+  if (markdownHeading) return true;
+  if (text.length > HEADING_MAX_CHARS || ENDS_PUNCT.test(text) || !STARTS_UPPER.test(text)) return false;
+  const words = text.match(WORDS)?.length ?? 0;
+  return words > 0 && words <= HEADING_MAX_WORDS;
+}
+
+/** Kind of one sentence of a paragraph. */
+export function sentenceKind(sentence: string, paragraphIsHeading: boolean): SentenceKind {
+  const chrome = chromeKind(sentence);
+  if (chrome) return chrome;
+  return paragraphIsHeading ? 'heading' : 'body';
+}

@@ -1,0 +1,68 @@
+/**
+ * Modality of a trigger from cue words around it in its clause: "did not meet" (negated),
+ * "regularly calls for" (habitual), "since 2022" (background), "if", "could" (hypothetical),
+ * "will visit", "is expected to meet" (planned), "according to" (reported). Cues are data
+ * in scripts/data/event-rules.json, compiled once.
+ */
+import rules from '../../data/event-rules.json' with { type: 'json' };
+import type { Modality } from '../types.ts';
+import { compileAlternation } from './patterns.ts';
+
+type CueSet = { before?: string[]; after?: string[] };
+const m = rules.modality;
+
+function compileSet(set: CueSet) {
+  return {
+    before: compileAlternation(set.before ?? []),
+    after: compileAlternation(set.after ?? []),
+  };
+}
+
+/** Checked in this order; the first that matches decides. */
+const ORDER: { modality: Modality; test: ReturnType<typeof compileSet> }[] = [
+  { modality: 'negated', test: compileSet(m.negated) },
+  { modality: 'habitual', test: compileSet(m.habitual) },
+  { modality: 'background', test: compileSet(m.background) },
+  { modality: 'hypothetical', test: compileSet(m.hypothetical) },
+  { modality: 'planned', test: compileSet(m.planned) },
+];
+const REPORTED = compileAlternation(m.reported.sentence);
+const INHERITS = new RegExp(m.inheritFrom, 'iu');
+const PARTICIPLE = /^\S+ing\b/iu;
+
+/** How many characters before/after the trigger the cues look at. */
+const BEFORE_WINDOW = 90;
+const AFTER_WINDOW = 100;
+
+export interface ModalityInput {
+  /** Clause text before the trigger. */
+  before: string;
+  /** Clause text after the trigger. */
+  after: string;
+  /** The trigger's own words. */
+  trigger: string;
+  /** Whether the sentence carries media attribution ("state media said", "according to"). */
+  attributed: boolean;
+  /** The clause before this one, and its modality, when there is one. */
+  previous?: { modality: Modality };
+}
+
+/** Modality from the cues; `asserted` (or `reported` when attributed) when none applies. */
+export function modalityOf(input: ModalityInput): Modality {
+  const before = input.before.length > BEFORE_WINDOW ? input.before.slice(-BEFORE_WINDOW) : input.before;
+  const after = input.after.slice(0, AFTER_WINDOW);
+  for (const { modality, test } of ORDER) {
+    if (test.before(before) || test.after(after)) return modality;
+  }
+  // "..., while also accusing X": a participle continuing a habitual/background clause shares it.
+  const prev = input.previous?.modality;
+  if (prev && prev !== 'asserted' && prev !== 'reported' && INHERITS.test(input.before) && PARTICIPLE.test(input.trigger)) {
+    return prev;
+  }
+  return input.attributed ? 'reported' : 'asserted';
+}
+
+/** Whether the sentence attributes its content to a report ("according to", "reportedly"). */
+export function sentenceIsReported(sentence: string): boolean {
+  return REPORTED(sentence);
+}

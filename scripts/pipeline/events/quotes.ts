@@ -1,0 +1,71 @@
+/**
+ * Quoted stretches of a sentence ("...", “...”, ‘...’), so that verbs inside a quotation
+ * are not taken as events. Apostrophes (Russia's, Russia’s) are not quotes.
+ */
+
+export interface QuoteRange {
+  start: number;
+  end: number;
+  words: number;
+}
+
+const WORDS = /\S+/g;
+
+function isOpeningContext(prev: string | undefined): boolean {
+  return prev === undefined || /[\s(\[{—–-]/u.test(prev);
+}
+
+function isClosingContext(next: string | undefined): boolean {
+  return next === undefined || /[\s.,;:!?)\]}—–-]/u.test(next);
+}
+
+/**
+ * Quoted ranges of `text` (relative offsets). `openAtStart` says a quotation opened in an
+ * earlier sentence of the paragraph is still open; an unclosed quotation runs to the end.
+ */
+export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
+  const out: QuoteRange[] = [];
+  let open: { start: number; char: string } | null = openAtStart ? { start: 0, char: '"' } : null;
+  const close = (end: number) => {
+    if (!open) return;
+    const body = text.slice(open.start, end);
+    out.push({ start: open.start, end, words: body.match(WORDS)?.length ?? 0 });
+    open = null;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const prev = i > 0 ? text[i - 1] : undefined;
+    const next = i + 1 < text.length ? text[i + 1] : undefined;
+    if (c === '“' || c === '«') {
+      if (!open) open = { start: i, char: c };
+    } else if (c === '”' || c === '»') {
+      if (open && open.char !== '‘' && open.char !== "'") close(i + 1);
+      else if (!open && out.length === 0) {
+        open = { start: 0, char: '"' };
+        close(i + 1);
+      }
+    } else if (c === '"') {
+      if (open && (open.char === '"' || open.char === '“')) close(i + 1);
+      else if (!open && isOpeningContext(prev)) open = { start: i, char: c };
+      else if (!open && out.length === 0) {
+        open = { start: 0, char: '"' };
+        close(i + 1);
+      }
+    } else if (c === '‘' || (c === "'" && isOpeningContext(prev) && next !== undefined && /[\p{L}\p{N}]/u.test(next))) {
+      if (!open) open = { start: i, char: c };
+    } else if ((c === '’' || c === "'") && open && (open.char === '‘' || open.char === "'") && isClosingContext(next)) {
+      close(i + 1);
+    }
+  }
+  if (open) close(text.length);
+  return out;
+}
+
+/** Whether, at the end of `text`, a double quotation is still open (for the next sentence). */
+export function endsInsideQuote(text: string, openAtStart: boolean): boolean {
+  const ranges = quotedRanges(text, openAtStart);
+  const last = ranges[ranges.length - 1];
+  if (!last || last.end !== text.length) return false;
+  const closing = text[text.length - 1];
+  return closing !== '"' && closing !== '”' && closing !== '»' && closing !== '’' && closing !== "'";
+}

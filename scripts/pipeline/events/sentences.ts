@@ -1,0 +1,72 @@
+/**
+ * Splits one paragraph into sentences. A sentence ends at ., ! or ? (possibly followed by
+ * closing quotes or brackets) when whitespace and a capital, digit or opening quote follow,
+ * unless the period belongs to an abbreviation (Mr., Gen., Jan. 5, J. D. Vance, U.S. President).
+ */
+import rules from '../../data/event-rules.json' with { type: 'json' };
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const seg = rules.segmentation;
+/** Abbreviations that never end a sentence (titles): "Gen.", "Sen.", "Mr.". */
+const NEVER_END = new Set(seg.titleAbbreviations.map((s) => s.toLowerCase()));
+/** Abbreviations that do not end a sentence before a number: "Jan. 5", "No. 10", "Art. 5". */
+const BEFORE_NUMBER = new Set(seg.numberAbbreviations.map((s) => s.toLowerCase()));
+/** Abbreviations that may end a sentence (U.S., Inc., a.m.): split only before a typical sentence opener. */
+const MAY_END = new Set(seg.mayEndAbbreviations.map((s) => s.toLowerCase()));
+const OPENERS = new Set(seg.sentenceOpeners);
+
+/** Candidate ends: terminal punctuation, optional closers, then whitespace. */
+const CANDIDATE = /([.!?…]+)(["”’'»)\]]*)(\s+)/gu;
+/** What may start a sentence: capital, digit, or opening quote/bracket. */
+const STARTS_SENTENCE = /^["“‘'«(\[]?[\p{Lu}\p{N}]/u;
+const WORD_BEFORE = /(\S+)$/u;
+const NEXT_WORD = /^["“‘'«(\[]?([\p{L}\p{N}'’-]+)/u;
+const SINGLE_INITIAL = /^\p{Lu}$/u;
+const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
+
+/** Whether the period closing `token` (text before the period, e.g. "U.S") ends the sentence before `next`. */
+function periodEnds(token: string, next: string): boolean {
+  const bare = token.replace(/^["“‘'«(\[]+/u, '');
+  const lower = bare.toLowerCase();
+  const nextWord = NEXT_WORD.exec(next)?.[1] ?? '';
+  const nextIsNumber = /^\p{N}/u.test(nextWord);
+  if (NEVER_END.has(lower)) return false;
+  if (BEFORE_NUMBER.has(lower) && nextIsNumber) return false;
+  if (SINGLE_INITIAL.test(bare)) return false;
+  if (MAY_END.has(lower) || DOTTED.test(bare)) return OPENERS.has(nextWord);
+  return true;
+}
+
+/** Sentence spans of text[start, end), absolute offsets, each trimmed; never empty. */
+export function splitSentences(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  const para = text.slice(start, end);
+  let from = 0;
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(para); m; m = CANDIDATE.exec(para)) {
+    const punct = m[1] ?? '';
+    const closers = m[2] ?? '';
+    const after = m.index + m[0].length;
+    const next = para.slice(after, after + 40);
+    if (!STARTS_SENTENCE.test(next)) continue;
+    if (punct === '.' && !closers) {
+      const token = WORD_BEFORE.exec(para.slice(Math.max(from, m.index - 40), m.index))?.[1] ?? '';
+      if (!periodEnds(token, next)) continue;
+    }
+    const stop = m.index + punct.length + closers.length;
+    pushTrimmed(out, text, start + from, start + stop);
+    from = after;
+  }
+  pushTrimmed(out, text, start + from, end);
+  return out;
+}
+
+function pushTrimmed(out: Span[], text: string, s: number, e: number): void {
+  while (s < e && /\s/u.test(text[s] ?? '')) s++;
+  while (e > s && /\s/u.test(text[e - 1] ?? '')) e--;
+  if (e > s) out.push({ start: s, end: e });
+}

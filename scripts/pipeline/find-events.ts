@@ -1,0 +1,108 @@
+/**
+ * Event detection stage: rule-based triggers (scripts/data/event-rules.json) found in one
+ * sentence, at most one event per clause, each with its modality (asserted, planned,
+ * negated, habitual, hypothetical, background, reported). Verbs inside quotations are
+ * ignored: a quoted speech is a statement whose trigger is the speech verb. Media
+ * attribution ("state media said", "Xinhua reported") is never an event by itself.
+ * Pure; never throws on odd text.
+ */
+import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
+import { modalityOf, sentenceIsReported } from './events/modality.ts';
+import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
+import { findTriggers, type TriggerMatch } from './events/triggers.ts';
+import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
+
+/** A quotation this many words long or longer is speech: no event triggers inside it. */
+const MIN_SPEECH_WORDS = 3;
+const HAPPENED = new Set<Modality>(['asserted', 'reported']);
+
+const quoteState = new WeakMap<SegmentedDocument, boolean[]>();
+
+/** For each sentence index: whether a quotation opened in an earlier sentence of its paragraph is still open. */
+function openQuotes(seg: SegmentedDocument): boolean[] {
+  let states = quoteState.get(seg);
+  if (states) return states;
+  states = [];
+  let open = false;
+  let paragraph = -1;
+  for (const s of seg.sentences) {
+    if (s.paragraph !== paragraph) {
+      open = false;
+      paragraph = s.paragraph;
+    }
+    states[s.index] = open;
+    open = endsInsideQuote(s.text, open);
+  }
+  quoteState.set(seg, states);
+  return states;
+}
+
+interface Scored {
+  match: TriggerMatch;
+  modality: Modality;
+}
+
+/** The one trigger a clause's event rests on: earliest event verb, else earliest event noun, else the speech verb. */
+function choose(cands: Scored[]): Scored | undefined {
+  const events = cands.filter((c) => c.match.rule.type !== 'statement');
+  const pick = events.find((c) => c.match.rule.form === 'verb') ?? events[0];
+  const statement = cands.find((c) => c.match.rule.type === 'statement');
+  if (!pick) return statement;
+  // "X said the two sides should sign a deal": the unrealised deal yields to the statement that happened.
+  if (!HAPPENED.has(pick.modality) && statement && HAPPENED.has(statement.modality) && statement.match.start < pick.match.start) {
+    return statement;
+  }
+  return pick;
+}
+
+function trimmed(text: string, c: ClauseSpan): ClauseSpan {
+  let { start, end } = c;
+  while (start < end && /[\s,;:—–-]/u.test(text[start] ?? '')) start++;
+  while (end > start && /[\s,;:—–-]/u.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+}
+
+export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCandidate[] {
+  const text = sentence.text;
+  if (!text || sentence.kind !== 'body') return [];
+  const base = sentence.start;
+  const openAtStart = openQuotes(seg)[sentence.index] ?? false;
+  const quotes = quotedRanges(text, openAtStart);
+  const speech = quotes.filter((q) => q.words >= MIN_SPEECH_WORDS);
+  const all = findTriggers(text);
+  const attributed = all.some((t) => t.rule.type === 'attribution') || sentenceIsReported(text);
+  const triggers = all.filter(
+    (t) => t.rule.type !== 'attribution' && !speech.some((q) => t.start >= q.start && t.start < q.end),
+  );
+  if (triggers.length === 0) return [];
+
+  const out: EventCandidate[] = [];
+  let previous: { modality: Modality } | undefined;
+  for (const clause of clauseSpans(text, quotes)) {
+    const inClause = triggers.filter((t) => t.start >= clause.start && t.start < clause.end);
+    if (inClause.length === 0) continue;
+    const scored = inClause.map((match) => ({
+      match,
+      modality: modalityOf({
+        before: text.slice(clause.start, match.start),
+        after: text.slice(match.end, clause.end),
+        trigger: match.text,
+        attributed,
+        previous,
+      }),
+    }));
+    const pick = choose(scored);
+    if (!pick) continue;
+    previous = { modality: pick.modality };
+    const span = trimmed(text, clause);
+    out.push({
+      type: pick.match.rule.type as EventCandidate['type'],
+      trigger: { start: base + pick.match.start, end: base + pick.match.end, text: pick.match.text },
+      clause: { start: base + span.start, end: base + Math.max(span.end, pick.match.end) },
+      modality: pick.modality,
+      confidence: pick.match.rule.confidence,
+      rule: pick.match.rule.name,
+    });
+  }
+  return out;
+}
