@@ -1,0 +1,67 @@
+/**
+ * Actor resolution: which states (ISO 3166-1 alpha-3), international organisations and people
+ * an event sentence names, with coreference across a document's sentences.
+ *
+ *   const resolver = createActorResolver();        // builds the gazetteer trie once
+ *   const doc = resolver.forDocument(seg);         // per document: coreference state
+ *   doc.resolve(sentence, candidate);              // per candidate, in sentence order
+ *
+ * Data: world-countries plus scripts/data/{country-aliases,metonyms,organizations,people,actor-context}.json.
+ * Decisions (see /tmp/team/actors.md): places ("in Doha") are mentions with `locative`, not parties,
+ * except a visit's destination; media outlets are attributions, never parties by themselves;
+ * "Ukraine's allies", "Iran-backed", "Western countries" name no party.
+ */
+import { SentenceAnalyzer, type SentenceAnalysis } from './actors/analyze.ts';
+import { DocState } from './actors/doc-state.ts';
+import { buildGazetteer, loadContextWords } from './actors/gazetteer.ts';
+import { selectParties } from './actors/parties.ts';
+import type { ActorResolution, EventCandidate, SegmentedDocument, Sentence } from './types.ts';
+
+export interface DocumentActors {
+  resolve(sentence: Sentence, candidate: EventCandidate): ActorResolution;
+}
+
+export interface ActorResolver {
+  forDocument(seg: SegmentedDocument): DocumentActors;
+  countryName(iso3: string): string | undefined;
+  isCountryCode(iso3: string): boolean;
+}
+
+/** Build the resolver: compiles every gazetteer into one token trie. Reuse it across documents. */
+export function createActorResolver(): ActorResolver {
+  const gaz = buildGazetteer();
+  const analyzer = new SentenceAnalyzer(gaz, loadContextWords());
+  return {
+    countryName: (iso3) => gaz.names.get(iso3),
+    isCountryCode: (iso3) => gaz.names.has(iso3),
+    forDocument(seg) {
+      const state = new DocState(seg.doc.text, seg.doc.published);
+      const sentences = seg.sentences;
+      let next = 0;
+      let last: { index: number; start: number; analysis: SentenceAnalysis } | undefined;
+      const analyzeOne = (s: Sentence): SentenceAnalysis => analyzer.analyze(s.text, s.start, s.kind, state);
+      const analysisFor = (sentence: Sentence): SentenceAnalysis => {
+        if (last && last.index === sentence.index && last.start === sentence.start) return last.analysis;
+        // Read earlier sentences first so coreference sees them ("Russia's Sergei Lavrov" ... "Lavrov").
+        while (next < sentences.length && sentences[next]!.start < sentence.start) {
+          const s = sentences[next++]!;
+          if (s.kind !== 'boilerplate') analyzeOne(s);
+        }
+        if (next < sentences.length && sentences[next]!.start === sentence.start) next++;
+        const analysis = analyzeOne(sentence);
+        last = { index: sentence.index, start: sentence.start, analysis };
+        return analysis;
+      };
+      return {
+        resolve(sentence, candidate) {
+          try {
+            const a = analysisFor(sentence);
+            return selectParties(a.found, sentence.start, sentence.end, candidate);
+          } catch {
+            return { countries: [], organizations: [], actors: [], mentions: [] };
+          }
+        },
+      };
+    },
+  };
+}

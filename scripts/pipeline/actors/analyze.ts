@@ -1,0 +1,470 @@
+/**
+ * Finds the actor mentions of one sentence: one trie scan, then context rules (possessives,
+ * places, media attributions, roles and names, coreference with earlier sentences).
+ */
+import type { Actor, ActorMention, MentionKind, SentenceKind } from '../types.ts';
+import type { DocState } from './doc-state.ts';
+import { payloadPriority, type ContextWords, type Gazetteer, type GazPayload } from './gazetteer.ts';
+import { activeRole, roleActive } from './people.ts';
+import { executiveKey, roleDisplay, roleKeys } from './roles.ts';
+import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
+
+/** One mention plus what the context rules need. */
+export interface Found {
+  m: ActorMention;
+  first: number;
+  last: number;
+  payload?: GazPayload;
+  possessive: boolean;
+  /** The person a person or role mention stands for. */
+  actor?: Actor;
+  roleKeys?: string[];
+  /** Display name when the mention is a place ("the Chinese capital" -> "Beijing"). */
+  place?: string;
+  orgType?: string;
+}
+
+export interface SentenceAnalysis {
+  tokens: Token[];
+  found: Found[];
+}
+
+const KIND_OF: Partial<Record<GazPayload['kind'], MentionKind>> = {
+  country: 'country',
+  demonym: 'demonym',
+  capital: 'capital',
+  metonym: 'metonym',
+  institution: 'institution',
+  orgSeat: 'metonym',
+  media: 'media',
+  organization: 'organization',
+  person: 'person',
+  personShort: 'person',
+  role: 'role',
+};
+
+/** Kinds that can be places ("in Beijing", "at the Kremlin"). */
+const PLACE_KINDS = new Set<MentionKind>(['country', 'capital', 'metonym', 'institution']);
+/** Kinds that stand for a state. */
+const STATE_KINDS = new Set<MentionKind>(['country', 'demonym', 'capital', 'metonym', 'institution']);
+const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born']);
+const STRONG_MEDIA = new Set(['media', 'agency', 'broadcaster', 'television', 'tv', 'outlet', 'outlets', 'newspaper', 'tabloid', 'wire', 'radio', 'daily']);
+const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'ibn', 'abu', 'de', 'da', 'di', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'dos', 'das', 'ul', '-']);
+const MAX_NAME = 5;
+
+export class SentenceAnalyzer {
+  constructor(
+    private readonly gaz: Gazetteer,
+    private readonly words: ContextWords,
+  ) {}
+
+  /** All mentions of a sentence, in text order. Updates `state` with the people it names. */
+  analyze(text: string, base: number, kind: SentenceKind, state: DocState): SentenceAnalysis {
+    const tokens = tokenize(text, base);
+    const titleCase = kind === 'heading' || isTitleCase(tokens);
+    const matches = this.gaz.trie.scan(tokens);
+    const covered = new Uint8Array(tokens.length);
+    for (const mt of matches) for (let i = mt.first; i <= mt.last; i++) covered[i] = 1;
+
+    const found: Found[] = [];
+    for (const mt of matches) {
+      const f = this.choose(mt.entries, mt.first, mt.last, tokens, covered, titleCase, state);
+      if (f) found.push(f);
+    }
+    this.dynamicSurnames(tokens, covered, found, state);
+    found.sort((a, b) => a.first - b.first);
+
+    for (const f of found) this.markPossessive(f, tokens);
+    for (const f of found) this.capitalPhrase(f, tokens);
+    for (const f of found) this.markPlace(f, tokens);
+    this.markAttributions(found, tokens);
+    this.markModifiers(found, tokens);
+    this.homonyms(found, tokens);
+    const extra = this.rolesAndNames(found, tokens, covered, state);
+    found.push(...extra);
+    found.sort((a, b) => a.first - b.first);
+    const kept = found.filter((f) => f.m.kind !== 'role' || f.m.country || f.actor || f.m.organization);
+    this.remember(kept, state);
+    return { tokens, found: kept };
+  }
+
+  /** Pick the best acceptable payload of a trie match; undefined when nothing applies. */
+  private choose(
+    entries: GazPayload[],
+    first: number,
+    last: number,
+    tokens: Token[],
+    covered: Uint8Array,
+    titleCase: boolean,
+    state: DocState,
+  ): Found | undefined {
+    const sorted = [...entries].sort((a, b) => payloadPriority(b) - payloadPriority(a));
+    const shorts = sorted.filter((p) => p.kind === 'personShort');
+    for (const p of sorted) {
+      if (p.kind === 'blocker' || p.kind === 'collective') return undefined;
+      if (p.cues && !state.hasCue(p.cues)) continue;
+      if (p.nameLike && !titleCase && nextToName(tokens, first, last, covered, this.words.nameStop)) continue;
+      if (p.kind === 'personShort') {
+        const idx = this.pickShort(shorts, tokens, first, state);
+        if (idx === undefined) continue;
+        return this.personFound(idx, tokens, first, last, state);
+      }
+      if (p.kind === 'person' && p.person !== undefined) return this.personFound(p.person, tokens, first, last, state);
+      const mk = KIND_OF[p.kind];
+      if (!mk) continue;
+      const country = p.korea ? koreaDefault(this.gaz, state) : p.country;
+      const m: ActorMention = { kind: mk, text: span(tokens, first, last, state.text), start: tokens[first]!.start, end: tokens[last]!.end };
+      if (country) m.country = country;
+      if (p.organization) m.organization = p.organization;
+      if (p.kind === 'media') m.attribution = true;
+      const f: Found = { m, first, last, payload: p, possessive: false };
+      if (p.orgType) f.orgType = p.orgType;
+      if (p.roleKey) f.roleKeys = [p.roleKey];
+      return f;
+    }
+    return undefined;
+  }
+
+  /** Which known person a short name ("Xi", "Lavrov", "Kim") stands for, if any. */
+  private pickShort(shorts: GazPayload[], tokens: Token[], first: number, state: DocState): number | undefined {
+    const titled = this.afterTitle(tokens, first);
+    const ids = shorts.map((s) => s.person).filter((x): x is number => x !== undefined);
+    const seen = ids.filter((i) => state.seen.has(i));
+    if (seen.length === 1) return seen[0];
+    if (seen.length > 1) return undefined;
+    const ok = ids.filter((i) => titled || !this.gaz.people[i]!.shortNeedsContext);
+    if (ok.length === 1) return ok[0];
+    const current = ok.filter((i) => this.gaz.people[i]!.roles.some((r) => roleActive(r, state.published)));
+    return current.length === 1 ? current[0] : undefined;
+  }
+
+  private afterTitle(tokens: Token[], first: number): boolean {
+    let k = first - 1;
+    if (tokens[k]?.raw === '.') k--;
+    const t = tokens[k];
+    if (!t) return false;
+    return this.words.titles.has(t.norm) || ROLE_WORDS.has(t.norm);
+  }
+
+  private personFound(idx: number, tokens: Token[], first: number, last: number, state: DocState): Found {
+    const p = this.gaz.people[idx]!;
+    const r = activeRole(p, state.published);
+    const actor: Actor = { name: p.name };
+    if (r?.country) actor.country = r.country;
+    if (r?.role) actor.role = r.role;
+    const m: ActorMention = {
+      kind: 'person',
+      text: span(tokens, first, last, state.text),
+      start: tokens[first]!.start,
+      end: tokens[last]!.end,
+      person: { name: p.name, ...(r?.role ? { role: r.role } : {}) },
+    };
+    if (r?.country) m.country = r.country;
+    if (r?.organization) m.organization = r.organization;
+    const keys = r && !r.former ? roleKeys(r.role) : [];
+    return { m, first, last, possessive: false, actor, roleKeys: keys, payload: { kind: 'person', person: idx } };
+  }
+
+  /** Surnames of people introduced earlier by a pattern ("Araghchi" after "Iran's Abbas Araghchi"). */
+  private dynamicSurnames(tokens: Token[], covered: Uint8Array, found: Found[], state: DocState): void {
+    if (state.dynamic.size === 0) return;
+    for (let i = 0; i < tokens.length; i++) {
+      if (covered[i]) continue;
+      const t = tokens[i]!;
+      if (!isCapitalized(t.raw)) continue;
+      const d = state.dynamic.get(t.norm);
+      if (!d) continue;
+      covered[i] = 1;
+      const m: ActorMention = { kind: 'person', text: t.raw, start: t.start, end: t.end, person: { name: d.actor.name, ...(d.actor.role ? { role: d.actor.role } : {}) } };
+      if (d.actor.country) m.country = d.actor.country;
+      found.push({ m, first: i, last: i, possessive: false, actor: d.actor, roleKeys: d.roleKeys });
+    }
+  }
+
+  private markPossessive(f: Found, tokens: Token[]): void {
+    const next = tokens[f.last + 1];
+    if (!next) return;
+    if (next.norm === "'s") f.possessive = true;
+    else if (next.norm === "'" && /s$/i.test(tokens[f.last]!.raw)) f.possessive = true;
+  }
+
+  /** "the Chinese capital" is Beijing, as a place or a metonym. */
+  private capitalPhrase(f: Found, tokens: Token[]): void {
+    if (f.m.kind !== 'demonym' && !(f.m.kind === 'country' && f.possessive)) return;
+    const at = f.possessive ? f.last + 2 : f.last + 1;
+    const next = tokens[at];
+    if (next?.norm !== 'capital' || !f.m.country) return;
+    f.m.kind = 'capital';
+    f.m.end = next.end;
+    f.m.text = `${f.m.text}${f.possessive ? "'s" : ''} capital`;
+    f.last = at;
+    f.possessive = false;
+    f.place = this.gaz.capitals.get(f.m.country) ?? f.m.text;
+  }
+
+  /** "in Doha", "arrived in Beijing", "a visit to North Korea", "visited China". */
+  private markPlace(f: Found, tokens: Token[]): void {
+    if (!PLACE_KINDS.has(f.m.kind) && !(f.m.kind === 'metonym' && f.m.organization)) return;
+    if (f.possessive) return;
+    let k = f.first - 1;
+    if (tokens[k]?.norm === 'the') k--;
+    const prep = tokens[k];
+    if (!prep) return;
+    const w = this.words;
+    const before = (n: number, set: Set<string>): boolean => {
+      for (let j = k - 1; j >= Math.max(0, k - n); j--) if (set.has(tokens[j]!.norm)) return true;
+      return false;
+    };
+    if (w.locative.has(prep.norm)) {
+      f.m.locative = true;
+      if (prep.norm === 'in' && before(2, w.arrival)) f.m.destination = true;
+    } else if (w.directional.has(prep.norm)) {
+      if (before(4, w.motion)) {
+        f.m.locative = true;
+        if (prep.norm !== 'from') f.m.destination = true;
+      }
+    } else if (w.visitVerbs.has(prep.norm) && k === f.first - 1) {
+      f.m.locative = true;
+      f.m.destination = true;
+    }
+    if (f.m.locative && !f.place) f.place = f.m.text;
+  }
+
+  /** Media outlets are sources; "Russia's TASS", "Chinese state media" are attributions, not parties. */
+  private markAttributions(found: Found[], tokens: Token[]): void {
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i]!;
+      if (!STATE_KINDS.has(f.m.kind)) continue;
+      let j = f.last + 1;
+      let strong = false;
+      let steps = 0;
+      while (j < tokens.length && steps < 5) {
+        const t = tokens[j]!;
+        const g = found.find((x) => x.first === j);
+        if (g?.m.kind === 'media') {
+          strong = true;
+          break;
+        }
+        if (t.norm === "'s" || this.words.mediaWords.has(t.norm)) {
+          if (STRONG_MEDIA.has(t.norm)) strong = true;
+          j++;
+          steps++;
+          continue;
+        }
+        break;
+      }
+      if (strong) f.m.attribution = true;
+    }
+  }
+
+  /** "Iran-backed", "Yemen's Houthis", "Ukraine's allies": the state is not a party. */
+  private markModifiers(found: Found[], tokens: Token[]): void {
+    for (const f of found) {
+      if (!STATE_KINDS.has(f.m.kind) || f.m.attribution) continue;
+      const n1 = tokens[f.last + 1];
+      const n2 = tokens[f.last + 2];
+      if (n1?.raw === '-' && n2 && MODIFIER_SUFFIX.has(n2.norm)) {
+        f.m.nonParty = 'modifier';
+        continue;
+      }
+      if (!(f.possessive || f.m.kind === 'demonym')) continue;
+      const startAt = f.possessive ? f.last + 2 : f.last + 1;
+      for (let j = startAt; j < Math.min(tokens.length, startAt + 3); j++) {
+        const g = found.find((x) => x.first === j);
+        if (g && g.orgType === 'armed-group') {
+          f.m.nonParty = 'modifier';
+          break;
+        }
+        if (g) break;
+        const t = tokens[j]!;
+        if (!isWord(t)) break;
+        if (f.possessive && this.words.possessiveCollectives.has(t.norm)) {
+          f.m.nonParty = 'collective';
+          break;
+        }
+      }
+    }
+  }
+
+  /** "Russia's Security Council" is a Russian body, not the UN's. */
+  private homonyms(found: Found[], tokens: Token[]): void {
+    for (let i = 1; i < found.length; i++) {
+      const f = found[i]!;
+      const prev = found[i - 1]!;
+      if (!f.payload?.homonym || !prev.m.country || !STATE_KINDS.has(prev.m.kind)) continue;
+      const gap = f.first - prev.last;
+      if (gap === 1 || (gap === 2 && tokens[prev.last + 1]!.norm === "'s")) {
+        f.m.kind = 'institution';
+        f.m.country = prev.m.country;
+        delete f.m.organization;
+        delete f.orgType;
+      }
+    }
+  }
+
+  /**
+   * Roles and names: "Iranian Foreign Minister Abbas Araghchi" (a new person with country and role),
+   * "India's Subrahmanyam Jaishankar", "the Russian foreign minister" (the person seen or in office).
+   */
+  private rolesAndNames(found: Found[], tokens: Token[], covered: Uint8Array, state: DocState): Found[] {
+    const extra: Found[] = [];
+    const at = (j: number): Found | undefined => found.find((x) => x.first === j);
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i]!;
+      const isRole = f.m.kind === 'role';
+      const anchorOk = STATE_KINDS.has(f.m.kind) && !f.m.locative && !f.m.attribution && f.m.country;
+      if (isRole) {
+        const prev = found[i - 1];
+        if (prev && ((STATE_KINDS.has(prev.m.kind) && prev.m.country && !prev.m.locative) || prev.m.kind === 'organization')) {
+          const gap = f.first - prev.last;
+          if (gap === 1 || (gap === 2 && prev.possessive)) {
+            if (prev.m.country) f.m.country = prev.m.country;
+            if (prev.m.organization) f.m.organization = prev.m.organization;
+            if (prev.m.attribution) f.m.attribution = true;
+          }
+        }
+      }
+      if (!isRole && !(anchorOk && f.possessive)) continue;
+      const nameAt = isRole ? f.last + 1 : f.last + 2;
+      const nextFound = at(nameAt) ?? (tokens[nameAt]?.raw === ',' ? at(nameAt + 1) : undefined);
+      if (nextFound && nextFound.m.kind === 'person') {
+        if (isRole && nextFound.actor && !nextFound.actor.country && f.m.country && !nextFound.payload) nextFound.actor.country = f.m.country;
+        continue;
+      }
+      const run = nameRun(tokens, nameAt, covered, this.words.nameStop);
+      const minLen = isRole && (f.m.country || f.m.organization) ? 1 : 2;
+      if (run && run.words >= minLen) {
+        const name = state.text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
+        const actor: Actor = { name };
+        const country = f.m.country;
+        if (country) actor.country = country;
+        let keys: string[] = [];
+        if (isRole) {
+          actor.role = titleCaseRole(f.m.text);
+          keys = f.roleKeys ?? [];
+        }
+        const m: ActorMention = { kind: 'person', text: name, start: tokens[run.first]!.start, end: tokens[run.last]!.end, person: { name, ...(actor.role ? { role: actor.role } : {}) } };
+        if (country) m.country = country;
+        if (f.m.organization) m.organization = f.m.organization;
+        if (f.m.attribution) m.attribution = true;
+        for (let j = run.first; j <= run.last; j++) covered[j] = 1;
+        extra.push({ m, first: run.first, last: run.last, possessive: false, actor, roleKeys: keys });
+        const dyn = { actor, roleKeys: keys };
+        state.dynamic.set(normName(name), dyn);
+        const surname = tokens[run.last]!;
+        if (surname.raw.length >= 3 && !this.words.nameStop.has(surname.raw)) state.dynamic.set(surname.norm, dyn);
+        continue;
+      }
+      if (isRole && f.m.country && !f.m.attribution) this.resolveRole(f, tokens, state);
+    }
+    return extra;
+  }
+
+  /** "the Russian foreign minister", "Russia's top diplomat" -> the person seen or in office that day. */
+  private resolveRole(f: Found, tokens: Token[], state: DocState): void {
+    const country = f.m.country!;
+    let keys = f.roleKeys ?? [];
+    if (keys.includes('leader')) keys = ['leader', executiveKey(country)];
+    if (keys.length === 0 || keys.includes('minister') || keys.includes('envoy')) return;
+    for (const k of keys) {
+      const seen = state.byRole.get(`${country}|${k}`);
+      if (seen) {
+        f.actor = seen;
+        break;
+      }
+      const ids = (this.gaz.byRole.get(`${country}|${k}`) ?? []).filter((i) =>
+        this.gaz.people[i]!.roles.some((r) => (r.country ?? r.organization) === country && roleActive(r, state.published) && roleKeys(r.role).includes(k)),
+      );
+      if (ids.length === 1) {
+        const p = this.gaz.people[ids[0]!]!;
+        const r = activeRole(p, state.published);
+        f.actor = { name: p.name, country, ...(r ? { role: r.role } : {}) };
+        break;
+      }
+    }
+    if (f.actor) f.m.person = { name: f.actor.name, ...(f.actor.role ? { role: f.actor.role } : {}) };
+    void tokens;
+  }
+
+  /** Record people named in this sentence for later sentences. */
+  private remember(found: Found[], state: DocState): void {
+    for (const f of found) {
+      if (f.payload?.kind === 'person' && f.payload.person !== undefined) state.seen.add(f.payload.person);
+      if (f.actor && f.m.kind === 'person') state.noteRole(f.actor, f.roleKeys ?? [], f.actor.country ?? f.m.organization);
+    }
+  }
+}
+
+const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);
+
+function span(tokens: Token[], first: number, last: number, docText: string): string {
+  return docText.slice(tokens[first]!.start, tokens[last]!.end);
+}
+
+function normName(s: string): string {
+  return tokenize(s)
+    .map((t) => t.norm)
+    .join(' ');
+}
+
+/** A run of capitalised name words starting at `i` (particles such as "bin", "al-" allowed inside). */
+function nameRun(tokens: Token[], i: number, covered: Uint8Array, stop: Set<string>): { first: number; last: number; words: number } | undefined {
+  let j = i;
+  let words = 0;
+  let last = -1;
+  while (j < tokens.length && words < MAX_NAME) {
+    const t = tokens[j]!;
+    if (covered[j]) break;
+    if (isWord(t) && isCapitalized(t.raw) && !stop.has(t.raw) && /\p{Ll}/u.test(t.raw)) {
+      words++;
+      last = j;
+      j++;
+      continue;
+    }
+    if (last >= 0 && NAME_PARTICLES.has(t.norm) && tokens[j + 1] && isCapitalized(tokens[j + 1]!.raw)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (words === 0 || last < i) return undefined;
+  return { first: i, last, words };
+}
+
+/** True when a capitalised unknown word sits right before or after the span (a person's name: "Jim Jordan", "Chad Smith"). */
+function nextToName(tokens: Token[], first: number, last: number, covered: Uint8Array, stop: Set<string>): boolean {
+  const isName = (j: number): boolean => {
+    const t = tokens[j];
+    return !!t && !covered[j] && isWord(t) && isCapitalized(t.raw) && /\p{Ll}/u.test(t.raw) && !stop.has(t.raw);
+  };
+  return (first > 0 && isName(first - 1)) || isName(last + 1);
+}
+
+/** Headings and title-case sentences capitalise every word; name checks do not apply there. */
+function isTitleCase(tokens: Token[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (t.raw.length < 4 || !/^\p{L}/u.test(t.raw)) continue;
+    words++;
+    if (isCapitalized(t.raw)) caps++;
+  }
+  return words >= 3 && caps / words >= 0.7;
+}
+
+function koreaDefault(gaz: Gazetteer, state: DocState): string {
+  const cached = state.facts.get('korea');
+  if (typeof cached === 'string') return cached;
+  const north = state.hasCue(gaz.korea.northCues);
+  const south = state.hasCue(gaz.korea.southCues);
+  const iso = north && !south ? 'PRK' : 'KOR';
+  state.facts.set('korea', iso);
+  return iso;
+}
+
+function titleCaseRole(s: string): string {
+  return s
+    .split(/(\s+|-)/)
+    .map((w) => (/^(of|the|for|and)$/i.test(w) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
+}

@@ -1,0 +1,42 @@
+/**
+ * What one document has said so far, for coreference: people already named (so "Lavrov" or
+ * "Mr Xi" count), people introduced by a pattern ("Iranian Foreign Minister Abbas Araghchi")
+ * and the last person seen in each role of each state ("the Russian foreign minister").
+ */
+import type { Actor } from '../types.ts';
+
+export interface DynamicPerson {
+  actor: Actor;
+  roleKeys: string[];
+}
+
+export class DocState {
+  /** Indices into the people list of people named in full (or confidently) so far. */
+  readonly seen = new Set<number>();
+  /** Normalised surname -> person introduced by a pattern. */
+  readonly dynamic = new Map<string, DynamicPerson>();
+  /** `${iso3}|${roleKey}` -> last actor seen in that role. */
+  readonly byRole = new Map<string, Actor>();
+  /** Lazily computed document facts (cue words, Korea default). */
+  readonly facts = new Map<string, boolean | string>();
+
+  constructor(readonly text: string, readonly published: string) {}
+
+  /** Remember an actor under each of its role keys. */
+  noteRole(actor: Actor, keys: string[], where: string | undefined): void {
+    if (!where) return;
+    for (const k of keys) this.byRole.set(`${where}|${k}`, actor);
+  }
+
+  /** True when any cue phrase occurs in the document (whole words, case-sensitive). Cached. */
+  hasCue(cues: string[]): boolean {
+    const key = `cue:${cues.join('|')}`;
+    const hit = this.facts.get(key);
+    if (hit !== undefined) return hit === true;
+    const esc = cues.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${esc.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+    const found = re.test(this.text);
+    this.facts.set(key, found);
+    return found;
+  }
+}
