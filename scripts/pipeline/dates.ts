@@ -50,11 +50,11 @@ export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: 
   const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
 
   const res = ownCue(sentence, candidate, cues, trigger, clause, anchors, published)
-    ?? anchored(sentence, anchors, trigger, ctx)
+    ?? anchored(sentence, anchors, cues.filter((c): c is DayCue => c.kind === 'day'), trigger, ctx)
     ?? weakYear(sentence, cues, trigger, clause, anchors)
     ?? fallback(ctx);
 
-  const deadline = nearestCue(cues.filter((c): c is DeadlineCue => c.kind === 'deadline'), trigger, clause, anchors);
+  const deadline = nearestCue(sentence.text, cues.filter((c): c is DeadlineCue => c.kind === 'deadline'), trigger, clause, anchors);
   if (deadline) {
     if (deadline.date) res.deadline = deadline.date;
     else if (deadline.days !== undefined) res.deadline = addDays(res.date ?? published, deadline.days);
@@ -73,7 +73,7 @@ function ownCue(
   published: string,
 ): DateResolution | null {
   const own = cues.filter((c): c is DayCue | SpanCue => c.kind === 'day' || (c.kind === 'span' && !c.weak));
-  const cue = nearestCue(own, trigger, clause, anchors);
+  const cue = nearestCue(sentence.text, own, trigger, clause, anchors);
   if (!cue) return null;
   if (cue.kind === 'span') {
     const res: DateResolution = { date: cue.date, precision: 'approximate', evidence: 'relative', cue: absoluteCue(sentence, cue) };
@@ -88,9 +88,9 @@ function ownCue(
 }
 
 /** 2. "hours after X", "a day later". */
-function anchored(sentence: Sentence, anchors: AnchorCue[], trigger: Span, ctx: DateContext): DateResolution | null {
+function anchored(sentence: Sentence, anchors: AnchorCue[], days: DayCue[], trigger: Span, ctx: DateContext): DateResolution | null {
   if (anchors.length === 0) return null;
-  const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], ctx.published);
+  const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], ctx.published, days);
   if (!found) return null;
   const cue = absoluteCue(sentence, found.cue);
   if (!found.result) return { date: ctx.published, precision: 'approximate', evidence: 'publication', cue };
@@ -102,7 +102,7 @@ function anchored(sentence: Sentence, anchors: AnchorCue[], trigger: Span, ctx: 
 /** 3. "in 2022": background, the middle of the year at best. */
 function weakYear(sentence: Sentence, cues: DateCue[], trigger: Span, clause: Span, anchors: AnchorCue[]): DateResolution | null {
   const weak = cues.filter((c): c is SpanCue => c.kind === 'span' && c.weak);
-  const cue = nearestCue(weak, trigger, clause, anchors);
+  const cue = nearestCue(sentence.text, weak, trigger, clause, anchors);
   if (!cue) return null;
   const res: DateResolution = { date: cue.date, precision: 'approximate', evidence: 'explicit', cue: absoluteCue(sentence, cue) };
   if (cue.future) res.future = true;

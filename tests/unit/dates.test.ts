@@ -302,3 +302,35 @@ describe('parseDayText (datelines)', () => {
     expect(parseDayText('July 13', 'garbage')).toBeNull();
   });
 });
+
+describe('cue attachment', () => {
+  it('a cue after another actor\'s event noun dates that noun, not the trigger', () => {
+    const r = resolve("The G7 ministers condemned in the strongest terms North Korea's launch last Thursday of a long-range missile.", 'condemned', { published: '2023-03-20' }, { type: 'accusation' });
+    expect(r).toMatchObject({ date: '2023-03-20', evidence: 'publication' });
+    // ...but the trigger's own object keeps its cue.
+    expect(resolve('The two ministers signed the agreement on Monday in Hanoi.', 'signed', { published: TUE }, { type: 'agreement' }).date).toBe('2025-07-14');
+  });
+
+  it('a possessive cue dates only the noun right after it', () => {
+    expect(resolve("The navy said this year's exercises are larger than before.", 'said', { published: TUE }, { type: 'statement' })).toMatchObject({ date: TUE, evidence: 'publication' });
+    expect(resolve("Sunday's talks between the envoys ended without a deal.", 'talks', { published: TUE }).date).toBe('2025-07-13');
+  });
+
+  it('"earlier in the day" is the day of the event told before', () => {
+    const previous = [{ type: 'accusation' as EventType, date: '2025-07-12', trigger: 'condemned' }];
+    expect(resolve('Earlier in the day, the North fired a missile into the sea.', 'fired', { published: TUE, previous }, { type: 'military' })).toMatchObject({
+      date: '2025-07-12',
+      evidence: 'anchor',
+    });
+  });
+
+  it('an anchor uses a day written on the other side of it', () => {
+    const r = resolve('The chancellor took office on Dec. 8, after his party reached a coalition agreement.', 'reached', { published: '2021-12-24' }, { type: 'agreement' });
+    expect(r).toMatchObject({ date: '2021-12-08', evidence: 'anchor', precision: 'approximate' });
+  });
+
+  it('a plain "following X" with X unknown keeps the publication day', () => {
+    const r = resolve('The minister summoned the ambassador following a series of drone attacks.', 'summoned', { published: TUE }, { type: 'accusation' });
+    expect(r).toMatchObject({ date: TUE, precision: 'day', evidence: 'publication' });
+  });
+});

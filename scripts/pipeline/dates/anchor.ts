@@ -16,7 +16,7 @@
  */
 import type { DateContext, EventType, Span } from '../types.ts';
 import { ANCHOR_EVENT_WORDS, escapeRegExp } from './cue-data.ts';
-import type { AnchorCue } from './cues.ts';
+import type { AnchorCue, DayCue } from './cues.ts';
 import { addDays } from './day-math.ts';
 import { gap } from './select.ts';
 
@@ -27,7 +27,7 @@ export interface AnchorResult {
 
 type Previous = NonNullable<DateContext['previous']>[number];
 
-const CLAUSE_BREAK = /[,;:()]|\s[-—–]\s/;
+const CLAUSE_BREAK = /[,;:]|\s[-—–]\s/;
 /** How far from the trigger an anchor phrase may be to count as the candidate's. */
 export const ANCHOR_REACH = 90;
 
@@ -55,14 +55,19 @@ function complementOf(text: string, a: AnchorCue): Span {
   return { start: a.end, end: a.end + (m ? m.index : rest.length) };
 }
 
-/** The main clause around an anchor: before it, or after its complement when it opens the clause. */
+/**
+ * The main clause around an anchor: the words before it (back to a clause break, or to the
+ * sentence start when the anchor directly follows a break: "..., hours before the summit"),
+ * or the words after its complement when the anchor opens the sentence ("After the talks, ...").
+ */
 function mainOf(text: string, a: AnchorCue, complement: Span): Span {
   const before = text.slice(0, a.start);
+  if (before.trim().length === 0) return { start: complement.end, end: text.length };
   let lastBreak = -1;
-  for (const m of before.matchAll(/[,;:()]|\s[-—–]\s/g)) lastBreak = (m.index ?? 0) + m[0].length;
+  for (const m of before.matchAll(/[,;:]|\s[-—–]\s/g)) lastBreak = (m.index ?? 0) + m[0].length;
   const start = lastBreak + 1;
   if (text.slice(start, a.start).trim().length > 0) return { start, end: a.start };
-  return { start: complement.end, end: text.length };
+  return { start: 0, end: a.start };
 }
 
 /** The previous event the words describe, or undefined. */
@@ -92,8 +97,8 @@ export function findPrevious(words: string, previous: readonly Previous[]): Prev
 
 /**
  * Resolves the anchor phrase nearest to the trigger. `text` and all spans are relative to the
- * sentence. Returns null when no anchor concerns the candidate, 'unresolved' when one does but the
- * other event is unknown.
+ * sentence. Returns null when no anchor concerns the candidate (or a plain "after X" names an
+ * unknown X), and `result: null` when a timed anchor ("hours after X") names an unknown X.
  */
 export function resolveAnchor(
   text: string,
@@ -101,6 +106,7 @@ export function resolveAnchor(
   trigger: Span,
   previous: readonly Previous[],
   published: string,
+  dayCues: readonly DayCue[] = [],
 ): { result: AnchorResult | null; cue: AnchorCue } | null {
   const near = anchors
     .filter((a) => gap(a, trigger) <= ANCHOR_REACH)
@@ -116,8 +122,12 @@ export function resolveAnchor(
   const complement = complementOf(text, near);
   const inverse = trigger.start >= complement.start && trigger.end <= complement.end;
   const other = inverse ? mainOf(text, near, complement) : complement;
-  const found = findPrevious(text.slice(other.start, other.end), previous);
-  if (!found) return { result: null, cue: near };
+  // The other event's day: a day cue in its words ("a day after the talks on Sunday"), else the
+  // earlier event those words name.
+  const otherDay = dayCues.find((c) => c.start >= other.start && c.end <= other.end)?.date;
+  const base = otherDay ?? findPrevious(text.slice(other.start, other.end), previous)?.date;
+  // A plain "after"/"following" with the other event unknown says nothing about the day.
+  if (!base) return near.unit === 'none' ? null : { result: null, cue: near };
   const { days, precision } = offsetOf(near, inverse);
-  return { result: { date: addDays(found.date, (inverse ? -sign : sign) * days), precision }, cue: near };
+  return { result: { date: addDays(base, (inverse ? -sign : sign) * days), precision }, cue: near };
 }

@@ -56,6 +56,14 @@ export const DEADLINE_BEFORE = new RegExp(raw.deadlineBefore, 'i');
 export const DEADLINE_AFTER = new RegExp(raw.deadlineAfter, 'i');
 export const DEADLINE_DURATION = wordPattern(raw.deadlineDuration);
 export const NAMED_DATE_FOLLOWERS = new RegExp(raw.namedDateFollowers, 'i');
+/**
+ * Another actor's event noun right before a cue: "North Korea's launch last Thursday",
+ * "Israel's strikes on Saturday" (a possessive marks the noun as someone else's event).
+ */
+export const EVENT_NOUN_BEFORE = new RegExp(
+  `['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${raw.eventNouns.map(escapeRegExp).join('|')})\\s+(?:(?:on|in|of)\\s+)?$`,
+  'iu',
+);
 export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;
 
 export const SPAN_PATTERNS: SpanPattern[] = raw.spans.map((s) => {

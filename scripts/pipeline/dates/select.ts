@@ -1,13 +1,20 @@
 /**
  * Which cue of a sentence belongs to a candidate event: the nearest one to the trigger, preferring
- * cues inside the candidate's clause, and never one that an "after"/"before" phrase separates from
- * the trigger ("X met Y on Sunday, two days after Z said on Friday": "met" gets Sunday, "said" Friday).
+ * cues inside the candidate's clause, and never one that
+ *   - an "after"/"before" phrase separates from the trigger ("X met Y on Sunday, two days after
+ *     Z said on Friday": "met" gets Sunday, "said" gets Friday);
+ *   - is possessive ("this year's exercises", "Tuesday's talks") unless the trigger follows it;
+ *   - follows another actor's event noun after the trigger ("condemned North Korea's launch last
+ *     Thursday": Thursday dates the launch, not the condemnation).
  */
 import type { Span } from '../types.ts';
+import { EVENT_NOUN_BEFORE } from './cue-data.ts';
 import type { AnchorCue, DateCue } from './cues.ts';
 
 /** Extra distance for a cue outside the candidate's clause. */
 const OUTSIDE_CLAUSE_PENALTY = 1000;
+/** How close after a possessive cue the trigger must start ("Tuesday's talks"). */
+const POSSESSIVE_REACH = 30;
 
 export function gap(a: Span, b: Span): number {
   if (a.end <= b.start) return b.start - a.end;
@@ -26,12 +33,25 @@ export function separatedByAnchor(cue: Span, trigger: Span, anchors: AnchorCue[]
   return anchors.some((a) => !a.implicit && a.start >= from && a.end <= to);
 }
 
-/** The cue among `cues` nearest to the trigger (clause first), or undefined. */
-export function nearestCue<T extends DateCue>(cues: T[], trigger: Span, clause: Span, anchors: AnchorCue[]): T | undefined {
+/** True when the cue dates something else than the trigger (see the header). */
+export function attachedElsewhere(text: string, cue: Span, trigger: Span): boolean {
+  if (/^\s*['’]s\b/.test(text.slice(cue.end, cue.end + 3))) {
+    return !(trigger.start >= cue.end && trigger.start - cue.end <= POSSESSIVE_REACH);
+  }
+  if (cue.start >= trigger.end) {
+    const before = text.slice(Math.max(trigger.end, cue.start - 40), cue.start);
+    if (EVENT_NOUN_BEFORE.test(before)) return true;
+  }
+  return false;
+}
+
+/** The cue among `cues` nearest to the trigger (clause first), or undefined. `text` is the sentence. */
+export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: Span, clause: Span, anchors: AnchorCue[]): T | undefined {
   let best: T | undefined;
   let bestScore = Infinity;
   for (const c of cues) {
     if (separatedByAnchor(c, trigger, anchors)) continue;
+    if (c.kind !== 'deadline' && attachedElsewhere(text, c, trigger)) continue;
     const score = gap(c, trigger) + (inside(c, clause) ? 0 : OUTSIDE_CLAUSE_PENALTY);
     if (score < bestScore) {
       best = c;

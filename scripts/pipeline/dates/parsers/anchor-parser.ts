@@ -39,17 +39,19 @@ export class AnchorParser implements Parser {
     } else if (/following|in the wake of/.test(rel)) {
       rel = 'after';
     }
-    if (/the same day/.test(text)) {
+    // "the same day", "earlier in the day", "later that day": the day of the event told before.
+    const sameDay = /same day|in the day|that day/.test(text);
+    if (sameDay) {
       rel = 'after';
       implicit = true;
     }
     if (rel !== 'after' && rel !== 'before') return null;
-    const unit = (get('unit') ?? get('unit3') ?? get('unit4') ?? pat.unitDefault ?? 'none').toLowerCase().replace(/s$/, '');
+    const unit = sameDay ? 'day' : (get('unit') ?? get('unit3') ?? get('unit4') ?? pat.unitDefault ?? 'none').toLowerCase().replace(/s$/, '');
     const hasCount = get('n') !== undefined;
-    const count = /the same day/.test(text) ? 0 : (numberOf(get('n')) ?? (unit === 'none' ? 0 : 1));
+    const count = sameDay ? 0 : (numberOf(get('n')) ?? (unit === 'none' ? 0 : 1));
     const result = context.createParsingResult(match.index, match[0]);
     // A bare unit ("hours after", "days after") is a handful of them, not one.
-    result.addTag(tag(TAG.anchor, rel, unit, hasCount || unit === 'none' || /\b(a|an|one|the)\b/.test(text) ? count : 'few', implicit ? 1 : 0));
+    result.addTag(tag(TAG.anchor, rel, unit, hasCount || sameDay || unit === 'none' || /\b(a|an|one|the)\b/.test(text) ? count : 'few', implicit ? 1 : 0));
     return markAsDate(result);
   }
 }
