@@ -1,0 +1,393 @@
+/**
+ * The static pages: every /country/ and /event/ page renders with a title, a description,
+ * Open Graph and Twitter tags, links that resolve, no inline script, no script run from
+ * article text, and nothing fetched from another origin.
+ *
+ * Two sites are checked:
+ *  - a fixture site built here from a hand-made events file full of hostile strings, deployed
+ *    under a sub-path (BASE_PATH=/sub/) with a custom SITE_URL;
+ *  - the project's own dist/ (built by `npm run build` before the browser tests).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/browser.ts';
+import { serveDir, type StaticServer } from './helpers/server.ts';
+
+const ROOT = process.cwd();
+const HOSTILE = `</title><script>alert(1)</script>"'><img src=x onerror=alert(2)> & “more”`;
+const SITE = 'https://timeline.example.org';
+
+/** A small corpus written for this test: several countries, merged sources, hostile text. */
+function fixture() {
+  const src = (document: string, sentence: string, trigger?: string, published = '2025-07-16') => {
+    const at = trigger ? sentence.indexOf(trigger) : -1;
+    return {
+      document,
+      sentence,
+      start: 0,
+      end: sentence.length,
+      ...(at >= 0 ? { trigger: { start: at, end: at + trigger!.length } } : {}),
+      published,
+    };
+  };
+  const base = { datePrecision: 'day', organizations: [] as string[], actors: [] as object[] };
+  const events = [
+    {
+      ...base,
+      id: '2025-06-02-agreement-fra-ind',
+      type: 'agreement',
+      date: '2025-06-02',
+      countries: ['FRA', 'IND'],
+      title: 'France and India sign a space cooperation pact',
+      sources: [src('doc-b', 'Paris and New Delhi signed a pact on space cooperation on Monday.', 'signed', '2025-06-03')],
+    },
+    {
+      ...base,
+      id: '2025-07-14-threat-rus-usa-trump',
+      type: 'threat',
+      date: '2025-07-14',
+      countries: ['RUS', 'USA'],
+      actors: [{ name: 'Donald Trump', country: 'USA', role: 'President' }],
+      title: 'US threatens =tariffs on buyers of Russian oil',
+      deadline: '2025-09-02',
+      sources: [src('doc-a', 'The US president warned of steep tariffs within 50 days.', 'warned')],
+    },
+    {
+      ...base,
+      id: '2025-07-15-meeting-chn-rus-lavrov-yi',
+      type: 'meeting',
+      date: '2025-07-15',
+      countries: ['CHN', 'RUS'],
+      organizations: ['SCO'],
+      actors: [
+        { name: 'Wang Yi', country: 'CHN', role: 'Foreign Minister' },
+        { name: `Sergei Lavrov ${HOSTILE}`, country: 'RUS' },
+      ],
+      title: `Wang Yi meets Lavrov ${HOSTILE}`,
+      location: `Tianjin ${HOSTILE}`,
+      sources: [
+        src('doc-a', `The ministers met in Tianjin on Tuesday <script>alert("s")</script> officials said.`, 'met'),
+        src('doc-b', `Wang and Lavrov held talks, <img src=x onerror=alert(3)> according to a statement.`, 'held talks'),
+      ],
+    },
+    {
+      ...base,
+      id: '2025-07-16-accusation-chn-usa',
+      type: 'accusation',
+      date: '2025-07-16',
+      datePrecision: 'approximate',
+      countries: ['CHN', 'USA'],
+      title: 'China accuses the US of "bullying"',
+      sources: [src('doc-a', 'Beijing accused Washington of bullying over chips.', 'accused')],
+    },
+  ];
+  return {
+    schemaVersion: 1,
+    documents: [
+      { id: 'doc-a', title: `Ministers meet ${HOSTILE}`, published: '2025-07-16', path: 'a.txt', status: 'ok' },
+      { id: 'doc-b', title: 'Space and talks', published: '2025-06-03', path: 'b.md', status: 'ok' },
+      { id: 'doc-c', title: '', published: '', path: 'c.txt', status: 'skipped', reason: 'no usable date' },
+    ],
+    events,
+  };
+}
+
+/** Every HTML file under dir, as site paths ("/country/chn/"). */
+function htmlPages(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html')) out.push(`/${relative(dir, p).replace(/\\/g, '/')}`.replace(/index\.html$/, ''));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** What a page's parsed DOM says about its head and its inline code (read in Chromium). */
+async function headReport(page: Page, url: string) {
+  const res = await page.goto(url);
+  const report = await page.evaluate(() => {
+    const m = (sel: string) => document.querySelector(sel)?.getAttribute('content') ?? null;
+    const all = [...document.querySelectorAll('*')];
+    return {
+      titles: document.querySelectorAll('head > title').length,
+      title: document.title,
+      description: m('meta[name="description"]'),
+      ogTitle: m('meta[property="og:title"]'),
+      ogDescription: m('meta[property="og:description"]'),
+      ogType: m('meta[property="og:type"]'),
+      ogUrl: m('meta[property="og:url"]'),
+      twitterCard: m('meta[name="twitter:card"]'),
+      csp: m('meta[http-equiv="Content-Security-Policy"]'),
+      inlineScripts: [...document.querySelectorAll('script:not([src])')]
+        .filter((s) => !/^application\/(ld\+)?json$/.test(s.getAttribute('type') ?? ''))
+        .map((s) => s.outerHTML.slice(0, 80)),
+      styleAttrs: all.filter((e) => e.hasAttribute('style')).map((e) => e.tagName),
+      handlers: all.flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName}[${a.name}]`)),
+    };
+  });
+  return { status: res?.status(), ...report };
+}
+
+/** Runs `fn` with a page that has JavaScript turned off (the DOM is still parsed). */
+async function withStaticPage<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** Checks every page must pass. */
+async function checkHead(page: Page, url: string, site: string) {
+  const r = await headReport(page, url);
+  expect(r.status, url).toBe(200);
+  expect(r.titles, `${url} one <title>`).toBe(1);
+  expect(r.title, `${url} <title>`).toBeTruthy();
+  expect(r.description, `${url} description`).toBeTruthy();
+  expect(r.ogTitle, `${url} og:title`).toBeTruthy();
+  expect(r.ogDescription, `${url} og:description`).toBeTruthy();
+  expect(r.ogType, `${url} og:type`).toBeTruthy();
+  expect(r.twitterCard, `${url} twitter:card`).toBeTruthy();
+  expect(r.ogUrl?.startsWith(site), `${url} og:url ${r.ogUrl} absolute under ${site}`).toBe(true);
+  expect(r.csp, `${url} CSP`).toMatch(/script-src 'self'/);
+  expect(r.csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  expect(r.inlineScripts, `${url} inline scripts`).toEqual([]);
+  expect(r.styleAttrs, `${url} style attributes`).toEqual([]);
+  expect(r.handlers, `${url} inline event handlers`).toEqual([]);
+  return r;
+}
+
+interface Site {
+  dir: string;
+  base: string;
+  server: StaticServer;
+}
+
+async function visitAll(browser: Browser, site: Site, paths: string[]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const origin = site.server.url;
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy|Refused to/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`foreign request: ${r.url()}`);
+  });
+  for (const p of paths) {
+    const res = await page.goto(origin + p);
+    expect(res?.status(), p).toBe(200);
+    expect((await page.title()).length, `${p} title`).toBeGreaterThan(0);
+    await expect(page.locator('h1').count(), `${p} h1`).resolves.toBe(1);
+  }
+  await context.close();
+  return problems;
+}
+
+/** Every same-origin link of every page, checked to resolve (query strings and fragments dropped). */
+async function brokenLinks(site: Site, pages: string[]): Promise<string[]> {
+  const seen = new Map<string, number>();
+  const broken: string[] = [];
+  for (const p of pages) {
+    const html = await (await fetch(site.server.url + p)).text();
+    for (const m of html.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)) {
+      const href = decodeEntities(m[1]!);
+      const url = new URL(href, site.server.url + p);
+      if (url.origin !== site.server.url) continue;
+      const key = url.pathname;
+      if (!seen.has(key)) seen.set(key, (await fetch(site.server.url + key)).status);
+      if (seen.get(key) !== 200) broken.push(`${p} -> ${href} (${seen.get(key)})`);
+    }
+  }
+  return broken;
+}
+
+describe('fixture site with hostile text, under a sub-path', () => {
+  let work: string;
+  let site: Site;
+  let browser: Browser;
+  let pages: string[];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'dt-pages-'));
+    const eventsPath = join(work, 'events.json');
+    writeFileSync(eventsPath, JSON.stringify(fixture(), null, 2));
+    const outDir = join(work, 'root', 'sub');
+    // Vitest puts BASE_URL, MODE, DEV, PROD and SSR in process.env; Astro would take them
+    // over its own config in the child build, so they are left out.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) && !k.startsWith('VITEST')),
+    );
+    const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...env, EVENTS_JSON: eventsPath, BASE_PATH: '/sub/', SITE_URL: SITE },
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
+    if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
+    site = { dir: outDir, base: '/sub', server: await serveDir(join(work, 'root')) };
+    pages = htmlPages(outDir).map((p) => `/sub${p}`);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.server.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('has one page per country with events and one per event', () => {
+    const countries = pages.filter((p) => /^\/sub\/country\/[a-z]{3}\/$/.test(p));
+    expect(countries).toEqual(['CHN', 'FRA', 'IND', 'RUS', 'USA'].map((c) => `/sub/country/${c.toLowerCase()}/`));
+    const events = pages.filter((p) => p.startsWith('/sub/event/'));
+    expect(events).toEqual(fixture().events.map((e) => `/sub/event/${e.id}/`).sort());
+    expect(pages).toEqual(expect.arrayContaining(['/sub/country/', '/sub/about/', '/sub/404.html']));
+  });
+
+  it('gives every page a title, description, Open Graph and Twitter tags, and no inline script', async () => {
+    await withStaticPage(browser, async (page) => {
+      for (const p of pages) {
+        if (p === '/sub/404.html') continue;
+        await checkHead(page, site.server.url + p, `${SITE}/sub/`);
+      }
+    });
+  });
+
+  it('keeps hostile text as text in <title>, meta tags and the page body', async () => {
+    const id = '2025-07-15-meeting-chn-rus-lavrov-yi';
+    const head = await withStaticPage(browser, (p) => checkHead(p, `${site.server.url}/sub/event/${id}/`, `${SITE}/sub/`));
+    expect(head.ogTitle).toBe(`Wang Yi meets Lavrov ${HOSTILE}`);
+    expect(head.ogUrl).toBe(`${SITE}/sub/event/${id}/`);
+    expect(head.ogType).toBe('article');
+    expect(head.description).toContain('<script>alert("s")</script>');
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${site.server.url}/sub/event/${id}/`);
+    expect(await page.title()).toBe(`Wang Yi meets Lavrov ${HOSTILE} · Diplomatic Timeline`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Wang Yi meets Lavrov ${HOSTILE}`);
+    await expect(page.locator('main img').count()).resolves.toBe(0);
+    await expect(page.locator('main script').count()).resolves.toBe(0);
+    // Every source sentence, its trigger words in <mark>.
+    await expect(page.locator('.source mark').allTextContents()).resolves.toEqual(['met', 'held talks']);
+    await expect(page.locator('.source blockquote').first().textContent()).resolves.toContain('<script>alert("s")</script>');
+    await expect(page.locator('.source cite').first().textContent()).resolves.toBe(`Ministers meet ${HOSTILE}`);
+    // Countries linked to their pages; back link to the timeline at this event.
+    await expect(page.locator('.facts a[href="/sub/country/chn/"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator(`a[href="/sub/?event=${id}"]`).count()).resolves.toBeGreaterThan(0);
+    // Related events: the other events with China or Russia, not itself.
+    const related = await page.locator('#related ~ ol a[href^="/sub/event/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(related).toContain('/sub/event/2025-07-16-accusation-chn-usa/');
+    expect(related).not.toContain(`/sub/event/${id}/`);
+    await page.waitForTimeout(200);
+    expect(dialogs).toBe(0);
+    await context.close();
+  });
+
+  it('country pages work without JavaScript: list, counts and a pre-filtered timeline link', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}/sub/country/chn/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('China');
+    await expect(page.locator('#events ~ ol.event-list > li').count()).resolves.toBe(2);
+    await expect(page.locator('a[href="/sub/?countries=CHN"]').count()).resolves.toBe(1);
+    const counterparts = await page.locator('[aria-labelledby="by-counterpart"] .bar-list li').allInnerTexts();
+    expect(counterparts.map((t) => t.replace(/\s+/g, ' ').trim()).sort()).toEqual(['Russia 1', 'United States 1']);
+    const types = await page.locator('[aria-labelledby="by-type"] .bar-list li').allInnerTexts();
+    expect(types.map((t) => t.replace(/\s+/g, ' ').trim()).sort()).toEqual(['Accusation 1', 'Meeting 1']);
+    await context.close();
+  });
+
+  it('renders every page in Chromium without dialogs, errors, CSP violations or foreign requests', async () => {
+    const problems = await visitAll(browser, site, pages.filter((p) => !p.endsWith('404.html')));
+    expect(problems).toEqual([]);
+  });
+
+  it('has links that all resolve, and a sitemap of every page with absolute URLs', async () => {
+    expect(await brokenLinks(site, pages)).toEqual([]);
+    const xml = await (await fetch(`${site.server.url}/sub/sitemap.xml`)).text();
+    const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decodeEntities(m[1]!));
+    for (const p of pages.filter((x) => x.startsWith('/sub/country/') || x.startsWith('/sub/event/'))) {
+      expect(locs).toContain(`${SITE}${p}`);
+    }
+    for (const loc of locs) {
+      expect(loc.startsWith(`${SITE}/sub/`)).toBe(true);
+      const res = await fetch(loc.replace(SITE, site.server.url));
+      expect(res.status, loc).toBe(200);
+    }
+    const robots = await (await fetch(`${site.server.url}/sub/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${SITE}/sub/sitemap.xml`);
+  });
+});
+
+describe('the built site (dist/)', () => {
+  const dist = join(ROOT, 'dist');
+  let site: Site;
+  let browser: Browser;
+  let pages: string[];
+
+  beforeAll(async () => {
+    if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+    site = { dir: dist, base: '', server: await serveDir(dist) };
+    pages = htmlPages(dist);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.server.close();
+  });
+
+  it('every /country/ and /event/ page has a title, description and Open Graph tags', async () => {
+    const targets = pages.filter((p) => p.startsWith('/country/') || p.startsWith('/event/') || p === '/' || p === '/about/');
+    expect(targets.some((p) => p.startsWith('/event/'))).toBe(true);
+    await withStaticPage(browser, async (page) => {
+      const home = await headReport(page, `${site.server.url}/`);
+      const origin = new URL(home.ogUrl ?? 'x:').origin;
+      for (const p of targets) await checkHead(page, site.server.url + p, origin);
+    });
+  });
+
+  it('renders the country and event pages in Chromium without errors', async () => {
+    const sample = pages.filter((p) => p.startsWith('/country/') || p.startsWith('/event/'));
+    // Every page up to 150, then an even sample, to keep the test fast on a large corpus.
+    const step = Math.max(1, Math.ceil(sample.length / 150));
+    const problems = await visitAll(browser, site, sample.filter((_, i) => i % step === 0));
+    expect(problems).toEqual([]);
+  });
+
+  it('has no broken links on the country and event pages', async () => {
+    const sample = pages.filter((p) => p.startsWith('/country/') || p.startsWith('/event/') || p === '/about/');
+    const step = Math.max(1, Math.ceil(sample.length / 150));
+    expect(await brokenLinks(site, sample.filter((_, i) => i % step === 0))).toEqual([]);
+  });
+});
