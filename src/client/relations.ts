@@ -1,0 +1,161 @@
+/**
+ * D3 country-relations graph: countries as nodes (area ~ number of events), events they
+ * share as links (width ~ number of shared events). Clicking a country (or pressing
+ * Enter on it) toggles it in the country filter. The layout is computed synchronously
+ * (a fixed number of force ticks), so it is stable and costs nothing after drawing.
+ */
+import * as d3 from 'd3';
+import type { TimelineEvent } from '../lib/schema.ts';
+import { plural } from './format.ts';
+
+export interface RelationsHandlers {
+  onToggleCountry(iso3: string): void;
+}
+
+export interface RelationsView {
+  setEvents(events: readonly TimelineEvent[], selected: readonly string[]): void;
+}
+
+interface Node extends d3.SimulationNodeDatum {
+  id: string;
+  count: number;
+}
+interface Link extends d3.SimulationLinkDatum<Node> {
+  source: Node;
+  target: Node;
+  weight: number;
+}
+
+/** At most this many countries (the most active) are drawn. */
+export const MAX_NODES = 28;
+const MAX_LINKS = 90;
+
+/** Countries and their co-occurrence counts, the most active first. */
+export function relationGraph(events: readonly TimelineEvent[]): { nodes: Array<{ id: string; count: number }>; links: Array<{ a: string; b: string; weight: number }> } {
+  const counts = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const ev of events) {
+    const cs = [...new Set(ev.countries)].sort();
+    for (const c of cs) counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (cs.length > 12) continue; // a huge summit says little about any one pair
+    for (let i = 0; i < cs.length; i++) {
+      for (let j = i + 1; j < cs.length; j++) {
+        const key = `${cs[i]}|${cs[j]}`;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const nodes = [...counts.entries()]
+    .map(([id, count]) => ({ id, count }))
+    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))
+    .slice(0, MAX_NODES);
+  const keep = new Set(nodes.map((n) => n.id));
+  const links = [...pairs.entries()]
+    .map(([key, weight]) => {
+      const [a, b] = key.split('|') as [string, string];
+      return { a, b, weight };
+    })
+    .filter((l) => keep.has(l.a) && keep.has(l.b))
+    .sort((x, y) => y.weight - x.weight || (x.a + x.b < y.a + y.b ? -1 : 1))
+    .slice(0, MAX_LINKS);
+  return { nodes, links };
+}
+
+export function createRelations(container: HTMLElement, names: (iso3: string) => string, handlers: RelationsHandlers): RelationsView {
+  const svg = d3.select(container).append('svg').attr('class', 'rel-svg');
+  const desc = svg.append('desc');
+  const linkG = svg.append('g').attr('class', 'rel-links');
+  const nodeG = svg.append('g').attr('class', 'rel-nodes');
+  const empty = d3.select(container).append('p').attr('class', 'rel-empty muted').text('No two countries share an event in this view.');
+  let last: { events: readonly TimelineEvent[]; selected: readonly string[] } | undefined;
+  let drawnWidth = 0;
+
+  function draw(events: readonly TimelineEvent[], selected: readonly string[]): void {
+    const width = Math.max(240, container.clientWidth);
+    drawnWidth = width;
+    const height = Math.round(Math.min(360, Math.max(240, width * 0.62)));
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    const graph = relationGraph(events);
+    empty.attr('hidden', graph.links.length || graph.nodes.length > 1 ? null : '');
+    svg.attr('hidden', graph.nodes.length ? null : '');
+    const maxCount = d3.max(graph.nodes, (n) => n.count) ?? 1;
+    const maxWeight = d3.max(graph.links, (l) => l.weight) ?? 1;
+    const r = d3.scaleSqrt().domain([0, maxCount]).range([0, Math.min(30, width / 16)]);
+    const w = d3.scaleSqrt().domain([0, maxWeight]).range([0, 9]);
+    const nodes: Node[] = graph.nodes.map((n) => ({ ...n }));
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const links: Link[] = graph.links.map((l) => ({ source: byId.get(l.a)!, target: byId.get(l.b)!, weight: l.weight }));
+    const radius = (n: Node): number => Math.max(9, r(n.count));
+    const sim = d3
+      .forceSimulation<Node>(nodes)
+      .force('link', d3.forceLink<Node, Link>(links).distance((l) => 70 + 60 / Math.sqrt(l.weight)).strength(0.5))
+      .force('charge', d3.forceManyBody<Node>().strength(-220))
+      .force('center', d3.forceCenter(width / 2, height / 2))
+      .force('x', d3.forceX<Node>(width / 2).strength(0.06))
+      .force('y', d3.forceY<Node>(height / 2).strength(0.1))
+      .force('collide', d3.forceCollide<Node>().radius((n) => radius(n) + 14))
+      .stop();
+    for (let i = 0; i < 300; i++) sim.tick();
+    for (const n of nodes) {
+      const rr = radius(n) + 4;
+      n.x = Math.max(rr, Math.min(width - rr, n.x ?? 0));
+      n.y = Math.max(rr, Math.min(height - rr - 10, n.y ?? 0));
+    }
+    const sel = new Set(selected);
+    linkG
+      .selectAll<SVGLineElement, Link>('line')
+      .data(links)
+      .join('line')
+      .attr('class', (l) => `rel-link${sel.has(l.source.id) || sel.has(l.target.id) ? ' is-active' : ''}`)
+      .attr('x1', (l) => l.source.x!)
+      .attr('y1', (l) => l.source.y!)
+      .attr('x2', (l) => l.target.x!)
+      .attr('y2', (l) => l.target.y!)
+      .attr('stroke-width', (l) => Math.max(1, w(l.weight)))
+      .selectAll('title')
+      .data((l) => [l])
+      .join('title')
+      .text((l) => `${names(l.source.id)} and ${names(l.target.id)}: ${plural(l.weight, 'shared event')}`);
+    const g = nodeG
+      .selectAll<SVGGElement, Node>('g')
+      .data(nodes, (n) => n.id)
+      .join((enter) => {
+        const e = enter.append('g');
+        e.append('circle');
+        e.append('text').attr('class', 'rel-code');
+        e.append('title');
+        return e;
+      })
+      .attr('class', (n) => `rel-node${sel.has(n.id) ? ' is-selected' : ''}`)
+      .attr('transform', (n) => `translate(${n.x},${n.y})`)
+      .attr('tabindex', '0')
+      .attr('role', 'button')
+      .attr('data-country', (n) => n.id)
+      .attr('aria-pressed', (n) => (sel.has(n.id) ? 'true' : 'false'))
+      .attr('aria-label', (n) => `${names(n.id)}, ${plural(n.count, 'event')}. ${sel.has(n.id) ? 'Remove from' : 'Add to'} the country filter.`)
+      .on('click', (_e, n) => handlers.onToggleCountry(n.id))
+      .on('keydown', (e: KeyboardEvent, n) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          handlers.onToggleCountry(n.id);
+        }
+      });
+    g.select('circle').attr('r', (n) => radius(n));
+    g.select<SVGTextElement>('text.rel-code')
+      .attr('dy', (n) => radius(n) + 12)
+      .text((n) => n.id);
+    g.select('title').text((n) => `${names(n.id)}: ${plural(n.count, 'event')}`);
+    desc.text(`Countries that share events: ${nodes.length} countries, ${links.length} links.`);
+  }
+
+  new ResizeObserver(() => {
+    if (last && Math.abs(container.clientWidth - drawnWidth) > 8) draw(last.events, last.selected);
+  }).observe(container);
+
+  return {
+    setEvents(events, selected) {
+      last = { events, selected };
+      draw(events, selected);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Which events a view shows, and where the timeline opens. Pure functions shared by
+ * the page (build time) and the browser modules.
+ */
+import type { TimelineEvent } from './schema.ts';
+import type { ViewState } from './url-state.ts';
+
+/** Lower-cased text with accents removed, for forgiving search. */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+const haystacks = new WeakMap<TimelineEvent, string>();
+
+/** Everything a search looks at: title, actors (name, role), organisations, location, sentences. */
+export function searchText(ev: TimelineEvent): string {
+  const hit = haystacks.get(ev);
+  if (hit !== undefined) return hit;
+  const parts: string[] = [ev.title];
+  for (const a of ev.actors) parts.push(a.name, a.role ?? '');
+  parts.push(...ev.organizations, ev.location ?? '');
+  for (const s of ev.sources) parts.push(s.sentence);
+  const text = foldText(parts.join('\n'));
+  haystacks.set(ev, text);
+  return text;
+}
+
+/** Search terms of a query: whitespace-separated words, or "quoted phrases". */
+export function queryTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  const terms: string[] = [];
+  const re = /"([^"]+)"|(\S+)/g;
+  for (let m = re.exec(q); m; m = re.exec(q)) {
+    const t = foldText((m[1] ?? m[2] ?? '').trim());
+    if (t) terms.push(t);
+  }
+  return terms;
+}
+
+/** True when the event matches the view's countries (any-of / all-of), types and search. */
+export function matchesView(ev: TimelineEvent, s: ViewState, terms = queryTerms(s.q)): boolean {
+  if (s.types.length && !s.types.includes(ev.type)) return false;
+  if (s.countries.length) {
+    const mine = new Set(ev.countries);
+    const ok = s.countryMode === 'all' ? s.countries.every((c) => mine.has(c)) : s.countries.some((c) => mine.has(c));
+    if (!ok) return false;
+  }
+  if (terms.length) {
+    const text = searchText(ev);
+    if (!terms.every((t) => text.includes(t))) return false;
+  }
+  return true;
+}
+
+/**
+ * The events a view shows, in input order. The window (from/to) is where the timeline
+ * looks, not a filter: it does not remove events.
+ */
+export function filterEvents(events: readonly TimelineEvent[], s: ViewState): TimelineEvent[] {
+  const terms = queryTerms(s.q);
+  return events.filter((ev) => matchesView(ev, s, terms));
+}
+
+const DAY_MS = 86_400_000;
+
+/** Day number (days since 1970-01-01, UTC) of a YYYY-MM-DD string; NaN when malformed. */
+export function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+}
+
+/** YYYY-MM-DD of a day number. */
+export function dayString(n: number): string {
+  return new Date(Math.round(n) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface DayWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * Where the timeline opens when the link does not say: the densest recent period.
+ * Slides a window of `width` days (default: the whole span when it is short, else
+ * 45 days) over the most recent `recentDays` of data and keeps the one holding the
+ * most events, the latest on ties; then pads it a little on both sides.
+ * Returns undefined for no events.
+ */
+export function densestWindow(
+  events: readonly Pick<TimelineEvent, 'date'>[],
+  opts: { width?: number; recentDays?: number; pad?: number } = {},
+): DayWindow | undefined {
+  const days = events.map((e) => dayNumber(e.date)).filter(Number.isFinite).sort((a, b) => a - b);
+  if (!days.length) return undefined;
+  const first = days[0]!;
+  const last = days[days.length - 1]!;
+  const span = last - first;
+  const width = opts.width ?? (span <= 60 ? Math.max(span, 0) : 45);
+  const recent = opts.recentDays ?? 365;
+  const padDays = (w: number): number => opts.pad ?? Math.max(1, Math.round(w * 0.08));
+  if (span <= width) {
+    const p = padDays(Math.max(span, 6));
+    return { from: dayString(first - p - (span < 6 ? 3 : 0)), to: dayString(last + p + (span < 6 ? 3 : 0)) };
+  }
+  const startIdx = (() => {
+    const lo = last - recent;
+    let i = 0;
+    while (i < days.length && days[i]! < lo) i++;
+    return i;
+  })();
+  let best = { count: -1, end: last };
+  let j = startIdx;
+  // Each window ends on an event day; count events in (end - width, end].
+  for (let i = startIdx; i < days.length; i++) {
+    const end = days[i]!;
+    while (days[j]! <= end - width) j++;
+    const count = i - j + 1;
+    if (count >= best.count) best = { count, end };
+  }
+  const p = padDays(width);
+  return { from: dayString(best.end - width - p), to: dayString(best.end + p) };
+}
