@@ -7,14 +7,14 @@
 import rules from '../data/event-rules.json' with { type: 'json' };
 import type { Actor, EventType, ExtractedEvent } from './types.ts';
 
-type Variant = { when: string; text: string; multilateral?: boolean };
-type Compiled = { when: RegExp | null; text: string; multilateral: boolean };
+type Variant = { when: string; text: string; multilateral?: boolean; noPerson?: boolean };
+type Compiled = { when: RegExp | null; text: string; multilateral: boolean; noPerson: boolean };
 
 const MAX = rules.titles.maxLength;
 const TEMPLATES = new Map<string, Compiled[]>(
   Object.entries(rules.titles.types as Record<string, Variant[]>).map(([type, list]) => [
     type,
-    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text, multilateral: v.multilateral === true })),
+    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text, multilateral: v.multilateral === true, noPerson: v.noPerson === true })),
   ]),
 );
 const WHAT = new Map<string, [RegExp, string][]>(
@@ -54,6 +54,8 @@ interface Parties {
   subject?: string;
   subjectCountry?: string;
   object?: string;
+  /** True when the counterpart is a named person. */
+  objectIsPerson: boolean;
 }
 
 /** Who acts (a person first, else the state named first before the trigger) and who is acted on. */
@@ -81,13 +83,14 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
   }
   const other = people.find((a, i) => i > 0 && cleanTitleText(a.name) !== subject && (!a.country || a.country !== subjectCountry));
   let object: string | undefined = other ? cleanTitleText(other.name) : undefined;
+  const objectIsPerson = object !== undefined;
   if (!object) {
     const rest = ev.countries.filter((c) => c !== subjectCountry);
     rest.sort((a, b) => mentionAt(sentence, countryName(a)) - mentionAt(sentence, countryName(b)) || a.localeCompare(b));
     if (rest[0]) object = name(rest[0]);
   }
   if (!object && ev.organizations[0] && cleanTitleText(ev.organizations[0]) !== subject) object = cleanTitleText(ev.organizations[0]);
-  return { subject, subjectCountry, object };
+  return { subject, subjectCountry, object, objectIsPerson };
 }
 
 /** The kind of measure ("tariffs", "treaty") named in the trigger, or near it in the sentence. */
@@ -115,17 +118,19 @@ function fill(template: string, slots: Record<string, string | undefined>): stri
 export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined): string {
   const sentence = ev.source?.sentence ?? '';
   const trigger = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, ev.source.trigger.end) : '';
-  const { subject, subjectCountry, object } = parties(ev, countryName);
+  const { subject, subjectCountry, object, objectIsPerson } = parties(ev, countryName);
   const location = ev.location ? cleanTitleText(ev.location) : undefined;
   const org = ev.organizations[0] ? cleanTitleText(ev.organizations[0]) : undefined;
   const otherCountry = ev.countries.find((c) => c !== subjectCountry);
   const place = location ?? (otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined);
   const slots = { S: subject, O: object, W: what(ev.type, ev, trigger), ORG: org, P: place };
-  const multilateral = ev.countries.length >= 3;
+  // Three or more states and no single named counterpart: a multilateral meeting.
+  const multilateral = ev.countries.length >= 3 && !objectIsPerson;
 
   let title: string | null = null;
   for (const v of TEMPLATES.get(ev.type) ?? []) {
     if (v.multilateral && !multilateral) continue;
+    if (v.noPerson && ev.actors.length > 0) continue;
     if (v.when && !v.when.test(trigger)) continue;
     title = fill(v.text, slots);
     if (title) break;

@@ -37,10 +37,9 @@ export function matchLeadingDateline(text: string): DatelineMatch | null {
   const place = cleanPlace(g.place);
   if (g.place && !place) return null;
   if (!place && !agency) return null;
-  // Mid-sentence capitals ("NATO - the alliance") need a date or an agency to count.
-  if (place && !agency && !g.date && g.dash !== '—' && g.dash !== '--' && g.dash !== ':') {
-    if (place.length < 4) return null;
-  }
+  // Capitals opening a sentence ("NATO - the alliance met") count only with a date, an
+  // agency, or a capitalised sentence after the dash.
+  if (!agency && !g.date && !/^["“‘'(\[]?[\p{Lu}\p{N}]/u.test(text.slice(m[0].length))) return null;
   const textLength = m[0].trimEnd().length;
   return { place, agency, dayText: g.date, length: m[0].length, textLength };
 }

@@ -13,7 +13,9 @@ const isCredit = compileAlternation(boilerplate.creditOnly);
 const hasCaptionCue = compileAlternation(boilerplate.captionCue);
 
 /** Headings: at most this many words and characters. */
-const HEADING_MAX_WORDS = 14;
+const HEADING_MAX_WORDS = 12;
+/** A line ending in one of these words was cut off mid-sentence; it is not a heading. */
+const DANGLING = /\b(?:the|a|an|to|of|and|or|but|in|on|at|for|with|by|from|that|which|who|is|are|was|were|has|have|had|will|would|its|their|his|her)$/iu;
 const HEADING_MAX_CHARS = 110;
 const ENDS_PUNCT = /[.!?;:,…]["”’')\]]*$/u;
 const STARTS_UPPER = /^["“‘'(\[]?[\p{Lu}\p{N}]/u;
@@ -31,6 +33,7 @@ export function chromeKind(text: string): 'boilerplate' | 'caption' | null {
 export function looksLikeHeading(text: string, markdownHeading: boolean): boolean {
   if (markdownHeading) return true;
   if (text.length > HEADING_MAX_CHARS || ENDS_PUNCT.test(text) || !STARTS_UPPER.test(text)) return false;
+  if (DANGLING.test(text) || /[.!?]\s+\p{Lu}/u.test(text)) return false;
   const words = text.match(WORDS)?.length ?? 0;
   return words > 0 && words <= HEADING_MAX_WORDS;
 }

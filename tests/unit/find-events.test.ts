@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { findEvents } from '../../scripts/pipeline/find-events.ts';
+import { segment } from '../../scripts/pipeline/segment.ts';
+import type { EventCandidate, SegmentedDocument } from '../../scripts/pipeline/types.ts';
+
+const HEADER = ' date 2025-07-15 Test article\n\n';
+
+function segOf(body: string): SegmentedDocument {
+  const text = HEADER + body;
+  return segment({ id: 't', path: 't.txt', title: 'Test', published: '2025-07-15', text, bodyStart: HEADER.length, warnings: [] });
+}
+
+/** Candidates of every sentence of a one-paragraph body. */
+function events(body: string): EventCandidate[] {
+  const seg = segOf(body);
+  return seg.sentences.flatMap((s) => findEvents(s, seg));
+}
+
+const brief = (e: EventCandidate) => `${e.type}/${e.modality}`;
+const one = (body: string) => events(body).map(brief);
+
+describe('findEvents: the eight types', () => {
+  const cases: [string, string][] = [
+    ['The Turkish foreign minister met his Greek counterpart in Athens on Monday.', 'meeting'],
+    ['The two presidents spoke by phone on Saturday about the border.', 'meeting'],
+    ['Japan hosted Indonesian President Prabowo Subianto for talks on Friday.', 'meeting'],
+    ['The Indian prime minister arrived in Brasilia on Sunday.', 'visit'],
+    ['The French president toured a shipyard in Manila on Thursday.', 'visit'],
+    ['The Kenyan foreign ministry urged both sides to show restraint.', 'statement'],
+    ['Canada pledged $200 million in aid to Haiti on Monday.', 'statement'],
+    ['Washington threatened to impose sanctions on Caracas over the vote.', 'threat'],
+    ['The president set a 30-day deadline for the talks to produce results.', 'threat'],
+    ['The European Union imposed sanctions on four Iranian officials on Monday.', 'sanction'],
+    ['Poland expelled two Belarusian diplomats on Wednesday.', 'sanction'],
+    ['The Treasury froze the assets of three shipping firms.', 'sanction'],
+    ['Egypt and Sudan signed a water-sharing agreement in Cairo on Tuesday.', 'agreement'],
+    ['The two governments reached a deal on fishing rights late on Friday.', 'agreement'],
+    ['The leaders issued a joint statement after the talks.', 'agreement'],
+    ['Seoul accused Pyongyang of jamming GPS signals near the border.', 'accusation'],
+    ['Beijing summoned the Philippine ambassador on Thursday.', 'accusation'],
+    ['Brazil condemned the raid on its embassy.', 'accusation'],
+    ['Russia launched dozens of drones at Ukrainian cities overnight.', 'military'],
+    ['China began large-scale naval drills around the island on Monday.', 'military'],
+    ['The army deployed troops to the northern border on Sunday.', 'military'],
+    ['Air defences shot down a drone over the capital.', 'military'],
+  ];
+  for (const [body, type] of cases) {
+    it(`${type}: ${body.slice(0, 50)}`, () => {
+      const found = events(body);
+      expect(found.map(brief)).toEqual([`${type}/asserted`]);
+    });
+  }
+});
+
+describe('findEvents: spans, confidence, rule names', () => {
+  it('gives absolute trigger and clause offsets inside the sentence', () => {
+    const seg = segOf('Officials said little. The envoy met the rebel leaders in Doha on Tuesday.');
+    const sentence = seg.sentences[1]!;
+    const [ev] = findEvents(sentence, seg);
+    expect(ev).toBeDefined();
+    expect(seg.doc.text.slice(ev!.trigger.start, ev!.trigger.end)).toBe('met');
+    expect(ev!.trigger.text).toBe('met');
+    expect(ev!.clause.start).toBeGreaterThanOrEqual(sentence.start);
+    expect(ev!.clause.end).toBeLessThanOrEqual(sentence.end);
+    expect(ev!.trigger.start).toBeGreaterThanOrEqual(ev!.clause.start);
+    expect(ev!.confidence).toBeGreaterThan(0);
+    expect(ev!.confidence).toBeLessThanOrEqual(1);
+    expect(ev!.rule).toMatch(/^meeting\./);
+  });
+
+  it('finds nothing in headings, boilerplate or sentences without triggers', () => {
+    expect(events('Trade talks stall\n\nShare this article')).toEqual([]);
+    expect(events('The weather in the capital was mild this week.')).toEqual([]);
+  });
+});
+
+describe('findEvents: modality', () => {
+  const cases: [string, string][] = [
+    ['The chancellor will visit Beijing next week.', 'visit/planned'],
+    ['The foreign minister is expected to meet her Indian counterpart on Friday.', 'meeting/planned'],
+    ['Tokyo plans to sign the accord in September.', 'agreement/planned'],
+    ['The two leaders did not meet during the summit week.', 'meeting/negated'],
+    ['Kyiv refused to sign the memorandum.', 'agreement/negated'],
+    ['The talks ended with no agreement on the border.', 'agreement/negated'],
+    ['Hanoi regularly calls for freedom of navigation in the sea.', 'statement/habitual'],
+    ['The government has never condemned the coup.', 'accusation/habitual'],
+    ['The bloc could impose new sanctions if the talks fail.', 'sanction/hypothetical'],
+    ['If the offer is accepted, the ministers may meet again in Rome.', 'meeting/hypothetical'],
+    ['Tensions have grown since Russia invaded Ukraine in 2022.', 'military/background'],
+  ];
+  for (const [body, expected] of cases) {
+    it(`${expected}: ${body.slice(0, 50)}`, () => {
+      expect(one(body)).toEqual([expected]);
+    });
+  }
+
+  it('keeps a threat asserted although the threatened measure lies in the future', () => {
+    expect(one('The president warned Moscow that he will impose heavy tariffs if the war does not end.')).toEqual(['threat/asserted']);
+    expect(one('The minister threatened to expel the ambassador.')).toEqual(['threat/asserted']);
+  });
+
+  it('types the warning, not the verb that introduces it', () => {
+    const found = events('The pledges of support came just hours after the president warned Iran that he would impose sanctions.');
+    expect(found.map(brief)).toEqual(['threat/asserted']);
+    expect(found[0]!.trigger.text).toMatch(/^warned/);
+  });
+
+  it('carries habitual modality into a participle clause', () => {
+    expect(one('Beijing routinely calls for calm, while also accusing outside powers of stoking tension.')).toEqual([
+      'statement/habitual',
+      'accusation/habitual',
+    ]);
+  });
+
+  it('marks media-attributed events as reported, and does not make the attribution a statement', () => {
+    expect(one('The prime minister met the visiting emir on Monday, state media said.')).toEqual(['meeting/reported']);
+    expect(one('Xinhua reported that the two ministers held talks in Lhasa.')).toEqual(['meeting/reported']);
+    expect(one('The national broadcaster said the border crossing would reopen.')).toEqual([]);
+  });
+});
+
+describe('findEvents: quotes, clauses and precedence', () => {
+  it('types quoted speech as a statement with the speech verb as trigger', () => {
+    const found = events('"There are no winners in a trade war, and pressure will not solve problems," the spokesman said.');
+    expect(found.map(brief)).toEqual(['statement/asserted']);
+    expect(found[0]!.trigger.text).toBe('said');
+  });
+
+  it('ignores verbs inside a quotation that spans two sentences', () => {
+    const found = events('"We oppose all unilateral sanctions. Missile strikes will not bring peace," the envoy said.');
+    expect(found.map((e) => e.type)).toEqual(['statement']);
+  });
+
+  it('makes what was said to a visiting official part of the meeting', () => {
+    expect(one("The president told Japan's foreign minister on Tuesday that the two countries should deepen trade.")).toEqual([
+      'meeting/asserted',
+    ]);
+    expect(one('The president told reporters on Tuesday that trade would grow.')).toEqual(['statement/asserted']);
+  });
+
+  it('prefers the meeting to the speech verb in one clause', () => {
+    expect(one('Meeting Rutte in Brussels, the prime minister said the alliance must stay united.')).toEqual(['meeting/asserted']);
+  });
+
+  it('emits one event per clause and finds events in separate clauses', () => {
+    expect(one('The president met the premier on Monday, as foreign ministers gathered in Astana for regional talks.')).toEqual([
+      'meeting/asserted',
+      'meeting/asserted',
+    ]);
+    expect(one('The envoy met the king and signed a trade agreement.')).toEqual(['meeting/asserted', 'agreement/asserted']);
+    expect(one('The ministry said the talks were useful and welcomed the outcome.')).toEqual(['statement/asserted']);
+  });
+
+  it('falls back to the statement when the reported event did not happen', () => {
+    expect(one('The minister said both sides should sign a peace treaty soon.')).toEqual(['statement/asserted']);
+  });
+
+  it('does not mistake look-alike phrases for events', () => {
+    expect(events('The plan meets the needs of both economies.')).toEqual([]);
+    expect(events('The proposal met with criticism from farmers.')).toEqual([]);
+    expect(events('The UN-sanctioned force patrolled the zone.')).toEqual([]);
+    expect(events('Anti-government protests filled the streets.')).toEqual([]);
+    expect(events('The meeting and the pledges of support came a day later.')).toEqual([]);
+  });
+});
+
+describe('findEvents: conditions', () => {
+  it('splits an opening if-clause from the main clause, both hypothetical', () => {
+    expect(one('If Tehran rejects the offer, the bloc would impose new sanctions.')).toEqual(['accusation/hypothetical', 'sanction/hypothetical']);
+  });
+
+  it('keeps the main clause of a past when-clause asserted', () => {
+    expect(one('When the two leaders met in Paris, they signed a defence pact.')).toEqual(['meeting/asserted', 'agreement/asserted']);
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../scripts/pipeline/segment.ts';
+import type { SegmentedDocument, SourceDocument } from '../../scripts/pipeline/types.ts';
+
+const HEADER = ' date 2025-07-15 Test article\n';
+
+function doc(body: string, header = HEADER, published = '2025-07-15'): SourceDocument {
+  const text = header + body;
+  return { id: 't', path: 't.txt', title: 'Test article', published, text, bodyStart: header.length, warnings: [] };
+}
+
+function seg(body: string, header = HEADER): SegmentedDocument {
+  return segment(doc(body, header));
+}
+
+const texts = (s: SegmentedDocument, kind?: string) =>
+  s.sentences.filter((x) => !kind || x.kind === kind).map((x) => x.text);
+
+function expectOffsets(s: SegmentedDocument): void {
+  for (const x of s.sentences) {
+    expect(s.doc.text.slice(x.start, x.end)).toBe(x.text);
+    expect(x.text).toBe(x.text.trim());
+    expect(x.text.length).toBeGreaterThan(0);
+  }
+  s.sentences.forEach((x, i) => expect(x.index).toBe(i));
+}
+
+describe('segment: sentences and offsets', () => {
+  it('splits paragraphs and sentences with absolute offsets', () => {
+    const s = seg('\nThe envoy landed in Oslo on Monday. Talks began an hour later.\n\nBoth sides called the session useful.\n');
+    expect(texts(s)).toEqual(['The envoy landed in Oslo on Monday.', 'Talks began an hour later.', 'Both sides called the session useful.']);
+    expect(s.sentences.map((x) => x.paragraph)).toEqual([0, 0, 1]);
+    expect(s.sentences.every((x) => x.start >= HEADER.length)).toBe(true);
+    expectOffsets(s);
+  });
+
+  it('keeps abbreviations and initials inside one sentence', () => {
+    const s = seg(
+      'U.S. Secretary of State Marco Rubio met Gen. Ito and Sen. Ruiz on Jan. 9 at 10 a.m. local time in St. Petersburg. ' +
+        'Mr. Lee and Dr. Park joined Vice President J. D. Vance at No. 10 Downing Street on Sept. 3 for a U.N. briefing.',
+    );
+    expect(texts(s)).toHaveLength(2);
+    expect(texts(s)[1]).toMatch(/^Mr\. Lee/);
+    expectOffsets(s);
+  });
+
+  it('still ends a sentence after a dotted abbreviation when a new sentence clearly starts', () => {
+    const s = seg('Beijing announced new export controls aimed at the U.S. The move drew a swift reply.');
+    expect(texts(s)).toEqual(['Beijing announced new export controls aimed at the U.S.', 'The move drew a swift reply.']);
+  });
+
+  it('ends sentences after closing quotes and ellipses in quotes', () => {
+    const s = seg('The minister said: "We will not be pushed around." Her deputy added, "We are ready to talk..." The meeting then closed.');
+    expect(texts(s)).toEqual([
+      'The minister said: "We will not be pushed around."',
+      'Her deputy added, "We are ready to talk..."',
+      'The meeting then closed.',
+    ]);
+  });
+
+  it('does not split a question inside a quote followed by lower-case attribution', () => {
+    const s = seg('"Why should we accept this?" she asked reporters in Geneva.');
+    expect(texts(s)).toHaveLength(1);
+  });
+
+  it('handles CRLF line endings', () => {
+    const body = '\r\nThe two leaders spoke by phone on Friday.\r\n\r\nThey agreed to stay in touch.\r\n';
+    const s = segment(doc(body, ' date 2025-07-15 Test article\r\n'));
+    expect(texts(s)).toEqual(['The two leaders spoke by phone on Friday.', 'They agreed to stay in touch.']);
+    expect(texts(s).some((t) => t.includes('\r'))).toBe(false);
+    expectOffsets(s);
+  });
+
+  it('keeps a sentence cut off mid-way as body without crashing', () => {
+    const s = seg('Officials met in Doha on Sunday. The ministers were expected to discuss the');
+    expect(s.sentences.at(-1)).toMatchObject({ kind: 'body', text: 'The ministers were expected to discuss the' });
+  });
+
+  it('treats single newlines between standalone lines as paragraph breaks but joins hard-wrapped prose', () => {
+    const wrapped =
+      'The foreign ministers of the two countries held talks in Ankara on\nWednesday, the ministry said in a short statement issued after the\nmeeting.\nA second round is planned.';
+    const s = seg(wrapped);
+    expect(texts(s)).toEqual([
+      'The foreign ministers of the two countries held talks in Ankara on\nWednesday, the ministry said in a short statement issued after the\nmeeting.',
+      'A second round is planned.',
+    ]);
+    expect(s.sentences.map((x) => x.paragraph)).toEqual([0, 1]);
+    expectOffsets(s);
+  });
+
+  it('survives empty bodies and odd offsets', () => {
+    expect(seg('').sentences).toEqual([]);
+    expect(seg('\n\n   \n').sentences).toEqual([]);
+    const d = doc('Text.');
+    expect(segment({ ...d, bodyStart: 10_000 }).sentences).toEqual([]);
+    expect(segment({ ...d, bodyStart: -5 }).sentences.length).toBeGreaterThan(0);
+  });
+
+  it('removes Markdown markers from the sentence span', () => {
+    const s = seg('## Sanctions widen\n\n- The bloc blacklisted four firms on Monday.\n\n> "This is not over," the envoy said.');
+    expect(s.sentences[0]).toMatchObject({ kind: 'heading', text: 'Sanctions widen' });
+    expect(texts(s, 'body')).toEqual(['The bloc blacklisted four firms on Monday.', '"This is not over," the envoy said.']);
+    expectOffsets(s);
+  });
+});
+
+describe('segment: kinds', () => {
+  it('marks site chrome as boilerplate, never body', () => {
+    const chrome = [
+      'Home | World | Business | Politics',
+      'Share this article',
+      'Subscribe to our newsletter',
+      'Advertisement',
+      'Read more: Why the summit matters',
+      'We use cookies to improve your experience on this site.',
+      'Published on 15 Jul 2025',
+      'Updated 3 hours ago',
+      'By Jane Doe and Ravi Menon',
+      'Reuters',
+      '© 2025 Example Media Group. All rights reserved.',
+      '(Photo: Example Agency)',
+      'File photo',
+      'Image: Example Pictures',
+      'Getty Images',
+    ];
+    const s = seg(`Diplomats met in Vienna on Monday.\n\n${chrome.join('\n\n')}\n\nThe talks will resume next week.`);
+    for (const line of chrome) {
+      const found = s.sentences.filter((x) => line.startsWith(x.text) || x.text.startsWith(line));
+      expect(found.length, line).toBeGreaterThan(0);
+      for (const f of found) expect(f.kind, line).not.toBe('body');
+    }
+    expect(texts(s, 'body')).toEqual(['Diplomats met in Vienna on Monday.', 'The talks will resume next week.']);
+  });
+
+  it('keeps real sentences that merely start like chrome as body', () => {
+    const body = [
+      'By Tuesday, the two sides had agreed to extend the truce by a week.',
+      'Updated figures released by the ministry showed exports fell sharply in June.',
+      'Home ministers from the bloc gathered in Rome to discuss migration.',
+    ];
+    const s = seg(body.join('\n\n'));
+    expect(texts(s, 'body')).toEqual(body);
+  });
+
+  it('marks descriptive photo captions as captions', () => {
+    const s = seg('The two presidents shake hands before talks in Hanoi on Monday. (Photo: Example Agency)\n\nThe talks lasted two hours.');
+    expect(s.sentences[0]?.kind).toBe('caption');
+    expect(s.sentences.at(-1)?.kind).toBe('body');
+  });
+
+  it('marks short title-like lines as headings and sentences as body', () => {
+    const s = seg("Beijing responds to tariff threat\n\nTrump's tariff threat\n\nThe ministry said it would respond firmly.");
+    expect(s.sentences.map((x) => x.kind)).toEqual(['heading', 'heading', 'body']);
+  });
+});
+
+describe('segment: datelines', () => {
+  const cases: [string, { place?: string; agency?: string; date?: string }, string][] = [
+    ['BEIJING, July 13 (Xinhua) -- China and Laos held talks on Sunday.', { place: 'BEIJING', agency: 'Xinhua', date: '2025-07-13' }, 'China and Laos held talks on Sunday.'],
+    ['MOSCOW (Reuters) - Russia said it would respond.', { place: 'MOSCOW', agency: 'Reuters' }, 'Russia said it would respond.'],
+    ['WASHINGTON, July 14 — The Treasury imposed sanctions on three firms.', { place: 'WASHINGTON', date: '2025-07-14' }, 'The Treasury imposed sanctions on three firms.'],
+    ['KYIV, Ukraine (AP) — Drones struck the port overnight.', { place: 'KYIV', agency: 'AP' }, 'Drones struck the port overnight.'],
+  ];
+  for (const [body, expected, first] of cases) {
+    it(`reads "${body.slice(0, 28)}..."`, () => {
+      const s = seg(body);
+      expect(s.dateline).toMatchObject(expected);
+      expect(s.sentences[0]?.text).toBe(first);
+      expect(s.sentences[0]?.kind).toBe('body');
+      const d = s.dateline!;
+      expect(s.doc.text.slice(d.start, d.end)).toMatch(new RegExp(`^${expected.place ?? '\\('}`));
+      expect(d.end).toBeLessThanOrEqual(s.sentences[0]!.start);
+    });
+  }
+
+  it('reads a standalone dateline line', () => {
+    const s = seg('\nBEIJING\n\nThe two ministers met on Tuesday.');
+    expect(s.dateline).toMatchObject({ place: 'BEIJING' });
+    expect(s.sentences[0]).toMatchObject({ kind: 'dateline', text: 'BEIJING' });
+    expect(s.sentences[1]?.kind).toBe('body');
+  });
+
+  it('does not take capitalised sentence openers or later paragraphs for datelines', () => {
+    expect(seg('NATO - the alliance met in Brussels.').dateline).toBeUndefined();
+    expect(seg('U.S. President Donald Trump spoke on Monday.').dateline).toBeUndefined();
+    expect(seg('ANALYSIS\n\nThe talks failed.').dateline).toBeUndefined();
+    const late = seg('First paragraph here.\n\nSecond one.\n\nLONDON (Reuters) - Late text.');
+    expect(late.dateline).toBeUndefined();
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { makeTitle } from '../../scripts/pipeline/title.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
+
+const NAMES: Record<string, string> = { CHN: 'China', RUS: 'Russia', USA: 'United States', IND: 'India', IRN: 'Iran', FRA: 'France', DEU: 'Germany' };
+const countryName = (iso: string) => NAMES[iso];
+
+function ev(over: Partial<Omit<ExtractedEvent, 'title'>> & { sentence?: string; trigger?: string } = {}): Omit<ExtractedEvent, 'title'> {
+  const sentence = over.sentence ?? '';
+  const at = over.trigger ? sentence.indexOf(over.trigger) : 0;
+  const { sentence: _s, trigger: _t, ...rest } = over;
+  return {
+    type: 'meeting',
+    date: '2025-07-15',
+    datePrecision: 'day',
+    dateEvidence: 'publication',
+    countries: [],
+    organizations: [],
+    actors: [],
+    confidence: 0.8,
+    source: {
+      document: 'd',
+      published: '2025-07-15',
+      sentence,
+      start: 0,
+      end: sentence.length,
+      trigger: { start: Math.max(at, 0), end: Math.max(at, 0) + (over.trigger?.length ?? 0) },
+    },
+    ...rest,
+  };
+}
+
+describe('makeTitle', () => {
+  it('names both people and the place of a meeting', () => {
+    const t = makeTitle(
+      ev({
+        countries: ['CHN', 'RUS'],
+        actors: [
+          { name: 'Xi Jinping', country: 'CHN', role: 'President' },
+          { name: 'Sergei Lavrov', country: 'RUS', role: 'Foreign Minister' },
+        ],
+        location: 'Beijing',
+        sentence: 'Xi Jinping met Sergei Lavrov in Beijing.',
+        trigger: 'met',
+      }),
+      countryName,
+    );
+    expect(t).toBe('Xi Jinping meets Sergei Lavrov in Beijing');
+  });
+
+  it('says what a threat is about', () => {
+    const t = makeTitle(
+      ev({
+        type: 'threat',
+        countries: ['RUS', 'USA'],
+        actors: [{ name: 'Donald Trump', country: 'USA' }],
+        sentence: 'Donald Trump warned Russia that he will impose tariffs on its partners.',
+        trigger: 'warned Russia that he will impose',
+      }),
+      countryName,
+    );
+    expect(t).toBe('Donald Trump threatens Russia with tariffs');
+  });
+
+  it('uses country names when no person is named, the actor first', () => {
+    const t = makeTitle(
+      ev({ type: 'accusation', countries: ['CHN', 'USA'], sentence: 'China criticised the United States for its arms sales.', trigger: 'criticised' }),
+      countryName,
+    );
+    expect(t).toBe('China criticises United States');
+    const u = makeTitle(
+      ev({ type: 'accusation', countries: ['CHN', 'USA'], sentence: 'The United States accused China of hacking.', trigger: 'accused' }),
+      countryName,
+    );
+    expect(u).toBe('United States accuses China');
+  });
+
+  it('titles other types readably', () => {
+    expect(
+      makeTitle(ev({ type: 'sanction', countries: ['IRN', 'USA'], sentence: 'The United States imposed sanctions on Iran.', trigger: 'imposed sanctions' }), countryName),
+    ).toBe('United States imposes sanctions on Iran');
+    expect(
+      makeTitle(ev({ type: 'agreement', countries: ['DEU', 'FRA'], sentence: 'France and Germany signed a defence treaty.', trigger: 'signed a defence treaty' }), countryName),
+    ).toBe('France and Germany sign treaty');
+    expect(
+      makeTitle(ev({ type: 'visit', countries: ['IND', 'RUS'], actors: [{ name: 'Narendra Modi', country: 'IND' }], sentence: 'Modi arrived in Russia.', trigger: 'arrived in' }), countryName),
+    ).toBe('Narendra Modi arrives in Russia');
+  });
+
+  it('titles a multilateral meeting by its organisation', () => {
+    const t = makeTitle(
+      ev({ countries: ['CHN', 'IND', 'IRN', 'RUS'], organizations: ['SCO'], location: 'Beijing', sentence: 'Ministers gathered in Beijing for SCO talks.', trigger: 'gathered' }),
+      countryName,
+    );
+    expect(t).toBe('SCO meeting in Beijing');
+  });
+
+  it('never returns markup, stays short and never empty', () => {
+    const t = makeTitle(
+      ev({
+        type: 'statement',
+        countries: ['FRA'],
+        actors: [{ name: '<b>Jean</b> <script>x()</script>Dupont ' + 'Very Long Name '.repeat(10), country: 'FRA' }],
+      }),
+      countryName,
+    );
+    expect(t).not.toMatch(/[<>]/);
+    expect(t.length).toBeLessThanOrEqual(90);
+    expect(makeTitle(ev({ type: 'military' }), countryName)).toBe('Military');
+    expect(makeTitle(ev({ type: 'sanction', countries: ['XXX'] }), () => undefined)).toBe('XXX imposes sanctions');
+  });
+});
