@@ -4,8 +4,8 @@
  */
 import type { Actor, ActorMention, MentionKind, SentenceKind } from '../types.ts';
 import type { DocState } from './doc-state.ts';
-import { payloadPriority, type ContextWords, type Gazetteer, type GazPayload } from './gazetteer.ts';
-import { activeRole, roleActive } from './people.ts';
+import { type ContextWords, type Gazetteer, type GazPayload } from './gazetteer.ts';
+import { activeRole, roleActive, type ActiveRole } from './people.ts';
 import { executiveKey, roleDisplay, roleKeys } from './roles.ts';
 import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
 
@@ -61,10 +61,14 @@ export class SentenceAnalyzer {
   /** All mentions of a sentence, in text order. Updates `state` with the people it names. */
   analyze(text: string, base: number, kind: SentenceKind, state: DocState): SentenceAnalysis {
     const tokens = tokenize(text, base);
-    const titleCase = kind === 'heading' || isTitleCase(tokens);
+    const titleCase: TitleCaseMemo = { tokens, heading: kind === 'heading' };
     const matches = this.gaz.trie.scan(tokens);
     const covered = new Uint8Array(tokens.length);
-    for (const mt of matches) for (let i = mt.first; i <= mt.last; i++) covered[i] = 1;
+    // 1 = covered by a gazetteer phrase; 2 = covered only by a short person name (may still be a surname).
+    for (const mt of matches) {
+      const weak = mt.entries[0]!.kind === 'personShort';
+      for (let i = mt.first; i <= mt.last; i++) covered[i] = weak ? 2 : 1;
+    }
 
     const found: Found[] = [];
     for (const mt of matches) {
@@ -77,10 +81,12 @@ export class SentenceAnalyzer {
     for (const f of found) this.markPossessive(f, tokens);
     for (const f of found) this.capitalPhrase(f, tokens);
     for (const f of found) this.markPlace(f, tokens);
-    this.markAttributions(found, tokens);
-    this.markModifiers(found, tokens);
+    const byFirst: (Found | undefined)[] = new Array(tokens.length + 2);
+    for (const f of found) byFirst[f.first] = f;
+    this.markAttributions(found, tokens, byFirst);
+    this.markModifiers(found, tokens, byFirst);
     this.homonyms(found, tokens);
-    const extra = this.rolesAndNames(found, tokens, covered, state);
+    const extra = this.rolesAndNames(found, tokens, covered, state, byFirst);
     found.push(...extra);
     found.sort((a, b) => a.first - b.first);
     const kept = found.filter((f) => f.m.kind !== 'role' || f.m.country || f.actor || f.m.organization);
@@ -95,17 +101,21 @@ export class SentenceAnalyzer {
     last: number,
     tokens: Token[],
     covered: Uint8Array,
-    titleCase: boolean,
+    titleCase: TitleCaseMemo,
     state: DocState,
   ): Found | undefined {
-    const sorted = [...entries].sort((a, b) => payloadPriority(b) - payloadPriority(a));
-    const shorts = sorted.filter((p) => p.kind === 'personShort');
-    for (const p of sorted) {
+    // Entries come sorted by priority (the trie keeps them so).
+    for (const p of entries) {
       if (p.kind === 'blocker' || p.kind === 'collective') return undefined;
       if (p.cues && !state.hasCue(p.cues)) continue;
-      if (p.nameLike && !titleCase && nextToName(tokens, first, last, covered, this.words.nameStop)) continue;
+      if (p.nameLike && nextToName(tokens, first, last, covered, this.words.nameStop) && !titleCaseOf(titleCase)) continue;
       if (p.kind === 'personShort') {
-        const idx = this.pickShort(shorts, tokens, first, state);
+        const idx = this.pickShort(
+          shortsOf(entries),
+          tokens,
+          first,
+          state,
+        );
         if (idx === undefined) continue;
         return this.personFound(idx, tokens, first, last, state);
       }
@@ -128,7 +138,7 @@ export class SentenceAnalyzer {
   /** Which known person a short name ("Xi", "Lavrov", "Kim") stands for, if any. */
   private pickShort(shorts: GazPayload[], tokens: Token[], first: number, state: DocState): number | undefined {
     const titled = this.afterTitle(tokens, first);
-    const ids = shorts.map((s) => s.person).filter((x): x is number => x !== undefined);
+    const ids = [...new Set(shorts.map((s) => s.person).filter((x): x is number => x !== undefined))];
     const seen = ids.filter((i) => state.seen.has(i));
     if (seen.length === 1) return seen[0];
     if (seen.length > 1) return undefined;
@@ -146,9 +156,23 @@ export class SentenceAnalyzer {
     return this.words.titles.has(t.norm) || ROLE_WORDS.has(t.norm);
   }
 
+  private readonly personCache = new Map<string, { r: ActiveRole | undefined; keys: string[] }>();
+
+  /** A person's role on the day, cached (people.json is fixed for the process). */
+  private personOn(idx: number, day: string): { r: ActiveRole | undefined; keys: string[] } {
+    const key = `${idx}|${day}`;
+    let hit = this.personCache.get(key);
+    if (!hit) {
+      const r = activeRole(this.gaz.people[idx]!, day);
+      hit = { r, keys: r && !r.former ? roleKeys(r.role) : [] };
+      this.personCache.set(key, hit);
+    }
+    return hit;
+  }
+
   private personFound(idx: number, tokens: Token[], first: number, last: number, state: DocState): Found {
     const p = this.gaz.people[idx]!;
-    const r = activeRole(p, state.published);
+    const { r, keys } = this.personOn(idx, state.published);
     const actor: Actor = { name: p.name };
     if (r?.country) actor.country = r.country;
     if (r?.role) actor.role = r.role;
@@ -161,7 +185,6 @@ export class SentenceAnalyzer {
     };
     if (r?.country) m.country = r.country;
     if (r?.organization) m.organization = r.organization;
-    const keys = r && !r.former ? roleKeys(r.role) : [];
     return { m, first, last, possessive: false, actor, roleKeys: keys, payload: { kind: 'person', person: idx } };
   }
 
@@ -211,15 +234,11 @@ export class SentenceAnalyzer {
     const prep = tokens[k];
     if (!prep) return;
     const w = this.words;
-    const before = (n: number, set: Set<string>): boolean => {
-      for (let j = k - 1; j >= Math.max(0, k - n); j--) if (set.has(tokens[j]!.norm)) return true;
-      return false;
-    };
     if (w.locative.has(prep.norm)) {
       f.m.locative = true;
-      if (prep.norm === 'in' && before(2, w.arrival)) f.m.destination = true;
+      if (prep.norm === 'in' && wordBefore(tokens, k, 2, w.arrival)) f.m.destination = true;
     } else if (w.directional.has(prep.norm)) {
-      if (before(4, w.motion)) {
+      if (wordBefore(tokens, k, 4, w.motion)) {
         f.m.locative = true;
         if (prep.norm !== 'from') f.m.destination = true;
       }
@@ -231,7 +250,7 @@ export class SentenceAnalyzer {
   }
 
   /** Media outlets are sources; "Russia's TASS", "Chinese state media" are attributions, not parties. */
-  private markAttributions(found: Found[], tokens: Token[]): void {
+  private markAttributions(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
     for (let i = 0; i < found.length; i++) {
       const f = found[i]!;
       if (!STATE_KINDS.has(f.m.kind)) continue;
@@ -240,7 +259,7 @@ export class SentenceAnalyzer {
       let steps = 0;
       while (j < tokens.length && steps < 5) {
         const t = tokens[j]!;
-        const g = found.find((x) => x.first === j);
+        const g = byFirst[j];
         if (g?.m.kind === 'media') {
           strong = true;
           break;
@@ -258,7 +277,7 @@ export class SentenceAnalyzer {
   }
 
   /** "Iran-backed", "Yemen's Houthis", "Ukraine's allies": the state is not a party. */
-  private markModifiers(found: Found[], tokens: Token[]): void {
+  private markModifiers(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
     for (const f of found) {
       if (!STATE_KINDS.has(f.m.kind) || f.m.attribution) continue;
       const n1 = tokens[f.last + 1];
@@ -270,14 +289,14 @@ export class SentenceAnalyzer {
       if (!(f.possessive || f.m.kind === 'demonym')) continue;
       const startAt = f.possessive ? f.last + 2 : f.last + 1;
       for (let j = startAt; j < Math.min(tokens.length, startAt + 3); j++) {
-        const g = found.find((x) => x.first === j);
+        const g = byFirst[j];
         if (g && g.orgType === 'armed-group') {
           f.m.nonParty = 'modifier';
           break;
         }
         if (g) break;
         const t = tokens[j]!;
-        if (!isWord(t)) break;
+        if (!isWord(t) || t.norm === 'and' || t.norm === 'or' || t.norm === 'nor') break;
         if (f.possessive && this.words.possessiveCollectives.has(t.norm)) {
           f.m.nonParty = 'collective';
           break;
@@ -306,9 +325,8 @@ export class SentenceAnalyzer {
    * Roles and names: "Iranian Foreign Minister Abbas Araghchi" (a new person with country and role),
    * "India's Subrahmanyam Jaishankar", "the Russian foreign minister" (the person seen or in office).
    */
-  private rolesAndNames(found: Found[], tokens: Token[], covered: Uint8Array, state: DocState): Found[] {
+  private rolesAndNames(found: Found[], tokens: Token[], covered: Uint8Array, state: DocState, byFirst: (Found | undefined)[]): Found[] {
     const extra: Found[] = [];
-    const at = (j: number): Found | undefined => found.find((x) => x.first === j);
     for (let i = 0; i < found.length; i++) {
       const f = found[i]!;
       const isRole = f.m.kind === 'role';
@@ -326,7 +344,7 @@ export class SentenceAnalyzer {
       }
       if (!isRole && !(anchorOk && f.possessive)) continue;
       const nameAt = isRole ? f.last + 1 : f.last + 2;
-      const nextFound = at(nameAt) ?? (tokens[nameAt]?.raw === ',' ? at(nameAt + 1) : undefined);
+      const nextFound = byFirst[nameAt] ?? (tokens[nameAt]?.raw === ',' ? byFirst[nameAt + 1] : undefined);
       if (nextFound && nextFound.m.kind === 'person') {
         if (isRole && nextFound.actor && !nextFound.actor.country && f.m.country && !nextFound.payload) nextFound.actor.country = f.m.country;
         continue;
@@ -395,6 +413,29 @@ export class SentenceAnalyzer {
   }
 }
 
+interface TitleCaseMemo {
+  tokens: Token[];
+  heading: boolean;
+  value?: boolean;
+}
+
+function titleCaseOf(t: TitleCaseMemo): boolean {
+  if (t.value === undefined) t.value = t.heading || isTitleCase(t.tokens);
+  return t.value;
+}
+
+function shortsOf(entries: GazPayload[]): GazPayload[] {
+  const out: GazPayload[] = [];
+  for (const e of entries) if (e.kind === 'personShort') out.push(e);
+  return out;
+}
+
+/** Is one of `set` among the `n` words before token `k`? */
+function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - n); j--) if (set.has(tokens[j]!.norm)) return true;
+  return false;
+}
+
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);
 
 function span(tokens: Token[], first: number, last: number, docText: string): string {
@@ -435,7 +476,7 @@ function nameRun(tokens: Token[], i: number, covered: Uint8Array, stop: Set<stri
 function nextToName(tokens: Token[], first: number, last: number, covered: Uint8Array, stop: Set<string>): boolean {
   const isName = (j: number): boolean => {
     const t = tokens[j];
-    return !!t && !covered[j] && isWord(t) && isCapitalized(t.raw) && /\p{Ll}/u.test(t.raw) && !stop.has(t.raw);
+    return !!t && covered[j] !== 1 && isWord(t) && isCapitalized(t.raw) && /\p{Ll}/u.test(t.raw) && !stop.has(t.raw);
   };
   return (first > 0 && isName(first - 1)) || isName(last + 1);
 }

@@ -113,7 +113,7 @@ const LATIN_RE = /^[\p{Script=Latin}\p{M}\s'’.,()\-]+$/u;
 /** Build the gazetteer (call once; it takes a few milliseconds). */
 export function buildGazetteer(): Gazetteer {
   const A = aliasData as unknown as AliasFile;
-  const trie = new TokenTrie<GazPayload>();
+  const trie = new TokenTrie<GazPayload>(payloadPriority);
   const names = new Map<string, string>();
   const capitals = new Map<string, string>();
   const nameLike = new Set(A.nameLike);

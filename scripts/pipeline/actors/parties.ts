@@ -2,7 +2,7 @@
  * From a sentence's mentions to an event's parties: which states, organisations and people
  * take part in one candidate event, and where it happened.
  */
-import type { Actor, ActorMention, ActorResolution, EventCandidate, EventType } from '../types.ts';
+import type { Actor, ActorResolution, EventCandidate, EventType } from '../types.ts';
 import type { Found } from './analyze.ts';
 
 /** Event types that need two sides (actor and counterpart); their scope widens to the sentence when the clause has one. */
@@ -26,40 +26,46 @@ function orgOf(f: Found): string | undefined {
   return m.organization;
 }
 
-function inside(m: ActorMention, start: number, end: number): boolean {
-  return m.start >= start && m.end <= end;
+function partiesOf(fs: Found[], type: EventType): string[] {
+  const out: string[] = [];
+  for (const f of fs) {
+    if (!isStateParty(f, type)) continue;
+    const c = (f.m.country ?? f.actor?.country)!;
+    if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+function placeOf(fs: Found[]): string | undefined {
+  for (const f of fs) if (f.m.locative && f.place) return f.place;
+  return undefined;
 }
 
 /** Choose parties for one candidate from the sentence's mentions. */
 export function selectParties(found: Found[], sentenceStart: number, sentenceEnd: number, candidate: EventCandidate): ActorResolution {
   const type = candidate.type;
   const clause = clampClause(candidate, sentenceStart, sentenceEnd);
-  const countriesIn = (fs: Found[]): string[] => [...new Set(fs.filter((f) => isStateParty(f, type)).map((f) => (f.m.country ?? f.actor?.country)!))];
-  let scope = found.filter((f) => inside(f.m, clause.start, clause.end));
-  let countries = countriesIn(scope);
+  let scope = found.filter((f) => f.m.start >= clause.start && f.m.end <= clause.end);
+  let countries = partiesOf(scope, type);
   const need = TWO_SIDED.has(type) ? 2 : 1;
-  if (countries.length < need) {
-    const wide = countriesIn(found);
+  if (countries.length < need && scope.length < found.length) {
+    const wide = partiesOf(found, type);
     if (wide.length > countries.length) {
       scope = found;
       countries = wide;
     }
   }
   if (type === 'visit' && !scope.some((f) => f.m.destination)) {
-    const dest = found.filter((f) => f.m.destination && f.m.country);
-    for (const d of dest) if (!countries.includes(d.m.country!)) countries.push(d.m.country!);
+    for (const d of found) if (d.m.destination && d.m.country && !countries.includes(d.m.country)) countries.push(d.m.country);
   }
-  const organizations = [...new Set(scope.map(orgOf).filter((x): x is string => !!x))];
+  const organizations: string[] = [];
   const actors: Actor[] = [];
-  const names = new Set<string>();
   for (const f of scope) {
-    if (!f.actor || f.m.attribution) continue;
-    if (names.has(f.actor.name)) continue;
-    names.add(f.actor.name);
-    actors.push({ ...f.actor });
+    const o = orgOf(f);
+    if (o && !organizations.includes(o)) organizations.push(o);
+    if (f.actor && !f.m.attribution && !actors.some((a) => a.name === f.actor!.name)) actors.push({ ...f.actor });
   }
-  const placeFrom = (fs: Found[]): string | undefined => fs.find((f) => f.m.locative && f.place)?.place;
-  const location = placeFrom(scope) ?? placeFrom(found);
+  const location = placeOf(scope) ?? placeOf(found);
   const res: ActorResolution = {
     countries: countries.sort(),
     organizations: organizations.sort(),

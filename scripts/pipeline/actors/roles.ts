@@ -27,7 +27,18 @@ const PHRASES: { phrase: string; key: string }[] = ROLE_DEFS.flatMap((r) => r.ph
  * Role keys named in a role title ("Crown Prince and Prime Minister" -> crown prince, prime minister).
  * Deputies get no key: a deputy foreign minister is not "the foreign minister".
  */
+const KEYS_CACHE = new Map<string, string[]>();
+
 export function roleKeys(title: string): string[] {
+  let hit = KEYS_CACHE.get(title);
+  if (!hit) {
+    hit = computeRoleKeys(title);
+    KEYS_CACHE.set(title, hit);
+  }
+  return hit;
+}
+
+function computeRoleKeys(title: string): string[] {
   let s = ` ${title.toLowerCase().replace(/[^a-z\s-]/g, ' ')} `;
   if (/^\s*(first\s+)?deputy\b/.test(s)) return [];
   const keys: string[] = [];

@@ -12,7 +12,6 @@ export interface Token {
   end: number;
 }
 
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|['’]s(?![\p{L}\p{M}\p{N}])|[^\s\p{L}\p{M}\p{N}]/gu;
 const MARKS_RE = /\p{M}/gu;
 
 /** Lower case, no diacritics, straight apostrophes and hyphens. */
@@ -24,14 +23,55 @@ export function normalizeToken(raw: string): string {
   return s.toLowerCase();
 }
 
-/** Split text into tokens; offsets are relative to `text` plus `base`. */
+/** Character classes for BMP code points: 1 word (letter, mark, digit), 2 other, 3 space; 0 not yet known. */
+const CLASS = new Uint8Array(65536);
+const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
+const SPACE_RE = /\s/u;
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  CLASS[c] = /[A-Za-z0-9]/.test(ch) ? 1 : /\s/.test(ch) ? 3 : 2;
+}
+
+function charClass(c: number): number {
+  let k = CLASS[c]!;
+  if (k === 0) {
+    if (c >= 0xd800 && c <= 0xdfff) k = 1;
+    else {
+      const ch = String.fromCharCode(c);
+      k = WORD_RE.test(ch) ? 1 : SPACE_RE.test(ch) ? 3 : 2;
+    }
+    CLASS[c] = k;
+  }
+  return k;
+}
+
+/** Split text into tokens (words, "'s", single punctuation marks); offsets are relative to `text` plus `base`. */
 export function tokenize(text: string, base = 0): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const raw = m[0];
-    out.push({ raw, norm: normalizeToken(raw), start: base + m.index, end: base + m.index + raw.length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = charClass(c);
+    if (k === 3) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let ascii = c < 128;
+    if (k === 1) {
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (charClass(d) !== 1) break;
+        if (d >= 128) ascii = false;
+        j++;
+      }
+    } else if ((c === 39 || c === 8217) && j < n && (text.charCodeAt(j) | 32) === 115 && (j + 1 >= n || charClass(text.charCodeAt(j + 1)) !== 1)) {
+      j++;
+    }
+    const raw = text.slice(i, j);
+    out.push({ raw, norm: ascii ? raw.toLowerCase() : normalizeToken(raw), start: base + i, end: base + j });
+    i = j;
   }
   return out;
 }
@@ -57,22 +97,24 @@ export function caseShape(raw: string): CaseShape {
 /** True when the text token satisfies the case constraint of a gazetteer token. */
 export function caseMatches(shape: CaseShape, entryRaw: string, text: Token): boolean {
   if (shape === 'any') return true;
-  if (shape === 'exact') return normalizeForExact(text.raw) === normalizeForExact(entryRaw);
-  const ch = text.raw.replace(/[^\p{L}]/gu, '')[0];
-  return ch !== undefined && ch !== ch.toLowerCase();
+  const raw = text.raw;
+  if (shape === 'exact') return raw === entryRaw || stripMarks(raw) === stripMarks(entryRaw);
+  return isCapitalized(raw);
 }
 
-function normalizeForExact(s: string): string {
+function stripMarks(s: string): string {
   return /[^\x00-\x7f]/.test(s) ? s.normalize('NFD').replace(MARKS_RE, '') : s;
 }
 
 /** True if the word starts with an upper-case letter. */
 export function isCapitalized(raw: string): boolean {
-  const ch = raw[0];
-  return ch !== undefined && /\p{Lu}/u.test(ch);
+  const c = raw.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = raw[0]!;
+  return ch !== ch.toLowerCase();
 }
 
 /** True for word tokens (letters or digits). */
 export function isWord(t: Token): boolean {
-  return /[\p{L}\p{N}]/u.test(t.raw[0] ?? '');
+  return t.raw.length > 0 && charClass(t.raw.charCodeAt(0)) === 1;
 }

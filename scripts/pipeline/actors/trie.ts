@@ -28,6 +28,9 @@ export class TokenTrie<P> {
   private root: Node<P> = { next: new Map() };
   size = 0;
 
+  /** `rank` orders entries that share a phrase: higher first. */
+  constructor(private readonly rank: (p: P) => number = () => 0) {}
+
   /** Add a phrase; an empty phrase is ignored. */
   add(phrase: string, payload: P): void {
     const toks = tokenize(phrase);
@@ -42,7 +45,11 @@ export class TokenTrie<P> {
       node = child;
     }
     const entry: TrieEntry<P> = { phrase, shapes: toks.map((t) => ({ shape: caseShape(t.raw), raw: t.raw })), payload };
-    (node.entries ??= []).push(entry);
+    const list = (node.entries ??= []);
+    const r = this.rank(payload);
+    let at = list.length;
+    while (at > 0 && this.rank(list[at - 1]!.payload) < r) at--;
+    list.splice(at, 0, entry);
     this.size++;
   }
 

@@ -1,0 +1,97 @@
+/**
+ * People: leaders and ministers from people.json with their role on the publication day,
+ * short names, titles, people introduced by a pattern, and coreference across sentences.
+ * Sentences are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { one, resolveAll } from './actors-helpers.ts';
+
+describe('known people', () => {
+  it('names a leader with country and the role held on the publication day', () => {
+    const r = one('Xi Jinping welcomed Luiz Inacio Lula da Silva.', 'meeting');
+    expect(r.actors).toEqual([
+      { name: 'Xi Jinping', country: 'CHN', role: 'President' },
+      { name: 'Luiz Inacio Lula da Silva', country: 'BRA', role: 'President' },
+    ]);
+    expect(r.countries).toEqual(['BRA', 'CHN']);
+  });
+
+  it('picks the role by date: Blinken before 2025, Rubio after', () => {
+    expect(one('Antony Blinken spoke.', 'statement', '2024-03-01').actors).toEqual([{ name: 'Antony Blinken', country: 'USA', role: 'Secretary of State' }]);
+    expect(one('Antony Blinken spoke.', 'statement', '2025-06-01').actors[0]?.role).toBe('Former Secretary of State');
+    expect(one('Marco Rubio spoke.', 'statement', '2025-06-01').actors[0]?.role).toBe('Secretary of State');
+  });
+
+  it('gives organisation officials their organisation, not a country', () => {
+    const r = one('Mark Rutte and Antonio Guterres met Ursula von der Leyen.', 'meeting', '2025-02-01');
+    expect(r.countries).toEqual([]);
+    expect(r.organizations).toEqual(['EU', 'NATO', 'UN']);
+    expect(r.actors.map((a) => a.country)).toEqual([undefined, undefined, undefined]);
+    expect(one('Mark Rutte spoke.', 'statement', '2023-05-01').countries).toEqual(['NLD']);
+  });
+
+  it('matches distinctive surnames alone, ambiguous ones only after the full name or a title', () => {
+    expect(one('Putin spoke with Erdogan.', 'meeting').countries).toEqual(['RUS', 'TUR']);
+    expect(one('Wang said nothing.').actors).toEqual([]);
+    expect(one('Mr Wang said nothing.').actors).toEqual([]);
+    expect(resolveAll(['Wang Yi arrived.', 'Wang said the talks were useful.'])[1]!.actors).toEqual([
+      { name: 'Wang Yi', country: 'CHN', role: 'Foreign Minister' },
+    ]);
+  });
+
+  it('resolves a short name shared by several people to the one named earlier', () => {
+    const res = resolveAll(['Kim Jong Un inspected a factory.', 'Kim later met the Russian defence minister.'], 'meeting');
+    expect(res[1]!.actors[0]).toEqual({ name: 'Kim Jong Un', country: 'PRK', role: 'Leader' });
+    expect(res[1]!.countries).toEqual(['PRK', 'RUS']);
+  });
+});
+
+describe('coreference', () => {
+  it('reads "the Russian foreign minister" and "Russia\'s top diplomat" as the minister in office', () => {
+    const r = one("Russia's top diplomat met the Chinese president.", 'meeting');
+    expect(r.actors.map((a) => a.name)).toEqual(['Sergei Lavrov', 'Xi Jinping']);
+    expect(r.countries).toEqual(['CHN', 'RUS']);
+  });
+
+  it('prefers the person already named in the document for a role', () => {
+    const res = resolveAll([
+      'Iranian Foreign Minister Abbas Araghchi flew to Oman.',
+      'The Iranian foreign minister then spoke to reporters.',
+    ]);
+    expect(res[1]!.actors).toEqual([{ name: 'Abbas Araghchi', country: 'IRN', role: 'Foreign Minister' }]);
+  });
+
+  it('gives people unknown to the data their country and role from the pattern, and reuses them', () => {
+    const res = resolveAll(
+      [
+        'Ruritanian diplomats were absent, but Peruvian Foreign Minister Elena Quispe Mamani attended.',
+        "Malaysia's Tan Wei Ling also came.",
+        'Mamani and Ling signed the text.',
+      ],
+      'agreement',
+    );
+    expect(res[0]!.actors).toEqual([{ name: 'Elena Quispe Mamani', country: 'PER', role: 'Foreign Minister' }]);
+    expect(res[1]!.actors).toEqual([{ name: 'Tan Wei Ling', country: 'MYS' }]);
+    expect(res[2]!.countries).toEqual(['MYS', 'PER']);
+    expect(res[2]!.actors.map((a) => a.name)).toEqual(['Elena Quispe Mamani', 'Tan Wei Ling']);
+  });
+
+  it('does not invent people', () => {
+    expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
+    expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);
+  });
+
+  it('does not count people quoted from media as actors', () => {
+    const r = one('Russian state television reported the strike.');
+    expect(r.countries).toEqual([]);
+    expect(r.actors).toEqual([]);
+  });
+});
+
+describe('clause scope', () => {
+  it('prefers the clause and widens to the sentence when a two-sided event has one party', () => {
+    const sentence = 'Japan protested on Monday, while Brazil and Chile signed a deal.';
+    const res = resolveAll([sentence], 'agreement');
+    expect(res[0]!.countries).toEqual(['BRA', 'CHL', 'JPN']);
+  });
+});

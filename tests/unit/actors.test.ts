@@ -1,0 +1,208 @@
+/**
+ * Actor resolution: countries, demonyms, capitals and seats of power as metonyms, organisations,
+ * media attributions, places, and false friends. Sentences are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { one, resolveAll, resolver } from './actors-helpers.ts';
+
+const countriesOf = (s: string, type: Parameters<typeof one>[1] = 'statement') => one(s, type).countries;
+
+describe('country names and spellings', () => {
+  it('finds common names, official names and alternative spellings', () => {
+    expect(countriesOf('Brazil and Argentina signed a trade pact.', 'agreement')).toEqual(['ARG', 'BRA']);
+    expect(countriesOf('The Russian Federation protested to the Republic of Korea.')).toEqual(['KOR', 'RUS']);
+    expect(countriesOf('Türkiye and Turkey are the same state in this sentence.')).toEqual(['TUR']);
+    expect(countriesOf('Officials from Côte d’Ivoire and Ivory Coast met.', 'meeting')).toEqual(['CIV']);
+  });
+
+  it('reads U.S., US, UK, Britain and America', () => {
+    expect(countriesOf('The U.S. warned Iran on Monday.', 'threat')).toEqual(['IRN', 'USA']);
+    expect(countriesOf('US and UK ministers spoke.', 'meeting')).toEqual(['GBR', 'USA']);
+    expect(countriesOf('Britain urged America to act.')).toEqual(['GBR', 'USA']);
+  });
+
+  it('does not read the pronoun "us" as the United States', () => {
+    expect(countriesOf('Russia told us nothing new.')).toEqual(['RUS']);
+  });
+
+  it('reads demonyms, plural demonyms and possessives', () => {
+    expect(countriesOf('Chinese and Iranian officials held talks.', 'meeting')).toEqual(['CHN', 'IRN']);
+    expect(countriesOf("Russia's envoy criticised Israelis and Palestinians alike.", 'accusation')).toEqual(['ISR', 'PSE', 'RUS']);
+    expect(countriesOf('The United States’ envoy arrived.')).toEqual(['USA']);
+  });
+
+  it('maps extra aliases: DPRK, Holland, Gaza, Congo, Burma', () => {
+    expect(countriesOf('The DPRK rejected the statement.')).toEqual(['PRK']);
+    expect(countriesOf('Holland sent a frigate.', 'military')).toEqual(['NLD']);
+    expect(countriesOf('Aid convoys entered Gaza from Egypt.')).toEqual(['EGY', 'PSE']);
+    expect(countriesOf('Congo accused Rwanda of backing rebels.', 'accusation')).toEqual(['COD', 'RWA']);
+    expect(countriesOf('The Republic of Congo hosted the forum.')).toEqual(['COG']);
+    expect(countriesOf('Burma freed prisoners.')).toEqual(['MMR']);
+  });
+});
+
+describe('capitals and seats of power as metonyms', () => {
+  it('reads capitals as the state', () => {
+    expect(countriesOf('Beijing said Tokyo must apologise.')).toEqual(['CHN', 'JPN']);
+    expect(countriesOf("Moscow's reply reached Kyiv on Friday.")).toEqual(['RUS', 'UKR']);
+    expect(countriesOf('Washington and Seoul agreed on new drills.', 'agreement')).toEqual(['KOR', 'USA']);
+  });
+
+  it('reads the Kremlin, the White House, Downing Street and the Elysee', () => {
+    expect(countriesOf('The Kremlin rejected the proposal from the White House.')).toEqual(['RUS', 'USA']);
+    expect(countriesOf('Downing Street and the Élysée issued a joint note.')).toEqual(['FRA', 'GBR']);
+    expect(countriesOf('The Pentagon and the State Department declined to comment.')).toEqual(['USA']);
+    expect(countriesOf('The Knesset voted on the bill.')).toEqual(['ISR']);
+  });
+
+  it('keeps Brussels for the EU, not Belgium', () => {
+    const r = one('Brussels warned Beijing over subsidies.', 'threat');
+    expect(r.countries).toEqual(['CHN']);
+    expect(r.organizations).toEqual(['EU']);
+  });
+});
+
+describe('organisations are not countries', () => {
+  it('maps organisations to acronyms', () => {
+    const r = one('NATO, the European Union and the UN Security Council discussed the crisis with ASEAN and the African Union.', 'meeting');
+    expect(r.countries).toEqual([]);
+    expect(r.organizations).toEqual(['ASEAN', 'AU', 'EU', 'NATO', 'UNSC']);
+  });
+
+  it('does not read Shanghai Cooperation Organisation as China', () => {
+    const r = one('Ministers of the Shanghai Cooperation Organisation met on Friday.', 'meeting');
+    expect(r.countries).toEqual([]);
+    expect(r.organizations).toEqual(['SCO']);
+  });
+
+  it('reads G7, G20, BRICS, OPEC+ and the IAEA', () => {
+    expect(one('The G7 and G-20 statements differed, BRICS and OPEC+ stayed silent, the IAEA objected.').organizations).toEqual([
+      'BRICS',
+      'G20',
+      'G7',
+      'IAEA',
+      'OPEC',
+    ]);
+  });
+
+  it('treats "Russia\'s Security Council" as a Russian body, not the UN\'s', () => {
+    const r = one("Russia's Security Council met on Friday.", 'meeting');
+    expect(r.countries).toEqual(['RUS']);
+    expect(r.organizations).toEqual([]);
+  });
+
+  it('does not make groups of states into states', () => {
+    expect(countriesOf('Western countries and the global South disagreed with the West.')).toEqual([]);
+    expect(countriesOf("Many of Ukraine's allies pledged air defence to Kyiv.")).toEqual(['UKR']);
+    expect(countriesOf("Many of Ukraine's allies doubted Beijing.")).toEqual(['CHN']);
+  });
+
+  it('reports armed groups as mentions, not as states or organisations', () => {
+    const r = one("Yemen's Houthis fired at a ship, and Iran-backed Hezbollah praised them.", 'military');
+    expect(r.countries).toEqual([]);
+    expect(r.organizations).toEqual([]);
+    expect(r.mentions.filter((m) => m.kind === 'organization').map((m) => m.organization)).toEqual(['Houthis', 'Hezbollah']);
+  });
+});
+
+describe('state media are attributions', () => {
+  it('does not make a country a party because its media reported', () => {
+    const r = one('Pakistan and India exchanged fire, according to Xinhua.', 'military');
+    expect(r.countries).toEqual(['IND', 'PAK']);
+    const media = r.mentions.find((m) => m.kind === 'media');
+    expect(media).toMatchObject({ text: 'Xinhua', country: 'CHN', attribution: true });
+  });
+
+  it('marks a country word that qualifies the outlet as an attribution', () => {
+    const r = one("Russia's TASS news agency said Turkey and Greece held talks.", 'meeting');
+    expect(r.countries).toEqual(['GRC', 'TUR']);
+    expect(r.mentions.find((m) => m.text === 'Russia')?.attribution).toBe(true);
+    expect(one('Chinese state media said Vietnam protested.').countries).toEqual(['VNM']);
+    expect(one('North Korean state media KCNA said Japan was to blame.').countries).toEqual(['JPN']);
+  });
+
+  it('still counts the state when it speaks itself', () => {
+    expect(one('China said on Tuesday that it opposed the tariffs, Xinhua reported.').countries).toEqual(['CHN']);
+  });
+});
+
+describe('places are not parties', () => {
+  it('marks "in Doha", "held in Geneva" as locative and returns the location', () => {
+    const r = one('Israeli and Hamas negotiators held talks in Doha.', 'meeting');
+    expect(r.countries).toEqual(['ISR']);
+    expect(r.location).toBe('Doha');
+    expect(r.mentions.find((m) => m.text === 'Doha')).toMatchObject({ country: 'QAT', locative: true });
+  });
+
+  it('reads "the Chinese capital" as Beijing, a place', () => {
+    const r = one('Meeting the Pakistani minister in the Chinese capital, the Afghan envoy spoke.', 'meeting');
+    expect(r.countries).toEqual(['AFG', 'PAK']);
+    expect(r.location).toBe('Beijing');
+  });
+
+  it('keeps a war "in Ukraine" out of a threat between two other states', () => {
+    expect(countriesOf('Washington warned Moscow over the war in Ukraine.', 'threat')).toEqual(['RUS', 'USA']);
+  });
+
+  it('makes a visit destination a party of a visit, and only of a visit', () => {
+    expect(countriesOf('The Russian minister made a visit to North Korea.', 'visit')).toEqual(['PRK', 'RUS']);
+    expect(countriesOf('The Indian premier arrived in Japan on Sunday.', 'visit')).toEqual(['IND', 'JPN']);
+    expect(countriesOf('The Kenyan president visited Germany.', 'visit')).toEqual(['DEU', 'KEN']);
+    expect(countriesOf('The Indian premier arrived in Japan on Sunday.', 'meeting')).toEqual(['IND']);
+    const r = one('The Indian premier arrived in Japan on Sunday.', 'visit');
+    expect(r.mentions.find((m) => m.text === 'Japan')).toMatchObject({ locative: true, destination: true });
+  });
+});
+
+describe('false friends and case', () => {
+  it('does not find Guinea in Papua New Guinea, Niger in Nigeria or Sudan in South Sudan', () => {
+    expect(countriesOf('Papua New Guinea and Nigeria spoke with South Sudan.', 'meeting')).toEqual(['NGA', 'PNG', 'SSD']);
+    expect(countriesOf('Equatorial Guinea and Guinea-Bissau signed.', 'agreement')).toEqual(['GNB', 'GNQ']);
+  });
+
+  it('ignores lower-case words and seas, oceans and US states', () => {
+    expect(countriesOf('They served turkey on fine china.')).toEqual([]);
+    expect(countriesOf('Ships crossed the South China Sea and the Indian Ocean toward New Mexico.')).toEqual([]);
+    expect(countriesOf('Latin American leaders met on the Korean Peninsula.', 'meeting')).toEqual([]);
+  });
+
+  it('does not read given names or surnames as countries', () => {
+    expect(countriesOf('Chad Miller and Jim Jordan spoke to reporters.')).toEqual([]);
+    expect(countriesOf('Jordan and Chad condemned the raid.', 'accusation')).toEqual(['JOR', 'TCD']);
+  });
+
+  it('reads Georgia as the country only when the document is about the Caucasus', () => {
+    expect(countriesOf('Georgia passed a new voting law.')).toEqual([]);
+    expect(resolveAll(['Georgia recalled its ambassador.', 'Tbilisi said Russia had to withdraw.'])[0]!.countries).toEqual(['GEO']);
+  });
+
+  it('resolves a bare Korea by the document, preferring explicit North and South', () => {
+    expect(countriesOf('North Korea fired a missile, and South Korea protested.', 'military')).toEqual(['KOR', 'PRK']);
+    expect(resolveAll(['Pyongyang tested a rocket.', 'Korea said the test was a success.'])[1]!.countries).toEqual(['PRK']);
+    expect(countriesOf('Korean exports rose.')).toEqual(['KOR']);
+  });
+});
+
+describe('the resolver API', () => {
+  it('names countries and checks codes', () => {
+    const r = resolver();
+    expect(r.countryName('CHN')).toBe('China');
+    expect(r.countryName('XXX')).toBeUndefined();
+    expect(r.isCountryCode('PRK')).toBe(true);
+    expect(r.isCountryCode('ZZZ')).toBe(false);
+  });
+
+  it('gives offsets that cut the mention out of the document', () => {
+    const sentences = ['Talks ended.', "France's minister met Japan's envoy in Paris."];
+    const res = resolveAll(sentences, 'meeting');
+    const text = ` date 2025-07-15 Test\n\n${sentences.join('\n\n')}\n\n`;
+    for (const m of res[1]!.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(res[1]!.countries).toEqual(['FRA', 'JPN']);
+  });
+
+  it('never throws on odd text', () => {
+    for (const s of ['', '\u0000\uD800', "'s 's", '-'.repeat(1000), 'U.S.'.repeat(500), 'A'.repeat(10000)]) {
+      expect(() => one(s)).not.toThrow();
+    }
+  });
+});
