@@ -142,8 +142,11 @@ export interface ActorMention {
   destination?: boolean;
   /** True for a reporting attribution ("according to Xinhua", "Russia's TASS reported"): never a party. */
   attribution?: boolean;
-  /** Why a state word is not a party: 'modifier' ("Iran-backed", "Yemen's Houthis"), 'collective' ("Ukraine's allies"). */
-  nonParty?: 'modifier' | 'collective';
+  /** Why a state word is not a party: 'modifier' ("Iran-backed", "Yemen's Houthis"), 'collective' ("Ukraine's allies"),
+   *  'aside' (inside an apposition: "China, an ally of Moscow, said"). */
+  nonParty?: 'modifier' | 'collective' | 'aside';
+  /** True when the state is what an event is about ("met to discuss Ukraine"), not who takes part in a meeting. */
+  topic?: boolean;
 }
 
 export interface ActorResolution {
