@@ -59,11 +59,22 @@ function parseTypes(raw: string | null): EventType[] {
   return types.length === EVENT_TYPES.length ? [] : types;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text parameters: control characters become spaces, whitespace is collapsed, lone
+ * surrogates (which cannot go back into a URL) are dropped, and the result is capped at
+ * `max` UTF-16 units without splitting a character, then trimmed. Empty gives undefined.
+ */
 function cleanText(raw: string | null, max: number): string | undefined {
   if (raw == null) return undefined;
-  // Drop control characters; collapse whitespace.
-  const text = raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
-  return text ? text.slice(0, max) : undefined;
+  let text = raw.replace(LONE_SURROGATE, '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (text.length > max) {
+    text = text.slice(0, max);
+    if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+    text = text.trim();
+  }
+  return text || undefined;
 }
 
 /** Normalises a state: sorted unique countries, canonical type order, valid window, trimmed text. */
