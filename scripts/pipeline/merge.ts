@@ -14,11 +14,12 @@ import type { ExtractedEvent } from './types.ts';
 import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
 import { isPerson, mergeActors } from './merge/names.ts';
-import { dayDiff, sameEvent, sentenceKey, similarity } from './merge/same-event.ts';
+import { Cluster } from './merge/cluster.ts';
+import { dayDiff, reportSentenceKey, typeGroup } from './merge/same-event.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
-/** How far apart (days) two reports of one event may be dated at most; bounds the search. */
-const SEARCH_WINDOW = Math.max(rules.weakEvidenceWindowDays, rules.approximateWindowDays, 7);
+/** How far apart (days) two reports of one event may be dated (copies of one sentence are found by text). */
+const SEARCH_WINDOW = Math.max(rules.weakEvidenceWindowDays, rules.approximateWindowDays);
 
 export function evidenceRank(evidence: string): number {
   return RANK[evidence] ?? 0;
@@ -38,8 +39,19 @@ export function specificity(ev: ExtractedEvent): number {
   );
 }
 
+const keyCache = new WeakMap<ExtractedEvent, string>();
+
 /** A total order over reports that depends on content only (never on input position). */
 function contentKey(ev: ExtractedEvent): string {
+  let k = keyCache.get(ev);
+  if (k === undefined) {
+    k = computeContentKey(ev);
+    keyCache.set(ev, k);
+  }
+  return k;
+}
+
+function computeContentKey(ev: ExtractedEvent): string {
   const s = ev.source;
   return [
     ev.date,
@@ -66,55 +78,88 @@ export function clusterEvents(events: ExtractedEvent[]): ExtractedEvent[][] {
     .sort((a, b) => b.spec - a.spec || cmp(a.key, b.key))
     .map((x) => x.ev);
 
-  const clusters: ExtractedEvent[][] = [];
-  // Index: "<date>|<state or org>" and "s|<sentence>" -> clusters, so a report is compared only with near ones.
+  const clusters: Cluster[] = [];
+  // Index: clusters by (day, exact set of states), (day, one state), (day, organisation) and by
+  // sentence text, so that a report is compared only with reports it could be compatible with.
   const index = new Map<string, Set<number>>();
-  const keysOf = (ev: ExtractedEvent): string[] => {
-    const who = ev.countries.length ? ev.countries : ev.organizations.length ? ev.organizations : ['-'];
-    return [...who.map((w) => `${ev.date}|${w}`), `s|${sentenceKey(ev.source.sentence)}`];
+  const put = (k: string, ci: number) => {
+    const set = index.get(k);
+    if (set) set.add(ci);
+    else index.set(k, new Set([ci]));
   };
+  // Every report is indexed under its day ("a|"); loosely dated ones (publication day,
+  // approximate) also under "l|", the only ones a firmly dated report may meet on another day.
   const addToIndex = (ev: ExtractedEvent, ci: number) => {
-    for (const k of keysOf(ev)) {
-      const set = index.get(k);
-      if (set) set.add(ci);
-      else index.set(k, new Set([ci]));
+    const prefixes = isLoose(ev) ? ['a', 'l'] : ['a'];
+    for (const p of prefixes) {
+      const at = `${p}|${typeGroup(ev.type)}|${ev.date}|`;
+      put(`${at}s:${ev.countries.join(',')}`, ci);
+      for (const c of ev.countries) put(`${at}c:${c}`, ci);
+      for (const o of ev.organizations) put(`${at}o:${o}`, ci);
     }
+    put(`t|${reportSentenceKey(ev)}`, ci);
+  };
+  /** Index keys under which a compatible report may be found (see countriesCompatible). */
+  const lookupKeys = (ev: ExtractedEvent): string[] => {
+    const orgs = ev.organizations.map((o) => `o:${o}`);
+    const n = ev.countries.length;
+    if (n === 0) return orgs;
+    if (n === 1 || rules.maxExtraCountriesWhenBothNamed > 0) return [...ev.countries.map((c) => `c:${c}`), ...orgs];
+    return [`s:${ev.countries.join(',')}`, ...ev.countries.map((c) => `s:${c}`), ...orgs];
   };
 
   for (const ev of ordered) {
     const near = new Set<number>();
-    const who = ev.countries.length ? ev.countries : ev.organizations.length ? ev.organizations : ['-'];
-    for (let d = -SEARCH_WINDOW; d <= SEARCH_WINDOW; d++) {
-      const day = shiftDay(ev.date, d);
-      for (const w of who) for (const ci of index.get(`${day}|${w}`) ?? []) near.add(ci);
+    const keys = lookupKeys(ev);
+    const loose = isLoose(ev);
+    const days = windowDays(ev.date);
+    const group = typeGroup(ev.type);
+    for (let i = 0; i < days.length; i++) {
+      const at = `${i === SEARCH_WINDOW || loose ? 'a' : 'l'}|${group}|${days[i]}|`;
+      for (const k of keys) for (const ci of index.get(at + k) ?? []) near.add(ci);
     }
-    for (const ci of index.get(`s|${sentenceKey(ev.source.sentence)}`) ?? []) near.add(ci);
+    for (const ci of index.get(`t|${reportSentenceKey(ev)}`) ?? []) near.add(ci);
 
     let best = -1;
     let bestScore = -Infinity;
     for (const ci of [...near].sort((a, b) => a - b)) {
-      const members = clusters[ci]!;
-      if (!members.every((m) => sameEvent(ev, m))) continue;
-      const score = Math.max(...members.map((m) => similarity(ev, m)));
+      const cluster = clusters[ci]!;
+      if (!cluster.accepts(ev)) continue;
+      const score = cluster.similarity(ev);
       if (score > bestScore) {
         bestScore = score;
         best = ci;
       }
     }
     if (best < 0) {
-      clusters.push([ev]);
+      clusters.push(new Cluster(ev));
       best = clusters.length - 1;
-    } else clusters[best]!.push(ev);
+    } else clusters[best]!.add(ev);
     addToIndex(ev, best);
   }
-  return clusters;
+  return clusters.map((c) => c.members);
 }
 
-function shiftDay(day: string, by: number): string {
-  if (by === 0) return day;
-  const t = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(t)) return day;
-  return new Date(t + by * 86_400_000).toISOString().slice(0, 10);
+/** A report whose day may differ from another report's of the same event (see datesCompatible). */
+function isLoose(ev: ExtractedEvent): boolean {
+  return ev.datePrecision === 'approximate' || WEAK.has(ev.dateEvidence);
+}
+const WEAK = new Set<string>(rules.weakEvidence);
+
+const windowCache = new Map<string, string[]>();
+/** The days from SEARCH_WINDOW before `day` to SEARCH_WINDOW after it (the day itself in the middle). */
+function windowDays(day: string): string[] {
+  let out = windowCache.get(day);
+  if (out === undefined) {
+    const t = Date.parse(`${day}T00:00:00Z`);
+    out = [];
+    for (let d = -SEARCH_WINDOW; d <= SEARCH_WINDOW; d++) {
+      out.push(Number.isNaN(t) ? (d === 0 ? day : `${day}~${d}`) : new Date(t + d * 86_400_000).toISOString().slice(0, 10));
+    }
+    if (windowCache.size > 100_000) windowCache.clear();
+    windowCache.set(day, out);
+  }
+  return out;
 }
 
 function toSource(ev: ExtractedEvent): Source {
@@ -157,7 +202,10 @@ function pickType(members: ExtractedEvent[], lead: ExtractedEvent): ExtractedEve
 
 /** One timeline event (without id) from a cluster of reports. */
 export function combine(members: ExtractedEvent[]): Omit<TimelineEvent, 'id'> & { orderKey: string } {
-  const bySpec = [...members].sort((a, b) => specificity(b) - specificity(a) || cmp(contentKey(a), contentKey(b)));
+  const bySpec = members
+    .map((m) => ({ m, spec: specificity(m), key: contentKey(m) }))
+    .sort((a, b) => b.spec - a.spec || cmp(a.key, b.key))
+    .map((x) => x.m);
   const lead = bySpec[0]!;
   const dated = pickDate(members);
   const sources = new Map<string, Source>();

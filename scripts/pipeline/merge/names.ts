@@ -8,7 +8,19 @@ import rules from '../../data/merge-rules.json' with { type: 'json' };
 const INSTITUTION = new RegExp(`\\b(?:${rules.institutionWords.join('|')})\\b`, 'i');
 
 /** Lower-case words of a name, diacritics dropped ("Sergéi Lavrov" -> ["sergei", "lavrov"]). */
+const tokenCache = new Map<string, string[]>();
+
 export function nameTokens(name: string): string[] {
+  let t = tokenCache.get(name);
+  if (t === undefined) {
+    t = tokenize(name);
+    if (tokenCache.size > 100_000) tokenCache.clear();
+    tokenCache.set(name, t);
+  }
+  return t;
+}
+
+function tokenize(name: string): string[] {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -47,19 +59,9 @@ export function sameName(a: string, b: string): boolean {
  * People whose state is unknown are compared with each other as one more group.
  */
 export function peopleConflict(a: Actor[], b: Actor[]): boolean {
-  const group = (xs: Actor[]) => {
-    const m = new Map<string, string[]>();
-    for (const x of xs) {
-      if (!isPerson(x)) continue;
-      const k = x.country ?? '?';
-      const list = m.get(k);
-      if (list) list.push(x.name);
-      else m.set(k, [x.name]);
-    }
-    return m;
-  };
-  const ga = group(a);
-  const gb = group(b);
+  if (a.length === 0 || b.length === 0) return false;
+  const ga = peopleByCountry(a);
+  const gb = peopleByCountry(b);
   for (const [country, namesA] of ga) {
     const namesB = gb.get(country);
     if (!namesB) continue;
@@ -68,8 +70,27 @@ export function peopleConflict(a: Actor[], b: Actor[]): boolean {
   return false;
 }
 
+const groupCache = new WeakMap<Actor[], Map<string, string[]>>();
+
+/** Names of the people in a list, by state ('?' when unknown); cached per list. */
+function peopleByCountry(xs: Actor[]): Map<string, string[]> {
+  let m = groupCache.get(xs);
+  if (m) return m;
+  m = new Map<string, string[]>();
+  for (const x of xs) {
+    if (!isPerson(x)) continue;
+    const k = x.country ?? '?';
+    const list = m.get(k);
+    if (list) list.push(x.name);
+    else m.set(k, [x.name]);
+  }
+  groupCache.set(xs, m);
+  return m;
+}
+
 /** How many people of `a` are also named in `b`. */
 export function sharedPeople(a: Actor[], b: Actor[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
   const pb = b.filter(isPerson);
   return a.filter(isPerson).filter((x) => pb.some((y) => sameName(x.name, y.name))).length;
 }

@@ -14,7 +14,19 @@ const SAME_SENTENCE_WINDOW_DAYS = 7;
 
 /** Whole days from a to b (both YYYY-MM-DD). */
 export function dayDiff(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
+}
+
+const dayCache = new Map<string, number>();
+/** Days since 1970-01-01 of a YYYY-MM-DD day (NaN for a malformed one); cached. */
+export function dayNumber(day: string): number {
+  let n = dayCache.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(day, n);
+  }
+  return n;
 }
 
 export function typesCompatible(a: string, b: string): boolean {
@@ -44,13 +56,13 @@ export function datesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
  * adds the counterpart. Two full but different sets ("RUS+TUR" and "RUS+IRN") are two events.
  */
 export function countriesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  const A = new Set(a.countries);
-  const B = new Set(b.countries);
-  const [small, large] = A.size <= B.size ? [A, B] : [B, A];
-  for (const c of small) if (!large.has(c)) return false;
-  if (small.size === large.size) return true;
-  if (small.size === 0) return a.organizations.some((o) => b.organizations.includes(o));
-  return small.size <= 1 || large.size - small.size <= rules.maxExtraCountriesWhenBothNamed;
+  const [small, large] = a.countries.length <= b.countries.length ? [a.countries, b.countries] : [b.countries, a.countries];
+  for (const c of small) if (!large.includes(c)) return false;
+  const ns = new Set(small).size;
+  const nl = new Set(large).size;
+  if (ns === nl) return true;
+  if (ns === 0) return a.organizations.some((o) => b.organizations.includes(o));
+  return ns <= 1 || nl - ns <= rules.maxExtraCountriesWhenBothNamed;
 }
 
 export function organizationsCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
@@ -67,17 +79,45 @@ export function sentenceKey(text: string): string {
     .trim();
 }
 
+const keyCache = new WeakMap<ExtractedEvent, string>();
+
+/** `sentenceKey` of a report's sentence, computed once per report. */
+export function reportSentenceKey(ev: ExtractedEvent): string {
+  let k = keyCache.get(ev);
+  if (k === undefined) {
+    k = sentenceKey(ev.source.sentence);
+    keyCache.set(ev, k);
+  }
+  return k;
+}
+
 export function sameSentence(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  return sentenceKey(a.source.sentence) === sentenceKey(b.source.sentence);
+  return reportSentenceKey(a) === reportSentenceKey(b);
+}
+
+/** The class of types that may merge with this one (its first compatible partner, or itself). */
+export function typeGroup(type: string): string {
+  return TYPE_GROUP.get(type) ?? type;
+}
+const TYPE_GROUP = new Map<string, string>();
+for (const [a, b] of rules.compatibleTypes) {
+  const g = TYPE_GROUP.get(a!) ?? TYPE_GROUP.get(b!) ?? [a!, b!].sort()[0]!;
+  TYPE_GROUP.set(a!, g);
+  TYPE_GROUP.set(b!, g);
 }
 
 /** True when a and b can be reports of one real event. */
 export function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  if (!typesCompatible(a.type, b.type)) return false;
-  if (!countriesCompatible(a, b) || !organizationsCompatible(a, b)) return false;
-  if (peopleConflict(a.actors, b.actors)) return false;
+  if (!sameParties(a, b)) return false;
   if (datesCompatible(a, b)) return true;
   return sameSentenceCopy(a, b);
+}
+
+/** Every test but the day: type, states, organisations, people. */
+export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (!typesCompatible(a.type, b.type)) return false;
+  if (!countriesCompatible(a, b) || !organizationsCompatible(a, b)) return false;
+  return !peopleConflict(a.actors, b.actors);
 }
 
 /**
@@ -85,7 +125,7 @@ export function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
  * "yesterday" was resolved against a different publication day, so the days may disagree.
  * Explicit dates do not move with publication, so they are left to the day test.
  */
-function sameSentenceCopy(a: ExtractedEvent, b: ExtractedEvent): boolean {
+export function sameSentenceCopy(a: ExtractedEvent, b: ExtractedEvent): boolean {
   return (
     a.type === b.type &&
     a.source.document !== b.source.document &&
@@ -99,6 +139,14 @@ function sameSentenceCopy(a: ExtractedEvent, b: ExtractedEvent): boolean {
 
 /** How alike two compatible reports are; used to pick the best of several candidate events. */
 export function similarity(a: ExtractedEvent, b: ExtractedEvent): number {
+  let s = partySimilarity(a, b);
+  if (sameSentence(a, b)) s += 2;
+  if (a.source.document === b.source.document) s += 0.25;
+  return s;
+}
+
+/** `similarity` without the terms about the source (sentence, document). */
+export function partySimilarity(a: ExtractedEvent, b: ExtractedEvent): number {
   const A = new Set(a.countries);
   const inter = b.countries.filter((c) => A.has(c)).length;
   const union = new Set([...a.countries, ...b.countries]).size;
@@ -108,7 +156,5 @@ export function similarity(a: ExtractedEvent, b: ExtractedEvent): number {
   if (a.type === b.type) s += 0.5;
   s += 2 * sharedPeople(a.actors, b.actors);
   if (a.organizations.some((o) => b.organizations.includes(o))) s += 1;
-  if (sameSentence(a, b)) s += 2;
-  if (a.source.document === b.source.document) s += 0.25;
   return s;
 }
