@@ -3,7 +3,7 @@
  * media attributions, places, and false friends. Sentences are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { one, resolveAll, resolver } from './actors-helpers.ts';
+import { candidate, makeDoc, one, resolveAll, resolver } from './actors-helpers.ts';
 
 const countriesOf = (s: string, type: Parameters<typeof one>[1] = 'statement') => one(s, type).countries;
 
@@ -144,13 +144,34 @@ describe('places are not parties', () => {
     expect(countriesOf('Washington warned Moscow over the war in Ukraine.', 'threat')).toEqual(['RUS', 'USA']);
   });
 
-  it('makes a visit destination a party of a visit, and only of a visit', () => {
+  it('makes a travel destination a party of a visit (and the host of a meeting one travels to)', () => {
     expect(countriesOf('The Russian minister made a visit to North Korea.', 'visit')).toEqual(['PRK', 'RUS']);
     expect(countriesOf('The Indian premier arrived in Japan on Sunday.', 'visit')).toEqual(['IND', 'JPN']);
     expect(countriesOf('The Kenyan president visited Germany.', 'visit')).toEqual(['DEU', 'KEN']);
-    expect(countriesOf('The Indian premier arrived in Japan on Sunday.', 'meeting')).toEqual(['IND']);
+    expect(countriesOf('Envoys arrived in Egypt for a meeting with the Sudanese army.', 'meeting')).toEqual(['EGY', 'SDN']);
+    expect(countriesOf('Envoys of Sudan held a meeting in Egypt.', 'meeting')).toEqual(['SDN']);
+    expect(countriesOf('The Indian premier arrived in Japan on Sunday.', 'threat')).toEqual(['IND']);
     const r = one('The Indian premier arrived in Japan on Sunday.', 'visit');
     expect(r.mentions.find((m) => m.text === 'Japan')).toMatchObject({ locative: true, destination: true });
+  });
+
+  it('counts only the destination nearest the trigger of a visit', () => {
+    const sentence = 'The Chilean minister arrived in Peru after a trip to Bolivia.';
+    const seg = makeDoc([sentence]);
+    const s = seg.sentences[0]!;
+    const doc = resolver().forDocument(seg);
+    const arrived = candidate(s, 'visit');
+    arrived.trigger = { start: s.start + sentence.indexOf('arrived'), end: s.start + sentence.indexOf('arrived') + 7, text: 'arrived' };
+    expect(doc.resolve(s, arrived).countries).toEqual(['CHL', 'PER']);
+    const trip = candidate(s, 'visit');
+    trip.trigger = { start: s.start + sentence.indexOf('trip'), end: s.start + sentence.indexOf('trip') + 4, text: 'trip' };
+    expect(doc.resolve(s, trip).countries).toEqual(['BOL', 'CHL']);
+  });
+
+  it('leaves out what a meeting is about, and what an apposition says', () => {
+    expect(countriesOf('The Saudi minister met his Omani counterpart to discuss Yemen and ties with Iran.', 'meeting')).toEqual(['OMN', 'SAU']);
+    expect(countriesOf('The Saudi minister met his Omani counterpart to discuss Yemen.', 'statement')).toEqual(['OMN', 'SAU', 'YEM']);
+    expect(countriesOf('Cuba, a long-time partner of Venezuela, said the United States must lift the embargo.')).toEqual(['CUB', 'USA']);
   });
 });
 

@@ -86,6 +86,8 @@ export class SentenceAnalyzer {
     this.markAttributions(found, tokens, byFirst);
     this.markModifiers(found, tokens, byFirst);
     this.homonyms(found, tokens);
+    this.markTopics(found, tokens);
+    this.markAsides(found, tokens);
     const extra = this.rolesAndNames(found, tokens, covered, state, byFirst);
     found.push(...extra);
     found.sort((a, b) => a.first - b.first);
@@ -305,6 +307,47 @@ export class SentenceAnalyzer {
     }
   }
 
+  /** "met Wang Yi to discuss Ukraine and relations with the United States": Ukraine and the US are topics. */
+  private markTopics(found: Found[], tokens: Token[]): void {
+    const w = this.words;
+    let from = -1;
+    for (let i = 0; i < tokens.length && from < 0; i++) {
+      const t = tokens[i]!.norm;
+      if (w.topicWords.has(t)) from = i;
+      else if ((t === 'on' || t === 'over') && i > 0 && w.topicNouns.has(tokens[i - 1]!.norm)) from = i;
+    }
+    if (from < 0) return;
+    let to = tokens.length;
+    for (let i = from + 1; i < tokens.length; i++) {
+      const t = tokens[i]!.norm;
+      if (t === ';' || (t === ',' && CLAUSE_JOINERS.has(tokens[i + 1]?.norm ?? '')) || (CLAUSE_JOINERS.has(t) && t !== 'and')) {
+        to = i;
+        break;
+      }
+    }
+    for (const f of found) if (f.first > from && f.last < to && STATE_KINDS.has(f.m.kind)) f.m.topic = true;
+  }
+
+  /** "China, a diplomatic ally of Moscow, said ...": Moscow is inside an apposition. */
+  private markAsides(found: Found[], tokens: Token[]): void {
+    for (const f of found) {
+      if (!f.m.country || tokens[f.last + 1]?.raw !== ',') continue;
+      const starter = tokens[f.last + 2];
+      if (!starter || !this.words.appositionStarters.has(starter.norm)) continue;
+      let close = -1;
+      for (let j = f.last + 3; j < tokens.length; j++) {
+        if (tokens[j]!.raw === ',') {
+          close = j;
+          break;
+        }
+      }
+      if (close < 0) continue;
+      for (const g of found) {
+        if (g.first > f.last + 1 && g.last < close && g.m.country && g.m.country !== f.m.country && !g.m.nonParty) g.m.nonParty = 'aside';
+      }
+    }
+  }
+
   /** "Russia's Security Council" is a Russian body, not the UN's. */
   private homonyms(found: Found[], tokens: Token[]): void {
     for (let i = 1; i < found.length; i++) {
@@ -435,6 +478,8 @@ function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): bo
   for (let j = k - 1; j >= Math.max(0, k - n); j--) if (set.has(tokens[j]!.norm)) return true;
   return false;
 }
+
+const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);
 

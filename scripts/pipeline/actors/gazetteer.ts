@@ -236,6 +236,9 @@ export interface ContextWords {
   nameStop: Set<string>;
   mediaWords: Set<string>;
   possessiveCollectives: Set<string>;
+  topicWords: Set<string>;
+  topicNouns: Set<string>;
+  appositionStarters: Set<string>;
 }
 
 export function loadContextWords(): ContextWords {
@@ -253,5 +256,8 @@ export function loadContextWords(): ContextWords {
     nameStop: new Set(C.nameStopwords ?? []),
     mediaWords: low(M.mediaWords),
     possessiveCollectives: low(A.possessiveCollectives),
+    topicWords: low(C.topicWords),
+    topicNouns: low(C.topicNouns),
+    appositionStarters: low(C.appositionStarters),
   };
 }

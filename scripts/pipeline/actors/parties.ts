@@ -8,15 +8,35 @@ import type { Found } from './analyze.ts';
 /** Event types that need two sides (actor and counterpart); their scope widens to the sentence when the clause has one. */
 const TWO_SIDED = new Set<EventType>(['meeting', 'visit', 'threat', 'accusation', 'sanction', 'agreement']);
 
-/** Does this mention make its state a party of an event of this type? */
-export function isStateParty(f: Found, type: EventType): boolean {
+/** Types whose travel destination is a party (the host of a visit or of a meeting one travels to). */
+const HOSTED = new Set<EventType>(['visit', 'meeting']);
+/** Types whose topics ("to discuss Ukraine") are not parties. */
+const TOPIC_FREE = new Set<EventType>(['visit', 'meeting']);
+
+/**
+ * Does this mention make its state a party of an event of this type? `dest` is the one destination
+ * that counts for this candidate (the one nearest its trigger).
+ */
+export function isStateParty(f: Found, type: EventType, dest?: Found): boolean {
   const m = f.m;
   const country = m.country ?? f.actor?.country;
   if (!country) return false;
   if (m.kind === 'media' || m.attribution || m.nonParty) return false;
   if (m.kind === 'role' && !f.actor) return false;
-  if (m.locative) return type === 'visit' && m.destination === true;
+  if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return false;
+  if (m.locative) return HOSTED.has(type) && m.destination === true && f === dest;
   return true;
+}
+
+/** The destination nearest the trigger: the first after it, else the last before it. */
+function destinationFor(fs: Found[], trigger: number): Found | undefined {
+  let before: Found | undefined;
+  for (const f of fs) {
+    if (!f.m.destination || !f.m.country) continue;
+    if (f.m.start >= trigger) return f;
+    before = f;
+  }
+  return before;
 }
 
 function orgOf(f: Found): string | undefined {
@@ -26,10 +46,10 @@ function orgOf(f: Found): string | undefined {
   return m.organization;
 }
 
-function partiesOf(fs: Found[], type: EventType): string[] {
+function partiesOf(fs: Found[], type: EventType, dest: Found | undefined): string[] {
   const out: string[] = [];
   for (const f of fs) {
-    if (!isStateParty(f, type)) continue;
+    if (!isStateParty(f, type, dest)) continue;
     const c = (f.m.country ?? f.actor?.country)!;
     if (!out.includes(c)) out.push(c);
   }
@@ -46,18 +66,17 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
   const type = candidate.type;
   const clause = clampClause(candidate, sentenceStart, sentenceEnd);
   let scope = found.filter((f) => f.m.start >= clause.start && f.m.end <= clause.end);
-  let countries = partiesOf(scope, type);
+  const dest = destinationFor(found, candidate.trigger.start);
+  let countries = partiesOf(scope, type, dest);
   const need = TWO_SIDED.has(type) ? 2 : 1;
   if (countries.length < need && scope.length < found.length) {
-    const wide = partiesOf(found, type);
+    const wide = partiesOf(found, type, dest);
     if (wide.length > countries.length) {
       scope = found;
       countries = wide;
     }
   }
-  if (type === 'visit' && !scope.some((f) => f.m.destination)) {
-    for (const d of found) if (d.m.destination && d.m.country && !countries.includes(d.m.country)) countries.push(d.m.country);
-  }
+  if (type === 'visit' && dest && !countries.includes(dest.m.country!)) countries.push(dest.m.country!);
   const organizations: string[] = [];
   const actors: Actor[] = [];
   for (const f of scope) {
