@@ -67,8 +67,9 @@ function computeContentKey(ev: ExtractedEvent): string {
   ].join('\u0000');
 }
 
+/** One entry per sentence: (document, start, end). */
 function sourceKey(s: Source): string {
-  return [s.document, String(s.start).padStart(10, '0'), String(s.trigger?.start ?? 0).padStart(10, '0'), String(s.end).padStart(10, '0')].join('\u0000');
+  return [s.document, String(s.start).padStart(10, '0'), String(s.end).padStart(10, '0')].join('\u0000');
 }
 
 /** Groups reports into clusters, one per real event. Exported for tests. */
@@ -208,8 +209,10 @@ export function combine(members: ExtractedEvent[]): Omit<TimelineEvent, 'id'> & 
     .map((x) => x.m);
   const lead = bySpec[0]!;
   const dated = pickDate(members);
+  // A sentence that reports the event twice ("rejected ... and accused") is one source; its
+  // trigger is the one of the most specific report.
   const sources = new Map<string, Source>();
-  for (const m of members) {
+  for (const m of bySpec) {
     const s = toSource(m);
     const k = sourceKey(s);
     if (!sources.has(k)) sources.set(k, s);

@@ -261,6 +261,15 @@ describe('mergeEvents: output', () => {
     ]);
   });
 
+  it('lists a sentence that reports the event twice once', () => {
+    const sentence = 'Brazil rejected the threat and accused Caracas of intimidation.';
+    const rejected = ev({ doc: 'a', start: 10, sentence, type: 'accusation', date: '2025-03-13', evidence: 'weekday', countries: ['BRA', 'VEN'] });
+    const accused = { ...rejected, source: { ...rejected.source, trigger: { start: 30, end: 37 } } };
+    const out = mergeEvents([rejected, accused]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.sources).toHaveLength(1);
+  });
+
   it('returns nothing for nothing', () => {
     expect(mergeEvents([])).toEqual([]);
   });
