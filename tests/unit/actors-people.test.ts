@@ -76,6 +76,15 @@ describe('coreference', () => {
     expect(res[2]!.actors.map((a) => a.name)).toEqual(['Elena Quispe Mamani', 'Tan Wei Ling']);
   });
 
+  it('gives a named counterpart the role of the person he mirrors', () => {
+    const res = resolveAll(['Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart Jeje Odongo Abubakher.', 'Abubakher said trade would grow.'], 'meeting');
+    expect(res[0]!.actors).toEqual([
+      { name: 'Musalia Mudavadi', country: 'KEN', role: 'Foreign Minister' },
+      { name: 'Jeje Odongo Abubakher', country: 'UGA', role: 'Foreign Minister' },
+    ]);
+    expect(res[1]!.countries).toEqual(['UGA']);
+  });
+
   it('does not invent people', () => {
     expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
     expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);

@@ -140,6 +140,18 @@ describe('places are not parties', () => {
     expect(r.location).toBe('Beijing');
   });
 
+  it('treats a dateline as the place of filing, not a party or the location', () => {
+    const r = one('ANKARA (Reuters) - Azerbaijan and Armenia signed a border deal in Abu Dhabi.', 'agreement');
+    expect(r.countries).toEqual(['ARM', 'AZE']);
+    expect(r.location).toBe('Abu Dhabi');
+    expect(one('Ankara, a NATO capital, was quiet.').mentions[0]?.locative).toBeUndefined();
+  });
+
+  it('reads "X-based" as a place of registration, not a party', () => {
+    expect(countriesOf('Washington sanctioned a Hong Kong-based trader and a Dubai-based bank tied to Iran.', 'sanction')).toEqual(['IRN', 'USA']);
+    expect(countriesOf('A Chad-based charity said refugees kept arriving.')).toEqual([]);
+  });
+
   it('keeps a war "in Ukraine" out of a threat between two other states', () => {
     expect(countriesOf('Washington warned Moscow over the war in Ukraine.', 'threat')).toEqual(['RUS', 'USA']);
   });

@@ -47,7 +47,7 @@ const KIND_OF: Partial<Record<GazPayload['kind'], MentionKind>> = {
 const PLACE_KINDS = new Set<MentionKind>(['country', 'capital', 'metonym', 'institution']);
 /** Kinds that stand for a state. */
 const STATE_KINDS = new Set<MentionKind>(['country', 'demonym', 'capital', 'metonym', 'institution']);
-const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born']);
+const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed']);
 const STRONG_MEDIA = new Set(['media', 'agency', 'broadcaster', 'television', 'tv', 'outlet', 'outlets', 'newspaper', 'tabloid', 'wire', 'radio', 'daily']);
 const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'ibn', 'abu', 'de', 'da', 'di', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'dos', 'das', 'ul', '-']);
 const MAX_NAME = 5;
@@ -227,10 +227,14 @@ export class SentenceAnalyzer {
     f.place = this.gaz.capitals.get(f.m.country) ?? f.m.text;
   }
 
-  /** "in Doha", "arrived in Beijing", "a visit to North Korea", "visited China". */
+  /** "in Doha", "arrived in Beijing", "a visit to North Korea", "visited China"; a dateline "BEIJING (Reuters) -". */
   private markPlace(f: Found, tokens: Token[]): void {
     if (!PLACE_KINDS.has(f.m.kind) && !(f.m.kind === 'metonym' && f.m.organization)) return;
     if (f.possessive) return;
+    if (f.first === 0 && isDateline(tokens, f.last)) {
+      f.m.locative = true; // where the story was filed, not where the event happened: no `place`
+      return;
+    }
     let k = f.first - 1;
     if (tokens[k]?.norm === 'the') k--;
     const prep = tokens[k];
@@ -401,8 +405,16 @@ export class SentenceAnalyzer {
         if (country) actor.country = country;
         let keys: string[] = [];
         if (isRole) {
-          actor.role = titleCaseRole(f.m.text);
-          keys = f.roleKeys ?? [];
+          if (f.roleKeys?.includes('counterpart')) {
+            const peer = counterpartRole(found, i, extra);
+            if (peer) {
+              actor.role = peer.role;
+              keys = peer.keys;
+            }
+          } else {
+            actor.role = titleCaseRole(f.m.text);
+            keys = f.roleKeys ?? [];
+          }
         }
         const m: ActorMention = { kind: 'person', text: name, start: tokens[run.first]!.start, end: tokens[run.last]!.end, person: { name, ...(actor.role ? { role: actor.role } : {}) } };
         if (country) m.country = country;
@@ -426,7 +438,7 @@ export class SentenceAnalyzer {
     const country = f.m.country!;
     let keys = f.roleKeys ?? [];
     if (keys.includes('leader')) keys = ['leader', executiveKey(country)];
-    if (keys.length === 0 || keys.includes('minister') || keys.includes('envoy')) return;
+    if (keys.length === 0 || keys.includes('minister') || keys.includes('envoy') || keys.includes('counterpart')) return;
     for (const k of keys) {
       const seen = state.byRole.get(`${country}|${k}`);
       if (seen) {
@@ -473,6 +485,16 @@ function shortsOf(entries: GazPayload[]): GazPayload[] {
   return out;
 }
 
+/** An all-caps place opening a sentence and followed by "(", ",", or a dash: a dateline. */
+function isDateline(tokens: Token[], last: number): boolean {
+  for (let i = 0; i <= last; i++) {
+    const r = tokens[i]!.raw;
+    if (isWord(tokens[i]!) && r !== r.toUpperCase()) return false;
+  }
+  const next = tokens[last + 1]?.raw;
+  return next === '(' || next === ',' || next === '-' || next === '—' || next === '–';
+}
+
 /** Is one of `set` among the `n` words before token `k`? */
 function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): boolean {
   for (let j = k - 1; j >= Math.max(0, k - n); j--) if (set.has(tokens[j]!.norm)) return true;
@@ -482,6 +504,15 @@ function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): bo
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);
+
+/** The role of the person a "counterpart" mirrors: the nearest person with a role earlier in the sentence. */
+function counterpartRole(found: Found[], i: number, extra: Found[]): { role: string; keys: string[] } | undefined {
+  const before = [...found.slice(0, i), ...extra].filter((f) => f.first < found[i]!.first && f.actor?.role);
+  before.sort((a, b) => b.first - a.first);
+  const p = before[0];
+  if (!p?.actor?.role) return undefined;
+  return { role: p.actor.role.replace(/^Former /, ''), keys: p.roleKeys ?? [] };
+}
 
 function span(tokens: Token[], first: number, last: number, docText: string): string {
   return docText.slice(tokens[first]!.start, tokens[last]!.end);
@@ -531,12 +562,15 @@ function isTitleCase(tokens: Token[]): boolean {
   let words = 0;
   let caps = 0;
   for (const t of tokens) {
-    if (t.raw.length < 4 || !/^\p{L}/u.test(t.raw)) continue;
+    if (t.raw.length < 4 || !isWord(t) || !/^\p{L}/u.test(t.raw)) continue;
     words++;
     if (isCapitalized(t.raw)) caps++;
+    else if (t.raw.length >= 5 && !TITLE_SMALL.has(t.norm)) return false;
   }
   return words >= 3 && caps / words >= 0.7;
 }
+
+const TITLE_SMALL = new Set(['about', 'after', 'under', 'among', 'against', 'before', 'between', 'during', 'without', 'through']);
 
 function koreaDefault(gaz: Gazetteer, state: DocState): string {
   const cached = state.facts.get('korea');
