@@ -22,8 +22,9 @@ interface Spec {
 
 /** A hand-built extracted event, as extract-document emits it. */
 function ev(s: Spec): ExtractedEvent {
-  const sentence = s.sentence ?? `${s.title ?? 'Something happened'}.`;
   const start = s.start ?? 0;
+  // Distinct by default, so that no test passes through the rule for reprinted sentences by accident.
+  const sentence = s.sentence ?? `${s.title ?? 'Something happened'} (${s.doc}, at ${start}).`;
   return {
     type: s.type ?? 'meeting',
     date: s.date,
@@ -217,6 +218,15 @@ describe('mergeEvents: distinct events stay distinct', () => {
         ev({ doc: 'b', date: '2025-07-15', evidence: 'publication', countries: ['CHN', 'RUS'] }),
       ]),
     ).toHaveLength(2);
+  });
+
+  it('two undated statements from articles of different days stay apart; other undated events may merge', () => {
+    const a = ev({ doc: 'a', type: 'statement', date: '2025-03-12', countries: ['BRA', 'JPN'], actors: [{ name: 'Aiko Tanabe', country: 'JPN' }], sentence: 'Tanabe told reporters that the two shared a commitment to open trade.' });
+    const b = ev({ doc: 'b', type: 'statement', date: '2025-03-13', countries: ['BRA'], sentence: "Brazil's ambassador will remain at his post, the foreign ministry added." });
+    expect(mergeEvents([a, b])).toHaveLength(2);
+    expect(mergeEvents([{ ...a, type: 'visit' }, { ...b, type: 'visit' }])).toHaveLength(1);
+    // the same undated statement on the same day merges
+    expect(mergeEvents([a, { ...b, date: '2025-03-12' }])).toHaveLength(1);
   });
 
   it('organisation-only events of different organisations stay apart', () => {

@@ -29,6 +29,13 @@ export function dayNumber(day: string): number {
   return n;
 }
 
+const PAIR_WINDOW: Record<string, number> = rules.weakPairWindowDaysByType;
+
+/** How far apart two reports dated only by publication may be (the smaller of the two types' limits). */
+function weakPairWindow(a: string, b: string): number {
+  return Math.min(PAIR_WINDOW[a] ?? rules.weakEvidenceWindowDays, PAIR_WINDOW[b] ?? rules.weakEvidenceWindowDays);
+}
+
 export function typesCompatible(a: string, b: string): boolean {
   return a === b || COMPATIBLE.has(`${a}|${b}`);
 }
@@ -45,7 +52,7 @@ export function datesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
   const weakA = WEAK.has(a.dateEvidence);
   const weakB = WEAK.has(b.dateEvidence);
   const w = rules.weakEvidenceWindowDays;
-  if (weakA && weakB) return Math.abs(d) <= w;
+  if (weakA && weakB) return Math.abs(d) <= weakPairWindow(a.type, b.type);
   if (weakA) return d <= 0 && -d <= w; // b on or before a's publication-based day
   if (weakB) return d >= 0 && d <= w;
   return false;
