@@ -1,7 +1,9 @@
 /**
  * Clause spans of a sentence: cut at semicolons, dashes and clause-opening conjunctions
- * (", as", ", while", " after the president held", " and signed") outside quotations.
- * Each clause may hold one event.
+ * (", as", ", while", " after the president held", " and signed") outside quotations, and
+ * after an opening subordinate clause ("If Tehran rejects the offer, ..."). Each clause may
+ * hold one event. Patterns are data (event-rules.json), written in lower case and run on
+ * the lower-cased sentence.
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { QuoteRange } from './quotes.ts';
@@ -13,10 +15,10 @@ export interface ClauseSpan {
   end: number;
 }
 
-const BOUNDARY = new RegExp(
-  rules.clauseBoundaries.map((raw) => `(?:${readPattern(raw).source})`).join('|'),
-  'giu',
-);
+const SOURCES = rules.clauseBoundaries.map((raw) => `(?:${readPattern(raw).source})`).join('|');
+const BOUNDARY_LOWER = new RegExp(SOURCES, 'gu');
+const BOUNDARY_ANY_CASE = new RegExp(SOURCES, 'giu');
+const LEADING = new RegExp(rules.leadingSubordinateClause, 'du');
 
 function inside(pos: number, quotes: readonly QuoteRange[]): boolean {
   return quotes.some((q) => pos > q.start && pos < q.end);
@@ -24,11 +26,21 @@ function inside(pos: number, quotes: readonly QuoteRange[]): boolean {
 
 /** Clauses covering the whole of `text`, in order; boundaries inside quotations are ignored. */
 export function clauseSpans(text: string, quotes: readonly QuoteRange[]): ClauseSpan[] {
+  const lowered = text.toLowerCase();
+  const sameLength = lowered.length === text.length;
+  const subject = sameLength ? lowered : text;
+  const re = sameLength ? BOUNDARY_LOWER : BOUNDARY_ANY_CASE;
   const out: ClauseSpan[] = [];
   let from = 0;
-  BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
-    if (m[0].length === 0) BOUNDARY.lastIndex++;
+  const lead = sameLength ? LEADING.exec(lowered) : null;
+  const comma = lead?.indices?.[1];
+  if (comma && !inside(comma[0], quotes)) {
+    out.push({ start: 0, end: comma[0] });
+    from = comma[1];
+  }
+  re.lastIndex = from;
+  for (let m = re.exec(subject); m; m = re.exec(subject)) {
+    if (m[0].length === 0) re.lastIndex++;
     if (m.index <= from || inside(m.index, quotes)) continue;
     out.push({ start: from, end: m.index });
     from = m.index + m[0].length;

@@ -27,8 +27,8 @@ const ORDER: { modality: Modality; test: ReturnType<typeof compileSet> }[] = [
   { modality: 'planned', test: compileSet(m.planned) },
 ];
 const REPORTED = compileAlternation(m.reported.sentence);
-const INHERITS = new RegExp(m.inheritFrom, 'iu');
-const PARTICIPLE = /^\S+ing\b/iu;
+const INHERITS = new RegExp(m.inheritFrom, 'u');
+const PARTICIPLE = /^\S+ing\b/;
 
 /** How many characters before/after the trigger the cues look at. */
 const BEFORE_WINDOW = 90;
@@ -51,12 +51,14 @@ export interface ModalityInput {
 export function modalityOf(input: ModalityInput): Modality {
   const before = input.before.length > BEFORE_WINDOW ? input.before.slice(-BEFORE_WINDOW) : input.before;
   const after = input.after.slice(0, AFTER_WINDOW);
+  const beforeLower = before.toLowerCase();
+  const afterLower = after.toLowerCase();
   for (const { modality, test } of ORDER) {
-    if (test.before(before) || test.after(after)) return modality;
+    if (test.before(before, beforeLower) || test.after(after, afterLower)) return modality;
   }
   // "..., while also accusing X": a participle continuing a habitual/background clause shares it.
   const prev = input.previous?.modality;
-  if (prev && prev !== 'asserted' && prev !== 'reported' && INHERITS.test(input.before) && PARTICIPLE.test(input.trigger)) {
+  if (prev && prev !== 'asserted' && prev !== 'reported' && INHERITS.test(input.before.toLowerCase()) && PARTICIPLE.test(input.trigger)) {
     return prev;
   }
   return input.attributed ? 'reported' : 'asserted';

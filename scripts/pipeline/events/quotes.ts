@@ -10,6 +10,7 @@ export interface QuoteRange {
 }
 
 const WORDS = /\S+/g;
+const QUOTE_CHARS = /["“”«»‘’']/g;
 
 function isOpeningContext(prev: string | undefined): boolean {
   return prev === undefined || /[\s(\[{—–-]/u.test(prev);
@@ -32,8 +33,10 @@ export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
     out.push({ start: open.start, end, words: body.match(WORDS)?.length ?? 0 });
     open = null;
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  QUOTE_CHARS.lastIndex = 0;
+  for (let q = QUOTE_CHARS.exec(text); q; q = QUOTE_CHARS.exec(text)) {
+    const i = q.index;
+    const c = q[0];
     const prev = i > 0 ? text[i - 1] : undefined;
     const next = i + 1 < text.length ? text[i + 1] : undefined;
     if (c === '“' || c === '«') {

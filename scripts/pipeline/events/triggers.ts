@@ -1,11 +1,12 @@
 /**
- * Trigger detection: every rule of scripts/data/event-rules.json compiled once into two
- * alternations (case-insensitive and case-sensitive), each rule a numbered group. One pass
- * of each regex over a sentence finds all triggers.
+ * Trigger detection. Each rule of scripts/data/event-rules.json lists the words its match can
+ * start at ("anchors", `warn*` = any word starting "warn"). A sentence is cut into ASCII
+ * words once; only at anchor words are the rules tried, each as a sticky regex compiled at
+ * module load. This keeps detection linear and cheap (no scan of every rule at every position).
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { EventType } from '../types.ts';
-import { readPattern } from './patterns.ts';
+import { compileOne, type CompiledPattern } from './patterns.ts';
 
 export type TriggerType = EventType | 'attribution';
 export type TriggerForm = 'verb' | 'noun';
@@ -27,67 +28,125 @@ export interface TriggerMatch {
   text: string;
 }
 
-interface Compiled {
-  re: RegExp;
-  /** For each rule in `re`, the index of its wrapping capture group. */
-  groups: { group: number; rule: TriggerRule }[];
+interface Compiled extends CompiledPattern {
+  rule: TriggerRule;
+  /** Case-insensitive twin of a lower-case rule, built on first need (text whose lower case changes length). */
+  ciTwin?: RegExp;
 }
 
-function countGroups(source: string): number {
-  return (new RegExp(`${source}|`, 'u').exec('')?.length ?? 1) - 1;
+/** A trie over lower-case ASCII letters: each node knows the rules whose anchor ends there. */
+interface TrieNode {
+  next: (TrieNode | null)[];
+  /** Rules anchored at exactly this word. */
+  exact: Compiled[];
+  /** Rules anchored at any word starting with this stem. */
+  prefix: Compiled[];
+  /** Filled after loading: rules for a word that goes on past this node / ends here, in data-file order. */
+  passing: Compiled[];
+  ending: Compiled[];
 }
+const newNode = (): TrieNode => ({ next: new Array<TrieNode | null>(26).fill(null), exact: [], prefix: [], passing: [], ending: [] });
+const root = newNode();
 
-function compile(list: { rule: TriggerRule; source: string }[], flags: string): Compiled | null {
-  if (list.length === 0) return null;
-  const groups: Compiled['groups'] = [];
-  let next = 1;
-  const parts = list.map(({ rule, source }) => {
-    groups.push({ group: next, rule });
-    next += 1 + countGroups(source);
-    return `(${source})`;
-  });
-  return { re: new RegExp(parts.join('|'), flags), groups };
-}
-
-const ci: { rule: TriggerRule; source: string }[] = [];
-const cs: { rule: TriggerRule; source: string }[] = [];
-rules.triggers.forEach((t, order) => {
-  const p = readPattern(t.pattern, rules.macros);
-  const rule: TriggerRule = { name: t.name, type: t.type as TriggerType, form: t.form as TriggerForm, confidence: t.confidence, order };
-  (p.caseSensitive ? cs : ci).push({ rule, source: p.source });
+const compiled: Compiled[] = rules.triggers.map((t, order) => ({
+  ...compileOne(t.pattern, rules.macros, 'y'),
+  rule: { name: t.name, type: t.type as TriggerType, form: t.form as TriggerForm, confidence: t.confidence, order },
+}));
+rules.triggers.forEach((t, i) => {
+  const c = compiled[i]!;
+  for (const raw of t.anchors) {
+    const word = raw.toLowerCase();
+    const isPrefix = word.endsWith('*');
+    const stem = isPrefix ? word.slice(0, -1) : word;
+    if (!/^[a-z]+$/.test(stem)) throw new Error(`event-rules.json: anchor "${raw}" of ${t.name} must be ASCII letters`);
+    let node = root;
+    for (let k = 0; k < stem.length; k++) {
+      const code = stem.charCodeAt(k) - 97;
+      node = node.next[code] ??= newNode();
+    }
+    const list = isPrefix ? node.prefix : node.exact;
+    if (!list.includes(c)) list.push(c);
+  }
 });
-const COMPILED = [compile(ci, 'giu'), compile(cs, 'gu')].filter((c): c is Compiled => c !== null);
+
+/** Precomputes each node's candidate lists so lookups allocate nothing. */
+function settle(node: TrieNode, inherited: Compiled[]): void {
+  const byOrder = (list: Compiled[]) => [...new Set(list)].sort((a, b) => a.rule.order - b.rule.order);
+  node.passing = byOrder([...inherited, ...node.prefix]);
+  node.ending = byOrder([...node.passing, ...node.exact]);
+  for (const child of node.next) if (child) settle(child, node.passing);
+}
+settle(root, []);
 
 /** All trigger rules, in data-file order (for tests and reports). */
-export const TRIGGER_RULES: readonly TriggerRule[] = [...ci, ...cs].map((x) => x.rule).sort((a, b) => a.order - b.order);
+export const TRIGGER_RULES: readonly TriggerRule[] = compiled.map((c) => c.rule);
 
-function runOne(c: Compiled, text: string, out: TriggerMatch[]): void {
-  c.re.lastIndex = 0;
-  for (let m = c.re.exec(text); m; m = c.re.exec(text)) {
-    if (m[0].length === 0) {
-      c.re.lastIndex++;
-      continue;
-    }
-    const hit = c.groups.find((g) => m![g.group] !== undefined);
-    const words = m[0].trimEnd();
-    if (hit) out.push({ rule: hit.rule, start: m.index, end: m.index + words.length, text: words });
+const LETTER_BEFORE = /[\p{L}\p{N}]/u;
+
+/** Lower-case letter index 0..25 of an ASCII letter code, or -1. */
+function letter(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 65 && code <= 90) return code - 65;
+  return -1;
+}
+
+/** Rules anchored at the word text[start, end), in data-file order. */
+function rulesAt(text: string, start: number, end: number): Compiled[] {
+  let node = root;
+  for (let k = start; k < end; k++) {
+    const child = node.next[letter(text.charCodeAt(k))];
+    if (!child) return node.passing;
+    node = child;
   }
+  return node.ending;
 }
 
 /**
- * Non-overlapping trigger matches in `text`, in order of position. Where the two passes
- * overlap, the earlier match wins, then the earlier rule.
+ * Non-overlapping trigger matches in `text`, in order of position: at each anchor word the
+ * first rule (in data-file order) that matches there; an earlier match hides later ones it overlaps.
  */
 export function findTriggers(text: string): TriggerMatch[] {
-  const all: TriggerMatch[] = [];
-  for (const c of COMPILED) runOne(c, text, all);
-  all.sort((a, b) => a.start - b.start || a.rule.order - b.rule.order);
+  let lower: string | null | undefined;
   const kept: TriggerMatch[] = [];
-  let reach = -1;
-  for (const m of all) {
-    if (m.start < reach) continue;
-    kept.push(m);
-    reach = m.end;
+  let reach = 0;
+  const n = text.length;
+  for (let at = 0; at < n; ) {
+    if (letter(text.charCodeAt(at)) < 0) {
+      at++;
+      continue;
+    }
+    let wordEnd = at + 1;
+    while (wordEnd < n && letter(text.charCodeAt(wordEnd)) >= 0) wordEnd++;
+    const wordStart = at;
+    at = wordEnd;
+    if (wordStart < reach) continue;
+    const candidates = rulesAt(text, wordStart, wordEnd);
+    if (candidates.length === 0) continue;
+    if (wordStart > 0 && LETTER_BEFORE.test(text[wordStart - 1] ?? '')) continue;
+    for (const c of candidates) {
+      const at = wordStart;
+      if (c.onLower && lower === undefined) {
+        const lowered = text.toLowerCase();
+        lower = lowered.length === text.length ? lowered : null;
+      }
+      const subject = c.onLower ? (lower ?? null) : text;
+      const re = c.onLower && !lower ? null : c.re;
+      let m: RegExpExecArray | null = null;
+      if (re && subject !== null) {
+        re.lastIndex = at;
+        m = re.exec(subject);
+      } else {
+        // Lower-casing changed the length (rare Unicode): fall back to a case-insensitive copy.
+        c.ciTwin ??= new RegExp(c.re.source, 'iuy');
+        c.ciTwin.lastIndex = at;
+        m = c.ciTwin.exec(text);
+      }
+      if (!m || m[0].length === 0) continue;
+      const words = text.slice(at, at + m[0].length).trimEnd();
+      kept.push({ rule: c.rule, start: at, end: at + words.length, text: words });
+      reach = at + words.length;
+      break;
+    }
   }
   return kept;
 }
