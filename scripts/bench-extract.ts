@@ -6,6 +6,7 @@
  * Prints throughput (MB/s, articles/s) of the whole pure pipeline (runPipeline), then a per-stage
  * breakdown (parse, segment, extract, merge) from a second pass. Figures only, no pass/fail.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './eval/synthetic-corpus.ts';
@@ -48,11 +49,15 @@ function main(): void {
   console.log(`warm-up (first 50 articles, includes one-time gazetteer setup): ${fmt((performance.now() - t) / 1000)} s`);
 
   t = performance.now();
+  const cpu0 = process.cpuUsage();
   const { file } = runPipeline(docs);
   const sec = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSec = (cpu.user + cpu.system) / 1e6;
   console.log('');
-  console.log(`whole pipeline (runPipeline): ${fmt(sec)} s`);
-  console.log(`  throughput: ${fmt(bytes / MB / sec)} MB/s, ${fmt(count / sec, 0)} articles/s`);
+  console.log(`whole pipeline (runPipeline): ${fmt(sec)} s wall, ${fmt(cpuSec)} s CPU`);
+  console.log(`  throughput: ${fmt(bytes / MB / sec)} MB/s, ${fmt(count / sec, 0)} articles/s (wall clock)`);
+  console.log(`  per CPU-second: ${fmt(bytes / MB / cpuSec)} MB/s, ${fmt(count / cpuSec, 0)} articles/s (less sensitive to other load on the machine)`);
   console.log(`  output: ${file.events.length} events from ${file.documents.filter((d) => d.status === 'ok').length} documents`);
 
   // Per-stage breakdown, second pass over the same corpus.
@@ -83,7 +88,9 @@ function main(): void {
   console.log('  (extract = find events + resolve dates + resolve actors + titles)');
   const mem = process.memoryUsage();
   console.log('');
-  console.log(`memory: ${fmt(mem.heapUsed / MB, 0)} MB heap, ${fmt(mem.rss / MB, 0)} MB RSS; node ${process.version}, one core`);
+  const load = os.loadavg()[0] ?? 0;
+  console.log(`memory: ${fmt(mem.heapUsed / MB, 0)} MB heap, ${fmt(mem.rss / MB, 0)} MB RSS; node ${process.version}, one thread`);
+  console.log(`machine: ${os.cpus().length} cores, load average ${fmt(load, 1)} at the end${load > os.cpus().length ? ' (busy: wall-clock figures are pessimistic)' : ''}`);
 }
 
 main();
