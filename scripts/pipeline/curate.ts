@@ -295,7 +295,7 @@ export function applyCuration(events: TimelineEvent[], curation: Curation): { ev
   const added: TimelineEvent[] = [];
   const toNumber: (TimelineEvent & { where: string })[] = [];
   for (const a of curation.add) {
-    const sources = (a.sources ?? [{ document: curation.path, sentence: a.note ?? a.title }]).map((s) => ({
+    const sources = (a.sources ?? [{ document: curationSourceName(curation.path), sentence: a.note ?? a.title }]).map((s) => ({
       document: s.document,
       sentence: s.sentence,
       start: s.start ?? 0,
@@ -333,6 +333,11 @@ export function applyCuration(events: TimelineEvent[], curation: Curation): { ev
 
   const out = [...kept, ...added].sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
   return { events: out, warnings };
+}
+
+/** The source name of an added event without sources: the curation file's name ("curation.yaml"). */
+export function curationSourceName(path: string): string {
+  return path.split(/[\\/]/).pop() || 'curation';
 }
 
 function stripWhere<T extends { where: string }>(ev: T): Omit<T, 'where'> {

@@ -69,7 +69,7 @@ add:
       dateEvidence: 'curated',
       datePrecision: 'day',
     });
-    expect(added.sources).toEqual([{ document: PATH, sentence: 'the extractor missed the last paragraph', start: 0, end: 0 }]);
+    expect(added.sources).toEqual([{ document: 'curation.yaml', sentence: 'the extractor missed the last paragraph', start: 0, end: 0 }]);
     expect(EventSchema.safeParse(added).success).toBe(true);
     expect(r.events).toHaveLength(4);
     // sorted by (date, id)
