@@ -85,6 +85,14 @@ describe('coreference', () => {
     expect(res[1]!.countries).toEqual(['UGA']);
   });
 
+  it('reads an apposition: "Name, Country\'s foreign minister,"', () => {
+    const res = resolveAll(['Ahmed Benali Tazi, Morocco\'s foreign minister, met Spanish officials.', 'Tazi praised the talks.'], 'meeting');
+    expect(res[0]!.actors).toEqual([{ name: 'Ahmed Benali Tazi', country: 'MAR', role: 'Foreign Minister' }]);
+    expect(res[0]!.countries).toEqual(['ESP', 'MAR']);
+    expect(res[1]!.actors.map((a) => a.name)).toEqual(['Ahmed Benali Tazi']);
+    expect(one('Sergei Lavrov, the Russian foreign minister, spoke.').actors).toEqual([{ name: 'Sergei Lavrov', country: 'RUS', role: 'Foreign Minister' }]);
+  });
+
   it('does not invent people', () => {
     expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
     expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);

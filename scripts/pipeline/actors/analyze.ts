@@ -76,6 +76,7 @@ export class SentenceAnalyzer {
       if (f) found.push(f);
     }
     this.dynamicSurnames(tokens, covered, found, state);
+    if (found.length === 0) return { tokens, found };
     found.sort((a, b) => a.first - b.first);
 
     for (const f of found) this.markPossessive(f, tokens);
@@ -428,9 +429,45 @@ export class SentenceAnalyzer {
         if (surname.raw.length >= 3 && !this.words.nameStop.has(surname.raw)) state.dynamic.set(surname.norm, dyn);
         continue;
       }
-      if (isRole && f.m.country && !f.m.attribution) this.resolveRole(f, tokens, state);
+      if (isRole && f.m.country && !f.m.attribution) {
+        const appo = this.appositionName(found, i, tokens, covered, state);
+        if (appo) extra.push(appo);
+        else this.resolveRole(f, tokens, state);
+      }
     }
     return extra;
+  }
+
+  /**
+   * "Ahmed Attaf, Algeria's foreign minister," / "Ahmed Attaf, the Algerian foreign minister,": a name right
+   * before a comma that opens the role phrase gets the role's country and role.
+   */
+  private appositionName(found: Found[], i: number, tokens: Token[], covered: Uint8Array, state: DocState): Found | undefined {
+    const role = found[i]!;
+    const anchor = found[i - 1];
+    if (!anchor || !role.m.country || anchor.m.country !== role.m.country) return undefined;
+    let k = anchor.first - 1;
+    if (tokens[k]?.norm === 'the') k--;
+    if (tokens[k]?.raw !== ',') return undefined;
+    const end = k - 1;
+    const already = found.find((f) => f.last === end && f.m.kind === 'person');
+    if (already) {
+      if (already.actor && !already.actor.country) already.actor.country = role.m.country;
+      return undefined;
+    }
+    let start = end;
+    while (start - 1 >= 0 && isNameWord(tokens[start - 1]!, covered[start - 1]!, this.words.nameStop) && end - start < MAX_NAME - 1) start--;
+    if (start > end || !isNameWord(tokens[end]!, covered[end]!, this.words.nameStop) || !isNameWord(tokens[start]!, covered[start]!, this.words.nameStop)) return undefined;
+    if (end - start < 1) return undefined; // one word is too weak a name
+    const name = state.text.slice(tokens[start]!.start, tokens[end]!.end);
+    const actor: Actor = { name, country: role.m.country, role: titleCaseRole(role.m.text) };
+    const keys = role.roleKeys ?? [];
+    for (let j = start; j <= end; j++) covered[j] = 1;
+    const dyn = { actor, roleKeys: keys };
+    state.dynamic.set(normName(name), dyn);
+    if (tokens[end]!.raw.length >= 3) state.dynamic.set(tokens[end]!.norm, dyn);
+    const m: ActorMention = { kind: 'person', text: name, start: tokens[start]!.start, end: tokens[end]!.end, person: { name, role: actor.role! }, country: role.m.country };
+    return { m, first: start, last: end, possessive: false, actor, roleKeys: keys };
   }
 
   /** "the Russian foreign minister", "Russia's top diplomat" -> the person seen or in office that day. */
@@ -546,6 +583,10 @@ function nameRun(tokens: Token[], i: number, covered: Uint8Array, stop: Set<stri
   }
   if (words === 0 || last < i) return undefined;
   return { first: i, last, words };
+}
+
+function isNameWord(t: Token, cov: number, stop: Set<string>): boolean {
+  return cov === 0 && isWord(t) && isCapitalized(t.raw) && /\p{Ll}/u.test(t.raw) && !stop.has(t.raw);
 }
 
 /** True when a capitalised unknown word sits right before or after the span (a person's name: "Jim Jordan", "Chad Smith"). */
