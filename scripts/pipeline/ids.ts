@@ -3,7 +3,7 @@
  *
  *   <date>-<type>-<countries>[-<surnames>]      e.g. 2025-07-15-meeting-chn-rus-jinping-lavrov
  *
- * - countries: sorted ISO alpha-3 codes, lower case (organisations when no country, else "none");
+ * - countries: sorted ISO alpha-3 codes, lower case, then the organisations taking part ("none" if neither);
  * - surnames: the last word of each named person taking part, sorted, at most a few
  *   (the disambiguator: it tells "Lavrov meets Xi" from "Lavrov meets Wang Yi" on one day
  *   without looking at any other document).
@@ -48,7 +48,7 @@ export function shortHash(text: string): string {
 export function baseId(ev: IdFields): string {
   const countries = [...new Set(ev.countries)].sort().map((c) => c.toLowerCase());
   const orgs = [...new Set(ev.organizations.map(slugify).filter(Boolean))].sort();
-  const who = countries.length ? countries.join('-') : orgs.length ? orgs.join('-') : 'none';
+  const who = [...countries, ...orgs].join('-') || 'none';
   const names = [...new Set(ev.actors.filter(isPerson).map((a) => slugify(surname(a.name))).filter(Boolean))].sort();
   const shown = names.slice(0, rules.idActorSlugMax);
   if (names.length > shown.length) shown.push('etal');

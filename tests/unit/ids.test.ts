@@ -33,7 +33,8 @@ describe('baseId', () => {
     expect(baseId({ type: 'threat', date: '2025-07-14', countries: ['USA', 'RUS'], organizations: [], actors: [] })).toBe('2025-07-14-threat-rus-usa');
   });
 
-  it('uses organisations when no state is named, and skips institutions as people', () => {
+  it('adds organisations after the states, and skips institutions as people', () => {
+    expect(baseId({ type: 'meeting', date: '2025-07-15', countries: ['RUS', 'CHN'], organizations: ['SCO'], actors: [] })).toBe('2025-07-15-meeting-chn-rus-sco');
     expect(baseId({ type: 'statement', date: '2025-01-02', countries: [], organizations: ['SCO'], actors: [{ name: 'Foreign Ministry' }] })).toBe(
       '2025-01-02-statement-sco',
     );

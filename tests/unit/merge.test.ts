@@ -190,6 +190,24 @@ describe('mergeEvents: distinct events stay distinct', () => {
     expect(out).toHaveLength(2);
   });
 
+  it('two meetings named in one sentence, one of them an organisation\'s, stay apart', () => {
+    const sentence = 'TASS reported that Xi met Lavrov after the Chinese president held a general meeting with SCO foreign ministers.';
+    const met = ev({ doc: 'a', start: 900, sentence, date: '2025-07-15', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] });
+    const general = { ...met, organizations: ['SCO'], source: { ...met.source, trigger: { start: 60, end: 80 } } };
+    const elsewhere = ev({ doc: 'a', start: 100, date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] });
+    const out = mergeEvents([met, general, elsewhere]);
+    expect(out).toHaveLength(2);
+    expect(out.find((e) => e.organizations.length === 0)!.sources.map((s) => s.start)).toEqual([100, 900]);
+  });
+
+  it('a report naming one state may join an organisation\'s meeting; a full bilateral may not', () => {
+    const sco = ev({ doc: 'a', date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'IND', 'RUS'], orgs: ['SCO'] });
+    expect(mergeEvents([sco, ev({ doc: 'b', date: '2025-07-15', countries: ['IND'], actors: [{ name: 'Subrahmanyam Jaishankar', country: 'IND' }] })])).toHaveLength(1);
+    const bilateral = ev({ doc: 'a', date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] });
+    expect(mergeEvents([bilateral, ev({ doc: 'b', date: '2025-07-15', countries: ['CHN', 'RUS'], orgs: ['SCO'] })])).toHaveLength(2);
+    expect(mergeEvents([bilateral, ev({ doc: 'b', date: '2025-07-15', countries: ['CHN', 'RUS'], orgs: ['BRICS'], actors: [XI] }), { ...bilateral, organizations: ['BRICS'], source: { ...bilateral.source, document: 'c' } }])).toHaveLength(2);
+  });
+
   it('different event types on one day are not merged', () => {
     const out = mergeEvents([
       ev({ doc: 'a', type: 'visit', date: '2025-07-13', countries: ['CHN', 'RUS'], actors: [LAVROV] }),

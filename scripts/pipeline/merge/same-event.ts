@@ -72,9 +72,18 @@ export function countriesCompatible(a: ExtractedEvent, b: ExtractedEvent): boole
   return ns <= 1 || nl - ns <= rules.maxExtraCountriesWhenBothNamed;
 }
 
+/**
+ * Organisations agree when both reports name some and share one, or when only one names any
+ * and the other does not already name a full set of states: "CHN+RUS" and "CHN+RUS with the
+ * SCO" are a bilateral meeting and the organisation's meeting, while "RUS" and "CHN+RUS with
+ * the SCO" may be one report that left out the counterpart.
+ */
 export function organizationsCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  if (a.organizations.length === 0 || b.organizations.length === 0) return true;
-  return a.organizations.some((o) => b.organizations.includes(o));
+  const na = a.organizations.length;
+  const nb = b.organizations.length;
+  if (na > 0 && nb > 0) return a.organizations.some((o) => b.organizations.includes(o));
+  if (na === 0 && nb === 0) return true;
+  return a.countries.length < 2 || b.countries.length < 2;
 }
 
 /** Sentence text folded for comparison (syndicated copies differ in spaces and quotes only). */
@@ -124,7 +133,20 @@ export function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
 export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (!typesCompatible(a.type, b.type)) return false;
   if (!countriesCompatible(a, b) || !organizationsCompatible(a, b)) return false;
+  if (twoThingsInOneSentence(a, b)) return false;
   return !peopleConflict(a.actors, b.actors);
+}
+
+/**
+ * Two triggers in one sentence, one with an organisation and one without ("Xi met Lavrov after
+ * he held a general meeting with SCO ministers"): a bilateral meeting and the multilateral one.
+ */
+export function twoThingsInOneSentence(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.source.document !== b.source.document || a.source.start !== b.source.start) return false;
+  if (a.source.trigger.start === b.source.trigger.start) return false;
+  const oa = [...new Set(a.organizations)].sort().join('|');
+  const ob = [...new Set(b.organizations)].sort().join('|');
+  return oa !== ob;
 }
 
 /**
