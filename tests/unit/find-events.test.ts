@@ -173,3 +173,22 @@ describe('findEvents: conditions', () => {
     expect(one('When the two leaders met in Paris, they signed a defence pact.')).toEqual(['meeting/asserted', 'agreement/asserted']);
   });
 });
+
+describe('findEvents: diplomatic wording', () => {
+  const cases: [string, string][] = [
+    ['The ministry told the Dutch embassy on Monday that five of its staff must leave the country within a week.', 'sanction/asserted'],
+    ['The ministry said it had summoned the deputy head of the Swiss mission.', 'accusation/asserted'],
+    ['The envoys were handed notes of protest on Friday.', 'accusation/asserted'],
+    ['The charter was co-signed by the two presidents at the palace.', 'agreement/asserted'],
+    ['The talks between the two delegations took place in Muscat on Sunday.', 'meeting/asserted'],
+    ['Tehran vowed to take reciprocal measures against the sanctions.', 'threat/asserted'],
+    ['The foreign ministry said it would take necessary measures to protect its sovereignty.', 'threat/asserted'],
+    ['The drones targeted energy infrastructure in three regions overnight.', 'military/asserted'],
+    ['The cabinet informed the envoys of its decision to expel four diplomats.', 'sanction/asserted'],
+  ];
+  for (const [body, expected] of cases) {
+    it(`${expected}: ${body.slice(0, 50)}`, () => {
+      expect(one(body)).toEqual([expected]);
+    });
+  }
+});

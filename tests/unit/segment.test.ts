@@ -188,3 +188,42 @@ describe('segment: datelines', () => {
     expect(late.dateline).toBeUndefined();
   });
 });
+
+describe('segment: one paragraph per line and page furniture', () => {
+  it('keeps a headline, standfirst and byline on their own lines apart from the story', () => {
+    const s = seg(
+      'Danish minister meets Chilean counterpart in Santiago\n' +
+        'The two also discussed copper trade and fisheries with business leaders\n' +
+        'By Ana Lopez\n' +
+        'SANTIAGO (EFE) - The Danish foreign minister met her Chilean counterpart on Monday.\n' +
+        'No joint statement was issued after the closed-door meeting.\n',
+    );
+    expect(s.sentences.map((x) => x.kind)).toEqual(['heading', 'heading', 'boilerplate', 'body', 'body']);
+    expect(s.dateline).toMatchObject({ place: 'SANTIAGO', agency: 'EFE' });
+    expect(s.sentences[3]?.text).toBe('The Danish foreign minister met her Chilean counterpart on Monday.');
+  });
+
+  it('joins a line that clearly runs on into the next one', () => {
+    const s = seg('The ministers said they would meet again in\nLisbon before the end of the year.\nA date was not set.');
+    expect(texts(s)).toEqual(['The ministers said they would meet again in\nLisbon before the end of the year.', 'A date was not set.']);
+  });
+
+  it('marks date and time lines, source lines and view counters as boilerplate', () => {
+    const lines = ['March 3, 2024 14:05', '09:15 3 March 2024', 'World | Tuesday 5 March, 2024 10:51 am |', 'Source: Example Wire | 2024-03-05 | Editor: kim', 'This article has been read 310 times'];
+    const s = seg(`${lines.join('\n\n')}\n\nThe envoy left Hanoi on Tuesday.`);
+    expect(s.sentences.map((x) => x.kind)).toEqual([...lines.map(() => 'boilerplate'), 'body']);
+  });
+
+  it('marks a caption ending in an agency credit, even a long one', () => {
+    const long =
+      'Delegates from the two countries walk past honour guards before the opening session of the round of talks at the lakeside conference centre outside the capital on Tuesday, March 5, 2024, as security forces line the route. (Example Wire/Jo Park)';
+    const s = seg(`${long}\n\nThe talks opened on Tuesday.`);
+    expect(s.sentences.filter((x) => x.kind === 'body').map((x) => x.text)).toEqual(['The talks opened on Tuesday.']);
+  });
+
+  it('reads a standalone dateline with date and agency after commas, after page furniture', () => {
+    const s = seg('Example Wire\n\nMarch 3, 2024 14:05\n\nTwo ministers meet in Bonn\n\nBONN, Germany, March 3, ExampleWire\n\nThe two ministers held talks on Sunday.');
+    expect(s.dateline).toMatchObject({ place: 'BONN', agency: 'ExampleWire', date: '2025-03-03' });
+    expect(s.sentences.find((x) => x.kind === 'body')?.text).toBe('The two ministers held talks on Sunday.');
+  });
+});

@@ -51,5 +51,5 @@ export function matchStandaloneDateline(text: string): DatelineMatch | null {
   if (!m?.groups) return null;
   const place = cleanPlace(m.groups.place);
   if (!place) return null;
-  return { place, agency: m.groups.agency?.trim(), dayText: m.groups.date, length: text.length, textLength: text.length };
+  return { place, agency: (m.groups.agency ?? m.groups.agency2)?.trim(), dayText: m.groups.date, length: text.length, textLength: text.length };
 }

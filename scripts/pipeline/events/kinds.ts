@@ -8,6 +8,7 @@ import type { SentenceKind } from '../types.ts';
 import { compileAlternation } from './patterns.ts';
 
 const MAX_LENGTH: number = boilerplate.maxLength;
+const CAPTION_MAX_LENGTH: number = boilerplate.captionMaxLength;
 const isChrome = compileAlternation(boilerplate.line);
 const isCredit = compileAlternation(boilerplate.creditOnly);
 const hasCaptionCue = compileAlternation(boilerplate.captionCue);
@@ -23,9 +24,10 @@ const WORDS = /\S+/g;
 
 /** 'boilerplate', 'caption' or null for one trimmed line or sentence. */
 export function chromeKind(text: string): 'boilerplate' | 'caption' | null {
-  if (text.length > MAX_LENGTH) return null;
-  if (isChrome(text) || isCredit(text)) return 'boilerplate';
-  if (hasCaptionCue(text)) return 'caption';
+  if (text.length > CAPTION_MAX_LENGTH) return null;
+  const lower = text.toLowerCase();
+  if (text.length <= MAX_LENGTH && (isChrome(text, lower) || isCredit(text, lower))) return 'boilerplate';
+  if (hasCaptionCue(text, lower)) return 'caption';
   return null;
 }
 

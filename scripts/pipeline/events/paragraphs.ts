@@ -18,8 +18,12 @@ interface Line {
   blank: boolean;
 }
 
-/** A line this long that does not end a sentence is taken as hard-wrapped prose. */
-const WRAP_MIN_LENGTH = 50;
+/** A block of at least WRAP_MIN_LINES lines this long and this even is hard-wrapped prose. */
+const WRAP_MIN_LENGTH = 45;
+const WRAP_MAX_SPREAD = 30;
+const WRAP_MIN_LINES = 3;
+/** A line ending in a comma or one of these words runs on into the next line. */
+const RUNS_ON = /(?:,|\b(?:the|a|an|to|of|and|or|but|in|on|at|for|with|by|from|that|which|who|as|its|their|his|her|is|are|was|were|has|have|had|will|would|said|told|between|after|before|during|than|into|over|against|about))\s*$/iu;
 const LINE_BREAK = /\r\n|\n|\r/g;
 const ENDS_SENTENCE = /[.!?…:;"”’')\]]\s*$/u;
 const STARTS_LOWER = /^\s*\p{Ll}/u;
@@ -43,13 +47,26 @@ function splitLines(text: string, from: number, to: number): Line[] {
   return lines;
 }
 
+/**
+ * Whether a block's lines are hard-wrapped prose: several lines, all but the last of
+ * similar, sizeable length. Lines of a block that is not wrapped stand alone (headlines,
+ * bylines, one paragraph per line) unless they clearly run on.
+ */
+function isWrapped(text: string, lines: readonly Line[]): boolean {
+  if (lines.length < WRAP_MIN_LINES) return false;
+  const lengths = lines.slice(0, -1).map((l) => text.slice(l.start, l.end).trim().length);
+  const min = Math.min(...lengths);
+  const max = Math.max(...lengths);
+  return min >= WRAP_MIN_LENGTH && max - min <= WRAP_MAX_SPREAD;
+}
+
 /** Whether line `a` flows on into line `b` (soft wrap) rather than ending a paragraph. */
-function joins(text: string, a: Line, b: Line): boolean {
+function joins(text: string, a: Line, b: Line, wrapped: boolean): boolean {
   const prev = text.slice(a.start, a.end);
   const next = text.slice(b.start, b.end);
   if (MARKDOWN_BLOCK.test(next) || ATX_HEADING.test(prev)) return false;
   if (ENDS_SENTENCE.test(prev)) return false;
-  return STARTS_LOWER.test(next) || prev.trim().length >= WRAP_MIN_LENGTH;
+  return wrapped || STARTS_LOWER.test(next) || RUNS_ON.test(prev);
 }
 
 /** Trims whitespace and Markdown line markers from [start, end). */
@@ -77,6 +94,14 @@ function trimParagraph(text: string, start: number, end: number): Paragraph | nu
 export function splitParagraphs(text: string, from: number, to: number = text.length): Paragraph[] {
   const out: Paragraph[] = [];
   const lines = splitLines(text, from, to);
+  // Blocks of consecutive non-blank lines, to decide once per block whether it is hard-wrapped.
+  const wrappedAt = new Set<number>();
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && !lines[j]!.blank) j++;
+    if (j > i && isWrapped(text, lines.slice(i, j))) for (let k = i; k < j; k++) wrappedAt.add(k);
+    i = j + 1;
+  }
   let group: Line | null = null;
   const flush = () => {
     if (group) {
@@ -86,13 +111,13 @@ export function splitParagraphs(text: string, from: number, to: number = text.le
     group = null;
   };
   let prev: Line | null = null;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (line.blank) {
       flush();
       prev = null;
       continue;
     }
-    if (group && prev && joins(text, prev, line)) {
+    if (group && prev && joins(text, prev, line, wrappedAt.has(i))) {
       (group as Line).end = line.end;
     } else {
       flush();
