@@ -74,9 +74,11 @@ function sourceKey(s: Source): string {
 
 /** Groups reports into clusters, one per real event. Exported for tests. */
 export function clusterEvents(events: ExtractedEvent[]): ExtractedEvent[][] {
+  // Reports naming more states first, so that they found the events and one-state fragments
+  // join them; then the most specific first, so that vague reports find the best match.
   const ordered = events
-    .map((ev) => ({ ev, key: contentKey(ev), spec: specificity(ev) }))
-    .sort((a, b) => b.spec - a.spec || cmp(a.key, b.key))
+    .map((ev) => ({ ev, n: new Set(ev.countries).size, key: contentKey(ev), spec: specificity(ev) }))
+    .sort((a, b) => b.n - a.n || b.spec - a.spec || cmp(a.key, b.key))
     .map((x) => x.ev);
 
   const clusters: Cluster[] = [];

@@ -109,6 +109,22 @@ describe('mergeEvents: one event, many sources', () => {
     expect(pickDate([pub]).date).toBe('2025-07-16');
   });
 
+  it('one-state fragments ("Erdogan signed", "Buhari said the two sides signed") join the two-state event', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', start: 900, type: 'agreement', date: '2021-10-20', countries: ['NGA'], actors: [{ name: 'Buhari', country: 'NGA' }] }),
+      ev({ doc: 'a', start: 600, type: 'agreement', date: '2021-10-20', evidence: 'anchor', countries: ['TUR'], actors: [{ name: 'Recep Tayyip Erdogan', country: 'TUR' }] }),
+      ev({ doc: 'a', start: 300, type: 'agreement', date: '2021-10-20', countries: ['NGA', 'TUR'] }),
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.countries).toEqual(['NGA', 'TUR']);
+    expect(out[0]!.sources.map((s) => s.start)).toEqual([300, 600, 900]);
+    // without the report naming both, the fragments name different states and stay apart
+    expect(mergeEvents([
+      ev({ doc: 'a', start: 900, type: 'agreement', date: '2021-10-20', countries: ['NGA'] }),
+      ev({ doc: 'a', start: 600, type: 'agreement', date: '2021-10-20', countries: ['TUR'] }),
+    ])).toHaveLength(2);
+  });
+
   it('takes the title and the type from the most specific report', () => {
     const out = mergeEvents([
       ev({ doc: 'a', type: 'statement', date: '2025-07-15', countries: ['CHN'], title: 'China comments' }),

@@ -6,33 +6,61 @@
  */
 import type { ExtractedEvent } from '../types.ts';
 import { isPerson } from './names.ts';
-import { datesCompatible, partySimilarity, reportSentenceKey, sameParties, sameSentenceCopy } from './same-event.ts';
+import { peopleConflict } from './names.ts';
+import {
+  countriesCompatible,
+  datesCompatible,
+  organizationsCompatible,
+  partySimilarity,
+  reportSentenceKey,
+  sameSentenceCopy,
+  twoThingsInOneSentence,
+  typesCompatible,
+} from './same-event.ts';
 
 export class Cluster {
   readonly members: ExtractedEvent[] = [];
   private readonly groups = new Map<string, ExtractedEvent[]>();
   private readonly sentences = new Set<string>();
   private readonly documents = new Set<string>();
+  /** Members by sentence ("document@start"), for the two-things-in-one-sentence test. */
+  private readonly bySentence = new Map<string, ExtractedEvent[]>();
+  /** The states and organisations of all members: a report naming only some of them may join. */
+  private readonly profile: ExtractedEvent;
 
   constructor(first: ExtractedEvent) {
+    this.profile = { ...first, countries: [], organizations: [] };
     this.add(first);
   }
 
   add(ev: ExtractedEvent): void {
     this.members.push(ev);
+    this.profile.countries = [...new Set([...this.profile.countries, ...ev.countries])].sort();
+    this.profile.organizations = [...new Set([...this.profile.organizations, ...ev.organizations])].sort();
     const sig = signature(ev);
     const g = this.groups.get(sig);
     if (g) g.push(ev);
     else this.groups.set(sig, [ev]);
     this.sentences.add(reportSentenceKey(ev));
+    const at = `${ev.source.document}@${ev.source.start}`;
+    const same = this.bySentence.get(at);
+    if (same) same.push(ev);
+    else this.bySentence.set(at, [ev]);
     this.documents.add(ev.source.document);
   }
 
-  /** Complete linkage: `ev` is a report of this event only if it is compatible with every member. */
+  /**
+   * `ev` is a report of this event when its states and organisations fit the event's (so two
+   * one-state fragments "TUR" and "NGA" both join "NGA+TUR"), and it is compatible with every
+   * member in type, people and day (complete linkage: no chains of pairwise resemblance).
+   */
   accepts(ev: ExtractedEvent): boolean {
+    if (!countriesCompatible(ev, this.profile) || !organizationsCompatible(ev, this.profile)) return false;
+    const same = this.bySentence.get(`${ev.source.document}@${ev.source.start}`);
+    if (same && same.some((m) => twoThingsInOneSentence(ev, m))) return false;
     for (const group of this.groups.values()) {
       const rep = group[0]!;
-      if (!sameParties(ev, rep)) return false;
+      if (!typesCompatible(ev.type, rep.type) || peopleConflict(ev.actors, rep.actors)) return false;
       if (datesCompatible(ev, rep)) continue;
       // Days disagree: only copies of one sentence resolved against other publication days pass.
       if (!group.every((m) => sameSentenceCopy(ev, m))) return false;
