@@ -3,7 +3,7 @@
  * project's own src/data/events.json or dist/: extract (optional) -> EVENTS_JSON -> astro build --outDir.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,6 +15,19 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): voi
   if (r.status !== 0) {
     throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${(r.stderr || r.stdout).slice(-4000)}`);
   }
+}
+
+/**
+ * A fresh temporary folder for a build, inside the project (node_modules/.cache/site-builds/).
+ * Astro writes a build's server chunks to <project>/.astro/ when --outDir is outside the
+ * project, so two such builds running at once (another test file, another terminal) overwrite
+ * each other's files; an outDir inside the project keeps every build's chunks in its own folder
+ * and gives exactly the files a normal `astro build` gives.
+ */
+export function tempBuildDir(prefix: string): string {
+  const parent = path.join(ROOT, 'node_modules/.cache/site-builds');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(path.join(parent, `${prefix}-`));
 }
 
 /** Runs the extract CLI: `tsx scripts/extract.ts --input <input> --output <output> --quiet`. */

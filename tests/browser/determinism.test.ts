@@ -4,13 +4,12 @@
  * (different paths, so nothing can leak from one into the other through a path), and the
  * second runs in a different time zone and locale.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, extractTo, listFiles } from './build-site.ts';
+import { buildSite, extractTo, listFiles, tempBuildDir } from './build-site.ts';
 
-const tmpRoot = mkdtempSync(path.join(tmpdir(), 'determinism-site-'));
+const tmpRoot = tempBuildDir('determinism');
 const builds = [
   { dir: path.join(tmpRoot, 'first'), env: { TZ: 'UTC', LANG: 'C.UTF-8' } },
   { dir: path.join(tmpRoot, 'second-build'), env: { TZ: 'Asia/Kolkata', LANG: 'fr_FR.UTF-8' } },

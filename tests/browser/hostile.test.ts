@@ -15,14 +15,13 @@
  * The built HTML is also checked statically (CSP meta, no inline script, no raw payload), and
  * the CSV export neutralises formula cells.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCSV } from '../../src/lib/export.ts';
 import { EventsFileSchema, type EventsFile } from '../../src/lib/schema.ts';
-import { buildSite, extractTo, listFiles, ROOT } from './build-site.ts';
+import { buildSite, extractTo, listFiles, ROOT, tempBuildDir } from './build-site.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveDir, type StaticServer } from './helpers/server.ts';
 
@@ -41,7 +40,7 @@ interface Site {
 
 let browser: Browser;
 const sites: Site[] = [];
-const tmpRoot = mkdtempSync(path.join(tmpdir(), 'hostile-site-'));
+const tmpRoot = tempBuildDir('hostile');
 
 beforeAll(async () => {
   // Site 1: the hostile corpus through the real extractor.
