@@ -255,11 +255,22 @@ function missing(where: string, id: string, ids: string[]): string {
  * Applies a curation to merged events: suppress, then fix, then add. Returns the events
  * sorted by (date, id) and one warning per correction that could not be applied.
  */
-export function applyCuration(events: TimelineEvent[], curation: Curation): { events: TimelineEvent[]; warnings: string[] } {
+/** How many corrections took effect. */
+export interface CurationSummary {
+  added: number;
+  fixed: number;
+  suppressed: number;
+}
+
+export function applyCuration(
+  events: TimelineEvent[],
+  curation: Curation,
+): { events: TimelineEvent[]; warnings: string[]; summary: CurationSummary } {
   const warnings: string[] = [];
   const byId = new Map(events.map((e) => [e.id, e] as const));
   const allIds = [...byId.keys()];
   const suppressed = new Set<string>();
+  const fixedIds = new Set<string>();
 
   for (const s of curation.suppress) {
     if (suppressed.has(s.id)) warnings.push(`${s.where}: "${s.id}" is suppressed twice`);
@@ -288,6 +299,7 @@ export function applyCuration(events: TimelineEvent[], curation: Curation): { ev
       continue;
     }
     byId.set(f.id, checked.data);
+    fixedIds.add(f.id);
   }
 
   const kept = [...byId.values()].filter((e) => !suppressed.has(e.id));
@@ -317,6 +329,12 @@ export function applyCuration(events: TimelineEvent[], curation: Curation): { ev
       curated: true,
       where: a.where,
     };
+    const twin = kept.find((e) => e.type === ev.type && e.date === ev.date && e.countries.join() === ev.countries.join());
+    if (twin) {
+      warnings.push(
+        `${a.where}: the build now has a similar event "${twin.id}" (same type, day and states); the addition was kept, remove it if it is the same event`,
+      );
+    }
     if (a.id === undefined) {
       toNumber.push(ev);
       continue;
@@ -332,7 +350,8 @@ export function applyCuration(events: TimelineEvent[], curation: Curation): { ev
   for (const ev of assignIds(toNumber, (e) => `${e.title}\u0000${JSON.stringify(e.sources)}`, taken)) added.push(stripWhere(ev));
 
   const out = [...kept, ...added].sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
-  return { events: out, warnings };
+  const summary: CurationSummary = { added: added.length, fixed: fixedIds.size, suppressed: suppressed.size };
+  return { events: out, warnings, summary };
 }
 
 /** The source name of an added event without sources: the curation file's name ("curation.yaml"). */

@@ -20,6 +20,8 @@ export interface ReportInput {
   /** Events on the timeline after merging, curation and validation. */
   mergedEvents: number;
   curationWarnings: string[];
+  /** What the curation file changed, when there was one (applyCuration's summary). */
+  curation?: { added: number; fixed: number; suppressed: number };
 }
 
 export interface DocumentReport {
@@ -51,6 +53,8 @@ export interface BuildReport {
   /** Warnings not tied to a listed document (unreadable folders, invalid events). */
   warnings: string[];
   curationWarnings: string[];
+  /** Corrections applied from the curation file, when there was one. */
+  curation?: { added: number; fixed: number; suppressed: number };
 }
 
 export function buildReport(input: ReportInput): BuildReport {
@@ -91,6 +95,7 @@ export function buildReport(input: ReportInput): BuildReport {
     },
     warnings: general,
     curationWarnings: [...input.curationWarnings],
+    ...(input.curation ? { curation: { ...input.curation } } : {}),
   };
 }
 
@@ -123,8 +128,10 @@ export function formatReport(r: BuildReport, opts: FormatOptions = {}): string {
   }
   if (!listQuiet) lines.push(`  ... and ${plural(quiet.length, 'more document')} ok without warnings`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
-  if (r.curationWarnings.length) {
-    lines.push(`Curation: ${plural(r.curationWarnings.length, 'problem')}`);
+  if (r.curation || r.curationWarnings.length) {
+    const c = r.curation;
+    const done = c ? `${c.added} added, ${c.fixed} fixed, ${c.suppressed} suppressed; ` : '';
+    lines.push(`Curation: ${done}${plural(r.curationWarnings.length, 'problem')}`);
     for (const w of r.curationWarnings) lines.push(`  - ${w}`);
   }
   const t = r.totals;

@@ -91,6 +91,27 @@ add:
   });
 });
 
+describe('curation: an addition the extractor now finds itself', () => {
+  it('is kept, with a warning naming the similar event', () => {
+    const r = curate(`
+add:
+  - { type: threat, date: 2025-07-14, countries: [USA, RUS], title: Trump threatens tariffs }
+`);
+    expect(r.events.filter((e) => e.type === 'threat')).toHaveLength(2);
+    expect(r.warnings).toEqual([expect.stringContaining(`similar event "${THREAT}"`)]);
+  });
+});
+
+describe('curation: summary', () => {
+  it('counts the corrections that took effect', () => {
+    const { curation } = parseCuration(
+      `add:\n  - { type: visit, date: 2025-07-12, countries: [RUS, PRK], title: Lavrov in Pyongyang }\nfix:\n  - { id: ${MEETING}, title: T }\n  - { id: nope, title: T }\nsuppress: [${STATEMENT}, nope2]\n`,
+      PATH,
+    );
+    expect(applyCuration(events, curation).summary).toEqual({ added: 1, fixed: 1, suppressed: 1 });
+  });
+});
+
 describe('curation: fix', () => {
   it('fixes fields of an extracted event by id; the id stays so the fix survives rebuilds', () => {
     const yaml = `

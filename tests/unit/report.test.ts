@@ -68,6 +68,13 @@ describe('formatReport', () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 
+  it('shows what the curation file changed', () => {
+    const r = buildReport({ ...input, curation: { added: 2, fixed: 1, suppressed: 3 } });
+    expect(r.curation).toEqual({ added: 2, fixed: 1, suppressed: 3 });
+    expect(formatReport(r)).toContain('Curation: 2 added, 1 fixed, 3 suppressed; 1 problem');
+    expect(buildReport(input).curation).toBeUndefined();
+  });
+
   it('summarises a large corpus but always lists documents with problems', () => {
     const many: DocumentEntry[] = Array.from({ length: 500 }, (_, i) => ({
       id: `doc-${String(i).padStart(4, '0')}`,
