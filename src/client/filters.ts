@@ -3,7 +3,8 @@
  * the type filter), lane grouping. They report user choices as state patches; main.ts
  * pushes them to the URL (pushState: Back undoes a filter choice).
  */
-import { EVENT_TYPES, type EventType, type TimelineEvent } from '../lib/schema.ts';
+import type { EventType, TimelineEvent } from '../lib/schema.ts';
+import { TYPE_ORDER as EVENT_TYPES } from '../lib/colors.ts';
 import type { ViewState } from '../lib/url-state.ts';
 import { clear, el, byId } from './dom.ts';
 

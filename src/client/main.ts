@@ -7,7 +7,7 @@
  * replace the current entry after a short pause; popstate restores the view.
  */
 import type { DocumentEntry, EventType, TimelineEvent } from '../lib/schema.ts';
-import { EVENT_TYPES } from '../lib/schema.ts';
+import { TYPE_ORDER as EVENT_TYPES } from '../lib/colors.ts';
 import { defaultViewState, parseViewState, sameFilter, serializeViewState, type ViewState } from '../lib/url-state.ts';
 import { densestWindow, filterEvents, matchesView, queryTerms } from '../lib/filter.ts';
 import { toCSV, toICS, toJSON } from '../lib/export.ts';
@@ -188,19 +188,25 @@ async function main(): Promise<void> {
     const w = densestWindow(filtered.length ? filtered : events);
     if (!w) return undefined;
     let a = dayToDate(w.from).getTime();
+    // Item labels run to the right of their date: leave room after the last event.
     let b = dayToDate(w.to).getTime() + DAY_MS;
+    b += (b - a) * 0.2;
     const sel = s.event ? byEventId.get(s.event) : undefined;
     if (sel) {
       const t = dayToDate(sel.date).getTime() + DAY_MS / 2;
-      if (t < a || t > b) {
-        const half = (b - a) / 2;
-        [a, b] = [t - half, t + half];
+      if (t < a || t > b - (b - a) * 0.25) {
+        const span = b - a;
+        [a, b] = [t - span * 0.6, t + span * 0.4];
       }
     }
     return [new Date(a), new Date(b)];
   }
 
   function updateStatus(): void {
+    // The window as days, for tests and for anyone reading the DOM.
+    const w = timeline.getWindow();
+    timelineEl.dataset.from = dateToDay(w.start);
+    timelineEl.dataset.to = dateToDay(new Date(w.end.getTime() - 1));
     const inView = timeline.visibleEventCount();
     const parts = [`${plural(filtered.length, 'event')} of ${events.length.toLocaleString('en')}`, `${inView.toLocaleString('en')} in view`];
     if (timeline.mode() === 'counts') parts.push('showing counts per period: zoom in for single events');

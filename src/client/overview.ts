@@ -3,7 +3,8 @@
  * Dragging the brush sets the timeline's window; moving the timeline moves the brush.
  */
 import * as d3 from 'd3';
-import { EVENT_TYPES, type EventType, type TimelineEvent } from '../lib/schema.ts';
+import type { EventType, TimelineEvent } from '../lib/schema.ts';
+import { TYPE_ORDER as EVENT_TYPES } from '../lib/colors.ts';
 import { TYPE_STYLES, typeClass } from '../lib/colors.ts';
 import { dayToDate } from './format.ts';
 
@@ -134,11 +135,16 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
         min = d3.timeMonth.offset(now, -1);
         max = now;
       }
-      const span = Math.max(max.getTime() - min.getTime(), 14 * DAY_MS);
+      // A short corpus still gets a few weeks of context, centred on its events.
+      const minSpan = 28 * DAY_MS;
+      const extra = Math.max(0, minSpan - (max.getTime() - min.getTime())) / 2;
+      const lo0 = new Date(min.getTime() - extra);
+      const hi0 = new Date(max.getTime() + extra);
+      const span = hi0.getTime() - lo0.getTime();
       const bin = binInterval(span);
       interval = bin.interval;
-      const lo = interval.floor(new Date(min.getTime() - span * 0.02));
-      const hi = interval.offset(interval.floor(new Date(max.getTime() + span * 0.02)), 1);
+      const lo = interval.floor(new Date(lo0.getTime() - span * 0.02));
+      const hi = interval.offset(interval.floor(new Date(hi0.getTime() + span * 0.02)), 1);
       x = d3.scaleTime().domain([lo, hi]).range([0, width]);
       const byBin = new Map<number, Row>();
       for (const t of interval.range(lo, hi)) {

@@ -4,7 +4,8 @@
  * tokens (`--type-<type>`, light and dark) and `.t-<type> { --type-color }`; a unit test keeps
  * them in sync.
  */
-import { EVENT_TYPES, type EventType } from './schema.ts';
+// Type-only import: this module ships to the browser, and schema.ts would pull zod in.
+import type { EventType } from './schema.ts';
 
 export interface TypeStyle {
   /** Human label, capitalised. */
@@ -30,9 +31,12 @@ export const TYPE_STYLES: Readonly<Record<EventType, TypeStyle>> = {
   military: { label: 'Military', color: '#57534e', colorDark: '#c4bdb6', symbol: '✚', description: 'Attacks, exercises and deployments' },
 };
 
+/** The event types in the schema's order (a unit test checks it equals EVENT_TYPES). */
+export const TYPE_ORDER: readonly EventType[] = Object.keys(TYPE_STYLES) as EventType[];
+
 /** The types in legend order, with their styles. */
 export function legendEntries(): Array<{ type: EventType } & TypeStyle> {
-  return EVENT_TYPES.map((type) => ({ type, ...TYPE_STYLES[type] }));
+  return TYPE_ORDER.map((type) => ({ type, ...TYPE_STYLES[type] }));
 }
 
 /** CSS class carrying a type's colour (`--type-color`, declared in src/styles/global.css). */

@@ -9,7 +9,8 @@
  * ignored, never an error. Serialising writes only what differs from the default, in a
  * fixed order, so equal views give equal URLs.
  */
-import { EVENT_TYPES, type EventType } from './schema.ts';
+import type { EventType } from './schema.ts';
+import { TYPE_ORDER as EVENT_TYPES } from './colors.ts';
 
 export interface ViewState {
   countries: string[];

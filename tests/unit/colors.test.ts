@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/lib/schema.ts';
-import { legendEntries, TYPE_STYLES, typeClass, typeStyle } from '../../src/lib/colors.ts';
+import { legendEntries, TYPE_ORDER, TYPE_STYLES, typeClass, typeStyle } from '../../src/lib/colors.ts';
 
 describe('type colours and symbols', () => {
   it('gives every type its own colour and its own symbol', () => {
@@ -10,6 +10,7 @@ describe('type colours and symbols', () => {
     expect(new Set(colors).size).toBe(EVENT_TYPES.length);
     expect(new Set(symbols).size).toBe(EVENT_TYPES.length);
     expect(legendEntries().map((e) => e.type)).toEqual([...EVENT_TYPES]);
+    expect([...TYPE_ORDER]).toEqual([...EVENT_TYPES]);
   });
 
   it('matches the CSS tokens of global.css in light and dark mode', () => {
