@@ -42,14 +42,24 @@ interface Scored {
   modality: Modality;
 }
 
-/** The one trigger a clause's event rests on: earliest event verb, else earliest event noun, else the speech verb. */
+/** Noun rules that name the setting of what is said ("at the summit"): the meeting wins over the speech verb. */
+const LOCATIVE_NOUN_RULES = new Set(['meeting.at-meeting']);
+
+/**
+ * The one trigger a clause's event rests on: the earliest event verb, else the earliest event
+ * noun, else the speech verb. The speech verb wins when it introduces an event noun ("Trump said
+ * trade talks were moving slowly") and when the event it reports did not happen ("X said the two
+ * sides should sign a deal", "China will retaliate against any move to impose tariffs, the
+ * ministry said").
+ */
 function choose(cands: Scored[]): Scored | undefined {
   const events = cands.filter((c) => c.match.rule.type !== 'statement');
   const pick = events.find((c) => c.match.rule.form === 'verb') ?? events[0];
-  const statement = cands.find((c) => c.match.rule.type === 'statement');
-  if (!pick) return statement;
-  // "X said the two sides should sign a deal": the unrealised deal yields to the statement that happened.
-  if (!HAPPENED.has(pick.modality) && statement && HAPPENED.has(statement.modality) && statement.match.start < pick.match.start) {
+  const statement = cands.find((c) => c.match.rule.type === 'statement' && HAPPENED.has(c.modality));
+  if (!pick) return statement ?? cands.find((c) => c.match.rule.type === 'statement');
+  if (!statement) return pick;
+  if (!HAPPENED.has(pick.modality)) return statement;
+  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !LOCATIVE_NOUN_RULES.has(pick.match.rule.name)) {
     return statement;
   }
   return pick;
@@ -93,6 +103,10 @@ export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCan
     }));
     const pick = choose(scored);
     if (!pick) continue;
+    // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
+    // event in the same sentence is the same event, not a new one.
+    const last = out[out.length - 1];
+    if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) continue;
     previous = { modality: pick.modality };
     const span = trimmed(text, clause);
     out.push({

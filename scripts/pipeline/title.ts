@@ -7,14 +7,14 @@
 import rules from '../data/event-rules.json' with { type: 'json' };
 import type { Actor, EventType, ExtractedEvent } from './types.ts';
 
-type Variant = { when: string; text: string; multilateral?: boolean; noPerson?: boolean };
-type Compiled = { when: RegExp | null; text: string; multilateral: boolean; noPerson: boolean };
+type Variant = { when: string; text: string; multilateral?: boolean };
+type Compiled = { when: RegExp | null; text: string; multilateral: boolean };
 
 const MAX = rules.titles.maxLength;
 const TEMPLATES = new Map<string, Compiled[]>(
   Object.entries(rules.titles.types as Record<string, Variant[]>).map(([type, list]) => [
     type,
-    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text, multilateral: v.multilateral === true, noPerson: v.noPerson === true })),
+    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text, multilateral: v.multilateral === true })),
   ]),
 );
 const WHAT = new Map<string, [RegExp, string][]>(
@@ -105,6 +105,13 @@ function what(type: EventType, ev: Ev, trigger: string): string | undefined {
   return undefined;
 }
 
+/** "A, B and C". */
+function listOf(items: string[]): string | undefined {
+  if (items.length === 0) return undefined;
+  if (items.length === 1) return items[0];
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 function fill(template: string, slots: Record<string, string | undefined>): string | null {
   let missing = false;
   const out = template.replace(/\{([A-Z]+)\}/g, (_, k: string) => {
@@ -118,19 +125,19 @@ function fill(template: string, slots: Record<string, string | undefined>): stri
 export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined): string {
   const sentence = ev.source?.sentence ?? '';
   const trigger = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, ev.source.trigger.end) : '';
-  const { subject, subjectCountry, object, objectIsPerson } = parties(ev, countryName);
+  const { subject, subjectCountry, object } = parties(ev, countryName);
   const location = ev.location ? cleanTitleText(ev.location) : undefined;
   const org = ev.organizations[0] ? cleanTitleText(ev.organizations[0]) : undefined;
   const otherCountry = ev.countries.find((c) => c !== subjectCountry);
   const place = location ?? (otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined);
-  const slots = { S: subject, O: object, W: what(ev.type, ev, trigger), ORG: org, P: place };
-  // Three or more states and no single named counterpart: a multilateral meeting.
-  const multilateral = ev.countries.length >= 3 && !objectIsPerson;
+  const names = ev.countries.map((c) => cleanTitleText(countryName(c) ?? c));
+  const slots = { S: subject, O: object, W: what(ev.type, ev, trigger), ORG: org, P: place, CS: listOf(names) };
+  // Three or more states: a multilateral meeting, titled by its organisation or its members.
+  const multilateral = ev.countries.length >= 3;
 
   let title: string | null = null;
   for (const v of TEMPLATES.get(ev.type) ?? []) {
     if (v.multilateral && !multilateral) continue;
-    if (v.noPerson && ev.actors.length > 0) continue;
     if (v.when && !v.when.test(trigger)) continue;
     title = fill(v.text, slots);
     if (title) break;

@@ -192,3 +192,36 @@ describe('findEvents: diplomatic wording', () => {
     });
   }
 });
+
+describe('findEvents: threats, speech and repeated mentions', () => {
+  it('reads "will retaliate" and "would raise duties" as threats', () => {
+    expect(one('Beijing will immediately retaliate against any new levies, the ministry said on Friday.')).toEqual(['threat/asserted']);
+    expect(one('The response came after the president announced on Sunday that he would raise duties on steel.')).toEqual(['threat/asserted']);
+    expect(one('Ottawa warned Washington of retaliation if the levies go ahead.')).toEqual(['threat/asserted']);
+  });
+
+  it('lets the speech verb win over an event noun it introduces', () => {
+    expect(one('The premier said trade talks between the two capitals were moving too slowly.')).toEqual(['statement/asserted']);
+    expect(one('The premier said at the summit that trade must stay open.')).toEqual(['meeting/asserted']);
+  });
+
+  it('falls back to an asserted statement that follows an unrealised event', () => {
+    expect(one('Seoul will never accept a deal that ignores its security, the minister said.')).toEqual(['statement/asserted']);
+  });
+
+  it('does not count a later noun for the same kind of event twice', () => {
+    expect(one('The chancellor met the leaders of five states in Oslo, where energy dominated the summit.')).toEqual(['meeting/asserted']);
+  });
+
+  it('marks long-running measures as background', () => {
+    expect(one('The two economies have imposed tariffs on each other since last year.')).toEqual(['sanction/background']);
+  });
+
+  it('does not read the United States as a speech verb', () => {
+    expect(events('Trade between Canada and the United States grew in May.')).toEqual([]);
+  });
+
+  it('keeps a modal inside the clause from being swallowed by a long trigger', () => {
+    expect(one('The office filed a notice of tariffs that would take effect on Friday.')).toEqual([]);
+  });
+});

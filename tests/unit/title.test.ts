@@ -110,3 +110,22 @@ describe('makeTitle', () => {
     expect(makeTitle(ev({ type: 'sanction', countries: ['XXX'] }), () => undefined)).toBe('XXX imposes sanctions');
   });
 });
+
+describe('makeTitle: multilateral meetings', () => {
+  it('lists the member states when no organisation is known, even with named people', () => {
+    const t = makeTitle(
+      ev({
+        countries: ['CHN', 'IND', 'IRN', 'RUS'],
+        actors: [
+          { name: 'Sergei Lavrov', country: 'RUS' },
+          { name: 'Abbas Araghchi', country: 'IRN' },
+        ],
+        location: 'Beijing',
+        sentence: 'Top diplomats arrived in Beijing for a meeting.',
+        trigger: 'arrived in Beijing for a meeting',
+      }),
+      countryName,
+    );
+    expect(t).toBe('Meeting of China, India, Iran and Russia in Beijing');
+  });
+});

@@ -30,21 +30,27 @@ export function clauseSpans(text: string, quotes: readonly QuoteRange[]): Clause
   const sameLength = lowered.length === text.length;
   const subject = sameLength ? lowered : text;
   const re = sameLength ? BOUNDARY_LOWER : BOUNDARY_ANY_CASE;
-  const out: ClauseSpan[] = [];
+  const raw: ClauseSpan[] = [];
   let from = 0;
-  const lead = sameLength ? LEADING.exec(lowered) : null;
-  const comma = lead?.indices?.[1];
-  if (comma && !inside(comma[0], quotes)) {
-    out.push({ start: 0, end: comma[0] });
-    from = comma[1];
-  }
-  re.lastIndex = from;
+  re.lastIndex = 0;
   for (let m = re.exec(subject); m; m = re.exec(subject)) {
     if (m[0].length === 0) re.lastIndex++;
     if (m.index <= from || inside(m.index, quotes)) continue;
-    out.push({ start: from, end: m.index });
+    raw.push({ start: from, end: m.index });
     from = m.index + m[0].length;
   }
-  out.push({ start: from, end: text.length });
+  raw.push({ start: from, end: text.length });
+  // An opening subordinate clause ("If Tehran rejects the offer, ...") is a clause of its own.
+  const out: ClauseSpan[] = [];
+  for (const c of raw) {
+    const lead = sameLength ? LEADING.exec(lowered.slice(c.start, c.end)) : null;
+    const comma = lead?.indices?.[1];
+    if (comma && !inside(c.start + comma[0], quotes)) {
+      out.push({ start: c.start, end: c.start + comma[0] });
+      out.push({ start: c.start + comma[1], end: c.end });
+    } else {
+      out.push(c);
+    }
+  }
   return out.filter((c) => c.end > c.start);
 }
