@@ -15,7 +15,7 @@
  * (approximate).
  */
 import type { DateContext, EventType, Span } from '../types.ts';
-import { ANCHOR_EVENT_WORDS, escapeRegExp } from './cue-data.ts';
+import { ANCHOR_EVENT_WORDS } from './cue-data.ts';
 import type { AnchorCue, DayCue } from './cues.ts';
 import { addDays } from './day-math.ts';
 import { gap } from './select.ts';
@@ -70,28 +70,53 @@ function mainOf(text: string, a: AnchorCue, complement: Span): Span {
   return { start: 0, end: a.start };
 }
 
-/** The previous event the words describe, or undefined. */
+/** How many of the latest earlier events are looked at. */
+const PREVIOUS_REACH = 40;
+
+/** Position of `word` in `lower` (already lower-cased) as a whole word, or -1. */
+function wordAt(lower: string, word: string): number {
+  let from = 0;
+  for (;;) {
+    const i = lower.indexOf(word, from);
+    if (i < 0) return -1;
+    const before = i === 0 ? ' ' : lower[i - 1]!;
+    const after = lower[i + word.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return i;
+    from = i + 1;
+  }
+}
+
+/**
+ * The earlier event the words describe, or undefined: an event whose trigger word appears in
+ * them beats one whose type is named ("the talks" -> a meeting); then the word nearest the start
+ * of the words (the head of the phrase); then the latest event.
+ */
 export function findPrevious(words: string, previous: readonly Previous[]): Previous | undefined {
-  let best: Previous | undefined;
-  let bestKey = [-1, Infinity, -1];
+  if (previous.length === 0) return undefined;
+  const lower = words.toLowerCase();
   const typeAt = new Map<EventType, number>();
   for (const { type, re } of ANCHOR_EVENT_WORDS) {
     const m = re.exec(words);
     if (m) typeAt.set(type, m.index);
   }
-  previous.forEach((p, i) => {
-    const head = p.trigger.trim().split(/\s+/)[0] ?? '';
-    const triggerAt = head.length > 2 ? words.search(new RegExp(`\\b${escapeRegExp(head)}\\b`, 'i')) : -1;
+  let best: Previous | undefined;
+  let bestScore = 0;
+  let bestPos = Infinity;
+  for (let i = previous.length - 1; i >= Math.max(0, previous.length - PREVIOUS_REACH); i--) {
+    const p = previous[i]!;
+    const head = (p.trigger.trim().split(/\s+/)[0] ?? '').toLowerCase();
+    const triggerAt = head.length > 2 ? wordAt(lower, head) : -1;
     const typePos = typeAt.get(p.type);
     const score = triggerAt >= 0 ? 2 : typePos !== undefined ? 1 : 0;
-    if (score === 0) return;
+    if (score === 0) continue;
     const pos = triggerAt >= 0 ? triggerAt : typePos!;
-    const key = [score, pos, i];
-    if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! < bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
+    // Later events come first in this loop, so only a strictly better one replaces the best.
+    if (score > bestScore || (score === bestScore && pos < bestPos)) {
       best = p;
-      bestKey = key;
+      bestScore = score;
+      bestPos = pos;
     }
-  });
+  }
   return best;
 }
 

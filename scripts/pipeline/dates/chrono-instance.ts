@@ -1,10 +1,12 @@
 /**
  * Our chrono: chrono.casual without the parsers whose readings news text contradicts (our own
- * parsers read those phrases instead), plus our parsers and refiners:
+ * parsers read those phrases instead), without the time-of-day machinery (a time never changes
+ * the day) and with only the refiners we need, plus our parsers and refiners:
  *   NewsFilterRefiner first (before chrono's overlap removal), ContextRefiner and
  *   PastPreferringRefiner last. forwardDate stays off.
  */
 import * as chrono from 'chrono-node';
+import { GatedChrono } from './gates.ts';
 import { AnchorParser } from './parsers/anchor-parser.ts';
 import { DeadlineDurationParser } from './parsers/deadline-duration-parser.ts';
 import { MonthSpanParser } from './parsers/month-span-parser.ts';
@@ -19,7 +21,8 @@ import { PastPreferringRefiner } from './refiners/past-preferring-refiner.ts';
  *   ENRelativeDateFormatParser ("last week" as an exact day), ENTimeUnitCasualRelativeFormatParser,
  *   ENTimeUnitWithinFormatParser ("within 50 days" as a day), ENTimeUnitLaterFormatParser
  *   ("two days after" from publication), ENEndOfCurrentMonthParser, ENMonthNameParser ("March" the
- *   verb; "in June" is ours), the slash formats ("9/11", "24/7", day/month order unknown).
+ *   verb; "in June" is ours), the slash formats ("9/11", "24/7", day/month order unknown), and the
+ *   time parsers (ENTimeExpressionParser "2 p.m.", ENCasualTimeParser "morning").
  */
 export const DROPPED_PARSERS = new Set([
   'ENRelativeDateFormatParser',
@@ -30,22 +33,62 @@ export const DROPPED_PARSERS = new Set([
   'ENMonthNameParser',
   'SlashDateFormatParser',
   'ENSlashMonthFormatParser',
+  'ENTimeExpressionParser',
+  'ENCasualTimeParser',
 ]);
 
-/** chrono refiners we drop: the forward-date refiner (news prefers the past; ours decides). */
-export const DROPPED_REFINERS = new Set(['ForwardDateRefiner']);
+/**
+ * chrono refiners we keep, in chrono's order: overlap removal (once), weekday + date merging
+ * ("Tuesday, July 15") and the year-suffix reader. The others handle times, time zones, ranges,
+ * forward dates, "end of" periods and chrono's own unlikely-format filters, which our parsers,
+ * NewsFilterRefiner and toCue's date check replace (and each costs time on every sentence).
+ */
+export const KEPT_REFINERS = ['OverlapRemovalRefiner', 'MergeWeekdayComponentRefiner', 'ENExtractYearSuffixRefiner'];
+
+/** The gate (date-cues.json "gates") each parser needs, by class name. */
+export const PARSER_GATES: Readonly<Record<string, string>> = {
+  ENWeekdayParser: 'weekday',
+  ENMonthNameLittleEndianParser: 'month',
+  ENMonthNameMiddleEndianParser: 'month',
+  ENYearMonthNameParser: 'month',
+  MonthSpanParser: 'month',
+  ENYearMonthDayParser: 'digits',
+  ISOFormatParser: 'digits',
+  YearSpanParser: 'digits',
+  ENCasualDateParser: 'casual',
+  ENTimeUnitAgoFormatParser: 'ago',
+  SpanParser: 'period',
+  DeadlineDurationParser: 'deadline',
+  AnchorParser: 'anchor',
+};
+
+/** Our chrono behind the gate-word scan (gates.ts): what cues.ts calls. */
+export function createGatedNewsChrono(): GatedChrono {
+  return new GatedChrono(createNewsChrono(), (name) => PARSER_GATES[name]);
+}
 
 export function createNewsChrono(): chrono.Chrono {
   const custom = chrono.en.casual.clone();
-  custom.parsers = custom.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
-  custom.refiners = custom.refiners.filter((r) => !DROPPED_REFINERS.has(r.constructor.name));
-  custom.parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser());
+  const parsers = custom.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
+  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser());
+  custom.parsers = parsers;
+  const kept = new Set<string>();
+  custom.refiners = custom.refiners.filter((r) => {
+    const name = r.constructor.name;
+    if (!KEPT_REFINERS.includes(name) || kept.has(name)) return false;
+    kept.add(name);
+    return true;
+  });
   custom.refiners.unshift(new NewsFilterRefiner());
   custom.refiners.push(new ContextRefiner(), new PastPreferringRefiner());
   return custom;
 }
 
-/** Names of the parsers chrono.casual has, to check in tests that the drop list still matches. */
-export function casualParserNames(): string[] {
-  return chrono.en.casual.parsers.map((p) => p.constructor.name);
+/** Names of chrono.casual's parsers and refiners, to check in tests that the lists above still match. */
+export function casualNames(): { parsers: string[]; refiners: string[] } {
+  return {
+    parsers: chrono.en.casual.parsers.map((p) => p.constructor.name),
+    refiners: chrono.en.casual.refiners.map((r) => r.constructor.name),
+  };
 }
+

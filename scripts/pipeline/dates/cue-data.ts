@@ -6,6 +6,8 @@ import type { EventType } from '../types.ts';
 
 export interface SpanPattern {
   re: RegExp;
+  /** The pattern without word boundaries, for building one alternation. */
+  source: string;
   rule: SpanRule;
 }
 
@@ -32,6 +34,8 @@ const SPAN_RULES = new Set<string>([
 
 export interface AnchorPattern {
   re: RegExp;
+  /** The pattern without word boundaries, for building one alternation. */
+  source: string;
   precisionByUnit?: Record<string, 'day' | 'approximate'>;
   unitDefault?: string;
 }
@@ -44,11 +48,17 @@ const LEFT = '(?<=^|[^\\p{L}\\p{N}_])';
 /** Right boundary. */
 const RIGHT = '(?![\\p{L}\\p{N}_])';
 
-function wordPattern(source: string, flags = 'iu'): RegExp {
+/** One regex for several alternatives, each in a named group `<prefix><i>`, with one pair of boundaries. */
+export function alternation(sources: string[], prefix: string): RegExp {
+  return wordPattern(sources.map((src, i) => `(?<${prefix}${i}>${src})`).join('|'));
+}
+
+export function wordPattern(source: string, flags = 'iu'): RegExp {
   return new RegExp(`${LEFT}(?:${source})${RIGHT}`, flags);
 }
 
-export const PRECHECK = new RegExp(raw.precheck, 'i');
+/** Gate names -> whole words ("####": a four-digit number); see gates.ts. */
+export const GATE_WORDS: Readonly<Record<string, readonly string[]>> = raw.gates;
 export const FUTURE_MARKERS = new RegExp(raw.futureMarkers, 'i');
 export const FUTURE_WINDOW_WORDS: number = raw.futureWindowWords;
 export const IGNORE_BEFORE = new RegExp(raw.ignoreBefore, 'i');
@@ -68,7 +78,7 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;
 
 export const SPAN_PATTERNS: SpanPattern[] = raw.spans.map((s) => {
   if (!SPAN_RULES.has(s.rule)) throw new Error(`date-cues.json: unknown span rule ${s.rule}`);
-  return { re: wordPattern(s.pattern), rule: s.rule as SpanRule };
+  return { re: wordPattern(s.pattern), source: s.pattern, rule: s.rule as SpanRule };
 });
 
 /** Month names need their capital letter ("in May", not "may"): MonthSpanParser checks it. */
@@ -76,7 +86,7 @@ export const MONTH_SPAN = wordPattern(raw.monthSpan);
 export const YEAR_SPAN = wordPattern(raw.yearSpan);
 
 export const ANCHOR_PATTERNS: AnchorPattern[] = raw.anchorPhrases.map((a) => {
-  const out: AnchorPattern = { re: wordPattern(a.pattern) };
+  const out: AnchorPattern = { re: wordPattern(a.pattern), source: a.pattern };
   if ('precisionByUnit' in a && a.precisionByUnit) out.precisionByUnit = a.precisionByUnit as Record<string, 'day' | 'approximate'>;
   if ('unitDefault' in a && typeof a.unitDefault === 'string') out.unitDefault = a.unitDefault;
   return out;

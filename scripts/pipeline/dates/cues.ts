@@ -1,17 +1,16 @@
 /**
- * Reads the date cues of one sentence: runs our chrono (chrono-instance.ts) and turns each result
- * into a DateCue. A cheap regex (date-cues.json "precheck") skips sentences with no date-like word,
- * and the last few sentences' cues are cached (one sentence usually holds several candidates).
+ * Reads the date cues of one sentence: runs our chrono (chrono-instance.ts, behind the gate-word
+ * scan of gates.ts, which skips sentences with no date-like word) and turns each result into a
+ * DateCue. The last few sentences' cues are cached (one sentence often holds several candidates).
  */
 import type { ParsingReference, ParsingResult } from 'chrono-node';
-import { createNewsChrono } from './chrono-instance.ts';
-import { PRECHECK } from './cue-data.ts';
+import { createGatedNewsChrono } from './chrono-instance.ts';
 import type { DayMode } from './choose-day.ts';
-import { fromDayNumber, toDayNumber } from './day-math.ts';
-import { modeOf, pickDay, storedSpec, type FlexibleSpec } from './refiners/past-preferring-refiner.ts';
+import { dayNumberOf, fromDayNumber, toDayNumber } from './day-math.ts';
+import { pickDay, storedSpec, type FlexibleSpec } from './refiners/past-preferring-refiner.ts';
 import { monthSpanDay, spanDay, yearPartDay, type PeriodPart } from './spans.ts';
 import type { SpanRule } from './cue-data.ts';
-import { TAG, hasTag, tagValues } from './tags.ts';
+import { TAG, hasIn, tagsOf, valuesIn } from './tags.ts';
 
 interface CueBase {
   /** Offsets into the text given to extractCues. */
@@ -58,27 +57,33 @@ export interface AnchorCue extends CueBase {
 
 export type DateCue = DayCue | SpanCue | DeadlineCue | AnchorCue;
 
-const news = createNewsChrono();
+const news = createGatedNewsChrono();
 
+let lastReference: { pub: number; ref: ParsingReference } | null = null;
+
+/** Noon UTC of the publication day, in UTC: chrono then reads days as we count them. */
 function reference(pub: number): ParsingReference {
-  return { instant: new Date(pub * 86_400_000 + 12 * 3_600_000), timezone: 0 };
+  if (lastReference?.pub !== pub) lastReference = { pub, ref: { instant: new Date(pub * 86_400_000 + 12 * 3_600_000), timezone: 0 } };
+  return lastReference.ref;
 }
 
+/** The result's day as YYYY-MM-DD, or null when it is not a real calendar day. */
 function isoOf(r: ParsingResult): string | null {
   const s = r.start;
   const y = s.get('year');
   const m = s.get('month');
   const d = s.get('day');
   if (y === null || m === null || d === null) return null;
-  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return toDayNumber(iso) === null ? null : iso;
+  const n = dayNumberOf(y, m, d);
+  return n === null ? null : fromDayNumber(n);
 }
 
 /** One chrono result as a cue, or null when it carries no usable date. */
 export function toCue(r: ParsingResult, pub: number): DateCue | null {
   const base = { start: r.index, end: r.index + r.text.length, text: r.text };
-  const future = hasTag(r, TAG.futureContext);
-  const anchor = tagValues(r, TAG.anchor);
+  const tags = tagsOf(r);
+  const future = hasIn(tags, TAG.futureContext);
+  const anchor = valuesIn(tags, TAG.anchor);
   if (anchor) {
     const [relation, unit, count, implicit] = anchor;
     return {
@@ -90,27 +95,27 @@ export function toCue(r: ParsingResult, pub: number): DateCue | null {
       implicit: implicit === '1',
     };
   }
-  const duration = tagValues(r, TAG.deadlineDuration);
+  const duration = valuesIn(tags, TAG.deadlineDuration);
   if (duration) return { ...base, kind: 'deadline', days: Number(duration[0]) };
 
-  if (hasTag(r, TAG.deadline)) {
-    const spec = storedSpec(r);
+  if (hasIn(tags, TAG.deadline)) {
+    const spec = storedSpec(tags);
     const day = spec ? pickDay(spec, pub, 'deadline') : null;
     const iso = day !== null ? fromDayNumber(day) : isoOf(r);
     // "by the end of the year", "by next week": a deadline without a day.
-    if (hasTag(r, TAG.span) || hasTag(r, TAG.monthSpan) || hasTag(r, TAG.yearSpan)) return { ...base, kind: 'deadline' };
+    if (hasIn(tags, TAG.span) || hasIn(tags, TAG.monthSpan) || hasIn(tags, TAG.yearSpan)) return { ...base, kind: 'deadline' };
     return iso ? { ...base, kind: 'deadline', date: iso } : null;
   }
 
-  const span = tagValues(r, TAG.span);
+  const span = valuesIn(tags, TAG.span);
   if (span) return spanCue(base, spanDay(span[0] as SpanRule, pub, future), false);
-  const monthSpan = tagValues(r, TAG.monthSpan);
+  const monthSpan = valuesIn(tags, TAG.monthSpan);
   if (monthSpan) {
     const year = r.start.isCertain('year') ? r.start.get('year') : null;
     const rel = (monthSpan[1] ?? 'none') as 'none' | 'last' | 'this' | 'next';
     return spanCue(base, monthSpanDay(r.start.get('month')!, year, rel, (monthSpan[0] ?? 'whole') as PeriodPart, pub, future), false);
   }
-  const yearSpan = tagValues(r, TAG.yearSpan);
+  const yearSpan = valuesIn(tags, TAG.yearSpan);
   if (yearSpan) {
     const year = r.start.get('year')!;
     const pubYear = Number(fromDayNumber(pub).slice(0, 4));
@@ -121,8 +126,8 @@ export function toCue(r: ParsingResult, pub: number): DateCue | null {
   if (!r.start.isCertain('day') && !r.start.isCertain('weekday')) return null;
   const iso = isoOf(r);
   if (!iso) return null;
-  const flexible = storedSpec(r) ?? undefined;
-  const evidence = hasTag(r, TAG.relative) ? 'relative' : flexible?.kind === 'weekday' ? 'weekday' : 'explicit';
+  const flexible = storedSpec(tags) ?? undefined;
+  const evidence = hasIn(tags, TAG.relative) ? 'relative' : flexible?.kind === 'weekday' ? 'weekday' : 'explicit';
   const cue: DayCue = { ...base, kind: 'day', date: iso, evidence, futureContext: future };
   if (flexible) cue.flexible = flexible;
   return cue;
@@ -141,28 +146,26 @@ export function repickDay(cue: DayCue, published: string, mode: DayMode): string
 }
 
 const CACHE_SIZE = 16;
-const cache = new Map<string, DateCue[]>();
+/** Keyed by the sentence text itself (hashed once per string), checked against the publication day. */
+const cache = new Map<string, { published: string; cues: DateCue[] }>();
 
 /** All date cues of `text` (offsets relative to `text`), for a publication day "YYYY-MM-DD". */
 export function extractCues(text: string, published: string): DateCue[] {
   const pub = toDayNumber(published);
-  if (pub === null || !text || !PRECHECK.test(text)) return [];
-  const key = `${published}\u0000${text}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  if (pub === null || !text) return [];
+  const hit = cache.get(text);
+  if (hit && hit.published === published) return hit.cues;
   let cues: DateCue[] = [];
   try {
-    // chrono types parse() as ParsedResult[]; the objects are the ParsingResults our refiners saw.
-    const results = news.parse(text, reference(pub), { forwardDate: false }) as ParsingResult[];
-    cues = results
+    cues = news
+      .parse(text, reference(pub))
       .map((r) => toCue(r, pub))
       .filter((c): c is DateCue => c !== null);
   } catch {
     cues = []; // untrusted text: a parser failure means "no cue", never a crash
   }
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, cues);
+  cache.set(text, { published, cues });
   return cues;
 }
 
-export { modeOf };

@@ -3,43 +3,64 @@
  * Pure and timezone-free: nothing here depends on the machine's local time.
  */
 
-const MS_PER_DAY = 86_400_000;
-
 /** Day number of a valid ISO day, or null for anything else ("2025-02-30" is null). */
 export function toDayNumber(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  return dayNumberOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return null;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  return dayNumberOf(y, m, d);
 }
 
 /** Day number of a calendar date, or null when the date does not exist (June 31). */
 export function dayNumberOf(year: number, month: number, day: number): number | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  // Date.UTC maps years 0..99 to 1900..1999; correct for that.
-  const d = new Date(ms);
-  if (year < 100) d.setUTCFullYear(year);
-  return Math.round(d.getTime() / MS_PER_DAY);
+  return daysFromCivil(year, month, day);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm; no Date objects). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** ISO day of a day number. */
 export function fromDayNumber(n: number): string {
-  const d = new Date(n * MS_PER_DAY);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const { year, month, day } = partsOf(n);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Year, month (1-12), day of month and weekday (0 = Sunday) of a day number. */
 export function partsOf(n: number): { year: number; month: number; day: number; weekday: number } {
-  const d = new Date(n * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+  // H. Hinnant's civil_from_days: no Date objects.
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day, weekday: (((n + 4) % 7) + 7) % 7 };
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && isLeapYear(year)) return 29;
+  return MONTH_DAYS[month - 1] ?? 0;
 }
 
 /** Adds days to an ISO day. */

@@ -31,18 +31,37 @@ export function tag(name: string, ...values: Array<string | number>): string {
   return [name, ...values.map(String)].join('/');
 }
 
-/** The values of the first tag `name` on the result ("dates/span/lastWeek" -> ["lastWeek"]), or null. */
-export function tagValues(result: ParsingResult, name: string): string[] | null {
+/** The result's tags, read once (chrono copies its tag set on every `tags()` call). */
+export function tagsOf(result: ParsingResult): readonly string[] {
+  return [...result.start.tags()];
+}
+
+/** The values of the first tag `name` in `tags` ("dates/span/lastWeek" -> ["lastWeek"]), or null. */
+export function valuesIn(tags: readonly string[], name: string): string[] | null {
   const prefix = `${name}/`;
-  for (const t of result.tags()) {
+  for (const t of tags) {
     if (t === name) return [];
     if (t.startsWith(prefix)) return t.slice(prefix.length).split('/');
   }
   return null;
 }
 
+export function hasIn(tags: readonly string[], name: string): boolean {
+  return valuesIn(tags, name) !== null;
+}
+
+/** The values of the first tag `name` on the result, or null. */
+export function tagValues(result: ParsingResult, name: string): string[] | null {
+  return valuesIn(tagsOf(result), name);
+}
+
 export function hasTag(result: ParsingResult, name: string): boolean {
   return tagValues(result, name) !== null;
+}
+
+/** True when one of our parsers made the result, or our refiners tagged it. */
+export function isOurs(tags: readonly string[]): boolean {
+  return tags.some((t) => t.startsWith('dates/'));
 }
 
 /**

@@ -4,10 +4,10 @@
  * "N days later/earlier" and "the previous day" are implicit: the other event is the one told before.
  */
 import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
-import { ANCHOR_PATTERNS, numberOf } from '../cue-data.ts';
+import { ANCHOR_PATTERNS, alternation, numberOf } from '../cue-data.ts';
 import { TAG, markAsDate, tag } from '../tags.ts';
 
-const COMBINED = new RegExp(ANCHOR_PATTERNS.map((a, i) => `(?<a${i}>${stripNames(a.re.source, i)})`).join('|'), 'iu');
+const COMBINED = alternation(ANCHOR_PATTERNS.map((a, i) => stripNames(a.source, i)), 'a');
 
 /** Named groups must be unique in one regex: suffix each pattern's names with its index. */
 function stripNames(source: string, i: number): string {

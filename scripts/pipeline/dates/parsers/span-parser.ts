@@ -4,14 +4,11 @@
  * rule (spans.ts turns it into days once the publication day and the clause's tense are known).
  */
 import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
-import { SPAN_PATTERNS } from '../cue-data.ts';
+import { SPAN_PATTERNS, alternation } from '../cue-data.ts';
 import { TAG, markAsDate, tag } from '../tags.ts';
 
 /** All span phrases as one alternation; at one position the phrase listed first wins. */
-const COMBINED = new RegExp(
-  SPAN_PATTERNS.map((s, i) => `(?<s${i}>${s.re.source})`).join('|'),
-  'iu',
-);
+const COMBINED = alternation(SPAN_PATTERNS.map((s) => s.source), 's');
 
 export class SpanParser implements Parser {
   pattern(): RegExp {

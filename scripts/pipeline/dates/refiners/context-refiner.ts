@@ -7,27 +7,40 @@
  */
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { DEADLINE_AFTER, DEADLINE_BEFORE, FUTURE_MARKERS, FUTURE_WINDOW_WORDS } from '../cue-data.ts';
-import { TAG, hasTag } from '../tags.ts';
+import { TAG, hasIn, tagsOf } from '../tags.ts';
 
-const CLAUSE_BREAK = /[,;:()\[\]"“”—–]|\s-\s/g;
+/** Characters that end a clause for the future-word window. */
+const BREAK_CHARS = new Set([',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '—', '–']);
 const RELATIVE_WORDS = /\b(yesterday|today|tonight|tomorrow|last\s+night|this\s+(morning|afternoon|evening)|ago)\b/i;
 
-/** The words before `index` that belong to the cue's clause: back to punctuation or `floor`. */
+/**
+ * The words before `index` that belong to the cue's clause: back to punctuation, to `floor`
+ * (the end of the previous cue) or FUTURE_WINDOW_WORDS words, whichever is nearest.
+ */
 export function clauseWindow(text: string, index: number, floor: number): string {
-  let from = Math.max(floor, index - 160);
-  const chunk = text.slice(from, index);
-  let lastBreak = -1;
-  for (const m of chunk.matchAll(CLAUSE_BREAK)) lastBreak = (m.index ?? 0) + m[0].length;
-  if (lastBreak >= 0) from += lastBreak;
-  const words = text.slice(from, index).trim().split(/\s+/);
-  return words.slice(-FUTURE_WINDOW_WORDS).join(' ');
+  let words = 0;
+  let inWord = false;
+  let i = index - 1;
+  for (; i >= floor; i--) {
+    const ch = text[i]!;
+    if (BREAK_CHARS.has(ch) || (ch === '-' && text[i - 1] === ' ' && text[i + 1] === ' ')) break;
+    const space = ch === ' ' || ch === '\n' || ch === '\t';
+    if (!space && !inWord) {
+      inWord = true;
+    } else if (space && inWord) {
+      inWord = false;
+      if (++words >= FUTURE_WINDOW_WORDS) break;
+    }
+  }
+  return text.slice(i + 1, index).trim();
 }
 
 export class ContextRefiner implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     let floor = 0;
     for (const r of results) {
-      const isAnchor = hasTag(r, TAG.anchor) || hasTag(r, TAG.deadlineDuration);
+      const tags = tagsOf(r);
+      const isAnchor = hasIn(tags, TAG.anchor) || hasIn(tags, TAG.deadlineDuration);
       if (!isAnchor) {
         const before = context.text.slice(Math.max(0, r.index - 40), r.index);
         const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 30);

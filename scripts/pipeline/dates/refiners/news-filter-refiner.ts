@@ -11,15 +11,11 @@
  */
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { IGNORE_BEFORE, NAMED_DATE_FOLLOWERS } from '../cue-data.ts';
+import { isOurs, tagsOf } from '../tags.ts';
 
 const WEEKDAYS = /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|rsday|urday)?\b\.?/gi;
 const FULL_WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const MONTH_WORDS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b\.?/gi;
-
-function isOwnResult(result: ParsingResult): boolean {
-  for (const t of result.tags()) if (t.startsWith('dates/')) return true;
-  return false;
-}
 
 /** True when every weekday/month word in the result is written as news writes dates. */
 function wellFormedWords(result: ParsingResult): boolean {
@@ -47,13 +43,15 @@ export class NewsFilterRefiner implements Refiner {
     return results.filter((r) => {
       const before = context.text.slice(Math.max(0, r.index - 12), r.index);
       if (IGNORE_BEFORE.test(before)) return false;
-      if (isOwnResult(r)) return true;
+      const tags = tagsOf(r);
+      if (isOurs(tags)) return true;
       const lower = r.text.trim().toLowerCase();
       if (lower === 'now' || isDateless(r)) return false;
-      if (r.tags().has('result/relativeDate') && /\b(before|earlier)$/.test(lower)) return false;
+      const relative = tags.includes('result/relativeDate');
+      if (relative && /\b(before|earlier)$/.test(lower)) return false;
       if (!wellFormedWords(r)) return false;
       const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 30);
-      if ((r.start.isCertain('day') || r.start.isCertain('month')) && !r.tags().has('result/relativeDate') && NAMED_DATE_FOLLOWERS.test(after)) return false;
+      if ((r.start.isCertain('day') || r.start.isCertain('month')) && !relative && NAMED_DATE_FOLLOWERS.test(after)) return false;
       return true;
     });
   }

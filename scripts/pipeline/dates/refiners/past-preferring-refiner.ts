@@ -8,8 +8,8 @@
  */
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { chooseWeekday, chooseYear, type DayMode, type WeekdayModifier } from '../choose-day.ts';
-import { partsOf, toDayNumber } from '../day-math.ts';
-import { TAG, hasTag, tag, tagValues } from '../tags.ts';
+import { partsOf } from '../day-math.ts';
+import { TAG, hasIn, tag, tagsOf, valuesIn } from '../tags.ts';
 
 export type FlexibleSpec =
   | { kind: 'weekday'; weekday: number; modifier: WeekdayModifier }
@@ -17,7 +17,7 @@ export type FlexibleSpec =
 
 /** The day number of the chrono reference (we always pass noon UTC of the publication day). */
 export function referenceDay(context: ParsingContext): number {
-  return toDayNumber(context.refDate.toISOString().slice(0, 10))!;
+  return Math.floor(context.refDate.getTime() / 86_400_000);
 }
 
 const MODIFIER =
@@ -33,17 +33,17 @@ export function weekdayModifier(text: string): WeekdayModifier {
 }
 
 /** Which way to pick a flexible day for this result. */
-export function modeOf(result: ParsingResult): DayMode {
-  if (hasTag(result, TAG.deadline)) return 'deadline';
-  if (hasTag(result, TAG.futureContext)) return 'future';
+export function modeOf(tags: readonly string[]): DayMode {
+  if (hasIn(tags, TAG.deadline)) return 'deadline';
+  if (hasIn(tags, TAG.futureContext)) return 'future';
   return 'past';
 }
 
 const DAY_WRITTEN = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** What of the result's date is left for us to pick, or null when it is fixed. */
-export function flexibleSpec(result: ParsingResult): FlexibleSpec | null {
-  if (hasTag(result, TAG.relative)) return null;
+export function flexibleSpec(result: ParsingResult, tags: readonly string[]): FlexibleSpec | null {
+  if (hasIn(tags, TAG.relative)) return null;
   const s = result.start;
   const writtenDay = s.isCertain('day') && s.isCertain('month') && DAY_WRITTEN.test(result.text);
   if (s.isCertain('weekday') && !writtenDay) {
@@ -54,8 +54,8 @@ export function flexibleSpec(result: ParsingResult): FlexibleSpec | null {
 }
 
 /** The spec stored on a result by this refiner. */
-export function storedSpec(result: ParsingResult): FlexibleSpec | null {
-  const v = tagValues(result, TAG.flexible);
+export function storedSpec(tags: readonly string[]): FlexibleSpec | null {
+  const v = valuesIn(tags, TAG.flexible);
   if (!v) return null;
   if (v[0] === 'w') return { kind: 'weekday', weekday: Number(v[1]), modifier: (v[2] ?? 'none') as WeekdayModifier };
   if (v[0] === 'md') return { kind: 'monthDay', month: Number(v[1]), day: Number(v[2]) };
@@ -69,18 +69,21 @@ export function pickDay(spec: FlexibleSpec, pub: number, mode: DayMode): number 
     : chooseYear(pub, spec.month, spec.day, mode);
 }
 
-function isOwnPeriod(r: ParsingResult): boolean {
-  return [TAG.anchor, TAG.deadlineDuration, TAG.span, TAG.monthSpan, TAG.yearSpan].some((t) => hasTag(r, t));
+const OWN_PERIODS = [TAG.anchor, TAG.deadlineDuration, TAG.span, TAG.monthSpan, TAG.yearSpan];
+
+function isOwnPeriod(tags: readonly string[]): boolean {
+  return OWN_PERIODS.some((t) => hasIn(tags, t));
 }
 
 export class PastPreferringRefiner implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     const pub = referenceDay(context);
     for (const r of results) {
-      if (isOwnPeriod(r)) continue;
-      const spec = flexibleSpec(r);
+      const tags = tagsOf(r);
+      if (isOwnPeriod(tags)) continue;
+      const spec = flexibleSpec(r, tags);
       if (!spec) continue;
-      const day = pickDay(spec, pub, modeOf(r));
+      const day = pickDay(spec, pub, modeOf(tags));
       if (day === null) continue;
       const p = partsOf(day);
       r.start.assign('year', p.year).assign('month', p.month).assign('day', p.day).assign('weekday', p.weekday);
