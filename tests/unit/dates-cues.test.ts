@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { chooseWeekday, chooseYear } from '../../scripts/pipeline/dates/choose-day.ts';
+import { DROPPED_PARSERS, KEPT_REFINERS, PARSER_GATES, casualNames, createNewsChrono } from '../../scripts/pipeline/dates/chrono-instance.ts';
+import { extractCues, type DateCue } from '../../scripts/pipeline/dates/cues.ts';
+import { addDays, dayNumberOf, fromDayNumber, partsOf, toDayNumber, weekdayOnOrBefore } from '../../scripts/pipeline/dates/day-math.ts';
+import { GATE_NAMES, gateMask } from '../../scripts/pipeline/dates/gates.ts';
+import { monthSpanDay, spanDay, yearPartDay } from '../../scripts/pipeline/dates/spans.ts';
+
+const TUE = '2025-07-15';
+const tue = toDayNumber(TUE)!;
+const day = (iso: string) => toDayNumber(iso)!;
+
+function kinds(text: string, published = TUE): Array<[DateCue['kind'], string]> {
+  return extractCues(text, published).map((c) => [c.kind, c.text.trim().replace(/[,.]$/, '')]);
+}
+
+describe('day math', () => {
+  it('converts both ways without Date quirks', () => {
+    expect(fromDayNumber(tue)).toBe(TUE);
+    expect(partsOf(tue)).toEqual({ year: 2025, month: 7, day: 15, weekday: 2 });
+    expect(toDayNumber('2024-02-29')).not.toBeNull();
+    expect(toDayNumber('2025-02-29')).toBeNull();
+    expect(toDayNumber('2025-7-15')).toBeNull();
+    expect(dayNumberOf(2025, 13, 1)).toBeNull();
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(fromDayNumber(weekdayOnOrBefore(tue, 0))).toBe('2025-07-13');
+  });
+});
+
+describe('choosing the day of a weekday or a year-less date', () => {
+  it('weekdays: past by default, forward for the future, modifiers', () => {
+    expect(fromDayNumber(chooseWeekday(tue, 2, 'none', 'past'))).toBe('2025-07-15');
+    expect(fromDayNumber(chooseWeekday(tue, 3, 'none', 'past'))).toBe('2025-07-09');
+    expect(fromDayNumber(chooseWeekday(tue, 3, 'none', 'future'))).toBe('2025-07-16');
+    expect(fromDayNumber(chooseWeekday(tue, 5, 'last', 'past'))).toBe('2025-07-11');
+    expect(fromDayNumber(chooseWeekday(tue, 5, 'next', 'past'))).toBe('2025-07-18');
+    expect(fromDayNumber(chooseWeekday(tue, 0, 'this', 'past'))).toBe('2025-07-20');
+  });
+
+  it('years: not after publication (a week of grace), forward for the future, deadlines', () => {
+    expect(fromDayNumber(chooseYear(tue, 7, 13, 'past')!)).toBe('2025-07-13');
+    expect(fromDayNumber(chooseYear(tue, 7, 20, 'past')!)).toBe('2025-07-20');
+    expect(fromDayNumber(chooseYear(tue, 8, 1, 'past')!)).toBe('2024-08-01');
+    expect(fromDayNumber(chooseYear(tue, 1, 3, 'future')!)).toBe('2026-01-03');
+    expect(fromDayNumber(chooseYear(tue, 7, 10, 'deadline')!)).toBe('2025-07-10');
+    expect(fromDayNumber(chooseYear(day('2026-01-05'), 12, 28, 'past')!)).toBe('2025-12-28');
+    expect(fromDayNumber(chooseYear(tue, 2, 29, 'past')!)).toBe('2024-02-29');
+  });
+});
+
+describe('spans', () => {
+  it('represents a span by its middle day, cut at publication', () => {
+    expect(fromDayNumber(spanDay('lastWeek', tue, false).day!)).toBe('2025-07-10');
+    expect(fromDayNumber(spanDay('thisMonth', tue, false).day!)).toBe('2025-07-08');
+    expect(fromDayNumber(spanDay('lastMonth', day('2025-01-20'), false).day!)).toBe('2024-12-16');
+    expect(fromDayNumber(spanDay('weekend', day('2025-07-13'), false).day!)).toBe('2025-07-12');
+    expect(spanDay('future', tue, false)).toEqual({ day: null, future: true });
+    expect(spanDay('thisWeek', tue, true)).toEqual({ day: null, future: true });
+    // "last week" stays in the past even in a future clause.
+    expect(spanDay('lastWeek', tue, true).future).toBe(false);
+  });
+
+  it('months and years', () => {
+    expect(fromDayNumber(monthSpanDay(7, null, 'none', 'whole', tue, false).day!)).toBe('2025-07-08');
+    expect(fromDayNumber(monthSpanDay(11, null, 'none', 'late', tue, false).day!)).toBe('2024-11-25');
+    expect(fromDayNumber(monthSpanDay(3, null, 'last', 'whole', tue, false).day!)).toBe('2025-03-16');
+    expect(monthSpanDay(9, null, 'none', 'whole', tue, true)).toEqual({ day: null, future: true });
+    expect(monthSpanDay(9, 2025, 'none', 'whole', tue, false)).toEqual({ day: null, future: true });
+    expect(fromDayNumber(yearPartDay(2022, 'late', tue).day!)).toBe('2022-10-31');
+  });
+});
+
+describe('gates', () => {
+  it('finds the kinds of date words in one scan', () => {
+    const bit = (name: string) => 1 << GATE_NAMES.indexOf(name);
+    expect(gateMask('Xi met Lavrov on Tuesday.')).toBe(bit('weekday'));
+    expect(gateMask('Talks in Geneva ended.')).toBe(0);
+    expect(gateMask('In 2022 the sides met two days after the summit.')).toBe(bit('digits') | bit('anchor') | bit('period'));
+    expect(gateMask('Mondays and mid-July')).toBe(bit('weekday') | bit('month'));
+    // Not whole words: no gate.
+    expect(gateMask('Dayan Sundays2 Thursdayx 12345')).toBe(0);
+  });
+
+  it('every parser of ours has a gate, and every gate name exists', () => {
+    const names = createNewsChrono().parsers.map((p) => p.constructor.name);
+    for (const n of names) expect(PARSER_GATES[n], n).toBeDefined();
+    for (const g of Object.values(PARSER_GATES)) expect(GATE_NAMES).toContain(g);
+  });
+
+  it('the chrono classes we drop or keep still exist in chrono-node', () => {
+    const { parsers, refiners } = casualNames();
+    for (const n of DROPPED_PARSERS) expect(parsers).toContain(n);
+    for (const n of KEPT_REFINERS) expect(refiners).toContain(n);
+  });
+});
+
+describe('extractCues', () => {
+  it('reads days, spans, deadlines and anchors', () => {
+    expect(kinds('The envoys met on Sunday, two days after the vote, and will meet again within 30 days.')).toEqual([
+      ['day', 'on Sunday'],
+      ['anchor', 'two days after'],
+      ['deadline', 'within 30 days'],
+    ]);
+    expect(kinds('Earlier this month and last year, talks stalled; a deal is due by July 31.')).toEqual([
+      ['span', 'Earlier this month'],
+      ['span', 'last year'],
+      ['deadline', 'July 31'],
+    ]);
+  });
+
+  it('ignores what is not a date in news text', () => {
+    expect(kinds('The EU may impose sanctions as protesters march in Minsk.')).toEqual([]);
+    expect(kinds('The minister sat down with 10 members at 2 p.m.')).toEqual([]);
+    expect(kinds('The Sept 11 attacks and the October 7 attack were cited.')).toEqual([]);
+    expect(kinds('Sanctions have been in force since June and since 2014.')).toEqual([]);
+    expect(kinds('the 1990s and World War II')).toEqual([]);
+  });
+
+  it('tags the future context of a cue', () => {
+    const [visit, said] = extractCues('Putin will visit India on July 20, the Kremlin said on Monday.', TUE);
+    expect(visit).toMatchObject({ kind: 'day', date: '2025-07-20', futureContext: true });
+    expect(said).toMatchObject({ kind: 'day', date: '2025-07-14', futureContext: false });
+  });
+
+  it('reads ISO dates and explicit years as they are', () => {
+    expect(extractCues('The pact signed on 2024-11-02 took effect.', TUE)[0]).toMatchObject({ kind: 'day', date: '2024-11-02' });
+    expect(extractCues('The pact was signed on March 3, 2019.', TUE)[0]).toMatchObject({ kind: 'day', date: '2019-03-03' });
+  });
+
+  it('returns nothing for an invalid publication day or empty text', () => {
+    expect(extractCues('They met on Sunday.', '2025-13-01')).toEqual([]);
+    expect(extractCues('', TUE)).toEqual([]);
+  });
+});
