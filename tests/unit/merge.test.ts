@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { mergeEvents, pickDate } from '../../scripts/pipeline/merge.ts';
 import type { Actor, DateEvidence, ExtractedEvent } from '../../scripts/pipeline/types.ts';
 import type { EventType } from '../../src/lib/schema.ts';
@@ -316,5 +317,65 @@ describe('mergeEvents: output', () => {
 
   it('returns nothing for nothing', () => {
     expect(mergeEvents([])).toEqual([]);
+  });
+});
+
+describe('mergeEvents: properties over random reports', () => {
+  const people: Actor[] = [XI, WANG, LAVROV, PUTIN, ERDOGAN, TRUMP, LIN, { name: 'Foreign Ministry', country: 'CHN' }];
+  const report = fc.record({
+    doc: fc.constantFrom('a', 'b', 'c', 'd'),
+    start: fc.integer({ min: 0, max: 40 }).map((n) => n * 100),
+    type: fc.constantFrom<EventType>('meeting', 'statement', 'accusation', 'threat'),
+    day: fc.integer({ min: 10, max: 14 }),
+    evidence: fc.constantFrom<DateEvidence>('explicit', 'weekday', 'publication', 'anchor'),
+    precision: fc.constantFrom<'day' | 'approximate'>('day', 'day', 'approximate'),
+    countries: fc.subarray(['CHN', 'RUS', 'TUR', 'USA'], { minLength: 0, maxLength: 3 }),
+    orgs: fc.subarray(['SCO', 'UN'], { maxLength: 1 }),
+    actors: fc.subarray(people, { maxLength: 2 }),
+  });
+  type Report = typeof report extends fc.Arbitrary<infer T> ? T : never;
+  const toEvent = (r: Report) =>
+    ev({
+      doc: r.doc,
+      start: r.start,
+      type: r.type,
+      date: `2025-07-${r.day}`,
+      evidence: r.evidence,
+      precision: r.precision,
+      countries: r.countries.length || r.orgs.length ? r.countries : ['CHN'],
+      orgs: r.orgs,
+      actors: r.actors,
+    });
+
+  it('loses no report, gives unique ids, ignores input order, and keeps firm days apart', async () => {
+    const { EventSchema } = await import('../../src/lib/schema.ts');
+    fc.assert(
+      fc.property(fc.uniqueArray(report, { maxLength: 25, selector: (r) => `${r.doc}@${r.start}` }), fc.integer(), (rs, seed) => {
+        const input = rs.map(toEvent);
+        const out = mergeEvents(input);
+        // every report is a source of some event
+        const cited = new Set(out.flatMap((e) => e.sources.map((s) => `${s.document}@${s.start}-${s.end}`)));
+        for (const r of input) expect(cited.has(`${r.source.document}@${r.source.start}-${r.source.end}`)).toBe(true);
+        // unique ids, sorted, valid
+        expect(new Set(out.map((e) => e.id)).size).toBe(out.length);
+        const keys = out.map((e) => `${e.date} ${e.id}`);
+        expect(keys).toEqual([...keys].sort());
+        for (const e of out) expect(EventSchema.safeParse(e).success).toBe(true);
+        // order does not matter
+        const shuffled = [...input].sort((x, y) => ((x.source.start * 31 + seed) % 97) - ((y.source.start * 31 + seed) % 97));
+        expect(JSON.stringify(mergeEvents(shuffled))).toBe(JSON.stringify(out));
+        // one event never joins two firmly dated reports of different days (each report has its own sentence here)
+        for (const e of out) {
+          const firmDays = new Set(
+            input
+              .filter((r) => r.datePrecision === 'day' && (r.dateEvidence === 'explicit' || r.dateEvidence === 'weekday'))
+              .filter((r) => e.sources.some((s) => s.document === r.source.document && s.start === r.source.start))
+              .map((r) => r.date),
+          );
+          expect(firmDays.size).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
