@@ -134,6 +134,7 @@ async function headReport(page: Page, url: string) {
       ogDescription: m('meta[property="og:description"]'),
       ogType: m('meta[property="og:type"]'),
       ogUrl: m('meta[property="og:url"]'),
+      ogImage: m('meta[property="og:image"]'),
       twitterCard: m('meta[name="twitter:card"]'),
       csp: m('meta[http-equiv="Content-Security-Policy"]'),
       inlineScripts: [...document.querySelectorAll('script:not([src])')]
@@ -168,6 +169,7 @@ async function checkHead(page: Page, url: string, site: string) {
   expect(r.ogType, `${url} og:type`).toBeTruthy();
   expect(r.twitterCard, `${url} twitter:card`).toBeTruthy();
   expect(r.ogUrl?.startsWith(site), `${url} og:url ${r.ogUrl} absolute under ${site}`).toBe(true);
+  expect(r.ogImage?.startsWith(site), `${url} og:image ${r.ogImage} absolute under ${site}`).toBe(true);
   expect(r.csp, `${url} CSP`).toMatch(/script-src 'self'/);
   expect(r.csp).not.toMatch(/unsafe-inline|unsafe-eval/);
   expect(r.inlineScripts, `${url} inline scripts`).toEqual([]);
@@ -343,6 +345,7 @@ describe('fixture site with hostile text, under a sub-path', () => {
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.waitForFunction(() => document.querySelector('.copy-link__status')?.textContent !== '', null, { timeout: 5000 });
     await expect(page.locator('.copy-link__status').textContent()).resolves.toBe('Link copied');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
     await context.close();
@@ -389,6 +392,9 @@ describe('fixture site with hostile text, under a sub-path', () => {
       const res = await fetch(loc.replace(SITE, site.server.url));
       expect(res.status, loc).toBe(200);
     }
+    const image = await fetch(`${site.server.url}/sub/og-image.png`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
     const robots = await (await fetch(`${site.server.url}/sub/robots.txt`)).text();
     expect(robots).toContain(`Sitemap: ${SITE}/sub/sitemap.xml`);
   });
