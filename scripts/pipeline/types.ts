@@ -112,6 +112,12 @@ export interface DateResolution {
   deadline?: string;
   /** True when the cue points to the future relative to publication ("next week", "will ... on July 20"). */
   future?: boolean;
+  /**
+   * For approximate dates: the inclusive span of days the event lies in ("last week" -> that
+   * Monday..Sunday; "in June" -> June 1..30; "hours after X" -> X's day..the next). `date` is a
+   * representative day inside it. Its width tells a vague period from a near miss.
+   */
+  range?: { from: string; to: string };
 }
 
 export interface DateContext {
