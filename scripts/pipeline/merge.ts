@@ -25,11 +25,19 @@ export function evidenceRank(evidence: string): number {
   return RANK[evidence] ?? 0;
 }
 
-/** How much a report says: date evidence first, then named people, states, place, confidence. */
+/** Order of reports for clustering: firm dates first, then detail. */
 export function specificity(ev: ExtractedEvent): number {
+  return dateStrength(ev) * 1000 + detail(ev);
+}
+
+/** How firm a report's date is: its evidence, and a day over an approximate date. */
+function dateStrength(ev: ExtractedEvent): number {
+  return evidenceRank(ev.dateEvidence) * 2 + (ev.datePrecision === 'day' ? 1 : 0);
+}
+
+/** How much a report says about the event itself: people, states, organisations, place. */
+export function detail(ev: ExtractedEvent): number {
   return (
-    evidenceRank(ev.dateEvidence) * 100 +
-    (ev.datePrecision === 'day' ? 50 : 0) +
     ev.actors.filter(isPerson).length * 10 +
     ev.actors.length * 2 +
     ev.countries.length * 4 +
@@ -203,10 +211,14 @@ function pickType(members: ExtractedEvent[], lead: ExtractedEvent): ExtractedEve
   return (rules.typePreference as ExtractedEvent['type'][]).find((t) => present.has(t)) ?? lead.type;
 }
 
-/** One timeline event (without id) from a cluster of reports. */
+/**
+ * One timeline event (without id) from a cluster of reports. Title, type, place and actor order
+ * come from the report that says most about the event (people, states, place); the date from
+ * the firmest date evidence (pickDate).
+ */
 export function combine(members: ExtractedEvent[]): Omit<TimelineEvent, 'id'> & { orderKey: string } {
   const bySpec = members
-    .map((m) => ({ m, spec: specificity(m), key: contentKey(m) }))
+    .map((m) => ({ m, spec: detail(m) * 1000 + dateStrength(m), key: contentKey(m) }))
     .sort((a, b) => b.spec - a.spec || cmp(a.key, b.key))
     .map((x) => x.m);
   const lead = bySpec[0]!;
