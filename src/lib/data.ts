@@ -109,43 +109,132 @@ export function countryNameMap(codes: Iterable<string>): Record<string, string> 
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
+/** Sets of one event's keys, computed once and reused for every comparison. */
+interface Keys {
+  countries: Set<string>;
+  actors: Set<string>;
+  documents: Set<string>;
+  day: number;
+}
+const keyCache = new WeakMap<TimelineEvent, Keys>();
+function keysOf(ev: TimelineEvent): Keys {
+  let k = keyCache.get(ev);
+  if (!k) {
+    k = {
+      countries: new Set(ev.countries),
+      actors: new Set(ev.actors.map((x) => x.name.toLowerCase())),
+      documents: new Set(ev.sources.map((s) => s.document)),
+      day: dayNumber(ev.date),
+    };
+    keyCache.set(ev, k);
+  }
+  return k;
+}
+
+const countShared = (a: Set<string>, b: Set<string>): number => {
+  let n = 0;
+  for (const x of b) if (a.has(x)) n++;
+  return n;
+};
+
 /** How strongly `b` relates to `a`: shared countries, actors, documents, closeness in time. 0 = unrelated. */
 export function relatedness(a: TimelineEvent, b: TimelineEvent): number {
   if (a.id === b.id) return 0;
-  const aCountries = new Set(a.countries);
-  const sharedCountries = b.countries.filter((c) => aCountries.has(c)).length;
-  const aActors = new Set(a.actors.map((x) => x.name.toLowerCase()));
-  const sharedActors = b.actors.filter((x) => aActors.has(x.name.toLowerCase())).length;
-  const aDocs = new Set(a.sources.map((s) => s.document));
-  const sharedDoc = b.sources.some((s) => aDocs.has(s.document)) ? 1 : 0;
+  const ka = keysOf(a);
+  const kb = keysOf(b);
+  const sharedCountries = countShared(ka.countries, kb.countries);
+  const sharedActors = countShared(ka.actors, kb.actors);
+  const sharedDoc = countShared(ka.documents, kb.documents) > 0 ? 1 : 0;
   if (sharedCountries === 0 && sharedActors === 0 && sharedDoc === 0) return 0;
-  const gapDays = Math.abs(dayNumber(a.date) - dayNumber(b.date));
+  const gapDays = Math.abs(ka.day - kb.day);
   const closeness = Number.isFinite(gapDays) ? 1 / (1 + gapDays / 7) : 0;
   const bothCountries = sharedCountries >= 2 ? 1 : 0;
   return sharedCountries * 2 + bothCountries * 2 + sharedActors * 3 + sharedDoc * 1.5 + closeness * 2;
 }
 
+/** Events per country, actor and document, each list in date order. */
+interface RelatedIndex {
+  lists: Map<string, TimelineEvent[]>;
+}
+const indexCache = new WeakMap<readonly TimelineEvent[], RelatedIndex>();
+function relatedIndex(all: readonly TimelineEvent[]): RelatedIndex {
+  let index = indexCache.get(all);
+  if (index) return index;
+  const lists = new Map<string, TimelineEvent[]>();
+  const add = (key: string, ev: TimelineEvent) => {
+    const list = lists.get(key);
+    if (list) list.push(ev);
+    else lists.set(key, [ev]);
+  };
+  for (const ev of all) {
+    const k = keysOf(ev);
+    for (const c of k.countries) add(`c:${c}`, ev);
+    for (const a of k.actors) add(`a:${a}`, ev);
+    for (const d of k.documents) add(`d:${d}`, ev);
+  }
+  for (const list of lists.values()) list.sort((x, y) => keysOf(x).day - keysOf(y).day);
+  index = { lists };
+  indexCache.set(all, index);
+  return index;
+}
+
+/** How many neighbours in time are considered per shared country, actor or document. */
+const NEIGHBOURS_PER_KEY = 60;
+
+/** The up-to-`k` events of a date-sorted list nearest in time to `day`. */
+function nearest(list: readonly TimelineEvent[], day: number, k: number): TimelineEvent[] {
+  if (list.length <= k) return [...list];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keysOf(list[mid]!).day < day) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TimelineEvent[] = [];
+  let left = lo - 1;
+  let right = lo;
+  while (out.length < k && (left >= 0 || right < list.length)) {
+    const dl = left >= 0 ? day - keysOf(list[left]!).day : Infinity;
+    const dr = right < list.length ? keysOf(list[right]!).day - day : Infinity;
+    if (dl <= dr) out.push(list[left--]!);
+    else out.push(list[right++]!);
+  }
+  return out;
+}
+
 /**
  * Up to `limit` events related to `event`, best first (ties: nearer date, then id),
- * returned in date order so they read as a small timeline.
+ * returned in date order so they read as a small timeline. Candidates are the events
+ * nearest in time among those sharing a country, an actor or a document (an index built
+ * once per event list), so a 20,000-event build stays fast.
  */
 export function relatedEvents(
   event: TimelineEvent,
   all: readonly TimelineEvent[],
   limit = 6,
 ): TimelineEvent[] {
-  const scored = all
+  if (limit <= 0) return [];
+  const { lists } = relatedIndex(all);
+  const k = keysOf(event);
+  const keys = [
+    ...[...k.countries].map((c) => `c:${c}`),
+    ...[...k.actors].map((a) => `a:${a}`),
+    ...[...k.documents].map((d) => `d:${d}`),
+  ];
+  const candidates = new Set<TimelineEvent>();
+  for (const key of keys) for (const ev of nearest(lists.get(key) ?? [], k.day, NEIGHBOURS_PER_KEY)) candidates.add(ev);
+  const scored = [...candidates]
     .map((ev) => ({ ev, score: relatedness(event, ev) }))
     .filter((x) => x.score > 0);
-  const target = dayNumber(event.date);
   scored.sort(
     (x, y) =>
       y.score - x.score ||
-      Math.abs(dayNumber(x.ev.date) - target) - Math.abs(dayNumber(y.ev.date) - target) ||
+      Math.abs(keysOf(x.ev).day - k.day) - Math.abs(keysOf(y.ev).day - k.day) ||
       (x.ev.id < y.ev.id ? -1 : x.ev.id > y.ev.id ? 1 : 0),
   );
   return scored
-    .slice(0, Math.max(0, limit))
+    .slice(0, limit)
     .map((x) => x.ev)
     .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
