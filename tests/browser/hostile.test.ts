@@ -92,10 +92,12 @@ interface Visit {
   bad: string[];
   text: string;
   title: string;
+  /** What `interact` returned (texts read from the page after user actions). */
+  seen: string[];
 }
 
 /** Opens a page, lets its scripts run, and collects everything that would show an attack. */
-async function visit(s: Site, urlPath: string): Promise<Visit> {
+async function visit(s: Site, urlPath: string, interact?: (page: Page) => Promise<string[]>): Promise<Visit> {
   const origin = new URL(s.server!.url).origin;
   const context = await browser.newContext();
   const page: Page = await context.newPage();
@@ -121,6 +123,7 @@ async function visit(s: Site, urlPath: string): Promise<Visit> {
   await page.goto(`${s.server!.url}${urlPath}`, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.waitForTimeout(150);
+  const seen = interact ? await interact(page) : [];
   const result = await page.evaluate(() => {
     const bad: string[] = [];
     const all = Array.from(document.querySelectorAll('*'));
@@ -151,7 +154,7 @@ async function visit(s: Site, urlPath: string): Promise<Visit> {
     };
   });
   await context.close();
-  return { dialogs, foreign, errors, ...result };
+  return { dialogs, foreign, errors, seen, ...result };
 }
 
 /** Everything on a visited page that shows an attack or a policy breach, one line each. */
@@ -262,6 +265,34 @@ for (const name of ['corpus', 'all fields']) {
       }
       expect(problems).toEqual([]);
     }, 120_000);
+
+    it('shows hostile strings as text in the details panel and the timeline tooltips', async () => {
+      const s = site(name);
+      const hostile = s.file.events.filter((e) => e.sources.some((src) => /[<>"']/.test(src.sentence))).slice(0, 4);
+      expect(hostile.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const ev of hostile) {
+        const v = await visit(s, `/?event=${encodeURIComponent(ev.id)}`, async (page) => {
+          const panel = page.locator(`#mp-details[data-event-id="${ev.id}"]`);
+          await panel.waitFor({ timeout: 10_000 });
+          const texts = [await panel.innerText()];
+          // Hover a few timeline items so their tooltips are built and shown.
+          const items = page.locator('.vis-item');
+          const n = Math.min(await items.count(), 4);
+          for (let i = 0; i < n; i++) {
+            await items.nth(i).hover({ timeout: 2_000 }).catch(() => undefined);
+            await page.waitForTimeout(350);
+            const tip = page.locator('.vis-tooltip');
+            if (await tip.count()) texts.push(await tip.first().innerText().catch(() => ''));
+          }
+          return texts;
+        });
+        problems.push(...problemsOf(v, `/?event=${ev.id}`));
+        const panelText = collapse(v.seen[0] ?? '');
+        for (const src of ev.sources) expect(panelText, `${ev.id}: sentence in the details panel`).toContain(collapse(src.sentence));
+      }
+      expect(problems).toEqual([]);
+    }, 300_000);
 
     it('shows hostile strings as text on event pages', async () => {
       const s = site(name);

@@ -95,6 +95,8 @@ const corpus = fc.array(document, { minLength: 1, maxLength: 3 }).map((docs) =>
 // ---------------------------------------------------------------- properties
 
 const actors = createActorResolver();
+/** More runs for a deeper local hunt: FC_RUNS=5000 npx vitest run --project unit tests/unit/properties.test.ts */
+const RUNS = Number(process.env.FC_RUNS) || 150;
 
 function checkExtracted(ev: ExtractedEvent, text: string): void {
   const { start, end, sentence: s, trigger } = ev.source;
@@ -138,7 +140,7 @@ describe('extractor properties', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: RUNS },
     );
     // The properties must not hold vacuously: the generated documents do yield events.
     console.log(`property run: ${extracted} events extracted, ${merged} after merging`);
@@ -159,7 +161,7 @@ describe('extractor properties', () => {
           for (const src of ev.sources) expect(texts.get(src.document)!.slice(src.start, src.end)).toBe(src.sentence);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: Math.ceil(RUNS / 2.5) },
     );
   }, 120_000);
 
