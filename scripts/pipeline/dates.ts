@@ -78,6 +78,7 @@ function ownCue(
   if (cue.kind === 'span') {
     const res: DateResolution = { date: cue.date, precision: 'approximate', evidence: 'relative', cue: absoluteCue(sentence, cue) };
     if (cue.future) res.future = true;
+    if (cue.range) res.range = cue.range;
     return res;
   }
   const planned = candidate.modality === 'planned' && !cue.futureContext;
@@ -90,11 +91,16 @@ function ownCue(
 /** 2. "hours after X", "a day later". */
 function anchored(sentence: Sentence, anchors: AnchorCue[], days: DayCue[], trigger: Span, ctx: DateContext): DateResolution | null {
   if (anchors.length === 0) return null;
-  const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], ctx.published, days);
+  const base = ctx.dateline?.date && toDayNumber(ctx.dateline.date) !== null ? ctx.dateline.date : ctx.published;
+  const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], base, days);
   if (!found) return null;
   const cue = absoluteCue(sentence, found.cue);
-  if (!found.result) return { date: ctx.published, precision: 'approximate', evidence: 'publication', cue };
+  if (!found.result) {
+    // "hours after X" with X unknown: close to the publication day.
+    return { date: ctx.published, precision: 'approximate', evidence: 'publication', cue, range: { from: addDays(ctx.published, -1), to: ctx.published } };
+  }
   const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };
+  if (found.result.range) res.range = found.result.range;
   if (isAfter(found.result.date, ctx.published)) res.future = true;
   return res;
 }
@@ -106,6 +112,7 @@ function weakYear(sentence: Sentence, cues: DateCue[], trigger: Span, clause: Sp
   if (!cue) return null;
   const res: DateResolution = { date: cue.date, precision: 'approximate', evidence: 'explicit', cue: absoluteCue(sentence, cue) };
   if (cue.future) res.future = true;
+  if (cue.range) res.range = cue.range;
   return res;
 }
 

@@ -334,3 +334,30 @@ describe('cue attachment', () => {
     expect(r).toMatchObject({ date: TUE, precision: 'day', evidence: 'publication' });
   });
 });
+
+describe('quotations, ranges and implicit anchors', () => {
+  it('a date inside a quotation does not date the speech verb outside it', () => {
+    expect(resolve('"We will meet again next week," the minister said.', 'said', { published: TUE }, { type: 'statement' })).toMatchObject({ date: TUE, evidence: 'publication' });
+    // The sentence starts inside a quotation opened in the sentence before.
+    expect(resolve('talks must resume as soon as possible next month," the spokesman added.', 'added', { published: TUE }, { type: 'statement' }).date).toBe(TUE);
+    // ...but a cue outside the quotation still counts.
+    expect(resolve('"We reject this," the minister said on Sunday.', 'said', { published: TUE }, { type: 'statement' }).date).toBe('2025-07-13');
+  });
+
+  it('"as soon as possible" is not a future cue', () => {
+    expect(resolve('The envoy urged both sides to talk as soon as possible.', 'urged', { published: TUE }, { type: 'statement' })).toMatchObject({ date: TUE, evidence: 'publication' });
+  });
+
+  it('approximate dates carry the range of days they stand for', () => {
+    expect(resolve('The envoys met last week in Oslo.', 'met', { published: TUE }).range).toEqual({ from: '2025-07-07', to: '2025-07-13' });
+    expect(resolve('The envoys met in June in Oslo.', 'met', { published: TUE }).range).toEqual({ from: '2025-06-01', to: '2025-06-30' });
+    expect(resolve('The envoys met earlier this month in Oslo.', 'met', { published: TUE }).range).toEqual({ from: '2025-07-01', to: TUE });
+    expect(resolve('The envoys met on Sunday in Oslo.', 'met', { published: TUE }).range).toBeUndefined();
+  });
+
+  it('"earlier in the day" with nothing told before is the dateline day, else the publication day', () => {
+    const dateline = { place: 'SEOUL', date: '2025-07-14', start: 0, end: 10 };
+    expect(resolve('Earlier in the day, the North fired two missiles.', 'fired', { published: TUE, dateline }, { type: 'military' })).toMatchObject({ date: '2025-07-14', precision: 'day' });
+    expect(resolve('Earlier in the day, the North fired two missiles.', 'fired', { published: TUE }, { type: 'military' })).toMatchObject({ date: TUE, precision: 'day' });
+  });
+});

@@ -23,6 +23,8 @@ import { gap } from './select.ts';
 export interface AnchorResult {
   date: string;
   precision: 'day' | 'approximate';
+  /** For approximate results: the days the event may lie in. */
+  range?: { from: string; to: string };
 }
 
 type Previous = NonNullable<DateContext['previous']>[number];
@@ -36,7 +38,9 @@ function offsetOf(a: AnchorCue, inverse: boolean): { days: number; precision: 'd
     case 'minute':
       return { days: 0, precision: 'day' };
     case 'hour':
-      return inverse ? { days: 1, precision: 'approximate' } : { days: 0, precision: 'day' };
+      // Inverse: "A came hours after B" puts B the evening before A; "A, hours before B" keeps B on A's day.
+      if (!inverse) return { days: 0, precision: 'day' };
+      return { days: a.relation === 'after' ? 1 : 0, precision: 'approximate' };
     case 'day':
       return a.count === null ? { days: 3, precision: 'approximate' } : { days: a.count, precision: 'day' };
     case 'week':
@@ -46,6 +50,13 @@ function offsetOf(a: AnchorCue, inverse: boolean): { days: number; precision: 'd
     default:
       return { days: a.count ?? 0, precision: 'approximate' };
   }
+}
+
+/** An anchored day; approximate ones get a window of about half the offset (at least a day) around it. */
+function withRange(date: string, precision: 'day' | 'approximate', days: number): AnchorResult {
+  if (precision === 'day') return { date, precision };
+  const spread = Math.max(1, Math.round(days / 2));
+  return { date, precision, range: { from: addDays(date, -spread), to: addDays(date, spread) } };
 }
 
 /** The text of the phrase the anchor governs: from its end to the next clause break. */
@@ -130,6 +141,7 @@ export function resolveAnchor(
   anchors: AnchorCue[],
   trigger: Span,
   previous: readonly Previous[],
+  /** The story's own day when nothing was told before: the dateline's day, else publication. */
   published: string,
   dayCues: readonly DayCue[] = [],
 ): { result: AnchorResult | null; cue: AnchorCue } | null {
@@ -141,8 +153,10 @@ export function resolveAnchor(
   if (near.implicit) {
     const base = [...previous].reverse().find((p) => p.date)?.date;
     const { days, precision } = offsetOf(near, false);
-    if (!base) return { result: { date: addDays(published, sign * days), precision: 'approximate' }, cue: near };
-    return { result: { date: addDays(base, sign * days), precision }, cue: near };
+    if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near };
+    // Nothing told before: the story's day is the dateline's or the publication day ("earlier in
+    // the day" is that day; "a day earlier" the day before, approximately).
+    return { result: withRange(addDays(published, sign * days), days === 0 ? 'day' : 'approximate', days), cue: near };
   }
   const complement = complementOf(text, near);
   const inverse = trigger.start >= complement.start && trigger.end <= complement.end;
@@ -154,5 +168,5 @@ export function resolveAnchor(
   // A plain "after"/"following" with the other event unknown says nothing about the day.
   if (!base) return near.unit === 'none' ? null : { result: null, cue: near };
   const { days, precision } = offsetOf(near, inverse);
-  return { result: { date: addDays(base, (inverse ? -sign : sign) * days), precision }, cue: near };
+  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), precision, days), cue: near };
 }

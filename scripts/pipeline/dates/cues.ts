@@ -8,7 +8,7 @@ import { createGatedNewsChrono } from './chrono-instance.ts';
 import type { DayMode } from './choose-day.ts';
 import { dayNumberOf, fromDayNumber, toDayNumber } from './day-math.ts';
 import { pickDay, storedSpec, type FlexibleSpec } from './refiners/past-preferring-refiner.ts';
-import { monthSpanDay, spanDay, yearPartDay, type PeriodPart } from './spans.ts';
+import { monthSpanDay, spanDay, yearPartDay, type PeriodPart, type SpanDay } from './spans.ts';
 import type { SpanRule } from './cue-data.ts';
 import { TAG, hasIn, tagsOf, valuesIn } from './tags.ts';
 
@@ -36,6 +36,8 @@ export interface SpanCue extends CueBase {
   future: boolean;
   /** True for a bare year ("in 2022"): background, used only when nothing better is there. */
   weak: boolean;
+  /** The days the period covers (cut at publication). */
+  range?: { from: string; to: string };
 }
 
 /** A deadline: a day ("by Friday") or a length from the event's day ("within 50 days"). */
@@ -133,8 +135,10 @@ export function toCue(r: ParsingResult, pub: number): DateCue | null {
   return cue;
 }
 
-function spanCue(base: CueBase, d: { day: number | null; future: boolean }, weak: boolean): SpanCue {
-  return { ...base, kind: 'span', date: d.day === null ? null : fromDayNumber(d.day), future: d.future, weak };
+function spanCue(base: CueBase, d: SpanDay, weak: boolean): SpanCue {
+  const cue: SpanCue = { ...base, kind: 'span', date: d.day === null ? null : fromDayNumber(d.day), future: d.future, weak };
+  if (d.from !== undefined && d.to !== undefined) cue.range = { from: fromDayNumber(d.from), to: fromDayNumber(d.to) };
+  return cue;
 }
 
 /** Re-picks a day cue for a given mode (a 'planned' event reads "on Friday" forward). */

@@ -4,12 +4,15 @@
  *   - an "after"/"before" phrase separates from the trigger ("X met Y on Sunday, two days after
  *     Z said on Friday": "met" gets Sunday, "said" gets Friday);
  *   - is possessive ("this year's exercises", "Tuesday's talks") unless the trigger follows it;
+ *   - stands inside a quotation while the trigger is outside it, or the other way round
+ *     ("We will meet next week," he said: the week is not the day of "said");
  *   - follows another actor's event noun after the trigger ("condemned North Korea's launch last
  *     Thursday": Thursday dates the launch, not the condemnation).
  */
 import type { Span } from '../types.ts';
 import { EVENT_NOUN_BEFORE } from './cue-data.ts';
 import type { AnchorCue, DateCue } from './cues.ts';
+import { quoteOf, quoteRanges } from './quotes.ts';
 
 /** Extra distance for a cue outside the candidate's clause. */
 const OUTSIDE_CLAUSE_PENALTY = 1000;
@@ -47,10 +50,14 @@ export function attachedElsewhere(text: string, cue: Span, trigger: Span): boole
 
 /** The cue among `cues` nearest to the trigger (clause first), or undefined. `text` is the sentence. */
 export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: Span, clause: Span, anchors: AnchorCue[]): T | undefined {
+  if (cues.length === 0) return undefined;
   let best: T | undefined;
   let bestScore = Infinity;
+  const quotes = /["“”«»„]|''/.test(text) ? quoteRanges(text) : [];
+  const triggerQuote = quoteOf(quotes, trigger);
   for (const c of cues) {
     if (separatedByAnchor(c, trigger, anchors)) continue;
+    if (quotes.length && quoteOf(quotes, c) !== triggerQuote) continue;
     if (c.kind !== 'deadline' && attachedElsewhere(text, c, trigger)) continue;
     const score = gap(c, trigger) + (inside(c, clause) ? 0 : OUTSIDE_CLAUSE_PENALTY);
     if (score < bestScore) {

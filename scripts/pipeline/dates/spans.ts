@@ -26,6 +26,9 @@ export interface SpanDay {
   /** Day number of the representative day, or null when it cannot be known. */
   day: number | null;
   future: boolean;
+  /** The span (day numbers, inclusive, cut at publication) the day represents. */
+  from?: number;
+  to?: number;
 }
 
 const UNKNOWN_FUTURE: SpanDay = { day: null, future: true };
@@ -33,7 +36,8 @@ const UNKNOWN_FUTURE: SpanDay = { day: null, future: true };
 /** Cuts [from, to] at publication and returns its middle day; a span wholly after publication is future. */
 export function representDay(from: number, to: number, pub: number): SpanDay {
   if (from > pub) return UNKNOWN_FUTURE;
-  return { day: midpoint(from, Math.min(to, pub)), future: false };
+  const end = Math.min(to, pub);
+  return { day: midpoint(from, end), future: false, from, to: end };
 }
 
 export function spanDay(rule: SpanRule, pub: number, futureContext: boolean): SpanDay {
