@@ -379,3 +379,28 @@ describe('mergeEvents: properties over random reports', () => {
     );
   });
 });
+
+describe('mergeEvents: odd input never throws', () => {
+  it('copes with malformed days, codes, names and empty fields', () => {
+    const odd = fc.record({
+      date: fc.oneof(fc.constantFrom('', 'garbage', '2025-02-30', '0000-00-00', '2025-07-15'), fc.string()),
+      countries: fc.array(fc.oneof(fc.constantFrom('', 'xx', 'RUS', 'CHN'), fc.string()), { maxLength: 4 }),
+      orgs: fc.array(fc.string(), { maxLength: 2 }),
+      names: fc.array(fc.oneof(fc.string(), fc.constantFrom('', '   ', 'Ærøskøbing Ünal', '習近平', 'the Ministry of Foreign Affairs')), { maxLength: 3 }),
+      sentence: fc.string(),
+      evidence: fc.constantFrom<DateEvidence>('explicit', 'weekday', 'publication', 'none'),
+    });
+    fc.assert(
+      fc.property(fc.array(odd, { maxLength: 12 }), (rs) => {
+        const input = rs.map((r, i) =>
+          ev({ doc: `d${i % 3}`, start: i * 10, sentence: r.sentence, date: r.date, evidence: r.evidence, countries: r.countries, orgs: r.orgs, actors: r.names.map((name) => ({ name })) }),
+        );
+        const out = mergeEvents(input);
+        expect(out.length).toBeLessThanOrEqual(input.length);
+        expect(out.reduce((n, e) => n + e.sources.length, 0)).toBe(input.length);
+        expect(new Set(out.map((e) => e.id)).size).toBe(out.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
