@@ -35,7 +35,7 @@ export function createActorResolver(): ActorResolver {
     countryName: (iso3) => gaz.names.get(iso3),
     isCountryCode: (iso3) => gaz.names.has(iso3),
     forDocument(seg) {
-      const state = new DocState(seg.doc.text, seg.doc.published);
+      const state = new DocState(seg.doc.text, seg.doc.published, seg.doc.title, seg.dateline?.place);
       const sentences = seg.sentences;
       let next = 0;
       let last: { index: number; start: number; analysis: SentenceAnalysis } | undefined;

@@ -4,7 +4,7 @@
  * Sentences are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { one, resolveAll } from './actors-helpers.ts';
+import { candidate, makeDoc, one, resolveAll, resolver } from './actors-helpers.ts';
 
 describe('known people', () => {
   it('names a leader with country and the role held on the publication day', () => {
@@ -91,6 +91,24 @@ describe('coreference', () => {
     expect(res[0]!.countries).toEqual(['ESP', 'MAR']);
     expect(res[1]!.actors.map((a) => a.name)).toEqual(['Ahmed Benali Tazi']);
     expect(one('Sergei Lavrov, the Russian foreign minister, spoke.').actors).toEqual([{ name: 'Sergei Lavrov', country: 'RUS', role: 'Foreign Minister' }]);
+  });
+
+  it('does not take a short name out of another person\'s full name', () => {
+    const r = one('South Korean Foreign Minister Han Mi-rae met Mary Wang.', 'meeting', '2025-03-13');
+    expect(r.actors).toEqual([{ name: 'Han Mi-rae', country: 'KOR', role: 'Foreign Minister' }]);
+  });
+
+  it('gives an official named without a state the host of the trip, else the dateline\'s or headline\'s state', () => {
+    const trip = resolveAll(['Vietnam\'s foreign minister arrived in Lima on Monday.', 'She met Prime Minister Rosa Quispe Flores.'], 'meeting');
+    expect(trip[1]!.actors).toEqual([{ name: 'Rosa Quispe Flores', country: 'PER', role: 'Prime Minister' }]);
+    const seg = makeDoc(['Foreign Minister Jonas Petraitis said the talks were useful.'], '2025-03-13');
+    seg.doc.title = 'Lithuania and Poland agree on rail link';
+    const res = resolver().forDocument(seg).resolve(seg.sentences[0]!, candidate(seg.sentences[0]!, 'statement'));
+    expect(res.actors).toEqual([{ name: 'Jonas Petraitis', country: 'LTU', role: 'Foreign Minister' }]);
+    const seg2 = makeDoc(['Foreign Minister Jonas Petraitis said the talks were useful.'], '2025-03-13');
+    seg2.doc.title = 'Lithuania and Poland agree on rail link';
+    seg2.dateline = { place: 'WARSAW', start: 0, end: 6 };
+    expect(resolver().forDocument(seg2).resolve(seg2.sentences[0]!, candidate(seg2.sentences[0]!, 'statement')).actors[0]?.country).toBe('POL');
   });
 
   it('does not invent people', () => {

@@ -69,6 +69,16 @@ describe('organisations are not countries', () => {
     expect(r.organizations).toEqual(['ASEAN', 'AU', 'EU', 'NATO', 'UNSC']);
   });
 
+  it('lets an organisation\'s meeting stand without borrowing states from the rest of the sentence', () => {
+    const sentence = 'Kazakhstan hosted the foreign ministers, who gathered in Astana for Shanghai Cooperation Organisation talks.';
+    const seg = makeDoc([sentence]);
+    const s = seg.sentences[0]!;
+    const r = resolver().forDocument(seg).resolve(s, candidate(s, 'meeting', { from: 'who gathered' }));
+    expect(r.countries).toEqual([]);
+    expect(r.organizations).toEqual(['SCO']);
+    expect(r.location).toBe('Astana');
+  });
+
   it('does not read Shanghai Cooperation Organisation as China', () => {
     const r = one('Ministers of the Shanghai Cooperation Organisation met on Friday.', 'meeting');
     expect(r.countries).toEqual([]);
@@ -150,6 +160,12 @@ describe('places are not parties', () => {
   it('reads "X-based" as a place of registration, not a party', () => {
     expect(countriesOf('Washington sanctioned a Hong Kong-based trader and a Dubai-based bank tied to Iran.', 'sanction')).toEqual(['IRN', 'USA']);
     expect(countriesOf('A Chad-based charity said refugees kept arriving.')).toEqual([]);
+  });
+
+  it('reads "the government in Caracas" as the state, not a place', () => {
+    const r = one('Bogota accused the government in Caracas of harbouring rebels.', 'accusation');
+    expect(r.countries).toEqual(['COL', 'VEN']);
+    expect(r.location).toBeUndefined();
   });
 
   it('keeps a war "in Ukraine" out of a threat between two other states', () => {

@@ -47,6 +47,7 @@ const KIND_OF: Partial<Record<GazPayload['kind'], MentionKind>> = {
 const PLACE_KINDS = new Set<MentionKind>(['country', 'capital', 'metonym', 'institution']);
 /** Kinds that stand for a state. */
 const STATE_KINDS = new Set<MentionKind>(['country', 'demonym', 'capital', 'metonym', 'institution']);
+const STATE_PAYLOADS = new Set<GazPayload['kind']>(['country', 'demonym', 'capital', 'metonym', 'institution']);
 const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed']);
 const STRONG_MEDIA = new Set(['media', 'agency', 'broadcaster', 'television', 'tv', 'outlet', 'outlets', 'newspaper', 'tabloid', 'wire', 'radio', 'daily']);
 const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'ibn', 'abu', 'de', 'da', 'di', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'dos', 'das', 'ul', '-']);
@@ -97,6 +98,26 @@ export class SentenceAnalyzer {
     return { tokens, found: kept };
   }
 
+  /** The document's own state: its dateline's place, else the first state its headline names. Cached. */
+  homeCountry(state: DocState): string | undefined {
+    const cached = state.facts.get('home');
+    if (cached !== undefined) return cached === '' ? undefined : String(cached);
+    let home = '';
+    for (const text of [state.datelinePlace ?? '', state.title]) {
+      for (const mt of this.gaz.trie.scan(tokenize(text))) {
+        const p = mt.entries[0]!;
+        const c = p.kind === 'person' || p.kind === 'personShort' ? this.personOn(p.person!, state.published).r?.country : STATE_PAYLOADS.has(p.kind) ? p.country : undefined;
+        if (c) {
+          home = c;
+          break;
+        }
+      }
+      if (home) break;
+    }
+    state.facts.set('home', home);
+    return home || undefined;
+  }
+
   /** Pick the best acceptable payload of a trie match; undefined when nothing applies. */
   private choose(
     entries: GazPayload[],
@@ -113,6 +134,8 @@ export class SentenceAnalyzer {
       if (p.cues && !state.hasCue(p.cues)) continue;
       if (p.nameLike && nextToName(tokens, first, last, covered, this.words.nameStop) && !titleCaseOf(titleCase)) continue;
       if (p.kind === 'personShort') {
+        // "Han Seo-yeon", "Mary Wang": the short name is part of another person's full name.
+        if (shortInsideName(tokens, first, last, covered, this.words.nameStop)) continue;
         const idx = this.pickShort(
           shortsOf(entries),
           tokens,
@@ -242,6 +265,7 @@ export class SentenceAnalyzer {
     if (!prep) return;
     const w = this.words;
     if (w.locative.has(prep.norm)) {
+      if (prep.norm === 'in' && w.governmentNouns.has(tokens[k - 1]?.norm ?? '')) return; // "the government in Caracas"
       f.m.locative = true;
       if (prep.norm === 'in' && wordBefore(tokens, k, 2, w.arrival)) f.m.destination = true;
     } else if (w.directional.has(prep.norm)) {
@@ -325,12 +349,13 @@ export class SentenceAnalyzer {
     let to = tokens.length;
     for (let i = from + 1; i < tokens.length; i++) {
       const t = tokens[i]!.norm;
-      if (t === ';' || (t === ',' && CLAUSE_JOINERS.has(tokens[i + 1]?.norm ?? '')) || (CLAUSE_JOINERS.has(t) && t !== 'and')) {
+      const endsWith = t === 'with' && !RELATION_NOUNS.has(tokens[i - 1]?.norm ?? ''); // "discussed the crisis with ASEAN"
+      if (t === ';' || endsWith || (t === ',' && CLAUSE_JOINERS.has(tokens[i + 1]?.norm ?? '')) || (CLAUSE_JOINERS.has(t) && t !== 'and')) {
         to = i;
         break;
       }
     }
-    for (const f of found) if (f.first > from && f.last < to && STATE_KINDS.has(f.m.kind)) f.m.topic = true;
+    for (const f of found) if (f.first > from && f.last < to && (STATE_KINDS.has(f.m.kind) || f.m.kind === 'organization')) f.m.topic = true;
   }
 
   /** "China, a diplomatic ally of Moscow, said ...": Moscow is inside an apposition. */
@@ -402,7 +427,8 @@ export class SentenceAnalyzer {
       if (run && run.words >= minLen) {
         const name = state.text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
         const actor: Actor = { name };
-        const country = f.m.country;
+        // "Foreign Minister Aiko Tanabe" with no state named: the host of the trip under way, else the dateline's or headline's state.
+        const country = f.m.country ?? (isRole && !f.m.organization && !f.roleKeys?.includes('counterpart') ? state.destination ?? this.homeCountry(state) : undefined);
         if (country) actor.country = country;
         let keys: string[] = [];
         if (isRole) {
@@ -499,6 +525,7 @@ export class SentenceAnalyzer {
   /** Record people named in this sentence for later sentences. */
   private remember(found: Found[], state: DocState): void {
     for (const f of found) {
+      if (f.m.destination && f.m.country) state.destination = f.m.country;
       if (f.payload?.kind === 'person' && f.payload.person !== undefined) state.seen.add(f.payload.person);
       if (f.actor && f.m.kind === 'person') state.noteRole(f.actor, f.roleKeys ?? [], f.actor.country ?? f.m.organization);
     }
@@ -538,6 +565,7 @@ function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): bo
   return false;
 }
 
+const RELATION_NOUNS = new Set(['relations', 'ties', 'cooperation', 'trade', 'links', 'contacts', 'partnership', 'dealings', 'rapprochement', 'normalisation', 'normalization', 'talks', 'negotiations', 'agreement', 'deal', 'dispute', 'tensions', 'conflict', 'war', 'border']);
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);
@@ -568,11 +596,18 @@ function nameRun(tokens: Token[], i: number, covered: Uint8Array, stop: Set<stri
   let last = -1;
   while (j < tokens.length && words < MAX_NAME) {
     const t = tokens[j]!;
-    if (covered[j]) break;
+    if (covered[j] === 1) break;
     if (isWord(t) && isCapitalized(t.raw) && !stop.has(t.raw) && /\p{Ll}/u.test(t.raw)) {
       words++;
       last = j;
       j++;
+      // "Seo-yeon", "Abdel-Fattah": a hyphen joining the next word to this one
+      const h = tokens[j];
+      const after = tokens[j + 1];
+      if (h?.raw === '-' && after && isWord(after) && h.start === t.end && after.start === h.end && covered[j + 1] !== 1) {
+        last = j + 1;
+        j += 2;
+      }
       continue;
     }
     if (last >= 0 && NAME_PARTICLES.has(t.norm) && tokens[j + 1] && isCapitalized(tokens[j + 1]!.raw)) {
@@ -583,6 +618,14 @@ function nameRun(tokens: Token[], i: number, covered: Uint8Array, stop: Set<stri
   }
   if (words === 0 || last < i) return undefined;
   return { first: i, last, words };
+}
+
+function shortInsideName(tokens: Token[], first: number, last: number, covered: Uint8Array, stop: Set<string>): boolean {
+  const next = tokens[last + 1];
+  if (next && next.raw === '-' && next.start === tokens[last]!.end) return true;
+  if (next && isNameWord(next, covered[last + 1]!, stop)) return true;
+  const prev = tokens[first - 1];
+  return !!prev && first - 1 > 0 && isNameWord(prev, covered[first - 1]!, stop);
 }
 
 function isNameWord(t: Token, cov: number, stop: Set<string>): boolean {

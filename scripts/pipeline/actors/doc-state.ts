@@ -20,7 +20,15 @@ export class DocState {
   /** Lazily computed document facts (cue words, Korea default). */
   readonly facts = new Map<string, boolean | string>();
 
-  constructor(readonly text: string, readonly published: string) {}
+  /** The state of the last travel destination named ("arrived in Tokyo"): hosts named later without a state are its officials. */
+  destination?: string;
+
+  constructor(
+    readonly text: string,
+    readonly published: string,
+    readonly title = '',
+    readonly datelinePlace?: string,
+  ) {}
 
   /** Remember an actor under each of its role keys. */
   noteRole(actor: Actor, keys: string[], where: string | undefined): void {

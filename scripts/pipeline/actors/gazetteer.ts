@@ -239,6 +239,7 @@ export interface ContextWords {
   topicWords: Set<string>;
   topicNouns: Set<string>;
   appositionStarters: Set<string>;
+  governmentNouns: Set<string>;
 }
 
 export function loadContextWords(): ContextWords {
@@ -259,5 +260,6 @@ export function loadContextWords(): ContextWords {
     topicWords: low(C.topicWords),
     topicNouns: low(C.topicNouns),
     appositionStarters: low(C.appositionStarters),
+    governmentNouns: low(C.governmentNouns),
   };
 }

@@ -39,9 +39,10 @@ function destinationFor(fs: Found[], trigger: number): Found | undefined {
   return before;
 }
 
-function orgOf(f: Found): string | undefined {
+function orgOf(f: Found, type: EventType): string | undefined {
   const m = f.m;
   if (m.attribution || m.locative) return undefined;
+  if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return undefined;
   if (f.orgType && f.orgType !== 'international') return undefined;
   return m.organization;
 }
@@ -69,7 +70,11 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
   const dest = destinationFor(found, candidate.trigger.start);
   let countries = partiesOf(scope, type, dest);
   const need = TWO_SIDED.has(type) ? 2 : 1;
-  if (countries.length < need && scope.length < found.length) {
+  // Sides found in the clause: its states and its organisations ("Iran met the IAEA" has two sides).
+  // An organisation's own meeting ("SCO talks") is multilateral by itself.
+  const orgsIn = new Set(scope.map((f) => orgOf(f, type)).filter(Boolean)).size;
+  const sides = countries.length + (orgsIn > 0 && type === 'meeting' ? 2 : orgsIn);
+  if (sides < need && scope.length < found.length) {
     const wide = partiesOf(found, type, dest);
     if (wide.length > countries.length) {
       scope = found;
@@ -80,7 +85,7 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
   const organizations: string[] = [];
   const actors: Actor[] = [];
   for (const f of scope) {
-    const o = orgOf(f);
+    const o = orgOf(f, type);
     if (o && !organizations.includes(o)) organizations.push(o);
     if (f.actor && !f.m.attribution && !actors.some((a) => a.name === f.actor!.name)) actors.push({ ...f.actor });
   }
