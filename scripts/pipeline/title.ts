@@ -5,6 +5,7 @@
  * Never contains markup; at most `maxLength` characters.
  */
 import rules from '../data/event-rules.json' with { type: 'json' };
+import { firstMention } from './events/country-mentions.ts';
 import type { Actor, EventType, ExtractedEvent } from './types.ts';
 
 type Variant = { when: string; text: string; multilateral?: boolean };
@@ -43,7 +44,7 @@ export function shorten(s: string, max: number = MAX): string {
 
 type Ev = Omit<ExtractedEvent, 'title'>;
 
-/** Position of a country's name in the sentence, or Infinity. */
+/** Position of a word in the sentence, or Infinity. */
 function mentionAt(sentence: string, name: string | undefined): number {
   if (!name) return Infinity;
   const i = sentence.indexOf(name);
@@ -71,25 +72,27 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
     subject = cleanTitleText(first.name);
     subjectCountry = first.country;
   } else {
-    const ranked = [...ev.countries].sort((a, b) => {
-      const pa = mentionAt(sentence, countryName(a));
-      const pb = mentionAt(sentence, countryName(b));
-      const ba = pa < triggerAt ? 0 : 1;
-      const bb = pb < triggerAt ? 0 : 1;
-      return ba - bb || pa - pb || a.localeCompare(b);
-    });
-    subjectCountry = ranked[0];
-    subject = subjectCountry ? name(subjectCountry) : ev.organizations[0] ? cleanTitleText(ev.organizations[0]) : undefined;
+    // The state or organisation named first before the trigger acts; else the first named at all.
+    const parties = [
+      ...ev.countries.map((c) => ({ country: c as string | undefined, label: name(c), at: firstMention(sentence, c, countryName(c)) })),
+      ...ev.organizations.map((o) => ({ country: undefined, label: cleanTitleText(o), at: mentionAt(sentence, o) })),
+    ].filter((p) => p.label);
+    parties.sort((a, b) => (a.at < triggerAt ? 0 : 1) - (b.at < triggerAt ? 0 : 1) || a.at - b.at || a.label.localeCompare(b.label));
+    subjectCountry = parties[0]?.country;
+    subject = parties[0]?.label;
   }
   const other = people.find((a, i) => i > 0 && cleanTitleText(a.name) !== subject && (!a.country || a.country !== subjectCountry));
   let object: string | undefined = other ? cleanTitleText(other.name) : undefined;
   const objectIsPerson = object !== undefined;
   if (!object) {
     const rest = ev.countries.filter((c) => c !== subjectCountry);
-    rest.sort((a, b) => mentionAt(sentence, countryName(a)) - mentionAt(sentence, countryName(b)) || a.localeCompare(b));
+    rest.sort((a, b) => firstMention(sentence, a, countryName(a)) - firstMention(sentence, b, countryName(b)) || a.localeCompare(b));
     if (rest[0]) object = name(rest[0]);
   }
-  if (!object && ev.organizations[0] && cleanTitleText(ev.organizations[0]) !== subject) object = cleanTitleText(ev.organizations[0]);
+  if (!object) {
+    const org = ev.organizations.map(cleanTitleText).find((o) => o && o !== subject);
+    if (org) object = org;
+  }
   return { subject, subjectCountry, object, objectIsPerson };
 }
 
@@ -125,13 +128,22 @@ function fill(template: string, slots: Record<string, string | undefined>): stri
 export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined): string {
   const sentence = ev.source?.sentence ?? '';
   const trigger = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, ev.source.trigger.end) : '';
-  const { subject, subjectCountry, object } = parties(ev, countryName);
+  const { subject, subjectCountry, object, objectIsPerson } = parties(ev, countryName);
   const location = ev.location ? cleanTitleText(ev.location) : undefined;
   const org = ev.organizations[0] ? cleanTitleText(ev.organizations[0]) : undefined;
   const otherCountry = ev.countries.find((c) => c !== subjectCountry);
   const place = location ?? (otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined);
   const names = ev.countries.map((c) => cleanTitleText(countryName(c) ?? c));
-  const slots = { S: subject, O: object, W: what(ev.type, ev, trigger), ORG: org, P: place, CS: listOf(names) };
+  const slots = {
+    S: subject,
+    O: object,
+    OP: objectIsPerson ? object : undefined,
+    W: what(ev.type, ev, trigger),
+    ORG: org !== subject ? org : undefined,
+    SORG: subject && subject === org && ev.actors.length === 0 ? subject : undefined,
+    P: place,
+    CS: listOf(names),
+  };
   // Three or more states: a multilateral meeting, titled by its organisation or its members.
   const multilateral = ev.countries.length >= 3;
 

@@ -129,3 +129,43 @@ describe('makeTitle: multilateral meetings', () => {
     expect(t).toBe('Meeting of China, India, Iran and Russia in Beijing');
   });
 });
+
+describe('makeTitle: who acts', () => {
+  it('puts first the state named (by any usual name) before the trigger', () => {
+    const t = makeTitle(
+      ev({ type: 'sanction', countries: ['CHN', 'USA'], sentence: 'Washington slapped new tariffs on Chinese steel on Friday.', trigger: 'slapped new tariffs' }),
+      countryName,
+    );
+    expect(t).toBe('United States imposes tariffs on China');
+  });
+
+  it('lets an organisation act when it is named first', () => {
+    const t = makeTitle(
+      ev({ type: 'threat', countries: ['USA'], organizations: ['EU'], sentence: 'The EU said it will impose tariffs on U.S. bourbon.', trigger: 'said it will impose' }),
+      countryName,
+    );
+    expect(t).toBe('EU threatens United States with tariffs');
+  });
+
+  it('says "holds talks with" a state and "meets" a person', () => {
+    const withState = makeTitle(
+      ev({ countries: ['CHN', 'USA'], actors: [{ name: 'Donald Trump', country: 'USA' }], sentence: 'Trump met Chinese officials.', trigger: 'met' }),
+      countryName,
+    );
+    expect(withState).toBe('Donald Trump holds talks with China');
+  });
+
+  it('titles an organisation-only meeting without repeating the organisation', () => {
+    expect(makeTitle(ev({ organizations: ['G20'], sentence: 'The G20 meeting took place in Bonn.', trigger: 'meeting took place' }), countryName)).toBe(
+      'G20 meeting',
+    );
+  });
+
+  it('titles expulsions', () => {
+    const t = makeTitle(
+      ev({ type: 'sanction', countries: ['NLD', 'RUS'], sentence: 'Russia ordered the expulsion of Dutch diplomats.', trigger: 'ordered the expulsion of Dutch diplomats' }),
+      (iso) => ({ NLD: 'Netherlands', RUS: 'Russia' })[iso],
+    );
+    expect(t).toBe('Russia expels diplomats of Netherlands');
+  });
+});

@@ -9,6 +9,8 @@ import { compileAlternation } from './patterns.ts';
 
 const MAX_LENGTH: number = boilerplate.maxLength;
 const CAPTION_MAX_LENGTH: number = boilerplate.captionMaxLength;
+/** How many characters at each end of a long line are searched for caption cues. */
+const CAPTION_PROBE = 120;
 const isChrome = compileAlternation(boilerplate.line);
 const isCredit = compileAlternation(boilerplate.creditOnly);
 const hasCaptionCue = compileAlternation(boilerplate.captionCue);
@@ -27,7 +29,9 @@ export function chromeKind(text: string): 'boilerplate' | 'caption' | null {
   if (text.length > CAPTION_MAX_LENGTH) return null;
   const lower = text.toLowerCase();
   if (text.length <= MAX_LENGTH && (isChrome(text, lower) || isCredit(text, lower))) return 'boilerplate';
-  if (hasCaptionCue(text, lower)) return 'caption';
+  // Caption cues sit at a caption's start or end: long lines are tested on those parts only.
+  const probe = text.length > CAPTION_PROBE * 2 ? `${text.slice(0, CAPTION_PROBE)}\n${text.slice(-CAPTION_PROBE)}` : text;
+  if (hasCaptionCue(probe, probe === text ? lower : undefined)) return 'caption';
   return null;
 }
 
