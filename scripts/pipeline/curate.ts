@@ -133,13 +133,13 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   const field = issue.path.length ? issue.path.map(String).join('.') : '';
   const got = valueAt(raw, issue.path);
-  const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
+  const shown = got === undefined ? '' : ` (got ${brief(got)})`;
   switch (issue.code) {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
-      if (field === 'type') return `unknown event type ${JSON.stringify(got)}; expected one of ${EVENT_TYPES.join(', ')}`;
-      return `${field}: ${JSON.stringify(got)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (field === 'type') return `unknown event type ${brief(got)}; expected one of ${EVENT_TYPES.join(', ')}`;
+      return `${field}: ${brief(got)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_type':
       if (got === undefined) return `missing required field "${field}"`;
       return `${field}: expected ${issue.expected}${shown}`;
@@ -148,11 +148,20 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   }
 }
 
+/** A value as shown in a message: short, and never a walk through a large (or aliased) structure. */
+function brief(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v;
+}
+
 /** A short label for an entry in messages: `add[2] ("Wang Yi meets ...")`. */
 function label(path: string, section: string, i: number, raw: unknown): string {
   const r = raw as Record<string, unknown> | null;
   const hint = typeof raw === 'string' ? raw : r && typeof r === 'object' ? (r.id ?? r.title) : undefined;
-  return `${path}: ${section}[${i + 1}]${typeof hint === 'string' ? ` (${JSON.stringify(hint)})` : ''}`;
+  return `${path}: ${section}[${i + 1}]${typeof hint === 'string' ? ` (${brief(hint)})` : ''}`;
 }
 
 /**

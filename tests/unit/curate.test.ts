@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { applyCuration, parseCuration } from '../../scripts/pipeline/curate.ts';
 import { mergeEvents } from '../../scripts/pipeline/merge.ts';
 import type { Actor, ExtractedEvent } from '../../scripts/pipeline/types.ts';
@@ -241,5 +242,29 @@ describe('curation: Markdown front matter', () => {
     const r = curate(`---\nsuppress:\n  - [oops\n---\nbody\n`);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/not valid YAML/);
+  });
+});
+
+describe('curation: never throws', () => {
+  it('stays quick on a file of nested aliases (a "billion laughs" file)', () => {
+    let y = 'add: []\n_0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 12; i++) y += `_${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    y += 'suppress: *a11\nfix: [{ id: x, title: *a11 }]\n';
+    const t0 = performance.now();
+    const { errors } = parseCuration(y, PATH);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(errors.some((e) => e.includes('fix[1]') && e.includes('title: expected string (got a list of 10)'))).toBe(true);
+  });
+
+  it('on any text or any JSON-shaped document', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.anything().map((v) => JSON.stringify({ add: v, fix: v, suppress: v }) ?? '')), (text) => {
+        const { curation, errors } = parseCuration(text, PATH);
+        const applied = applyCuration(events, curation);
+        expect(Array.isArray(errors)).toBe(true);
+        for (const e of applied.events) expect(EventSchema.safeParse(e).success).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
