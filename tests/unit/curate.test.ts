@@ -250,9 +250,8 @@ describe('curation: never throws', () => {
     let y = 'add: []\n_0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let i = 1; i < 12; i++) y += `_${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
     y += 'suppress: *a11\nfix: [{ id: x, title: *a11 }]\n';
-    const t0 = performance.now();
+    // An exponential walk would never finish (the test's timeout catches it).
     const { errors } = parseCuration(y, PATH);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(errors.some((e) => e.includes('fix[1]') && e.includes('title: expected string (got a list of 10)'))).toBe(true);
   });
 
