@@ -22,7 +22,7 @@ import type { EventType, TimelineEvent } from '../lib/schema.ts';
 import { TYPE_STYLES, typeClass } from '../lib/colors.ts';
 import { dayNumber, dayString } from '../lib/filter.ts';
 import { dayToDate, formatEventDate, plural } from './format.ts';
-import { el } from './dom.ts';
+import { clear, el } from './dom.ts';
 
 /** Above this many items in the visible window, lanes show counts instead of events. */
 export const AGGREGATE_THRESHOLD = 1500;
@@ -34,7 +34,7 @@ const HALF_DAY_MS = DAY_MS / 2;
 /** Bucket widths (days) for aggregated counts, smallest first. */
 const BUCKET_DAYS = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652];
 /** Aim for at most this many buckets across the window. */
-const TARGET_BUCKETS = 36;
+const TARGET_BUCKETS = 24;
 
 export type Grouping = 'country' | 'type';
 
@@ -103,6 +103,7 @@ export function createTimeline(
   let loaded: Loaded | undefined;
   let selected: string | undefined;
   const itemToEvent = new Map<IdType, string>();
+  const aggInfo = new Map<IdType, { n: number; from: string; to: string; lane: string }>();
   const indexById = new Map<string, number>();
 
   const options: TimelineOptions = {
@@ -121,7 +122,7 @@ export function createTimeline(
     showCurrentTime: false,
     groupOrder: 'order',
     margin: { item: { horizontal: 6, vertical: 6 }, axis: 8 },
-    tooltip: { followMouse: false, overflowMethod: 'flip', delay: 250 },
+    showTooltips: false,
     xss: { disabled: false, filterOptions: { whiteList: {}, stripIgnoreTag: true, stripIgnoreTagBody: ['script', 'style'] } },
     locale: 'en',
   };
@@ -241,7 +242,6 @@ export function createTimeline(
           type: 'point',
           className: `${typeClass(ev.type)}${ev.datePrecision === 'approximate' ? ' is-approx' : ''}`,
           content: itemContent(ev, lane) as unknown as string,
-          title: tooltip(ev) as unknown as string,
         });
       }
     }
@@ -266,6 +266,7 @@ export function createTimeline(
     for (const c of counts.values()) max = Math.max(max, c.n);
     const next: DataItem[] = [];
     itemToEvent.clear();
+    aggInfo.clear();
     for (const { lane, b, n } of counts.values()) {
       const start = dayToDate(dayString(b * bucket));
       const end = dayToDate(dayString((b + 1) * bucket));
@@ -279,8 +280,8 @@ export function createTimeline(
         selectable: false,
         className: `tl-agg tl-agg--${level}`,
         content: el('span', { class: 'tl-agg__n', 'data-count': String(n) }, n.toLocaleString('en')) as unknown as string,
-        title: el('div', { class: 'tl-tip' }, `${plural(n, 'event')} · ${dayString(b * bucket)} to ${dayString((b + 1) * bucket - 1)}. Click to zoom in.`) as unknown as string,
       });
+      aggInfo.set(`agg${bucket}:${lane}:${b}`, { n, from: dayString(b * bucket), to: dayString((b + 1) * bucket - 1), lane });
     }
     replaceItems(next);
   }
@@ -318,8 +319,8 @@ export function createTimeline(
       if (selected) timeline.setSelection(siblingIds(selected));
     } else {
       const bucketMs = bucket * DAY_MS;
-      const from = Math.floor((start - span * 0.25) / bucketMs) * bucketMs;
-      const to = Math.ceil((end + span * 0.25) / bucketMs) * bucketMs;
+      const from = Math.floor((start - span * 0.2) / bucketMs) * bucketMs;
+      const to = Math.ceil((end + span * 0.2) / bucketMs) * bucketMs;
       if (modeChanged) timeline.setOptions({ stack: false });
       loadCounts(from, to, bucket);
       loaded = { mode, from, to, bucket };
@@ -328,6 +329,41 @@ export function createTimeline(
     container.dataset.visibleItems = String(count);
     if (modeChanged) handlers.onMode?.(mode, count);
   }
+
+  // One tooltip, filled on hover with text nodes (cheaper than a title element per item).
+  const tip = el('div', { class: 'tl-tooltip', role: 'tooltip', hidden: '' });
+  container.append(tip);
+  let tipTimer: ReturnType<typeof setTimeout> | undefined;
+  const hideTip = (): void => {
+    clearTimeout(tipTimer);
+    tip.hidden = true;
+  };
+  timeline.on('itemover', (props: { item: IdType; event: MouseEvent }) => {
+    clearTimeout(tipTimer);
+    const eventId = itemToEvent.get(props.item);
+    const agg = aggInfo.get(props.item);
+    const target = (props.event.target as Element | null)?.closest?.('.vis-item');
+    tipTimer = setTimeout(() => {
+      clear(tip);
+      if (eventId !== undefined) {
+        const i = indexById.get(eventId);
+        if (i === undefined) return;
+        tip.append(tooltip(events[i]!));
+      } else if (agg) {
+        tip.append(el('div', { class: 'tl-tip' }, [el('div', { class: 'tl-tip__title' }, plural(agg.n, 'event')), el('div', { class: 'tl-tip__meta' }, `${names(agg.lane)} · ${agg.from} to ${agg.to}. Click to zoom in.`)]));
+      } else return;
+      const box = (target ?? container).getBoundingClientRect();
+      const host = container.getBoundingClientRect();
+      tip.hidden = false;
+      const left = Math.min(Math.max(0, box.left - host.left), Math.max(0, host.width - tip.offsetWidth));
+      const top = box.bottom - host.top + 6;
+      tip.style.left = `${left}px`;
+      tip.style.top = `${top + tip.offsetHeight > host.height ? box.top - host.top - tip.offsetHeight - 6 : top}px`;
+    }, 200);
+  });
+  timeline.on('itemout', hideTip);
+  container.addEventListener('pointerdown', hideTip);
+  container.addEventListener('wheel', hideTip, { passive: true });
 
   let rafPending = false;
   timeline.on('rangechange', (props: { start: Date; end: Date; byUser: boolean }) => {
