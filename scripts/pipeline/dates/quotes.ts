@@ -46,7 +46,16 @@ export function quoteRanges(text: string): Span[] {
   return ranges;
 }
 
-/** The quote range holding `span`, or undefined. */
+/** The quote range holding `span`, or undefined (ranges in text order, not overlapping: binary search). */
 export function quoteOf(ranges: readonly Span[], span: Span): Span | undefined {
-  return ranges.find((r) => span.start >= r.start && span.end <= r.end);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (span.start < r.start) hi = mid - 1;
+    else if (span.start >= r.end) lo = mid + 1;
+    else return span.end <= r.end ? r : undefined;
+  }
+  return undefined;
 }

@@ -16,6 +16,8 @@ import { quoteOf, quoteRanges } from './quotes.ts';
 
 /** Extra distance for a cue outside the candidate's clause. */
 const OUTSIDE_CLAUSE_PENALTY = 1000;
+/** Cues farther than this from the trigger are never its own (run-on "sentences" of odd input). */
+export const MAX_CUE_REACH = 500;
 /** How close after a possessive cue the trigger must start ("Tuesday's talks"). */
 const POSSESSIVE_REACH = 30;
 
@@ -33,7 +35,11 @@ function inside(inner: Span, outer: Span): boolean {
 export function separatedByAnchor(cue: Span, trigger: Span, anchors: AnchorCue[]): boolean {
   const from = Math.min(cue.end, trigger.end);
   const to = Math.max(cue.start, trigger.start);
-  return anchors.some((a) => !a.implicit && a.start >= from && a.end <= to);
+  for (const a of anchors) {
+    if (a.start >= to) break; // anchors come in text order
+    if (!a.implicit && a.start >= from && a.end <= to) return true;
+  }
+  return false;
 }
 
 /** True when the cue dates something else than the trigger (see the header). */
@@ -56,10 +62,12 @@ export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: 
   const quotes = /["“”«»„]|''/.test(text) ? quoteRanges(text) : [];
   const triggerQuote = quoteOf(quotes, trigger);
   for (const c of cues) {
+    const distance = gap(c, trigger);
+    if (distance > MAX_CUE_REACH) continue;
     if (separatedByAnchor(c, trigger, anchors)) continue;
     if (quotes.length && quoteOf(quotes, c) !== triggerQuote) continue;
     if (c.kind !== 'deadline' && attachedElsewhere(text, c, trigger)) continue;
-    const score = gap(c, trigger) + (inside(c, clause) ? 0 : OUTSIDE_CLAUSE_PENALTY);
+    const score = distance + (inside(c, clause) ? 0 : OUTSIDE_CLAUSE_PENALTY);
     if (score < bestScore) {
       best = c;
       bestScore = score;
