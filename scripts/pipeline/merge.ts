@@ -4,9 +4,10 @@
  * listing every source. Pure and order-independent: the input is put in a fixed content
  * order first, so shuffling it changes nothing.
  *
- * Clustering is greedy complete-linkage: events are taken most specific first; each joins the
- * most similar existing cluster whose every member it is compatible with (see
- * merge/same-event.ts), or starts a new one. Complete linkage stops chains such as
+ * Clustering is greedy: reports naming more states first, then the firmest dated and most
+ * detailed; each joins the most similar existing event that accepts it (merge/cluster.ts: its
+ * states fit the event's, and it is compatible in type, people and day with every member, see
+ * merge/same-event.ts), or starts a new one. Checking every member stops chains such as
  * "RUS+TUR call" <- "RUS call" -> "RUS+IRN call" from fusing two calls.
  */
 import type { Source, TimelineEvent } from '../../src/lib/schema.ts';
@@ -15,7 +16,7 @@ import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
 import { isPerson, mergeActors } from './merge/names.ts';
 import { Cluster } from './merge/cluster.ts';
-import { dayDiff, reportSentenceKey, typeGroup } from './merge/same-event.ts';
+import { reportSentenceKey, typeGroup } from './merge/same-event.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
 /** How far apart (days) two reports of one event may be dated (copies of one sentence are found by text). */
@@ -191,8 +192,9 @@ function toSource(ev: ExtractedEvent): Source {
  * then the one from the earliest-published article, then the earliest day.
  */
 export function pickDate(members: ExtractedEvent[]): ExtractedEvent {
-  const top = Math.max(...members.map((m) => evidenceRank(m.dateEvidence) + (m.datePrecision === 'day' ? 0.5 : 0)));
-  const best = members.filter((m) => evidenceRank(m.dateEvidence) + (m.datePrecision === 'day' ? 0.5 : 0) === top);
+  // (no Math.max(...spread): a story syndicated to 100,000 outlets would overflow the call stack)
+  const top = members.reduce((t, m) => Math.max(t, dateStrength(m)), -Infinity);
+  const best = members.filter((m) => dateStrength(m) === top);
   const votes = new Map<string, number>();
   for (const m of best) votes.set(m.date, (votes.get(m.date) ?? 0) + 1);
   return [...best].sort(
@@ -259,4 +261,3 @@ export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
     .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
 }
 
-export { dayDiff };
