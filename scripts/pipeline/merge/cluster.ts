@@ -5,8 +5,7 @@
  * than a handful of distinct reports.
  */
 import type { ExtractedEvent } from '../types.ts';
-import { isPerson } from './names.ts';
-import { peopleConflict } from './names.ts';
+import { isPerson, peopleConflict } from './names.ts';
 import {
   countriesCompatible,
   datesCompatible,
