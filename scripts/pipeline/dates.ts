@@ -10,11 +10,12 @@
  *      an anchor whose X is unknown -> the publication day, approximate;
  *   3. a bare year ("in 2022") -> the middle of that year, approximate;
  *   4. the dateline's day; 5. the publication day (news leads tell the day's events).
- * Deadlines ("within 50 days", "by Friday") go to `deadline`, never to `date`.
+ * Deadlines ("within 50 days", "by Friday") go to `deadline` (threats, sanctions, statements,
+ * accusations, agreements), never to `date`.
  * A cue that points to the future sets `future`; a day that cannot be known ("later this year",
  * "next week") gives date null.
  */
-import type { DateContext, DateResolution, EventCandidate, Sentence, Span } from './types.ts';
+import type { DateContext, DateResolution, EventCandidate, EventType, Sentence, Span } from './types.ts';
 import { resolveAnchor } from './dates/anchor.ts';
 import { extractCues, repickDay, type AnchorCue, type DateCue, type DayCue, type DeadlineCue, type SpanCue } from './dates/cues.ts';
 import { addDays, toDayNumber } from './dates/day-math.ts';
@@ -30,6 +31,9 @@ function absoluteCue(sentence: Sentence, c: Span & { text: string }): Span & { t
   const trimmed = text.trim();
   return { start: sentence.start + c.start + lead, end: sentence.start + c.start + lead + trimmed.length, text: trimmed };
 }
+
+/** Event types a deadline belongs to ("a visit that lasts until April 25" has no deadline). */
+const DEADLINE_TYPES: ReadonlySet<EventType> = new Set<EventType>(['threat', 'sanction', 'statement', 'accusation', 'agreement']);
 
 function toLocal(sentence: Sentence, s: Span): Span {
   return { start: s.start - sentence.start, end: s.end - sentence.start };
@@ -54,7 +58,9 @@ export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: 
     ?? weakYear(sentence, cues, trigger, clause, anchors)
     ?? fallback(ctx);
 
-  const deadline = nearestCue(sentence.text, cues.filter((c): c is DeadlineCue => c.kind === 'deadline'), trigger, clause, anchors);
+  const deadline = DEADLINE_TYPES.has(candidate.type)
+    ? nearestCue(sentence.text, cues.filter((c): c is DeadlineCue => c.kind === 'deadline'), trigger, clause, anchors)
+    : undefined;
   if (deadline) {
     if (deadline.date) res.deadline = deadline.date;
     else if (deadline.days !== undefined) res.deadline = addDays(res.date ?? published, deadline.days);

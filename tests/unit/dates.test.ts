@@ -361,3 +361,15 @@ describe('quotations, ranges and implicit anchors', () => {
     expect(resolve('Earlier in the day, the North fired two missiles.', 'fired', { published: TUE }, { type: 'military' })).toMatchObject({ date: TUE, precision: 'day' });
   });
 });
+
+describe('more anchors and deadlines', () => {
+  it('"the day before" closing a clause is relative to the event told before', () => {
+    const previous = [{ type: 'meeting' as EventType, date: '2025-07-12', trigger: 'met' }];
+    expect(resolve('Seoul had protested to Tokyo the day before.', 'protested', { published: TUE, previous }, { type: 'accusation' }).date).toBe('2025-07-11');
+  });
+
+  it('a visit has no deadline, a threat does', () => {
+    expect(resolve('Lula began a visit to Lisbon that will last until April 25.', 'began a visit', { published: '2023-04-21' }, { type: 'visit' }).deadline).toBeUndefined();
+    expect(resolve('Washington gave Caracas until April 25 to free the detainees, officials warned.', 'warned', { published: '2023-04-21' }, { type: 'threat' }).deadline).toBe('2023-04-25');
+  });
+});

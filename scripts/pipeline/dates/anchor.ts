@@ -150,7 +150,10 @@ export function resolveAnchor(
     .sort((x, y) => gap(x, trigger) - gap(y, trigger))[0];
   if (!near) return null;
   const sign = near.relation === 'after' ? 1 : -1;
-  if (near.implicit) {
+  const complement = complementOf(text, near);
+  // "..., the day before." with nothing after it: the other event is the one told before.
+  const implicit = near.implicit || !/\p{L}/u.test(text.slice(complement.start, complement.end));
+  if (implicit) {
     const base = [...previous].reverse().find((p) => p.date)?.date;
     const { days, precision } = offsetOf(near, false);
     if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near };
@@ -158,7 +161,6 @@ export function resolveAnchor(
     // the day" is that day; "a day earlier" the day before, approximately).
     return { result: withRange(addDays(published, sign * days), days === 0 ? 'day' : 'approximate', days), cue: near };
   }
-  const complement = complementOf(text, near);
   const inverse = trigger.start >= complement.start && trigger.end <= complement.end;
   const other = inverse ? mainOf(text, near, complement) : complement;
   // The other event's day: a day cue in its words ("a day after the talks on Sunday"), else the
