@@ -135,3 +135,41 @@ describe('story corpus: stable ids', () => {
     }
   });
 });
+
+describe('story corpus: corrections by hand survive rebuilds', () => {
+  it('adds, fixes and suppresses by id, and still applies after an unrelated article is added', async () => {
+    const [first, second] = file.events;
+    expect(first && second).toBeTruthy();
+    const text = [
+      'add:',
+      '  - type: meeting',
+      '    date: 2025-03-14',
+      '    countries: [BRA, IND]',
+      '    title: Vasconcelos meets Raghunathan in New Delhi',
+      'fix:',
+      `  - id: ${first!.id}`,
+      '    title: Corrected by hand',
+      'suppress:',
+      `  - ${second!.id}`,
+    ].join('\n');
+    const seed = await readCorpus(path.resolve('seeds'));
+    for (const corpus of [docs, [...seed.docs, ...docs]]) {
+      const run = runPipeline(corpus, { curation: { path: 'seeds/curation.yaml', text } });
+      expect(run.report.curationWarnings).toEqual([]);
+      const ids = run.file.events.map((e) => e.id);
+      expect(run.file.events.find((e) => e.id === first!.id)).toMatchObject({ title: 'Corrected by hand', curated: true });
+      expect(ids).not.toContain(second!.id);
+      expect(run.file.events.filter((e) => e.title === 'Vasconcelos meets Raghunathan in New Delhi')).toHaveLength(1);
+    }
+  });
+
+  it('a broken curation file is reported and the build goes on without it', () => {
+    for (const text of ['fix: [unclosed', 'add:\n  - { type: meetin, date: 2025-03-14, countries: [BRA], title: x }\n', 'suppress: [no-such-event]\n']) {
+      const run = runPipeline(docs, { curation: { path: 'seeds/curation.yaml', text } });
+      expect(run.report.curationWarnings).toHaveLength(1);
+      expect(run.report.curationWarnings[0]).toMatch(/^seeds\/curation\.yaml/);
+      expect(run.file.events).toEqual(file.events);
+      expect(run.report.totals.curationWarnings).toBe(1);
+    }
+  });
+});
