@@ -15,6 +15,8 @@ import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './ty
 /** A quotation this many words long or longer is speech: no event triggers inside it. */
 const MIN_SPEECH_WORDS = 3;
 const HAPPENED = new Set<Modality>(['asserted', 'reported']);
+/** Characters around a trigger that modality cues are looked for in. */
+const CUE_WINDOW = 100;
 
 const quoteState = new WeakMap<SegmentedDocument, boolean[]>();
 
@@ -44,19 +46,41 @@ interface Scored {
 
 /** Noun rules that name the setting of what is said ("at the summit"): the meeting wins over the speech verb. */
 const LOCATIVE_NOUN_RULES = new Set(['meeting.at-meeting']);
+/** At most this many speech verbs of one clause are checked for one that happened. */
+const MAX_STATEMENTS_CHECKED = 8;
 
 /**
  * The one trigger a clause's event rests on: the earliest event verb, else the earliest event
  * noun, else the speech verb. The speech verb wins when it introduces an event noun ("Trump said
  * trade talks were moving slowly") and when the event it reports did not happen ("X said the two
  * sides should sign a deal", "China will retaliate against any move to impose tariffs, the
- * ministry said").
+ * ministry said"). Modality is worked out only for the triggers that compete.
  */
-function choose(cands: Scored[]): Scored | undefined {
-  const events = cands.filter((c) => c.match.rule.type !== 'statement');
-  const pick = events.find((c) => c.match.rule.form === 'verb') ?? events[0];
-  const statement = cands.find((c) => c.match.rule.type === 'statement' && HAPPENED.has(c.modality));
-  if (!pick) return statement ?? cands.find((c) => c.match.rule.type === 'statement');
+function choose(cands: TriggerMatch[], modalityOf: (m: TriggerMatch) => Modality): Scored | undefined {
+  let verb: TriggerMatch | undefined;
+  let noun: TriggerMatch | undefined;
+  const statements: TriggerMatch[] = [];
+  for (const c of cands) {
+    if (c.rule.type === 'statement') {
+      if (statements.length < MAX_STATEMENTS_CHECKED) statements.push(c);
+    } else if (c.rule.form === 'verb') verb ??= c;
+    else noun ??= c;
+  }
+  const eventMatch = verb ?? noun;
+  let statement: Scored | undefined;
+  for (const m of statements) {
+    const modality = modalityOf(m);
+    if (HAPPENED.has(modality)) {
+      statement = { match: m, modality };
+      break;
+    }
+  }
+  if (!eventMatch) {
+    if (statement) return statement;
+    const first = statements[0];
+    return first ? { match: first, modality: modalityOf(first) } : undefined;
+  }
+  const pick: Scored = { match: eventMatch, modality: modalityOf(eventMatch) };
   if (!statement) return pick;
   if (!HAPPENED.has(pick.modality)) return statement;
   if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !LOCATIVE_NOUN_RULES.has(pick.match.rule.name)) {
@@ -81,27 +105,38 @@ export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCan
   const speech = quotes.filter((q) => q.words >= MIN_SPEECH_WORDS);
   const all = findTriggers(text);
   const attributed = all.some((t) => t.rule.type === 'attribution') || sentenceIsReported(text);
-  const triggers = all.filter(
-    (t) => t.rule.type !== 'attribution' && !speech.some((q) => t.start >= q.start && t.start < q.end),
-  );
+  // Triggers and quotations are both in text order: one walk drops triggers inside speech.
+  const triggers: TriggerMatch[] = [];
+  let qi = 0;
+  for (const t of all) {
+    if (t.rule.type === 'attribution') continue;
+    while (qi < speech.length && speech[qi]!.end <= t.start) qi++;
+    const q = speech[qi];
+    if (q && t.start >= q.start && t.start < q.end) continue;
+    triggers.push(t);
+  }
   if (triggers.length === 0) return [];
 
   const out: EventCandidate[] = [];
   let previous: { modality: Modality } | undefined;
+  let ti = 0;
   for (const clause of clauseSpans(text, quotes)) {
-    const inClause = triggers.filter((t) => t.start >= clause.start && t.start < clause.end);
+    const inClause: TriggerMatch[] = [];
+    while (ti < triggers.length && triggers[ti]!.start < clause.end) {
+      const t = triggers[ti++]!;
+      if (t.start >= clause.start) inClause.push(t);
+    }
     if (inClause.length === 0) continue;
-    const scored = inClause.map((match) => ({
-      match,
-      modality: modalityOf({
-        before: text.slice(clause.start, match.start),
-        after: text.slice(match.end, clause.end),
+    const modalityAt = (match: TriggerMatch): Modality =>
+      modalityOf({
+        before: text.slice(Math.max(clause.start, match.start - CUE_WINDOW), match.start),
+        after: text.slice(match.end, Math.min(clause.end, match.end + CUE_WINDOW)),
+        clauseHead: text.slice(clause.start, Math.min(clause.end, clause.start + CUE_WINDOW)),
         trigger: match.text,
         attributed,
         previous,
-      }),
-    }));
-    const pick = choose(scored);
+      });
+    const pick = choose(inClause, modalityAt);
     if (!pick) continue;
     // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
     // event in the same sentence is the same event, not a new one.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findEvents } from '../../scripts/pipeline/find-events.ts';
 import { segment } from '../../scripts/pipeline/segment.ts';
@@ -223,5 +224,29 @@ describe('findEvents: threats, speech and repeated mentions', () => {
 
   it('keeps a modal inside the clause from being swallowed by a long trigger', () => {
     expect(one('The office filed a notice of tariffs that would take effect on Friday.')).toEqual([]);
+  });
+});
+
+
+describe('findEvents: any text', () => {
+  const pieces = ['met', 'said', 'threatened to impose', 'will', 'not', 'if', ', as', '; ', '"', '“', '”', ' ', 'the', 'Russia', 'signed a deal', 'U.S.', '.', '\n', 'Meeting', 'accused', 'since 2022', 'é'];
+  const textArb = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 5 })), { maxLength: 50 }).map((a) => a.join(' '));
+
+  it('never throws; triggers lie inside their clause and sentence', () => {
+    fc.assert(
+      fc.property(textArb, (body) => {
+        const seg = segOf(body);
+        for (const s of seg.sentences) {
+          for (const e of findEvents(s, seg)) {
+            expect(seg.doc.text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+            expect(e.trigger.start).toBeGreaterThanOrEqual(e.clause.start);
+            expect(e.trigger.end).toBeLessThanOrEqual(e.clause.end);
+            expect(e.clause.start).toBeGreaterThanOrEqual(s.start);
+            expect(e.clause.end).toBeLessThanOrEqual(s.end);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../scripts/pipeline/segment.ts';
 import type { SegmentedDocument, SourceDocument } from '../../scripts/pipeline/types.ts';
@@ -225,5 +226,29 @@ describe('segment: one paragraph per line and page furniture', () => {
     const s = seg('Example Wire\n\nMarch 3, 2024 14:05\n\nTwo ministers meet in Bonn\n\nBONN, Germany, March 3, ExampleWire\n\nThe two ministers held talks on Sunday.');
     expect(s.dateline).toMatchObject({ place: 'BONN', agency: 'ExampleWire', date: '2025-03-03' });
     expect(s.sentences.find((x) => x.kind === 'body')?.text).toBe('The two ministers held talks on Sunday.');
+  });
+});
+
+
+describe('segment: any text', () => {
+  const pieces = ['Mr.', 'U.S.', ' ', '\n', '\r\n', '\n\n', '"', '“', '”', "'", 'BEIJING', ' -- ', '(AP)', 'met', 'said', '.', '?', '!', ',', 'Jan. 5', '# ', '- ', '|', 'é', '😀', 'A', 'z'];
+  const textArb = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 60 }).map((a) => a.join(''));
+
+  it('never throws and always gives exact, ordered, non-overlapping offsets', () => {
+    fc.assert(
+      fc.property(textArb, fc.nat(40), (body, cut) => {
+        const d = doc(body);
+        const s = segment({ ...d, bodyStart: Math.min(cut, d.text.length) });
+        let last = -1;
+        for (const x of s.sentences) {
+          expect(d.text.slice(x.start, x.end)).toBe(x.text);
+          expect(x.text.trim()).toBe(x.text);
+          expect(x.start).toBeGreaterThanOrEqual(last);
+          last = x.end;
+        }
+        if (s.dateline) expect(s.dateline.end).toBeGreaterThan(s.dateline.start);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -20,8 +20,18 @@ const BOUNDARY_LOWER = new RegExp(SOURCES, 'gu');
 const BOUNDARY_ANY_CASE = new RegExp(SOURCES, 'giu');
 const LEADING = new RegExp(rules.leadingSubordinateClause, 'du');
 
+/** Whether `pos` lies strictly inside a quotation (binary search: quotes are in text order). */
 function inside(pos: number, quotes: readonly QuoteRange[]): boolean {
-  return quotes.some((q) => pos > q.start && pos < q.end);
+  let lo = 0;
+  let hi = quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid]!;
+    if (pos <= q.start) hi = mid - 1;
+    else if (pos >= q.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Clauses covering the whole of `text`, in order; boundaries inside quotations are ignored. */

@@ -35,8 +35,10 @@ const BEFORE_WINDOW = 90;
 const AFTER_WINDOW = 100;
 
 export interface ModalityInput {
-  /** Clause text before the trigger. */
+  /** Clause text just before the trigger (at most a hundred characters or so). */
   before: string;
+  /** The clause's first words (for "..., while also accusing"). */
+  clauseHead: string;
   /** Clause text after the trigger. */
   after: string;
   /** The trigger's own words. */
@@ -58,7 +60,7 @@ export function modalityOf(input: ModalityInput): Modality {
   }
   // "..., while also accusing X": a participle continuing a habitual/background clause shares it.
   const prev = input.previous?.modality;
-  if (prev && prev !== 'asserted' && prev !== 'reported' && INHERITS.test(input.before.toLowerCase()) && PARTICIPLE.test(input.trigger)) {
+  if (prev && prev !== 'asserted' && prev !== 'reported' && INHERITS.test(input.clauseHead.toLowerCase()) && PARTICIPLE.test(input.trigger)) {
     return prev;
   }
   return input.attributed ? 'reported' : 'asserted';

@@ -54,10 +54,16 @@ function splitLines(text: string, from: number, to: number): Line[] {
  */
 function isWrapped(text: string, lines: readonly Line[]): boolean {
   if (lines.length < WRAP_MIN_LINES) return false;
-  const lengths = lines.slice(0, -1).map((l) => text.slice(l.start, l.end).trim().length);
-  const min = Math.min(...lengths);
-  const max = Math.max(...lengths);
-  return min >= WRAP_MIN_LENGTH && max - min <= WRAP_MAX_SPREAD;
+  let min = Infinity;
+  let max = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const l = lines[i]!;
+    const n = text.slice(l.start, l.end).trim().length;
+    if (n < min) min = n;
+    if (n > max) max = n;
+    if (min < WRAP_MIN_LENGTH || max - min > WRAP_MAX_SPREAD) return false;
+  }
+  return true;
 }
 
 /** Whether line `a` flows on into line `b` (soft wrap) rather than ending a paragraph. */
