@@ -56,7 +56,7 @@ export function createActorResolver(): ActorResolver {
         resolve(sentence, candidate) {
           try {
             const a = analysisFor(sentence);
-            return selectParties(a.found, sentence.start, sentence.end, candidate);
+            return selectParties(a.found, sentence.start, sentence.end, candidate, sentence.text);
           } catch {
             return { countries: [], organizations: [], actors: [], mentions: [] };
           }

@@ -153,6 +153,8 @@ export interface ActorMention {
   nonParty?: 'modifier' | 'collective' | 'aside';
   /** True when the state is what an event is about ("met to discuss Ukraine"), not who takes part in a meeting. */
   topic?: boolean;
+  /** True for the state on the receiving end of an act a statement is about ("condemned Israel's attack on Iran"). */
+  victim?: boolean;
 }
 
 export interface ActorResolution {

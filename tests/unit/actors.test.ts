@@ -168,6 +168,35 @@ describe('places are not parties', () => {
     expect(r.location).toBeUndefined();
   });
 
+  it('reads "off Japan\'s coast", "in Russia\'s Kursk region" and "the sea between X and Y" as places', () => {
+    expect(countriesOf("The rocket fell off Japan's northern coast.", 'military')).toEqual([]);
+    expect(countriesOf("Ukrainian troops advanced in Russia's Kursk region.", 'military')).toEqual(['UKR']);
+    expect(countriesOf('A missile from Pyongyang landed in the sea between the Korean peninsula and Japan.', 'military')).toEqual(['PRK']);
+    expect(countriesOf("Iran's role in Russia's war worried Kyiv.")).toEqual(['IRN', 'RUS', 'UKR']);
+  });
+
+  it('keeps the victim of an act out of a statement about that act, but not out of the act', () => {
+    expect(countriesOf("Jordan condemned Israel's strikes on Syria.", 'accusation')).toEqual(['ISR', 'JOR']);
+    expect(countriesOf('Israeli strikes on Syria killed soldiers.', 'military')).toEqual(['ISR', 'SYR']);
+  });
+
+  it('adds the subject of a relative clause to a statement ("Oman, which ..., said")', () => {
+    const sentence = 'Oman, which often mediates between Iran and the West, said the raid was dangerous for Iraq.';
+    const seg = makeDoc([sentence]);
+    const s = seg.sentences[0]!;
+    const r = resolver().forDocument(seg).resolve(s, candidate(s, 'statement', { from: 'which' }));
+    expect(r.countries).toEqual(['IRQ', 'OMN']);
+  });
+
+  it('does not take a list of states for an apposition', () => {
+    expect(countriesOf('Ministers of Italy, Japan, the United Kingdom and the United States condemned the test, which was the third this year.', 'accusation')).toEqual([
+      'GBR',
+      'ITA',
+      'JPN',
+      'USA',
+    ]);
+  });
+
   it('keeps a war "in Ukraine" out of a threat between two other states', () => {
     expect(countriesOf('Washington warned Moscow over the war in Ukraine.', 'threat')).toEqual(['RUS', 'USA']);
   });

@@ -90,6 +90,7 @@ export class SentenceAnalyzer {
     this.homonyms(found, tokens);
     this.markTopics(found, tokens);
     this.markAsides(found, tokens);
+    this.markVictims(found, tokens);
     const extra = this.rolesAndNames(found, tokens, covered, state, byFirst);
     found.push(...extra);
     found.sort((a, b) => a.first - b.first);
@@ -254,7 +255,15 @@ export class SentenceAnalyzer {
   /** "in Doha", "arrived in Beijing", "a visit to North Korea", "visited China"; a dateline "BEIJING (Reuters) -". */
   private markPlace(f: Found, tokens: Token[]): void {
     if (!PLACE_KINDS.has(f.m.kind) && !(f.m.kind === 'metonym' && f.m.organization)) return;
-    if (f.possessive) return;
+    if (f.possessive) {
+      // "in Japan's exclusive economic zone", "off Japan's Okushiri Island", "in Russia's Kursk region"
+      const prep = tokens[f.first - 1]?.norm === 'the' ? tokens[f.first - 2] : tokens[f.first - 1];
+      if (prep && this.words.locative.has(prep.norm) && this.placeFollows(tokens, f.last + 2)) {
+        f.m.locative = true;
+        f.place = f.m.text;
+      }
+      return;
+    }
     if (f.first === 0 && isDateline(tokens, f.last)) {
       f.m.locative = true; // where the story was filed, not where the event happened: no `place`
       return;
@@ -264,6 +273,12 @@ export class SentenceAnalyzer {
     const prep = tokens[k];
     if (!prep) return;
     const w = this.words;
+    if (this.betweenPlaces(tokens, k)) {
+      // "into the sea between the Korean peninsula and Japan"
+      f.m.locative = true;
+      f.place = f.m.text;
+      return;
+    }
     if (w.locative.has(prep.norm)) {
       if (prep.norm === 'in' && w.governmentNouns.has(tokens[k - 1]?.norm ?? '')) return; // "the government in Caracas"
       f.m.locative = true;
@@ -278,6 +293,52 @@ export class SentenceAnalyzer {
       f.m.destination = true;
     }
     if (f.m.locative && !f.place) f.place = f.m.text;
+  }
+
+  /** Token k is "between" (or the "and" of "between X and") right after a place noun: "the sea between X and Y". */
+  private betweenPlaces(tokens: Token[], k: number): boolean {
+    let b = k;
+    if (tokens[k]?.norm === 'and') {
+      b = -1;
+      for (let j = k - 1; j >= Math.max(0, k - 6); j--) {
+        if (tokens[j]!.norm === 'between') {
+          b = j;
+          break;
+        }
+      }
+    }
+    if (b < 1 || tokens[b]?.norm !== 'between') return false;
+    return this.words.placeNouns.has(tokens[b - 1]!.norm);
+  }
+
+  /** After "Japan's": a place noun within three words ("exclusive economic zone") or a capitalised place name. */
+  private placeFollows(tokens: Token[], at: number): boolean {
+    for (let j = at; j < Math.min(tokens.length, at + 4); j++) {
+      const t = tokens[j]!;
+      if (!isWord(t)) return false;
+      if (this.words.placeNouns.has(t.norm)) return true;
+      if (j === at && isCapitalized(t.raw) && !this.words.nameStop.has(t.raw)) return true;
+    }
+    return false;
+  }
+
+  /** "Israel's attack on Iran", "Israeli strikes on Iran": Iran is on the receiving end of the act a statement is about. */
+  private markVictims(found: Found[], tokens: Token[]): void {
+    for (let i = 0; i < found.length; i++) {
+      const agent = found[i]!;
+      if (!STATE_KINDS.has(agent.m.kind) || !agent.m.country || !(agent.possessive || agent.m.kind === 'demonym')) continue;
+      const nounAt = agent.possessive ? agent.last + 2 : agent.last + 1;
+      const noun = tokens[nounAt];
+      const prep = tokens[nounAt + 1];
+      if (!noun || !prep || !this.words.actNouns.has(noun.norm) || !VICTIM_PREPS.has(prep.norm)) continue;
+      let j = nounAt + 2;
+      if (tokens[j]?.norm === 'the') j++;
+      const victim = found.find((g) => g.first === j);
+      if (victim && victim.m.country && victim.m.country !== agent.m.country && STATE_KINDS.has(victim.m.kind)) {
+        victim.m.victim = true;
+        delete victim.m.locative;
+      }
+    }
   }
 
   /** Media outlets are sources; "Russia's TASS", "Chinese state media" are attributions, not parties. */
@@ -364,6 +425,10 @@ export class SentenceAnalyzer {
       if (!f.m.country || tokens[f.last + 1]?.raw !== ',') continue;
       const starter = tokens[f.last + 2];
       if (!starter || !this.words.appositionStarters.has(starter.norm)) continue;
+      // A list ("Italy, Japan, the United Kingdom and ...") is no apposition.
+      const prevTok = tokens[f.first - 1]?.raw;
+      if (prevTok === ',' || prevTok === '(' || tokens[f.first - 1]?.norm === 'and') continue;
+      if (starter.norm === 'the' && found.some((g) => g.first === f.last + 3 && g.m.country)) continue;
       let close = -1;
       for (let j = f.last + 3; j < tokens.length; j++) {
         if (tokens[j]!.raw === ',') {
@@ -566,6 +631,7 @@ function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): bo
 }
 
 const RELATION_NOUNS = new Set(['relations', 'ties', 'cooperation', 'trade', 'links', 'contacts', 'partnership', 'dealings', 'rapprochement', 'normalisation', 'normalization', 'talks', 'negotiations', 'agreement', 'deal', 'dispute', 'tensions', 'conflict', 'war', 'border']);
+const VICTIM_PREPS = new Set(['on', 'of', 'against', 'in', 'into', 'upon']);
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);

@@ -240,6 +240,8 @@ export interface ContextWords {
   topicNouns: Set<string>;
   appositionStarters: Set<string>;
   governmentNouns: Set<string>;
+  placeNouns: Set<string>;
+  actNouns: Set<string>;
 }
 
 export function loadContextWords(): ContextWords {
@@ -261,5 +263,7 @@ export function loadContextWords(): ContextWords {
     topicNouns: low(C.topicNouns),
     appositionStarters: low(C.appositionStarters),
     governmentNouns: low(C.governmentNouns),
+    placeNouns: low(C.placeNouns),
+    actNouns: low(C.actNouns),
   };
 }

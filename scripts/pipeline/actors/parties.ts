@@ -10,6 +10,8 @@ const TWO_SIDED = new Set<EventType>(['meeting', 'visit', 'threat', 'accusation'
 
 /** Types whose travel destination is a party (the host of a visit or of a meeting one travels to). */
 const HOSTED = new Set<EventType>(['visit', 'meeting']);
+/** Types whose parties are the speaker and the state spoken about, not the victims of the act spoken about. */
+const VERBAL = new Set<EventType>(['statement', 'accusation']);
 /** Types whose topics ("to discuss Ukraine") are not parties. */
 const TOPIC_FREE = new Set<EventType>(['visit', 'meeting']);
 
@@ -24,6 +26,7 @@ export function isStateParty(f: Found, type: EventType, dest?: Found): boolean {
   if (m.kind === 'media' || m.attribution || m.nonParty) return false;
   if (m.kind === 'role' && !f.actor) return false;
   if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return false;
+  if (m.victim && VERBAL.has(type)) return false;
   if (m.locative) return HOSTED.has(type) && m.destination === true && f === dest;
   return true;
 }
@@ -63,7 +66,7 @@ function placeOf(fs: Found[]): string | undefined {
 }
 
 /** Choose parties for one candidate from the sentence's mentions. */
-export function selectParties(found: Found[], sentenceStart: number, sentenceEnd: number, candidate: EventCandidate): ActorResolution {
+export function selectParties(found: Found[], sentenceStart: number, sentenceEnd: number, candidate: EventCandidate, sentenceText = ''): ActorResolution {
   const type = candidate.type;
   const clause = clampClause(candidate, sentenceStart, sentenceEnd);
   let scope = found.filter((f) => f.m.start >= clause.start && f.m.end <= clause.end);
@@ -82,6 +85,15 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
     }
   }
   if (type === 'visit' && dest && !countries.includes(dest.m.country!)) countries.push(dest.m.country!);
+  // "Oman, which has long ..., said": the clause starts after its subject; the subject speaks.
+  if (VERBAL.has(type) || type === 'threat') {
+    const subject = subjectBefore(found, clause.start, sentenceText, sentenceStart);
+    if (subject && isStateParty(subject, type, dest)) {
+      const c = (subject.m.country ?? subject.actor?.country)!;
+      if (!countries.includes(c)) countries.push(c);
+      if (!scope.includes(subject)) scope = [subject, ...scope];
+    }
+  }
   const organizations: string[] = [];
   const actors: Actor[] = [];
   for (const f of scope) {
@@ -98,6 +110,16 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
   };
   if (location) res.location = location;
   return res;
+}
+
+/** The mention right before the clause, separated from it by a comma only (the antecedent of "which"/"who"). */
+function subjectBefore(found: Found[], clauseStart: number, text: string, base: number): Found | undefined {
+  let best: Found | undefined;
+  for (const f of found) if (f.m.end <= clauseStart && (!best || f.m.end > best.m.end)) best = f;
+  if (!best) return undefined;
+  const gap = text.slice(best.m.end - base, clauseStart - base);
+  const after = text.slice(clauseStart - base, clauseStart - base + 6).toLowerCase();
+  return /^\s*,\s*$/.test(gap) && /^(which|who)\b/.test(after) ? best : undefined;
 }
 
 function clampClause(c: EventCandidate, s: number, e: number): { start: number; end: number } {
