@@ -9,7 +9,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  telemetry: false,
   // Never inline scripts or assets: the Content-Security-Policy allows script-src 'self' only.
   vite: { build: { assetsInlineLimit: 0 } },
 });
