@@ -373,3 +373,32 @@ describe('more anchors and deadlines', () => {
     expect(resolve('Washington gave Caracas until April 25 to free the detainees, officials warned.', 'warned', { published: '2023-04-21' }, { type: 'threat' }).deadline).toBe('2023-04-25');
   });
 });
+
+describe('ordinal days of an earlier event', () => {
+  const previous = [{ type: 'visit' as EventType, date: '2025-07-10', trigger: 'began his two-day visit' }];
+  it('"on the first day of his visit" is the visit\'s day; "the second day" the next', () => {
+    expect(resolve('On the first day of his visit, the minister held talks with six counterparts.', 'held talks', { published: TUE, previous })).toMatchObject({
+      date: '2025-07-10',
+      precision: 'day',
+      evidence: 'anchor',
+    });
+    expect(resolve('On the second day of his visit, the minister met the king.', 'met', { published: TUE, previous }).date).toBe('2025-07-11');
+  });
+});
+
+describe('ordinal day of an unknown event', () => {
+  it('"on the first day of the year" with no such event falls back to the publication day', () => {
+    expect(resolve('On the first day of the new year, the president spoke to his counterpart.', 'spoke', { published: TUE })).toMatchObject({ date: TUE, precision: 'day', evidence: 'publication' });
+  });
+});
+
+describe('"ago"', () => {
+  it('"two days ago" is a day, "two weeks ago" an approximate one', () => {
+    expect(resolve('The envoys met two days ago in Oslo.', 'met', { published: TUE })).toMatchObject({ date: '2025-07-13', precision: 'day', evidence: 'relative' });
+    expect(resolve('The envoys met two weeks ago in Oslo.', 'met', { published: TUE })).toMatchObject({
+      date: '2025-07-01',
+      precision: 'approximate',
+      range: { from: '2025-06-28', to: '2025-07-04' },
+    });
+  });
+});

@@ -43,6 +43,8 @@ function offsetOf(a: AnchorCue, inverse: boolean): { days: number; precision: 'd
       return { days: a.relation === 'after' ? 1 : 0, precision: 'approximate' };
     case 'day':
       return a.count === null ? { days: 3, precision: 'approximate' } : { days: a.count, precision: 'day' };
+    case 'ordinal':
+      return a.count === null ? { days: 1, precision: 'approximate' } : { days: a.count, precision: 'day' };
     case 'week':
       return { days: (a.count ?? 2) * 7, precision: 'approximate' };
     case 'month':
@@ -167,8 +169,9 @@ export function resolveAnchor(
   // earlier event those words name.
   const otherDay = dayCues.find((c) => c.start >= other.start && c.end <= other.end)?.date;
   const base = otherDay ?? findPrevious(text.slice(other.start, other.end), previous)?.date;
-  // A plain "after"/"following" with the other event unknown says nothing about the day.
-  if (!base) return near.unit === 'none' ? null : { result: null, cue: near };
+  // A plain "after"/"following" (or "the first day of ...") with the other event unknown says
+  // nothing about the day.
+  if (!base) return near.unit === 'none' || near.unit === 'ordinal' ? null : { result: null, cue: near };
   const { days, precision } = offsetOf(near, inverse);
   return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), precision, days), cue: near };
 }

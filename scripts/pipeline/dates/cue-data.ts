@@ -75,6 +75,8 @@ export const EVENT_NOUN_BEFORE = new RegExp(
   'iu',
 );
 export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;
+/** "first" -> 1 in "the first day of his visit". */
+export const ORDINAL_DAYS: Readonly<Record<string, number>> = raw.ordinalDays;
 
 export const SPAN_PATTERNS: SpanPattern[] = raw.spans.map((s) => {
   if (!SPAN_RULES.has(s.rule)) throw new Error(`date-cues.json: unknown span rule ${s.rule}`);

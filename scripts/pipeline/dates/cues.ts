@@ -51,7 +51,8 @@ export interface DeadlineCue extends CueBase {
 export interface AnchorCue extends CueBase {
   kind: 'anchor';
   relation: 'after' | 'before';
-  unit: 'none' | 'minute' | 'hour' | 'day' | 'week' | 'month';
+  /** 'ordinal': "on the second day of his visit" (count = days after the other event's day). */
+  unit: 'none' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'ordinal';
   /** Number of units; null for "hours after", "days after" (a few). */
   count: number | null;
   implicit: boolean;
@@ -92,7 +93,7 @@ export function toCue(r: ParsingResult, pub: number): DateCue | null {
       ...base,
       kind: 'anchor',
       relation: relation === 'before' ? 'before' : 'after',
-      unit: (['minute', 'hour', 'day', 'week', 'month'].includes(unit ?? '') ? unit : 'none') as AnchorCue['unit'],
+      unit: (['minute', 'hour', 'day', 'week', 'month', 'ordinal'].includes(unit ?? '') ? unit : 'none') as AnchorCue['unit'],
       count: count === 'few' || count === undefined ? null : Number(count),
       implicit: implicit === '1',
     };
@@ -125,6 +126,17 @@ export function toCue(r: ParsingResult, pub: number): DateCue | null {
     return spanCue(base, yearPartDay(year, (yearSpan[0] ?? 'whole') as PeriodPart, pub), true);
   }
 
+  // "two weeks ago", "a month ago", "a year ago": about then, not that very day (chrono sets
+  // only the month or year for the longer ones; the implied day is the same day of that month).
+  const coarse = /\b(week|month|year)s?\s+ago\b/i.exec(r.text);
+  if (coarse) {
+    const coarseIso = isoOf(r);
+    if (!coarseIso) return null;
+    const n = toDayNumber(coarseIso)!;
+    const unit = coarse[1]!.toLowerCase();
+    const spread = unit === 'week' ? 3 : unit === 'month' ? 10 : 60;
+    return spanCue(base, { day: Math.min(n, pub), future: false, from: n - spread, to: Math.min(n + spread, pub) }, false);
+  }
   if (!r.start.isCertain('day') && !r.start.isCertain('weekday')) return null;
   const iso = isoOf(r);
   if (!iso) return null;

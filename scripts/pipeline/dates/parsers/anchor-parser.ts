@@ -2,9 +2,10 @@
  * Chrono parser for phrases that date an event against another one: "hours after",
  * "two days before", "the day after", "a day earlier", "following", "in the wake of".
  * "N days later/earlier" and "the previous day" are implicit: the other event is the one told before.
+ * "on the second day of his visit" is one day after the visit named after it.
  */
 import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
-import { ANCHOR_PATTERNS, alternation, numberOf } from '../cue-data.ts';
+import { ANCHOR_PATTERNS, ORDINAL_DAYS, alternation, numberOf } from '../cue-data.ts';
 import { TAG, markAsDate, tag } from '../tags.ts';
 
 const COMBINED = alternation(ANCHOR_PATTERNS.map((a, i) => stripNames(a.source, i)), 'a');
@@ -44,6 +45,14 @@ export class AnchorParser implements Parser {
     if (sameDay) {
       rel = 'after';
       implicit = true;
+    }
+    // "on the second day of his visit": that many days after the start of the event named next.
+    const ord = get('ord')?.toLowerCase();
+    if (ord !== undefined) {
+      const nth = ORDINAL_DAYS[ord];
+      const result = context.createParsingResult(match.index, match[0]);
+      result.addTag(tag(TAG.anchor, 'after', 'ordinal', nth === undefined ? 'few' : nth - 1, 0));
+      return markAsDate(result);
     }
     if (rel !== 'after' && rel !== 'before') return null;
     const unit = sameDay ? 'day' : (get('unit') ?? get('unit3') ?? get('unit4') ?? pat.unitDefault ?? 'none').toLowerCase().replace(/s$/, '');
