@@ -144,6 +144,15 @@ describe('places are not parties', () => {
     expect(r.mentions.find((m) => m.text === 'Doha')).toMatchObject({ country: 'QAT', locative: true });
   });
 
+  it('knows other cities only as places, and as the destination of a visit', () => {
+    const r = one('Kenyan and Somali envoys met in Geneva.', 'meeting');
+    expect(r.countries).toEqual(['KEN', 'SOM']);
+    expect(r.location).toBe('Geneva');
+    expect(countriesOf('The Mexican minister began a two-day visit to Bali.', 'visit')).toEqual(['IDN', 'MEX']);
+    expect(countriesOf('Geneva talks on Sudan resumed.')).toEqual(['SDN']);
+    expect(one('Sydney Harris of Reuters asked Chile a question.').mentions.map((m) => m.text)).toEqual(['Reuters', 'Chile']);
+  });
+
   it('reads "the Chinese capital" as Beijing, a place', () => {
     const r = one('Meeting the Pakistani minister in the Chinese capital, the Afghan envoy spoke.', 'meeting');
     expect(r.countries).toEqual(['AFG', 'PAK']);

@@ -33,6 +33,7 @@ const KIND_OF: Partial<Record<GazPayload['kind'], MentionKind>> = {
   country: 'country',
   demonym: 'demonym',
   capital: 'capital',
+  city: 'capital',
   metonym: 'metonym',
   institution: 'institution',
   orgSeat: 'metonym',
@@ -71,7 +72,7 @@ export class SentenceAnalyzer {
       for (let i = mt.first; i <= mt.last; i++) covered[i] = weak ? 2 : 1;
     }
 
-    const found: Found[] = [];
+    let found: Found[] = [];
     for (const mt of matches) {
       const f = this.choose(mt.entries, mt.first, mt.last, tokens, covered, titleCase, state);
       if (f) found.push(f);
@@ -83,6 +84,8 @@ export class SentenceAnalyzer {
     for (const f of found) this.markPossessive(f, tokens);
     for (const f of found) this.capitalPhrase(f, tokens);
     for (const f of found) this.markPlace(f, tokens);
+    // Cities other than capitals only ever name places.
+    if (found.some((f) => f.payload?.kind === 'city' && !f.m.locative)) found = found.filter((f) => f.payload?.kind !== 'city' || f.m.locative);
     const byFirst: (Found | undefined)[] = new Array(tokens.length + 2);
     for (const f of found) byFirst[f.first] = f;
     this.markAttributions(found, tokens, byFirst);

@@ -25,7 +25,8 @@ export type GazKind =
   | 'personShort'
   | 'role'
   | 'blocker'
-  | 'collective';
+  | 'collective'
+  | 'city';
 
 export interface GazPayload {
   kind: GazKind;
@@ -57,6 +58,7 @@ const PRIORITY: Record<GazKind, number> = {
   orgSeat: 70,
   country: 60,
   capital: 50,
+  city: 45,
   demonym: 40,
   personShort: 30,
   role: 20,
@@ -91,6 +93,7 @@ interface AliasFile {
   korea: { words: string[]; northCues: string[]; southCues: string[] };
   blockers: string[];
   collectives: string[];
+  cities: Record<string, string[]>;
 }
 
 interface MetonymItem {
@@ -182,6 +185,9 @@ export function buildGazetteer(): Gazetteer {
       for (const cap of c.capital ?? []) if (!dropCap.has(cap)) addCountryish(cap, 'capital', iso3);
     }
   }
+
+  // Other cities and regions: places only.
+  for (const [iso3, list] of Object.entries(A.cities ?? {})) for (const c of list) trie.add(c, { kind: 'city', country: iso3 });
 
   // 3. Korea, blockers and collectives.
   for (const w of A.korea.words) trie.add(w, { kind: /an|ans$/.test(w) ? 'demonym' : 'country', korea: true });
