@@ -47,6 +47,16 @@ function fixture() {
     },
     {
       ...base,
+      id: '2025-06-05-statement-fra-ind',
+      type: 'statement',
+      date: '2025-06-05',
+      countries: ['FRA', 'IND'],
+      actors: [{ name: `Spokesperson${'X'.repeat(80)}`, country: 'FRA', role: 'Spokesperson' }],
+      title: `France comments on ${'https://example.org/'.padEnd(160, 'a')}`,
+      sources: [src('doc-b', `The ministry posted ${'https://example.org/'.padEnd(220, 'b')} on its site.`, 'posted', '2025-06-05')],
+    },
+    {
+      ...base,
       id: '2025-07-14-threat-rus-usa-trump',
       type: 'threat',
       date: '2025-07-14',
@@ -373,6 +383,19 @@ describe('fixture site with hostile text, under a sub-path', () => {
       await context.close();
     }
     expect(found).toEqual([]);
+  });
+
+  it('is usable at 360 px: no page scrolls sideways, even with long unbroken words', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const p of pages) {
+      await page.goto(site.server.url + p);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${p}: ${width}px`);
+    }
+    await context.close();
+    expect(wide).toEqual([]);
   });
 
   it('renders every page in Chromium without dialogs, errors, CSP violations or foreign requests', async () => {
