@@ -250,3 +250,21 @@ describe('findEvents: any text', () => {
     );
   });
 });
+
+describe('findEvents: visits and receptions', () => {
+  const cases: [string, string[]][] = [
+    ['The visiting king was received by the president at the palace.', ['meeting/asserted']],
+    ['On arrival she was warmly welcomed by her Kenyan counterpart.', ['meeting/asserted']],
+    ['The premier visited Hanoi and Vientiane last week.', ['visit/asserted']],
+    ['The minister is scheduled to visit the Kremlin on Friday.', ['visit/planned']],
+    ['It was an important visit for both sides.', []],
+    ['Visiting Chilean Foreign Minister Ana Ruiz praised the port project.', ['statement/asserted']],
+    ['Six memorandums of understanding are slated to be signed during the trip.', ['agreement/planned']],
+    ['The president will also host a dinner for the delegation, which will travel to Haiphong.', ['visit/planned']],
+  ];
+  for (const [body, expected] of cases) {
+    it(`${expected.join(',') || 'nothing'}: ${body.slice(0, 50)}`, () => {
+      expect(one(body)).toEqual(expected);
+    });
+  }
+});

@@ -252,3 +252,17 @@ describe('segment: any text', () => {
     );
   });
 });
+
+describe('segment: title-case datelines', () => {
+  it('reads a capital city followed by a colon', () => {
+    const s = seg('Thimphu: The prime minister arrived on Saturday.');
+    expect(s.dateline).toMatchObject({ place: 'Thimphu' });
+    expect(s.sentences[0]?.text).toBe('The prime minister arrived on Saturday.');
+  });
+
+  it('ignores a title-case word with a colon that is not a dateline city', () => {
+    const s = seg('Analysis: The prime minister arrived on Saturday.');
+    expect(s.dateline).toBeUndefined();
+    expect(s.sentences[0]?.text).toBe('Analysis: The prime minister arrived on Saturday.');
+  });
+});

@@ -4,6 +4,8 @@
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import boilerplate from '../../data/boilerplate.json' with { type: 'json' };
+import countries from 'world-countries';
+import aliasData from '../../data/country-aliases.json' with { type: 'json' };
 import { compilePattern } from './patterns.ts';
 
 export interface DatelineMatch {
@@ -19,6 +21,13 @@ export interface DatelineMatch {
 
 const LEADING = compilePattern(rules.segmentation.dateline.pattern);
 const STANDALONE = compilePattern(rules.segmentation.dateline.standalone);
+const TITLE_CASE = compilePattern(rules.segmentation.dateline.titleCase);
+/** Places a title-case dateline may name: capitals and a few other dateline cities. */
+const KNOWN_PLACES = new Set<string>([
+  ...countries.flatMap((c) => c.capital ?? []),
+  ...Object.values(aliasData.capitals as Record<string, string[]>).flat(),
+  ...rules.segmentation.dateline.extraPlaces,
+]);
 const NOT_PLACES = new Set(boilerplate.notDatelinePlaces);
 /** At most this many leading paragraphs are searched for a dateline. */
 export const DATELINE_MAX_PARAGRAPH: number = rules.segmentation.dateline.maxParagraph;
@@ -28,10 +37,18 @@ function cleanPlace(place: string | undefined): string | undefined {
   return p && !NOT_PLACES.has(p.toUpperCase()) ? p : undefined;
 }
 
+/** "Thimphu: ...", "New Delhi, July 3 (PTI) —": a title-case place that is a known dateline city. */
+function matchTitleCase(text: string): DatelineMatch | null {
+  const m = TITLE_CASE.exec(text);
+  const place = m?.groups?.place;
+  if (!m || !place || !KNOWN_PLACES.has(place)) return null;
+  return { place, agency: m.groups?.agency?.trim(), dayText: m.groups?.date, length: m[0].length, textLength: m[0].trimEnd().length };
+}
+
 /** A dateline at the start of `text` (a paragraph), or null. */
 export function matchLeadingDateline(text: string): DatelineMatch | null {
   const m = LEADING.exec(text);
-  if (!m?.groups) return null;
+  if (!m?.groups) return matchTitleCase(text);
   const g = m.groups;
   const agency = (g.agency ?? g.agency2)?.trim();
   const place = cleanPlace(g.place);
