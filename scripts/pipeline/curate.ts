@@ -70,12 +70,19 @@ const FixSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-const SuppressSchema = z.union([
-  z.string().trim().min(1).transform((id) => ({ id, reason: undefined as string | undefined })),
+/** A bare id, or { id, reason }. */
+const SuppressSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? { id: v } : v),
   z.strictObject({ id: z.string().trim().min(1), reason: z.string().optional() }),
-]);
+);
+
+const Ids = z.array(z.string().trim().min(1)).min(2, { message: 'list at least two ids to merge' });
+/** A list of ids, or { ids, note }. */
+const MergeSchema = z.preprocess((v) => (Array.isArray(v) ? { ids: v } : v), z.strictObject({ ids: Ids, note: z.string().optional() }));
 
 export type CurationAdd = z.output<typeof AddSchema> & { where: string };
+/** Events the merger kept apart that are one event: the first id stays, the others are folded into it. */
+export type CurationMerge = { ids: string[]; where: string };
 export type CurationFix = z.output<typeof FixSchema> & { where: string };
 export type CurationSuppress = { id: string; reason?: string; where: string };
 
@@ -86,12 +93,13 @@ export interface Curation {
   add: CurationAdd[];
   fix: CurationFix[];
   suppress: CurationSuppress[];
+  merge: CurationMerge[];
 }
 
-const SECTIONS = ['add', 'fix', 'suppress'] as const;
+const SECTIONS = ['add', 'fix', 'suppress', 'merge'] as const;
 
 export function emptyCuration(path: string): Curation {
-  return { path, add: [], fix: [], suppress: [] };
+  return { path, add: [], fix: [], suppress: [], merge: [] };
 }
 
 /** Reads the YAML (or Markdown front matter) out of the file's text. */
@@ -140,9 +148,14 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       if (field === 'type') return `unknown event type ${brief(got)}; expected one of ${EVENT_TYPES.join(', ')}`;
       return `${field}: ${brief(got)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_type':
+    case 'invalid_type': {
+      const expected = issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected;
       if (got === undefined) return `missing required field "${field}"`;
-      return `${field}: expected ${issue.expected}${shown}`;
+      return `${field ? `${field}: ` : ''}expected ${expected}${shown}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'string') return `${field || 'entry'}: must not be empty`;
+      return `${field || 'entry'}: ${issue.message}${shown}`;
     default:
       return `${field || 'entry'}: ${issue.message}${shown}`;
   }
@@ -160,7 +173,8 @@ function brief(v: unknown): string {
 /** A short label for an entry in messages: `add[2] ("Wang Yi meets ...")`. */
 function label(path: string, section: string, i: number, raw: unknown): string {
   const r = raw as Record<string, unknown> | null;
-  const hint = typeof raw === 'string' ? raw : r && typeof r === 'object' ? (r.id ?? r.title) : undefined;
+  const hint =
+    typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.filter((x) => typeof x === 'string').join(' + ') || undefined : r && typeof r === 'object' ? (r.id ?? r.title) : undefined;
   return `${path}: ${section}[${i + 1}]${typeof hint === 'string' ? ` (${brief(hint)})` : ''}`;
 }
 
@@ -180,13 +194,13 @@ export function parseCuration(text: string, path: string): { curation: Curation;
   const doc = parsed.value;
   if (doc === null || doc === undefined) return { curation, errors };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
-    errors.push(`${path}: expected a mapping with the keys add, fix and suppress; no corrections were applied`);
+    errors.push(`${path}: expected a mapping with the keys add, fix, suppress and merge; no corrections were applied`);
     return { curation, errors };
   }
   const top = doc as Record<string, unknown>;
   for (const key of Object.keys(top)) {
     if (!(SECTIONS as readonly string[]).includes(key)) {
-      errors.push(`${path}: unknown section "${key}" was ignored; expected add, fix or suppress`);
+      errors.push(`${path}: unknown section "${key}" was ignored; expected add, fix, suppress or merge`);
     }
   }
   for (const section of SECTIONS) {
@@ -199,12 +213,25 @@ export function parseCuration(text: string, path: string): { curation: Curation;
         continue;
       }
     }
+    // "merge: [a, b]" is one group of ids, like "merge: [[a, b]]".
+    if (section === 'merge' && (entries as unknown[]).length > 0 && (entries as unknown[]).every((e) => typeof e === 'string')) entries = [entries];
     (entries as unknown[]).forEach((raw, i) => {
       const where = label(path, section, i, raw);
-      const schema = section === 'add' ? AddSchema : section === 'fix' ? FixSchema : SuppressSchema;
+      const schema = section === 'add' ? AddSchema : section === 'fix' ? FixSchema : section === 'merge' ? MergeSchema : SuppressSchema;
       const r = schema.safeParse(raw);
       if (!r.success) {
-        const why = r.error.issues.map((iss) => describeIssue(raw, iss)).join('; ');
+        // One message per field, read against the entry as the schema sees it (a bare id is { id }).
+        const shaped = section === 'merge' && Array.isArray(raw) ? { ids: raw } : section === 'suppress' && typeof raw === 'string' ? { id: raw } : raw;
+        const seen = new Set<string>();
+        const why = r.error.issues
+          .filter((iss) => {
+            const k = iss.path.map(String).join('.');
+            if (seen.has(k)) return false;
+            seen.add(k);
+            return true;
+          })
+          .map((iss) => describeIssue(shaped, iss))
+          .join('; ');
         errors.push(`${where}: ${why}; this entry was skipped`);
         return;
       }
@@ -217,6 +244,8 @@ export function parseCuration(text: string, path: string): { curation: Curation;
           return;
         }
         curation.fix.push({ ...fix, where });
+      } else if (section === 'merge') {
+        curation.merge.push({ ids: (r.data as { ids: string[] }).ids, where });
       } else {
         const s = r.data as { id: string; reason?: string };
         curation.suppress.push({ id: s.id, ...(s.reason !== undefined ? { reason: s.reason } : {}), where });
@@ -269,6 +298,8 @@ export interface CurationSummary {
   added: number;
   fixed: number;
   suppressed: number;
+  /** Events folded into another by a merge. */
+  merged: number;
 }
 
 export function applyCuration(
@@ -287,10 +318,33 @@ export function applyCuration(
     else suppressed.add(s.id);
   }
 
+  const mergedInto = new Map<string, string>();
+  for (const m of curation.merge) {
+    const found: string[] = [];
+    for (const id of m.ids) {
+      if (!byId.has(id)) warnings.push(missing(m.where, id, allIds));
+      else if (suppressed.has(id)) warnings.push(`${m.where}: "${id}" is also suppressed; left out of the merge`);
+      else if (mergedInto.has(id)) warnings.push(`${m.where}: "${id}" was already merged into "${mergedInto.get(id)}"`);
+      else if (!found.includes(id)) found.push(id);
+    }
+    if (found.length < 2) {
+      warnings.push(`${m.where}: fewer than two of its events are in this build; nothing was merged`);
+      continue;
+    }
+    const [keep, ...rest] = found as [string, ...string[]];
+    const folded = foldEvents(byId.get(keep)!, rest.map((id) => byId.get(id)!));
+    byId.set(keep, folded);
+    for (const id of rest) {
+      byId.delete(id);
+      mergedInto.set(id, keep);
+    }
+  }
+
   for (const f of curation.fix) {
     const current = byId.get(f.id);
     if (!current) {
-      warnings.push(missing(f.where, f.id, allIds));
+      const into = mergedInto.get(f.id);
+      warnings.push(into ? `${f.where}: "${f.id}" was merged into "${into}"; fix that id instead` : missing(f.where, f.id, allIds));
       continue;
     }
     if (suppressed.has(f.id)) {
@@ -359,8 +413,30 @@ export function applyCuration(
   for (const ev of assignIds(toNumber, (e) => `${e.title}\u0000${JSON.stringify(e.sources)}`, taken)) added.push(stripWhere(ev));
 
   const out = [...kept, ...added].sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
-  const summary: CurationSummary = { added: added.length, fixed: fixedIds.size, suppressed: suppressed.size };
+  const summary: CurationSummary = { added: added.length, fixed: fixedIds.size, suppressed: suppressed.size, merged: mergedInto.size };
   return { events: out, warnings, summary };
+}
+
+/** `keep` with the sources, states, organisations and people of `others` added; its own fields win. */
+function foldEvents(keep: TimelineEvent, others: TimelineEvent[]): TimelineEvent {
+  const all = [keep, ...others];
+  const sources = new Map<string, TimelineEvent['sources'][number]>();
+  for (const e of all) {
+    for (const src of e.sources) {
+      const k = `${src.document}\u0000${String(src.start).padStart(10, '0')}\u0000${String(src.end).padStart(10, '0')}`;
+      if (!sources.has(k)) sources.set(k, src);
+    }
+  }
+  const actors: TimelineEvent['actors'] = [];
+  for (const e of all) for (const a of e.actors) if (!actors.some((x) => x.name === a.name)) actors.push(a);
+  return {
+    ...keep,
+    countries: [...new Set(all.flatMap((e) => e.countries))].sort(),
+    organizations: [...new Set(all.flatMap((e) => e.organizations))].sort(),
+    actors,
+    sources: [...sources].sort((a, b) => cmp(a[0], b[0])).map(([, src]) => src),
+    curated: true,
+  };
 }
 
 /** The source name of an added event without sources: the curation file's name ("curation.yaml"). */

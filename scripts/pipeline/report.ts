@@ -21,7 +21,7 @@ export interface ReportInput {
   mergedEvents: number;
   curationWarnings: string[];
   /** What the curation file changed, when there was one (applyCuration's summary). */
-  curation?: { added: number; fixed: number; suppressed: number };
+  curation?: { added: number; fixed: number; suppressed: number; merged?: number };
 }
 
 export interface DocumentReport {
@@ -54,7 +54,7 @@ export interface BuildReport {
   warnings: string[];
   curationWarnings: string[];
   /** Corrections applied from the curation file, when there was one. */
-  curation?: { added: number; fixed: number; suppressed: number };
+  curation?: { added: number; fixed: number; suppressed: number; merged?: number };
 }
 
 export function buildReport(input: ReportInput): BuildReport {
@@ -130,7 +130,7 @@ export function formatReport(r: BuildReport, opts: FormatOptions = {}): string {
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   if (r.curation || r.curationWarnings.length) {
     const c = r.curation;
-    const done = c ? `${c.added} added, ${c.fixed} fixed, ${c.suppressed} suppressed; ` : '';
+    const done = c ? `${c.added} added, ${c.fixed} fixed, ${c.suppressed} suppressed${c.merged ? `, ${c.merged} merged` : ''}; ` : '';
     lines.push(`Curation: ${done}${plural(r.curationWarnings.length, 'problem')}`);
     for (const w of r.curationWarnings) lines.push(`  - ${w}`);
   }

@@ -109,7 +109,7 @@ describe('curation: summary', () => {
       `add:\n  - { type: visit, date: 2025-07-12, countries: [RUS, PRK], title: Lavrov in Pyongyang }\nfix:\n  - { id: ${MEETING}, title: T }\n  - { id: nope, title: T }\nsuppress: [${STATEMENT}, nope2]\n`,
       PATH,
     );
-    expect(applyCuration(events, curation).summary).toEqual({ added: 1, fixed: 1, suppressed: 1 });
+    expect(applyCuration(events, curation).summary).toEqual({ added: 1, fixed: 1, suppressed: 1, merged: 0 });
   });
 });
 
@@ -176,6 +176,45 @@ fix:
   });
 });
 
+describe('curation: merge', () => {
+  // Two reports the merger kept apart (different states named) that the user knows are one event.
+  const split = mergeEvents([
+    ev('a', 10, 'agreement', '2021-10-20', ['NGA', 'TUR'], [{ name: 'Recep Tayyip Erdogan', country: 'TUR' }]),
+    ev('b', 20, 'agreement', '2021-10-20', ['NGA', 'TUR', 'USA']),
+    ev('c', 30, 'statement', '2021-10-20', ['NGA']),
+  ]);
+  const [keep, other] = ['2021-10-20-agreement-nga-tur-erdogan', '2021-10-20-agreement-nga-tur-usa'];
+
+  it('folds the later ids into the first: one event with all sources', () => {
+    expect(split.map((e) => e.id)).toEqual(expect.arrayContaining([keep, other]));
+    const r = curate(`merge:\n  - [${keep}, ${other}]\nfix:\n  - { id: ${keep}, countries: [NGA, TUR] }\n`, split);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.events).toHaveLength(2);
+    const merged = r.events.find((e) => e.id === keep)!;
+    expect(merged.sources.map((s) => s.document)).toEqual(['a', 'b']);
+    expect(merged).toMatchObject({ countries: ['NGA', 'TUR'], curated: true, actors: [{ name: 'Recep Tayyip Erdogan' }] });
+  });
+
+  it('accepts a flat list and { ids, note }, and reports ids that are gone', () => {
+    expect(curate(`merge: [${keep}, ${other}]\n`, split).events).toHaveLength(2);
+    expect(curate(`merge:\n  - { ids: [${keep}, ${other}], note: same signing }\n`, split).events).toHaveLength(2);
+    const r = curate(`merge:\n  - [${keep}, gone-id]\nfix:\n  - { id: ${other}, title: T }\n`, split);
+    expect(r.warnings).toEqual([
+      expect.stringContaining('no event with id "gone-id"'),
+      expect.stringContaining('fewer than two of its events are in this build; nothing was merged'),
+    ]);
+    expect(r.events).toHaveLength(3);
+    const later = curate(`merge: [${keep}, ${other}]\nfix:\n  - { id: ${other}, title: T }\n`, split);
+    expect(later.warnings).toEqual([expect.stringContaining(`"${other}" was merged into "${keep}"; fix that id instead`)]);
+  });
+
+  it('rejects a merge of one id', () => {
+    const r = curate(`merge:\n  - [${keep}]\n`, split);
+    expect(r.errors[0]).toContain('list at least two ids to merge');
+  });
+});
+
 describe('curation: broken files', () => {
   it('bad YAML: a message with line and column, no corrections, the build goes on', () => {
     const r = curate('fix:\n  - id: x\n    title: [unclosed\n');
@@ -221,7 +260,7 @@ fix:
   it('a file that is not a mapping, or has unknown sections, is reported', () => {
     expect(curate('- just\n- a list\n').errors[0]).toContain('expected a mapping');
     const r = curate(`remove: [${MEETING}]\nsuppress: [${STATEMENT}]\n`);
-    expect(r.errors).toEqual([`${PATH}: unknown section "remove" was ignored; expected add, fix or suppress`]);
+    expect(r.errors).toEqual([`${PATH}: unknown section "remove" was ignored; expected add, fix, suppress or merge`]);
     expect(r.events.map((e) => e.id)).toEqual([THREAT, MEETING]);
   });
 
