@@ -6,7 +6,7 @@
 import type { ParsingReference, ParsingResult } from 'chrono-node';
 import { createGatedNewsChrono } from './chrono-instance.ts';
 import type { DayMode } from './choose-day.ts';
-import { dayNumberOf, fromDayNumber, toDayNumber } from './day-math.ts';
+import { dayNumberOf, fromDayNumber, partsOf, toDayNumber } from './day-math.ts';
 import { pickDay, storedSpec, type FlexibleSpec } from './refiners/past-preferring-refiner.ts';
 import { monthSpanDay, spanDay, yearPartDay, type PeriodPart, type SpanDay } from './spans.ts';
 import type { SpanRule } from './cue-data.ts';
@@ -81,35 +81,44 @@ function isoOf(r: ParsingResult): string | null {
   return n === null ? null : fromDayNumber(n);
 }
 
+type Base = CueBase;
+
 /** One chrono result as a cue, or null when it carries no usable date. */
 export function toCue(r: ParsingResult, pub: number): DateCue | null {
-  const base = { start: r.index, end: r.index + r.text.length, text: r.text };
+  const base: Base = { start: r.index, end: r.index + r.text.length, text: r.text };
   const tags = tagsOf(r);
-  const future = hasIn(tags, TAG.futureContext);
   const anchor = valuesIn(tags, TAG.anchor);
-  if (anchor) {
-    const [relation, unit, count, implicit] = anchor;
-    return {
-      ...base,
-      kind: 'anchor',
-      relation: relation === 'before' ? 'before' : 'after',
-      unit: (['minute', 'hour', 'day', 'week', 'month', 'ordinal'].includes(unit ?? '') ? unit : 'none') as AnchorCue['unit'],
-      count: count === 'few' || count === undefined ? null : Number(count),
-      implicit: implicit === '1',
-    };
-  }
+  if (anchor) return anchorCue(base, anchor);
   const duration = valuesIn(tags, TAG.deadlineDuration);
   if (duration) return { ...base, kind: 'deadline', days: Number(duration[0]) };
+  if (hasIn(tags, TAG.deadline)) return deadlineCue(base, r, tags, pub);
+  return periodCue(base, r, tags, pub) ?? dayCue(base, r, tags);
+}
 
-  if (hasIn(tags, TAG.deadline)) {
-    const spec = storedSpec(tags);
-    const day = spec ? pickDay(spec, pub, 'deadline') : null;
-    const iso = day !== null ? fromDayNumber(day) : isoOf(r);
-    // "by the end of the year", "by next week": a deadline without a day.
-    if (hasIn(tags, TAG.span) || hasIn(tags, TAG.monthSpan) || hasIn(tags, TAG.yearSpan)) return { ...base, kind: 'deadline' };
-    return iso ? { ...base, kind: 'deadline', date: iso } : null;
-  }
+/** "hours after", "two days before", "the same day", "on the second day of". */
+function anchorCue(base: Base, [relation, unit, count, implicit]: string[]): AnchorCue {
+  return {
+    ...base,
+    kind: 'anchor',
+    relation: relation === 'before' ? 'before' : 'after',
+    unit: (['minute', 'hour', 'day', 'week', 'month', 'ordinal'].includes(unit ?? '') ? unit : 'none') as AnchorCue['unit'],
+    count: count === 'few' || count === undefined ? null : Number(count),
+    implicit: implicit === '1',
+  };
+}
 
+/** "by Friday", "until March 3", "the July 20 deadline"; "by the end of the year" has no day. */
+function deadlineCue(base: Base, r: ParsingResult, tags: readonly string[], pub: number): DeadlineCue | null {
+  if (hasIn(tags, TAG.span) || hasIn(tags, TAG.monthSpan) || hasIn(tags, TAG.yearSpan)) return { ...base, kind: 'deadline' };
+  const spec = storedSpec(tags);
+  const day = spec ? pickDay(spec, pub, 'deadline') : null;
+  const iso = day !== null ? fromDayNumber(day) : isoOf(r);
+  return iso ? { ...base, kind: 'deadline', date: iso } : null;
+}
+
+/** Vague periods: our span parsers' results and "two weeks ago"; null for anything else. */
+function periodCue(base: Base, r: ParsingResult, tags: readonly string[], pub: number): SpanCue | null {
+  const future = hasIn(tags, TAG.futureContext);
   const span = valuesIn(tags, TAG.span);
   if (span) return spanCue(base, spanDay(span[0] as SpanRule, pub, future), false);
   const monthSpan = valuesIn(tags, TAG.monthSpan);
@@ -121,28 +130,31 @@ export function toCue(r: ParsingResult, pub: number): DateCue | null {
   const yearSpan = valuesIn(tags, TAG.yearSpan);
   if (yearSpan) {
     const year = r.start.get('year')!;
-    const pubYear = Number(fromDayNumber(pub).slice(0, 4));
-    if (future && year >= pubYear) return spanCue(base, { day: null, future: true }, true);
+    if (future && year >= partsOf(pub).year) return spanCue(base, { day: null, future: true }, true);
     return spanCue(base, yearPartDay(year, (yearSpan[0] ?? 'whole') as PeriodPart, pub), true);
   }
-
   // "two weeks ago", "a month ago", "a year ago": about then, not that very day (chrono sets
   // only the month or year for the longer ones; the implied day is the same day of that month).
   const coarse = /\b(week|month|year)s?\s+ago\b/i.exec(r.text);
   if (coarse) {
-    const coarseIso = isoOf(r);
-    if (!coarseIso) return null;
-    const n = toDayNumber(coarseIso)!;
+    const iso = isoOf(r);
+    if (!iso) return null;
+    const n = toDayNumber(iso)!;
     const unit = coarse[1]!.toLowerCase();
     const spread = unit === 'week' ? 3 : unit === 'month' ? 10 : 60;
     return spanCue(base, { day: Math.min(n, pub), future: false, from: n - spread, to: Math.min(n + spread, pub) }, false);
   }
+  return null;
+}
+
+/** A day: "on Sunday", "July 13", "13 July 2025", "yesterday", "two days ago". */
+function dayCue(base: Base, r: ParsingResult, tags: readonly string[]): DayCue | null {
   if (!r.start.isCertain('day') && !r.start.isCertain('weekday')) return null;
   const iso = isoOf(r);
   if (!iso) return null;
   const flexible = storedSpec(tags) ?? undefined;
   const evidence = hasIn(tags, TAG.relative) ? 'relative' : flexible?.kind === 'weekday' ? 'weekday' : 'explicit';
-  const cue: DayCue = { ...base, kind: 'day', date: iso, evidence, futureContext: future };
+  const cue: DayCue = { ...base, kind: 'day', date: iso, evidence, futureContext: hasIn(tags, TAG.futureContext) };
   if (flexible) cue.flexible = flexible;
   return cue;
 }
