@@ -152,7 +152,17 @@ export function relatedness(a: TimelineEvent, b: TimelineEvent): number {
   return sharedCountries * 2 + bothCountries * 2 + sharedActors * 3 + sharedDoc * 1.5 + closeness * 2;
 }
 
-/** Events per country, actor and document, each list in date order. */
+/** Keys for each pair of an event's countries (events of up to 6 countries), so that events
+ * sharing two countries are found even when many single-country events lie between them. */
+function countryPairs(countries: Set<string>): string[] {
+  const list = [...countries].sort();
+  if (list.length < 2 || list.length > 6) return [];
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) out.push(`p:${list[i]}|${list[j]}`);
+  return out;
+}
+
+/** Events per country, country pair, actor and document, each list in date order. */
 interface RelatedIndex {
   lists: Map<string, TimelineEvent[]>;
 }
@@ -169,6 +179,7 @@ function relatedIndex(all: readonly TimelineEvent[]): RelatedIndex {
   for (const ev of all) {
     const k = keysOf(ev);
     for (const c of k.countries) add(`c:${c}`, ev);
+    for (const pair of countryPairs(k.countries)) add(pair, ev);
     for (const a of k.actors) add(`a:${a}`, ev);
     for (const d of k.documents) add(`d:${d}`, ev);
   }
@@ -219,6 +230,7 @@ export function relatedEvents(
   const k = keysOf(event);
   const keys = [
     ...[...k.countries].map((c) => `c:${c}`),
+    ...countryPairs(k.countries),
     ...[...k.actors].map((a) => `a:${a}`),
     ...[...k.documents].map((d) => `d:${d}`),
   ];

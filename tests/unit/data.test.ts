@@ -135,6 +135,20 @@ describe('relatedEvents', () => {
     expect(relatedEvents(target, [sameBoth], 0)).toEqual([]);
   });
 
+  it('finds the strongest relations in a large list, even far away in time', () => {
+    const crowd = Array.from({ length: 400 }, (_, i) =>
+      ev(`crowd-${i}`, `2025-07-${String((i % 28) + 1).padStart(2, '0')}`, ['CHN', 'FRA']),
+    );
+    const pairFar = ev('pair-far', '2021-01-05', ['CHN', 'RUS']);
+    const actorFar = ev('actor-far', '2019-03-01', ['BRA', 'RUS'], { actors: [{ name: 'Sergei Lavrov' }] });
+    const out = relatedEvents(target, [...crowd, pairFar, actorFar], 2).map((e) => e.id);
+    expect(out).toEqual(['actor-far', 'pair-far']);
+    // Without those two, the nearest crowd events are the best the list has.
+    const rest = relatedEvents(target, crowd, 3);
+    expect(rest).toHaveLength(3);
+    for (const e of rest) expect(e.date).toBe('2025-07-15');
+  });
+
   it('links events from the same source document', () => {
     const sibling = ev('sib', '2025-07-15', ['FRA'], { sources: [{ document: 'doc-t', sentence: 'x', start: 0, end: 1 }] });
     expect(relatedEvents(target, [sibling]).map((e) => e.id)).toEqual(['sib']);
