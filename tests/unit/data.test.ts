@@ -137,7 +137,7 @@ describe('relatedEvents', () => {
 
   it('finds the strongest relations in a large list, even far away in time', () => {
     const crowd = Array.from({ length: 400 }, (_, i) =>
-      ev(`crowd-${i}`, `2025-07-${String((i % 28) + 1).padStart(2, '0')}`, ['CHN', 'FRA']),
+      ev(`crowd-${i}`, `2025-07-${String((i % 28) + 1).padStart(2, '0')}`, i % 2 ? ['CHN', 'FRA'] : ['FRA', 'RUS']),
     );
     const pairFar = ev('pair-far', '2021-01-05', ['CHN', 'RUS']);
     const actorFar = ev('actor-far', '2019-03-01', ['BRA', 'RUS'], { actors: [{ name: 'Sergei Lavrov' }] });
