@@ -68,7 +68,7 @@ function computeContentKey(ev: ExtractedEvent): string {
     ev.countries.join(','),
     s.document,
     String(s.start).padStart(10, '0'),
-    String(s.trigger.start).padStart(10, '0'),
+    String(s.trigger?.start ?? 0).padStart(10, '0'),
     String(s.end).padStart(10, '0'),
     ev.title,
     JSON.stringify(ev.actors),
@@ -181,8 +181,8 @@ function toSource(ev: ExtractedEvent): Source {
     sentence: s.sentence,
     start: s.start,
     end: s.end,
-    trigger: { start: s.trigger.start, end: s.trigger.end },
-    published: s.published,
+    ...(s.trigger ? { trigger: { start: s.trigger.start, end: s.trigger.end } } : {}),
+    ...(s.published ? { published: s.published } : {}),
   };
 }
 

@@ -143,7 +143,7 @@ export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
  */
 export function twoThingsInOneSentence(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (a.source.document !== b.source.document || a.source.start !== b.source.start) return false;
-  if (a.source.trigger.start === b.source.trigger.start) return false;
+  if (a.source.trigger?.start === b.source.trigger?.start) return false;
   const oa = [...new Set(a.organizations)].sort().join('|');
   const ob = [...new Set(b.organizations)].sort().join('|');
   return oa !== ob;
