@@ -402,3 +402,10 @@ describe('"ago"', () => {
     });
   });
 });
+
+describe('ranges of days', () => {
+  it('"from Monday to Wednesday" and "July 13-15" date the event by its first day', () => {
+    expect(resolve('The navies held drills from Monday to Wednesday off Guam.', 'held drills', { published: '2025-07-17' }, { type: 'military' }).date).toBe('2025-07-14');
+    expect(resolve('The talks were held July 13-15 in Vienna.', 'talks', { published: '2025-07-17' }).date).toBe('2025-07-13');
+  });
+});

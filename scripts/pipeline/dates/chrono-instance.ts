@@ -39,11 +39,12 @@ export const DROPPED_PARSERS = new Set([
 
 /**
  * chrono refiners we keep, in chrono's order: overlap removal (once), weekday + date merging
- * ("Tuesday, July 15") and the year-suffix reader. The others handle times, time zones, ranges,
- * forward dates, "end of" periods and chrono's own unlikely-format filters, which our parsers,
- * NewsFilterRefiner and toCue's date check replace (and each costs time on every sentence).
+ * ("Tuesday, July 15"), the year-suffix reader and range merging ("from Monday to Wednesday":
+ * the start day counts). The others handle times, time zones, forward dates, "end of" periods
+ * and chrono's own unlikely-format filters, which our parsers, NewsFilterRefiner and toCue's date
+ * check replace (and each costs time on every sentence).
  */
-export const KEPT_REFINERS = ['OverlapRemovalRefiner', 'MergeWeekdayComponentRefiner', 'ENExtractYearSuffixRefiner'];
+export const KEPT_REFINERS = ['OverlapRemovalRefiner', 'MergeWeekdayComponentRefiner', 'ENExtractYearSuffixRefiner', 'ENMergeDateRangeRefiner'];
 
 /** The gate (date-cues.json "gates") each parser needs, by class name. */
 export const PARSER_GATES: Readonly<Record<string, string>> = {

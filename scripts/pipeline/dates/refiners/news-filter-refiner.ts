@@ -6,7 +6,8 @@
  *   - dates naming a past event ("the Sept 11 attacks", "the October 7 attack");
  *   - "two days before/earlier" from chrono's "ago" parser: relative to another event, not to
  *     publication (our anchor parser reads those);
- *   - anything after "since"/"from" ("since June"): a start of a state, not the event's day.
+ *   - anything after "since"/"from" ("since June"): a start of a state, not the event's day
+ *     (but "from Monday to Wednesday" stays: chrono merges it into a range starting Monday).
  * Results of our own parsers (tagged "dates/...") are only checked for "since"/"from".
  */
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
@@ -33,6 +34,8 @@ function wellFormedWords(result: ParsingResult): boolean {
   return true;
 }
 
+const RANGE_NEXT = /^\s*(?:to|until|till|through|-|–)\s/i;
+
 function isDateless(result: ParsingResult): boolean {
   const s = result.start;
   return !s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !s.isCertain('year');
@@ -42,7 +45,9 @@ export class NewsFilterRefiner implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     return results.filter((r) => {
       const before = context.text.slice(Math.max(0, r.index - 12), r.index);
-      if (IGNORE_BEFORE.test(before)) return false;
+      const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 30);
+      // "since June" is a state's start, not a day; "from Monday to Wednesday" is a range (kept).
+      if (IGNORE_BEFORE.test(before) && !RANGE_NEXT.test(after)) return false;
       const tags = tagsOf(r);
       if (isOurs(tags)) return true;
       const lower = r.text.trim().toLowerCase();
@@ -50,7 +55,6 @@ export class NewsFilterRefiner implements Refiner {
       const relative = tags.includes('result/relativeDate');
       if (relative && /\b(before|earlier)$/.test(lower)) return false;
       if (!wellFormedWords(r)) return false;
-      const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 30);
       if ((r.start.isCertain('day') || r.start.isCertain('month')) && !relative && NAMED_DATE_FOLLOWERS.test(after)) return false;
       return true;
     });
