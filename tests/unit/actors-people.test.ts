@@ -61,6 +61,13 @@ describe('coreference', () => {
     expect(res[1]!.actors).toEqual([{ name: 'Abbas Araghchi', country: 'IRN', role: 'Foreign Minister' }]);
   });
 
+  it('reads "the external affairs minister" as the last person seen in that role', () => {
+    const res = resolveAll(['Subrahmanyam Jaishankar met his Fijian counterpart.', 'The external affairs minister then began a visit to Bali.'], 'visit');
+    expect(res[1]!.countries).toEqual(['IDN', 'IND']);
+    expect(res[1]!.actors.map((a) => a.name)).toEqual(['Subrahmanyam Jaishankar']);
+    expect(one('The foreign minister began a visit to Bali.', 'visit').countries).toEqual(['IDN']);
+  });
+
   it('gives people unknown to the data their country and role from the pattern, and reuses them', () => {
     const res = resolveAll(
       [

@@ -179,7 +179,10 @@ describe('places are not parties', () => {
 
   it('reads "off Japan\'s coast", "in Russia\'s Kursk region" and "the sea between X and Y" as places', () => {
     expect(countriesOf("The rocket fell off Japan's northern coast.", 'military')).toEqual([]);
-    expect(countriesOf("Ukrainian troops advanced in Russia's Kursk region.", 'military')).toEqual(['UKR']);
+    expect(countriesOf("Ukrainian troops advanced in Russia's Kursk region.")).toEqual(['UKR']);
+    // an act with one side named: the state where it happens is the other side
+    expect(countriesOf("Ukrainian troops advanced in Russia's Kursk region.", 'military')).toEqual(['RUS', 'UKR']);
+    expect(countriesOf('They declared an Indian diplomat in Islamabad persona non grata.', 'sanction')).toEqual(['IND', 'PAK']);
     expect(countriesOf('A missile from Pyongyang landed in the sea between the Korean peninsula and Japan.', 'military')).toEqual(['PRK']);
     expect(countriesOf("Iran's role in Russia's war worried Kyiv.")).toEqual(['IRN', 'RUS', 'UKR']);
   });

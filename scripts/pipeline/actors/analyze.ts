@@ -21,6 +21,8 @@ export interface Found {
   roleKeys?: string[];
   /** Display name when the mention is a place ("the Chinese capital" -> "Beijing"). */
   place?: string;
+  /** The preposition that made it a place ("in", "off", "to"). */
+  prep?: string;
   orgType?: string;
 }
 
@@ -49,7 +51,7 @@ const PLACE_KINDS = new Set<MentionKind>(['country', 'capital', 'metonym', 'inst
 /** Kinds that stand for a state. */
 const STATE_KINDS = new Set<MentionKind>(['country', 'demonym', 'capital', 'metonym', 'institution']);
 const STATE_PAYLOADS = new Set<GazPayload['kind']>(['country', 'demonym', 'capital', 'metonym', 'institution']);
-const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed']);
+const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed']);
 const STRONG_MEDIA = new Set(['media', 'agency', 'broadcaster', 'television', 'tv', 'outlet', 'outlets', 'newspaper', 'tabloid', 'wire', 'radio', 'daily']);
 const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'ibn', 'abu', 'de', 'da', 'di', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'dos', 'das', 'ul', '-']);
 const MAX_NAME = 5;
@@ -264,6 +266,7 @@ export class SentenceAnalyzer {
       if (prep && this.words.locative.has(prep.norm) && this.placeFollows(tokens, f.last + 2)) {
         f.m.locative = true;
         f.place = f.m.text;
+        f.prep = prep.norm;
       }
       return;
     }
@@ -296,6 +299,7 @@ export class SentenceAnalyzer {
       f.m.destination = true;
     }
     if (f.m.locative && !f.place) f.place = f.m.text;
+    if (f.m.locative) f.prep = prep.norm;
   }
 
   /** Token k is "between" (or the "and" of "between X and") right after a place noun: "the sea between X and Y". */
@@ -523,6 +527,17 @@ export class SentenceAnalyzer {
         if (surname.raw.length >= 3 && !this.words.nameStop.has(surname.raw)) state.dynamic.set(surname.norm, dyn);
         continue;
       }
+      if (isRole && !f.m.country && !f.m.organization && !f.m.attribution && tokens[f.first - 1]?.norm === 'the') {
+        // "The external affairs minister began his visit": the last person seen in that role.
+        const key = (f.roleKeys ?? [])[0];
+        const seen = key && SPECIFIC_ROLES.has(key) ? state.lastInRole.get(key) : undefined;
+        if (seen) {
+          f.actor = seen;
+          if (seen.country) f.m.country = seen.country;
+          f.m.person = { name: seen.name, ...(seen.role ? { role: seen.role } : {}) };
+        }
+        continue;
+      }
       if (isRole && f.m.country && !f.m.attribution) {
         const appo = this.appositionName(found, i, tokens, covered, state);
         if (appo) extra.push(appo);
@@ -635,6 +650,8 @@ function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): bo
 
 const RELATION_NOUNS = new Set(['relations', 'ties', 'cooperation', 'trade', 'links', 'contacts', 'partnership', 'dealings', 'rapprochement', 'normalisation', 'normalization', 'talks', 'negotiations', 'agreement', 'deal', 'dispute', 'tensions', 'conflict', 'war', 'border']);
 const VICTIM_PREPS = new Set(['on', 'of', 'against', 'in', 'into', 'upon']);
+/** Role keys specific enough for "the <role>" to name the last person seen in it. */
+const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister']);
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);

@@ -32,9 +32,13 @@ export class DocState {
 
   /** Remember an actor under each of its role keys. */
   noteRole(actor: Actor, keys: string[], where: string | undefined): void {
+    for (const k of keys) this.lastInRole.set(k, actor);
     if (!where) return;
     for (const k of keys) this.byRole.set(`${where}|${k}`, actor);
   }
+
+  /** roleKey -> last actor seen in that role, whatever the state ("the external affairs minister"). */
+  readonly lastInRole = new Map<string, Actor>();
 
   /** True when any cue phrase occurs in the document (whole words, case-sensitive). Cached. */
   hasCue(cues: string[]): boolean {

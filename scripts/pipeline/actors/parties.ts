@@ -12,6 +12,8 @@ const TWO_SIDED = new Set<EventType>(['meeting', 'visit', 'threat', 'accusation'
 const HOSTED = new Set<EventType>(['visit', 'meeting']);
 /** Types whose parties are the speaker and the state spoken about, not the victims of the act spoken about. */
 const VERBAL = new Set<EventType>(['statement', 'accusation']);
+/** Two-sided acts whose place may stand for the missing side. */
+const FALLBACK_PLACE = new Set<EventType>(['sanction', 'threat', 'accusation', 'military']);
 /** Types whose topics ("to discuss Ukraine") are not parties. */
 const TOPIC_FREE = new Set<EventType>(['visit', 'meeting']);
 
@@ -85,6 +87,12 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
     }
   }
   if (type === 'visit' && dest && !countries.includes(dest.m.country!)) countries.push(dest.m.country!);
+  // "declared an Indian staff member in Islamabad persona non grata": for an act with one side named, the capital
+  // (or state) where it happens stands for the other side. Not for meetings and visits: a host is not a party.
+  if (countries.length === 1 && FALLBACK_PLACE.has(type)) {
+    const place = scope.find((f) => f.m.locative && !f.m.destination && f.m.country && (f.m.kind === 'capital' || f.m.kind === 'country') && (f.prep === 'in' || f.prep === 'at') && !f.m.nonParty && f.payload?.kind !== 'city');
+    if (place && !countries.includes(place.m.country!)) countries.push(place.m.country!);
+  }
   // "Oman, which has long ..., said": the clause starts after its subject; the subject speaks.
   if (VERBAL.has(type) || type === 'threat') {
     const subject = subjectBefore(found, clause.start, sentenceText, sentenceStart);
