@@ -409,3 +409,17 @@ describe('ranges of days', () => {
     expect(resolve('The talks were held July 13-15 in Vienna.', 'talks', { published: '2025-07-17' }).date).toBe('2025-07-13');
   });
 });
+
+describe('clauses', () => {
+  it('a cue of a later clause does not date the candidate; one of an earlier clause may', () => {
+    const text = 'India blamed the militants and, on May 7, struck their camps.';
+    expect(resolve(text, 'blamed', { published: '2025-05-14' }, { type: 'accusation', clause: 'India blamed the militants' })).toMatchObject({ date: '2025-05-14', evidence: 'publication' });
+    const text2 = 'When they met on Sunday, the ministers signed a grain deal.';
+    expect(resolve(text2, 'signed', { published: TUE }, { type: 'agreement', clause: 'the ministers signed a grain deal.' }).date).toBe('2025-07-13');
+  });
+
+  it('a deadline in a later clause still counts', () => {
+    const text = 'Trump warned Moscow of steep tariffs, unless the war ends within 50 days.';
+    expect(resolve(text, 'warned', { published: TUE }, { type: 'threat', clause: 'Trump warned Moscow of steep tariffs' }).deadline).toBe('2025-09-03');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Which cue of a sentence belongs to a candidate event: the nearest one to the trigger, preferring
- * cues inside the candidate's clause, and never one that
+ * cues inside the candidate's clause (a cue of an earlier clause may do: "When they met on Sunday,
+ * the ministers signed ..."; one of a later clause may not), and never one that
  *   - an "after"/"before" phrase separates from the trigger ("X met Y on Sunday, two days after
  *     Z said on Friday": "met" gets Sunday, "said" gets Friday);
  *   - is possessive ("this year's exercises", "Tuesday's talks") unless the trigger follows it;
@@ -67,7 +68,10 @@ export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: 
     if (separatedByAnchor(c, trigger, anchors)) continue;
     if (quotes.length && quoteOf(quotes, c) !== triggerQuote) continue;
     if (c.kind !== 'deadline' && attachedElsewhere(text, c, trigger)) continue;
-    const score = distance + (inside(c, clause) ? 0 : OUTSIDE_CLAUSE_PENALTY);
+    const own = inside(c, clause);
+    // A cue in a later clause dates that clause's event ("India blamed X and, on May 7, struck Y").
+    if (!own && c.start >= clause.end && c.kind !== 'deadline') continue;
+    const score = distance + (own ? 0 : OUTSIDE_CLAUSE_PENALTY);
     if (score < bestScore) {
       best = c;
       bestScore = score;
