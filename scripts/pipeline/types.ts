@@ -126,6 +126,12 @@ export interface DateContext {
   dateline?: Dateline;
   /** Dates of earlier events in the same document, for "hours after X" style anchors. */
   previous?: { type: EventType; date: string; trigger: string }[];
+  /**
+   * The sentence just before the candidate's, in the same paragraph, when it held no event of its
+   * own: its opening time phrase carries over ("Just hours later, Pakistan did the same. They
+   * declared ..."; "On Monday, the talks resumed. The two sides signed ...").
+   */
+  before?: Sentence;
 }
 
 export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'metonym' | 'institution' | 'media' | 'organization' | 'role';
