@@ -268,3 +268,21 @@ describe('findEvents: visits and receptions', () => {
     });
   }
 });
+
+describe('findEvents: wire-copy details', () => {
+  const cases: [string, string[]][] = [
+    ['Tokyo said a projectile was launched by the North and flew 900 kilometres.', ['military/asserted']],
+    ['The army said the rockets were fired from the coast at dawn.', ['military/asserted']],
+    ['Sirens prompted residents to seek an air raid shelter.', []],
+    ['The debris came down after landing in the sea.', []],
+    ['The envoy landed in Canberra on Monday.', ['visit/asserted']],
+    ['The three mediators jointly announced a new ceasefire proposal on Friday.', ['statement/asserted']],
+    ["Oman's foreign minister spoke with his Iranian counterpart, Ali Rezaei, via phone on Sunday.", ['meeting/asserted']],
+    ['Speaking at a press conference in Rome, the minister said the vote was valid.', ['statement/asserted']],
+  ];
+  for (const [body, expected] of cases) {
+    it(`${expected.join(',') || 'nothing'}: ${body.slice(0, 50)}`, () => {
+      expect(one(body)).toEqual(expected);
+    });
+  }
+});

@@ -266,3 +266,11 @@ describe('segment: title-case datelines', () => {
     expect(s.sentences[0]?.text).toBe('Analysis: The prime minister arrived on Saturday.');
   });
 });
+
+describe('segment: glued sentences', () => {
+  it('splits sentences glued by a missing space, but not domains or initials', () => {
+    const s = seg('The launch came on Tuesday.The ministry said it was monitoring.See pic.twitter.com/AbCd for images.');
+    expect(texts(s)).toEqual(['The launch came on Tuesday.', 'The ministry said it was monitoring.', 'See pic.twitter.com/AbCd for images.']);
+    expectOffsets(s);
+  });
+});

@@ -41,28 +41,59 @@ function periodEnds(token: string, next: string): boolean {
   return true;
 }
 
+/**
+ * Sentences glued together by a missing space ("on Wednesday.The ministry said"): a period
+ * between a lower-case word and a capitalised word. Domains and abbreviations do not match.
+ */
+const GLUED = /(?<=\p{Ll}{2})([.!?])(["”’']?)(?=\p{Lu}\p{Ll}+\b)/gu;
+
 /** Sentence spans of text[start, end), absolute offsets, each trimmed; never empty. */
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   const para = text.slice(start, end);
   let from = 0;
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(para); m; m = CANDIDATE.exec(para)) {
-    const punct = m[1] ?? '';
-    const closers = m[2] ?? '';
-    const after = m.index + m[0].length;
+  for (const cut of candidates(para)) {
+    const { index, punct, closers, after } = cut;
+    if (index < from) continue;
     const next = para.slice(after, after + 40);
     if (!STARTS_SENTENCE.test(next)) continue;
     if (punct === '.' && !closers) {
-      const token = WORD_BEFORE.exec(para.slice(Math.max(from, m.index - 40), m.index))?.[1] ?? '';
+      const token = WORD_BEFORE.exec(para.slice(Math.max(from, index - 40), index))?.[1] ?? '';
       if (!periodEnds(token, next)) continue;
     }
-    const stop = m.index + punct.length + closers.length;
+    const stop = index + punct.length + closers.length;
     pushTrimmed(out, text, start + from, start + stop);
     from = after;
   }
   pushTrimmed(out, text, start + from, end);
   return out;
+}
+
+interface Cut {
+  index: number;
+  punct: string;
+  closers: string;
+  /** Where the next sentence may start (after any whitespace). */
+  after: number;
+}
+
+/** Candidate sentence ends in text order: punctuation followed by whitespace, or glued to a capitalised word. */
+function candidates(para: string): Cut[] {
+  const cuts: Cut[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(para); m; m = CANDIDATE.exec(para)) {
+    cuts.push({ index: m.index, punct: m[1] ?? '', closers: m[2] ?? '', after: m.index + m[0].length });
+  }
+  GLUED.lastIndex = 0;
+  let glued = false;
+  for (let m = GLUED.exec(para); m; m = GLUED.exec(para)) {
+    const word = /\S+$/u.exec(para.slice(Math.max(0, m.index - 30), m.index))?.[0] ?? '';
+    if (/[/@:]|www|\.\w/u.test(word)) continue;
+    cuts.push({ index: m.index, punct: m[1] ?? '', closers: m[2] ?? '', after: m.index + m[0].length });
+    glued = true;
+  }
+  if (glued) cuts.sort((a, b) => a.index - b.index);
+  return cuts;
 }
 
 function pushTrimmed(out: Span[], text: string, s: number, e: number): void {
