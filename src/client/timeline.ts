@@ -319,9 +319,14 @@ export function createTimeline(
       if (selected) timeline.setSelection(siblingIds(selected));
     } else {
       const bucketMs = bucket * DAY_MS;
-      const from = Math.floor((start - span * 0.2) / bucketMs) * bucketMs;
-      const to = Math.ceil((end + span * 0.2) / bucketMs) * bucketMs;
+      // Only buckets that touch the window: a box wholly outside it can be left drawn at the
+      // edge by vis-timeline. Panning reloads as soon as the window leaves this range.
+      const from = Math.floor(start / bucketMs) * bucketMs;
+      const to = Math.ceil(end / bucketMs) * bucketMs;
       if (modeChanged) timeline.setOptions({ stack: false });
+      // New bucket size: start from an empty set (vis-timeline can leave a stale box behind
+      // when items of another size are swapped in the middle of a range change).
+      if (!modeChanged && loaded && loaded.bucket !== bucket) items.clear();
       loadCounts(from, to, bucket);
       loaded = { mode, from, to, bucket };
     }
