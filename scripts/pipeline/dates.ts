@@ -8,6 +8,8 @@
  *      across an "after"/"before" phrase): "on Sunday", "July 13", "yesterday", "last week";
  *   2. an anchor: "hours after X", "a day later" -> X's day (X found in ctx.previous);
  *      an anchor whose X is unknown -> the publication day, approximate;
+ *      then the opening time phrase of ctx.before, an event-less sentence just before
+ *      ("Just hours later, Pakistan did the same. They declared ...");
  *   3. a bare year ("in 2022") -> the middle of that year, approximate;
  *   4. the dateline's day; 5. the publication day (news leads tell the day's events).
  * Deadlines ("within 50 days", "by Friday") go to `deadline` (threats, sanctions, statements,
@@ -55,6 +57,7 @@ export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: 
 
   const res = ownCue(sentence, candidate, cues, trigger, clause, anchors, published)
     ?? anchored(sentence, anchors, cues.filter((c): c is DayCue => c.kind === 'day'), trigger, ctx)
+    ?? carried(candidate, ctx)
     ?? weakYear(sentence, cues, trigger, clause, anchors)
     ?? fallback(ctx);
 
@@ -109,6 +112,43 @@ function anchored(sentence: Sentence, anchors: AnchorCue[], days: DayCue[], trig
   if (found.result.range) res.range = found.result.range;
   if (isAfter(found.result.date, ctx.published)) res.future = true;
   return res;
+}
+
+/** Words that may come before a sentence's opening time phrase ("But just hours later, ..."). */
+const OPENING = /^[\s"“'‘(]*(?:(?:and|but|then|so|yet|also|just|only|barely|even)\s+)*$/i;
+
+/**
+ * 2b. The opening time phrase of the event-less sentence just before (ctx.before):
+ * "Just hours later, Pakistan did the same. They declared ..." -> hours after the event told before.
+ */
+function carried(candidate: EventCandidate, ctx: DateContext): DateResolution | null {
+  const b = ctx.before;
+  if (!b || !b.text) return null;
+  const first = extractCues(b.text, ctx.published)[0];
+  if (!first || !OPENING.test(b.text.slice(0, first.start))) return null;
+  const cue = absoluteCue(b, first);
+  if (first.kind === 'day') {
+    const date = candidate.modality === 'planned' && !first.futureContext ? repickDay(first, ctx.published, 'future') : first.date;
+    const res: DateResolution = { date, precision: 'day', evidence: first.evidence, cue };
+    if (isAfter(date, ctx.published)) res.future = true;
+    return res;
+  }
+  if (first.kind === 'span' && !first.weak) {
+    const res: DateResolution = { date: first.date, precision: 'approximate', evidence: 'relative', cue };
+    if (first.future) res.future = true;
+    if (first.range) res.range = first.range;
+    return res;
+  }
+  if (first.kind === 'anchor' && first.implicit) {
+    const end = { start: b.text.length, end: b.text.length };
+    const found = resolveAnchor(b.text, [first], end, ctx.previous ?? [], ctx.published);
+    if (!found?.result) return null;
+    const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };
+    if (found.result.range) res.range = found.result.range;
+    if (isAfter(found.result.date, ctx.published)) res.future = true;
+    return res;
+  }
+  return null;
 }
 
 /** 3. "in 2022": background, the middle of the year at best. */

@@ -423,3 +423,24 @@ describe('clauses', () => {
     expect(resolve(text, 'warned', { published: TUE }, { type: 'threat', clause: 'Trump warned Moscow of steep tariffs' }).deadline).toBe('2025-09-03');
   });
 });
+
+describe('time phrase carried over from an event-less sentence before (ctx.before)', () => {
+  const sentenceAt = (text: string, start: number): Sentence => ({ index: 2, paragraph: 1, text, start, end: start + text.length, kind: 'body' });
+  const previous = [{ type: 'sanction' as EventType, date: '2025-05-13', trigger: 'declared' }];
+
+  it('"Just hours later, X did the same." dates the next sentence\'s event', () => {
+    const before = sentenceAt('Just hours later, Islamabad did the same.', 100);
+    const r = resolve('It declared an Indian staffer persona non grata.', 'declared', { published: '2025-05-14', previous, before }, { type: 'sanction' });
+    expect(r).toMatchObject({ date: '2025-05-13', evidence: 'anchor' });
+    expect(r.cue).toEqual({ start: 100, end: 116, text: 'Just hours later' });
+  });
+
+  it('an opening weekday carries over; a cue in the middle of that sentence does not', () => {
+    expect(resolve('The two sides signed a trade pact.', 'signed', { published: TUE, before: sentenceAt('On Sunday, the talks resumed in Doha.', 0) }, { type: 'agreement' }).date).toBe('2025-07-13');
+    expect(resolve('The two sides signed a trade pact.', 'signed', { published: TUE, before: sentenceAt('The talks, first held on Sunday, resumed.', 0) }, { type: 'agreement' }).date).toBe(TUE);
+  });
+
+  it('the candidate\'s own cue wins over the carried one', () => {
+    expect(resolve('The two sides signed a pact on Monday.', 'signed', { published: TUE, before: sentenceAt('On Sunday, the talks resumed.', 0) }, { type: 'agreement' }).date).toBe('2025-07-14');
+  });
+});
