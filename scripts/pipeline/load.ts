@@ -8,6 +8,7 @@
  * rest is never loaded), at most MAX_CORPUS_BYTES from the whole corpus, directories
  * are followed at most MAX_DEPTH deep, and every directory is visited once (symlink loops).
  */
+import { constants as fsConstants } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RawDocument } from './types.ts';
@@ -232,20 +233,33 @@ export async function readRawDocument(dir: string, rel: string, opts: ReadCorpus
   const abs = path.join(dir, rel);
   let handle;
   try {
-    handle = await open(abs, 'r');
+    // O_NONBLOCK: should the file have been replaced by a pipe since it was listed, opening it does not hang.
+    handle = await open(abs, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     const st = await handle.stat();
     if (!st.isFile()) {
       doc.readError = 'not a regular file';
       return doc;
     }
-    // Read at most cap + 1 bytes, whatever stat said (files can grow while being read).
-    const buffer = Buffer.alloc(Math.min(Math.max(st.size, 0), cap) + 1);
+    // Read at most cap + 1 bytes, whatever stat said (files can grow while being read, and
+    // pseudo-files report size 0): chunk by chunk until end of file or just past the cap.
+    const limit = cap + 1;
+    const chunks: Buffer[] = [];
     let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+    let chunk = Buffer.alloc(Math.min(Math.max(st.size, 64 * 1024), limit));
+    let used = 0;
+    while (filled < limit) {
+      if (used === chunk.length) {
+        chunks.push(chunk);
+        chunk = Buffer.alloc(Math.min(Math.max(chunk.length, 64 * 1024), limit - filled));
+        used = 0;
+      }
+      const { bytesRead } = await handle.read(chunk, used, chunk.length - used, null);
       if (bytesRead === 0) break;
+      used += bytesRead;
       filled += bytesRead;
     }
+    chunks.push(chunk.subarray(0, used));
+    const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, filled);
     let bytes: Uint8Array = buffer.subarray(0, filled);
     if (filled > cap) {
       bytes = bytes.subarray(0, cap);

@@ -154,6 +154,17 @@ describe('readRawDocument', () => {
     expect(doc.text).toBeNull();
     expect(doc.readError).toMatch(/binary/);
   });
+  it('reads files whose reported size is wrong (pseudo-files report 0 bytes)', async () => {
+    const doc = await readRawDocument('/proc/self', 'status');
+    expect(doc.text).toMatch(/^Name:/);
+    expect(doc.text!.length).toBeGreaterThan(100);
+  });
+  it('does not hang on a pipe passed straight to readRawDocument', async () => {
+    execFileSync('mkfifo', [path.join(dir, 'direct-pipe.txt')]);
+    const doc = await readRawDocument(dir, 'direct-pipe.txt');
+    expect(doc.text).toBeNull();
+    expect(doc.readError).toMatch(/not a regular file/);
+  });
   it('reports a missing file as a read error, never throws', async () => {
     const doc = await readRawDocument(dir, 'nope/missing.txt');
     expect(doc.text).toBeNull();
