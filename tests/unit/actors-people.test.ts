@@ -118,6 +118,15 @@ describe('coreference', () => {
     expect(resolver().forDocument(seg2).resolve(seg2.sentences[0]!, candidate(seg2.sentences[0]!, 'statement')).actors[0]?.country).toBe('POL');
   });
 
+  it('reads a "He said" right after a sentence naming someone as that person', () => {
+    const res = resolveAll(['Egyptian Foreign Minister Badr Abdelatty met envoys in Cairo.', 'He said Sudan needed a ceasefire.', '"We want peace," she told reporters.'], 'statement', '2025-02-01');
+    expect(res[1]!.actors.map((a) => a.name)).toEqual(['Badr Abdelatty']);
+    expect(res[1]!.countries).toEqual(['EGY', 'SDN']);
+    expect(res[2]!.countries).toEqual(['EGY']);
+    expect(one('He said Sudan needed a ceasefire.').countries).toEqual(['SDN']);
+    expect(resolveAll(['Badr Abdelatty met envoys.', 'Officials said he left.'])[1]!.actors).toEqual([]);
+  });
+
   it('does not invent people', () => {
     expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
     expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);

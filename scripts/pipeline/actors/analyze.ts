@@ -80,6 +80,7 @@ export class SentenceAnalyzer {
       if (f) found.push(f);
     }
     this.dynamicSurnames(tokens, covered, found, state);
+    this.pronounSpeaker(tokens, found, state);
     if (found.length === 0) return { tokens, found };
     found.sort((a, b) => a.first - b.first);
 
@@ -233,6 +234,25 @@ export class SentenceAnalyzer {
       const m: ActorMention = { kind: 'person', text: t.raw, start: t.start, end: t.end, person: { name: d.actor.name, ...(d.actor.role ? { role: d.actor.role } : {}) } };
       if (d.actor.country) m.country = d.actor.country;
       found.push({ m, first: i, last: i, possessive: false, actor: d.actor, roleKeys: d.roleKeys });
+    }
+  }
+
+  /**
+   * "He said ...", "..., she told reporters": a sentence-initial "he"/"she", or one right before a speech verb,
+   * is the person who led the previous sentence that named someone. Only when this sentence names no person itself.
+   */
+  private pronounSpeaker(tokens: Token[], found: Found[], state: DocState): void {
+    const prev = state.lastSubject;
+    if (!prev || found.some((f) => f.m.kind === 'person')) return;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.norm !== 'he' && t.norm !== 'she') continue;
+      const initial = i === 0 || (i === 1 && /^["“‘']$/.test(tokens[0]!.raw));
+      if (!initial && !this.words.speechVerbs.has(tokens[i + 1]?.norm ?? '')) continue;
+      const m: ActorMention = { kind: 'person', text: t.raw, start: t.start, end: t.end, person: { name: prev.actor.name, ...(prev.actor.role ? { role: prev.actor.role } : {}) } };
+      if (prev.actor.country) m.country = prev.actor.country;
+      found.push({ m, first: i, last: i, possessive: false, actor: prev.actor, roleKeys: prev.roleKeys });
+      return;
     }
   }
 
@@ -607,6 +627,8 @@ export class SentenceAnalyzer {
 
   /** Record people named in this sentence for later sentences. */
   private remember(found: Found[], state: DocState): void {
+    const subject = found.find((f) => f.m.kind === 'person' && f.actor && !f.m.attribution);
+    if (subject) state.lastSubject = { actor: subject.actor!, roleKeys: subject.roleKeys ?? [] };
     for (const f of found) {
       if (f.m.destination && f.m.country) state.destination = f.m.country;
       if (f.payload?.kind === 'person' && f.payload.person !== undefined) state.seen.add(f.payload.person);

@@ -37,6 +37,9 @@ export class DocState {
     for (const k of keys) this.byRole.set(`${where}|${k}`, actor);
   }
 
+  /** The first person named in the latest sentence that named one: what a following "He said" refers to. */
+  lastSubject?: DynamicPerson;
+
   /** roleKey -> last actor seen in that role, whatever the state ("the external affairs minister"). */
   readonly lastInRole = new Map<string, Actor>();
 

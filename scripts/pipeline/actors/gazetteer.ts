@@ -248,6 +248,7 @@ export interface ContextWords {
   governmentNouns: Set<string>;
   placeNouns: Set<string>;
   actNouns: Set<string>;
+  speechVerbs: Set<string>;
 }
 
 export function loadContextWords(): ContextWords {
@@ -271,5 +272,6 @@ export function loadContextWords(): ContextWords {
     governmentNouns: low(C.governmentNouns),
     placeNouns: low(C.placeNouns),
     actNouns: low(C.actNouns),
+    speechVerbs: low(C.speechVerbs),
   };
 }

@@ -109,7 +109,7 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
     if (o && !organizations.includes(o)) organizations.push(o);
     if (f.actor && !f.m.attribution && !actors.some((a) => a.name === f.actor!.name)) actors.push({ ...f.actor });
   }
-  const location = placeOf(scope) ?? placeOf(found);
+  const location = placeOf(scope);
   const res: ActorResolution = {
     countries: countries.sort(),
     organizations: organizations.sort(),
