@@ -132,3 +132,17 @@ describe('extractCues', () => {
     expect(extractCues('', TUE)).toEqual([]);
   });
 });
+
+describe('all-number dates', () => {
+  it('reads day-first or month-first from the numbers, else the reading nearest publication', () => {
+    expect(extractCues('Updated: 24-03-2022 05:34 IST', TUE)[0]).toMatchObject({ kind: 'day', date: '2022-03-24' });
+    expect(extractCues('Posted 07/15/2025', TUE)[0]).toMatchObject({ date: '2025-07-15' });
+    expect(extractCues('Posted 03/04/2025', TUE)[0]).toMatchObject({ date: '2025-04-03' });
+    expect(extractCues('Posted 12.07.2025', TUE)[0]).toMatchObject({ date: '2025-07-12' });
+  });
+
+  it('needs a four-digit year and a real date', () => {
+    expect(extractCues('the 9/11 attacks and 24/7 coverage', TUE)).toEqual([]);
+    expect(extractCues('code 99/99/2025 and 1-2-3-2024', TUE)).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { GatedChrono } from './gates.ts';
 import { AnchorParser } from './parsers/anchor-parser.ts';
 import { DeadlineDurationParser } from './parsers/deadline-duration-parser.ts';
 import { MonthSpanParser } from './parsers/month-span-parser.ts';
+import { NumericDateParser } from './parsers/numeric-date-parser.ts';
 import { SpanParser } from './parsers/span-parser.ts';
 import { YearSpanParser } from './parsers/year-span-parser.ts';
 import { ContextRefiner } from './refiners/context-refiner.ts';
@@ -56,6 +57,7 @@ export const PARSER_GATES: Readonly<Record<string, string>> = {
   ENYearMonthDayParser: 'digits',
   ISOFormatParser: 'digits',
   YearSpanParser: 'digits',
+  NumericDateParser: 'digits',
   ENCasualDateParser: 'casual',
   ENTimeUnitAgoFormatParser: 'ago',
   SpanParser: 'period',
@@ -71,7 +73,7 @@ export function createGatedNewsChrono(): GatedChrono {
 export function createNewsChrono(): chrono.Chrono {
   const custom = chrono.en.casual.clone();
   const parsers = custom.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
-  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser());
+  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser(), new NumericDateParser());
   custom.parsers = parsers;
   const kept = new Set<string>();
   custom.refiners = custom.refiners.filter((r) => {
