@@ -249,10 +249,10 @@ describe('fixture site with hostile text, under a sub-path', () => {
     const eventsPath = join(work, 'events.json');
     writeFileSync(eventsPath, JSON.stringify(fixture(), null, 2));
     const outDir = join(work, 'root', 'sub');
-    // Vitest puts BASE_URL, MODE, DEV, PROD and SSR in process.env; Astro would take them
+    // Vitest puts BASE_URL, MODE, DEV, PROD, SSR and NODE_ENV=test in process.env; Astro would take them
     // over its own config in the child build, so they are left out.
     const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) && !k.startsWith('VITEST')),
+      Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(k) && !k.startsWith('VITEST')),
     );
     const build = () =>
       spawnSync(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
