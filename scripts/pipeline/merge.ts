@@ -16,6 +16,7 @@ import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
 import { isPerson, mergeActors } from './merge/names.ts';
 import { Cluster } from './merge/cluster.ts';
+import { collapseCopies } from './merge/copies.ts';
 import { reportSentenceKey, typeGroup } from './merge/same-event.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
@@ -81,11 +82,20 @@ function sourceKey(s: Source): string {
   return [s.document, String(s.start).padStart(10, '0'), String(s.end).padStart(10, '0')].join('\u0000');
 }
 
-/** Groups reports into clusters, one per real event. Exported for tests. */
+/** Groups reports into clusters, one per real event. */
 export function clusterEvents(events: ExtractedEvent[]): ExtractedEvent[][] {
+  return clusterWithCopies(events).clusters;
+}
+
+/** `clusterEvents`, also telling which reports are copies in reprints (see merge/copies.ts). */
+export function clusterWithCopies(events: ExtractedEvent[]): { clusters: ExtractedEvent[][]; copies: Set<ExtractedEvent> } {
+  // Copies of one sentence in reprints follow their original and take no part in clustering.
+  const { originals, copiesOf } = collapseCopies(events, (a, b) => cmp(contentKey(a), contentKey(b)));
+  const copies = new Set<ExtractedEvent>();
+  for (const list of copiesOf.values()) for (const c of list) copies.add(c);
   // Reports naming more states first, so that they found the events and one-state fragments
   // join them; then the most specific first, so that vague reports find the best match.
-  const ordered = events
+  const ordered = originals
     .map((ev) => ({ ev, n: new Set(ev.countries).size, key: contentKey(ev), spec: specificity(ev) }))
     .sort((a, b) => b.n - a.n || b.spec - a.spec || cmp(a.key, b.key))
     .map((x) => x.ev);
@@ -149,7 +159,7 @@ export function clusterEvents(events: ExtractedEvent[]): ExtractedEvent[][] {
     } else clusters[best]!.add(ev);
     addToIndex(ev, best);
   }
-  return clusters.map((c) => c.members);
+  return { clusters: clusters.map((c) => c.members.flatMap((m) => [m, ...(copiesOf.get(m) ?? [])])), copies };
 }
 
 /** A report whose day may differ from another report's of the same event (see datesCompatible). */
@@ -191,7 +201,10 @@ function toSource(ev: ExtractedEvent): Source {
  * dateline > publication day); among equally good reports, the day most of them give,
  * then the one from the earliest-published article, then the earliest day.
  */
-export function pickDate(members: ExtractedEvent[]): ExtractedEvent {
+export function pickDate(all: ExtractedEvent[], copies: ReadonlySet<ExtractedEvent> = new Set()): ExtractedEvent {
+  // Copies in reprints repeat their original's words against a later day: the original decides.
+  const originals = all.filter((m) => !copies.has(m));
+  const members = originals.length ? originals : all;
   // (no Math.max(...spread): a story syndicated to 100,000 outlets would overflow the call stack)
   const top = members.reduce((t, m) => Math.max(t, dateStrength(m)), -Infinity);
   const best = members.filter((m) => dateStrength(m) === top);
@@ -218,13 +231,13 @@ function pickType(members: ExtractedEvent[], lead: ExtractedEvent): ExtractedEve
  * come from the report that says most about the event (people, states, place); the date from
  * the firmest date evidence (pickDate).
  */
-export function combine(members: ExtractedEvent[]): Omit<TimelineEvent, 'id'> & { orderKey: string } {
+export function combine(members: ExtractedEvent[], copies: ReadonlySet<ExtractedEvent> = new Set()): Omit<TimelineEvent, 'id'> & { orderKey: string } {
   const bySpec = members
     .map((m) => ({ m, spec: detail(m) * 1000 + dateStrength(m), key: contentKey(m) }))
     .sort((a, b) => b.spec - a.spec || cmp(a.key, b.key))
     .map((x) => x.m);
   const lead = bySpec[0]!;
-  const dated = pickDate(members);
+  const dated = pickDate(members, copies);
   // A sentence that reports the event twice ("rejected ... and accused") is one source; its
   // trigger is the one of the most specific report.
   const sources = new Map<string, Source>();
@@ -254,7 +267,8 @@ export function combine(members: ExtractedEvent[]): Omit<TimelineEvent, 'id'> & 
 
 /** Merges reports into timeline events with stable ids, sorted by (date, id). */
 export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
-  const combined = clusterEvents(events).map(combine);
+  const { clusters, copies } = clusterWithCopies(events);
+  const combined = clusters.map((c) => combine(c, copies));
   const withIds = assignIds(combined, (e) => e.orderKey);
   return withIds
     .map(({ orderKey: _drop, id, ...ev }): TimelineEvent => ({ id, ...ev }))

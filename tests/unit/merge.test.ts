@@ -152,6 +152,33 @@ describe('mergeEvents: one event, many sources', () => {
     expect(both.map((e) => e.id)).toEqual(original.map((e) => e.id));
   });
 
+  it('a copy published the next day adds sources even where its undated sentences shift by a day', () => {
+    const original = [
+      ev({ doc: 'a', published: '2025-07-15', start: 10, type: 'statement', date: '2025-07-15', countries: ['CHN', 'USA'], sentence: 'China in response said coercion would not resolve the conflict.' }),
+      ev({ doc: 'a', published: '2025-07-15', start: 90, type: 'statement', date: '2025-07-15', countries: ['CHN'], actors: [LIN], sentence: 'There are no winners in a tariff war, spokesman Lin Jian said.' }),
+      ev({ doc: 'a', published: '2025-07-15', start: 200, date: '2025-07-13', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [LAVROV, WANG], sentence: 'Lavrov met Sunday with Wang Yi.' }),
+    ];
+    const copy = original.map((e) => ({
+      ...e,
+      date: e.dateEvidence === 'publication' ? '2025-07-16' : e.date,
+      source: { ...e.source, document: 'b', published: '2025-07-16', start: e.source.start + 4, end: e.source.end + 4 },
+    }));
+    const alone = mergeEvents(original);
+    const both = mergeEvents([...copy, ...original]);
+    expect(alone).toHaveLength(2);
+    expect(both.map((e) => [e.id, e.date])).toEqual(alone.map((e) => [e.id, e.date]));
+    for (const e of both) expect(docsOf(e)).toEqual(['a', 'b']);
+  });
+
+  it('the same sentence in articles a year apart is two events', () => {
+    const s = 'Xi met Lavrov in Beijing on Tuesday.';
+    const out = mergeEvents([
+      ev({ doc: 'a', published: '2024-07-16', sentence: s, date: '2024-07-16', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] }),
+      ev({ doc: 'b', published: '2025-07-15', sentence: s, date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] }),
+    ]);
+    expect(out.map((e) => e.date)).toEqual(['2024-07-16', '2025-07-15']);
+  });
+
   it('merges a copy whose weekday resolved against a later publication day when the sentence is the same', () => {
     const s = 'The two ministers signed a memorandum on Tuesday.';
     const out = mergeEvents([
