@@ -132,7 +132,7 @@ export function createRelations(container: HTMLElement, names: (iso3: string) =>
       .attr('role', 'button')
       .attr('data-country', (n) => n.id)
       .attr('aria-pressed', (n) => (sel.has(n.id) ? 'true' : 'false'))
-      .attr('aria-label', (n) => `${names(n.id)}, ${plural(n.count, 'event')}. ${sel.has(n.id) ? 'Remove from' : 'Add to'} the country filter.`)
+      .attr('aria-label', (n) => `${n.id}: ${names(n.id)}, ${plural(n.count, 'event')}. ${sel.has(n.id) ? 'Remove from' : 'Add to'} the country filter.`)
       .on('click', (_e, n) => handlers.onToggleCountry(n.id))
       .on('keydown', (e: KeyboardEvent, n) => {
         if (e.key === 'Enter' || e.key === ' ') {

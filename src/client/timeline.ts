@@ -21,7 +21,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { EventType, TimelineEvent } from '../lib/schema.ts';
 import { TYPE_STYLES, typeClass } from '../lib/colors.ts';
 import { dayNumber, dayString } from '../lib/filter.ts';
-import { dayToDate, formatEventDate, plural } from './format.ts';
+import { dayToDate, formatDay, formatEventDate, plural } from './format.ts';
 import { clear, el } from './dom.ts';
 
 /** Above this many items in the visible window, lanes show counts instead of events. */
@@ -355,7 +355,7 @@ export function createTimeline(
         if (i === undefined) return;
         tip.append(tooltip(events[i]!));
       } else if (agg) {
-        tip.append(el('div', { class: 'tl-tip' }, [el('div', { class: 'tl-tip__title' }, plural(agg.n, 'event')), el('div', { class: 'tl-tip__meta' }, `${names(agg.lane)} · ${agg.from} to ${agg.to}. Click to zoom in.`)]));
+        tip.append(el('div', { class: 'tl-tip' }, [el('div', { class: 'tl-tip__title' }, plural(agg.n, 'event')), el('div', { class: 'tl-tip__meta' }, `${grouping === 'type' ? TYPE_STYLES[agg.lane as EventType]?.label ?? agg.lane : agg.lane === NO_COUNTRY_LANE ? 'No state' : names(agg.lane)} · ${formatDay(agg.from)} to ${formatDay(agg.to)}. Click to zoom in.`)]));
       } else return;
       const box = (target ?? container).getBoundingClientRect();
       const host = container.getBoundingClientRect();
