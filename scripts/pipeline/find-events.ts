@@ -6,7 +6,9 @@
  * attribution ("state media said", "Xinhua reported") is never an event by itself.
  * Pure; never throws on odd text.
  */
+import rules from '../data/event-rules.json' with { type: 'json' };
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
+import { compileAlternation } from './events/patterns.ts';
 import { modalityOf, sentenceIsReported } from './events/modality.ts';
 import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
@@ -44,8 +46,12 @@ interface Scored {
   modality: Modality;
 }
 
-/** Noun rules that name the setting of what is said ("at the summit"): the meeting wins over the speech verb. */
-const LOCATIVE_NOUN_RULES = new Set(['meeting.at-meeting']);
+/** An event noun after these words names the setting of what is said ("at the summit", "during a call"). */
+const LOCATIVE_BEFORE = /\b(?:during|in|at|on\s+the\s+sidelines\s+of|after|following)\s+(?:a|an|the|their|his|her|its)?\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
+/** Speech whose words threaten ("... will take retaliatory action," he warned) is a threat. */
+const THREAT_SPEECH = compileAlternation(rules.threatContent.any);
+const WARNING_SPEECH = compileAlternation(rules.threatContent.warning);
+const WARNING_VERB = /^(?:warn|threat)/i;
 /** At most this many speech verbs of one clause are checked for one that happened. */
 const MAX_STATEMENTS_CHECKED = 8;
 
@@ -56,7 +62,11 @@ const MAX_STATEMENTS_CHECKED = 8;
  * sides should sign a deal", "China will retaliate against any move to impose tariffs, the
  * ministry said"). Modality is worked out only for the triggers that compete.
  */
-function choose(cands: TriggerMatch[], modalityOf: (m: TriggerMatch) => Modality): Scored | undefined {
+function choose(
+  cands: TriggerMatch[],
+  modalityOf: (m: TriggerMatch) => Modality,
+  isLocative: (m: TriggerMatch) => boolean,
+): Scored | undefined {
   let verb: TriggerMatch | undefined;
   let noun: TriggerMatch | undefined;
   const statements: TriggerMatch[] = [];
@@ -83,7 +93,7 @@ function choose(cands: TriggerMatch[], modalityOf: (m: TriggerMatch) => Modality
   const pick: Scored = { match: eventMatch, modality: modalityOf(eventMatch) };
   if (!statement) return pick;
   if (!HAPPENED.has(pick.modality)) return statement;
-  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !LOCATIVE_NOUN_RULES.has(pick.match.rule.name)) {
+  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !isLocative(pick.match)) {
     return statement;
   }
   return pick;
@@ -136,7 +146,8 @@ export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCan
         attributed,
         previous,
       });
-    const pick = choose(inClause, modalityAt);
+    const isLocative = (m: TriggerMatch) => LOCATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 60), m.start));
+    const pick = choose(inClause, modalityAt, isLocative);
     if (!pick) continue;
     // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
     // event in the same sentence is the same event, not a new one.
@@ -144,14 +155,24 @@ export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCan
     if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) continue;
     previous = { modality: pick.modality };
     const span = trimmed(text, clause);
+    const threatening = pick.match.rule.type === 'statement' && speechThreatens(text, quotes, pick.match, clause);
     out.push({
-      type: pick.match.rule.type as EventCandidate['type'],
+      type: threatening ? 'threat' : (pick.match.rule.type as EventCandidate['type']),
       trigger: { start: base + pick.match.start, end: base + pick.match.end, text: pick.match.text },
       clause: { start: base + span.start, end: base + Math.max(span.end, pick.match.end) },
       modality: pick.modality,
       confidence: pick.match.rule.confidence,
-      rule: pick.match.rule.name,
+      rule: threatening ? `threat.speech(${pick.match.rule.name})` : pick.match.rule.name,
     });
   }
-  return out;
+  // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
+  const happened = out.some((c) => c.type !== 'statement' && HAPPENED.has(c.modality));
+  return happened ? out.filter((c) => c.type !== 'statement') : out;
+}
+
+/** Whether the quoted words, or the words reported after the speech verb, threaten a punitive response. */
+function speechThreatens(text: string, quotes: readonly { start: number; end: number }[], verb: TriggerMatch, clause: ClauseSpan): boolean {
+  const said = [...quotes.map((q) => text.slice(q.start, q.end)), text.slice(verb.end, Math.min(clause.end, verb.end + 200))].join(' \n ');
+  if (THREAT_SPEECH(said)) return true;
+  return WARNING_VERB.test(verb.text) && WARNING_SPEECH(said);
 }

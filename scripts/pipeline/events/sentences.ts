@@ -20,7 +20,7 @@ const MAY_END = new Set(seg.mayEndAbbreviations.map((s) => s.toLowerCase()));
 const OPENERS = new Set(seg.sentenceOpeners);
 
 /** Candidate ends: terminal punctuation, optional closers, then whitespace. */
-const CANDIDATE = /([.!?…]+)(["”’'»)\]]*)(\s+)/gu;
+const CANDIDATE = /(?<![.!?…])([.!?…]+)(["”’'»)\]]*)(\s+)/gu;
 /** What may start a sentence: capital, digit, or opening quote/bracket. */
 const STARTS_SENTENCE = /^["“‘'«(\[]?[\p{Lu}\p{N}]/u;
 const WORD_BEFORE = /(\S+)$/u;
