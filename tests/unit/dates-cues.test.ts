@@ -146,3 +146,11 @@ describe('all-number dates', () => {
     expect(extractCues('code 99/99/2025 and 1-2-3-2024', TUE)).toEqual([]);
   });
 });
+
+describe('weekday of last/next week', () => {
+  it('"Monday last week" is the Monday of the week before, "Friday next week" of the week after', () => {
+    expect(extractCues('They met on Monday last week.', TUE)[0]).toMatchObject({ kind: 'day', date: '2025-07-07' });
+    expect(extractCues('They will meet on Friday next week.', TUE)[0]).toMatchObject({ kind: 'day', date: '2025-07-25' });
+    expect(fromDayNumber(chooseWeekday(tue, 1, 'lastWeek', 'past'))).toBe('2025-07-07');
+  });
+});

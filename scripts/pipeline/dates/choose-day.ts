@@ -9,7 +9,8 @@
 import { dayNumberOf, partsOf, weekdayOnOrAfter, weekdayOnOrBefore, mondayOf } from './day-math.ts';
 
 export type DayMode = 'past' | 'future' | 'deadline';
-export type WeekdayModifier = 'none' | 'last' | 'next' | 'this';
+/** 'lastWeek' / 'nextWeek': "Monday last week", "Friday of next week" (the weekday in that Monday-first week). */
+export type WeekdayModifier = 'none' | 'last' | 'next' | 'this' | 'lastWeek' | 'nextWeek';
 
 /** How far after publication a year-less date without future words may still be read as this year. */
 export const GRACE_DAYS = 7;
@@ -25,6 +26,10 @@ export function chooseWeekday(pub: number, weekday: number, modifier: WeekdayMod
     case 'this':
       // Monday-first week holding the publication day.
       return mondayOf(pub) + ((weekday + 6) % 7);
+    case 'lastWeek':
+      return mondayOf(pub) - 7 + ((weekday + 6) % 7);
+    case 'nextWeek':
+      return mondayOf(pub) + 7 + ((weekday + 6) % 7);
     default:
       return mode === 'past' ? weekdayOnOrBefore(pub, weekday) : weekdayOnOrAfter(pub, weekday);
   }

@@ -25,7 +25,12 @@ const MODIFIER =
 
 export function weekdayModifier(text: string): WeekdayModifier {
   const m = MODIFIER.exec(text);
-  const w = (m?.[1] ?? m?.[2] ?? '').toLowerCase();
+  if (m?.[2]) {
+    // "Monday last week", "Friday of next week", "Tuesday this week".
+    const w = m[2].toLowerCase();
+    return w === 'last' ? 'lastWeek' : w === 'next' ? 'nextWeek' : 'this';
+  }
+  const w = (m?.[1] ?? '').toLowerCase();
   if (w === 'last' || w === 'past' || w === 'previous') return 'last';
   if (w === 'next' || w === 'coming') return 'next';
   if (w === 'this') return 'this';
