@@ -76,7 +76,8 @@ export function createRelations(container: HTMLElement, names: (iso3: string) =>
     const height = Math.round(Math.min(360, Math.max(240, width * 0.62)));
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const graph = relationGraph(events);
-    empty.attr('hidden', graph.links.length || graph.nodes.length > 1 ? null : '');
+    // The note shows only when nothing links two countries.
+    empty.attr('hidden', graph.links.length ? '' : null);
     svg.attr('hidden', graph.nodes.length ? null : '');
     const maxCount = d3.max(graph.nodes, (n) => n.count) ?? 1;
     const maxWeight = d3.max(graph.links, (l) => l.weight) ?? 1;
@@ -96,10 +97,25 @@ export function createRelations(container: HTMLElement, names: (iso3: string) =>
       .force('collide', d3.forceCollide<Node>().radius((n) => radius(n) + 14))
       .stop();
     for (let i = 0; i < 300; i++) sim.tick();
+    // Spread a small graph over the box (at most 2.5x), then keep every node inside it.
+    if (nodes.length > 1) {
+      const pad = 36;
+      const [x0, x1] = d3.extent(nodes, (n) => n.x ?? 0) as [number, number];
+      const [y0, y1] = d3.extent(nodes, (n) => n.y ?? 0) as [number, number];
+      const k = Math.min(2.5, (width - 2 * pad) / Math.max(1, x1 - x0), (height - 2 * pad - 10) / Math.max(1, y1 - y0));
+      const cx = (x0 + x1) / 2;
+      const cy = (y0 + y1) / 2;
+      if (k > 1) {
+        for (const n of nodes) {
+          n.x = width / 2 + ((n.x ?? 0) - cx) * k;
+          n.y = height / 2 + ((n.y ?? 0) - cy) * k;
+        }
+      }
+    }
     for (const n of nodes) {
       const rr = radius(n) + 4;
       n.x = Math.max(rr, Math.min(width - rr, n.x ?? 0));
-      n.y = Math.max(rr, Math.min(height - rr - 10, n.y ?? 0));
+      n.y = Math.max(rr, Math.min(height - rr - 12, n.y ?? 0));
     }
     const sel = new Set(selected);
     linkG
