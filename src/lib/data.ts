@@ -4,7 +4,7 @@
  * Never import this from client code: it uses `node:fs` and the whole
  * world-countries table, which must not be shipped to the browser.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import countries from 'world-countries';
 import { EventsFileSchema, type EventsFile, type TimelineEvent } from './schema.ts';
@@ -35,18 +35,22 @@ export function parseEventsFile(text: string, source = 'events file'): EventsFil
   return parsed.data;
 }
 
-const cache = new Map<string, EventsFile>();
+const cache = new Map<string, { stamp: string; file: EventsFile }>();
 
 /**
  * Reads `process.env.EVENTS_JSON || 'src/data/events.json'`, zod-parsed.
- * Cached per path, so every page of a build shares one parse.
+ * Cached per path and modification time, so every page of a build shares one parse
+ * and `astro dev` picks up a re-extracted file.
  */
 export function loadEventsFile(): EventsFile {
   const path = eventsFilePath();
-  const hit = cache.get(path);
-  if (hit) return hit;
   let text: string;
+  let stamp: string;
   try {
+    const st = statSync(path);
+    stamp = `${st.mtimeMs}:${st.size}`;
+    const hit = cache.get(path);
+    if (hit && hit.stamp === stamp) return hit.file;
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new Error(
@@ -55,7 +59,7 @@ export function loadEventsFile(): EventsFile {
     );
   }
   const file = parseEventsFile(text, path);
-  cache.set(path, file);
+  cache.set(path, { stamp, file });
   return file;
 }
 

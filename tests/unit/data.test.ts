@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,10 @@ describe('loadEventsFile', () => {
     const loaded = loadEventsFile();
     expect(loaded.events.map((e) => e.id)).toEqual(['a']);
     expect(loadEventsFile()).toBe(loaded); // cached per path
+    // A rewritten file is read again.
+    writeFileSync(path, JSON.stringify(file([ev('a', '2025-07-01', ['CHN']), ev('b', '2025-07-02', ['RUS'])])));
+    utimesSync(path, new Date(), new Date(Date.now() + 5000));
+    expect(loadEventsFile().events.map((e) => e.id)).toEqual(['a', 'b']);
   });
 
   it('defaults to src/data/events.json when EVENTS_JSON is unset or blank', () => {
