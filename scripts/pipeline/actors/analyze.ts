@@ -96,7 +96,7 @@ export class SentenceAnalyzer {
     this.homonyms(found, tokens);
     this.markTopics(found, tokens);
     this.markAsides(found, tokens);
-    this.markVictims(found, tokens);
+    this.markVictims(found, tokens, byFirst);
     const extra = this.rolesAndNames(found, tokens, covered, state, byFirst);
     found.push(...extra);
     found.sort((a, b) => a.first - b.first);
@@ -350,7 +350,7 @@ export class SentenceAnalyzer {
   }
 
   /** "Israel's attack on Iran", "Israeli strikes on Iran": Iran is on the receiving end of the act a statement is about. */
-  private markVictims(found: Found[], tokens: Token[]): void {
+  private markVictims(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
     for (let i = 0; i < found.length; i++) {
       const agent = found[i]!;
       if (!STATE_KINDS.has(agent.m.kind) || !agent.m.country || !(agent.possessive || agent.m.kind === 'demonym')) continue;
@@ -360,7 +360,7 @@ export class SentenceAnalyzer {
       if (!noun || !prep || !this.words.actNouns.has(noun.norm) || !VICTIM_PREPS.has(prep.norm)) continue;
       let j = nounAt + 2;
       if (tokens[j]?.norm === 'the') j++;
-      const victim = found.find((g) => g.first === j);
+      const victim = byFirst[j];
       if (victim && victim.m.country && victim.m.country !== agent.m.country && STATE_KINDS.has(victim.m.kind)) {
         victim.m.victim = true;
         delete victim.m.locative;
@@ -448,24 +448,27 @@ export class SentenceAnalyzer {
 
   /** "China, a diplomatic ally of Moscow, said ...": Moscow is inside an apposition. */
   private markAsides(found: Found[], tokens: Token[]): void {
-    for (const f of found) {
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i]!;
       if (!f.m.country || tokens[f.last + 1]?.raw !== ',') continue;
       const starter = tokens[f.last + 2];
       if (!starter || !this.words.appositionStarters.has(starter.norm)) continue;
       // A list ("Italy, Japan, the United Kingdom and ...") is no apposition.
       const prevTok = tokens[f.first - 1]?.raw;
       if (prevTok === ',' || prevTok === '(' || tokens[f.first - 1]?.norm === 'and') continue;
-      if (starter.norm === 'the' && found.some((g) => g.first === f.last + 3 && g.m.country)) continue;
+      const next = found[i + 1];
+      if (starter.norm === 'the' && next && next.first === f.last + 3 && next.m.country) continue;
       let close = -1;
-      for (let j = f.last + 3; j < tokens.length; j++) {
+      for (let j = f.last + 3; j < Math.min(tokens.length, f.last + 60); j++) {
         if (tokens[j]!.raw === ',') {
           close = j;
           break;
         }
       }
       if (close < 0) continue;
-      for (const g of found) {
-        if (g.first > f.last + 1 && g.last < close && g.m.country && g.m.country !== f.m.country && !g.m.nonParty) g.m.nonParty = 'aside';
+      for (let k = i + 1; k < found.length && found[k]!.first < close; k++) {
+        const g = found[k]!;
+        if (g.last < close && g.m.country && g.m.country !== f.m.country && !g.m.nonParty) g.m.nonParty = 'aside';
       }
     }
   }
@@ -579,7 +582,8 @@ export class SentenceAnalyzer {
     if (tokens[k]?.norm === 'the') k--;
     if (tokens[k]?.raw !== ',') return undefined;
     const end = k - 1;
-    const already = found.find((f) => f.last === end && f.m.kind === 'person');
+    let already: Found | undefined;
+    for (let q = i - 1; q >= 0 && found[q]!.last >= end; q--) if (found[q]!.last === end && found[q]!.m.kind === 'person') already = found[q];
     if (already) {
       if (already.actor && !already.actor.country) already.actor.country = role.m.country;
       return undefined;
@@ -680,9 +684,15 @@ const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 's
 
 /** The role of the person a "counterpart" mirrors: the nearest person with a role earlier in the sentence. */
 function counterpartRole(found: Found[], i: number, extra: Found[]): { role: string; keys: string[] } | undefined {
-  const before = [...found.slice(0, i), ...extra].filter((f) => f.first < found[i]!.first && f.actor?.role);
-  before.sort((a, b) => b.first - a.first);
-  const p = before[0];
+  const at = found[i]!.first;
+  let p: Found | undefined;
+  for (let k = i - 1; k >= 0; k--) {
+    if (found[k]!.actor?.role) {
+      p = found[k];
+      break;
+    }
+  }
+  for (const e of extra) if (e.first < at && e.actor?.role && (!p || e.first > p.first)) p = e;
   if (!p?.actor?.role) return undefined;
   return { role: p.actor.role.replace(/^Former /, ''), keys: p.roleKeys ?? [] };
 }
