@@ -1,4 +1,4 @@
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,7 +44,9 @@ const file = (events: TimelineEvent[]) => ({
 
 describe('loadEventsFile', () => {
   const saved = process.env.EVENTS_JSON;
+  const dirs: string[] = [];
   afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
     if (saved === undefined) delete process.env.EVENTS_JSON;
     else process.env.EVENTS_JSON = saved;
     clearEventsCache();
@@ -52,6 +54,7 @@ describe('loadEventsFile', () => {
 
   it('reads the file named by EVENTS_JSON and validates it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dt-data-'));
+    dirs.push(dir);
     const path = join(dir, 'events.json');
     writeFileSync(path, JSON.stringify(file([ev('a', '2025-07-01', ['CHN'])])));
     process.env.EVENTS_JSON = path;
