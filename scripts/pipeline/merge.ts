@@ -90,7 +90,7 @@ export function clusterEvents(events: ExtractedEvent[]): ExtractedEvent[][] {
 /** `clusterEvents`, also telling which reports are copies in reprints (see merge/copies.ts). */
 export function clusterWithCopies(events: ExtractedEvent[]): { clusters: ExtractedEvent[][]; copies: Set<ExtractedEvent> } {
   // Copies of one sentence in reprints follow their original and take no part in clustering.
-  const { originals, copiesOf } = collapseCopies(events, (a, b) => cmp(contentKey(a), contentKey(b)));
+  const { originals, copiesOf } = collapseCopies(events.map(normalized), (a, b) => cmp(contentKey(a), contentKey(b)));
   const copies = new Set<ExtractedEvent>();
   for (const list of copiesOf.values()) for (const c of list) copies.add(c);
   // Reports naming more states first, so that they found the events and one-state fragments
@@ -130,25 +130,38 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
     return [`s:${ev.countries.join(',')}`, ...ev.countries.map((c) => `s:${c}`), ...orgs];
   };
 
+  // `seen[ci] === round` marks cluster ci as already collected for the current report.
+  const seen: number[] = [];
+  let round = 0;
   for (const ev of ordered) {
-    const near = new Set<number>();
+    round++;
+    const near: number[] = [];
+    const collect = (set: Set<number> | undefined) => {
+      if (!set) return;
+      for (const ci of set) {
+        if (seen[ci] === round) continue;
+        seen[ci] = round;
+        near.push(ci);
+      }
+    };
     const keys = lookupKeys(ev);
     const loose = isLoose(ev);
     const days = windowDays(ev.date);
     const group = typeGroup(ev.type);
     for (let i = 0; i < days.length; i++) {
       const at = `${i === SEARCH_WINDOW || loose ? 'a' : 'l'}|${group}|${days[i]}|`;
-      for (const k of keys) for (const ci of index.get(at + k) ?? []) near.add(ci);
+      for (const k of keys) collect(index.get(at + k));
     }
-    for (const ci of index.get(`t|${reportSentenceKey(ev)}`) ?? []) near.add(ci);
+    collect(index.get(`t|${reportSentenceKey(ev)}`));
 
+    // The most similar accepting event; ties go to the one founded first (a content order).
     let best = -1;
     let bestScore = -Infinity;
-    for (const ci of [...near].sort((a, b) => a - b)) {
+    for (const ci of near) {
       const cluster = clusters[ci]!;
       if (!cluster.accepts(ev)) continue;
       const score = cluster.similarity(ev);
-      if (score > bestScore) {
+      if (score > bestScore || (score === bestScore && ci < best)) {
         bestScore = score;
         best = ci;
       }
@@ -160,6 +173,17 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
     addToIndex(ev, best);
   }
   return { clusters: clusters.map((c) => c.members.flatMap((m) => [m, ...(copiesOf.get(m) ?? [])])), copies };
+}
+
+/** The report with its states and organisations sorted and without repeats (as extract-document emits them). */
+function normalized(ev: ExtractedEvent): ExtractedEvent {
+  const tidy = (xs: string[]) => {
+    for (let i = 1; i < xs.length; i++) if (!(xs[i - 1]! < xs[i]!)) return [...new Set(xs)].sort();
+    return xs;
+  };
+  const countries = tidy(ev.countries);
+  const organizations = tidy(ev.organizations);
+  return countries === ev.countries && organizations === ev.organizations ? ev : { ...ev, countries, organizations };
 }
 
 /** A report whose day may differ from another report's of the same event (see datesCompatible). */

@@ -65,11 +65,18 @@ export function datesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
 export function countriesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
   const [small, large] = a.countries.length <= b.countries.length ? [a.countries, b.countries] : [b.countries, a.countries];
   for (const c of small) if (!large.includes(c)) return false;
-  const ns = new Set(small).size;
-  const nl = new Set(large).size;
+  const ns = distinctCount(small);
+  const nl = distinctCount(large);
   if (ns === nl) return true;
   if (ns === 0) return a.organizations.some((o) => b.organizations.includes(o));
   return ns <= 1 || nl - ns <= rules.maxExtraCountriesWhenBothNamed;
+}
+
+/** Number of distinct codes (lists are short; sorted unique lists are the common case). */
+function distinctCount(xs: string[]): number {
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (xs.indexOf(xs[i]!) === i) n++;
+  return n;
 }
 
 /**
