@@ -46,7 +46,7 @@ export function formatScoreReport(result: ScoreResult, gold: GoldFile, system: r
 
   out.push('Per article (required gold found, strict | relaxed; system events):');
   for (const a of result.perArticle) {
-    out.push(`  ${pad(a.id, 34)} ${padL(`${a.strict.reqMatched}/${a.strict.req}`, 6)} | ${padL(`${a.relaxed.reqMatched}/${a.relaxed.req}`, 6)}   sys ${a.sys}`);
+    out.push(`  ${pad(a.id, 40)} ${padL(`${a.strict.reqMatched}/${a.strict.req}`, 6)} | ${padL(`${a.relaxed.reqMatched}/${a.relaxed.req}`, 6)}   sys ${a.sys}`);
   }
   out.push('');
 
@@ -57,7 +57,7 @@ export function formatScoreReport(result: ScoreResult, gold: GoldFile, system: r
   out.push(`Missed required gold events (relaxed): ${relaxedMisses.length}`);
   for (const m of relaxedMisses) {
     const why = explainMiss(m.gold, sysOf(m.article));
-    out.push(`  ${pad(m.article, 30)} ${eventLine(m.gold)}  (${m.gold.note ?? ''})`);
+    out.push(`  ${pad(m.article, 36)} ${eventLine(m.gold)}  (${m.gold.note ?? ''})`);
     out.push(`      -> ${why.diagnosis}${why.detail ? `: ${why.detail}` : ''}`);
   }
   out.push('');
@@ -70,7 +70,7 @@ export function formatScoreReport(result: ScoreResult, gold: GoldFile, system: r
       const near = sysOf(m.article)
         .filter((s) => MATCHERS.relaxed(normaliseEvent(s), m.gold))
         .map((s) => eventLine(s));
-      out.push(`  ${pad(m.article, 30)} ${eventLine(m.gold)}  (${m.gold.note ?? ''})`);
+      out.push(`  ${pad(m.article, 36)} ${eventLine(m.gold)}  (${m.gold.note ?? ''})`);
       if (near.length) out.push(`      close system events: ${near.slice(0, 3).join(' | ')}`);
     }
     out.push('');
@@ -80,7 +80,7 @@ export function formatScoreReport(result: ScoreResult, gold: GoldFile, system: r
   out.push(`Unmatched system events (relaxed): ${relaxedUnmatched.length}`);
   for (const u of relaxedUnmatched) {
     const why = explainUnmatched(u.event, goldOf(u.article));
-    out.push(`  ${pad(u.article, 30)} ${eventLine(u.event)}  ${u.event.title ?? ''}`);
+    out.push(`  ${pad(u.article, 36)} ${eventLine(u.event)}  ${u.event.title ?? ''}`);
     out.push(`      -> ${why.diagnosis}${why.detail ? `: ${why.detail}` : ''}`);
     const sentence = u.event.sources?.find((s) => s.document === u.article)?.sentence;
     if (opts.verbose && sentence) out.push(`      « ${clip(sentence, 220)} »`);
