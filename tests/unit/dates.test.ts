@@ -444,3 +444,9 @@ describe('time phrase carried over from an event-less sentence before (ctx.befor
     expect(resolve('The two sides signed a pact on Monday.', 'signed', { published: TUE, before: sentenceAt('On Sunday, the talks resumed.', 0) }, { type: 'agreement' }).date).toBe('2025-07-14');
   });
 });
+
+describe('parenthetical anchors', () => {
+  it('"On Monday, after weeks of talks, the sides signed" is Monday', () => {
+    expect(resolve('On Monday, after weeks of talks, the two sides signed a ceasefire.', 'signed', { published: TUE }, { type: 'agreement' }).date).toBe('2025-07-14');
+  });
+});

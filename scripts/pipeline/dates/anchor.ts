@@ -18,7 +18,7 @@ import type { DateContext, EventType, Span } from '../types.ts';
 import { ANCHOR_EVENT_WORDS } from './cue-data.ts';
 import type { AnchorCue, DayCue } from './cues.ts';
 import { addDays } from './day-math.ts';
-import { gap } from './select.ts';
+import { complementEnd, gap } from './select.ts';
 
 export interface AnchorResult {
   date: string;
@@ -29,7 +29,6 @@ export interface AnchorResult {
 
 type Previous = NonNullable<DateContext['previous']>[number];
 
-const CLAUSE_BREAK = /[,;:]|\s[-—–]\s/;
 /** How far from the trigger an anchor phrase may be to count as the candidate's. */
 export const ANCHOR_REACH = 90;
 
@@ -61,11 +60,9 @@ function withRange(date: string, precision: 'day' | 'approximate', days: number)
   return { date, precision, range: { from: addDays(date, -spread), to: addDays(date, spread) } };
 }
 
-/** The text of the phrase the anchor governs: from its end to the next clause break. */
+/** The phrase the anchor governs: from its end to the next clause break. */
 function complementOf(text: string, a: AnchorCue): Span {
-  const rest = text.slice(a.end);
-  const m = CLAUSE_BREAK.exec(rest);
-  return { start: a.end, end: a.end + (m ? m.index : rest.length) };
+  return { start: a.end, end: complementEnd(text, a) };
 }
 
 /**

@@ -32,13 +32,24 @@ function inside(inner: Span, outer: Span): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
 
-/** True when an explicit anchor phrase lies between the cue and the trigger. */
-export function separatedByAnchor(cue: Span, trigger: Span, anchors: AnchorCue[]): boolean {
-  const from = Math.min(cue.end, trigger.end);
-  const to = Math.max(cue.start, trigger.start);
+/** Where the phrase an anchor governs ends: the next clause break or the end of the sentence. */
+export function complementEnd(text: string, anchor: Span): number {
+  const m = /[,;:]|\s[-—–]\s/.exec(text.slice(anchor.end));
+  return m ? anchor.end + m.index : text.length;
+}
+
+/**
+ * True when an explicit anchor's phrase ("two days after Z said on Friday") holds exactly one of
+ * the cue and the trigger: the cue then dates the other event. A parenthetical anchor that holds
+ * neither ("On Monday, after weeks of talks, the sides signed") separates nothing.
+ */
+export function separatedByAnchor(text: string, cue: Span, trigger: Span, anchors: AnchorCue[]): boolean {
   for (const a of anchors) {
-    if (a.start >= to) break; // anchors come in text order
-    if (!a.implicit && a.start >= from && a.end <= to) return true;
+    if (a.implicit) continue;
+    const end = complementEnd(text, a);
+    const cueIn = cue.start >= a.start && cue.end <= end;
+    const triggerIn = trigger.start >= a.start && trigger.end <= end;
+    if (cueIn !== triggerIn) return true;
   }
   return false;
 }
@@ -65,7 +76,7 @@ export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: 
   for (const c of cues) {
     const distance = gap(c, trigger);
     if (distance > MAX_CUE_REACH) continue;
-    if (separatedByAnchor(c, trigger, anchors)) continue;
+    if (c.kind !== 'anchor' && separatedByAnchor(text, c, trigger, anchors)) continue;
     if (quotes.length && quoteOf(quotes, c) !== triggerQuote) continue;
     if (c.kind !== 'deadline' && attachedElsewhere(text, c, trigger)) continue;
     const own = inside(c, clause);
