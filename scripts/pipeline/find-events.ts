@@ -52,6 +52,8 @@ const LOCATIVE_BEFORE = /\b(?:during|in|at|on\s+the\s+sidelines\s+of|after|follo
 const THREAT_SPEECH = compileAlternation(rules.threatContent.any);
 const WARNING_SPEECH = compileAlternation(rules.threatContent.warning);
 const WARNING_VERB = /^(?:warn|threat)/i;
+/** Speech verbs whose subject is a document ("the statement reads"): an event only when the words threaten. */
+const WEAK_SPEECH = new Set<string>(rules.weakSpeechRules);
 /** At most this many speech verbs of one clause are checked for one that happened. */
 const MAX_STATEMENTS_CHECKED = 8;
 
@@ -106,7 +108,66 @@ function trimmed(text: string, c: ClauseSpan): ClauseSpan {
   return { start, end };
 }
 
+/** A candidate with what the document-level pass needs to know about it. */
+interface Found {
+  candidate: EventCandidate;
+  /** Found through an event noun ("the meeting", "talks between") rather than a verb. */
+  noun: boolean;
+  /** The noun names the setting of the sentence ("during the call"). */
+  locative: boolean;
+}
+
+/** How many earlier body sentences a speech or a bare event noun is read against. */
+const CONTEXT_SENTENCES = 2;
+const NOUN_CONTEXT_SENTENCES = 3;
+/** Speech that answers an earlier event is an event of its own ("China in response said ..."). */
+const RESPONSE = /\b(?:in\s+response|responded|responding|in\s+reaction|reacted|reacting|in\s+a\s+rebuttal|hit\s+back)\b/iu;
+
+const perDocument = new WeakMap<SegmentedDocument, Map<number, EventCandidate[]>>();
+
+/**
+ * Event candidates of one body sentence. The whole document is read once (and cached) so that a
+ * sentence is understood in its context: what an official said right after a reported meeting,
+ * strike or sanction belongs to that event ("Cho also urged ...", "he added"), and a bare event noun
+ * right after a report of the same kind of event ("The meeting took place on the sidelines of ...")
+ * is the same event, not a new one.
+ */
 export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCandidate[] {
+  if (sentence.kind !== 'body' || !sentence.text) return [];
+  if (seg.sentences[sentence.index] !== sentence) return sentenceCandidates(sentence, seg).map((f) => f.candidate);
+  let doc = perDocument.get(seg);
+  if (!doc) {
+    doc = readDocument(seg);
+    perDocument.set(seg, doc);
+  }
+  return doc.get(sentence.index) ?? [];
+}
+
+function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
+  const out = new Map<number, EventCandidate[]>();
+  /** Per body sentence, in order: the asserted non-statement event types it reported. */
+  const recent: { types: Set<string> }[] = [];
+  for (const sentence of seg.sentences) {
+    if (sentence.kind !== 'body' || !sentence.text) continue;
+    const found = sentenceCandidates(sentence, seg);
+    const near = recent.slice(-CONTEXT_SENTENCES);
+    const nearForNouns = recent.slice(-NOUN_CONTEXT_SENTENCES);
+    const eventBefore = near.some((r) => r.types.size > 0);
+    const answers = RESPONSE.test(sentence.text);
+    const kept = found.filter(({ candidate: c, noun, locative }) => {
+      if (!HAPPENED.has(c.modality)) return true;
+      if (c.type === 'statement') return !eventBefore || answers;
+      if (noun && !locative) return !nearForNouns.some((r) => r.types.has(c.type));
+      return true;
+    });
+    recent.push({ types: new Set(found.filter((f) => f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)).map((f) => f.candidate.type)) });
+    if (kept.length) out.set(sentence.index, kept.map((f) => f.candidate));
+  }
+  return out;
+}
+
+/** Candidates of one sentence on its own. */
+function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[] {
   const text = sentence.text;
   if (!text || sentence.kind !== 'body') return [];
   const base = sentence.start;
@@ -127,7 +188,7 @@ export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCan
   }
   if (triggers.length === 0) return [];
 
-  const out: EventCandidate[] = [];
+  const out: Found[] = [];
   let previous: { modality: Modality } | undefined;
   let ti = 0;
   for (const clause of clauseSpans(text, quotes)) {
@@ -151,23 +212,27 @@ export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCan
     if (!pick) continue;
     // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
     // event in the same sentence is the same event, not a new one.
-    const last = out[out.length - 1];
+    const last = out[out.length - 1]?.candidate;
     if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) continue;
+    // "..., after attending a G20 summit": a participial circumstance of an event already reported.
+    if (last && /^(?:after|before|while|since|when)\s+\S+ing\b/iu.test(text.slice(clause.start, clause.start + 40).trimStart())) continue;
     previous = { modality: pick.modality };
     const span = trimmed(text, clause);
     const threatening = pick.match.rule.type === 'statement' && speechThreatens(text, quotes, pick.match, clause);
-    out.push({
+    const candidate: EventCandidate = {
       type: threatening ? 'threat' : (pick.match.rule.type as EventCandidate['type']),
       trigger: { start: base + pick.match.start, end: base + pick.match.end, text: pick.match.text },
       clause: { start: base + span.start, end: base + Math.max(span.end, pick.match.end) },
       modality: pick.modality,
       confidence: pick.match.rule.confidence,
       rule: threatening ? `threat.speech(${pick.match.rule.name})` : pick.match.rule.name,
-    });
+    };
+    if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) continue;
+    out.push({ candidate, noun: pick.match.rule.form === 'noun', locative: isLocative(pick.match) });
   }
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
-  const happened = out.some((c) => c.type !== 'statement' && HAPPENED.has(c.modality));
-  return happened ? out.filter((c) => c.type !== 'statement') : out;
+  const happened = out.some((f) => f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality));
+  return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
 }
 
 /** Whether the quoted words, or the words reported after the speech verb, threaten a punitive response. */

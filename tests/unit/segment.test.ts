@@ -274,3 +274,10 @@ describe('segment: glued sentences', () => {
     expectOffsets(s);
   });
 });
+
+describe('segment: embedded posts', () => {
+  it('marks an embedded social-media post as boilerplate', () => {
+    const s = seg('Landed in Oslo. Looking forward to the talks with my friend the prime minister tomorrow. pic.twitter.com/AbC123 — Jane Minister (@janeminister) May 4, 2024\n\nThe minister arrived on Saturday.');
+    expect(s.sentences.filter((x) => x.kind === 'body').map((x) => x.text)).toEqual(['The minister arrived on Saturday.']);
+  });
+});

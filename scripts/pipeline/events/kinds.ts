@@ -14,6 +14,8 @@ const CAPTION_PROBE = 120;
 const isChrome = compileAlternation(boilerplate.line);
 const isCredit = compileAlternation(boilerplate.creditOnly);
 const hasCaptionCue = compileAlternation(boilerplate.captionCue);
+const isEmbed = compileAlternation(boilerplate.embed);
+const EMBED_MAX_LENGTH: number = boilerplate.embedMaxLength;
 
 /** Headings: at most this many words and characters. */
 const HEADING_MAX_WORDS = 12;
@@ -26,6 +28,7 @@ const WORDS = /\S+/g;
 
 /** 'boilerplate', 'caption' or null for one trimmed line or sentence. */
 export function chromeKind(text: string): 'boilerplate' | 'caption' | null {
+  if (text.length <= EMBED_MAX_LENGTH && isEmbed(text.slice(-200))) return 'boilerplate';
   if (text.length > CAPTION_MAX_LENGTH) return null;
   const lower = text.toLowerCase();
   if (text.length <= MAX_LENGTH && (isChrome(text, lower) || isCredit(text, lower))) return 'boilerplate';

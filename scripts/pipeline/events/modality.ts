@@ -29,6 +29,9 @@ const ORDER: { modality: Modality; test: ReturnType<typeof compileSet> }[] = [
 const REPORTED = compileAlternation(m.reported.sentence);
 const INHERITS = new RegExp(m.inheritFrom, 'u');
 const PARTICIPLE = /^\S+ing\b/;
+const BEFORE_CLAUSE = /^\s*(?:before|until|ahead\s+of)\b/u;
+/** A third-person present verb ("heads", "visits", "meets"), not a past form or a noun ending in -ss. */
+const PRESENT_TENSE = /^[a-z]+[^s]s\b/iu;
 
 /** How many characters before/after the trigger the cues look at. */
 const BEFORE_WINDOW = 90;
@@ -58,6 +61,8 @@ export function modalityOf(input: ModalityInput): Modality {
   for (const { modality, test } of ORDER) {
     if (test.before(before, beforeLower) || test.after(after, afterLower)) return modality;
   }
+  // "... hours before the president heads to Tokyo": a present-tense event after "before" is still to come.
+  if (BEFORE_CLAUSE.test(input.clauseHead.toLowerCase()) && PRESENT_TENSE.test(input.trigger)) return 'planned';
   // "..., while also accusing X": a participle continuing a habitual/background clause shares it.
   const prev = input.previous?.modality;
   if (prev && prev !== 'asserted' && prev !== 'reported' && INHERITS.test(input.clauseHead.toLowerCase()) && PARTICIPLE.test(input.trigger)) {
