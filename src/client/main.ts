@@ -299,6 +299,27 @@ async function main(): Promise<void> {
     }, 2500);
   });
 
+  // Popovers (<details class="mp-pop">): close on a click outside, on Escape, and after an export.
+  const pops = [...document.querySelectorAll<HTMLDetailsElement>('details.mp-pop')];
+  document.addEventListener('click', (e) => {
+    for (const d of pops) if (d.open && !d.contains(e.target as Node)) d.open = false;
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    for (const d of pops) {
+      if (d.open) {
+        d.open = false;
+        d.querySelector('summary')?.focus();
+      }
+    }
+  });
+  for (const b of document.querySelectorAll('.mp-menu__item')) {
+    b.addEventListener('click', () => {
+      const d = b.closest('details');
+      if (d) d.open = false;
+    });
+  }
+
   window.addEventListener('popstate', () => {
     setState(parseViewState(location.search), 'none', { reveal: true });
   });

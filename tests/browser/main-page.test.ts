@@ -300,6 +300,55 @@ describe('main page', () => {
     await page.close();
   });
 
+  it('exports the filtered events as CSV, JSON and iCalendar downloads', async () => {
+    const expected = data.events.filter((e) => e.countries.includes('USA'));
+    const page = await open('?countries=USA');
+    const grab = async (button: string): Promise<{ name: string; text: string }> => {
+      await page.click('.mp-actions summary');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+    };
+    const csv = await grab('#mp-export-csv');
+    expect(csv.name).toMatch(/\.csv$/);
+    const csvLines = csv.text.trim().split(/\r\n/);
+    expect(csvLines[0]).toMatch(/^id,date,/);
+    for (const ev of expected) expect(csv.text).toContain(ev.id);
+    for (const ev of data.events.filter((e) => !e.countries.includes('USA'))) expect(csv.text).not.toContain(ev.id);
+    const json = await grab('#mp-export-json');
+    expect((JSON.parse(json.text) as EventsFile).events.map((e) => e.id).sort()).toEqual(sortedIds(expected));
+    const ics = await grab('#mp-export-ics');
+    expect(ics.name).toMatch(/\.ics$/);
+    expect(ics.text).toContain('BEGIN:VCALENDAR');
+    expect(ics.text.match(/BEGIN:VEVENT/g)?.length).toBe(expected.length);
+    // The menu closes after an export.
+    expect(await page.$eval('.mp-actions details', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.close();
+  });
+
+  it('"Copy link" copies a link that holds the whole view, window included', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/?countries=USA&types=threat,statement`);
+    await page.waitForSelector('#mp-app[data-state="ready"]');
+    await page.waitForSelector('#mp-timeline[data-from]');
+    await page.click('#mp-copy');
+    await page.waitForTimeout(200);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const w = await windowOf(page);
+    const params = new URL(copied).searchParams;
+    expect(params.get('countries')).toBe('USA');
+    expect(params.get('types')).toBe('statement,threat');
+    expect(params.get('from')).toBe(w.from);
+    expect(params.get('to')).toBe(w.to);
+    expect(await page.textContent('#mp-copy-label')).toBe('Link copied');
+    // The copied link opens the same view.
+    const again = await open(new URL(copied).search);
+    expect(await windowOf(again)).toEqual(w);
+    await again.close();
+    await ctx.close();
+  });
+
   it('works at 360 px wide', async () => {
     const page = await open('', { width: 360 });
     expect(uniq(await timelineIds(page)).length).toBeGreaterThan(0);
