@@ -58,6 +58,7 @@ afterAll(async () => {
 describe('pathological text shapes', () => {
   it(`every shape finishes within ${CASE_LIMIT_S} s`, async () => {
     const slow: string[] = [];
+    const failed: string[] = [];
     for (const [i, [name, body]] of Object.entries(CASES).entries()) {
       const input = path.join(tmp, `case-${i}`);
       await mkdir(input, { recursive: true });
@@ -76,12 +77,16 @@ describe('pathological text shapes', () => {
         slow.push(`${name}: killed after ${CASE_LIMIT_S} s`);
         continue;
       }
-      expect(r.status, `${name}: ${r.stderr}`).toBe(0);
+      if (r.status !== 0) {
+        failed.push(`${name}: exit ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        continue;
+      }
       const file = EventsFileSchema.parse(JSON.parse(await readFile(out, 'utf8')));
-      expect(file.documents[0]?.status, name).toBe('ok');
-      // The ordinary sentences around the odd run are still read.
-      expect(file.events.length, `${name}: events from the ordinary sentences`).toBeGreaterThan(0);
+      // The document is read and the ordinary sentences around the odd run still give events.
+      if (file.documents[0]?.status !== 'ok' || file.events.length === 0) failed.push(`${name}: no events from the ordinary sentences`);
     }
+    // Every shape is tried before asserting, so one problem does not hide another.
+    expect(failed, 'shapes that failed').toEqual([]);
     expect(slow, 'shapes that took too long (a regular expression is probably quadratic)').toEqual([]);
   }, 60 * 60_000);
 });
