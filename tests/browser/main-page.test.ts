@@ -349,6 +349,25 @@ describe('main page', () => {
     await ctx.close();
   });
 
+  it('shows a tooltip with the event title on hover', async () => {
+    const page = await open();
+    const item = page.locator('#mp-timeline .tl-item').last();
+    const id = await item.getAttribute('data-event-id');
+    await item.hover({ force: true });
+    await page.waitForSelector('#mp-timeline .tl-tooltip:not([hidden])', { timeout: 3000 });
+    const ev = data.events.find((e) => e.id === id)!;
+    expect(await page.textContent('#mp-timeline .tl-tooltip .tl-tip__title')).toBe(ev.title);
+    await page.close();
+  });
+
+  it('leaves vertical touch swipes to the page (touch-action: pan-y on the timeline)', async () => {
+    const page = await open();
+    const actions = await page.$$eval('#mp-timeline .vis-timeline, #mp-timeline .vis-panel.vis-center', (els) => els.map((e) => getComputedStyle(e).touchAction));
+    expect(actions.length).toBeGreaterThan(1);
+    for (const a of actions) expect(a).toBe('pan-y');
+    await page.close();
+  });
+
   it('works at 360 px wide', async () => {
     const page = await open('', { width: 360 });
     expect(uniq(await timelineIds(page)).length).toBeGreaterThan(0);
