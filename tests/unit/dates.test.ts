@@ -450,3 +450,21 @@ describe('parenthetical anchors', () => {
     expect(resolve('On Monday, after weeks of talks, the two sides signed a ceasefire.', 'signed', { published: TUE }, { type: 'agreement' }).date).toBe('2025-07-14');
   });
 });
+
+describe('relative clauses, hour deadlines and the event told last', () => {
+  it('a cue inside ", who ... ," does not date the main verb', () => {
+    const text = 'The minister, who is touring Asia this week, met the Thai premier on Tuesday.';
+    expect(resolve(text, 'met', { published: '2025-07-16' })).toMatchObject({ date: '2025-07-15', evidence: 'weekday' });
+  });
+
+  it('"within 72 hours" is three days after the threat', () => {
+    const r = resolve('Caracas on Wednesday threatened to expel the ambassador within 72 hours.', 'threatened', { published: '2025-03-12' }, { type: 'threat' });
+    expect(r).toMatchObject({ date: '2025-03-12', deadline: '2025-03-15' });
+  });
+
+  it('"The move came a day after X" takes the event told last when the words name none', () => {
+    const previous = [{ type: 'sanction' as EventType, date: '2025-07-14', trigger: 'expelled' }];
+    const r = resolve('The move came a day after Minsk threatened to cut gas supplies.', 'threatened', { published: TUE, previous }, { type: 'threat' });
+    expect(r).toMatchObject({ date: '2025-07-13', precision: 'approximate', evidence: 'anchor' });
+  });
+});

@@ -8,7 +8,8 @@
  *   implicit: "a day later", "the previous day", "the same day": the other event is the one told
  *            just before (the last of ctx.previous).
  * The other event is found in ctx.previous by its trigger word, else by words naming its type
- * (date-cues.json "anchorEventWords"). Offsets: minutes -> same day; hours -> same day (forward) or
+ * (date-cues.json "anchorEventWords"); in the inverse case, failing both, it is the event told
+ * last ("The rebuff came a day after ..."), approximately. Offsets: minutes -> same day; hours -> same day (forward) or
  * the day before (inverse: news writes "earlier on Tuesday" for same-day sequences, so an event
  * "hours before" a dated one is placed on the previous day, approximately); N days -> N days (day
  * precision), "days" -> 3; weeks/months -> 7/30 per unit (approximate); plain "after"/"following" -> 0
@@ -165,10 +166,16 @@ export function resolveAnchor(
   // The other event's day: a day cue in its words ("a day after the talks on Sunday"), else the
   // earlier event those words name.
   const otherDay = dayCues.find((c) => c.start >= other.start && c.end <= other.end)?.date;
-  const base = otherDay ?? findPrevious(text.slice(other.start, other.end), previous)?.date;
+  let base = otherDay ?? findPrevious(text.slice(other.start, other.end), previous)?.date;
+  let guessed = false;
+  if (!base && inverse && previous.length > 0) {
+    // "The rebuff came a day after X threatened ...": the main clause is the event just told.
+    base = previous[previous.length - 1]!.date;
+    guessed = true;
+  }
   // A plain "after"/"following" (or "the first day of ...") with the other event unknown says
   // nothing about the day.
   if (!base) return near.unit === 'none' || near.unit === 'ordinal' ? null : { result: null, cue: near };
   const { days, precision } = offsetOf(near, inverse);
-  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), precision, days), cue: near };
+  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near };
 }

@@ -7,6 +7,8 @@
  *   - is possessive ("this year's exercises", "Tuesday's talks") unless the trigger follows it;
  *   - stands inside a quotation while the trigger is outside it, or the other way round
  *     ("We will meet next week," he said: the week is not the day of "said");
+ *   - stands inside a relative clause while the trigger is outside it, or the other way round
+ *     ("Vasconcelos, who is travelling in Asia this week, met Morimoto on Tuesday");
  *   - follows another actor's event noun after the trigger ("condemned North Korea's launch last
  *     Thursday": Thursday dates the launch, not the condemnation).
  */
@@ -54,6 +56,16 @@ export function separatedByAnchor(text: string, cue: Span, trigger: Span, anchor
   return false;
 }
 
+const RELATIVE_CLAUSE = /,\s+(?:who|whom|whose|which|where)\b[^,;:"“”]*,/g;
+
+/** Relative clauses set off by commas (", who is travelling in Asia this week,"), in text order. */
+export function relativeClauses(text: string): Span[] {
+  if (!text.includes(',')) return [];
+  const out: Span[] = [];
+  for (const m of text.matchAll(RELATIVE_CLAUSE)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
 /** True when the cue dates something else than the trigger (see the header). */
 export function attachedElsewhere(text: string, cue: Span, trigger: Span): boolean {
   if (/^\s*['’]s\b/.test(text.slice(cue.end, cue.end + 3))) {
@@ -73,11 +85,14 @@ export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: 
   let bestScore = Infinity;
   const quotes = /["“”«»„]|''/.test(text) ? quoteRanges(text) : [];
   const triggerQuote = quoteOf(quotes, trigger);
+  const relatives = relativeClauses(text);
+  const triggerRelative = quoteOf(relatives, trigger);
   for (const c of cues) {
     const distance = gap(c, trigger);
     if (distance > MAX_CUE_REACH) continue;
     if (c.kind !== 'anchor' && separatedByAnchor(text, c, trigger, anchors)) continue;
     if (quotes.length && quoteOf(quotes, c) !== triggerQuote) continue;
+    if (relatives.length && c.kind !== 'deadline' && quoteOf(relatives, c) !== triggerRelative) continue;
     if (c.kind !== 'deadline' && attachedElsewhere(text, c, trigger)) continue;
     const own = inside(c, clause);
     // A cue in a later clause dates that clause's event ("India blamed X and, on May 7, struck Y").

@@ -6,7 +6,8 @@ import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
 import { DEADLINE_DURATION, numberOf } from '../cue-data.ts';
 import { TAG, markAsDate, tag } from '../tags.ts';
 
-const UNIT_DAYS: Record<string, number> = { hour: 0, day: 1, week: 7, month: 30 };
+/** Days per unit ("72 hours" = 3 days). */
+const UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30 };
 
 export class DeadlineDurationParser implements Parser {
   pattern(): RegExp {
