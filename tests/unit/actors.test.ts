@@ -190,6 +190,8 @@ describe('places are not parties', () => {
   it('keeps the victim of an act out of a statement about that act, but not out of the act', () => {
     expect(countriesOf("Jordan condemned Israel's strikes on Syria.", 'accusation')).toEqual(['ISR', 'JOR']);
     expect(countriesOf('Israeli strikes on Syria killed soldiers.', 'military')).toEqual(['ISR', 'SYR']);
+    expect(countriesOf('Qatar condemned the US strikes on Iranian nuclear sites.', 'accusation')).toEqual(['QAT', 'USA']);
+    expect(countriesOf("Poland denounced Russia's overnight drone attack on Ukraine.", 'accusation')).toEqual(['POL', 'RUS']);
   });
 
   it('adds the subject of a relative clause to a statement ("Oman, which ..., said")', () => {

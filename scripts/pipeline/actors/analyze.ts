@@ -51,7 +51,7 @@ const PLACE_KINDS = new Set<MentionKind>(['country', 'capital', 'metonym', 'inst
 /** Kinds that stand for a state. */
 const STATE_KINDS = new Set<MentionKind>(['country', 'demonym', 'capital', 'metonym', 'institution']);
 const STATE_PAYLOADS = new Set<GazPayload['kind']>(['country', 'demonym', 'capital', 'metonym', 'institution']);
-const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed']);
+const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed', 'speaking', 'style', 'era', 'inspired', 'owned']);
 const STRONG_MEDIA = new Set(['media', 'agency', 'broadcaster', 'television', 'tv', 'outlet', 'outlets', 'newspaper', 'tabloid', 'wire', 'radio', 'daily']);
 const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'ibn', 'abu', 'de', 'da', 'di', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'dos', 'das', 'ul', '-']);
 const MAX_NAME = 5;
@@ -353,8 +353,16 @@ export class SentenceAnalyzer {
   private markVictims(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
     for (let i = 0; i < found.length; i++) {
       const agent = found[i]!;
-      if (!STATE_KINDS.has(agent.m.kind) || !agent.m.country || !(agent.possessive || agent.m.kind === 'demonym')) continue;
-      const nounAt = agent.possessive ? agent.last + 2 : agent.last + 1;
+      if (!STATE_KINDS.has(agent.m.kind) || !agent.m.country || agent.m.locative) continue;
+      let nounAt = agent.possessive ? agent.last + 2 : agent.last + 1;
+      // "Israel's attack on", "Israeli strikes on", "US strikes on", "Russia's overnight drone attack on"
+      if (agent.possessive || agent.m.kind === 'demonym') {
+        for (let hop = 0; hop < 2; hop++) {
+          const t = tokens[nounAt];
+          if (!t || this.words.actNouns.has(t.norm) || !/^\p{Ll}/u.test(t.raw) || FUNCTION_WORDS.has(t.norm)) break;
+          nounAt++;
+        }
+      }
       const noun = tokens[nounAt];
       const prep = tokens[nounAt + 1];
       if (!noun || !prep || !this.words.actNouns.has(noun.norm) || !VICTIM_PREPS.has(prep.norm)) continue;
@@ -675,7 +683,8 @@ function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): bo
 }
 
 const RELATION_NOUNS = new Set(['relations', 'ties', 'cooperation', 'trade', 'links', 'contacts', 'partnership', 'dealings', 'rapprochement', 'normalisation', 'normalization', 'talks', 'negotiations', 'agreement', 'deal', 'dispute', 'tensions', 'conflict', 'war', 'border']);
-const VICTIM_PREPS = new Set(['on', 'of', 'against', 'in', 'into', 'upon']);
+const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon']);
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 /** Role keys specific enough for "the <role>" to name the last person seen in it. */
 const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister']);
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
