@@ -468,3 +468,13 @@ describe('relative clauses, hour deadlines and the event told last', () => {
     expect(r).toMatchObject({ date: '2025-07-13', precision: 'approximate', evidence: 'anchor' });
   });
 });
+
+describe('sentence-opening anchor without a comma', () => {
+  it('"After the talks the ministers signed" is the talks\' day', () => {
+    const previous = [{ type: 'meeting' as EventType, date: '2025-03-11', trigger: 'held talks' }, { type: 'visit' as EventType, date: '2025-03-10', trigger: 'landed' }];
+    expect(resolve('After the talks the two ministers signed a memorandum on biofuels.', 'signed', { published: '2025-03-12', previous }, { type: 'agreement' })).toMatchObject({
+      date: '2025-03-11',
+      evidence: 'anchor',
+    });
+  });
+});

@@ -161,8 +161,14 @@ export function resolveAnchor(
     // the day" is that day; "a day earlier" the day before, approximately).
     return { result: withRange(addDays(published, sign * days), days === 0 ? 'day' : 'approximate', days), cue: near };
   }
-  const inverse = trigger.start >= complement.start && trigger.end <= complement.end;
-  const other = inverse ? mainOf(text, near, complement) : complement;
+  let inverse = trigger.start >= complement.start && trigger.end <= complement.end;
+  let other = inverse ? mainOf(text, near, complement) : complement;
+  if (inverse && text.slice(0, near.start).trim() === '') {
+    // "After the talks the two ministers signed ..." (no comma): the anchor opens the sentence,
+    // so the candidate is the main event and the other one is named before its trigger.
+    inverse = false;
+    other = { start: near.end, end: trigger.start };
+  }
   // The other event's day: a day cue in its words ("a day after the talks on Sunday"), else the
   // earlier event those words name.
   const otherDay = dayCues.find((c) => c.start >= other.start && c.end <= other.end)?.date;
