@@ -33,17 +33,66 @@ function inlineList(items: Child[]): HTMLElement {
   );
 }
 
-function sourceBlock(ev: TimelineEvent, i: number, ctx: DetailsContext): HTMLElement {
-  const src = ev.sources[i]!;
-  const parts = splitHighlight(src.sentence, src.trigger);
-  const quote = el('blockquote', {}, [parts.before, parts.mark ? el('mark', {}, parts.mark) : null, parts.after]);
-  const doc = ctx.documents.get(src.document);
-  const published = src.published ?? doc?.published;
+/** Sources that quote the same sentence of the same document, with all their triggers. */
+export interface SourceGroup {
+  document: string;
+  sentence: string;
+  published?: string;
+  triggers: Array<{ start: number; end: number }>;
+}
+
+/** Groups an event's sources by (document, sentence): one quotation per sentence. */
+export function groupSources(ev: TimelineEvent): SourceGroup[] {
+  const groups = new Map<string, SourceGroup>();
+  for (const src of ev.sources) {
+    const key = `${src.document}\u0000${src.start}\u0000${src.sentence}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { document: src.document, sentence: src.sentence, triggers: [], ...(src.published ? { published: src.published } : {}) };
+      groups.set(key, g);
+    }
+    if (src.trigger) g.triggers.push(src.trigger);
+  }
+  return [...groups.values()];
+}
+
+/** Splits a sentence into plain and highlighted runs; bad or overlapping ranges are merged or dropped. */
+export function highlightRuns(sentence: string, triggers: ReadonlyArray<{ start: number; end: number }>): Array<{ text: string; mark: boolean }> {
+  const ranges = triggers
+    .map((t) => splitHighlight(sentence, t))
+    .filter((p) => p.mark)
+    .map((p) => ({ start: p.before.length, end: p.before.length + p.mark.length }))
+    .sort((a, b) => a.start - b.start);
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  const runs: Array<{ text: string; mark: boolean }> = [];
+  let at = 0;
+  for (const r of merged) {
+    if (r.start > at) runs.push({ text: sentence.slice(at, r.start), mark: false });
+    runs.push({ text: sentence.slice(r.start, r.end), mark: true });
+    at = r.end;
+  }
+  if (at < sentence.length || !runs.length) runs.push({ text: sentence.slice(at), mark: false });
+  return runs;
+}
+
+function sourceBlock(ev: TimelineEvent, group: SourceGroup, i: number, total: number, ctx: DetailsContext): HTMLElement {
+  const quote = el(
+    'blockquote',
+    {},
+    highlightRuns(group.sentence, group.triggers).map((r) => (r.mark ? el('mark', {}, r.text) : r.text)),
+  );
+  const doc = ctx.documents.get(group.document);
+  const published = group.published ?? doc?.published;
   const caption = el('figcaption', {}, [
-    ev.sources.length > 1 ? `Source ${i + 1} of ${ev.sources.length}: ` : 'Source: ',
-    el('cite', {}, doc?.title || src.document),
+    total > 1 ? `Source ${i + 1} of ${total}: ` : 'Source: ',
+    el('cite', {}, doc?.title || group.document),
     published ? ` · published ${formatDay(published)}` : '',
-    el('span', { class: 'det-docid' }, ` · ${src.document}`),
+    el('span', { class: 'det-docid' }, ` · ${group.document}`),
   ]);
   return el('figure', { class: `source ${typeClass(ev.type)}` }, [quote, caption]);
 }
@@ -108,6 +157,7 @@ export function renderDetails(root: HTMLElement, ev: TimelineEvent | undefined, 
   if (ev.deadline) facts.push(...fact('Deadline', el('time', { datetime: ev.deadline }, formatDay(ev.deadline))));
 
   const related = relatedTo(ev, ctx.all, 6);
+  const groups = groupSources(ev);
   const closeBtn = el('button', { type: 'button', class: 'det-close', 'aria-label': 'Close details' }, '×');
   closeBtn.addEventListener('click', () => ctx.onClose());
 
@@ -134,11 +184,11 @@ export function renderDetails(root: HTMLElement, ev: TimelineEvent | undefined, 
       ]),
       el('h2', { id: 'det-title', class: 'det-title', tabindex: '-1' }, ev.title),
       el('dl', { class: 'facts det-facts' }, facts),
-      el('h3', { class: 'det-h' }, ev.sources.length > 1 ? `Sources (${ev.sources.length})` : 'Source'),
-      el('div', { class: 'det-sources' }, ev.sources.map((_, i) => sourceBlock(ev, i, ctx))),
+      el('h3', { class: 'det-h' }, groups.length > 1 ? `Sources (${groups.length})` : 'Source'),
+      el('div', { class: 'det-sources' }, groups.map((g, i) => sourceBlock(ev, g, i, groups.length, ctx))),
       related.length ? el('h3', { class: 'det-h' }, 'Related events') : null,
       related.length ? relatedList : null,
-      el('p', { class: 'det-perma' }, [el('a', { href: withBase(eventPath(ev.id)) }, 'Permanent page for this event'), ` · ${plural(ev.sources.length, 'source')}`]),
+      el('p', { class: 'det-perma' }, [el('a', { href: withBase(eventPath(ev.id)) }, 'Permanent page for this event'), ` · ${plural(groups.length, 'source sentence')}`]),
     ]),
   );
 }
