@@ -19,6 +19,8 @@ const MIN_SPEECH_WORDS = 3;
 const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 /** Characters around a trigger that modality cues are looked for in. */
 const CUE_WINDOW = 100;
+/** Characters around an act named inside a reaction that its own clause spans. */
+const ACT_CONTEXT = 40;
 
 const quoteState = new WeakMap<SegmentedDocument, boolean[]>();
 
@@ -52,6 +54,13 @@ const LOCATIVE_BEFORE = /\b(?:during|in|at|on\s+the\s+sidelines\s+of|after|follo
 const THREAT_SPEECH = compileAlternation(rules.threatContent.any);
 const WARNING_SPEECH = compileAlternation(rules.threatContent.warning);
 const WARNING_VERB = /^(?:warn|threat)/i;
+const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
+/** A speech verb followed by its own day ("said on Thursday", "said Tuesday") reports a new statement. */
+const OWN_DAY = /^\s*,?\s*(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/iu;
+/** Event types in whose report what officials said belongs to the event. */
+const SPEECH_CONTAINERS = new Set<string>(['meeting', 'visit', 'agreement', 'sanction']);
+/** Military words: speech about the military event just reported describes that event. */
+const MILITARY_TALK = /\b(?:drills?|exercises?|missiles?|ships?|vessels?|aircraft|forces|troops|navy|fleet|launch(?:es)?|strikes?|drones?|warplanes?|carriers?)\b/iu;
 /** Speech verbs whose subject is a document ("the statement reads"): an event only when the words threaten. */
 const WEAK_SPEECH = new Set<string>(rules.weakSpeechRules);
 /** At most this many speech verbs of one clause are checked for one that happened. */
@@ -152,11 +161,16 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     const found = sentenceCandidates(sentence, seg);
     const near = recent.slice(-CONTEXT_SENTENCES);
     const nearForNouns = recent.slice(-NOUN_CONTEXT_SENTENCES);
-    const eventBefore = near.some((r) => r.types.size > 0);
+    const containerBefore = near.some((r) => [...r.types].some((t) => SPEECH_CONTAINERS.has(t)));
+    const militaryBefore = near.some((r) => r.types.has('military'));
     const answers = RESPONSE.test(sentence.text);
     const kept = found.filter(({ candidate: c, noun, locative }) => {
       if (!HAPPENED.has(c.modality)) return true;
-      if (c.type === 'statement') return !eventBefore || answers;
+      if (c.type === 'statement') {
+        if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
+        if (containerBefore) return false;
+        return !(militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start)));
+      }
       if (noun && !locative) return !nearForNouns.some((r) => r.types.has(c.type));
       return true;
     });
@@ -214,30 +228,62 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
     // event in the same sentence is the same event, not a new one.
     const last = out[out.length - 1]?.candidate;
     if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) continue;
+    // "... expressed condemnation and accused Israel of ...": coordinated verbs of one kind are one act.
+    if (last && last.type === pick.match.rule.type && /^and\b/iu.test(text.slice(clause.start, clause.start + 5).trimStart())) continue;
     // "..., after attending a G20 summit": a participial circumstance of an event already reported.
     if (last && /^(?:after|before|while|since|when)\s+\S+ing\b/iu.test(text.slice(clause.start, clause.start + 40).trimStart())) continue;
     previous = { modality: pick.modality };
     const span = trimmed(text, clause);
-    const threatening = pick.match.rule.type === 'statement' && speechThreatens(text, quotes, pick.match, clause);
+    const speechType = pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
+    const threatening = speechType !== undefined;
     const candidate: EventCandidate = {
-      type: threatening ? 'threat' : (pick.match.rule.type as EventCandidate['type']),
+      type: speechType ?? (pick.match.rule.type as EventCandidate['type']),
       trigger: { start: base + pick.match.start, end: base + pick.match.end, text: pick.match.text },
       clause: { start: base + span.start, end: base + Math.max(span.end, pick.match.end) },
       modality: pick.modality,
       confidence: pick.match.rule.confidence,
-      rule: threatening ? `threat.speech(${pick.match.rule.name})` : pick.match.rule.name,
+      rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
     };
     if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) continue;
     out.push({ candidate, noun: pick.match.rule.form === 'noun', locative: isLocative(pick.match) });
+    // A reaction names the act it reacts to ("condemned the Israeli strikes on Iran"): that act is an event too.
+    if (candidate.type === 'accusation' || candidate.type === 'statement') {
+      const act = inClause.find((m) => m !== pick.match && m.rule.type === 'military' && m.rule.form === 'noun');
+      if (act && HAPPENED.has(pick.modality)) {
+        const from = Math.max(clause.start, act.start - ACT_CONTEXT);
+        const to = Math.min(clause.end, act.end + ACT_CONTEXT);
+        out.push({
+          candidate: {
+            type: 'military',
+            trigger: { start: base + act.start, end: base + act.end, text: act.text },
+            clause: { start: base + from, end: base + to },
+            modality: modalityAt(act),
+            confidence: act.rule.confidence * 0.9,
+            rule: `${act.rule.name}(in reaction)`,
+          },
+          noun: true,
+          locative: false,
+        });
+      }
+    }
   }
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
   const happened = out.some((f) => f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality));
   return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
 }
 
-/** Whether the quoted words, or the words reported after the speech verb, threaten a punitive response. */
-function speechThreatens(text: string, quotes: readonly { start: number; end: number }[], verb: TriggerMatch, clause: ClauseSpan): boolean {
+/**
+ * What a speech is, from its words (quoted, or reported after the speech verb): a threat when it
+ * threatens a punitive response, an accusation when it condemns or denounces; else undefined (a statement).
+ */
+function speechKind(
+  text: string,
+  quotes: readonly { start: number; end: number }[],
+  verb: TriggerMatch,
+  clause: ClauseSpan,
+): 'threat' | 'accusation' | undefined {
   const said = [...quotes.map((q) => text.slice(q.start, q.end)), text.slice(verb.end, Math.min(clause.end, verb.end + 200))].join(' \n ');
-  if (THREAT_SPEECH(said)) return true;
-  return WARNING_VERB.test(verb.text) && WARNING_SPEECH(said);
+  if (THREAT_SPEECH(said) || (WARNING_VERB.test(verb.text) && WARNING_SPEECH(said))) return 'threat';
+  if (ACCUSING_SPEECH(said)) return 'accusation';
+  return undefined;
 }
