@@ -56,7 +56,7 @@ export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: 
   const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
 
   const res = ownCue(sentence, candidate, cues, trigger, clause, anchors, published)
-    ?? anchored(sentence, anchors, cues.filter((c): c is DayCue => c.kind === 'day'), trigger, ctx)
+    ?? anchored(sentence, candidate, anchors, cues.filter((c): c is DayCue => c.kind === 'day'), trigger, ctx)
     ?? carried(candidate, ctx)
     ?? weakYear(sentence, cues, trigger, clause, anchors)
     ?? fallback(ctx);
@@ -98,7 +98,14 @@ function ownCue(
 }
 
 /** 2. "hours after X", "a day later". */
-function anchored(sentence: Sentence, anchors: AnchorCue[], days: DayCue[], trigger: Span, ctx: DateContext): DateResolution | null {
+function anchored(
+  sentence: Sentence,
+  candidate: EventCandidate,
+  anchors: AnchorCue[],
+  days: DayCue[],
+  trigger: Span,
+  ctx: DateContext,
+): DateResolution | null {
   if (anchors.length === 0) return null;
   const base = ctx.dateline?.date && toDayNumber(ctx.dateline.date) !== null ? ctx.dateline.date : ctx.published;
   const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], base, days);
@@ -106,6 +113,10 @@ function anchored(sentence: Sentence, anchors: AnchorCue[], days: DayCue[], trig
   const cue = absoluteCue(sentence, found.cue);
   if (!found.result) {
     // "hours after X" with X unknown: close to the publication day.
+    return { date: ctx.published, precision: 'approximate', evidence: 'publication', cue, range: { from: addDays(ctx.published, -1), to: ctx.published } };
+  }
+  if (isAfter(found.result.date, ctx.published) && candidate.modality !== 'planned') {
+    // A told event cannot follow publication: the earlier event was matched wrongly.
     return { date: ctx.published, precision: 'approximate', evidence: 'publication', cue, range: { from: addDays(ctx.published, -1), to: ctx.published } };
   }
   const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };

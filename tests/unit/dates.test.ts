@@ -223,8 +223,9 @@ describe('anchors: hours after X, a day after X, following X', () => {
   });
 
   it('"two days later" is relative to the event told before', () => {
-    const r = resolve('Two days later, the foreign ministers met in Vienna.', 'met', { published: TUE, previous }, { type: 'meeting' });
-    expect(r.date).toBe('2025-07-17');
+    const told = [{ type: 'visit' as EventType, date: '2025-07-10', trigger: 'arrived' }];
+    const r = resolve('Two days later, the foreign ministers met in Vienna.', 'met', { published: TUE, previous: told }, { type: 'meeting' });
+    expect(r).toMatchObject({ date: '2025-07-12', precision: 'day', evidence: 'anchor' });
   });
 
   it('a sentence with two events gives each its own cue', () => {
@@ -476,5 +477,13 @@ describe('sentence-opening anchor without a comma', () => {
       date: '2025-03-11',
       evidence: 'anchor',
     });
+  });
+});
+
+describe('anchor sanity', () => {
+  it('an anchored day after publication means the wrong earlier event was matched', () => {
+    const previous = [{ type: 'sanction' as EventType, date: TUE, trigger: 'expelled' }];
+    const r = resolve('Moscow expelled two envoys days after Washington expelled Russian staff.', 'expelled', { published: TUE, previous }, { type: 'sanction' });
+    expect(r).toMatchObject({ date: TUE, precision: 'approximate', evidence: 'publication' });
   });
 });
