@@ -17,7 +17,7 @@ import { assignIds, cmp } from './ids.ts';
 import { isPerson, mergeActors } from './merge/names.ts';
 import { Cluster } from './merge/cluster.ts';
 import { collapseCopies } from './merge/copies.ts';
-import { reportSentenceKey, typeGroup } from './merge/same-event.ts';
+import { reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
 /** How far apart (days) two reports of one event may be dated (copies of one sentence are found by text). */
@@ -130,6 +130,27 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
     return [`s:${ev.countries.join(',')}`, ...ev.countries.map((c) => `s:${c}`), ...orgs];
   };
 
+  // Reports by sentence: a sentence that names two events ("Xi met Lavrov after a general
+  // meeting with SCO ministers") must not lend the wrong one to an event.
+  const bySentence = new Map<string, ExtractedEvent[]>();
+  for (const ev of ordered) {
+    const k = `${ev.source.document}@${ev.source.start}`;
+    const list = bySentence.get(k);
+    if (list) list.push(ev);
+    else bySentence.set(k, [ev]);
+  }
+  /**
+   * An event without organisations is left to the sentence's other report without them (and
+   * an organisation's event to the one naming it): `ev` may join only if no sibling fits better.
+   */
+  const leftToSibling = (ev: ExtractedEvent, cluster: Cluster): boolean => {
+    const siblings = bySentence.get(`${ev.source.document}@${ev.source.start}`);
+    if (!siblings || siblings.length < 2 || !SPLIT_TYPES.has(ev.type)) return false;
+    const want = cluster.organizationKey();
+    if (orgKey(ev) === want) return false;
+    return siblings.some((s) => s !== ev && orgKey(s) === want && typeGroup(s.type) === typeGroup(ev.type) && cluster.accepts(s));
+  };
+
   // `seen[ci] === round` marks cluster ci as already collected for the current report.
   const seen: number[] = [];
   let round = 0;
@@ -159,7 +180,7 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
     let bestScore = -Infinity;
     for (const ci of near) {
       const cluster = clusters[ci]!;
-      if (!cluster.accepts(ev)) continue;
+      if (!cluster.accepts(ev) || leftToSibling(ev, cluster)) continue;
       const score = cluster.similarity(ev);
       if (score > bestScore || (score === bestScore && ci < best)) {
         bestScore = score;
@@ -173,6 +194,11 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
     addToIndex(ev, best);
   }
   return { clusters: clusters.map((c) => c.members.flatMap((m) => [m, ...(copiesOf.get(m) ?? [])])), copies };
+}
+
+/** A report's organisations as one string ("" for none). */
+function orgKey(ev: ExtractedEvent): string {
+  return ev.organizations.join('|');
 }
 
 /** The report with its states and organisations sorted and without repeats (as extract-document emits them). */

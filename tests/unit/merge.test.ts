@@ -244,12 +244,23 @@ describe('mergeEvents: distinct events stay distinct', () => {
     expect(out.find((e) => e.organizations.length === 0)!.sources.map((s) => s.start)).toEqual([100, 900]);
   });
 
-  it('a report naming one state may join an organisation\'s meeting; a full bilateral may not', () => {
+  it('a report that leaves out the organisation joins; different organisations stay apart', () => {
     const sco = ev({ doc: 'a', date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'IND', 'RUS'], orgs: ['SCO'] });
     expect(mergeEvents([sco, ev({ doc: 'b', date: '2025-07-15', countries: ['IND'], actors: [{ name: 'Subrahmanyam Jaishankar', country: 'IND' }] })])).toHaveLength(1);
     const bilateral = ev({ doc: 'a', date: '2025-07-15', evidence: 'weekday', countries: ['CHN', 'RUS'], actors: [XI, LAVROV] });
-    expect(mergeEvents([bilateral, ev({ doc: 'b', date: '2025-07-15', countries: ['CHN', 'RUS'], orgs: ['SCO'] })])).toHaveLength(2);
-    expect(mergeEvents([bilateral, ev({ doc: 'b', date: '2025-07-15', countries: ['CHN', 'RUS'], orgs: ['BRICS'], actors: [XI] }), { ...bilateral, organizations: ['BRICS'], source: { ...bilateral.source, document: 'c' } }])).toHaveLength(2);
+    // "on the sidelines of the SCO meeting" in one outlet, not in the other: one meeting
+    expect(mergeEvents([bilateral, ev({ doc: 'b', date: '2025-07-15', countries: ['CHN', 'RUS'], orgs: ['SCO'], actors: [XI] })])).toHaveLength(1);
+    // the bilateral is not the three-state SCO meeting
+    expect(mergeEvents([bilateral, sco])).toHaveLength(2);
+    const brics = (doc: string) => ev({ doc, date: '2025-07-15', countries: ['CHN', 'RUS'], orgs: ['BRICS'], actors: [XI] });
+    expect(mergeEvents([brics('b'), ev({ doc: 'c', date: '2025-07-15', countries: ['CHN', 'RUS'], orgs: ['SCO'] })])).toHaveLength(2);
+  });
+
+  it('a condemnation that also urges compliance with UN resolutions is one event', () => {
+    const sentence = 'The German Foreign Ministry said it strongly condemns the launch and urged Pyongyang to comply with UN Security Council resolutions.';
+    const condemns = ev({ doc: 'a', start: 100, sentence, type: 'accusation', date: '2023-07-12', evidence: 'weekday', countries: ['DEU', 'PRK'] });
+    const urged = { ...condemns, organizations: ['UNSC'], source: { ...condemns.source, trigger: { start: 70, end: 76 } } };
+    expect(mergeEvents([condemns, urged])).toHaveLength(1);
   });
 
   it('different event types on one day are not merged', () => {

@@ -67,6 +67,11 @@ export class Cluster {
     return true;
   }
 
+  /** The event's organisations as one string ("" for none), as `orgKey` in merge.ts. */
+  organizationKey(): string {
+    return this.profile.organizations.join('|');
+  }
+
   /** How alike `ev` is to the closest member (see same-event.ts `similarity`). */
   similarity(ev: ExtractedEvent): number {
     let best = -Infinity;

@@ -30,6 +30,8 @@ export function dayNumber(day: string): number {
 }
 
 const PAIR_WINDOW: Record<string, number> = rules.weakPairWindowDaysByType;
+/** Types whose two triggers in one sentence, with and without an organisation, are two events. */
+export const SPLIT_TYPES = new Set<string>(rules.sentenceSplitTypes);
 
 /** How far apart two reports dated only by publication may be (the smaller of the two types' limits). */
 function weakPairWindow(a: string, b: string): number {
@@ -80,17 +82,14 @@ function distinctCount(xs: string[]): number {
 }
 
 /**
- * Organisations agree when both reports name some and share one, or when only one names any
- * and the other does not already name a full set of states: "CHN+RUS" and "CHN+RUS with the
- * SCO" are a bilateral meeting and the organisation's meeting, while "RUS" and "CHN+RUS with
- * the SCO" may be one report that left out the counterpart.
+ * Organisations agree when both reports name some and share one, or when one names none (a
+ * report may leave out "on the sidelines of the G20"). A bilateral meeting and the summit it is
+ * held at are told apart by their states (a summit names more) and, within one sentence, by
+ * twoThingsInOneSentence.
  */
 export function organizationsCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  const na = a.organizations.length;
-  const nb = b.organizations.length;
-  if (na > 0 && nb > 0) return a.organizations.some((o) => b.organizations.includes(o));
-  if (na === 0 && nb === 0) return true;
-  return a.countries.length < 2 || b.countries.length < 2;
+  if (a.organizations.length === 0 || b.organizations.length === 0) return true;
+  return a.organizations.some((o) => b.organizations.includes(o));
 }
 
 /** Sentence text folded for comparison (syndicated copies differ in spaces and quotes only). */
@@ -150,6 +149,7 @@ export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
  */
 export function twoThingsInOneSentence(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (a.source.document !== b.source.document || a.source.start !== b.source.start) return false;
+  if (!SPLIT_TYPES.has(a.type) || !SPLIT_TYPES.has(b.type)) return false;
   if (a.source.trigger?.start === b.source.trigger?.start) return false;
   const oa = [...new Set(a.organizations)].sort().join('|');
   const ob = [...new Set(b.organizations)].sort().join('|');
