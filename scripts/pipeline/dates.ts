@@ -153,7 +153,7 @@ function carried(candidate: EventCandidate, ctx: DateContext): DateResolution | 
   if (first.kind === 'anchor' && first.implicit) {
     const end = { start: b.text.length, end: b.text.length };
     const found = resolveAnchor(b.text, [first], end, ctx.previous ?? [], ctx.published);
-    if (!found?.result) return null;
+    if (!found?.result || (isAfter(found.result.date, ctx.published) && candidate.modality !== 'planned')) return null;
     const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };
     if (found.result.range) res.range = found.result.range;
     if (isAfter(found.result.date, ctx.published)) res.future = true;
