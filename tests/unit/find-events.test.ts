@@ -286,3 +286,62 @@ describe('findEvents: wire-copy details', () => {
     });
   }
 });
+
+describe('findEvents: threats in speech and context', () => {
+  it('reads threatening words inside a quotation as a threat', () => {
+    expect(one('"If the bloc adopts new sanctions, we will take retaliatory action," the minister warned.')).toEqual(['threat/asserted']);
+    expect(one('"Anyone trading with the firm risks financial isolation," the secretary warned.')).toEqual(['threat/asserted']);
+    expect(one('"We are ready to talk," the minister said.')).toEqual(['statement/asserted']);
+  });
+
+  it('reads condemning words inside a quotation as an accusation', () => {
+    expect(one('"We condemn this reckless act," the ministry said on Sunday.')).toEqual(['accusation/asserted']);
+  });
+
+  it('finds warnings of a response, readiness to take measures and vows of counteraction', () => {
+    expect(one('Pyongyang warned Washington of a "resolute" response should the drills go on.')).toEqual(['threat/asserted']);
+    expect(one('The ministry said the country was ready to take "all necessary measures" to defend itself.')).toEqual(['threat/asserted']);
+    expect(one('Tehran slammed the new listings and vowed to take the "strongest countermeasures".')).toEqual(['accusation/asserted', 'threat/asserted']);
+    expect(one('The minister told his counterpart the move was illegal and said there would be consequences.')).toEqual(['meeting/asserted', 'threat/asserted']);
+    expect(one('The president stepped up his tariff threats on Monday.')).toEqual(['threat/asserted']);
+  });
+
+  it('also reports the act a reaction names', () => {
+    expect(one('Jordan said the Israeli strikes on Syria undermine efforts to end the fighting.')).toEqual(['accusation/asserted', 'military/asserted']);
+    const found = events("Oman condemned Israel's attack on Iran on Saturday.");
+    expect(found.map((e) => e.type)).toEqual(['accusation', 'military']);
+    expect(found[1]!.trigger.text).toBe('attack on');
+  });
+
+  it('reads a sanction in persona non grata wording', () => {
+    expect(one('On Tuesday the ministry told a visiting attaché that he was "persona non grata".')).toEqual(['sanction/asserted']);
+  });
+});
+
+describe('findEvents: a document read in context', () => {
+  it('drops what officials said right after a reported meeting', () => {
+    const found = events('The two ministers held a phone call on Tuesday. Cho also urged Beijing to play a constructive role. He added that ties should deepen.');
+    expect(found.map(brief)).toEqual(['meeting/asserted']);
+  });
+
+  it('keeps a statement that answers an earlier event or has its own day', () => {
+    expect(events('The president imposed tariffs on steel on Monday. Ottawa in response said the duties were wrong.').map(brief)).toEqual([
+      'sanction/asserted',
+      'statement/asserted',
+    ]);
+    expect(events('The envoys met in Geneva on Monday. Moscow said on Tuesday that the talks had been useful.').map(brief)).toEqual([
+      'meeting/asserted',
+      'statement/asserted',
+    ]);
+  });
+
+  it('treats a bare event noun right after a report of the same kind as the same event', () => {
+    const found = events('Foreign Minister Ruiz met her Danish counterpart on Monday. The meeting took place on the sidelines of a forum.');
+    expect(found.map(brief)).toEqual(['meeting/asserted']);
+  });
+
+  it('keeps a statement about something else after a military event', () => {
+    const found = events('The navy opened joint drills with Japan on Monday. Seoul said it hoped for better ties with Beijing.');
+    expect(found.map(brief)).toEqual(['military/asserted', 'statement/asserted']);
+  });
+});
