@@ -144,7 +144,12 @@ async function main(): Promise<void> {
     },
   });
   const search = createSearch((q, push) => setState({ ...state, q }, push ? 'push' : 'replace'));
-  attachKeyboard(byId('mp-timeline-wrap'), {
+  // Clicking the timeline gives it keyboard focus (arrows, +/-) without scrolling the page.
+  const wrap = byId('mp-timeline-wrap');
+  wrap.addEventListener('pointerdown', () => {
+    if (document.activeElement !== wrap) wrap.focus({ preventScroll: true });
+  });
+  attachKeyboard(wrap, {
     timeline,
     selected: () => state.event,
     select(id) {
