@@ -19,6 +19,8 @@ interface GoldEvent {
   countries: string[];
   actors: string[];
   documents: string[];
+  /** The evidence the merged date must come from, when several reports date it differently. */
+  dateEvidence?: string;
   note: string;
 }
 interface Gold {
@@ -74,6 +76,7 @@ describe('story corpus: one event per real event', () => {
       expect(found.map(describeEvent), `events for ${g.key}`).toHaveLength(1);
       const docsFound = docsOf(found[0]!);
       for (const d of g.documents) expect(docsFound, `${g.key} should cite ${d}`).toContain(d);
+      if (g.dateEvidence) expect(found[0]!.dateEvidence, `${g.key}: date from the best evidence`).toBe(g.dateEvidence);
     });
   }
 
