@@ -211,6 +211,26 @@ describe('places are not parties', () => {
     ]);
   });
 
+  it('carries "in" over a list of places, but not over "those in"', () => {
+    expect(countriesOf('Iran said war was no solution anywhere, be it in Ukraine, Afghanistan, Syria or Yemen.')).toEqual(['IRN']);
+    expect(countriesOf('Trump sent letters to leaders, including those in South Korea, Japan and Malaysia.', 'threat')).toEqual(['JPN', 'KOR', 'MYS', 'USA']);
+    expect(countriesOf('The Indian minister will tour Peru, Chile and Bolivia.', 'visit')).toEqual(['BOL', 'CHL', 'IND', 'PER']);
+  });
+
+  it('reads "the North" and "the South" in a document about the two Koreas', () => {
+    const res = resolveAll(['North Korea fired a missile, Seoul said.', "The North's foreign ministry blamed the South and the U.S."], 'accusation');
+    expect(res[1]!.countries).toEqual(['KOR', 'PRK', 'USA']);
+    expect(countriesOf("The North's ministers met.", 'meeting')).toEqual([]);
+    expect(resolveAll(['North Korea and South Korea traded fire.', 'Ships crossed the North Atlantic.'], 'military')[1]!.countries).toEqual([]);
+  });
+
+  it('reads "arrived here" as the dateline\'s or headline\'s state', () => {
+    const seg = makeDoc(['Angolan Foreign Minister Tete Antonio arrived here on Monday.']);
+    seg.doc.title = 'Namibia and Angola sign border pact';
+    const s = seg.sentences[0]!;
+    expect(resolver().forDocument(seg).resolve(s, candidate(s, 'visit')).countries).toEqual(['AGO', 'NAM']);
+  });
+
   it('keeps a war "in Ukraine" out of a threat between two other states', () => {
     expect(countriesOf('Washington warned Moscow over the war in Ukraine.', 'threat')).toEqual(['RUS', 'USA']);
   });

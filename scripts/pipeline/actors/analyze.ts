@@ -23,6 +23,8 @@ export interface Found {
   place?: string;
   /** The preposition that made it a place ("in", "off", "to"). */
   prep?: string;
+  /** The first place of the list this place belongs to ("to Peru, Chile and Bolivia"). */
+  listHead?: Found;
   orgType?: string;
 }
 
@@ -81,12 +83,14 @@ export class SentenceAnalyzer {
     }
     this.dynamicSurnames(tokens, covered, found, state);
     this.pronounSpeaker(tokens, found, state);
+    this.deicticPlaces(tokens, covered, found, state);
     if (found.length === 0) return { tokens, found };
     found.sort((a, b) => a.first - b.first);
 
     for (const f of found) this.markPossessive(f, tokens);
     for (const f of found) this.capitalPhrase(f, tokens);
     for (const f of found) this.markPlace(f, tokens);
+    this.placeLists(found, tokens);
     // Cities other than capitals only ever name places.
     if (found.some((f) => f.payload?.kind === 'city' && !f.m.locative)) found = found.filter((f) => f.payload?.kind !== 'city' || f.m.locative);
     const byFirst: (Found | undefined)[] = new Array(tokens.length + 2);
@@ -256,6 +260,32 @@ export class SentenceAnalyzer {
     }
   }
 
+  /**
+   * Words that name a state only in context: "arrived here" (the dateline's or headline's state), and "the North" /
+   * "the South" in a document about the two Koreas.
+   */
+  private deicticPlaces(tokens: Token[], covered: Uint8Array, found: Found[], state: DocState): void {
+    for (let i = 1; i < tokens.length; i++) {
+      if (covered[i]) continue;
+      const t = tokens[i]!;
+      if (t.norm === 'here' && (wordBefore(tokens, i, 2, this.words.arrival) || wordBefore(tokens, i, 2, this.words.motion))) {
+        const home = this.homeCountry(state);
+        if (!home) continue;
+        const m: ActorMention = { kind: 'capital', text: t.raw, start: t.start, end: t.end, country: home, locative: true, destination: true };
+        found.push({ m, first: i, last: i, possessive: false, place: state.datelinePlace ?? this.gaz.names.get(home) ?? home, prep: 'in' });
+        continue;
+      }
+      if ((t.raw === 'North' || t.raw === 'South') && tokens[i - 1]!.norm === 'the') {
+        const next = tokens[i + 1];
+        if (next && isWord(next) && isCapitalized(next.raw)) continue; // "the North Atlantic", "the South China Sea"
+        if (!state.hasCue(this.gaz.korea.northCues) || !state.hasCue(this.gaz.korea.southCues)) continue;
+        const iso = t.raw === 'North' ? 'PRK' : 'KOR';
+        const m: ActorMention = { kind: 'country', text: `${tokens[i - 1]!.raw} ${t.raw}`, start: tokens[i - 1]!.start, end: t.end, country: iso };
+        found.push({ m, first: i - 1, last: i, possessive: false, payload: { kind: 'country', country: iso } });
+      }
+    }
+  }
+
   private markPossessive(f: Found, tokens: Token[]): void {
     const next = tokens[f.last + 1];
     if (!next) return;
@@ -320,6 +350,23 @@ export class SentenceAnalyzer {
     }
     if (f.m.locative && !f.place) f.place = f.m.text;
     if (f.m.locative) f.prep = prep.norm;
+  }
+
+  /** "in Ukraine, Afghanistan, Syria or Yemen", "visits to China, Japan and Korea": the whole list is places. */
+  private placeLists(found: Found[], tokens: Token[]): void {
+    for (let i = 1; i < found.length; i++) {
+      const prev = found[i - 1]!;
+      const f = found[i]!;
+      if (!prev.m.locative || f.m.locative || f.possessive || !PLACE_KINDS.has(f.m.kind) || !f.m.country) continue;
+      let ok = f.first > prev.last + 1;
+      for (let j = prev.last + 1; j < f.first && ok; j++) ok = LIST_GLUE.has(tokens[j]!.norm);
+      if (!ok) continue;
+      f.m.locative = true;
+      if (prev.m.destination) f.m.destination = true;
+      f.place = f.m.text;
+      if (prev.prep) f.prep = prev.prep;
+      f.listHead = prev.listHead ?? prev;
+    }
   }
 
   /** Token k is "between" (or the "and" of "between X and") right after a place noun: "the sea between X and Y". */
@@ -687,6 +734,7 @@ const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 /** Role keys specific enough for "the <role>" to name the last person seen in it. */
 const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister']);
+const LIST_GLUE = new Set([',', 'and', 'or', 'the']);
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);

@@ -29,7 +29,7 @@ export function isStateParty(f: Found, type: EventType, dest?: Found): boolean {
   if (m.kind === 'role' && !f.actor) return false;
   if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return false;
   if (m.victim && VERBAL.has(type)) return false;
-  if (m.locative) return HOSTED.has(type) && m.destination === true && f === dest;
+  if (m.locative) return HOSTED.has(type) && m.destination === true && !!dest && (f === dest || (f.listHead ?? f) === (dest.listHead ?? dest));
   return true;
 }
 
@@ -86,7 +86,9 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
       countries = wide;
     }
   }
-  if (type === 'visit' && dest && !countries.includes(dest.m.country!)) countries.push(dest.m.country!);
+  if (type === 'visit' && dest) {
+    for (const f of found) if (isStateParty(f, type, dest) && f.m.destination && !countries.includes(f.m.country!)) countries.push(f.m.country!);
+  }
   // "declared an Indian staff member in Islamabad persona non grata": for an act with one side named, the capital
   // (or state) where it happens stands for the other side. Not for meetings and visits: a host is not a party.
   if (countries.length === 1 && FALLBACK_PLACE.has(type)) {
