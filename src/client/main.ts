@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     nameMap = (names && typeof names === 'object' ? names : {}) as Record<string, string>;
   } catch (err) {
     root.dataset.state = 'error';
+    status.setAttribute('role', 'alert');
     status.textContent = `The timeline could not load its data (${(err as Error).message}). The list below still shows every event.`;
     return;
   }
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
       list.setEvents(filtered);
       filters.update(state, typeCounts(state));
       search.set(state.q);
+      if (!opts.first) live.textContent = `${plural(filtered.length, 'event')} match the filters.`;
     }
     // Window: restore the link's window; on a filter change keep the window unless it went empty.
     const windowChanged = prev.from !== state.from || prev.to !== state.to;
