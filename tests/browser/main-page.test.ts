@@ -370,6 +370,16 @@ describe('main page', () => {
     await page.close();
   });
 
+  it('says so when the data cannot load, and keeps the list', async () => {
+    const page = await browser.newPage();
+    await page.route('**/data/events.json', (route) => route.fulfill({ status: 500, body: 'no' }));
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#mp-app[data-state="error"]');
+    expect(await page.textContent('#mp-status')).toContain('could not load');
+    expect((await listIds(page)).length).toBe(data.events.length);
+    await page.close();
+  });
+
   it('works at 360 px wide', async () => {
     const page = await open('', { width: 360 });
     expect(uniq(await timelineIds(page)).length).toBeGreaterThan(0);
