@@ -71,12 +71,14 @@ export function runPipeline(raws: RawDocument[], opts: PipelineOptions = {}): Pi
 
   let events: TimelineEvent[] = mergeEvents(extracted);
   const curationWarnings: string[] = [];
+  let curationSummary: ReturnType<typeof applyCuration>['summary'] | undefined;
   if (opts.curation) {
     const { curation, errors } = parseCuration(opts.curation.text, opts.curation.path);
     curationWarnings.push(...errors);
     const applied = applyCuration(events, curation);
     events = applied.events;
     curationWarnings.push(...applied.warnings);
+    curationSummary = applied.summary;
   }
 
   // Validate every event against the shared schema; an invalid one is reported, not written.
@@ -88,6 +90,9 @@ export function runPipeline(raws: RawDocument[], opts: PipelineOptions = {}): Pi
   }
 
   const file: EventsFile = { schemaVersion: 1, documents, events: valid };
-  const report = buildReport({ documents, eventsPerDocument: perDocument, warnings, mergedEvents: valid.length, curationWarnings });
+  const report = buildReport({ documents, eventsPerDocument: perDocument, warnings, mergedEvents: valid.length,
+    curationWarnings,
+    ...(curationSummary ? { curation: curationSummary } : {}),
+  });
   return { file, report };
 }
