@@ -35,6 +35,7 @@ describe('country names and spellings', () => {
     expect(countriesOf('The DPRK rejected the statement.')).toEqual(['PRK']);
     expect(countriesOf('Holland sent a frigate.', 'military')).toEqual(['NLD']);
     expect(countriesOf('Aid convoys entered Gaza from Egypt.')).toEqual(['EGY', 'PSE']);
+    expect(countriesOf('Israeli settlers attacked villages in the West Bank, and the West protested.', 'military')).toEqual(['ISR', 'PSE']);
     expect(countriesOf('Congo accused Rwanda of backing rebels.', 'accusation')).toEqual(['COD', 'RWA']);
     expect(countriesOf('The Republic of Congo hosted the forum.')).toEqual(['COG']);
     expect(countriesOf('Burma freed prisoners.')).toEqual(['MMR']);
@@ -276,6 +277,8 @@ describe('false friends and case', () => {
     expect(countriesOf('They served turkey on fine china.')).toEqual([]);
     expect(countriesOf('Ships crossed the South China Sea and the Indian Ocean toward New Mexico.')).toEqual([]);
     expect(countriesOf('Latin American leaders met on the Korean Peninsula.', 'meeting')).toEqual([]);
+    expect(countriesOf('Carrier groups drilled in the Philippine Sea and the Taiwan Strait.', 'military')).toEqual([]);
+    expect(countriesOf('The Japanese yen and the Turkish lira fell.')).toEqual([]);
   });
 
   it('does not read given names or surnames as countries', () => {
