@@ -18,10 +18,10 @@
  * "next week") gives date null.
  */
 import type { DateContext, DateResolution, EventCandidate, EventType, Sentence, Span } from './types.ts';
-import { resolveAnchor } from './dates/anchor.ts';
 import { extractCues, repickDay, type AnchorCue, type DateCue, type DayCue, type DeadlineCue, type SpanCue } from './dates/cues.ts';
 import { addDays, toDayNumber } from './dates/day-math.ts';
-import { nearestCue } from './dates/select.ts';
+import { ANCHOR_REACH, resolveAnchor } from './dates/anchor.ts';
+import { gap, nearestCue } from './dates/select.ts';
 
 export { extractCues } from './dates/cues.ts';
 export type { DateCue } from './dates/cues.ts';
@@ -55,8 +55,15 @@ export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: 
   const clause = toLocal(sentence, candidate.clause);
   const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
 
-  const res = ownCue(sentence, candidate, cues, trigger, clause, anchors, published)
-    ?? anchored(sentence, candidate, anchors, cues.filter((c): c is DayCue => c.kind === 'day'), trigger, ctx)
+  const days = cues.filter((c): c is DayCue => c.kind === 'day');
+  // "said on Monday that talks held the previous day ...": an implicit anchor nearer to the
+  // trigger than any own cue dates it (against the sentence's day, here Monday).
+  const implicit = anchors.filter((a) => a.implicit && gap(a, trigger) <= ANCHOR_REACH);
+  const own = nearestOwn(sentence.text, cues, trigger, clause, anchors);
+  const implicitFirst = implicit.length > 0 && (!own || implicit.some((a) => gap(a, trigger) < gap(own, trigger)));
+  const res = (implicitFirst ? anchored(sentence, candidate, implicit, days, trigger, ctx) : null)
+    ?? ownCue(sentence, candidate, own, published)
+    ?? anchored(sentence, candidate, anchors, days, trigger, ctx)
     ?? carried(candidate, ctx)
     ?? weakYear(sentence, cues, trigger, clause, anchors)
     ?? fallback(ctx);
@@ -71,18 +78,14 @@ export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: 
   return res;
 }
 
-/** 1. A day or a vague period of the candidate's own. */
-function ownCue(
-  sentence: Sentence,
-  candidate: EventCandidate,
-  cues: DateCue[],
-  trigger: Span,
-  clause: Span,
-  anchors: AnchorCue[],
-  published: string,
-): DateResolution | null {
+/** The day or vague-period cue that is the candidate's own (see dates/select.ts), if any. */
+function nearestOwn(text: string, cues: DateCue[], trigger: Span, clause: Span, anchors: AnchorCue[]): DayCue | SpanCue | undefined {
   const own = cues.filter((c): c is DayCue | SpanCue => c.kind === 'day' || (c.kind === 'span' && !c.weak));
-  const cue = nearestCue(sentence.text, own, trigger, clause, anchors);
+  return nearestCue(text, own, trigger, clause, anchors);
+}
+
+/** 1. A day or a vague period of the candidate's own. */
+function ownCue(sentence: Sentence, candidate: EventCandidate, cue: DayCue | SpanCue | undefined, published: string): DateResolution | null {
   if (!cue) return null;
   if (cue.kind === 'span') {
     const res: DateResolution = { date: cue.date, precision: 'approximate', evidence: 'relative', cue: absoluteCue(sentence, cue) };

@@ -487,3 +487,24 @@ describe('anchor sanity', () => {
     expect(r).toMatchObject({ date: TUE, precision: 'approximate', evidence: 'publication' });
   });
 });
+
+describe('more attachment cases', () => {
+  it('an implicit anchor next to the trigger beats a farther cue, counted from the sentence\'s day', () => {
+    const text = 'The envoy said on Monday that talks held the previous day had been constructive.';
+    expect(resolve(text, 'talks held', { published: TUE })).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+    expect(resolve(text, 'said', { published: TUE }, { type: 'statement' }).date).toBe('2025-07-14');
+  });
+
+  it('a relative clause right after the trigger noun describes it', () => {
+    expect(resolve('The drills, which began on July 7, will run for two weeks.', 'drills', { published: TUE }, { type: 'military' }).date).toBe('2025-07-07');
+  });
+
+  it('"from June 15 to 17" is a range starting June 15, read forward when planned', () => {
+    const r = resolve('The G7 leaders will gather in Kananaskis from June 15 to 17.', 'gather', { published: '2025-06-01' }, { modality: 'planned' });
+    expect(r).toMatchObject({ date: '2025-06-15', future: true });
+  });
+
+  it('"within hours" is no deadline', () => {
+    expect(resolve('Moscow responded within hours, expelling two diplomats.', 'expelling', { published: TUE }, { type: 'sanction' }).deadline).toBeUndefined();
+  });
+});

@@ -154,7 +154,10 @@ export function resolveAnchor(
   // "..., the day before." with nothing after it: the other event is the one told before.
   const implicit = near.implicit || !/\p{L}/u.test(text.slice(complement.start, complement.end));
   if (implicit) {
-    const base = [...previous].reverse().find((p) => p.date)?.date;
+    // The story's day at that point: a day written in the same sentence ("said on Monday that
+    // talks held the previous day"), else the event told last.
+    const sentenceDay = [...dayCues].sort((x, y) => gap(x, near) - gap(y, near))[0]?.date;
+    const base = sentenceDay ?? [...previous].reverse().find((p) => p.date)?.date;
     const { days, precision } = offsetOf(near, false);
     if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near };
     // Nothing told before: the story's day is the dateline's or the publication day ("earlier in

@@ -8,7 +8,8 @@
  *   - stands inside a quotation while the trigger is outside it, or the other way round
  *     ("We will meet next week," he said: the week is not the day of "said");
  *   - stands inside a relative clause while the trigger is outside it, or the other way round
- *     ("Vasconcelos, who is travelling in Asia this week, met Morimoto on Tuesday");
+ *     ("Vasconcelos, who is travelling in Asia this week, met Morimoto on Tuesday"), unless the
+ *     clause follows the trigger noun itself ("The drills, which began on July 7, ...");
  *   - follows another actor's event noun after the trigger ("condemned North Korea's launch last
  *     Thursday": Thursday dates the launch, not the condemnation).
  */
@@ -92,7 +93,12 @@ export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: 
     if (distance > MAX_CUE_REACH) continue;
     if (c.kind !== 'anchor' && separatedByAnchor(text, c, trigger, anchors)) continue;
     if (quotes.length && quoteOf(quotes, c) !== triggerQuote) continue;
-    if (relatives.length && c.kind !== 'deadline' && quoteOf(relatives, c) !== triggerRelative) continue;
+    if (relatives.length && c.kind !== 'deadline') {
+      const rel = quoteOf(relatives, c);
+      // ", which began on July 7," right after the trigger noun describes that very event.
+      const describesTrigger = rel !== undefined && rel.start >= trigger.end && rel.start - trigger.end <= 2;
+      if (rel !== triggerRelative && !describesTrigger) continue;
+    }
     if (c.kind !== 'deadline' && attachedElsewhere(text, c, trigger)) continue;
     const own = inside(c, clause);
     // A cue in a later clause dates that clause's event ("India blamed X and, on May 7, struck Y").

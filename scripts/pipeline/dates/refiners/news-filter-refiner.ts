@@ -47,7 +47,7 @@ export class NewsFilterRefiner implements Refiner {
       const before = context.text.slice(Math.max(0, r.index - 12), r.index);
       const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 30);
       // "since June" is a state's start, not a day; "from Monday to Wednesday" is a range (kept).
-      if (IGNORE_BEFORE.test(before) && !RANGE_NEXT.test(after)) return false;
+      if (IGNORE_BEFORE.test(before) && !RANGE_NEXT.test(after) && !r.end) return false;
       const tags = tagsOf(r);
       if (isOurs(tags)) return true;
       const lower = r.text.trim().toLowerCase();
