@@ -124,11 +124,15 @@ interface Found {
   noun: boolean;
   /** The noun names the setting of the sentence ("during the call"). */
   locative: boolean;
+  /** An act named inside a reaction ("condemned the strikes on X"); the reaction stays an event of its own. */
+  reactionAct?: boolean;
 }
 
 /** How many earlier body sentences a speech or a bare event noun is read against. */
 const CONTEXT_SENTENCES = 2;
 const NOUN_CONTEXT_SENTENCES = 3;
+/** Speech in this many body sentences after a meeting, visit, agreement or sanction belongs to it (unless a new event comes first). */
+const CONTAINER_SENTENCES = 4;
 /** Speech that answers an earlier event is an event of its own ("China in response said ..."). */
 const RESPONSE = /\b(?:in\s+response|responded|responding|in\s+reaction|reacted|reacting|in\s+a\s+rebuttal|hit\s+back)\b/iu;
 
@@ -156,25 +160,30 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   const out = new Map<number, EventCandidate[]>();
   /** Per body sentence, in order: the asserted non-statement event types it reported. */
   const recent: { types: Set<string> }[] = [];
+  /** Body sentences left in which speech still belongs to the last meeting, visit, agreement or sanction. */
+  let containerLeft = 0;
   for (const sentence of seg.sentences) {
     if (sentence.kind !== 'body' || !sentence.text) continue;
     const found = sentenceCandidates(sentence, seg);
     const near = recent.slice(-CONTEXT_SENTENCES);
     const nearForNouns = recent.slice(-NOUN_CONTEXT_SENTENCES);
-    const containerBefore = near.some((r) => [...r.types].some((t) => SPEECH_CONTAINERS.has(t)));
     const militaryBefore = near.some((r) => r.types.has('military'));
     const answers = RESPONSE.test(sentence.text);
     const kept = found.filter(({ candidate: c, noun, locative }) => {
       if (!HAPPENED.has(c.modality)) return true;
       if (c.type === 'statement') {
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
-        if (containerBefore) return false;
+        if (containerLeft > 0) return false;
         return !(militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start)));
       }
       if (noun && !locative) return !nearForNouns.some((r) => r.types.has(c.type));
       return true;
     });
-    recent.push({ types: new Set(found.filter((f) => f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)).map((f) => f.candidate.type)) });
+    const types = new Set(found.filter((f) => f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)).map((f) => f.candidate.type));
+    recent.push({ types });
+    if ([...types].some((t) => SPEECH_CONTAINERS.has(t))) containerLeft = CONTAINER_SENTENCES;
+    else if (types.size > 0) containerLeft = 0;
+    else containerLeft = Math.max(0, containerLeft - 1);
     if (kept.length) out.set(sentence.index, kept.map((f) => f.candidate));
   }
   return out;
@@ -218,6 +227,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         after: text.slice(match.end, Math.min(clause.end, match.end + CUE_WINDOW)),
         clauseHead: text.slice(clause.start, Math.min(clause.end, clause.start + CUE_WINDOW)),
         trigger: match.text,
+        noun: match.rule.form === 'noun',
         attributed,
         previous,
       });
@@ -233,7 +243,11 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
     // "..., after attending a G20 summit": a participial circumstance of an event already reported.
     if (last && /^(?:after|before|while|since|when)\s+\S+ing\b/iu.test(text.slice(clause.start, clause.start + 40).trimStart())) continue;
     previous = { modality: pick.modality };
-    const span = trimmed(text, clause);
+    // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
+    const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun';
+    const span = narrow
+      ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
+      : trimmed(text, clause);
     const speechType = pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
     const threatening = speechType !== undefined;
     const candidate: EventCandidate = {
@@ -263,12 +277,13 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
           },
           noun: true,
           locative: false,
+          reactionAct: true,
         });
       }
     }
   }
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
-  const happened = out.some((f) => f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality));
+  const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && HAPPENED.has(f.candidate.modality));
   return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
 }
 

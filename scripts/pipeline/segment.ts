@@ -23,6 +23,24 @@ function toDateline(m: DatelineMatch, start: number, published: string): Datelin
   };
 }
 
+/** A title this long, or ending like a sentence, is read as the article's first sentence. */
+const TITLE_SENTENCE_WORDS = 14;
+
+/**
+ * Some pages put their lead in the title line ("French President Emmanuel Macron arrived in
+ * Nigeria on Tuesday and was hosted by ..."). Such a title, found verbatim in the header, is
+ * segmented as a body sentence too; short headline-style titles are left out.
+ */
+function titleSentence(doc: SourceDocument, text: string, bodyStart: number): { start: number; end: number } | null {
+  const title = typeof doc.title === 'string' ? doc.title.trim() : '';
+  if (!title) return null;
+  const words = title.split(/\s+/).length;
+  if (words < TITLE_SENTENCE_WORDS && !(/[.!?]["”’']?$/u.test(title) && words >= 8)) return null;
+  const at = text.indexOf(title);
+  if (at < 0 || at + title.length > bodyStart) return null;
+  return { start: at, end: at + title.length };
+}
+
 export function segment(doc: SourceDocument): SegmentedDocument {
   const text = typeof doc.text === 'string' ? doc.text : '';
   const from = Math.min(Math.max(0, doc.bodyStart | 0), text.length);
@@ -30,11 +48,15 @@ export function segment(doc: SourceDocument): SegmentedDocument {
   let dateline: Dateline | undefined;
   let seenBody = false;
 
+  const title = titleSentence(doc, text, from);
+  if (title) sentences.push({ index: 0, paragraph: 0, text: text.slice(title.start, title.end), start: title.start, end: title.end, kind: 'body' });
+  const shift = title ? 1 : 0;
   const paragraphs = splitParagraphs(text, from, text.length);
-  paragraphs.forEach((p, paragraph) => {
+  paragraphs.forEach((p, at) => {
+    const paragraph = at + shift;
     let start = p.start;
     const paraText = text.slice(p.start, p.end);
-    const early = !seenBody && paragraph < DATELINE_MAX_PARAGRAPH;
+    const early = !seenBody && at < DATELINE_MAX_PARAGRAPH;
 
     if (early && !dateline && !p.markdownHeading) {
       const alone = matchStandaloneDateline(paraText);

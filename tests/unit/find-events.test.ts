@@ -345,3 +345,25 @@ describe('findEvents: a document read in context', () => {
     expect(found.map(brief)).toEqual(['military/asserted', 'statement/asserted']);
   });
 });
+
+describe('findEvents: more context rules', () => {
+  it('keeps speech attached to a meeting through a run of speech', () => {
+    const found = events(
+      'The two ministers spoke by phone on Tuesday. Both sides agreed on the need for dialogue. Cho urged Beijing to help. He expressed concern over the missile tests. Wang invited Cho to visit.',
+    );
+    expect(found.map(brief)).toEqual(['meeting/asserted']);
+  });
+
+  it('makes an event noun in an opening circumstance background', () => {
+    expect(one('After the recent Russian invasion of Ukraine, sanctions talk intensified.')).toEqual(['military/background']);
+  });
+
+  it('reads "within reach" speech as a threat', () => {
+    expect(one('Tehran said dozens of bases in the region were within reach.')).toEqual(['threat/asserted']);
+  });
+
+  it('keeps the reaction when it names an act already reported', () => {
+    const found = events('North Korea launched a missile on Thursday. Pyongyang said on Thursday that the launch of the missile was a warning to Seoul.');
+    expect(found.map(brief)).toEqual(['military/asserted', 'statement/asserted']);
+  });
+});

@@ -281,3 +281,20 @@ describe('segment: embedded posts', () => {
     expect(s.sentences.filter((x) => x.kind === 'body').map((x) => x.text)).toEqual(['The minister arrived on Saturday.']);
   });
 });
+
+describe('segment: a title that is a sentence', () => {
+  it('reads a long, sentence-like title line as the first body sentence', () => {
+    const title = 'The Chilean president arrived in Lima on Monday and was received by her Peruvian counterpart at the palace.';
+    const header = ` date 2025-07-15 ${title}\n`;
+    const s = segment({ ...doc('The two leaders signed three accords.', header), title });
+    expect(s.sentences[0]).toMatchObject({ kind: 'body', text: title, paragraph: 0 });
+    expect(s.doc.text.slice(s.sentences[0]!.start, s.sentences[0]!.end)).toBe(title);
+    expect(s.sentences[1]).toMatchObject({ text: 'The two leaders signed three accords.', paragraph: 1 });
+  });
+
+  it('leaves a headline-style title out', () => {
+    const title = 'Chile and Peru sign accords';
+    const s = segment({ ...doc('The two leaders signed three accords.', ` date 2025-07-15 ${title}\n`), title });
+    expect(s.sentences.map((x) => x.text)).toEqual(['The two leaders signed three accords.']);
+  });
+});

@@ -29,6 +29,7 @@ const ORDER: { modality: Modality; test: ReturnType<typeof compileSet> }[] = [
 const REPORTED = compileAlternation(m.reported.sentence);
 const INHERITS = new RegExp(m.inheritFrom, 'u');
 const PARTICIPLE = /^\S+ing\b/;
+const CIRCUMSTANCE = /^\s*(?:after|since|following|amid|despite|given)\b/u;
 const BEFORE_CLAUSE = /^\s*(?:before|until|ahead\s+of)\b/u;
 /** A third-person present verb ("heads", "visits", "meets"), not a past form or a noun ending in -ss. */
 const PRESENT_TENSE = /^[a-z]+[^s]s\b/iu;
@@ -46,6 +47,8 @@ export interface ModalityInput {
   after: string;
   /** The trigger's own words. */
   trigger: string;
+  /** Whether the trigger is an event noun ("the invasion") rather than a verb. */
+  noun?: boolean;
   /** Whether the sentence carries media attribution ("state media said", "according to"). */
   attributed: boolean;
   /** The clause before this one, and its modality, when there is one. */
@@ -61,6 +64,8 @@ export function modalityOf(input: ModalityInput): Modality {
   for (const { modality, test } of ORDER) {
     if (test.before(before, beforeLower) || test.after(after, afterLower)) return modality;
   }
+  // "After the recent invasion of X, ...": an event noun in an opening circumstance is background.
+  if (input.noun && CIRCUMSTANCE.test(input.clauseHead.toLowerCase())) return 'background';
   // "... hours before the president heads to Tokyo": a present-tense event after "before" is still to come.
   if (BEFORE_CLAUSE.test(input.clauseHead.toLowerCase()) && PRESENT_TENSE.test(input.trigger)) return 'planned';
   // "..., while also accusing X": a participle continuing a habitual/background clause shares it.
