@@ -127,6 +127,13 @@ describe('coreference', () => {
     expect(resolveAll(['Badr Abdelatty met envoys.', 'Officials said he left.'])[1]!.actors).toEqual([]);
   });
 
+  it('never reads the pronoun "He" as a person named He', () => {
+    const res = resolveAll(['Vice Premier He Lifeng met Scott Bessent in Geneva.', 'He said the talks went well.', 'Later, He Lifeng left.'], 'statement', '2025-05-12');
+    expect(res[0]!.actors.map((a) => a.name)).toEqual(['He Lifeng', 'Scott Bessent']);
+    expect(res[1]!.actors.map((a) => a.name)).toEqual(['He Lifeng']); // as the previous sentence's subject, not as a name
+    expect(res[1]!.mentions.filter((m) => m.kind === 'person')).toHaveLength(1);
+  });
+
   it('does not invent people', () => {
     expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
     expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);

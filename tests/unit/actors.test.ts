@@ -288,6 +288,7 @@ describe('false friends and case', () => {
 
   it('reads Georgia as the country only when the document is about the Caucasus', () => {
     expect(countriesOf('Georgia passed a new voting law.')).toEqual([]);
+    expect(countriesOf('Georgian voters in Atlanta lined up.')).toEqual([]);
     expect(resolveAll(['Georgia recalled its ambassador.', 'Tbilisi said Russia had to withdraw.'])[0]!.countries).toEqual(['GEO']);
   });
 
