@@ -20,6 +20,8 @@ describe('known people', () => {
     expect(one('Antony Blinken spoke.', 'statement', '2024-03-01').actors).toEqual([{ name: 'Antony Blinken', country: 'USA', role: 'Secretary of State' }]);
     expect(one('Antony Blinken spoke.', 'statement', '2025-06-01').actors[0]?.role).toBe('Former Secretary of State');
     expect(one('Marco Rubio spoke.', 'statement', '2025-06-01').actors[0]?.role).toBe('Secretary of State');
+    // named before any office in the data: the state, no role
+    expect(one('Pete Hegseth spoke.', 'statement', '2019-06-01').actors).toEqual([{ name: 'Pete Hegseth', country: 'USA' }]);
   });
 
   it('gives organisation officials their organisation, not a country', () => {

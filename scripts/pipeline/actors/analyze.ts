@@ -676,7 +676,7 @@ export class SentenceAnalyzer {
       if (ids.length === 1) {
         const p = this.gaz.people[ids[0]!]!;
         const r = activeRole(p, state.published);
-        f.actor = { name: p.name, country, ...(r ? { role: r.role } : {}) };
+        f.actor = { name: p.name, country, ...(r?.role ? { role: r.role } : {}) };
         break;
       }
     }

@@ -40,7 +40,7 @@ export function roleActive(r: PersonRole, day: string): boolean {
 
 /**
  * The role held on `day`; if none, the latest role that ended before it (marked former);
- * if the person only took office later, the earliest role (people are named before they take office).
+ * if the person only took office later, no role (empty string) but the state of the first role.
  */
 export function activeRole(p: PersonRecord, day: string): ActiveRole | undefined {
   const roles = p.roles;
@@ -55,6 +55,7 @@ export function activeRole(p: PersonRecord, day: string): ActiveRole | undefined
     const r = past.reduce((a, b) => ((a.to ?? '') >= (b.to ?? '') ? a : b));
     return { role: `Former ${r.role}`, country: r.country, organization: r.organization, former: true };
   }
+  // Named before taking office: the state is known, the role is not yet held.
   const first = roles.reduce((a, b) => (a.from <= b.from ? a : b));
-  return { role: first.role, country: first.country, organization: first.organization, former: false };
+  return { role: '', country: first.country, organization: first.organization, former: true };
 }
