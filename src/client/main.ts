@@ -117,8 +117,8 @@ async function main(): Promise<void> {
   const overview = createOverview(byId('mp-overview'), {
     onBrush(start, end, final) {
       userWindow = true;
-      timeline.setWindow(start, end);
-      if (final) userWindow = true;
+      timeline.setWindow(start, end, false, final);
+      if (!final) userWindow = true;
     },
   });
   const relations = createRelations(byId('mp-relations'), names, {

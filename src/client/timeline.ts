@@ -49,7 +49,8 @@ export interface TimelineHandlers {
 
 export interface TimelineView {
   setEvents(events: readonly TimelineEvent[], grouping: Grouping, pinned: readonly string[]): void;
-  setWindow(start: Date, end: Date, animate?: boolean): void;
+  /** Moves the window; `final` false (a brush still moving) defers reloading counts. */
+  setWindow(start: Date, end: Date, animate?: boolean, final?: boolean): void;
   getWindow(): { start: Date; end: Date };
   select(id: string | undefined, reveal?: boolean): void;
   /** Zooms around the centre; factor < 1 zooms in. */
@@ -371,8 +372,13 @@ export function createTimeline(
   container.addEventListener('wheel', hideTip, { passive: true });
 
   let rafPending = false;
+  /** True while a brush drag moves the window: counts are reloaded once it settles. */
+  let settling = false;
   timeline.on('rangechange', (props: { start: Date; end: Date; byUser: boolean }) => {
     handlers.onRange(props.start, props.end, props.byUser, false);
+    // Reloading counts costs a layout of every box: in counts mode wait for the gesture to end
+    // (the boxes already drawn move with the axis meanwhile).
+    if (loaded?.mode === 'counts') return;
     if (!rafPending) {
       rafPending = true;
       requestAnimationFrame(() => {
@@ -382,8 +388,8 @@ export function createTimeline(
     }
   });
   timeline.on('rangechanged', (props: { start: Date; end: Date; byUser: boolean }) => {
-    refresh();
-    handlers.onRange(props.start, props.end, props.byUser, true);
+    if (!settling) refresh();
+    handlers.onRange(props.start, props.end, props.byUser, !settling);
   });
   timeline.on('select', (props: { items: IdType[] }) => {
     const first = props.items[0];
@@ -436,10 +442,12 @@ export function createTimeline(
       if (selected && !indexById.has(selected)) selected = undefined;
       refresh(true);
     },
-    setWindow(start, end, animate = false) {
+    setWindow(start, end, animate = false, final = true) {
       if (!firstChangeDone) pendingWindow = [start, end];
+      settling = !final && loaded?.mode === 'counts';
       timeline.setWindow(start, end, { animation: animate });
-      refresh();
+      settling = false;
+      if (final || loaded?.mode !== 'counts') refresh();
     },
     getWindow: () => timeline.getWindow(),
     select(id, reveal = false) {

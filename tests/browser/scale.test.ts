@@ -132,6 +132,20 @@ describe('20,000 events', () => {
     const after = await attr(page, 'from');
     expect(after < before).toBe(true);
 
+    // Brush on the overview: a wide window, still counts.
+    const ov = (await page.locator('#mp-overview svg').boundingBox())!;
+    const fromBeforeBrush = await attr(page, 'from');
+    const b0 = Date.now();
+    await page.mouse.move(ov.x + ov.width * 0.2, ov.y + 30);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(ov.x + ov.width * (0.2 + 0.02 * i), ov.y + 30);
+    await page.mouse.up();
+    await page.waitForFunction((b) => (document.querySelector('#mp-timeline') as HTMLElement).dataset.from !== b, fromBeforeBrush, { timeout: 20_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const brushMs = Date.now() - b0;
+    expect(await attr(page, 'mode')).toBe('counts');
+    expect(await attr(page, 'from') < '2023-01-01').toBe(true);
+
     // Zoom in with the keyboard until single events show.
     await page.focus('#mp-timeline-wrap');
     for (let i = 0; i < 6 && (await attr(page, 'mode')) === 'counts'; i++) {
@@ -153,7 +167,7 @@ describe('20,000 events', () => {
 
     console.log(
       `[scale] 20,000 events (${(body.length / 1e6).toFixed(1)} MB JSON): first view ${loadMs} ms, ` +
-        `pan ${panMs} ms (drag to redrawn window), ${aggCount} count boxes at first, ` +
+        `pan ${panMs} ms (drag to redrawn window), brush ${brushMs} ms, ${aggCount} count boxes at first, ` +
         `${items} single items after zooming in, filtered link ${filterLoadMs} ms`,
     );
     await page.close();
