@@ -154,3 +154,22 @@ describe('weekday of last/next week', () => {
     expect(fromDayNumber(chooseWeekday(tue, 1, 'lastWeek', 'past'))).toBe('2025-07-07');
   });
 });
+
+describe('more periods and anchors', () => {
+  it('month parts, past weekends, the day before yesterday', () => {
+    const first = (t: string) => extractCues(t, TUE)[0];
+    expect(first('late last month')).toMatchObject({ kind: 'span', date: '2025-06-25', range: { from: '2025-06-21', to: '2025-06-30' } });
+    expect(first('early this month')).toMatchObject({ kind: 'span', range: { from: '2025-07-01', to: '2025-07-10' } });
+    expect(first('this past weekend')).toMatchObject({ kind: 'span', date: '2025-07-12' });
+    expect(first('the day before yesterday')).toMatchObject({ kind: 'day', date: '2025-07-13', evidence: 'relative' });
+  });
+
+  it('"on the eve of", "the following week" are anchors, not dates', () => {
+    expect(first2('on the eve of the summit')).toMatchObject({ kind: 'anchor', relation: 'before', unit: 'day', count: 1, implicit: false });
+    expect(first2('The following week, they met.')).toMatchObject({ kind: 'anchor', relation: 'after', unit: 'week', implicit: true });
+  });
+});
+
+function first2(t: string) {
+  return extractCues(t, TUE)[0];
+}

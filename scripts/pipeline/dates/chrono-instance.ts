@@ -8,6 +8,7 @@
 import * as chrono from 'chrono-node';
 import { GatedChrono } from './gates.ts';
 import { AnchorParser } from './parsers/anchor-parser.ts';
+import { DayBeforeYesterdayParser } from './parsers/day-before-yesterday-parser.ts';
 import { DeadlineDurationParser } from './parsers/deadline-duration-parser.ts';
 import { MonthSpanParser } from './parsers/month-span-parser.ts';
 import { NumericDateParser } from './parsers/numeric-date-parser.ts';
@@ -59,6 +60,7 @@ export const PARSER_GATES: Readonly<Record<string, string>> = {
   YearSpanParser: 'digits',
   NumericDateParser: 'digits',
   ENCasualDateParser: 'casual',
+  DayBeforeYesterdayParser: 'casual',
   ENTimeUnitAgoFormatParser: 'ago',
   SpanParser: 'period',
   DeadlineDurationParser: 'deadline',
@@ -73,7 +75,7 @@ export function createGatedNewsChrono(): GatedChrono {
 export function createNewsChrono(): chrono.Chrono {
   const custom = chrono.en.casual.clone();
   const parsers = custom.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
-  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser(), new NumericDateParser());
+  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser(), new NumericDateParser(), new DayBeforeYesterdayParser());
   custom.parsers = parsers;
   const kept = new Set<string>();
   custom.refiners = custom.refiners.filter((r) => {

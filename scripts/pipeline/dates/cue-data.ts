@@ -17,6 +17,9 @@ export type SpanRule =
   | 'lastWeek'
   | 'thisMonth'
   | 'lastMonth'
+  | 'lastMonthEarly'
+  | 'lastMonthLate'
+  | 'thisMonthEarly'
   | 'thisYear'
   | 'lastYear'
   | 'lastYearEarly'
@@ -28,7 +31,7 @@ export type SpanRule =
   | 'future';
 
 const SPAN_RULES = new Set<string>([
-  'thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'thisYear', 'lastYear', 'lastYearEarly',
+  'thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'lastMonthEarly', 'lastMonthLate', 'thisMonthEarly', 'thisYear', 'lastYear', 'lastYearEarly',
   'lastYearLate', 'recentDays', 'recentWeeks', 'recentMonths', 'weekend', 'future',
 ]);
 

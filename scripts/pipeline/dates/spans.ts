@@ -5,7 +5,7 @@
  *   thisWeek     Monday of the publication week .. publication      ("this week", "earlier this week")
  *   lastWeek     Monday .. Sunday of the week before                 (-> its Thursday)
  *   thisMonth    1st of the publication month .. publication         ("earlier this month")
- *   lastMonth    the whole previous month                            (-> its 15th/16th... middle)
+ *   lastMonth    the whole previous month (early: 1-10, late: 21-end)
  *   thisYear     1 January .. publication                            ("earlier this year")
  *   lastYear     the whole previous year (early: Jan-Apr, late: Sep-Dec)
  *   recentDays   publication-7 .. publication-1                      ("in recent days")
@@ -43,7 +43,7 @@ export function representDay(from: number, to: number, pub: number): SpanDay {
 export function spanDay(rule: SpanRule, pub: number, futureContext: boolean): SpanDay {
   const p = partsOf(pub);
   // In a future clause ("will meet this week") only the past-only spans still mean the past.
-  const pastOnly = rule === 'lastWeek' || rule === 'lastMonth' || rule === 'lastYear' || rule === 'lastYearEarly' || rule === 'lastYearLate' || rule.startsWith('recent');
+  const pastOnly = rule.startsWith('last') || rule.startsWith('recent');
   if (rule === 'future' || (futureContext && !pastOnly)) return UNKNOWN_FUTURE;
   switch (rule) {
     case 'thisWeek':
@@ -52,11 +52,16 @@ export function spanDay(rule: SpanRule, pub: number, futureContext: boolean): Sp
       return representDay(mondayOf(pub) - 7, mondayOf(pub) - 1, pub);
     case 'thisMonth':
       return representDay(dayNumberOf(p.year, p.month, 1)!, pub, pub);
-    case 'lastMonth': {
+    case 'lastMonth':
+    case 'lastMonthEarly':
+    case 'lastMonthLate': {
       const year = p.month === 1 ? p.year - 1 : p.year;
       const month = p.month === 1 ? 12 : p.month - 1;
-      return representDay(dayNumberOf(year, month, 1)!, dayNumberOf(year, month, daysInMonth(year, month))!, pub);
+      const part = rule === 'lastMonthEarly' ? 'early' : rule === 'lastMonthLate' ? 'late' : 'whole';
+      return monthPartDay(year, month, part, pub);
     }
+    case 'thisMonthEarly':
+      return monthPartDay(p.year, p.month, 'early', pub);
     case 'thisYear':
       return representDay(dayNumberOf(p.year, 1, 1)!, pub, pub);
     case 'lastYear':
@@ -98,9 +103,14 @@ export function monthSpanDay(
   else if (futureContext) return UNKNOWN_FUTURE;
   else y = month <= p.month ? p.year : p.year - 1;
   if (futureContext && year !== null && dayNumberOf(y, month, daysInMonth(y, month))! >= pub) return UNKNOWN_FUTURE;
-  const last = daysInMonth(y, month);
+  return monthPartDay(y, month, part, pub);
+}
+
+/** A part of a month: early = 1-10, mid = 11-20, late = 21-end. */
+export function monthPartDay(year: number, month: number, part: PeriodPart, pub: number): SpanDay {
+  const last = daysInMonth(year, month);
   const [d1, d2] = part === 'early' ? [1, 10] : part === 'mid' ? [11, 20] : part === 'late' ? [21, last] : [1, last];
-  return representDay(dayNumberOf(y, month, d1)!, dayNumberOf(y, month, d2)!, pub);
+  return representDay(dayNumberOf(year, month, d1)!, dayNumberOf(year, month, d2)!, pub);
 }
 
 /** "in 2022", "late 2023". */

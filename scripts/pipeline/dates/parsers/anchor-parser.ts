@@ -46,6 +46,12 @@ export class AnchorParser implements Parser {
       rel = 'after';
       implicit = true;
     }
+    // "on the eve of the summit": the day before the event named next.
+    if (/^on the eve of/i.test(match[0])) {
+      const result = context.createParsingResult(match.index, match[0]);
+      result.addTag(tag(TAG.anchor, 'before', 'day', 1, 0));
+      return markAsDate(result);
+    }
     // "on the second day of his visit": that many days after the start of the event named next.
     const ord = get('ord')?.toLowerCase();
     if (ord !== undefined) {
