@@ -139,6 +139,8 @@ describe('coreference', () => {
   it('does not invent people', () => {
     expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
     expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);
+    expect(one("Israel's Iron Dome intercepted rockets, and Saudi Arabia's Public Investment Fund bought shares.").actors).toEqual([]);
+    expect(one("India's Operation Sindoor targeted camps in Pakistan.").actors).toEqual([]);
   });
 
   it('does not count people quoted from media as actors', () => {

@@ -573,6 +573,7 @@ export class SentenceAnalyzer {
         continue;
       }
       const run = nameRun(tokens, nameAt, covered, this.words.nameStop);
+      if (run && hasNonNameWord(tokens, run.first, run.last, this.words.nonNameWords)) continue; // "Israel's Iron Dome", "India's Operation Sindoor"
       const minLen = isRole && (f.m.country || f.m.organization) ? 1 : 2;
       if (run && run.words >= minLen) {
         const name = state.text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
@@ -647,6 +648,7 @@ export class SentenceAnalyzer {
     while (start - 1 >= 0 && isNameWord(tokens[start - 1]!, covered[start - 1]!, this.words.nameStop) && end - start < MAX_NAME - 1) start--;
     if (start > end || !isNameWord(tokens[end]!, covered[end]!, this.words.nameStop) || !isNameWord(tokens[start]!, covered[start]!, this.words.nameStop)) return undefined;
     if (end - start < 1) return undefined; // one word is too weak a name
+    if (hasNonNameWord(tokens, start, end, this.words.nonNameWords)) return undefined;
     const name = state.text.slice(tokens[start]!.start, tokens[end]!.end);
     const actor: Actor = { name, country: role.m.country, role: titleCaseRole(role.m.text) };
     const keys = role.roleKeys ?? [];
@@ -793,6 +795,12 @@ function nameRun(tokens: Token[], i: number, covered: Uint8Array, stop: Set<stri
   }
   if (words === 0 || last < i) return undefined;
   return { first: i, last, words };
+}
+
+/** Does the span hold a word that is no part of a person's name ("Iron Dome", "Public Investment Fund")? */
+function hasNonNameWord(tokens: Token[], first: number, last: number, words: Set<string>): boolean {
+  for (let j = first; j <= last; j++) if (words.has(tokens[j]!.norm)) return true;
+  return false;
 }
 
 function shortInsideName(tokens: Token[], first: number, last: number, covered: Uint8Array, stop: Set<string>): boolean {

@@ -249,6 +249,7 @@ export interface ContextWords {
   placeNouns: Set<string>;
   actNouns: Set<string>;
   speechVerbs: Set<string>;
+  nonNameWords: Set<string>;
 }
 
 export function loadContextWords(): ContextWords {
@@ -273,5 +274,6 @@ export function loadContextWords(): ContextWords {
     placeNouns: low(C.placeNouns),
     actNouns: low(C.actNouns),
     speechVerbs: low(C.speechVerbs),
+    nonNameWords: low(C.nonNameWords),
   };
 }
