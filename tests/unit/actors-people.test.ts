@@ -70,6 +70,12 @@ describe('coreference', () => {
     expect(one('The foreign minister began a visit to Bali.', 'visit').countries).toEqual(['IDN']);
   });
 
+  it('carries a role resolved from "the UK\'s foreign minister" to a later "the foreign minister"', () => {
+    const res = resolveAll(["The UK's foreign minister summoned the Russian envoy.", 'Later the foreign minister condemned Russian strikes.'], 'accusation', '2025-08-28');
+    expect(res[0]!.actors.map((a) => a.name)).toEqual(['David Lammy']);
+    expect(res[1]!.countries).toEqual(['GBR', 'RUS']);
+  });
+
   it('gives people unknown to the data their country and role from the pattern, and reuses them', () => {
     const res = resolveAll(
       [

@@ -693,7 +693,7 @@ export class SentenceAnalyzer {
     for (const f of found) {
       if (f.m.destination && f.m.country) state.destination = f.m.country;
       if (f.payload?.kind === 'person' && f.payload.person !== undefined) state.seen.add(f.payload.person);
-      if (f.actor && f.m.kind === 'person') state.noteRole(f.actor, f.roleKeys ?? [], f.actor.country ?? f.m.organization);
+      if (f.actor && (f.m.kind === 'person' || f.m.kind === 'role')) state.noteRole(f.actor, f.roleKeys ?? [], f.actor.country ?? f.m.organization);
     }
   }
 }
