@@ -4,8 +4,11 @@
  * modules under ./dates/ (chrono-node with our own parsers and a past-preferring refiner).
  *
  * Order of evidence for a candidate:
+ *   0. an implicit anchor ("the previous day", "hours later") nearer to the trigger than any own
+ *      cue, counted from a day written in the sentence, else from the event told before;
  *   1. its own cue: the day or vague period nearest the trigger (inside its clause first, never
- *      across an "after"/"before" phrase): "on Sunday", "July 13", "yesterday", "last week";
+ *      across an "after"/"before" phrase, a quotation or a relative clause; see dates/select.ts):
+ *      "on Sunday", "July 13", "yesterday", "last week";
  *   2. an anchor: "hours after X", "a day later" -> X's day (X found in ctx.previous);
  *      an anchor whose X is unknown -> the publication day, approximate;
  *      then the opening time phrase of ctx.before, an event-less sentence just before
