@@ -7,6 +7,7 @@ import type { DocState } from './doc-state.ts';
 import { type ContextWords, type Gazetteer, type GazPayload } from './gazetteer.ts';
 import { activeRole, roleActive, type ActiveRole } from './people.ts';
 import { executiveKey, roleDisplay, roleKeys } from './roles.ts';
+import { hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, shortInsideName, isTitleCase, titleCaseRole } from './names.ts';
 import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
 
 /** One mention plus what the context rules need. */
@@ -55,8 +56,6 @@ const STATE_KINDS = new Set<MentionKind>(['country', 'demonym', 'capital', 'meto
 const STATE_PAYLOADS = new Set<GazPayload['kind']>(['country', 'demonym', 'capital', 'metonym', 'institution']);
 const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed', 'speaking', 'style', 'era', 'inspired', 'owned']);
 const STRONG_MEDIA = new Set(['media', 'agency', 'broadcaster', 'television', 'tv', 'outlet', 'outlets', 'newspaper', 'tabloid', 'wire', 'radio', 'daily']);
-const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'ibn', 'abu', 'de', 'da', 'di', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'dos', 'das', 'ul', '-']);
-const MAX_NAME = 5;
 
 export class SentenceAnalyzer {
   constructor(
@@ -760,85 +759,6 @@ function span(tokens: Token[], first: number, last: number, docText: string): st
   return docText.slice(tokens[first]!.start, tokens[last]!.end);
 }
 
-function normName(s: string): string {
-  return tokenize(s)
-    .map((t) => t.norm)
-    .join(' ');
-}
-
-/** A run of capitalised name words starting at `i` (particles such as "bin", "al-" allowed inside). */
-function nameRun(tokens: Token[], i: number, covered: Uint8Array, stop: Set<string>): { first: number; last: number; words: number } | undefined {
-  let j = i;
-  let words = 0;
-  let last = -1;
-  while (j < tokens.length && words < MAX_NAME) {
-    const t = tokens[j]!;
-    if (covered[j] === 1) break;
-    if (isWord(t) && isCapitalized(t.raw) && !stop.has(t.raw) && /\p{Ll}/u.test(t.raw)) {
-      words++;
-      last = j;
-      j++;
-      // "Seo-yeon", "Abdel-Fattah": a hyphen joining the next word to this one
-      const h = tokens[j];
-      const after = tokens[j + 1];
-      if (h?.raw === '-' && after && isWord(after) && h.start === t.end && after.start === h.end && covered[j + 1] !== 1) {
-        last = j + 1;
-        j += 2;
-      }
-      continue;
-    }
-    if (last >= 0 && NAME_PARTICLES.has(t.norm) && tokens[j + 1] && isCapitalized(tokens[j + 1]!.raw)) {
-      j++;
-      continue;
-    }
-    break;
-  }
-  if (words === 0 || last < i) return undefined;
-  return { first: i, last, words };
-}
-
-/** Does the span hold a word that is no part of a person's name ("Iron Dome", "Public Investment Fund")? */
-function hasNonNameWord(tokens: Token[], first: number, last: number, words: Set<string>): boolean {
-  for (let j = first; j <= last; j++) if (words.has(tokens[j]!.norm)) return true;
-  return false;
-}
-
-function shortInsideName(tokens: Token[], first: number, last: number, covered: Uint8Array, stop: Set<string>): boolean {
-  const next = tokens[last + 1];
-  if (next && next.raw === '-' && next.start === tokens[last]!.end) return true;
-  if (next && isNameWord(next, covered[last + 1]!, stop)) return true;
-  const prev = tokens[first - 1];
-  return !!prev && first - 1 > 0 && isNameWord(prev, covered[first - 1]!, stop);
-}
-
-function isNameWord(t: Token, cov: number, stop: Set<string>): boolean {
-  return cov === 0 && isWord(t) && isCapitalized(t.raw) && /\p{Ll}/u.test(t.raw) && !stop.has(t.raw);
-}
-
-/** True when a capitalised unknown word sits right before or after the span (a person's name: "Jim Jordan", "Chad Smith"). */
-function nextToName(tokens: Token[], first: number, last: number, covered: Uint8Array, stop: Set<string>): boolean {
-  const isName = (j: number): boolean => {
-    const t = tokens[j];
-    return !!t && covered[j] !== 1 && isWord(t) && isCapitalized(t.raw) && /\p{Ll}/u.test(t.raw) && !stop.has(t.raw);
-  };
-  return (first > 0 && isName(first - 1)) || isName(last + 1);
-}
-
-/** Headings and title-case sentences capitalise every word; name checks do not apply there. */
-function isTitleCase(tokens: Token[]): boolean {
-  let words = 0;
-  let caps = 0;
-  for (const t of tokens) {
-    if (t.raw.length < 4 || !isWord(t) || !/^\p{L}/u.test(t.raw)) continue;
-    words++;
-    if (isCapitalized(t.raw)) caps++;
-    else if (t.raw.length >= 5 && !TITLE_SMALL.has(t.norm)) return false;
-  }
-  return words >= 3 && caps / words >= 0.7;
-}
-
-const TITLE_SMALL = new Set(['about', 'after', 'under', 'among', 'against', 'before', 'between', 'during', 'without', 'through']);
-
 function koreaDefault(gaz: Gazetteer, state: DocState): string {
   const cached = state.facts.get('korea');
   if (typeof cached === 'string') return cached;
@@ -849,9 +769,3 @@ function koreaDefault(gaz: Gazetteer, state: DocState): string {
   return iso;
 }
 
-function titleCaseRole(s: string): string {
-  return s
-    .split(/(\s+|-)/)
-    .map((w) => (/^(of|the|for|and)$/i.test(w) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
-    .join('');
-}
