@@ -181,10 +181,14 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     });
     const types = new Set(found.filter((f) => f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)).map((f) => f.candidate.type));
     recent.push({ types });
+    const spoke = found.some((f) => f.candidate.type === 'statement');
     if ([...types].some((t) => SPEECH_CONTAINERS.has(t))) containerLeft = CONTAINER_SENTENCES;
     else if (types.size > 0) containerLeft = 0;
-    else containerLeft = Math.max(0, containerLeft - 1);
-    if (kept.length) out.set(sentence.index, kept.map((f) => f.candidate));
+    // A run of speech continues the report; other sentences wear the context off.
+    else if (!spoke) containerLeft = Math.max(0, containerLeft - 1);
+    // One speaker per sentence: a second speech verb ("urged ..., as he proposed ...") is the same statement.
+    const once = kept.filter((f, i) => f.candidate.type !== 'statement' || kept.findIndex((g) => g.candidate.type === 'statement') === i);
+    if (once.length) out.set(sentence.index, once.map((f) => f.candidate));
   }
   return out;
 }
@@ -228,6 +232,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         clauseHead: text.slice(clause.start, Math.min(clause.end, clause.start + CUE_WINDOW)),
         trigger: match.text,
         noun: match.rule.form === 'noun',
+        opening: text.slice(0, clause.start).trim() === '',
         attributed,
         previous,
       });

@@ -367,3 +367,14 @@ describe('findEvents: more context rules', () => {
     expect(found.map(brief)).toEqual(['military/asserted', 'statement/asserted']);
   });
 });
+
+describe('findEvents: acts in trailing circumstances', () => {
+  it('reads a strike named in a trailing "following" phrase as an event, unlike an opening one', () => {
+    expect(one('Oslo summoned the envoy following a wave of drone attacks on Kharkiv by Russia.')).toEqual(['accusation/asserted', 'military/asserted']);
+    expect(one('After the recent Russian invasion of Georgia, talks stalled.')).toEqual(['military/background']);
+  });
+
+  it('does not read "These attacks" as a national strike', () => {
+    expect(events('These attacks killed nine people.')).toEqual([]);
+  });
+});

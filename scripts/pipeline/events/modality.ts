@@ -49,6 +49,8 @@ export interface ModalityInput {
   trigger: string;
   /** Whether the trigger is an event noun ("the invasion") rather than a verb. */
   noun?: boolean;
+  /** Whether the clause opens the sentence. */
+  opening?: boolean;
   /** Whether the sentence carries media attribution ("state media said", "according to"). */
   attributed: boolean;
   /** The clause before this one, and its modality, when there is one. */
@@ -65,7 +67,7 @@ export function modalityOf(input: ModalityInput): Modality {
     if (test.before(before, beforeLower) || test.after(after, afterLower)) return modality;
   }
   // "After the recent invasion of X, ...": an event noun in an opening circumstance is background.
-  if (input.noun && CIRCUMSTANCE.test(input.clauseHead.toLowerCase())) return 'background';
+  if (input.noun && input.opening && CIRCUMSTANCE.test(input.clauseHead.toLowerCase())) return 'background';
   // "... hours before the president heads to Tokyo": a present-tense event after "before" is still to come.
   if (BEFORE_CLAUSE.test(input.clauseHead.toLowerCase()) && PRESENT_TENSE.test(input.trigger)) return 'planned';
   // "..., while also accusing X": a participle continuing a habitual/background clause shares it.
