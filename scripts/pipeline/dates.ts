@@ -44,6 +44,23 @@ function toLocal(sentence: Sentence, s: Span): Span {
   return { start: s.start - sentence.start, end: s.end - sentence.start };
 }
 
+/** How many days before publication a dateline's day may lie and still be the story's day. */
+const DATELINE_REACH = 7;
+
+/**
+ * The day the story was written: the dateline's day when it has one shortly before (or on) the
+ * publication day ("BEIJING, July 13 (Xinhua)" in a paper of July 14), else the publication day.
+ * Relative cues ("yesterday", "two days ago") count from it; weekdays and year-less dates are
+ * still picked against publication.
+ */
+export function storyDay(ctx: DateContext): string {
+  const d = ctx.dateline?.date;
+  const n = d ? toDayNumber(d) : null;
+  const pub = toDayNumber(ctx.published);
+  if (d && n !== null && pub !== null && n <= pub && pub - n <= DATELINE_REACH) return d;
+  return ctx.published;
+}
+
 function isAfter(date: string, published: string): boolean {
   const a = toDayNumber(date);
   const b = toDayNumber(published);
@@ -53,7 +70,8 @@ function isAfter(date: string, published: string): boolean {
 export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: DateContext): DateResolution {
   const published = ctx.published;
   if (toDayNumber(published) === null) return { date: null, precision: 'day', evidence: 'none' };
-  const cues = extractCues(sentence.text, published);
+  const story = storyDay(ctx);
+  const cues = extractCues(sentence.text, story);
   const trigger = toLocal(sentence, candidate.trigger);
   const clause = toLocal(sentence, candidate.clause);
   const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
@@ -65,7 +83,7 @@ export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: 
   const own = nearestOwn(sentence.text, cues, trigger, clause, anchors);
   const implicitFirst = implicit.length > 0 && (!own || implicit.some((a) => gap(a, trigger) < gap(own, trigger)));
   const res = (implicitFirst ? anchored(sentence, candidate, implicit, days, trigger, ctx) : null)
-    ?? ownCue(sentence, candidate, own, published)
+    ?? ownCue(sentence, candidate, own, story, published)
     ?? anchored(sentence, candidate, anchors, days, trigger, ctx)
     ?? carried(candidate, ctx)
     ?? weakYear(sentence, cues, trigger, clause, anchors)
@@ -88,7 +106,13 @@ function nearestOwn(text: string, cues: DateCue[], trigger: Span, clause: Span, 
 }
 
 /** 1. A day or a vague period of the candidate's own. */
-function ownCue(sentence: Sentence, candidate: EventCandidate, cue: DayCue | SpanCue | undefined, published: string): DateResolution | null {
+function ownCue(
+  sentence: Sentence,
+  candidate: EventCandidate,
+  cue: DayCue | SpanCue | undefined,
+  story: string,
+  published: string,
+): DateResolution | null {
   if (!cue) return null;
   if (cue.kind === 'span') {
     const res: DateResolution = { date: cue.date, precision: 'approximate', evidence: 'relative', cue: absoluteCue(sentence, cue) };
@@ -96,8 +120,10 @@ function ownCue(sentence: Sentence, candidate: EventCandidate, cue: DayCue | Spa
     if (cue.range) res.range = cue.range;
     return res;
   }
-  const planned = candidate.modality === 'planned' && !cue.futureContext;
-  const date = planned ? repickDay(cue, published, 'future') : cue.date;
+  // Weekdays and year-less dates are picked against publication (the story may have been updated
+  // after its dateline); "yesterday", "two days ago" count from the story day (cue.date).
+  const forward = cue.futureContext || candidate.modality === 'planned';
+  const date = cue.flexible && (forward || story !== published) ? repickDay(cue, published, forward ? 'future' : 'past') : cue.date;
   const res: DateResolution = { date, precision: 'day', evidence: cue.evidence, cue: absoluteCue(sentence, cue) };
   if (isAfter(date, published)) res.future = true;
   return res;
@@ -113,7 +139,7 @@ function anchored(
   ctx: DateContext,
 ): DateResolution | null {
   if (anchors.length === 0) return null;
-  const base = ctx.dateline?.date && toDayNumber(ctx.dateline.date) !== null ? ctx.dateline.date : ctx.published;
+  const base = ctx.dateline?.date && toDayNumber(ctx.dateline.date) !== null ? ctx.dateline.date : storyDay(ctx);
   const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], base, days);
   if (!found) return null;
   const cue = absoluteCue(sentence, found.cue);
@@ -141,11 +167,13 @@ const OPENING = /^[\s"“'‘(]*(?:(?:and|but|then|so|yet|also|just|only|barely|
 function carried(candidate: EventCandidate, ctx: DateContext): DateResolution | null {
   const b = ctx.before;
   if (!b || !b.text) return null;
-  const first = extractCues(b.text, ctx.published)[0];
+  const story = storyDay(ctx);
+  const first = extractCues(b.text, story)[0];
   if (!first || !OPENING.test(b.text.slice(0, first.start))) return null;
   const cue = absoluteCue(b, first);
   if (first.kind === 'day') {
-    const date = candidate.modality === 'planned' && !first.futureContext ? repickDay(first, ctx.published, 'future') : first.date;
+    const forward = first.futureContext || candidate.modality === 'planned';
+    const date = first.flexible && (forward || story !== ctx.published) ? repickDay(first, ctx.published, forward ? 'future' : 'past') : first.date;
     const res: DateResolution = { date, precision: 'day', evidence: first.evidence, cue };
     if (isAfter(date, ctx.published)) res.future = true;
     return res;
@@ -158,7 +186,7 @@ function carried(candidate: EventCandidate, ctx: DateContext): DateResolution | 
   }
   if (first.kind === 'anchor' && first.implicit) {
     const end = { start: b.text.length, end: b.text.length };
-    const found = resolveAnchor(b.text, [first], end, ctx.previous ?? [], ctx.published);
+    const found = resolveAnchor(b.text, [first], end, ctx.previous ?? [], story);
     if (!found?.result || (isAfter(found.result.date, ctx.published) && candidate.modality !== 'planned')) return null;
     const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };
     if (found.result.range) res.range = found.result.range;

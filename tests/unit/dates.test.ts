@@ -508,3 +508,17 @@ describe('more attachment cases', () => {
     expect(resolve('Moscow responded within hours, expelling two diplomats.', 'expelling', { published: TUE }, { type: 'sanction' }).deadline).toBeUndefined();
   });
 });
+
+describe('the dateline day is the story day', () => {
+  const dateline = { place: 'BEIJING', date: '2025-07-13', agency: 'Xinhua', start: 0, end: 30 };
+  it('"yesterday" counts from the dateline day when it shortly precedes publication; weekdays from publication', () => {
+    expect(resolve('The envoy arrived yesterday.', 'arrived', { published: TUE, dateline }, { type: 'visit' }).date).toBe('2025-07-12');
+    expect(resolve('China on Saturday urged restraint.', 'urged', { published: TUE, dateline }, { type: 'statement' }).date).toBe('2025-07-12');
+    expect(resolve('The ministers met on Monday.', 'met', { published: TUE, dateline }).date).toBe('2025-07-14');
+  });
+
+  it('a dateline day after publication or long before it is not used as the story day', () => {
+    const odd = { ...dateline, date: '2025-06-01' };
+    expect(resolve('The envoy arrived yesterday.', 'arrived', { published: TUE, dateline: odd }, { type: 'visit' }).date).toBe('2025-07-14');
+  });
+});
