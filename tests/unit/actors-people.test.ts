@@ -142,6 +142,12 @@ describe('coreference', () => {
     expect(res[1]!.mentions.filter((m) => m.kind === 'person')).toHaveLength(1);
   });
 
+  it('does not take words of a title-case heading for a name', () => {
+    const r = one('Iranian Foreign Minister Meets Omani Counterpart In Muscat', 'meeting', '2025-05-01');
+    expect(r.actors).toEqual([{ name: 'Abbas Araghchi', country: 'IRN', role: 'Foreign Minister' }]);
+    expect(r.countries).toEqual(['IRN', 'OMN']);
+  });
+
   it('does not invent people', () => {
     expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
     expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);

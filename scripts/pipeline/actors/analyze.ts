@@ -100,7 +100,7 @@ export class SentenceAnalyzer {
     this.markTopics(found, tokens);
     this.markAsides(found, tokens);
     this.markVictims(found, tokens, byFirst);
-    const extra = this.rolesAndNames(found, tokens, covered, state, byFirst);
+    const extra = this.rolesAndNames(found, tokens, covered, state, byFirst, titleCaseOf(titleCase));
     found.push(...extra);
     found.sort((a, b) => a.first - b.first);
     const kept = found.filter((f) => f.m.kind !== 'role' || f.m.country || f.actor || f.m.organization);
@@ -547,7 +547,7 @@ export class SentenceAnalyzer {
    * Roles and names: "Iranian Foreign Minister Abbas Araghchi" (a new person with country and role),
    * "India's Subrahmanyam Jaishankar", "the Russian foreign minister" (the person seen or in office).
    */
-  private rolesAndNames(found: Found[], tokens: Token[], covered: Uint8Array, state: DocState, byFirst: (Found | undefined)[]): Found[] {
+  private rolesAndNames(found: Found[], tokens: Token[], covered: Uint8Array, state: DocState, byFirst: (Found | undefined)[], titleCased: boolean): Found[] {
     const extra: Found[] = [];
     for (let i = 0; i < found.length; i++) {
       const f = found[i]!;
@@ -571,7 +571,8 @@ export class SentenceAnalyzer {
         if (isRole && nextFound.actor && !nextFound.actor.country && f.m.country && !nextFound.payload) nextFound.actor.country = f.m.country;
         continue;
       }
-      const run = nameRun(tokens, nameAt, covered, this.words.nameStop);
+      // In a title-case heading every word is capitalised: no name can be told from the words around it.
+      const run = titleCased ? undefined : nameRun(tokens, nameAt, covered, this.words.nameStop);
       if (run && hasNonNameWord(tokens, run.first, run.last, this.words.nonNameWords)) continue; // "Israel's Iron Dome", "India's Operation Sindoor"
       const minLen = isRole && (f.m.country || f.m.organization) ? 1 : 2;
       if (run && run.words >= minLen) {

@@ -8,7 +8,7 @@ export const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'ibn', 'abu', 
 
 export const MAX_NAME = 5;
 
-export const TITLE_SMALL = new Set(['about', 'after', 'under', 'among', 'against', 'before', 'between', 'during', 'without', 'through']);
+export const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'as', 'vs', 'via', 'from', 'into', 'over', 'after']);
 
 export function normName(s: string): string {
   return tokenize(s)
@@ -77,14 +77,12 @@ export function nextToName(tokens: Token[], first: number, last: number, covered
 /** Headings and title-case sentences capitalise every word; name checks do not apply there. */
 export function isTitleCase(tokens: Token[]): boolean {
   let words = 0;
-  let caps = 0;
   for (const t of tokens) {
-    if (t.raw.length < 4 || !isWord(t) || !/^\p{L}/u.test(t.raw)) continue;
+    if (!isWord(t) || !/^\p{L}/u.test(t.raw)) continue;
+    if (!isCapitalized(t.raw) && !TITLE_SMALL.has(t.norm)) return false;
     words++;
-    if (isCapitalized(t.raw)) caps++;
-    else if (t.raw.length >= 5 && !TITLE_SMALL.has(t.norm)) return false;
   }
-  return words >= 3 && caps / words >= 0.7;
+  return words >= 3;
 }
 
 export function titleCaseRole(s: string): string {
