@@ -271,27 +271,37 @@ for (const name of ['corpus', 'all fields']) {
       const hostile = s.file.events.filter((e) => e.sources.some((src) => /[<>"']/.test(src.sentence))).slice(0, 4);
       expect(hostile.length).toBeGreaterThan(0);
       const problems: string[] = [];
+      let tooltips = 0;
       for (const ev of hostile) {
         const v = await visit(s, `/?event=${encodeURIComponent(ev.id)}`, async (page) => {
           const panel = page.locator(`#mp-details[data-event-id="${ev.id}"]`);
           await panel.waitFor({ timeout: 10_000 });
           const texts = [await panel.innerText()];
           // Hover a few timeline items so their tooltips are built and shown.
-          const items = page.locator('.vis-item');
+          const items = page.locator('#mp-timeline .tl-item');
           const n = Math.min(await items.count(), 4);
           for (let i = 0; i < n; i++) {
-            await items.nth(i).hover({ timeout: 2_000 }).catch(() => undefined);
-            await page.waitForTimeout(350);
-            const tip = page.locator('.vis-tooltip');
-            if (await tip.count()) texts.push(await tip.first().innerText().catch(() => ''));
+            const item = items.nth(i);
+            const id = await item.getAttribute('data-event-id');
+            await item.hover({ force: true, timeout: 3_000 }).catch(() => undefined);
+            const tip = page.locator('#mp-timeline .tl-tooltip:not([hidden])');
+            await tip.waitFor({ timeout: 3_000 }).catch(() => undefined);
+            const title = await page.locator('#mp-timeline .tl-tooltip:not([hidden]) .tl-tip__title').first().textContent({ timeout: 1_000 }).catch(() => null);
+            if (id && title !== null) texts.push(`tooltip\t${id}\t${title}`);
           }
           return texts;
         });
         problems.push(...problemsOf(v, `/?event=${ev.id}`));
         const panelText = collapse(v.seen[0] ?? '');
         for (const src of ev.sources) expect(panelText, `${ev.id}: sentence in the details panel`).toContain(collapse(src.sentence));
+        for (const line of v.seen.slice(1)) {
+          const [, id, title] = line.split('\t');
+          tooltips++;
+          expect(collapse(title ?? ''), `tooltip of ${id}`).toBe(collapse(s.file.events.find((e) => e.id === id)?.title ?? '(unknown id)'));
+        }
       }
       expect(problems).toEqual([]);
+      expect(tooltips, 'tooltips seen while hovering timeline items').toBeGreaterThan(0);
     }, 300_000);
 
     it('shows hostile strings as text on event pages', async () => {
