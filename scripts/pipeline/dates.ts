@@ -147,8 +147,9 @@ function anchored(
     // "hours after X" with X unknown: close to the publication day.
     return { date: ctx.published, precision: 'approximate', evidence: 'publication', cue, range: { from: addDays(ctx.published, -1), to: ctx.published } };
   }
-  if (isAfter(found.result.date, ctx.published) && candidate.modality !== 'planned') {
-    // A told event cannot follow publication: the earlier event was matched wrongly.
+  if (isAfter(found.result.date, ctx.published) && found.mode === 'forward' && found.cue.relation === 'after' && candidate.modality !== 'planned') {
+    // "A happened days after X" cannot put A after publication: X was matched wrongly. (An event
+    // "a day before" which something happened, or "a day later" than it, may be still to come.)
     return { date: ctx.published, precision: 'approximate', evidence: 'publication', cue, range: { from: addDays(ctx.published, -1), to: ctx.published } };
   }
   const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };
@@ -187,7 +188,7 @@ function carried(candidate: EventCandidate, ctx: DateContext): DateResolution | 
   if (first.kind === 'anchor' && first.implicit) {
     const end = { start: b.text.length, end: b.text.length };
     const found = resolveAnchor(b.text, [first], end, ctx.previous ?? [], story);
-    if (!found?.result || (isAfter(found.result.date, ctx.published) && candidate.modality !== 'planned')) return null;
+    if (!found?.result) return null;
     const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };
     if (found.result.range) res.range = found.result.range;
     if (isAfter(found.result.date, ctx.published)) res.future = true;

@@ -522,3 +522,11 @@ describe('the dateline day is the story day', () => {
     expect(resolve('The envoy arrived yesterday.', 'arrived', { published: TUE, dateline: odd }, { type: 'visit' }).date).toBe('2025-07-14');
   });
 });
+
+describe('an event after the anchor may be still to come', () => {
+  it('"The meeting came a day before the summit": the summit is the next day (future)', () => {
+    const previous = [{ type: 'meeting' as EventType, date: TUE, trigger: 'held talks' }];
+    const r = resolve("The ministers' meeting came a day before the leaders' summit.", 'summit', { published: TUE, previous });
+    expect(r).toMatchObject({ date: '2025-07-16', future: true });
+  });
+});

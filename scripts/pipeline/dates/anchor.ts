@@ -144,7 +144,7 @@ export function resolveAnchor(
   /** The story's own day when nothing was told before: the dateline's day, else publication. */
   published: string,
   dayCues: readonly DayCue[] = [],
-): { result: AnchorResult | null; cue: AnchorCue } | null {
+): { result: AnchorResult | null; cue: AnchorCue; mode: 'forward' | 'inverse' | 'implicit' } | null {
   const near = anchors
     .filter((a) => gap(a, trigger) <= ANCHOR_REACH)
     .sort((x, y) => gap(x, trigger) - gap(y, trigger))[0];
@@ -159,10 +159,10 @@ export function resolveAnchor(
     const sentenceDay = [...dayCues].sort((x, y) => gap(x, near) - gap(y, near))[0]?.date;
     const base = sentenceDay ?? [...previous].reverse().find((p) => p.date)?.date;
     const { days, precision } = offsetOf(near, false);
-    if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near };
+    if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near, mode: 'implicit' };
     // Nothing told before: the story's day is the dateline's or the publication day ("earlier in
     // the day" is that day; "a day earlier" the day before, approximately).
-    return { result: withRange(addDays(published, sign * days), days === 0 ? 'day' : 'approximate', days), cue: near };
+    return { result: withRange(addDays(published, sign * days), days === 0 ? 'day' : 'approximate', days), cue: near, mode: 'implicit' };
   }
   let inverse = trigger.start >= complement.start && trigger.end <= complement.end;
   let other = inverse ? mainOf(text, near, complement) : complement;
@@ -184,7 +184,8 @@ export function resolveAnchor(
   }
   // A plain "after"/"following" (or "the first day of ...") with the other event unknown says
   // nothing about the day.
-  if (!base) return near.unit === 'none' || near.unit === 'ordinal' ? null : { result: null, cue: near };
+  const mode = inverse ? 'inverse' : 'forward';
+  if (!base) return near.unit === 'none' || near.unit === 'ordinal' ? null : { result: null, cue: near, mode };
   const { days, precision } = offsetOf(near, inverse);
-  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near };
+  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near, mode };
 }
