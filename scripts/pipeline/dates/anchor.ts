@@ -5,15 +5,16 @@
  *            ("The meeting came hours after Trump warned"; candidate "meeting").
  *   inverse: the candidate is inside the anchor's phrase ("... hours after Trump warned";
  *            candidate "warned"): the other event is the main one, told around it.
- *   implicit: "a day later", "the previous day", "the same day": the other event is the one told
- *            just before (the last of ctx.previous).
- * The other event is found in ctx.previous by its trigger word, else by words naming its type
- * (date-cues.json "anchorEventWords"); in the inverse case, failing both, it is the event told
- * last ("The rebuff came a day after ..."), approximately. Offsets: minutes -> same day; hours -> same day (forward) or
- * the day before (inverse: news writes "earlier on Tuesday" for same-day sequences, so an event
- * "hours before" a dated one is placed on the previous day, approximately); N days -> N days (day
- * precision), "days" -> 3; weeks/months -> 7/30 per unit (approximate); plain "after"/"following" -> 0
- * (approximate).
+ *   implicit: "a day later", "the previous day", "the same day": counted from a day written in
+ *            the same sentence, else the event told just before (the last of ctx.previous), else
+ *            the story day.
+ * The other event is a day written on its side of the anchor, else found in ctx.previous by its
+ * trigger word, else by words naming its type (date-cues.json "anchorEventWords"); in the inverse
+ * case, failing all, it is the event told last ("The rebuff came a day after ..."), approximately.
+ * Offsets: minutes -> same day; hours -> same day (forward), the day before for an event "hours
+ * after" which the main one came (news writes "earlier on Tuesday" for same-day sequences), the
+ * same day for one "hours before" it; N days -> N days (day precision); "days" -> 3, weeks/months
+ * -> 7/30 per unit, plain "after"/"following" -> 0 (approximate).
  */
 import type { DateContext, EventType, Span } from '../types.ts';
 import { ANCHOR_EVENT_WORDS } from './cue-data.ts';
