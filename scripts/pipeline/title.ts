@@ -44,10 +44,10 @@ export function shorten(s: string, max: number = MAX): string {
 
 type Ev = Omit<ExtractedEvent, 'title'>;
 
-/** Position of a word in the sentence, or Infinity. */
-function mentionAt(sentence: string, name: string | undefined): number {
+/** Position of a word in the sentence from `from` on, or Infinity. */
+function mentionAt(sentence: string, name: string | undefined, from = 0): number {
   if (!name) return Infinity;
-  const i = sentence.indexOf(name);
+  const i = sentence.indexOf(name, from);
   return i < 0 ? Infinity : i;
 }
 
@@ -59,39 +59,103 @@ interface Parties {
   objectIsPerson: boolean;
 }
 
-/** Who acts (a person first, else the state named first before the trigger) and who is acted on. */
+/** A reporting verb before an event ("the JCS said that North Korea fired"): the actor comes after it. */
+const REPORTING = /\b(?:said|says|stated|announced|reported|added|confirmed|noted|told\s+[\p{L}-]+)\s+(?:on\s+\p{L}+\s+)?(?:that\s+)?/giu;
+const PASSIVE_BY = /^\s*by\b/iu;
+/** Actor names that are bodies, not people ("Joint Chiefs of Staff", "Foreign Ministry"). */
+const INSTITUTION = /\b(?:Chiefs|Ministry|Council|Office|Department|Staff|Navy|Army|Force|Forces|Guard|Command|Agency|Committee|Commission|Government|Parliament|Assembly|Embassy|Cabinet|Military|Fleet|Administration)\b/u;
+const SYMMETRIC = new Set<EventType>(['meeting', 'visit', 'agreement']);
+
+/** Where in the sentence the acting party is named: before the trigger (after any reporting verb), or after a passive "by". */
+function actorZone(ev: Ev, sentence: string): { from: number; to: number } {
+  const t = ev.source?.trigger;
+  const start = t?.start ?? sentence.length;
+  const end = t?.end ?? sentence.length;
+  const triggerText = sentence.slice(start, end);
+  if (/\bby$/iu.test(triggerText) || PASSIVE_BY.test(sentence.slice(end, end + 6))) return { from: end, to: Math.min(sentence.length, end + 80) };
+  let from = 0;
+  if (ev.type !== 'statement') {
+    REPORTING.lastIndex = 0;
+    for (let m = REPORTING.exec(sentence); m && m.index < start; m = REPORTING.exec(sentence)) {
+      if (m.index + m[0].length <= start) from = m.index + m[0].length;
+    }
+  }
+  return { from, to: start };
+}
+
+/** Where a person is named (full name, or first or last name alone), from `from` on; Infinity if not. */
+function personAt(sentence: string, name: string, from: number): number {
+  const parts = name.split(/\s+/).filter((p) => p.length > 2);
+  let best = Infinity;
+  for (const n of [name, parts[parts.length - 1], parts[0]]) {
+    if (!n) continue;
+    const i = sentence.indexOf(n, from);
+    if (i >= 0 && i < best) best = i;
+  }
+  return best;
+}
+
+/**
+ * Who acts and who is acted on. The actor is a person named where the actor is expected
+ * (before the trigger, after any reporting verb; after "by" in the passive), else a state or
+ * organisation named there, else the first person, else the state named first.
+ */
 function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Parties {
   const sentence = ev.source?.sentence ?? '';
   const triggerAt = ev.source?.trigger?.start ?? sentence.length;
   const name = (iso: string) => cleanTitleText(countryName(iso) ?? iso);
-  const people: Actor[] = ev.actors.filter((a) => cleanTitleText(a.name).length > 0);
-  const first = people[0];
+  const people: Actor[] = ev.actors.filter((a) => cleanTitleText(a.name).length > 0 && !INSTITUTION.test(a.name));
+  const zone = actorZone(ev, sentence);
+  const inZone = (at: number) => at >= zone.from && at < zone.to;
+  const states = [
+    ...ev.countries.map((c) => ({ country: c as string | undefined, label: name(c), at: firstMention(sentence, c, countryName(c), zone.from) })),
+    ...ev.organizations.map((o) => ({ country: undefined, label: cleanTitleText(o), at: mentionAt(sentence, o, zone.from) })),
+  ].filter((p) => p.label);
+  states.sort((a, b) => a.at - b.at || a.label.localeCompare(b.label));
+
   let subject: string | undefined;
   let subjectCountry: string | undefined;
-  if (first) {
-    subject = cleanTitleText(first.name);
-    subjectCountry = first.country;
+  const personInZone = people
+    .map((a) => ({ a, at: personAt(sentence, a.name, zone.from) }))
+    .filter((x) => inZone(x.at))
+    .sort((x, y) => x.at - y.at)[0]?.a;
+  const stateInZone = states.find((p) => inZone(p.at));
+  const chosenPerson = personInZone ?? (stateInZone ? undefined : people[0]);
+  if (chosenPerson) {
+    subject = cleanTitleText(chosenPerson.name);
+    subjectCountry = chosenPerson.country;
+  } else if (stateInZone) {
+    subject = stateInZone.label;
+    subjectCountry = stateInZone.country;
   } else {
-    // The state or organisation named first before the trigger acts; else the first named at all.
-    const parties = [
+    const all = [
       ...ev.countries.map((c) => ({ country: c as string | undefined, label: name(c), at: firstMention(sentence, c, countryName(c)) })),
       ...ev.organizations.map((o) => ({ country: undefined, label: cleanTitleText(o), at: mentionAt(sentence, o) })),
     ].filter((p) => p.label);
-    parties.sort((a, b) => (a.at < triggerAt ? 0 : 1) - (b.at < triggerAt ? 0 : 1) || a.at - b.at || a.label.localeCompare(b.label));
-    subjectCountry = parties[0]?.country;
-    subject = parties[0]?.label;
+    all.sort((a, b) => (a.at < triggerAt ? 0 : 1) - (b.at < triggerAt ? 0 : 1) || a.at - b.at || a.label.localeCompare(b.label));
+    subjectCountry = all[0]?.country;
+    subject = all[0]?.label;
   }
-  const other = people.find((a, i) => i > 0 && cleanTitleText(a.name) !== subject && (!a.country || a.country !== subjectCountry));
+  const other = people.find((a) => cleanTitleText(a.name) !== subject && (!a.country || a.country !== subjectCountry));
   let object: string | undefined = other ? cleanTitleText(other.name) : undefined;
   const objectIsPerson = object !== undefined;
   if (!object) {
     const rest = ev.countries.filter((c) => c !== subjectCountry);
-    rest.sort((a, b) => firstMention(sentence, a, countryName(a)) - firstMention(sentence, b, countryName(b)) || a.localeCompare(b));
+    const key = (c: string) => {
+      const at = firstMention(sentence, c, countryName(c));
+      return (at >= triggerAt ? 0 : 1e6) + at;
+    };
+    rest.sort((a, b) => key(a) - key(b) || a.localeCompare(b));
     if (rest[0]) object = name(rest[0]);
   }
   if (!object) {
     const org = ev.organizations.map(cleanTitleText).find((o) => o && o !== subject);
     if (org) object = org;
+  }
+  // A meeting or visit reads better with the named person first ("Narendra Modi holds talks with Bhutan").
+  if (SYMMETRIC.has(ev.type) && objectIsPerson && !chosenPerson && object) {
+    const person = people.find((a) => cleanTitleText(a.name) === object);
+    return { subject: object, subjectCountry: person?.country, object: subject, objectIsPerson: false };
   }
   return { subject, subjectCountry, object, objectIsPerson };
 }

@@ -169,3 +169,37 @@ describe('makeTitle: who acts', () => {
     expect(t).toBe('Russia expels diplomats of Netherlands');
   });
 });
+
+describe('makeTitle: the actor of a reported or passive event', () => {
+  it('takes the actor after a reporting verb, not the source that reports', () => {
+    const t = makeTitle(
+      ev({ type: 'military', countries: ['KOR', 'PRK'], sentence: "South Korea's military said that North Korea fired a missile into the sea.", trigger: 'fired a missile' }),
+      (iso) => ({ KOR: 'South Korea', PRK: 'North Korea' })[iso],
+    );
+    expect(t).toBe('North Korea strikes South Korea');
+  });
+
+  it('takes the agent after "by" in the passive', () => {
+    const t = makeTitle(
+      ev({ type: 'military', countries: ['JPN', 'PRK'], sentence: "Japan's coast guard said a projectile was launched by North Korea.", trigger: 'was launched by' }),
+      (iso) => ({ JPN: 'Japan', PRK: 'North Korea' })[iso],
+    );
+    expect(t).toMatch(/^North Korea /);
+  });
+
+  it('puts a person named before the trigger first, even after a demonym', () => {
+    const t = makeTitle(
+      ev({
+        countries: ['CHN', 'RUS'],
+        actors: [
+          { name: 'Sergei Lavrov', country: 'RUS' },
+          { name: 'Xi Jinping', country: 'CHN' },
+        ],
+        sentence: "Chinese President Xi Jinping told Russia's top diplomat Sergei Lavrov that ties should deepen.",
+        trigger: "told Russia's top diplomat",
+      }),
+      countryName,
+    );
+    expect(t).toBe('Xi Jinping meets Sergei Lavrov');
+  });
+});

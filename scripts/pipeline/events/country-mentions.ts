@@ -32,12 +32,12 @@ function namesOf(iso3: string): string[] {
 
 const WORDISH = /[\p{L}\p{N}]/u;
 
-/** Offset of the first mention of the state in `sentence` (whole words), or Infinity. */
-export function firstMention(sentence: string, iso3: string, extra?: string): number {
+/** Offset of the first mention of the state in `sentence` (whole words) from `from` on, or Infinity. */
+export function firstMention(sentence: string, iso3: string, extra?: string, from = 0): number {
   let best = Infinity;
   const names = extra ? [extra, ...namesOf(iso3)] : namesOf(iso3);
   for (const name of names) {
-    let i = sentence.indexOf(name);
+    let i = sentence.indexOf(name, from);
     while (i >= 0 && i < best) {
       const before = sentence[i - 1];
       const after = sentence[i + name.length];
