@@ -378,3 +378,17 @@ describe('findEvents: acts in trailing circumstances', () => {
     expect(events('These attacks killed nine people.')).toEqual([]);
   });
 });
+
+describe('findEvents: chained clauses', () => {
+  it('splits "and was hosted by" and a bare "where" clause', () => {
+    expect(one('The Kenyan president arrived in Accra on Monday and was hosted by his counterpart at the palace where both leaders held talks.')).toEqual([
+      'visit/asserted',
+      'meeting/asserted',
+      'meeting/asserted',
+    ]);
+  });
+
+  it('reads "held his first discussion with" as a meeting', () => {
+    expect(one('The minister on Monday held his first discussion with his Austrian counterpart.')).toEqual(['meeting/asserted']);
+  });
+});
