@@ -8,6 +8,8 @@
  *  - every country code (event and actor) is a real ISO 3166-1 alpha-3 code (world-countries cca3);
  *  - the events file validates against the shared schema.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import countries from 'world-countries';
 import { describe, expect, it } from 'vitest';
@@ -164,6 +166,55 @@ describe('extractor properties', () => {
       { numRuns: Math.ceil(RUNS / 2.5) },
     );
   }, 120_000);
+
+  it('keeps its invariants on randomly damaged real articles (the seeds, mutated)', () => {
+    const seedDir = path.resolve(import.meta.dirname, '../../seeds');
+    const seeds = readdirSync(seedDir)
+      .filter((n) => /\.(txt|md)$/.test(n))
+      .sort()
+      .map((n) => readFileSync(path.join(seedDir, n), 'utf8'));
+    expect(seeds.length).toBeGreaterThan(0);
+    type Edit = { at: number; kind: 'insert' | 'delete' | 'duplicate' | 'upper' | 'crlf'; len: number; text: string };
+    const edit: fc.Arbitrary<Edit> = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x),
+      kind: fc.constantFrom('insert' as const, 'delete' as const, 'duplicate' as const, 'upper' as const, 'crlf' as const),
+      len: fc.integer({ min: 1, max: 400 }),
+      text: fc.oneof(hostile, noise, sentence, lineBreak),
+    }) as unknown as fc.Arbitrary<Edit>;
+    const apply = (text: string, edits: Edit[]): string => {
+      let t = text;
+      for (const e of edits) {
+        // Never touch the header line: the document must stay dated so the extractor runs.
+        const head = t.indexOf('\n') + 1;
+        const at = head + Math.floor(e.at * (t.length - head));
+        const end = Math.min(t.length, at + e.len);
+        if (e.kind === 'insert') t = t.slice(0, at) + e.text + t.slice(at);
+        else if (e.kind === 'delete') t = t.slice(0, at) + t.slice(end);
+        else if (e.kind === 'duplicate') t = t.slice(0, end) + t.slice(at, end) + t.slice(end);
+        else if (e.kind === 'upper') t = t.slice(0, at) + t.slice(at, end).toUpperCase() + t.slice(end);
+        else t = t.slice(0, at) + t.slice(at, end).replace(/\n/g, '\r\n') + t.slice(end);
+      }
+      return t;
+    };
+    let events = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (i, edits) => {
+        const text = apply(seeds[i]!, edits);
+        const parsed = parseDocument({ id: 'mutant', path: 'mutant.txt', text, warnings: [] });
+        if (!parsed.ok) return;
+        const seg = segment(parsed.doc);
+        for (const s of seg.sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+        const out = extractDocument(seg, actors).events;
+        for (const ev of out) checkExtracted(ev, text);
+        events += out.length;
+        const { file, report } = runPipeline([{ id: 'mutant', path: 'mutant.txt', text, warnings: [] }]);
+        expect(EventsFileSchema.safeParse(file).success).toBe(true);
+        expect(JSON.stringify(report)).not.toMatch(/extraction failed/);
+      }),
+      { numRuns: Math.ceil(RUNS / 1.5) },
+    );
+    expect(events).toBeGreaterThan(0);
+  }, 180_000);
 
   it('survives pathological single texts', () => {
     const nasty = [
