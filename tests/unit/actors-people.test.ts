@@ -148,6 +148,13 @@ describe('coreference', () => {
     expect(r.countries).toEqual(['IRN', 'OMN']);
   });
 
+  it('reads "the two leaders" and "both sides" as the two states of the latest sentence that named two', () => {
+    const res = resolveAll(['The Ghanaian president met his Ivorian counterpart on Monday.', 'The two leaders signed a border deal.', 'Both sides also agreed on trade, and the two missiles were not discussed.'], 'agreement');
+    expect(res[1]!.countries).toEqual(['CIV', 'GHA']);
+    expect(res[2]!.countries).toEqual(['CIV', 'GHA']);
+    expect(one('The two leaders signed a border deal.', 'agreement').countries).toEqual([]);
+  });
+
   it('does not invent people', () => {
     expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
     expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);

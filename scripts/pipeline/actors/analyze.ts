@@ -83,6 +83,7 @@ export class SentenceAnalyzer {
     this.dynamicSurnames(tokens, covered, found, state);
     this.pronounSpeaker(tokens, found, state);
     this.deicticPlaces(tokens, covered, found, state);
+    this.theTwo(tokens, found, state);
     if (found.length === 0) return { tokens, found };
     found.sort((a, b) => a.first - b.first);
 
@@ -282,6 +283,34 @@ export class SentenceAnalyzer {
         const m: ActorMention = { kind: 'country', text: `${tokens[i - 1]!.raw} ${t.raw}`, start: tokens[i - 1]!.start, end: t.end, country: iso };
         found.push({ m, first: i - 1, last: i, possessive: false, payload: { kind: 'country', country: iso } });
       }
+    }
+  }
+
+  /**
+   * "the two leaders", "both sides", "the two discussed": the two states of the latest sentence that named two,
+   * when this sentence names fewer than two itself.
+   */
+  private theTwo(tokens: Token[], found: Found[], state: DocState): void {
+    const pair = state.lastPair;
+    if (!pair) return;
+    const own = new Set(found.filter((f) => f.m.country && !f.m.locative && !f.m.attribution).map((f) => f.m.country));
+    if (own.size >= 2) return;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = tokens[i]!.norm;
+      const b = tokens[i + 1]!;
+      let last = -1;
+      if (a === 'both' && this.words.pairNouns.has(b.norm)) last = i + 1;
+      else if (a === 'the' && b.norm === 'two' && tokens[i + 2]) {
+        const c = tokens[i + 2]!.norm;
+        if (this.words.pairNouns.has(c) || this.words.pairVerbs.has(c)) last = this.words.pairNouns.has(c) ? i + 2 : i + 1;
+      }
+      if (last < 0) continue;
+      const text = state.text.slice(tokens[i]!.start, tokens[last]!.end);
+      for (const iso of pair) {
+        const m: ActorMention = { kind: 'country', text, start: tokens[i]!.start, end: tokens[last]!.end, country: iso };
+        found.push({ m, first: i, last, possessive: false });
+      }
+      return;
     }
   }
 
@@ -688,6 +717,12 @@ export class SentenceAnalyzer {
 
   /** Record people named in this sentence for later sentences. */
   private remember(found: Found[], state: DocState): void {
+    const states: string[] = [];
+    for (const f of found) {
+      const c = f.m.country ?? f.actor?.country;
+      if (c && !f.m.locative && !f.m.attribution && !f.m.nonParty && !f.m.topic && !f.m.victim && !states.includes(c)) states.push(c);
+    }
+    if (states.length === 2) state.lastPair = states;
     const subject = found.find((f) => f.m.kind === 'person' && f.actor && !f.m.attribution);
     if (subject) state.lastSubject = { actor: subject.actor!, roleKeys: subject.roleKeys ?? [] };
     for (const f of found) {

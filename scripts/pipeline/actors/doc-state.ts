@@ -40,6 +40,9 @@ export class DocState {
   /** The first person named in the latest sentence that named one: what a following "He said" refers to. */
   lastSubject?: DynamicPerson;
 
+  /** The two states of the latest sentence that named exactly two: what "the two leaders" refers to. */
+  lastPair?: string[];
+
   /** roleKey -> last actor seen in that role, whatever the state ("the external affairs minister"). */
   readonly lastInRole = new Map<string, Actor>();
 

@@ -250,6 +250,8 @@ export interface ContextWords {
   actNouns: Set<string>;
   speechVerbs: Set<string>;
   nonNameWords: Set<string>;
+  pairNouns: Set<string>;
+  pairVerbs: Set<string>;
 }
 
 export function loadContextWords(): ContextWords {
@@ -275,5 +277,7 @@ export function loadContextWords(): ContextWords {
     actNouns: low(C.actNouns),
     speechVerbs: low(C.speechVerbs),
     nonNameWords: low(C.nonNameWords),
+    pairNouns: low(C.pairNouns),
+    pairVerbs: low(C.pairVerbs),
   };
 }
