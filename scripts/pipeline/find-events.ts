@@ -168,10 +168,11 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     const near = recent.slice(-CONTEXT_SENTENCES);
     const nearForNouns = recent.slice(-NOUN_CONTEXT_SENTENCES);
     const militaryBefore = near.some((r) => r.types.has('military'));
-    const answers = RESPONSE.test(sentence.text);
+    let answers: boolean | undefined;
     const kept = found.filter(({ candidate: c, noun, locative }) => {
       if (!HAPPENED.has(c.modality)) return true;
       if (c.type === 'statement') {
+        answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
         if (containerLeft > 0) return false;
         return !(militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start)));
@@ -179,7 +180,8 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       if (noun && !locative) return !nearForNouns.some((r) => r.types.has(c.type));
       return true;
     });
-    const types = new Set(found.filter((f) => f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)).map((f) => f.candidate.type));
+    const types = new Set<string>();
+    for (const f of found) if (f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)) types.add(f.candidate.type);
     recent.push({ types });
     const spoke = found.some((f) => f.candidate.type === 'statement');
     if ([...types].some((t) => SPEECH_CONTAINERS.has(t))) containerLeft = CONTAINER_SENTENCES;

@@ -120,7 +120,8 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
     .filter((x) => inZone(x.at))
     .sort((x, y) => x.at - y.at)[0]?.a;
   const stateInZone = states.find((p) => inZone(p.at));
-  const chosenPerson = personInZone ?? (stateInZone ? undefined : people[0]);
+  // "The Russian foreign minister arrived": a person of the state named there stands for it.
+  const chosenPerson = personInZone ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
   if (chosenPerson) {
     subject = cleanTitleText(chosenPerson.name);
     subjectCountry = chosenPerson.country;

@@ -203,3 +203,19 @@ describe('makeTitle: the actor of a reported or passive event', () => {
     expect(t).toBe('Xi Jinping meets Sergei Lavrov');
   });
 });
+
+describe('makeTitle: a person referred to by role', () => {
+  it('uses the named person of the state named before the trigger', () => {
+    const t = makeTitle(
+      ev({
+        type: 'visit',
+        countries: ['CHN', 'RUS'],
+        actors: [{ name: 'Sergei Lavrov', country: 'RUS' }],
+        sentence: 'The Russian foreign minister arrived in China on Sunday.',
+        trigger: 'arrived in',
+      }),
+      countryName,
+    );
+    expect(t).toBe('Sergei Lavrov arrives in China');
+  });
+});

@@ -45,6 +45,7 @@ function periodEnds(token: string, next: string): boolean {
  * Sentences glued together by a missing space ("on Wednesday.The ministry said"): a period
  * between a lower-case word and a capitalised word. Domains and abbreviations do not match.
  */
+const MAYBE_GLUED = /[a-z\u00DF-\u00FF][.!?]["”’']?[A-Z\u00C0-\u00DE]/;
 const GLUED = /(?<=\p{Ll}{2})([.!?])(["”’']?)(?=\p{Lu}\p{Ll}+\b)/gu;
 
 /** Sentence spans of text[start, end), absolute offsets, each trimmed; never empty. */
@@ -84,8 +85,10 @@ function candidates(para: string): Cut[] {
   for (let m = CANDIDATE.exec(para); m; m = CANDIDATE.exec(para)) {
     cuts.push({ index: m.index, punct: m[1] ?? '', closers: m[2] ?? '', after: m.index + m[0].length });
   }
-  GLUED.lastIndex = 0;
   let glued = false;
+  // Cheap ASCII pre-check before the Unicode scan: most paragraphs have no glued sentences.
+  if (!MAYBE_GLUED.test(para)) return cuts;
+  GLUED.lastIndex = 0;
   for (let m = GLUED.exec(para); m; m = GLUED.exec(para)) {
     const word = /\S+$/u.exec(para.slice(Math.max(0, m.index - 30), m.index))?.[0] ?? '';
     if (/[/@:]|www|\.\w/u.test(word)) continue;
