@@ -7,10 +7,17 @@ import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
 import { findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
-import type { DateContext, ExtractedEvent, Modality, SegmentedDocument } from './types.ts';
+import type { DateContext, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
 
 /** Modalities that describe something that happened. Planned, negated, habitual and background events are dropped. */
 const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
+/**
+ * An approximate date whose possible span is wider than this ("last month", "in 2014") does not
+ * place an event: the timeline would show a day the text never gave. "Hours after X" stays.
+ */
+const MAX_APPROXIMATE_SPAN_DAYS = 2;
+
+const spanDays = (r: { from: string; to: string }): number => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000;
 
 export interface DocumentExtraction {
   events: ExtractedEvent[];
@@ -28,17 +35,32 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): 
     dropped[why] = (dropped[why] ?? 0) + 1;
   };
 
+  // The sentence just before, when it held no event: its opening time phrase may carry over
+  // ("Just hours later, Pakistan did the same. They declared ...").
+  let eventless: Sentence | undefined;
   for (const sentence of seg.sentences) {
     if (sentence.kind !== 'body') continue;
-    for (const candidate of findEvents(sentence, seg)) {
+    const candidates = findEvents(sentence, seg);
+    const before = eventless?.paragraph === sentence.paragraph && eventless.index === sentence.index - 1 ? eventless : undefined;
+    eventless = candidates.length === 0 ? sentence : undefined;
+    for (const candidate of candidates) {
       const who = docActors.resolve(sentence, candidate);
       if (!HAPPENED.has(candidate.modality)) {
         drop(candidate.modality);
         continue;
       }
-      const when = resolveDate(sentence, candidate, { published: doc.published, dateline: seg.dateline, previous });
+      const when = resolveDate(sentence, candidate, {
+        published: doc.published,
+        dateline: seg.dateline,
+        previous,
+        ...(before ? { before } : {}),
+      });
       if (when.date === null) {
         drop('no knowable day');
+        continue;
+      }
+      if (when.precision === 'approximate' && when.range && spanDays(when.range) > MAX_APPROXIMATE_SPAN_DAYS) {
+        drop('vague period');
         continue;
       }
       if (when.future || when.date > doc.published) {

@@ -1,0 +1,57 @@
+/**
+ * The assembler's own rules, on short articles written for the test (published Tuesday 2025-07-15):
+ * only what happened on a knowable day, up to publication, with a state or organisation, is kept.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { parseDocument } from '../../scripts/pipeline/parse-document.ts';
+import { segment } from '../../scripts/pipeline/segment.ts';
+
+const actors = createActorResolver();
+
+function extract(body: string, published = '2025-07-15') {
+  const parsed = parseDocument({ id: 'doc', path: 'doc.txt', text: ` date ${published} Test article\n\n${body}\n`, warnings: [] });
+  if (!parsed.ok) throw new Error(parsed.skipped.reason);
+  return extractDocument(segment(parsed.doc), actors);
+}
+
+describe('extractDocument', () => {
+  it('dates a lead event without a cue on the publication day', () => {
+    const { events } = extract('French President Emmanuel Macron met Kenyan President William Ruto in Paris.');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'meeting', date: '2025-07-15', countries: ['FRA', 'KEN'] });
+  });
+
+  it('places a weekday on the latest such day on or before publication', () => {
+    const { events } = extract('Japanese Foreign Minister Takeshi Iwaya met his Australian counterpart Penny Wong on Sunday.');
+    expect(events.map((e) => e.date)).toEqual(['2025-07-13']);
+  });
+
+  it('drops an event that only a vague period dates', () => {
+    const { events, dropped } = extract('Brazil signed a trade agreement with Argentina last month.');
+    expect(events).toEqual([]);
+    expect(dropped['vague period'] ?? 0).toBeGreaterThan(0);
+  });
+
+  it('drops planned events and events after publication', () => {
+    const { events } = extract('Indian Prime Minister Narendra Modi will visit Japan on July 20.\n\nThe Turkish president is expected to meet Ukraine\'s leader next week.');
+    expect(events).toEqual([]);
+  });
+
+  it('keeps the source offsets exact and the trigger inside the sentence', () => {
+    const { events } = extract('Vietnam condemned China on Monday over the seizure of a fishing boat.');
+    expect(events).toHaveLength(1);
+    const s = events[0]!.source;
+    expect(s.sentence.slice(s.trigger.start, s.trigger.end).toLowerCase()).toContain('condemn');
+    expect(s.end - s.start).toBe(s.sentence.length);
+  });
+
+  it('carries an opening time phrase over from an eventless sentence before', () => {
+    const { events } = extract(
+      'India expelled a Pakistani diplomat on Tuesday, July 8. Just hours later, Pakistan answered in kind. It expelled an Indian diplomat and gave him a day to leave.',
+    );
+    const pakistani = events.find((e) => e.source.sentence.startsWith('It expelled'));
+    expect(pakistani?.date).toBe('2025-07-08');
+  });
+});
