@@ -81,12 +81,9 @@ export function checkDay(value: unknown): { day: string } | { reason: string } {
     return parseDayString(value);
   }
   if (value === undefined || value === null) return { reason: NO_DATE };
-  let shown: string;
-  try {
-    shown = String(JSON.stringify(value)).slice(0, 40);
-  } catch {
-    shown = typeof value;
-  }
+  // Never serialise the value: YAML aliases can make a tiny file expand to gigabytes ("billion laughs").
+  const shown =
+    typeof value === 'number' || typeof value === 'boolean' ? String(value).slice(0, 40) : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value;
   return { reason: `publication date has an unexpected form: ${shown}` };
 }
 

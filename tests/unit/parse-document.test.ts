@@ -123,6 +123,14 @@ describe('YAML front matter', () => {
     expect(reason(parseDocument(md('- a\n- b')))).toMatch(/no publication date/);
     expect(reason(parseDocument(md('just a string')))).toMatch(/no publication date/);
   });
+  it('does not expand YAML alias bombs (billion laughs) when reporting a bad date', () => {
+    let yaml = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
+    const names = 'abcdefghi';
+    for (let i = 1; i < names.length; i++) yaml += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]\n`;
+    const parsed = parseDocument(md(`${yaml}title: *i\ndate: *i`));
+    expect(reason(parsed)).toBe('publication date has an unexpected form: a list');
+    if (!parsed.ok) expect(parsed.skipped.title).toBe('');
+  });
   it('never evaluates JavaScript front matter', () => {
     const g = globalThis as { __fmPwned?: unknown };
     delete g.__fmPwned;
