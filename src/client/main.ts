@@ -25,6 +25,8 @@ import { byId } from './dom.ts';
 
 const DAY_MS = 86_400_000;
 const URL_DELAY_MS = 350;
+/** Above this many filtered events the timeline follows the brush when it is released. */
+const LIVE_BRUSH_LIMIT = 2000;
 
 /** Keeps only entries shaped like events (the file was validated at build time; this guards odd hosts). */
 function looksLikeEvent(x: unknown): x is TimelineEvent {
@@ -116,6 +118,9 @@ async function main(): Promise<void> {
   });
   const overview = createOverview(byId('mp-overview'), {
     onBrush(start, end, final) {
+      // With many events, follow the brush on release only: each intermediate window would
+      // make vis-timeline re-measure every box.
+      if (!final && filtered.length > LIVE_BRUSH_LIMIT) return;
       userWindow = true;
       timeline.setWindow(start, end, false, final);
       if (!final) userWindow = true;

@@ -56,9 +56,15 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
   let silent = false;
   let raf = 0;
 
+  /** True while the user drags the brush: the timeline's echo must not move it meanwhile. */
+  let brushing = false;
   const brush = d3
     .brushX<unknown>()
+    .on('start', (event: d3.D3BrushEvent<unknown>) => {
+      if (!silent && event.sourceEvent) brushing = true;
+    })
     .on('brush end', (event: d3.D3BrushEvent<unknown>) => {
+      if (event.type === 'end') brushing = false;
       if (silent || !event.sourceEvent) return;
       const sel = event.selection as [number, number] | null;
       const final = event.type === 'end';
@@ -162,7 +168,7 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
     },
     setWindow(start, end) {
       current = [start, end];
-      moveBrush(current);
+      if (!brushing) moveBrush(current);
     },
     domain: () => x.domain() as [Date, Date],
   };
