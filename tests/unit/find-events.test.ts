@@ -392,3 +392,17 @@ describe('findEvents: chained clauses', () => {
     expect(one('The minister on Monday held his first discussion with his Austrian counterpart.')).toEqual(['meeting/asserted']);
   });
 });
+
+describe('findEvents: downgrading relations', () => {
+  const cases: [string, string[]][] = [
+    ['Lima recalled its ambassador to Caracas on Monday.', ['sanction/asserted']],
+    ["Chile's envoy has been recalled from Managua for consultations, the ministry said.", ['sanction/asserted']],
+    ['Quito severed diplomatic relations with Mexico on Friday.', ['sanction/asserted']],
+    ['The government reserves the right to respond to the incursion.', ['threat/asserted']],
+  ];
+  for (const [body, expected] of cases) {
+    it(`${expected.join(',')}: ${body.slice(0, 50)}`, () => {
+      expect(one(body)).toEqual(expected);
+    });
+  }
+});

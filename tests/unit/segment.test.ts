@@ -298,3 +298,11 @@ describe('segment: a title that is a sentence', () => {
     expect(s.sentences.map((x) => x.text)).toEqual(['The two leaders signed three accords.']);
   });
 });
+
+describe('segment: TASS-style datelines', () => {
+  it('reads "PLACE, Month D. /AGENCY/:"', () => {
+    const s = seg('ANKARA, November 4. /TASS/: The ambassador has been recalled.');
+    expect(s.dateline).toMatchObject({ place: 'ANKARA', agency: 'TASS', date: '2024-11-04' });
+    expect(s.sentences[0]?.text).toBe('The ambassador has been recalled.');
+  });
+});

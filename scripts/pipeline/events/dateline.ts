@@ -50,7 +50,7 @@ export function matchLeadingDateline(text: string): DatelineMatch | null {
   const m = LEADING.exec(text);
   if (!m?.groups) return matchTitleCase(text);
   const g = m.groups;
-  const agency = (g.agency ?? g.agency2)?.trim();
+  const agency = (g.agency ?? g.agency2 ?? g.agency3)?.trim();
   const place = cleanPlace(g.place);
   if (g.place && !place) return null;
   if (!place && !agency) return null;
