@@ -148,11 +148,13 @@ describe('coreference', () => {
     expect(r.countries).toEqual(['IRN', 'OMN']);
   });
 
-  it('reads "the two leaders" and "both sides" as the two states of the latest sentence that named two', () => {
+  it('reads "the two leaders" and "both sides" as the states of the two people named together last', () => {
     const res = resolveAll(['The Ghanaian president met his Ivorian counterpart on Monday.', 'The two leaders signed a border deal.', 'Both sides also agreed on trade, and the two missiles were not discussed.'], 'agreement');
     expect(res[1]!.countries).toEqual(['CIV', 'GHA']);
     expect(res[2]!.countries).toEqual(['CIV', 'GHA']);
     expect(one('The two leaders signed a border deal.', 'agreement').countries).toEqual([]);
+    // two states but not two people: no pair
+    expect(resolveAll(['Russia and Ukraine swapped prisoners.', 'The two sides held talks.'], 'meeting')[1]!.countries).toEqual([]);
   });
 
   it('does not invent people', () => {

@@ -287,8 +287,8 @@ export class SentenceAnalyzer {
   }
 
   /**
-   * "the two leaders", "both sides", "the two discussed": the two states of the latest sentence that named two,
-   * when this sentence names fewer than two itself.
+   * "the two leaders", "both sides", "the two discussed": the states of the two people of the latest sentence that
+   * named people of exactly two states, when this sentence names fewer than two states itself.
    */
   private theTwo(tokens: Token[], found: Found[], state: DocState): void {
     const pair = state.lastPair;
@@ -717,10 +717,11 @@ export class SentenceAnalyzer {
 
   /** Record people named in this sentence for later sentences. */
   private remember(found: Found[], state: DocState): void {
+    // "the two leaders" later: the states of two people named together (two people, two states).
     const states: string[] = [];
     for (const f of found) {
-      const c = f.m.country ?? f.actor?.country;
-      if (c && !f.m.locative && !f.m.attribution && !f.m.nonParty && !f.m.topic && !f.m.victim && !states.includes(c)) states.push(c);
+      const c = f.actor?.country ?? (f.m.kind === 'role' ? f.m.country : undefined);
+      if (c && !f.m.attribution && !states.includes(c)) states.push(c);
     }
     if (states.length === 2) state.lastPair = states;
     const subject = found.find((f) => f.m.kind === 'person' && f.actor && !f.m.attribution);

@@ -40,7 +40,7 @@ export class DocState {
   /** The first person named in the latest sentence that named one: what a following "He said" refers to. */
   lastSubject?: DynamicPerson;
 
-  /** The two states of the latest sentence that named exactly two: what "the two leaders" refers to. */
+  /** The states of the people of the latest sentence naming people of exactly two states: "the two leaders". */
   lastPair?: string[];
 
   /** roleKey -> last actor seen in that role, whatever the state ("the external affairs minister"). */
