@@ -60,7 +60,7 @@ interface Parties {
 }
 
 /** A reporting verb before an event ("the JCS said that North Korea fired"): the actor comes after it. */
-const REPORTING = /\b(?:said|says|stated|announced|reported|added|confirmed|noted|told\s+[\p{L}-]+)\s+(?:on\s+\p{L}+\s+)?(?:that\s+)?/giu;
+const REPORTING = /\b(?:(?:said|says|stated|announced|reported|added|confirmed|noted|told\s+[\p{L}-]+)\s+(?:on\s+\p{L}+\s+|in\s+a\s+statement\s+)?(?:that\s+)?|and\s+that\s+)/giu;
 const PASSIVE_BY = /^\s*by\b/iu;
 /** Actor names that are bodies, not people ("Joint Chiefs of Staff", "Foreign Ministry"). */
 const INSTITUTION = /\b(?:Chiefs|Ministry|Council|Office|Department|Staff|Navy|Army|Force|Forces|Guard|Command|Agency|Committee|Commission|Government|Parliament|Assembly|Embassy|Cabinet|Military|Fleet|Administration)\b/u;

@@ -406,3 +406,10 @@ describe('findEvents: downgrading relations', () => {
     });
   }
 });
+
+describe('findEvents: agendas', () => {
+  it('reads events listed on an agenda as planned', () => {
+    expect(one('Besides meetings with business leaders, his agenda includes a visit to the port.')).toEqual(['meeting/planned']);
+    expect(one('The itinerary includes talks with the king on Sunday.')).toEqual(['meeting/planned']);
+  });
+});

@@ -219,3 +219,18 @@ describe('makeTitle: a person referred to by role', () => {
     expect(t).toBe('Sergei Lavrov arrives in China');
   });
 });
+
+describe('makeTitle: a second reported complement', () => {
+  it('takes the actor of the complement that holds the trigger', () => {
+    const t = makeTitle(
+      ev({
+        type: 'threat',
+        countries: ['PRK', 'USA'],
+        sentence: 'The ministry said in a statement that the U.S. was to blame and that the DPRK was ready to take all necessary measures.',
+        trigger: 'ready to take all necessary measures',
+      }),
+      (iso) => ({ PRK: 'North Korea', USA: 'United States' })[iso],
+    );
+    expect(t).toBe('North Korea threatens United States');
+  });
+});
