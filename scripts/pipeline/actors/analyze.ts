@@ -6,7 +6,7 @@ import type { Actor, ActorMention, MentionKind, SentenceKind } from '../types.ts
 import type { DocState } from './doc-state.ts';
 import { type ContextWords, type Gazetteer, type GazPayload } from './gazetteer.ts';
 import { activeRole, roleActive, type ActiveRole } from './people.ts';
-import { executiveKey, roleDisplay, roleKeys } from './roles.ts';
+import { executiveKey, roleKeys } from './roles.ts';
 import { hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, shortInsideName, isTitleCase, titleCaseRole } from './names.ts';
 import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
 
@@ -649,7 +649,7 @@ export class SentenceAnalyzer {
       if (isRole && f.m.country && !f.m.attribution) {
         const appo = this.appositionName(found, i, tokens, covered, state);
         if (appo) extra.push(appo);
-        else this.resolveRole(f, tokens, state);
+        else this.resolveRole(f, state);
       }
     }
     return extra;
@@ -690,7 +690,7 @@ export class SentenceAnalyzer {
   }
 
   /** "the Russian foreign minister", "Russia's top diplomat" -> the person seen or in office that day. */
-  private resolveRole(f: Found, tokens: Token[], state: DocState): void {
+  private resolveRole(f: Found, state: DocState): void {
     const country = f.m.country!;
     let keys = f.roleKeys ?? [];
     if (keys.includes('leader')) keys = ['leader', executiveKey(country)];
@@ -712,7 +712,6 @@ export class SentenceAnalyzer {
       }
     }
     if (f.actor) f.m.person = { name: f.actor.name, ...(f.actor.role ? { role: f.actor.role } : {}) };
-    void tokens;
   }
 
   /** Record people named in this sentence for later sentences. */
