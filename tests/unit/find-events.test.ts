@@ -413,3 +413,14 @@ describe('findEvents: agendas', () => {
     expect(one('The itinerary includes talks with the king on Sunday.')).toEqual(['meeting/planned']);
   });
 });
+
+describe('findEvents: agreeing to act is not an agreement', () => {
+  it('types "agreed to renegotiate the deal" as a statement but "agreed to a swap" as an agreement', () => {
+    expect(one('Ottawa has agreed to renegotiate the trade deal.')).toEqual(['statement/asserted']);
+    expect(one('The two sides agreed to a prisoner swap on Monday.')).toEqual(['agreement/asserted']);
+  });
+
+  it('reads an ordered strike as a military act', () => {
+    expect(one('The president ordered a massive strike on an air base.')).toEqual(['military/asserted']);
+  });
+});
