@@ -19,7 +19,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCSV } from '../../src/lib/export.ts';
+import { toCSV, toICS } from '../../src/lib/export.ts';
 import { EventsFileSchema, type EventsFile } from '../../src/lib/schema.ts';
 import { buildSite, extractTo, listFiles, ROOT, tempBuildDir } from './build-site.ts';
 import { launchChromium } from './helpers/browser.ts';
@@ -328,6 +328,15 @@ for (const name of ['corpus', 'all fields']) {
       for (const d of titled.slice(0, 12)) expect(text, d.id).toContain(collapse(d.title));
     }, 120_000);
 
+    it('keeps the calendar export well-formed: no injected lines or events', () => {
+      const s = site(name);
+      const problems = icsProblems(toICS(s.file.events), s.file.events.length, 'toICS');
+      for (const f of listFiles(s.dist).filter((x) => x.endsWith('.ics'))) {
+        problems.push(...icsProblems(readFileSync(path.join(s.dist, f), 'utf8'), -1, f));
+      }
+      expect(problems).toEqual([]);
+    });
+
     it('neutralises spreadsheet formulas in the CSV export', () => {
       const s = site(name);
       const csv = toCSV(s.file.events);
@@ -342,6 +351,23 @@ for (const name of ['corpus', 'all fields']) {
       }
     });
   });
+}
+
+
+/** Problems in an iCalendar text: lines that are not `NAME[;params]:value` or folded continuations, injected components. */
+function icsProblems(text: string, events: number, where: string): string[] {
+  const out: string[] = [];
+  const lines = text.split('\r\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const [i, line] of lines.entries()) {
+    if (/[\r\n]/.test(line)) out.push(`${where}:${i + 1}: bare line break inside a line`);
+    else if (!/^[A-Z][A-Z0-9-]*(;[^:]*)?:/.test(line) && !/^[ \t]/.test(line)) out.push(`${where}:${i + 1}: not a property line: ${line.slice(0, 60)}`);
+  }
+  const unfolded = text.replace(/\r\n[ \t]/g, '');
+  const begins = unfolded.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length;
+  if (events >= 0 && begins !== events) out.push(`${where}: ${begins} VEVENT components for ${events} events`);
+  for (const l of unfolded.split('\r\n')) if (/^(UID:injected|SUMMARY:Injected|LOCATION:evil|X-INJECT|ATTACH:)/.test(l)) out.push(`${where}: injected property ${l.slice(0, 60)}`);
+  return out;
 }
 
 /** A small RFC 4180 parser: rows of cells, quotes handled. */
