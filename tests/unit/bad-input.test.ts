@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventsFileSchema, type EventsFile } from '../../src/lib/schema.ts';
 import { readCorpus } from '../../scripts/pipeline/load.ts';
+import { futurePublicationWarnings } from '../../scripts/pipeline/parse-document.ts';
 import { runPipeline } from '../../scripts/pipeline/run.ts';
 import type { RawDocument } from '../../scripts/pipeline/types.ts';
 
@@ -26,6 +27,7 @@ const EXPECTED: Record<string, { ok: string } | { skipped: RegExp }> = {
   'crlf.txt': { ok: '2025-07-16' },
   'empty.txt': { skipped: /empty/ },
   'far-future.txt': { skipped: /2999-01-01.*outside the years/ },
+  'future-typo.txt': { ok: '2052-07-15' },
   'impossible-date-yaml.md': { skipped: /2025-02-30.*not a real day/ },
   'impossible-date.txt': { skipped: /2025-02-30.*not a real day/ },
   'js-front-matter.md': { skipped: /no publication date/ },
@@ -78,6 +80,14 @@ describe('the bad-input corpus through the pipeline', () => {
         expect(d.reason ?? '', d.path).toMatch(want.skipped);
       }
     }
+  });
+
+  it('flags a plausible but far-future date against the newest other document, without the clock', async () => {
+    const { docs } = await readCorpus(FIXTURES);
+    const { file } = runPipeline(docs);
+    const flagged = futurePublicationWarnings(file.documents.filter((d) => d.status === 'ok'));
+    expect(flagged.map((w) => w.document)).toEqual(['future-typo']);
+    expect(flagged[0]!.message).toMatch(/2052-07-15 is \d+ days after the newest other document \(2025-07-20\)/);
   });
 
   it('keeps same-name documents apart with unique ids and distinguishable sources', async () => {
