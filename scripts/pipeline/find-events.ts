@@ -202,17 +202,20 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
   const base = sentence.start;
   const openAtStart = openQuotes(seg)[sentence.index] ?? false;
   const quotes = quotedRanges(text, openAtStart);
-  const speech = quotes.filter((q) => q.words >= MIN_SPEECH_WORDS);
   const all = findTriggers(text);
   const attributed = all.some((t) => t.rule.type === 'attribution') || sentenceIsReported(text);
-  // Triggers and quotations are both in text order: one walk drops triggers inside speech.
+  // Triggers and quotations are both in text order: one walk drops triggers inside speech, and
+  // words quoted as words ("the word “condemns” was replaced").
   const triggers: TriggerMatch[] = [];
   let qi = 0;
   for (const t of all) {
     if (t.rule.type === 'attribution') continue;
-    while (qi < speech.length && speech[qi]!.end <= t.start) qi++;
-    const q = speech[qi];
-    if (q && t.start >= q.start && t.start < q.end) continue;
+    while (qi < quotes.length && quotes[qi]!.end <= t.start) qi++;
+    const q = quotes[qi];
+    if (q && t.start >= q.start && t.start < q.end) {
+      if (q.words >= MIN_SPEECH_WORDS) continue;
+      if (t.start <= q.start + 1 && t.end >= q.end - 1) continue;
+    }
     triggers.push(t);
   }
   if (triggers.length === 0) return [];

@@ -424,3 +424,10 @@ describe('findEvents: agreeing to act is not an agreement', () => {
     expect(one('The president ordered a massive strike on an air base.')).toEqual(['military/asserted']);
   });
 });
+
+describe('findEvents: words quoted as words', () => {
+  it('ignores a trigger word that is itself the quotation', () => {
+    expect(events('The word “condemns” was replaced by “deplores” in the draft.')).toEqual([]);
+    expect(one('Xi met Lavrov after the president held a "general meeting" with ministers.')).toEqual(['meeting/asserted', 'meeting/asserted']);
+  });
+});
