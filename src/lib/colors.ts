@@ -4,8 +4,7 @@
  * tokens (`--type-<type>`, light and dark) and `.t-<type> { --type-color }`; a unit test keeps
  * them in sync.
  */
-// Type-only import: this module ships to the browser, and schema.ts would pull zod in.
-import type { EventType } from './schema.ts';
+import { EVENT_TYPES, type EventType } from './event-types.ts';
 
 export interface TypeStyle {
   /** Human label, capitalised. */
@@ -31,8 +30,8 @@ export const TYPE_STYLES: Readonly<Record<EventType, TypeStyle>> = {
   military: { label: 'Military', color: '#57534e', colorDark: '#c4bdb6', symbol: '✚', description: 'Attacks, exercises and deployments' },
 };
 
-/** The event types in the schema's order (a unit test checks it equals EVENT_TYPES). */
-export const TYPE_ORDER: readonly EventType[] = Object.keys(TYPE_STYLES) as EventType[];
+/** The event types in display order. */
+export const TYPE_ORDER: readonly EventType[] = EVENT_TYPES;
 
 /** The types in legend order, with their styles. */
 export function legendEntries(): Array<{ type: EventType } & TypeStyle> {

@@ -4,28 +4,12 @@
  * Fields may be added; the contract's fields are never renamed or dropped.
  */
 import { z } from 'zod';
+import { isIsoDay } from './days.ts';
+import { EVENT_TYPES, type EventType } from './event-types.ts';
 
-export const EVENT_TYPES = [
-  'meeting',
-  'visit',
-  'statement',
-  'threat',
-  'sanction',
-  'agreement',
-  'accusation',
-  'military',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType };
 
-const isRealDay = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-};
-
-export const IsoDay = z.string().refine(isRealDay, { message: 'expected a real calendar day as YYYY-MM-DD' });
+export const IsoDay = z.string().refine(isIsoDay, { message: 'expected a real calendar day as YYYY-MM-DD' });
 export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code');
 
 export const ActorSchema = z.object({

@@ -9,8 +9,8 @@
  * ignored, never an error. Serialising writes only what differs from the default, in a
  * fixed order, so equal views give equal URLs.
  */
-import type { EventType } from './schema.ts';
-import { TYPE_ORDER as EVENT_TYPES } from './colors.ts';
+import { isIsoDay } from './days.ts';
+import { EVENT_TYPES, type EventType } from './event-types.ts';
 
 export interface ViewState {
   countries: string[];
@@ -31,14 +31,7 @@ export function defaultViewState(): ViewState {
   return { countries: [], countryMode: 'any', types: [], group: 'country' };
 }
 
-/** True for a real calendar day written YYYY-MM-DD. */
-export function isIsoDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
+export { isIsoDay };
 
 const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
 
