@@ -60,7 +60,7 @@ interface Parties {
 }
 
 /** A reporting verb before an event ("the JCS said that North Korea fired"): the actor comes after it. */
-const REPORTING = /\b(?:(?:said|says|stated|announced|reported|added|confirmed|noted|told\s+[\p{L}-]+)\s+(?:on\s+\p{L}+\s+|in\s+a\s+statement\s+)?(?:that\s+)?|and\s+that\s+)/giu;
+const REPORTING = /\b(?:(?:said|says|stated|announced|reported|added|confirmed|noted|told\s+(?:reporters|journalists|the\s+press|[\p{L}-]+\s+(?:television|tv|radio|media|newspaper|agency)))\s+(?:on\s+\p{L}+\s+|in\s+a\s+statement\s+)?(?:that\s+)?|and\s+that\s+)/giu;
 const PASSIVE_BY = /^\s*by\b/iu;
 /** Actor names that are bodies, not people ("Joint Chiefs of Staff", "Foreign Ministry"). */
 const INSTITUTION = /\b(?:Chiefs|Ministry|Council|Office|Department|Staff|Navy|Army|Force|Forces|Guard|Command|Agency|Committee|Commission|Government|Parliament|Assembly|Embassy|Cabinet|Military|Fleet|Administration)\b/u;
@@ -137,7 +137,11 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
     subjectCountry = all[0]?.country;
     subject = all[0]?.label;
   }
-  const other = people.find((a) => cleanTitleText(a.name) !== subject && (!a.country || a.country !== subjectCountry));
+  // The counterpart: a person of another state in meetings and visits; a state for acts done to a state.
+  const otherState = ev.countries.some((c) => c !== subjectCountry);
+  const other = SYMMETRIC.has(ev.type) || !otherState
+    ? people.find((a) => cleanTitleText(a.name) !== subject && (!a.country || a.country !== subjectCountry))
+    : undefined;
   let object: string | undefined = other ? cleanTitleText(other.name) : undefined;
   const objectIsPerson = object !== undefined;
   if (!object) {

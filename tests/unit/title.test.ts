@@ -234,3 +234,36 @@ describe('makeTitle: a second reported complement', () => {
     expect(t).toBe('North Korea threatens United States');
   });
 });
+
+describe('makeTitle: counterparts', () => {
+  it('names the target state, not a person, for acts done to a state', () => {
+    const t = makeTitle(
+      ev({
+        type: 'sanction',
+        countries: ['RUS', 'USA'],
+        actors: [{ name: 'Joe Biden', country: 'USA' }],
+        sentence: 'Russia expelled ten American diplomats, days after Joe Biden spoke.',
+        trigger: 'expelled ten American diplomats',
+      }),
+      (iso) => ({ RUS: 'Russia', USA: 'United States' })[iso],
+    );
+    expect(t).toBe('Russia expels diplomats of United States');
+  });
+
+  it('does not take "told his counterpart" for a reporting verb', () => {
+    const t = makeTitle(
+      ev({
+        type: 'threat',
+        countries: ['RUS', 'USA'],
+        actors: [
+          { name: 'Sergei Lavrov', country: 'RUS' },
+          { name: 'John Kerry', country: 'USA' },
+        ],
+        sentence: 'Lavrov told his US counterpart John Kerry that the sanctions were unacceptable and said there would be consequences.',
+        trigger: 'said there would be consequences',
+      }),
+      (iso) => ({ RUS: 'Russia', USA: 'United States' })[iso],
+    );
+    expect(t).toMatch(/^Sergei Lavrov threatens /);
+  });
+});
