@@ -17,6 +17,8 @@ import type { RawDocument } from '../../scripts/pipeline/types.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/bad-input');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/** Each CLI test spawns tsx (about a second each, more on a loaded machine). */
+const CLI_TIMEOUT = 180_000;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Expected outcome per fixture path: a publication day, or a regexp the skip reason must match. */
@@ -138,20 +140,20 @@ describe('the CLI exit status (CONTRACT.md)', () => {
     expect(file.documents.filter((d) => d.status === 'skipped').every((d) => (d.reason ?? '').length > 0)).toBe(true);
     const report = await readFile(path.join(tmp, 'ok', 'build-report.json'), 'utf8');
     expect(report).toMatch(/Latin-1/);
-  });
+  }, CLI_TIMEOUT);
 
   it('exits non-zero with a one-line reason for a missing input folder', () => {
     const r = cli('--input', path.join(tmp, 'no-such-folder'), '--output', path.join(tmp, 'x.json'));
     expect(r.status).not.toBe(0);
     expect(oneLine(r.stderr), r.stderr).toBe(true);
     expect(r.stderr).toMatch(/not found/);
-  });
+  }, CLI_TIMEOUT);
 
   it('exits non-zero when the input is a file', () => {
     const r = cli('--input', path.join(FIXTURES, 'crlf.txt'), '--output', path.join(tmp, 'x.json'));
     expect(r.status).not.toBe(0);
     expect(oneLine(r.stderr), r.stderr).toBe(true);
-  });
+  }, CLI_TIMEOUT);
 
   it('exits non-zero with a one-line reason when the output cannot be written', async () => {
     const blocker = path.join(tmp, 'a-file');
@@ -164,7 +166,7 @@ describe('the CLI exit status (CONTRACT.md)', () => {
     const r2 = cli('--input', FIXTURES, '--output', tmp, '--quiet');
     expect(r2.status).not.toBe(0);
     expect(oneLine(r2.stderr), r2.stderr).toBe(true);
-  });
+  }, CLI_TIMEOUT);
 
   it.skipIf(isRoot)('exits non-zero when the output folder is read-only (skipped as root: root may write anywhere)', async () => {
     const { chmod, mkdir } = await import('node:fs/promises');
@@ -175,7 +177,7 @@ describe('the CLI exit status (CONTRACT.md)', () => {
     await chmod(ro, 0o755);
     expect(r.status).not.toBe(0);
     expect(oneLine(r.stderr), r.stderr).toBe(true);
-  });
+  }, CLI_TIMEOUT);
 
   it('exits non-zero with usage for missing or unknown arguments', () => {
     for (const args of [[], ['--input', FIXTURES], ['--input', FIXTURES, '--output', path.join(tmp, 'y.json'), '--bogus']]) {
@@ -183,5 +185,5 @@ describe('the CLI exit status (CONTRACT.md)', () => {
       expect(r.status, args.join(' ')).not.toBe(0);
       expect(oneLine(r.stderr), r.stderr).toBe(true);
     }
-  });
+  }, CLI_TIMEOUT);
 });
