@@ -61,6 +61,10 @@ const OWN_DAY = /^\s*,?\s*(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday
 const SPEECH_CONTAINERS = new Set<string>(['meeting', 'visit', 'agreement', 'sanction']);
 /** Military words: speech about the military event just reported describes that event. */
 const MILITARY_TALK = /\b(?:drills?|exercises?|missiles?|ships?|vessels?|aircraft|forces|troops|navy|fleet|launch(?:es)?|strikes?|drones?|warplanes?|carriers?)\b/iu;
+/** A trigger right after a relative pronoun ("who attended", "which was signed"). */
+const RELATIVE_BEFORE = /\b(?:who|which|that|whom)\s+(?:[\p{L}]+ly\s+|also\s+|had\s+|has\s+|have\s+)?$/iu;
+/** Plain reporting of a toll ("officials said 15 people were killed") is not a position. */
+const CASUALTY_SPEECH = new RegExp(rules.casualtySpeech, 'iu');
 /** Speech verbs whose subject is a document ("the statement reads"): an event only when the words threaten. */
 const WEAK_SPEECH = new Set<string>(rules.weakSpeechRules);
 /** At most this many speech verbs of one clause are checked for one that happened. */
@@ -242,7 +246,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         previous,
       });
     const isLocative = (m: TriggerMatch) => LOCATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 60), m.start));
-    const pick = choose(inClause, modalityAt, isLocative);
+    // "the official who attended the meeting said ...": an event in a relative clause is a mention, not the news.
+    const main = inClause.filter((m) => !RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)));
+    const pick = choose(main.length ? main : inClause, modalityAt, isLocative);
     if (!pick) continue;
     // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
     // event in the same sentence is the same event, not a new one.
@@ -269,6 +275,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
     };
     if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) continue;
+    if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) continue;
     out.push({ candidate, noun: pick.match.rule.form === 'noun', locative: isLocative(pick.match) });
     // A reaction names the act it reacts to ("condemned the Israeli strikes on Iran"): that act is an event too.
     if (candidate.type === 'accusation' || candidate.type === 'statement') {

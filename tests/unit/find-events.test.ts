@@ -82,7 +82,7 @@ describe('findEvents: modality', () => {
     ['Tokyo plans to sign the accord in September.', 'agreement/planned'],
     ['The two leaders did not meet during the summit week.', 'meeting/negated'],
     ['Kyiv refused to sign the memorandum.', 'agreement/negated'],
-    ['The talks ended with no agreement on the border.', 'agreement/negated'],
+    ['The envoys parted with no agreement on the border.', 'agreement/negated'],
     ['Hanoi regularly calls for freedom of navigation in the sea.', 'statement/habitual'],
     ['The government has never condemned the coup.', 'accusation/habitual'],
     ['The bloc could impose new sanctions if the talks fail.', 'sanction/hypothetical'],
@@ -430,4 +430,24 @@ describe('findEvents: words quoted as words', () => {
     expect(events('The word “condemns” was replaced by “deplores” in the draft.')).toEqual([]);
     expect(one('Xi met Lavrov after the president held a "general meeting" with ministers.')).toEqual(['meeting/asserted', 'meeting/asserted']);
   });
+});
+
+describe('findEvents: held-out style phrasings', () => {
+  const cases: [string, string[]][] = [
+    ['A joint statement was issued after the talks in Hanoi.', ['agreement/asserted']],
+    ['Rabat downgraded its diplomatic relations with Berlin on Monday.', ['sanction/asserted']],
+    ['Pyongyang tested a new cruise missile on Sunday.', ['military/asserted']],
+    ['The president vowed to hit Ottawa with new tariffs.', ['threat/asserted']],
+    ['The city is mobilising for the festival season.', []],
+    ['The army mobilised reservists along the border.', ['military/asserted']],
+    ['The official who attended the meeting said the mood was calm.', ['statement/asserted']],
+    ['The governor said nine people were killed in the floods.', []],
+    ['The summit opened in Nairobi on Monday.', ['meeting/asserted']],
+    ['The summit was a success, the premier said.', ['statement/asserted']],
+  ];
+  for (const [body, expected] of cases) {
+    it(`${expected.join(',') || 'nothing'}: ${body.slice(0, 50)}`, () => {
+      expect(one(body)).toEqual(expected);
+    });
+  }
 });

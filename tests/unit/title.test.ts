@@ -267,3 +267,15 @@ describe('makeTitle: counterparts', () => {
     expect(t).toMatch(/^Sergei Lavrov threatens /);
   });
 });
+
+describe('makeTitle: military wording', () => {
+  it('titles joint drills as drills and tests as tests, never as strikes', () => {
+    const names = (iso: string) => ({ JPN: 'Japan', USA: 'United States', PRK: 'North Korea' })[iso];
+    expect(makeTitle(ev({ type: 'military', countries: ['JPN', 'USA'], sentence: 'Japan and the United States began joint exercises.', trigger: 'began joint exercises' }), names)).toBe(
+      'Japan and United States hold joint drills',
+    );
+    expect(makeTitle(ev({ type: 'military', countries: ['PRK'], sentence: 'North Korea tested a cruise missile.', trigger: 'tested a cruise missile' }), names)).toBe(
+      'North Korea tests missiles',
+    );
+  });
+});
