@@ -1,10 +1,12 @@
 /**
- * Event detection stage: rule-based triggers (scripts/data/event-rules.json) found in one
- * sentence, at most one event per clause, each with its modality (asserted, planned,
- * negated, habitual, hypothetical, background, reported). Verbs inside quotations are
- * ignored: a quoted speech is a statement whose trigger is the speech verb. Media
- * attribution ("state media said", "Xinhua reported") is never an event by itself.
- * Pure; never throws on odd text.
+ * Event detection stage: rule-based triggers (scripts/data/event-rules.json) found in each
+ * sentence, at most one event per clause (plus an act named inside a reaction), each with its
+ * modality (asserted, planned, negated, habitual, hypothetical, background, reported). Verbs
+ * inside quotations are ignored: a quoted speech is a statement (or a threat or accusation,
+ * by its words) whose trigger is the speech verb. Media attribution ("state media said",
+ * "Xinhua reported") is never an event by itself. The document is read once, in order, so that
+ * context rules apply (speech inside a reported meeting, repeated event nouns). Pure (results
+ * are cached per SegmentedDocument); never throws on odd text.
  */
 import rules from '../data/event-rules.json' with { type: 'json' };
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
@@ -49,20 +51,23 @@ interface Scored {
 }
 
 /** An event noun after these words names the setting of what is said ("at the summit", "during a call"). */
-const LOCATIVE_BEFORE = /\b(?:during|in|at|on\s+the\s+sidelines\s+of|after|following)\s+(?:a|an|the|their|his|her|its)?\s*(?:[\p{L}'’-]+\s+){0,3}$/iu;
+const LOCATIVE_BEFORE = new RegExp(rules.context.locativeBefore, 'iu');
 /** Speech whose words threaten ("... will take retaliatory action," he warned) is a threat. */
 const THREAT_SPEECH = compileAlternation(rules.threatContent.any);
 const WARNING_SPEECH = compileAlternation(rules.threatContent.warning);
-const WARNING_VERB = /^(?:warn|threat)/i;
+const WARNING_VERB = new RegExp(rules.context.warningVerb, 'iu');
 const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
 /** A speech verb followed by its own day ("said on Thursday", "said Tuesday") reports a new statement. */
-const OWN_DAY = /^\s*,?\s*(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/iu;
+const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
 /** Event types in whose report what officials said belongs to the event. */
-const SPEECH_CONTAINERS = new Set<string>(['meeting', 'visit', 'agreement', 'sanction']);
+const SPEECH_CONTAINERS = new Set<string>(rules.context.speechContainers);
 /** Military words: speech about the military event just reported describes that event. */
-const MILITARY_TALK = /\b(?:drills?|exercises?|missiles?|ships?|vessels?|aircraft|forces|troops|navy|fleet|launch(?:es)?|strikes?|drones?|warplanes?|carriers?)\b/iu;
+const MILITARY_TALK = new RegExp(rules.context.militaryTalk, 'iu');
 /** A trigger right after a relative pronoun ("who attended", "which was signed"). */
-const RELATIVE_BEFORE = /\b(?:who|which|that|whom)\s+(?:[\p{L}]+ly\s+|also\s+|had\s+|has\s+|have\s+)?$/iu;
+const RELATIVE_BEFORE = new RegExp(rules.context.relativeBefore, 'iu');
+/** "..., after attending a G20 summit": a participial circumstance. */
+const PARTICIPLE_CIRCUMSTANCE = new RegExp(rules.context.participleCircumstance, 'iu');
+const COORDINATED = new RegExp(rules.context.coordinatedAnd, 'iu');
 /** Plain reporting of a toll ("officials said 15 people were killed") is not a position. */
 const CASUALTY_SPEECH = new RegExp(rules.casualtySpeech, 'iu');
 /** Speech verbs whose subject is a document ("the statement reads"): an event only when the words threaten. */
@@ -138,7 +143,7 @@ const NOUN_CONTEXT_SENTENCES = 3;
 /** Speech in this many body sentences after a meeting, visit, agreement or sanction belongs to it (unless a new event comes first). */
 const CONTAINER_SENTENCES = 4;
 /** Speech that answers an earlier event is an event of its own ("China in response said ..."). */
-const RESPONSE = /\b(?:in\s+response|responded|responding|in\s+reaction|reacted|reacting|in\s+a\s+rebuttal|hit\s+back)\b/iu;
+const RESPONSE = new RegExp(rules.context.response, 'iu');
 
 const perDocument = new WeakMap<SegmentedDocument, Map<number, EventCandidate[]>>();
 
@@ -255,9 +260,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
     const last = out[out.length - 1]?.candidate;
     if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) continue;
     // "... expressed condemnation and accused Israel of ...": coordinated verbs of one kind are one act.
-    if (last && last.type === pick.match.rule.type && /^and\b/iu.test(text.slice(clause.start, clause.start + 5).trimStart())) continue;
+    if (last && last.type === pick.match.rule.type && COORDINATED.test(text.slice(clause.start, clause.start + 5).trimStart())) continue;
     // "..., after attending a G20 summit": a participial circumstance of an event already reported.
-    if (last && /^(?:after|before|while|since|when)\s+\S+ing\b/iu.test(text.slice(clause.start, clause.start + 40).trimStart())) continue;
+    if (last && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart())) continue;
     previous = { modality: pick.modality };
     // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
     const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun';

@@ -29,10 +29,10 @@ const ORDER: { modality: Modality; test: ReturnType<typeof compileSet> }[] = [
 const REPORTED = compileAlternation(m.reported.sentence);
 const INHERITS = new RegExp(m.inheritFrom, 'u');
 const PARTICIPLE = /^\S+ing\b/;
-const CIRCUMSTANCE = /^\s*(?:after|since|following|amid|despite|given)\b/u;
-const BEFORE_CLAUSE = /^\s*(?:before|until|ahead\s+of)\b/u;
+const CIRCUMSTANCE = new RegExp(m.circumstance, 'u');
+const BEFORE_CLAUSE = new RegExp(m.beforeClause, 'u');
 /** A third-person present verb ("heads", "visits", "meets"), not a past form or a noun ending in -ss. */
-const PRESENT_TENSE = /^[a-z]+[^s]s\b/iu;
+const PRESENT_TENSE = new RegExp(m.presentTense, 'iu');
 
 /** How many characters before/after the trigger the cues look at. */
 const BEFORE_WINDOW = 90;
