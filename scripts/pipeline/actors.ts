@@ -14,8 +14,12 @@
 import { SentenceAnalyzer, type SentenceAnalysis } from './actors/analyze.ts';
 import { DocState } from './actors/doc-state.ts';
 import { buildGazetteer, loadContextWords } from './actors/gazetteer.ts';
+import { LOOKBACK, rankStates, sentenceSides, type CounterpartContext } from './actors/counterpart.ts';
 import { selectParties } from './actors/parties.ts';
 import type { ActorResolution, EventCandidate, SegmentedDocument, Sentence } from './types.ts';
+
+/** Body sentences that make the lead (with the headline, weighted twice) for the article's main states. */
+const LEAD_SENTENCES = 2;
 
 export interface DocumentActors {
   resolve(sentence: Sentence, candidate: EventCandidate): ActorResolution;
@@ -38,25 +42,47 @@ export function createActorResolver(): ActorResolver {
       const state = new DocState(seg.doc.text, seg.doc.published, seg.doc.title, seg.dateline?.place);
       const sentences = seg.sentences;
       let next = 0;
-      let last: { index: number; start: number; analysis: SentenceAnalysis } | undefined;
-      const analyzeOne = (s: Sentence): SentenceAnalysis => analyzer.analyze(s.text, s.start, s.kind, state);
-      const analysisFor = (sentence: Sentence): SentenceAnalysis => {
-        if (last && last.index === sentence.index && last.start === sentence.start) return last.analysis;
+      let last: { index: number; start: number; analysis: SentenceAnalysis; ctx: CounterpartContext } | undefined;
+      // Sides named by each sentence read so far (for implied counterparts), and the headline's and lead's.
+      const history: string[][] = [];
+      const lead: string[][] = [];
+      let titleSides: string[] | undefined;
+      const analyzeOne = (s: Sentence): SentenceAnalysis => {
+        const a = analyzer.analyze(s.text, s.start, s.kind, state);
+        const sides = sentenceSides(a.found, a.collectives);
+        history.push(sides);
+        if (history.length > LOOKBACK) history.shift();
+        if (s.kind === 'body' && lead.length < LEAD_SENTENCES) lead.push(sides);
+        return a;
+      };
+      const contextNow = (): CounterpartContext => {
+        if (!titleSides) {
+          const t = analyzer.analyze(seg.doc.title, 0, 'heading', new DocState(seg.doc.title, seg.doc.published, seg.doc.title));
+          titleSides = sentenceSides(t.found, t.collectives);
+        }
+        const ctx: CounterpartContext = { recent: history.slice(), main: rankStates([titleSides, titleSides, ...lead]) };
+        if (state.destination) ctx.host = state.destination;
+        return ctx;
+      };
+      const analysisFor = (sentence: Sentence): { analysis: SentenceAnalysis; ctx: CounterpartContext } => {
+        if (last && last.index === sentence.index && last.start === sentence.start) return last;
         // Read earlier sentences first so coreference sees them ("Russia's Sergei Lavrov" ... "Lavrov").
         while (next < sentences.length && sentences[next]!.start < sentence.start) {
           const s = sentences[next++]!;
           if (s.kind !== 'boilerplate') analyzeOne(s);
         }
         if (next < sentences.length && sentences[next]!.start === sentence.start) next++;
+        const ctx = contextNow();
         const analysis = analyzeOne(sentence);
-        last = { index: sentence.index, start: sentence.start, analysis };
-        return analysis;
+        if (analysis.collectives > 0) ctx.otherSide = true;
+        last = { index: sentence.index, start: sentence.start, analysis, ctx };
+        return last;
       };
       return {
         resolve(sentence, candidate) {
           try {
-            const a = analysisFor(sentence);
-            return selectParties(a.found, sentence.start, sentence.end, candidate, sentence.text);
+            const { analysis, ctx } = analysisFor(sentence);
+            return selectParties(analysis.found, sentence.start, sentence.end, candidate, sentence.text, ctx);
           } catch {
             return { countries: [], organizations: [], actors: [], mentions: [] };
           }

@@ -54,3 +54,11 @@ export function resolveAll(sentences: string[], type: EventType = 'statement', p
 export function one(sentence: string, type: EventType = 'statement', published = '2025-07-15'): ActorResolution {
   return resolveAll([sentence], type, published)[0]!;
 }
+
+/** Resolve each sentence of one document as a candidate of its own type, in order. */
+export function resolveTyped(items: [string, EventType][], published = '2025-07-15', title = 'Test'): ActorResolution[] {
+  const seg = makeDoc(items.map((x) => x[0]), published);
+  seg.doc.title = title;
+  const doc = resolver().forDocument(seg);
+  return seg.sentences.map((s, i) => doc.resolve(s, candidate(s, items[i]![1])));
+}

@@ -4,7 +4,7 @@
  * Sentences are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { candidate, makeDoc, one, resolveAll, resolver } from './actors-helpers.ts';
+import { candidate, makeDoc, one, resolveAll, resolver, resolveTyped } from './actors-helpers.ts';
 
 describe('known people', () => {
   it('names a leader with country and the role held on the publication day', () => {
@@ -92,7 +92,10 @@ describe('coreference', () => {
   });
 
   it('gives a named counterpart the role of the person he mirrors', () => {
-    const res = resolveAll(['Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart Jeje Odongo Abubakher.', 'Abubakher said trade would grow.'], 'meeting');
+    const res = resolveTyped([
+      ['Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart Jeje Odongo Abubakher.', 'meeting'],
+      ['Abubakher said trade would grow.', 'statement'],
+    ]);
     expect(res[0]!.actors).toEqual([
       { name: 'Musalia Mudavadi', country: 'KEN', role: 'Foreign Minister' },
       { name: 'Jeje Odongo Abubakher', country: 'UGA', role: 'Foreign Minister' },

@@ -27,11 +27,15 @@ export interface Found {
   /** The first place of the list this place belongs to ("to Peru, Chile and Bolivia"). */
   listHead?: Found;
   orgType?: string;
+  /** A state name used as a noun modifier ("the Ukraine war", "the Iran nuclear deal"): a topic, not a side. */
+  qualifier?: boolean;
 }
 
 export interface SentenceAnalysis {
   tokens: Token[];
   found: Found[];
+  /** How many groups of states that are no state the sentence names ("the West", "Arab states"). */
+  collectives: number;
 }
 
 const KIND_OF: Partial<Record<GazPayload['kind'], MentionKind>> = {
@@ -69,6 +73,8 @@ export class SentenceAnalyzer {
     const titleCase: TitleCaseMemo = { tokens, heading: kind === 'heading' };
     const matches = this.gaz.trie.scan(tokens);
     const covered = new Uint8Array(tokens.length);
+    let collectives = 0;
+    for (const mt of matches) if (mt.entries[0]!.kind === 'collective') collectives++;
     // 1 = covered by a gazetteer phrase; 2 = covered only by a short person name (may still be a surname).
     for (const mt of matches) {
       const weak = mt.entries[0]!.kind === 'personShort';
@@ -84,7 +90,7 @@ export class SentenceAnalyzer {
     this.pronounSpeaker(tokens, found, state);
     this.deicticPlaces(tokens, covered, found, state);
     this.theTwo(tokens, found, state);
-    if (found.length === 0) return { tokens, found };
+    if (found.length === 0) return { tokens, found, collectives };
     found.sort((a, b) => a.first - b.first);
 
     for (const f of found) this.markPossessive(f, tokens);
@@ -97,6 +103,7 @@ export class SentenceAnalyzer {
     for (const f of found) byFirst[f.first] = f;
     this.markAttributions(found, tokens, byFirst);
     this.markModifiers(found, tokens, byFirst);
+    this.markQualifiers(found, tokens, byFirst);
     this.homonyms(found, tokens);
     this.markTopics(found, tokens);
     this.markAsides(found, tokens);
@@ -106,7 +113,7 @@ export class SentenceAnalyzer {
     found.sort((a, b) => a.first - b.first);
     const kept = found.filter((f) => f.m.kind !== 'role' || f.m.country || f.actor || f.m.organization);
     this.remember(kept, state);
-    return { tokens, found: kept };
+    return { tokens, found: kept, collectives };
   }
 
   /** The document's own state: its dateline's place, else the first state its headline names. Cached. */
@@ -507,6 +514,26 @@ export class SentenceAnalyzer {
     }
   }
 
+  /**
+   * "the Ukraine war", "the Russia-Ukraine conflict", "the Iran nuclear deal": a state name right before a
+   * topic noun names what is talked about, not who acts.
+   */
+  private markQualifiers(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
+    for (const f of found) {
+      if (f.m.kind !== 'country' || f.possessive || !f.m.country || f.qualifier) continue;
+      const chain = [f];
+      let j = f.last + 1;
+      while (DASHES.has(tokens[j]?.raw ?? '') && byFirst[j + 1]?.m.kind === 'country') {
+        const g = byFirst[j + 1]!;
+        chain.push(g);
+        j = g.last + 1;
+      }
+      const t = tokens[j];
+      if (!t || !/^\p{Ll}/u.test(t.raw) || !this.words.qualifierNouns.has(t.norm)) continue;
+      for (const g of chain) g.qualifier = true;
+    }
+  }
+
   /** "met Wang Yi to discuss Ukraine and relations with the United States": Ukraine and the US are topics. */
   private markTopics(found: Found[], tokens: Token[]): void {
     const w = this.words;
@@ -771,6 +798,7 @@ const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 /** Role keys specific enough for "the <role>" to name the last person seen in it. */
 const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister']);
+const DASHES = new Set(['-', '–', '—', '/']);
 const LIST_GLUE = new Set([',', 'and', 'or', 'the']);
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
 

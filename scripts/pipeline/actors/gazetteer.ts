@@ -248,6 +248,7 @@ export interface ContextWords {
   governmentNouns: Set<string>;
   placeNouns: Set<string>;
   actNouns: Set<string>;
+  qualifierNouns: Set<string>;
   speechVerbs: Set<string>;
   nonNameWords: Set<string>;
   pairNouns: Set<string>;
@@ -275,6 +276,7 @@ export function loadContextWords(): ContextWords {
     governmentNouns: low(C.governmentNouns),
     placeNouns: low(C.placeNouns),
     actNouns: low(C.actNouns),
+    qualifierNouns: low(C.qualifierNouns),
     speechVerbs: low(C.speechVerbs),
     nonNameWords: low(C.nonNameWords),
     pairNouns: low(C.pairNouns),

@@ -4,6 +4,7 @@
  */
 import type { Actor, ActorResolution, EventCandidate, EventType } from '../types.ts';
 import type { Found } from './analyze.ts';
+import { impliedCounterpart, NEEDS_COUNTERPART, type CounterpartContext } from './counterpart.ts';
 
 /** Event types that need two sides (actor and counterpart); their scope widens to the sentence when the clause has one. */
 const TWO_SIDED = new Set<EventType>(['meeting', 'visit', 'threat', 'accusation', 'sanction', 'agreement']);
@@ -27,6 +28,8 @@ export function isStateParty(f: Found, type: EventType, dest?: Found): boolean {
   if (!country) return false;
   if (m.kind === 'media' || m.attribution || m.nonParty) return false;
   if (m.kind === 'role' && !f.actor) return false;
+  // "the Ukraine war" is a topic; in a military act or an agreement the named state may well be a side.
+  if (f.qualifier && type !== 'military' && type !== 'agreement') return false;
   if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return false;
   if (m.victim && VERBAL.has(type)) return false;
   if (m.locative) return HOSTED.has(type) && m.destination === true && !!dest && (f === dest || (f.listHead ?? f) === (dest.listHead ?? dest));
@@ -68,7 +71,14 @@ function placeOf(fs: Found[]): string | undefined {
 }
 
 /** Choose parties for one candidate from the sentence's mentions. */
-export function selectParties(found: Found[], sentenceStart: number, sentenceEnd: number, candidate: EventCandidate, sentenceText = ''): ActorResolution {
+export function selectParties(
+  found: Found[],
+  sentenceStart: number,
+  sentenceEnd: number,
+  candidate: EventCandidate,
+  sentenceText = '',
+  ctx?: CounterpartContext,
+): ActorResolution {
   const type = candidate.type;
   const clause = clampClause(candidate, sentenceStart, sentenceEnd);
   let scope = found.filter((f) => f.m.start >= clause.start && f.m.end <= clause.end);
@@ -110,6 +120,16 @@ export function selectParties(found: Found[], sentenceStart: number, sentenceEnd
     const o = orgOf(f, type);
     if (o && !organizations.includes(o)) organizations.push(o);
     if (f.actor && !f.m.attribution && !actors.some((a) => a.name === f.actor!.name)) actors.push({ ...f.actor });
+  }
+  // "Hours later, Pakistan expelled two diplomats": one side named, the other implied by the story.
+  if (ctx && countries.length === 1 && NEEDS_COUNTERPART.has(type) && !ctx.otherSide && organizations.length === 0 && !found.some((f) => f.orgType || f.m.kind === 'organization')) {
+    const barred = new Set<string>();
+    for (const f of found) {
+      const c = f.m.country ?? f.actor?.country;
+      if (c && !isStateParty(f, type, dest)) barred.add(c);
+    }
+    const other = impliedCounterpart(type, countries[0]!, ctx, barred);
+    if (other) countries.push(other);
   }
   const location = placeOf(scope);
   const res: ActorResolution = {

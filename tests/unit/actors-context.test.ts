@@ -1,0 +1,173 @@
+/**
+ * Actors from document context: implied counterparts of two-sided events, officials named without a
+ * state, state names used as topic modifiers, and capitals as acting subjects. Sentences are written
+ * for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { one, resolveTyped } from './actors-helpers.ts';
+
+describe('implied counterpart of a two-sided event', () => {
+  it('takes the other state of the previous sentence for a tit-for-tat expulsion', () => {
+    const res = resolveTyped([
+      ['Chile expelled an Argentine consul on Monday over a border dispute.', 'sanction'],
+      ['Hours later, Argentina ordered two diplomats to leave within 72 hours.', 'sanction'],
+    ]);
+    expect(res[0]!.countries).toEqual(['ARG', 'CHL']);
+    expect(res[1]!.countries).toEqual(['ARG', 'CHL']);
+  });
+
+  it('takes the headline state when the previous sentences name no other state', () => {
+    const res = resolveTyped(
+      [
+        ['Officials gathered in the capital for an emergency session on Sunday.', 'statement'],
+        ['Ghana warned of a firm response if the shelling of its border posts continues.', 'threat'],
+      ],
+      '2025-07-15',
+      'Ghana and Togo trade charges after border shelling',
+    );
+    expect(res[1]!.countries).toEqual(['GHA', 'TGO']);
+  });
+
+  it('uses the host of the trip under way for a meeting that names the visitor only', () => {
+    const res = resolveTyped([
+      ['The Indonesian president arrived in Tokyo on Tuesday for a three-day visit.', 'visit'],
+      ['Indonesia then held talks on fisheries and shipbuilding.', 'meeting'],
+    ]);
+    expect(res[0]!.countries).toEqual(['IDN', 'JPN']);
+    expect(res[1]!.countries).toEqual(['IDN', 'JPN']);
+  });
+
+  it('adds nothing when the previous sentence names two other states and the headline does not settle it', () => {
+    const res = resolveTyped(
+      [
+        ['Peru and Chile both criticised the new tariffs.', 'statement'],
+        ['Bolivia then threatened to close its border crossings.', 'threat'],
+      ],
+      '2025-07-15',
+      'Andean trade row deepens',
+    );
+    expect(res[1]!.countries).toEqual(['BOL']);
+  });
+
+  it('lets the headline pick among several states of the previous sentence', () => {
+    const res = resolveTyped(
+      [
+        ['Peru and Chile both criticised the new tariffs.', 'statement'],
+        ['Bolivia then threatened to close its border crossings.', 'threat'],
+      ],
+      '2025-07-15',
+      'Bolivia threatens Chile with border closure',
+    );
+    expect(res[1]!.countries).toEqual(['BOL', 'CHL']);
+  });
+
+  it('never fills a statement, a military act or an agreement', () => {
+    const res = resolveTyped([
+      ['Chile expelled an Argentine consul on Monday.', 'sanction'],
+      ['Argentina said the decision was regrettable.', 'statement'],
+      ['Argentina also tested a new coastal missile.', 'military'],
+    ]);
+    expect(res[1]!.countries).toEqual(['ARG']);
+    expect(res[2]!.countries).toEqual(['ARG']);
+  });
+
+  it('does not fill when the other side is an organisation, an armed group or a bloc', () => {
+    const res = resolveTyped([
+      ['Chile expelled an Argentine consul on Monday.', 'sanction'],
+      ['Argentina accused the European Union of meddling.', 'accusation'],
+      ['Argentina warned Hezbollah against any attack.', 'threat'],
+      ['Argentina accused Western countries of hypocrisy.', 'accusation'],
+    ]);
+    expect(res[1]!.countries).toEqual(['ARG']);
+    expect(res[2]!.countries).toEqual(['ARG']);
+    expect(res[3]!.countries).toEqual(['ARG']);
+  });
+
+  it('does not fill when the nearest earlier sentence names an organisation as the other side', () => {
+    const res = resolveTyped(
+      [
+        ['Venezuela met Brazilian officials on Friday.', 'meeting'],
+        ['OPEC criticised the output figures of Venezuela on Saturday.', 'statement'],
+        ['Venezuela warned of a strong response.', 'threat'],
+      ],
+      '2025-07-15',
+      'Venezuela and Brazil hold talks',
+    );
+    expect(res[2]!.countries).toEqual(['VEN']);
+  });
+
+  it('does not add a state the sentence itself names as a topic', () => {
+    const topic = resolveTyped([
+      ['Kenya expelled a Somali envoy on Monday.', 'sanction'],
+      ['Kenya then held talks to discuss Somalia.', 'meeting'],
+    ]);
+    expect(topic[1]!.countries).toEqual(['KEN']);
+    const plain = resolveTyped([
+      ['Kenya expelled a Somali envoy on Monday.', 'sanction'],
+      ['Kenya then held talks on the matter.', 'meeting'],
+    ]);
+    expect(plain[1]!.countries).toEqual(['KEN', 'SOM']);
+  });
+});
+
+describe('officials named without a state', () => {
+  it('links a role-titled name to the dateline or headline state and reuses it for the surname', () => {
+    const res = resolveTyped(
+      [
+        ['Foreign Minister Ana Lozada said the talks had stalled.', 'statement'],
+        ['Ms Lozada met the Colombian ambassador on Friday.', 'meeting'],
+      ],
+      '2025-07-15',
+      'Ecuador recalls envoy as talks stall',
+    );
+    expect(res[0]!.actors).toEqual([{ name: 'Ana Lozada', country: 'ECU', role: 'Foreign Minister' }]);
+    expect(res[1]!.countries).toEqual(['COL', 'ECU']);
+    expect(res[1]!.actors.map((a) => a.name)).toContain('Ana Lozada');
+  });
+
+  it('reuses an earlier full mention for "Mr" plus the surname', () => {
+    const res = resolveTyped([
+      ['Pakistani Prime Minister Tariq Durrani spoke to reporters.', 'statement'],
+      ['Mr Durrani warned India against any strike.', 'threat'],
+    ]);
+    expect(res[1]!.actors).toEqual([{ name: 'Tariq Durrani', country: 'PAK', role: 'Prime Minister' }]);
+    expect(res[1]!.countries).toEqual(['IND', 'PAK']);
+  });
+
+  it('leaves an unknown surname with no earlier mention unresolved', () => {
+    const r = one('Mr Okonjo-Bello warned of retaliation.', 'threat');
+    expect(r.countries).toEqual([]);
+  });
+});
+
+describe('state names used as topic modifiers', () => {
+  it('does not make a party of "the Ukraine war" or "the Iran nuclear deal"', () => {
+    expect(one('Xi Jinping met Vladimir Putin on Monday amid the Ukraine war.', 'meeting').countries).toEqual(['CHN', 'RUS']);
+    expect(one('France said the Iran nuclear deal could still be saved.', 'statement').countries).toEqual(['FRA']);
+    expect(one('Egypt warned that the Gaza ceasefire talks would collapse.', 'threat').countries).toEqual(['EGY']);
+    expect(one('Turkey criticised the Russia-Ukraine conflict talks.', 'accusation').countries).toEqual(['TUR']);
+  });
+
+  it('keeps the state when it acts itself', () => {
+    expect(one('Ukraine said the war would end only with a just peace.', 'statement').countries).toEqual(['UKR']);
+    expect(one('Iran warned the United States over the Iran nuclear deal.', 'threat').countries).toEqual(['IRN', 'USA']);
+    expect(one("Russia's war in Ukraine entered a new phase as Russia struck Kharkiv.", 'military').countries).toEqual(['RUS', 'UKR']);
+  });
+
+  it('keeps a state named before a verb or a non-topic noun', () => {
+    expect(one('The US warned China on Tuesday.', 'threat').countries).toEqual(['CHN', 'USA']);
+    expect(one('The US envoy met Qatari officials.', 'meeting').countries).toEqual(['QAT', 'USA']);
+  });
+});
+
+describe('capital cities as acting states', () => {
+  it('reads a capital as the subject of a military act', () => {
+    expect(one('Pyongyang tested a short-range missile on Monday.', 'military').countries).toEqual(['PRK']);
+    expect(one('Tehran launched drones at Israel overnight.', 'military').countries).toEqual(['IRN', 'ISR']);
+    expect(one('Moscow fired cruise missiles at Kyiv.', 'military').countries).toEqual(['RUS', 'UKR']);
+  });
+
+  it('does not read a capital that is only where it happened as a second side', () => {
+    expect(one('The two ministers met in Doha on Sunday with Saudi and Emirati officials.', 'meeting').countries).toEqual(['ARE', 'SAU']);
+  });
+});
