@@ -8,7 +8,7 @@ import { createActorResolver, type ActorResolver } from './actors.ts';
 import { applyCuration, parseCuration } from './curate.ts';
 import { extractDocument } from './extract-document.ts';
 import { mergeEvents } from './merge.ts';
-import { parseDocument } from './parse-document.ts';
+import { futurePublicationWarnings, parseDocument } from './parse-document.ts';
 import { buildReport, type BuildReport } from './report.ts';
 import { segment } from './segment.ts';
 import type { ExtractedEvent, RawDocument } from './types.ts';
@@ -68,6 +68,9 @@ export function runPipeline(raws: RawDocument[], opts: PipelineOptions = {}): Pi
     }
     opts.onProgress?.(i + 1, raws.length);
   });
+
+  // A publication day far after every other document's is most likely a typo in the header.
+  warnings.push(...futurePublicationWarnings(documents.filter((d) => d.status === 'ok')));
 
   let events: TimelineEvent[] = mergeEvents(extracted);
   const curationWarnings: string[] = [];
