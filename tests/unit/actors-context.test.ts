@@ -134,6 +134,51 @@ describe('officials named without a state', () => {
     expect(res[1]!.countries).toEqual(['IND', 'PAK']);
   });
 
+  it('links "the minister" to the last minister named, but not to a prime minister', () => {
+    const res = resolveTyped(
+      [
+        ['Foreign Minister Ana Lozada said the talks had stalled.', 'statement'],
+        ['The minister later met the Colombian ambassador.', 'meeting'],
+      ],
+      '2025-07-15',
+      'Ecuador recalls envoy as talks stall',
+    );
+    expect(res[1]!.actors).toEqual([{ name: 'Ana Lozada', country: 'ECU', role: 'Foreign Minister' }]);
+    const pm = resolveTyped(
+      [
+        ['Prime Minister Rafael Quintero said the talks had stalled.', 'statement'],
+        ['The minister later met the Colombian ambassador.', 'meeting'],
+      ],
+      '2025-07-15',
+      'Ecuador recalls envoy as talks stall',
+    );
+    expect(pm[1]!.actors).toEqual([]);
+  });
+
+  it('reads "Name, the foreign minister," and "the foreign minister of Peru"', () => {
+    const res = resolveTyped(
+      [
+        ['Ana Lozada, the foreign minister, said the talks had stalled.', 'statement'],
+        ['She then met Luis Arce Gomez, the foreign minister of Peru, in Lima.', 'meeting'],
+        ['Gomez said trade would grow.', 'statement'],
+      ],
+      '2025-07-15',
+      'Ecuador recalls envoy as talks stall',
+    );
+    expect(res[0]!.actors).toEqual([{ name: 'Ana Lozada', country: 'ECU', role: 'Foreign Minister' }]);
+    expect(res[1]!.actors.map((a) => `${a.name}/${a.country}`)).toContain('Luis Arce Gomez/PER');
+    expect(res[2]!.countries).toEqual(['PER']);
+  });
+
+  it('does not give a home state to a counterpart or to a name that a known state already claims', () => {
+    const res = resolveTyped(
+      [['Kenyan Foreign Minister Musalia Mudavadi met Amina Rono, the counterpart, on Monday.', 'meeting']],
+      '2025-07-15',
+      'Ecuador recalls envoy',
+    );
+    expect(res[0]!.actors.map((a) => a.country)).not.toContain('ECU');
+  });
+
   it('leaves an unknown surname with no earlier mention unresolved', () => {
     const r = one('Mr Okonjo-Bello warned of retaliation.', 'threat');
     expect(r.countries).toEqual([]);

@@ -619,6 +619,12 @@ export class SentenceAnalyzer {
             if (prev.m.attribution) f.m.attribution = true;
           }
         }
+        if (!f.m.country && !f.m.organization) {
+          // "the foreign minister of Iran", "the president of the Philippines"
+          const at = tokens[f.last + 1]?.norm === 'of' ? (tokens[f.last + 2]?.norm === 'the' ? f.last + 3 : f.last + 2) : -1;
+          const of = at > 0 ? byFirst[at] : undefined;
+          if (of && of.m.country && STATE_KINDS.has(of.m.kind) && !of.m.attribution) f.m.country = of.m.country;
+        }
       }
       if (!isRole && !(anchorOk && f.possessive)) continue;
       const nameAt = isRole ? f.last + 1 : f.last + 2;
@@ -663,6 +669,13 @@ export class SentenceAnalyzer {
         continue;
       }
       if (isRole && !f.m.country && !f.m.organization && !f.m.attribution && tokens[f.first - 1]?.norm === 'the') {
+        // "Ana Lozada, the foreign minister, said": a name before the comma is the official of the home state.
+        const home = f.roleKeys?.includes('counterpart') ? undefined : (state.destination ?? this.homeCountry(state));
+        const appo = home ? this.appositionName(found, i, tokens, covered, state, home) : undefined;
+        if (appo) {
+          extra.push(appo);
+          continue;
+        }
         // "The external affairs minister began his visit": the last person seen in that role.
         const key = (f.roleKeys ?? [])[0];
         const seen = key && SPECIFIC_ROLES.has(key) ? state.lastInRole.get(key) : undefined;
@@ -686,18 +699,22 @@ export class SentenceAnalyzer {
    * "Ahmed Attaf, Algeria's foreign minister," / "Ahmed Attaf, the Algerian foreign minister,": a name right
    * before a comma that opens the role phrase gets the role's country and role.
    */
-  private appositionName(found: Found[], i: number, tokens: Token[], covered: Uint8Array, state: DocState): Found | undefined {
+  private appositionName(found: Found[], i: number, tokens: Token[], covered: Uint8Array, state: DocState, home?: string): Found | undefined {
     const role = found[i]!;
+    const country = role.m.country ?? home;
+    if (!country) return undefined;
+    // "Ahmed Attaf, Algeria's foreign minister": the state word opens the apposition; "Ana Lozada, the foreign
+    // minister (of Peru)": the role does.
     const anchor = found[i - 1];
-    if (!anchor || !role.m.country || anchor.m.country !== role.m.country) return undefined;
-    let k = anchor.first - 1;
+    const anchored = !!anchor && !!role.m.country && anchor.m.country === role.m.country && anchor.last >= role.first - 2;
+    let k = anchored ? anchor!.first - 1 : role.first - 1;
     if (tokens[k]?.norm === 'the') k--;
     if (tokens[k]?.raw !== ',') return undefined;
     const end = k - 1;
     let already: Found | undefined;
     for (let q = i - 1; q >= 0 && found[q]!.last >= end; q--) if (found[q]!.last === end && found[q]!.m.kind === 'person') already = found[q];
     if (already) {
-      if (already.actor && !already.actor.country) already.actor.country = role.m.country;
+      if (already.actor && !already.actor.country) already.actor.country = country;
       return undefined;
     }
     let start = end;
@@ -706,13 +723,13 @@ export class SentenceAnalyzer {
     if (end - start < 1) return undefined; // one word is too weak a name
     if (hasNonNameWord(tokens, start, end, this.words.nonNameWords)) return undefined;
     const name = state.text.slice(tokens[start]!.start, tokens[end]!.end);
-    const actor: Actor = { name, country: role.m.country, role: titleCaseRole(role.m.text) };
+    const actor: Actor = { name, country, role: titleCaseRole(role.m.text) };
     const keys = role.roleKeys ?? [];
     for (let j = start; j <= end; j++) covered[j] = 1;
     const dyn = { actor, roleKeys: keys };
     state.dynamic.set(normName(name), dyn);
     if (tokens[end]!.raw.length >= 3) state.dynamic.set(tokens[end]!.norm, dyn);
-    const m: ActorMention = { kind: 'person', text: name, start: tokens[start]!.start, end: tokens[end]!.end, person: { name, role: actor.role! }, country: role.m.country };
+    const m: ActorMention = { kind: 'person', text: name, start: tokens[start]!.start, end: tokens[end]!.end, person: { name, role: actor.role! }, country };
     return { m, first: start, last: end, possessive: false, actor, roleKeys: keys };
   }
 
@@ -797,7 +814,7 @@ const RELATION_NOUNS = new Set(['relations', 'ties', 'cooperation', 'trade', 'li
 const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 /** Role keys specific enough for "the <role>" to name the last person seen in it. */
-const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister']);
+const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister', 'minister', 'spokesperson', 'envoy']);
 const DASHES = new Set(['-', '–', '—', '/']);
 const LIST_GLUE = new Set([',', 'and', 'or', 'the']);
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);

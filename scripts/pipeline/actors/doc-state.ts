@@ -32,7 +32,11 @@ export class DocState {
 
   /** Remember an actor under each of its role keys. */
   noteRole(actor: Actor, keys: string[], where: string | undefined): void {
-    for (const k of keys) this.lastInRole.set(k, actor);
+    for (const k of keys) {
+      this.lastInRole.set(k, actor);
+      // "the minister" later: any minister but the head of government ("Foreign Minister X" ... "the minister").
+      if (k.endsWith(' minister') && k !== 'prime minister') this.lastInRole.set('minister', actor);
+    }
     if (!where) return;
     for (const k of keys) this.byRole.set(`${where}|${k}`, actor);
   }
