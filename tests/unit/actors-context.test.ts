@@ -170,6 +170,19 @@ describe('officials named without a state', () => {
     expect(res[2]!.countries).toEqual(['PER']);
   });
 
+  it('prefers "of <state>" after the name to the headline state', () => {
+    const res = resolveTyped(
+      [
+        ['Foreign Minister Maris Chaiyaporn of Thailand met Cambodian officials.', 'meeting'],
+        ['Mr Chaiyaporn later warned of consequences.', 'statement'],
+      ],
+      '2025-07-15',
+      'Cambodia protests border incident',
+    );
+    expect(res[0]!.actors).toEqual([{ name: 'Maris Chaiyaporn', country: 'THA', role: 'Foreign Minister' }]);
+    expect(res[1]!.countries).toEqual(['THA']);
+  });
+
   it('does not give a home state to a counterpart or to a name that a known state already claims', () => {
     const res = resolveTyped(
       [['Kenyan Foreign Minister Musalia Mudavadi met Amina Rono, the counterpart, on Monday.', 'meeting']],

@@ -621,9 +621,8 @@ export class SentenceAnalyzer {
         }
         if (!f.m.country && !f.m.organization) {
           // "the foreign minister of Iran", "the president of the Philippines"
-          const at = tokens[f.last + 1]?.norm === 'of' ? (tokens[f.last + 2]?.norm === 'the' ? f.last + 3 : f.last + 2) : -1;
-          const of = at > 0 ? byFirst[at] : undefined;
-          if (of && of.m.country && STATE_KINDS.has(of.m.kind) && !of.m.attribution) f.m.country = of.m.country;
+          const of = stateAfter(tokens, f.last, byFirst);
+          if (of) f.m.country = of;
         }
       }
       if (!isRole && !(anchorOk && f.possessive)) continue;
@@ -641,7 +640,11 @@ export class SentenceAnalyzer {
         const name = state.text.slice(tokens[run.first]!.start, tokens[run.last]!.end);
         const actor: Actor = { name };
         // "Foreign Minister Aiko Tanabe" with no state named: the host of the trip under way, else the dateline's or headline's state.
-        const country = f.m.country ?? (isRole && !f.m.organization && !f.roleKeys?.includes('counterpart') ? state.destination ?? this.homeCountry(state) : undefined);
+        // "Foreign Minister Maris X of Thailand": the state after the name; else the host of the trip under way,
+        // else the dateline's or headline's state.
+        const country =
+          f.m.country ??
+          (isRole && !f.m.organization && !f.roleKeys?.includes('counterpart') ? (stateAfter(tokens, run.last, byFirst) ?? state.destination ?? this.homeCountry(state)) : undefined);
         if (country) actor.country = country;
         let keys: string[] = [];
         if (isRole) {
@@ -802,6 +805,13 @@ function isDateline(tokens: Token[], last: number): boolean {
   }
   const next = tokens[last + 1]?.raw;
   return next === '(' || next === ',' || next === '-' || next === '—' || next === '–';
+}
+
+/** The state named by "of (the) X" right after token `last`: "the foreign minister of Iran". */
+function stateAfter(tokens: Token[], last: number, byFirst: (Found | undefined)[]): string | undefined {
+  if (tokens[last + 1]?.norm !== 'of') return undefined;
+  const of = byFirst[tokens[last + 2]?.norm === 'the' ? last + 3 : last + 2];
+  return of && of.m.country && STATE_KINDS.has(of.m.kind) && !of.m.attribution && !of.m.locative ? of.m.country : undefined;
 }
 
 /** Is one of `set` among the `n` words before token `k`? */
