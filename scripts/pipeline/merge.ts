@@ -103,23 +103,31 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
   const clusters: Cluster[] = [];
   // Index: clusters by (day, exact set of states), (day, one state), (day, organisation) and by
   // sentence text, so that a report is compared only with reports it could be compatible with.
-  const index = new Map<string, Set<number>>();
-  const put = (k: string, ci: number) => {
-    const set = index.get(k);
+  // Two levels (prefix "a|group|day|" -> key "s:..", "c:..", "o:..") so that a lookup over the
+  // day window builds no strings.
+  const index = new Map<string, Map<string, Set<number>>>();
+  const byText = new Map<string, Set<number>>();
+  const put = (into: Map<string, Set<number>>, k: string, ci: number) => {
+    const set = into.get(k);
     if (set) set.add(ci);
-    else index.set(k, new Set([ci]));
+    else into.set(k, new Set([ci]));
+  };
+  const slot = (at: string): Map<string, Set<number>> => {
+    let m = index.get(at);
+    if (m === undefined) index.set(at, (m = new Map()));
+    return m;
   };
   // Every report is indexed under its day ("a|"); loosely dated ones (publication day,
   // approximate) also under "l|", the only ones a firmly dated report may meet on another day.
   const addToIndex = (ev: ExtractedEvent, ci: number) => {
     const prefixes = isLoose(ev) ? ['a', 'l'] : ['a'];
     for (const p of prefixes) {
-      const at = `${p}|${typeGroup(ev.type)}|${ev.date}|`;
-      put(`${at}s:${ev.countries.join(',')}`, ci);
-      for (const c of ev.countries) put(`${at}c:${c}`, ci);
-      for (const o of ev.organizations) put(`${at}o:${o}`, ci);
+      const m = slot(`${p}|${typeGroup(ev.type)}|${ev.date}|`);
+      put(m, `s:${ev.countries.join(',')}`, ci);
+      for (const c of ev.countries) put(m, `c:${c}`, ci);
+      for (const o of ev.organizations) put(m, `o:${o}`, ci);
     }
-    put(`t|${reportSentenceKey(ev)}`, ci);
+    put(byText, reportSentenceKey(ev), ci);
   };
   /** Index keys under which a compatible report may be found (see countriesCompatible). */
   const lookupKeys = (ev: ExtractedEvent): string[] => {
@@ -167,13 +175,14 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
     };
     const keys = lookupKeys(ev);
     const loose = isLoose(ev);
-    const days = windowDays(ev.date);
-    const group = typeGroup(ev.type);
-    for (let i = 0; i < days.length; i++) {
-      const at = `${i === SEARCH_WINDOW || loose ? 'a' : 'l'}|${group}|${days[i]}|`;
-      for (const k of keys) collect(index.get(at + k));
+    if (keys.length > 0) {
+      for (const at of windowPrefixes(ev.date, typeGroup(ev.type), loose)) {
+        const m = index.get(at);
+        if (m === undefined) continue;
+        for (const k of keys) collect(m.get(k));
+      }
     }
-    collect(index.get(`t|${reportSentenceKey(ev)}`));
+    collect(byText.get(reportSentenceKey(ev)));
 
     // The most similar accepting event; ties go to the one founded first (a content order).
     let best = -1;
@@ -230,6 +239,22 @@ function windowDays(day: string): string[] {
     }
     if (windowCache.size > 100_000) windowCache.clear();
     windowCache.set(day, out);
+  }
+  return out;
+}
+
+const prefixCache = new Map<string, string[]>();
+/**
+ * Index prefixes of the day window around `day`: "a|group|day|" for the day itself and, for a
+ * loosely dated report, every day; "l|group|day|" (loosely dated reports only) for the others.
+ */
+function windowPrefixes(day: string, group: string, loose: boolean): string[] {
+  const key = `${loose ? 'a' : 'l'}|${group}|${day}`;
+  let out = prefixCache.get(key);
+  if (out === undefined) {
+    out = windowDays(day).map((d, i) => `${i === SEARCH_WINDOW || loose ? 'a' : 'l'}|${group}|${d}|`);
+    if (prefixCache.size > 100_000) prefixCache.clear();
+    prefixCache.set(key, out);
   }
   return out;
 }

@@ -37,10 +37,17 @@ export function surname(name: string): string {
 
 /** True for an actor that is a person, not a ministry, government or agency. */
 export function isPerson(actor: Actor): boolean {
-  const tokens = nameTokens(actor.name);
-  if (tokens.length === 0 || tokens.length > 5) return false;
-  return !INSTITUTION.test(actor.name);
+  let yes = personCache.get(actor.name);
+  if (yes === undefined) {
+    const tokens = nameTokens(actor.name);
+    yes = tokens.length > 0 && tokens.length <= 5 && !INSTITUTION.test(actor.name);
+    if (personCache.size > 50_000) personCache.clear();
+    personCache.set(actor.name, yes);
+  }
+  return yes;
 }
+/** isPerson by name (it reads the name only). */
+const personCache = new Map<string, boolean>();
 
 /** Two names are one person when one's words contain the other's, or their last words agree. */
 export function sameName(a: string, b: string): boolean {
