@@ -206,6 +206,12 @@ describe('state names used as topic modifiers', () => {
     expect(one('Turkey criticised the Russia-Ukraine conflict talks.', 'accusation').countries).toEqual(['TUR']);
   });
 
+  it('reads dash-joined topics and one topic word before the noun', () => {
+    expect(one('Japan said the US-China trade war hurt its exports.', 'statement').countries).toEqual(['JPN']);
+    expect(one('India said the Ukraine grain deal should be revived.', 'statement').countries).toEqual(['IND']);
+    expect(one('Jordan warned that the Israel-Hamas war could spread.', 'threat').countries).toEqual(['JOR']);
+  });
+
   it('keeps the state when it acts itself', () => {
     expect(one('Ukraine said the war would end only with a just peace.', 'statement').countries).toEqual(['UKR']);
     expect(one('Iran warned the United States over the Iran nuclear deal.', 'threat').countries).toEqual(['IRN', 'USA']);
@@ -215,6 +221,8 @@ describe('state names used as topic modifiers', () => {
   it('keeps a state named before a verb or a non-topic noun', () => {
     expect(one('The US warned China on Tuesday.', 'threat').countries).toEqual(['CHN', 'USA']);
     expect(one('The US envoy met Qatari officials.', 'meeting').countries).toEqual(['QAT', 'USA']);
+    expect(one('The US trade representative met Japanese officials.', 'meeting').countries).toEqual(['JPN', 'USA']);
+    expect(one('China warned the US trade team.', 'threat').countries).toEqual(['CHN', 'USA']);
   });
 });
 

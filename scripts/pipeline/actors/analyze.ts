@@ -523,14 +523,21 @@ export class SentenceAnalyzer {
       if (f.m.kind !== 'country' || f.possessive || !f.m.country || f.qualifier) continue;
       const chain = [f];
       let j = f.last + 1;
-      while (DASHES.has(tokens[j]?.raw ?? '') && byFirst[j + 1]?.m.kind === 'country') {
+      // "the Russia-Ukraine war", "the Israel-Hamas war": a dash links the names of the two sides of the topic.
+      while (DASHES.has(tokens[j]?.raw ?? '') && (byFirst[j + 1]?.m.kind === 'country' || byFirst[j + 1]?.m.kind === 'organization')) {
         const g = byFirst[j + 1]!;
-        chain.push(g);
+        if (g.m.kind === 'country') chain.push(g);
         j = g.last + 1;
       }
-      const t = tokens[j];
-      if (!t || !/^\p{Ll}/u.test(t.raw) || !this.words.qualifierNouns.has(t.norm)) continue;
-      for (const g of chain) g.qualifier = true;
+      // "the US-China trade war", "the Ukraine grain deal": one topic word may come before the noun.
+      const isWordIn = (k: number, set: Set<string>): boolean => {
+        const t = tokens[k];
+        return !!t && !byFirst[k] && /^\p{Ll}/u.test(t.raw) && set.has(t.norm);
+      };
+      const w = this.words;
+      if (isWordIn(j, w.qualifierNouns) || (isWordIn(j, w.qualifierAdjectives) && isWordIn(j + 1, w.qualifierNouns))) {
+        for (const g of chain) g.qualifier = true;
+      }
     }
   }
 

@@ -249,6 +249,7 @@ export interface ContextWords {
   placeNouns: Set<string>;
   actNouns: Set<string>;
   qualifierNouns: Set<string>;
+  qualifierAdjectives: Set<string>;
   speechVerbs: Set<string>;
   nonNameWords: Set<string>;
   pairNouns: Set<string>;
@@ -277,6 +278,7 @@ export function loadContextWords(): ContextWords {
     placeNouns: low(C.placeNouns),
     actNouns: low(C.actNouns),
     qualifierNouns: low(C.qualifierNouns),
+    qualifierAdjectives: low(C.qualifierAdjectives),
     speechVerbs: low(C.speechVerbs),
     nonNameWords: low(C.nonNameWords),
     pairNouns: low(C.pairNouns),
