@@ -61,6 +61,29 @@ describe('implied counterpart of a two-sided event', () => {
     expect(res[1]!.countries).toEqual(['BOL', 'CHL']);
   });
 
+  it('ignores a state of the previous sentence that the headline and lead are not about', () => {
+    const res = resolveTyped(
+      [
+        ['Serbia recalled its ambassador from Croatia on Monday after a border incident.', 'sanction'],
+        ['Separately, Hungary opened a new rail line.', 'statement'],
+        ['Serbia also warned of further steps.', 'threat'],
+      ],
+      '2025-07-15',
+      'Serbia recalls envoy from Croatia',
+    );
+    expect(res[2]!.countries).toEqual(['SRB']);
+    const direct = resolveTyped(
+      [
+        ['Serbia recalled its ambassador from Croatia on Monday after a border incident.', 'sanction'],
+        ['Croatia called the step regrettable.', 'statement'],
+        ['Serbia also warned of further steps.', 'threat'],
+      ],
+      '2025-07-15',
+      'Serbia recalls envoy from Croatia',
+    );
+    expect(direct[2]!.countries).toEqual(['HRV', 'SRB']);
+  });
+
   it('never fills a statement, a military act or an agreement', () => {
     const res = resolveTyped([
       ['Chile expelled an Argentine consul on Monday.', 'sanction'],

@@ -17,7 +17,7 @@ const HOST_TYPES = new Set<EventType>(['meeting', 'visit']);
 export interface CounterpartContext {
   /** States named as possible sides in each earlier sentence, oldest first (the last entry is the previous sentence). */
   recent: string[][];
-  /** States of the headline and lead, most mentioned first, with counts. */
+  /** States of the headline (counted twice) and lead, most mentioned first, with counts. */
   main: { iso: string; count: number }[];
   /** The state of the latest travel destination named before this sentence. */
   host?: string;
@@ -87,8 +87,13 @@ export function impliedCounterpart(type: EventType, own: string, ctx: Counterpar
     }
   }
   const lead = mainOther(ctx.main, own);
+  // A state of the previous sentence must also be one the headline or lead is about (when they name others):
+  // an aside in the sentence before is no counterpart of the story's events.
+  // The story's states: the headline's (counted twice) and those the lead repeats.
+  const story = ctx.main.filter((s) => s.count >= 2);
+  const inStory = (c: string): boolean => !story.some((s) => s.iso !== own) || story.some((s) => s.iso === c);
   let pick: string | undefined;
-  if (near && near.length === 1) pick = near[0];
+  if (near && near.length === 1) pick = inStory(near[0]!) ? near[0] : undefined;
   else if (near && near.length > 1) pick = lead && near.includes(lead) ? lead : undefined;
   else pick = lead;
   return ok(pick) ? pick : undefined;
