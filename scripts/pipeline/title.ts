@@ -25,8 +25,12 @@ const WHAT = new Map<string, [RegExp, string][]>(
   ]),
 );
 
+/** Anything cleanTitleText would change: markup or control characters, whitespace other than single spaces, or spaces at an end. */
+const NEEDS_CLEANING = /[<>\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029]|[^\S ]| {2}|^ | $/u;
+
 /** Plain text: no tags, no angle brackets or control characters, single spaces. */
 export function cleanTitleText(s: string): string {
+  if (!NEEDS_CLEANING.test(s)) return s; // already plain: the replaces below would change nothing
   return s
     .replace(/<[^>]*>/g, ' ')
     .replace(/[<>\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029]/g, ' ')
