@@ -37,6 +37,16 @@ describe('implied counterpart of a two-sided event', () => {
     expect(res[1]!.countries).toEqual(['IDN', 'JPN']);
   });
 
+  it('gives the implied state to a named counterpart who has none', () => {
+    const res = resolveTyped(
+      [['Kenyan Foreign Minister Musalia Mudavadi met his counterpart Amina Rono in Nairobi on Monday.', 'meeting']],
+      '2025-07-15',
+      'Kenya and Uganda sign trade deal',
+    );
+    expect(res[0]!.countries).toEqual(['KEN', 'UGA']);
+    expect(res[0]!.actors).toContainEqual({ name: 'Amina Rono', country: 'UGA', role: 'Foreign Minister' });
+  });
+
   it('adds nothing when the previous sentence names two other states and the headline does not settle it', () => {
     const res = resolveTyped(
       [

@@ -129,7 +129,12 @@ export function selectParties(
       if (c && !isStateParty(f, type, dest)) barred.add(c);
     }
     const other = impliedCounterpart(type, countries[0]!, ctx, barred);
-    if (other) countries.push(other);
+    if (other) {
+      countries.push(other);
+      // "met his counterpart Amina Rono": the one person without a state is the other side's.
+      const stateless = actors.filter((a) => !a.country);
+      if (stateless.length === 1 && actors.length === 2) stateless[0]!.country = other;
+    }
   }
   const location = placeOf(scope);
   const res: ActorResolution = {
