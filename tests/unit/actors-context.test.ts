@@ -47,6 +47,20 @@ describe('implied counterpart of a two-sided event', () => {
     expect(res[0]!.actors).toContainEqual({ name: 'Amina Rono', country: 'UGA', role: 'Foreign Minister' });
   });
 
+  it('may take the state of the meeting place when the story is about it, but never when both sides are named', () => {
+    const res = resolveTyped(
+      [
+        ['Russia and China pledged closer ties on Sunday.', 'statement'],
+        ['Lavrov held talks in Beijing on Monday.', 'meeting'],
+        ['Lavrov held talks in Beijing on Tuesday with Ukrainian officials.', 'meeting'],
+      ],
+      '2025-07-15',
+      'Russia and China pledge closer ties',
+    );
+    expect(res[1]!.countries).toEqual(['CHN', 'RUS']);
+    expect(res[2]!.countries).toEqual(['RUS', 'UKR']);
+  });
+
   it('adds nothing when the previous sentence names two other states and the headline does not settle it', () => {
     const res = resolveTyped(
       [

@@ -126,7 +126,9 @@ export function selectParties(
     const barred = new Set<string>();
     for (const f of found) {
       const c = f.m.country ?? f.actor?.country;
-      if (c && !isStateParty(f, type, dest)) barred.add(c);
+      // A topic, an outlet, a modifier or an aside is barred; a place is not ("held talks in Beijing" after a
+      // sentence about China: the host is the likely other side).
+      if (c && !f.m.locative && !isStateParty(f, type, dest)) barred.add(c);
     }
     const other = impliedCounterpart(type, countries[0]!, ctx, barred);
     if (other) {
