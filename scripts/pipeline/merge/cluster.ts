@@ -34,8 +34,8 @@ export class Cluster {
 
   add(ev: ExtractedEvent): void {
     this.members.push(ev);
-    this.profile.countries = [...new Set([...this.profile.countries, ...ev.countries])].sort();
-    this.profile.organizations = [...new Set([...this.profile.organizations, ...ev.organizations])].sort();
+    this.profile.countries = union(this.profile.countries, ev.countries);
+    this.profile.organizations = union(this.profile.organizations, ev.organizations);
     const sig = signature(ev);
     const g = this.groups.get(sig);
     if (g) g.push(ev);
@@ -80,6 +80,12 @@ export class Cluster {
     if (this.documents.has(ev.source.document)) best += 0.25;
     return best;
   }
+}
+
+/** The sorted union of a sorted list without repeats and another list; `have` itself when nothing is new. */
+function union(have: string[], add: readonly string[]): string[] {
+  if (add.every((x) => have.includes(x))) return have;
+  return [...new Set([...have, ...add])].sort();
 }
 
 /** What the same-event test reads of a report, as one string. */
