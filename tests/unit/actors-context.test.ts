@@ -284,3 +284,30 @@ describe('capital cities as acting states', () => {
     expect(one('The two ministers met in Doha on Sunday with Saudi and Emirati officials.', 'meeting').countries).toEqual(['ARE', 'SAU']);
   });
 });
+
+describe('"the two countries" after two states named without people', () => {
+  it('points back to the two states of the latest sentence that named exactly two', () => {
+    const res = resolveTyped([
+      ['Thailand and Cambodia exchanged fire along the border on Thursday.', 'military'],
+      ['The two countries accused each other of starting the clashes.', 'accusation'],
+      ['Both neighbours said they wanted calm.', 'statement'],
+      ['Both sides agreed to talk.', 'agreement'],
+    ]);
+    expect(res[1]!.countries).toEqual(['KHM', 'THA']);
+    expect(res[2]!.countries).toEqual(['KHM', 'THA']);
+    expect(res[3]!.countries).toEqual([]);
+  });
+
+  it('does not pair after a sentence naming three states, nor for "the two leaders"', () => {
+    const res = resolveTyped([
+      ['Thailand, Laos and Cambodia held border talks on Thursday.', 'meeting'],
+      ['The two countries accused each other of delays.', 'accusation'],
+    ]);
+    expect(res[1]!.countries).toEqual([]);
+    const leaders = resolveTyped([
+      ['Thailand and Cambodia exchanged fire along the border on Thursday.', 'military'],
+      ['The two leaders met later.', 'meeting'],
+    ]);
+    expect(leaders[1]!.countries).toEqual([]);
+  });
+});

@@ -298,8 +298,7 @@ export class SentenceAnalyzer {
    * named people of exactly two states, when this sentence names fewer than two states itself.
    */
   private theTwo(tokens: Token[], found: Found[], state: DocState): void {
-    const pair = state.lastPair;
-    if (!pair) return;
+    if (!state.lastPair && !state.lastStatePair) return;
     const own = new Set(found.filter((f) => f.m.country && !f.m.locative && !f.m.attribution).map((f) => f.m.country));
     if (own.size >= 2) return;
     for (let i = 0; i + 1 < tokens.length; i++) {
@@ -312,6 +311,10 @@ export class SentenceAnalyzer {
         if (this.words.pairNouns.has(c) || this.words.pairVerbs.has(c)) last = this.words.pairNouns.has(c) ? i + 2 : i + 1;
       }
       if (last < 0) continue;
+      // "the two countries" may also point back to two states named without people ("both sides" may not: it is
+      // as often the background of a past conflict).
+      const pair = STATE_PAIR_NOUNS.has(tokens[last]!.norm) ? (state.lastStatePair ?? state.lastPair) : state.lastPair;
+      if (!pair) return;
       const text = state.text.slice(tokens[i]!.start, tokens[last]!.end);
       for (const iso of pair) {
         const m: ActorMention = { kind: 'country', text, start: tokens[i]!.start, end: tokens[last]!.end, country: iso };
@@ -777,6 +780,14 @@ export class SentenceAnalyzer {
       if (c && !f.m.attribution && !states.includes(c)) states.push(c);
     }
     if (states.length === 2) state.lastPair = states;
+    const sides: string[] = [];
+    for (const f of found) {
+      const c = f.m.country ?? f.actor?.country;
+      if (c && STATE_KINDS.has(f.m.kind) && !f.m.locative && !f.m.attribution && !f.m.nonParty && !f.m.topic && !f.qualifier && !sides.includes(c)) sides.push(c);
+    }
+    if (sides.length === 2) state.lastStatePair = sides;
+    else if (states.length === 2) state.lastStatePair = states;
+    else if (sides.length > 2) delete state.lastStatePair; // "the two countries" after three states: ambiguous
     const subject = found.find((f) => f.m.kind === 'person' && f.actor && !f.m.attribution);
     if (subject) state.lastSubject = { actor: subject.actor!, roleKeys: subject.roleKeys ?? [] };
     for (const f of found) {
@@ -832,6 +843,8 @@ const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 /** Role keys specific enough for "the <role>" to name the last person seen in it. */
 const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister', 'minister', 'spokesperson', 'envoy']);
+/** Pair nouns that name states, not people: "the two countries" may point back to states named without people. */
+const STATE_PAIR_NOUNS = new Set(['countries', 'nations', 'governments', 'neighbours', 'neighbors']);
 const DASHES = new Set(['-', '–', '—', '/']);
 const LIST_GLUE = new Set([',', 'and', 'or', 'the']);
 const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);

@@ -47,6 +47,9 @@ export class DocState {
   /** The states of the people of the latest sentence naming people of exactly two states: "the two leaders". */
   lastPair?: string[];
 
+  /** The two states of the latest sentence naming exactly two states as sides (or people of two states): "the two countries". */
+  lastStatePair?: string[];
+
   /** roleKey -> last actor seen in that role, whatever the state ("the external affairs minister"). */
   readonly lastInRole = new Map<string, Actor>();
 
