@@ -239,6 +239,17 @@ describe('officials named without a state', () => {
     expect(res[0]!.actors.map((a) => a.country)).not.toContain('ECU');
   });
 
+  it('does not give the home state to a guest or to the person a home official meets', () => {
+    const met = resolveTyped([['Chinese President Xi Jinping met Foreign Minister Ana Lozada on Monday.', 'meeting']], '2025-07-15', 'Xi meets Ecuadorian minister in China');
+    expect(met[0]!.countries).toEqual(['CHN', 'ECU']);
+    expect(met[0]!.actors).toContainEqual({ name: 'Ana Lozada', country: 'ECU', role: 'Foreign Minister' });
+    const guest = resolveTyped([['Premier Li Qiang received visiting Foreign Minister Ana Lozada on Monday.', 'meeting']], '2025-07-15', 'China and Ecuador talk trade');
+    expect(guest[0]!.actors.find((a) => a.name === 'Ana Lozada')?.country).not.toBe('CHN');
+    // Same state, no meeting: the home state stands.
+    const own = resolveTyped([['Foreign Minister Ana Lozada said President Daniel Noboa would travel.', 'statement']], '2025-07-15', 'Ecuador sets out trade plans');
+    expect(own[0]!.actors).toContainEqual({ name: 'Ana Lozada', country: 'ECU', role: 'Foreign Minister' });
+  });
+
   it('leaves an unknown surname with no earlier mention unresolved', () => {
     const r = one('Mr Okonjo-Bello warned of retaliation.', 'threat');
     expect(r.countries).toEqual([]);

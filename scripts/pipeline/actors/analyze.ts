@@ -522,8 +522,9 @@ export class SentenceAnalyzer {
    * topic noun names what is talked about, not who acts.
    */
   private markQualifiers(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
+    let walked = -1; // last token of the latest dash chain: each chain is walked once (linear)
     for (const f of found) {
-      if (f.m.kind !== 'country' || f.possessive || !f.m.country || f.qualifier) continue;
+      if (f.m.kind !== 'country' || f.possessive || !f.m.country || f.first <= walked) continue;
       const chain = [f];
       let j = f.last + 1;
       // "the Russia-Ukraine war", "the Israel-Hamas war": a dash links the names of the two sides of the topic.
@@ -532,6 +533,7 @@ export class SentenceAnalyzer {
         if (g.m.kind === 'country') chain.push(g);
         j = g.last + 1;
       }
+      walked = j - 1;
       // "the US-China trade war", "the Ukraine grain deal": one topic word may come before the noun.
       const isWordIn = (k: number, set: Set<string>): boolean => {
         const t = tokens[k];
@@ -615,6 +617,7 @@ export class SentenceAnalyzer {
    */
   private rolesAndNames(found: Found[], tokens: Token[], covered: Uint8Array, state: DocState, byFirst: (Found | undefined)[], titleCased: boolean): Found[] {
     const extra: Found[] = [];
+    const memo: SentenceMemo = {};
     for (let i = 0; i < found.length; i++) {
       const f = found[i]!;
       const isRole = f.m.kind === 'role';
@@ -654,7 +657,9 @@ export class SentenceAnalyzer {
         // else the dateline's or headline's state.
         const country =
           f.m.country ??
-          (isRole && !f.m.organization && !f.roleKeys?.includes('counterpart') ? (stateAfter(tokens, run.last, byFirst) ?? state.destination ?? this.homeCountry(state)) : undefined);
+          (isRole && !f.m.organization && !f.roleKeys?.includes('counterpart')
+            ? (stateAfter(tokens, run.last, byFirst) ?? this.hostOfficialState(f, found, tokens, state, memo))
+            : undefined);
         if (country) actor.country = country;
         let keys: string[] = [];
         if (isRole) {
@@ -706,6 +711,23 @@ export class SentenceAnalyzer {
       }
     }
     return extra;
+  }
+
+  /**
+   * The state of an official named by title only ("Foreign Minister Ana Lozada"): the host of the trip under way,
+   * else the dateline's or headline's state. None when the official is a guest ("visiting Foreign Minister ...")
+   * or meets someone of that very state in this sentence ("Xi met Foreign Minister Ana Lozada" under BEIJING):
+   * then the official is the other side, whose state the text does not give here.
+   */
+  private hostOfficialState(role: Found, found: Found[], tokens: Token[], state: DocState, memo: SentenceMemo): string | undefined {
+    const home = state.destination ?? this.homeCountry(state);
+    if (!home) return undefined;
+    if (this.words.guestWords.has(tokens[role.first - 1]?.norm ?? '')) return undefined;
+    // Computed once per sentence (linear): the states of the people it names, and whether it tells of a meeting.
+    memo.personStates ??= new Set(found.filter((g) => g.m.kind === 'person' && g.actor?.country && !g.m.attribution).map((g) => g.actor!.country!));
+    memo.encounter ??= tokens.some((t) => this.words.encounterWords.has(t.norm));
+    if (memo.personStates.has(home) && memo.encounter) return undefined;
+    return home;
   }
 
   /**
@@ -796,6 +818,12 @@ export class SentenceAnalyzer {
       if (f.actor && (f.m.kind === 'person' || f.m.kind === 'role')) state.noteRole(f.actor, f.roleKeys ?? [], f.actor.country ?? f.m.organization);
     }
   }
+}
+
+/** Sentence facts computed at most once per sentence. */
+interface SentenceMemo {
+  personStates?: Set<string>;
+  encounter?: boolean;
 }
 
 interface TitleCaseMemo {

@@ -250,6 +250,8 @@ export interface ContextWords {
   actNouns: Set<string>;
   qualifierNouns: Set<string>;
   qualifierAdjectives: Set<string>;
+  guestWords: Set<string>;
+  encounterWords: Set<string>;
   speechVerbs: Set<string>;
   nonNameWords: Set<string>;
   pairNouns: Set<string>;
@@ -279,6 +281,8 @@ export function loadContextWords(): ContextWords {
     actNouns: low(C.actNouns),
     qualifierNouns: low(C.qualifierNouns),
     qualifierAdjectives: low(C.qualifierAdjectives),
+    guestWords: low(C.guestWords),
+    encounterWords: low(C.encounterWords),
     speechVerbs: low(C.speechVerbs),
     nonNameWords: low(C.nonNameWords),
     pairNouns: low(C.pairNouns),
