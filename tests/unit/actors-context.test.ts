@@ -281,6 +281,8 @@ describe('state names used as topic modifiers', () => {
     expect(one('The US envoy met Qatari officials.', 'meeting').countries).toEqual(['QAT', 'USA']);
     expect(one('The US trade representative met Japanese officials.', 'meeting').countries).toEqual(['JPN', 'USA']);
     expect(one('China warned the US trade team.', 'threat').countries).toEqual(['CHN', 'USA']);
+    expect(one('A US nuclear submarine arrived in South Korea on Monday.', 'visit').countries).toEqual(['KOR', 'USA']);
+    expect(one('Ukraine rejected the US peace plan on Friday.', 'accusation').countries).toEqual(['UKR', 'USA']);
   });
 });
 
