@@ -77,7 +77,9 @@ export function segment(doc: SourceDocument): SegmentedDocument {
     }
     for (const s of splitSentences(text, start, p.end)) {
       const sText = text.slice(s.start, s.end);
-      const kind = chrome ?? sentenceKind(sText, heading);
+      // A sentence that is the whole paragraph has the paragraph's chromeKind (already computed).
+      const whole = s.start === p.start && s.end === p.end;
+      const kind = chrome ?? (whole ? sentenceKind(sText, heading, chrome) : sentenceKind(sText, heading));
       if (kind === 'body') seenBody = true;
       sentences.push({ index: sentences.length, paragraph, text: sText, start: s.start, end: s.end, kind });
     }

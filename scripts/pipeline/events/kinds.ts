@@ -47,9 +47,15 @@ export function looksLikeHeading(text: string, markdownHeading: boolean): boolea
   return words > 0 && words <= HEADING_MAX_WORDS;
 }
 
-/** Kind of one sentence of a paragraph. */
-export function sentenceKind(sentence: string, paragraphIsHeading: boolean): SentenceKind {
-  const chrome = chromeKind(sentence);
+/**
+ * Kind of one sentence of a paragraph. `chrome` is `chromeKind(sentence)` when the caller
+ * already has it (a one-sentence paragraph: the paragraph's own result).
+ */
+export function sentenceKind(
+  sentence: string,
+  paragraphIsHeading: boolean,
+  chrome: 'boilerplate' | 'caption' | null = chromeKind(sentence),
+): SentenceKind {
   if (chrome) return chrome;
   return paragraphIsHeading ? 'heading' : 'body';
 }
