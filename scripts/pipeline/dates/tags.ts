@@ -38,7 +38,7 @@ export function tagsOf(result: ParsingResult): readonly string[] {
 
 /** The values of the first tag `name` in `tags` ("dates/span/lastWeek" -> ["lastWeek"]), or null. */
 export function valuesIn(tags: readonly string[], name: string): string[] | null {
-  const prefix = `${name}/`;
+  const prefix = prefixOf(name);
   for (const t of tags) {
     if (t === name) return [];
     if (t.startsWith(prefix)) return t.slice(prefix.length).split('/');
@@ -46,8 +46,22 @@ export function valuesIn(tags: readonly string[], name: string): string[] | null
   return null;
 }
 
+/** Whether `tags` hold a tag `name` (same test as `valuesIn(...) !== null`, without building the values). */
 export function hasIn(tags: readonly string[], name: string): boolean {
-  return valuesIn(tags, name) !== null;
+  const prefix = prefixOf(name);
+  for (const t of tags) if (t === name || t.startsWith(prefix)) return true;
+  return false;
+}
+
+const prefixes = new Map<string, string>();
+/** "name/" (built once per tag name). */
+function prefixOf(name: string): string {
+  let p = prefixes.get(name);
+  if (p === undefined) {
+    p = `${name}/`;
+    prefixes.set(name, p);
+  }
+  return p;
 }
 
 /** The values of the first tag `name` on the result, or null. */
