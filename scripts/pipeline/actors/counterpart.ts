@@ -73,7 +73,7 @@ function mainOther(main: CounterpartContext['main'], own: string): string | unde
 /**
  * The one state that is the implied other side of an event of `type` whose only named party is `own`, or
  * undefined when the context offers none or more than one. `barred` are states this sentence itself names in a
- * role that is not a side (a topic, a place, an outlet): they are never added.
+ * role that is not a side (a topic, an outlet, a modifier, an aside): they are never added.
  */
 export function impliedCounterpart(type: EventType, own: string, ctx: CounterpartContext, barred: Set<string>): string | undefined {
   if (!NEEDS_COUNTERPART.has(type)) return undefined;
@@ -87,9 +87,8 @@ export function impliedCounterpart(type: EventType, own: string, ctx: Counterpar
     }
   }
   const lead = mainOther(ctx.main, own);
-  // A state of the previous sentence must also be one the headline or lead is about (when they name others):
-  // an aside in the sentence before is no counterpart of the story's events.
-  // The story's states: the headline's (counted twice) and those the lead repeats.
+  // A state of the previous sentence must also be one the story is about (the headline's, counted twice, and
+  // those the lead repeats), when the story names others: an aside in the sentence before is no counterpart.
   const story = ctx.main.filter((s) => s.count >= 2);
   const inStory = (c: string): boolean => !story.some((s) => s.iso !== own) || story.some((s) => s.iso === c);
   let pick: string | undefined;
