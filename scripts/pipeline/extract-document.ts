@@ -28,6 +28,7 @@ export interface DocumentExtraction {
 export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): DocumentExtraction {
   const { doc } = seg;
   const docActors = actors.forDocument(seg);
+  const countryName = (iso3: string) => actors.countryName(iso3);
   const previous: NonNullable<DateContext['previous']> = [];
   const events: ExtractedEvent[] = [];
   const dropped: Record<string, number> = {};
@@ -91,7 +92,8 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): 
           trigger: { start: candidate.trigger.start - sentence.start, end: candidate.trigger.end - sentence.start },
         },
       };
-      events.push({ ...base, title: makeTitle(base, (iso3) => actors.countryName(iso3)) });
+      // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
+      events.push(Object.assign(base, { title: makeTitle(base, countryName) }));
       previous.push({ type: candidate.type, date: when.date, trigger: candidate.trigger.text });
     }
   }

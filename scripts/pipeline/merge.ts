@@ -39,8 +39,10 @@ function dateStrength(ev: ExtractedEvent): number {
 
 /** How much a report says about the event itself: people, states, organisations, place. */
 export function detail(ev: ExtractedEvent): number {
+  let people = 0;
+  for (const a of ev.actors) if (isPerson(a)) people++;
   return (
-    ev.actors.filter(isPerson).length * 10 +
+    people * 10 +
     ev.actors.length * 2 +
     ev.countries.length * 4 +
     ev.organizations.length * 2 +
