@@ -192,6 +192,22 @@ describe('mergeEvents: one event, many sources', () => {
 });
 
 describe('mergeEvents: distinct events stay distinct', () => {
+  it('an organisation and a state each threatening the same state on one day', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', type: 'threat', date: '2018-06-09', countries: ['USA'], orgs: ['EU'], title: 'EU threatens the US' }),
+      ev({ doc: 'a', start: 200, type: 'threat', date: '2018-06-09', countries: ['CAN', 'USA'], title: 'Canada threatens the US' }),
+    ]);
+    expect(out.map((e) => `${e.countries.join('+')}/${e.organizations.join('+')}`).sort()).toEqual(['CAN+USA/', 'USA/EU']);
+  });
+
+  it('still joins a summit reported once by its organisation and once by its member states', () => {
+    const out = mergeEvents([
+      ev({ doc: 'a', date: '2025-07-15', countries: ['CHN'], orgs: ['SCO'], title: 'SCO ministers meet' }),
+      ev({ doc: 'b', date: '2025-07-15', countries: ['CHN', 'IND', 'IRN', 'RUS'], title: 'Ministers meet in Beijing' }),
+    ]);
+    expect(out).toHaveLength(1);
+  });
+
   it('two calls on one day with different counterparts', () => {
     const out = mergeEvents([
       ev({ doc: 'a', date: '2025-03-13', evidence: 'weekday', countries: ['RUS', 'TUR'], actors: [PUTIN, ERDOGAN] }),

@@ -88,8 +88,15 @@ function distinctCount(xs: string[]): number {
  * twoThingsInOneSentence.
  */
 export function organizationsCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  if (a.organizations.length === 0 || b.organizations.length === 0) return true;
-  return a.organizations.some((o) => b.organizations.includes(o));
+  if (a.organizations.length > 0 && b.organizations.length > 0) return a.organizations.some((o) => b.organizations.includes(o));
+  const [withOrg, without] = a.organizations.length > 0 ? [a, b] : [b, a];
+  if (withOrg.organizations.length === 0) return true;
+  // An organisation facing one state ("the EU threatens the US") and another state facing it
+  // ("Canada threatens the US") are two acts: the organisation's place is taken by a state.
+  // Meetings, visits and agreements are left out: their reports often name the organisation
+  // in one sentence and its member states in another.
+  if (SPLIT_TYPES.has(a.type) || SPLIT_TYPES.has(b.type)) return true;
+  return !(distinctCount(withOrg.countries) <= 1 && without.countries.some((c) => !withOrg.countries.includes(c)));
 }
 
 /** Sentence text folded for comparison (syndicated copies differ in spaces and quotes only). */
