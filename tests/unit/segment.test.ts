@@ -27,6 +27,20 @@ function expectOffsets(s: SegmentedDocument): void {
 }
 
 describe('segment: sentences and offsets', () => {
+  it('keeps a quotation of several sentences with its speaker when a comma closes it', () => {
+    const s = seg('\n"We reject the new duties. Pressure will not change our course," the ministry spokeswoman said. Talks resume in May.\n');
+    expect(texts(s)).toEqual([
+      '"We reject the new duties. Pressure will not change our course," the ministry spokeswoman said.',
+      'Talks resume in May.',
+    ]);
+    expectOffsets(s);
+  });
+
+  it('still splits a quotation that ends its own sentence', () => {
+    const s = seg('\nThe minister said: "We reject the new duties." Pressure mounted the next day.\n');
+    expect(texts(s)).toEqual(['The minister said: "We reject the new duties."', 'Pressure mounted the next day.']);
+  });
+
   it('splits paragraphs and sentences with absolute offsets', () => {
     const s = seg('\nThe envoy landed in Oslo on Monday. Talks began an hour later.\n\nBoth sides called the session useful.\n');
     expect(texts(s)).toEqual(['The envoy landed in Oslo on Monday.', 'Talks began an hour later.', 'Both sides called the session useful.']);

@@ -52,10 +52,12 @@ const GLUED = /(?<=\p{Ll}{2})([.!?])(["”’']?)(?=\p{Lu}\p{Ll}+\b)/gu;
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   const para = text.slice(start, end);
+  const attributed = attributedQuotes(para);
   let from = 0;
   for (const cut of candidates(para)) {
     const { index, punct, closers, after } = cut;
     if (index < from) continue;
+    if (attributed.some((q) => index > q.start && index + punct.length < q.end)) continue;
     const next = para.slice(after, after + 40);
     if (!STARTS_SENTENCE.test(next)) continue;
     if (punct === '.' && !closers) {
@@ -68,6 +70,22 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   }
   pushTrimmed(out, text, start + from, end);
   return out;
+}
+
+/**
+ * Quotations of several sentences that close with a comma and go on with their speaker
+ * ("... sanctions. There are no winners ...," the spokesman said): one sentence, so that the
+ * statement keeps its speaker. Spans cover the opening to the closing quote mark.
+ */
+const ATTRIBUTED_QUOTE = /["“]([^"“”]{1,1500}?),["”]/gu;
+function attributedQuotes(para: string): Span[] {
+  if (!para.includes(',"') && !para.includes(',”')) return [];
+  const spans: Span[] = [];
+  ATTRIBUTED_QUOTE.lastIndex = 0;
+  for (let m = ATTRIBUTED_QUOTE.exec(para); m; m = ATTRIBUTED_QUOTE.exec(para)) {
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
 }
 
 interface Cut {
