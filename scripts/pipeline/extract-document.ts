@@ -7,7 +7,7 @@ import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
 import { findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
-import type { DateContext, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
+import type { DateContext, EventType, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
 
 /** Modalities that describe something that happened. Planned, negated, habitual and background events are dropped. */
 const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
@@ -16,6 +16,12 @@ const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported
  * place an event: the timeline would show a day the text never gave. "Hours after X" stays.
  */
 const MAX_APPROXIMATE_SPAN_DAYS = 2;
+
+/**
+ * Types whose "in X" names where the event took place. For a statement or threat it names a
+ * topic more often than a place ("ended its war in Ukraine"), so no location is kept.
+ */
+const PLACED_TYPES: ReadonlySet<EventType> = new Set<EventType>(['meeting', 'visit', 'agreement', 'military']);
 
 const spanDays = (r: { from: string; to: string }): number => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000;
 
@@ -81,7 +87,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): 
         countries: [...new Set(who.countries)].sort(),
         organizations: [...new Set(who.organizations)].sort(),
         actors: who.actors,
-        ...(who.location ? { location: who.location } : {}),
+        ...(who.location && PLACED_TYPES.has(candidate.type) ? { location: who.location } : {}),
         confidence: candidate.confidence,
         source: {
           document: doc.id,

@@ -54,4 +54,14 @@ describe('extractDocument', () => {
     const pakistani = events.find((e) => e.source.sentence.startsWith('It expelled'));
     expect(pakistani?.date).toBe('2025-07-08');
   });
+
+  it('keeps where a meeting happened but no "in X" topic on a threat', () => {
+    const { events } = extract(
+      'German Chancellor Friedrich Merz met Polish Prime Minister Donald Tusk in Warsaw on Monday.\n\nOn Sunday, Russia warned Poland that it would retaliate against new missile sites in Poland.',
+    );
+    expect(events.find((e) => e.type === 'meeting')?.location).toBe('Warsaw');
+    const threat = events.find((e) => e.type === 'threat');
+    expect(threat).toBeDefined();
+    expect(threat?.location).toBeUndefined();
+  });
 });
