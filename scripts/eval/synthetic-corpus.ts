@@ -7,6 +7,7 @@
  */
 import countries from 'world-countries';
 import type { RawDocument } from '../pipeline/types.ts';
+import { mulberry32 as rng } from './prng.ts';
 
 interface Country {
   name: string;
@@ -26,17 +27,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const TOPICS = ['energy supplies', 'grain exports', 'maritime security', 'the border dispute', 'visa rules', 'a regional ceasefire', 'nuclear safety', 'fishing rights', 'debt relief', 'rail links'];
 const ORGS = ['the United Nations', 'the African Union', 'ASEAN', 'NATO', 'the European Union', 'the SCO', 'the Arab League'];
 
-/** Mulberry32: a tiny seeded generator, enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Ctx {
   r: () => number;

@@ -11,23 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_TYPES, EventsFileSchema, type EventsFile, type TimelineEvent } from '../../src/lib/schema.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveDir, type StaticServer } from './helpers/server.ts';
+import { mulberry32 as rng } from '../../scripts/eval/prng.ts';
 
 const DIST = resolve(process.env.SITE_DIR ?? join(import.meta.dirname, '../../dist'));
 const N = 20_000;
 const COUNTRIES = ['USA', 'CHN', 'RUS', 'IND', 'IRN', 'UKR', 'DEU', 'FRA', 'GBR', 'JPN', 'TUR', 'BRA', 'ZAF', 'SAU', 'ISR', 'EGY', 'PAK', 'KOR', 'PRK', 'AUS', 'CAN', 'MEX', 'ITA', 'POL', 'NGA', 'ETH', 'IDN', 'VNM', 'PHL', 'ARG'];
 const ACTORS = ['Envoy Amari', 'Minister Kovac', 'President Lindqvist', 'Spokesperson Oduya', 'Ambassador Restrepo', 'Chancellor Mbeki'];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 20,000 events over three years, more of them recently, between 30 countries. */
 export function generateEvents(n = N): EventsFile {

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+export { mulberry32 as prng } from '../../scripts/eval/prng.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -42,17 +43,6 @@ export function runExtract(args: string[], env: Record<string, string> = {}): Cl
   return { status: r.status, stdout: r.stdout ?? '', stderr, peakMiB, seconds: (Date.now() - started) / 1000 };
 }
 
-/** A small deterministic pseudo-random generator (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['Chinese Foreign Minister Wang Yi', 'Russia', 'The United States', 'French President Emmanuel Macron', 'Japan', 'India', 'Turkey', 'Brazil', 'Germany', 'Iran'];
 const VERBS = ['met', 'held talks with', 'signed an agreement with', 'condemned', 'threatened to impose tariffs on', 'visited', 'accused', 'spoke by phone with'];
