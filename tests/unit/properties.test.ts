@@ -22,16 +22,10 @@ import { parseDocument } from '../../scripts/pipeline/parse-document.ts';
 import { runPipeline } from '../../scripts/pipeline/run.ts';
 import { segment } from '../../scripts/pipeline/segment.ts';
 import type { ExtractedEvent, RawDocument } from '../../scripts/pipeline/types.ts';
+import { isIsoDay as isRealDay } from '../../src/lib/days.ts';
 
 const CCA3: ReadonlySet<string> = new Set(countries.map((c) => c.cca3));
 
-function isRealDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
 
 // ---------------------------------------------------------------- generators
 

@@ -7,17 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/lib/schema.ts';
 import { parseViewState, serializeViewState, type ViewState } from '../../src/lib/url-state.ts';
+import { isIsoDay as isRealDay } from '../../src/lib/days.ts';
 
 const KEYS = ['countries', 'mode', 'types', 'from', 'to', 'event', 'group', 'q'] as const;
 const MAX_TEXT = 300;
 
-function isRealDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
 
 /** No lone surrogates: the string can be put in a URL (encodeURIComponent would throw otherwise). */
 function isWellFormed(s: string): boolean {
