@@ -341,6 +341,9 @@ describe('fixture site with hostile text, under a sub-path', () => {
     expect(counterparts.map((t) => t.replace(/\s+/g, ' ').trim()).sort()).toEqual(['Russia 1', 'United States 1']);
     const types = await page.locator('[aria-labelledby="by-type"] .bar-list li').allInnerTexts();
     expect(types.map((t) => t.replace(/\s+/g, ' ').trim()).sort()).toEqual(['Accusation 1', 'Meeting 1']);
+    // The activity card is never an empty box: a chart over several months, or one line for one month.
+    const activity = (await page.locator('[aria-labelledby="activity"] .activity').first().innerText()).trim();
+    expect(activity).toMatch(/events? falls? in \w+ \d{4}|events per (month|year)/);
     await context.close();
   });
 
