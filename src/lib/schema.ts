@@ -49,6 +49,13 @@ export const EventSchema = z.object({
   dateEvidence: z.string().optional(),
   /** True when a curation file added or edited this event. */
   curated: z.boolean().optional(),
+  /**
+   * With `extract --explain` only: every decision behind the event, in pipeline order, each with the
+   * rule id that made it (see scripts/pipeline/trace.ts). Never emitted by a normal build.
+   */
+  trace: z
+    .array(z.object({ stage: z.string(), rule: z.string(), action: z.string(), detail: z.string().optional() }))
+    .optional(),
 });
 export type TimelineEvent = z.infer<typeof EventSchema>;
 
@@ -59,6 +66,12 @@ export const DocumentSchema = z.object({
   path: z.string(),
   status: z.enum(['ok', 'skipped']),
   reason: z.string().optional(),
+  /** The original article's address (front matter `url:`, or a plain-text second line ` url <address>`). */
+  url: z.string().optional(),
+  /** The outlet that published the article (front matter `source:`). */
+  source: z.string().optional(),
+  /** The article's author (front matter `author:`). */
+  author: z.string().optional(),
 });
 export type DocumentEntry = z.infer<typeof DocumentSchema>;
 
@@ -66,5 +79,11 @@ export const EventsFileSchema = z.object({
   schemaVersion: z.literal(1),
   documents: z.array(DocumentSchema),
   events: z.array(EventSchema),
+  /**
+   * Ids that were published by an earlier build and no longer name an event, mapped to the id of
+   * the event that now carries them (merged, re-dated or renamed). Kept from the id registry
+   * beside `seeds/`, so that shared links keep resolving. Sorted by key.
+   */
+  aliases: z.record(z.string(), z.string()).optional(),
 });
 export type EventsFile = z.infer<typeof EventsFileSchema>;
