@@ -122,7 +122,9 @@ describe('gold files under tests/', () => {
     expect(reservedUrls(['https://example.org/news/reserved-story/'], reserved)).toEqual([]);
   });
 
-  it.skipIf(!existsSync(reservedFile))('holds no URL reserved for the blind check (../shared/eval/reserved-urls.sha256)', () => {
+  // Skipped on a machine without the shared list (a worktree outside the team layout); never skipped in CI, where a
+  // missing list makes the test fail instead of passing silently.
+  it.skipIf(!existsSync(reservedFile) && !process.env.CI)('holds no URL reserved for the blind check (../shared/eval/reserved-urls.sha256)', () => {
     const reserved = new Set(
       readFileSync(reservedFile, 'utf8')
         .split('\n')
