@@ -228,22 +228,30 @@ function sentenceEndAt(bytes: Uint8Array, i: number): boolean {
  */
 export function cutPoint(bytes: Uint8Array): number {
   const from = Math.max(0, bytes.length - CUT_LOOKBACK_BYTES);
+  let paragraph = -1;
   for (let i = bytes.length - 1; i > from; i--) {
-    if (bytes[i] === 0x0a && (bytes[i - 1] === 0x0a || (bytes[i - 1] === 0x0d && bytes[i - 2] === 0x0a))) return i + 1;
+    if (bytes[i] === 0x0a && (bytes[i - 1] === 0x0a || (bytes[i - 1] === 0x0d && bytes[i - 2] === 0x0a))) {
+      paragraph = i + 1;
+      break;
+    }
   }
   // The last byte may be a sentence end whose following space was cut off: it cannot be told from "3.5", so it is not used.
-  for (let i = bytes.length - 2; i >= 0; i--) {
+  let sentence = -1;
+  for (let i = bytes.length - 2; i > paragraph && i >= 0; i--) {
     if (sentenceEndAt(bytes, i)) {
       let j = i + 1;
-      // Keep a closing quote (ASCII or a UTF-8 curly quote, 3 bytes) with its sentence.
+      // Keep a closing quote (ASCII or a UTF-8 curly quote, 3 bytes) with its sentence ...
       if (bytes[j] === 0x22 || bytes[j] === 0x27) j++;
       else if (bytes[j] === 0xe2 && bytes[j + 1] === 0x80 && (bytes[j + 2] === 0x9d || bytes[j + 2] === 0x99)) j += 3;
       // ... and the line break that ends its line.
       if (bytes[j] === 0x0d && bytes[j + 1] === 0x0a) j += 2;
       else if (bytes[j] === 0x0a || bytes[j] === 0x0d) j++;
-      return Math.min(j, bytes.length);
+      sentence = Math.min(j, bytes.length);
+      break;
     }
   }
+  // The later of the two clean cuts; else a line break near the end; else a UTF-8 boundary.
+  if (sentence > 0 || paragraph > 0) return Math.max(sentence, paragraph);
   const nl = bytes.lastIndexOf(0x0a);
   if (nl >= from) return nl + 1;
   return utf8SafeLength(bytes);
@@ -385,11 +393,12 @@ export async function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Pro
   const fileCap = opts.maxFileBytes ?? MAX_FILE_BYTES;
   const corpusCap = opts.maxCorpusBytes ?? MAX_CORPUS_BYTES;
   let total = 0;
+  let full = false;
   const docs: RawDocument[] = [];
   for (const [i, rel] of files.entries()) {
     let doc: RawDocument;
     const left = corpusCap - total;
-    if (left <= 0) {
+    if (left <= 0 || full) {
       doc = { id: documentId(rel), path: rel, text: null, warnings: [], readError: `not read: the corpus already reached its ${corpusCap}-byte cap` };
     } else {
       // A file never takes the corpus past its cap: the last one read is cut like an over-long file.
@@ -402,6 +411,8 @@ export async function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Pro
       });
       doc = read.doc;
       total += read.bytes;
+      // The file that met the cap was cut there: the corpus is full, whatever its cut left over.
+      if (byCorpus && doc.warnings.some((w) => w.includes('corpus reached'))) full = true;
     }
     doc.id = ids[i]!;
     const idWarning = idWarnings.get(i);
