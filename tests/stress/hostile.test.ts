@@ -46,11 +46,15 @@ describe('the 1 MB cases of issue 12 item 1', () => {
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, name), text);
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const { docs } = await readCorpus(dir);
       const { file } = runPipeline(docs);
+      const used = process.cpuUsage(cpu);
+      const cpuSeconds = (used.user + used.system) / 1e6;
       const seconds = (performance.now() - t) / 1000;
-      console.log(`${name}: ${(text.length / MB).toFixed(2)} MB extracted in ${seconds.toFixed(2)} s (in process)`);
-      expect(seconds).toBeLessThan(5);
+      console.log(`${name}: ${(text.length / MB).toFixed(2)} MB extracted in ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (in process)`);
+      // CPU time, which other jobs on a shared machine do not inflate (wall time can be ten times as long there).
+      expect(cpuSeconds).toBeLessThan(5);
       expect(file.documents).toHaveLength(1);
     });
   }
@@ -61,10 +65,11 @@ describe('the 1 MB cases of issue 12 item 1', () => {
     for (const [name, text] of Object.entries(cases)) await writeFile(path.join(dir, name), text);
     const out = path.join(tmp, 'cli-events.json');
     const r = runExtract(['--input', dir, '--output', out, '--quiet']);
-    console.log(`extract CLI on ${Object.keys(cases).length} files of 1 MB: ${r.seconds.toFixed(2)} s (with start-up)`);
+    console.log(`extract CLI on ${Object.keys(cases).length} files of 1 MB: ${r.seconds.toFixed(2)} s wall, ${r.cpuSeconds?.toFixed(2) ?? '?'} s CPU (with start-up)`);
     expect(r.status, r.stderr).toBe(0);
-    // Before the fix this ran past 120 s; start-up of the CLI on a loaded machine takes a few seconds.
-    expect(r.seconds).toBeLessThan(30);
+    // Before the fix one such file ran past 120 s. CPU time when /usr/bin/time can tell it, else wall time.
+    if (r.cpuSeconds !== undefined) expect(r.cpuSeconds).toBeLessThan(3 * 5);
+    else expect(r.seconds).toBeLessThan(60);
     expect(EventsFileSchema.safeParse(JSON.parse(await readFile(out, 'utf8'))).success).toBe(true);
   });
 });
@@ -111,10 +116,11 @@ describe('each stage is linear on long runs of every character class', () => {
           const mb = text.length / MB;
           const rawDoc: RawDocument = { id: `fuzz-${header}`, path: `fuzz.${header}`, text, warnings: [] };
           const timed = <T>(stage: string, fn: () => T): T => {
-            const t = performance.now();
+            const cpu = process.cpuUsage();
             const out = fn();
-            const perMb = (performance.now() - t) / 1000 / mb;
-            figures.push(`${header} ${stage} ${perMb.toFixed(2)} s/MB`);
+            const used = process.cpuUsage(cpu);
+            const perMb = (used.user + used.system) / 1e6 / mb;
+            figures.push(`${header} ${stage} ${perMb.toFixed(2)} CPU s/MB`);
             expect(perMb, `${stage} on ${name} (${shape}, ${header})`).toBeLessThan(MAX_SECONDS_PER_MB);
             return out;
           };
