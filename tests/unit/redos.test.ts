@@ -18,7 +18,7 @@
  * uses the pure-JavaScript build instead (slower, same verdicts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
@@ -125,13 +125,17 @@ describe('regular expressions are safe from catastrophic backtracking (recheck)'
             : d.status === 'vulnerable'
               ? `vulnerable (${d.complexity.summary}; attack string e.g. ${JSON.stringify(d.attack.string.slice(0, 40))})`
               : `unknown (${d.error.kind})`;
-        if (verdict === 'safe') cache[id] = verdict;
-        if (++checked % 25 === 0) saveCache(cache);
+        // A verdict depends only on the key (fixed seed); a timeout may go another way next time.
+        if (!verdict.startsWith('unknown (timeout')) cache[id] = verdict;
+        if (++checked % 10 === 0) saveCache(cache);
       }
-      if (verdict !== 'safe') problems.push(`${r.where}: /${r.source.slice(0, 160)}/${r.flags} is ${verdict}`);
+      if (verdict !== 'safe') {
+        problems.push(`${r.where}: /${r.source.slice(0, 160)}/${r.flags} is ${verdict}`);
+        if (process.env.REDOS_REPORT) appendFileSync(process.env.REDOS_REPORT, `${problems.at(-1)}\n`);
+      }
     }
     saveCache(cache);
-    if (process.env.REDOS_REPORT) writeFileSync(process.env.REDOS_REPORT, `${unique.size} patterns\n${problems.join('\n')}\n`);
+    if (process.env.REDOS_REPORT) appendFileSync(process.env.REDOS_REPORT, `${unique.size} patterns, ${problems.length} problems\n`);
     expect(problems).toEqual([]);
   });
 });
