@@ -15,6 +15,20 @@ import { parseYaml, type YamlResult } from './merge/yaml.ts';
 
 const KNOWN_CODES = new Set(countries.map((c) => c.cca3));
 
+/**
+ * What an event id looks like (scripts/pipeline/ids.ts makes them): lower-case letters and
+ * digits in groups joined by single hyphens. Ids become page paths (/event/<id>/) and link
+ * parameters, so "../x", "a/b/c", "x?y" or "x#y" are refused with a message, never built.
+ */
+export const EVENT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const EVENT_ID_MAX = 200;
+const EventId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(EVENT_ID_MAX)
+  .regex(EVENT_ID_PATTERN, { message: 'not a valid event id (lower-case letters, digits and single hyphens, e.g. 2025-07-15-meeting-chn-rus)' });
+
 const Country = z
   .string()
   .transform((s) => s.trim().toUpperCase())
@@ -42,7 +56,7 @@ const CurationSource = z.strictObject({
 });
 
 const AddSchema = z.strictObject({
-  id: z.string().trim().min(1).optional(),
+  id: EventId.optional(),
   type: Fields.type,
   date: Fields.date,
   datePrecision: Fields.datePrecision.optional(),
@@ -57,7 +71,7 @@ const AddSchema = z.strictObject({
 });
 
 const FixSchema = z.strictObject({
-  id: z.string().trim().min(1),
+  id: EventId,
   type: Fields.type.optional(),
   date: Fields.date.optional(),
   datePrecision: Fields.datePrecision.optional(),
@@ -73,10 +87,10 @@ const FixSchema = z.strictObject({
 /** A bare id, or { id, reason }. */
 const SuppressSchema = z.preprocess(
   (v) => (typeof v === 'string' ? { id: v } : v),
-  z.strictObject({ id: z.string().trim().min(1), reason: z.string().optional() }),
+  z.strictObject({ id: EventId, reason: z.string().optional() }),
 );
 
-const Ids = z.array(z.string().trim().min(1)).min(2, { message: 'list at least two ids to merge' });
+const Ids = z.array(EventId).min(2, { message: 'list at least two ids to merge' });
 /** A list of ids, or { ids, note }. */
 const MergeSchema = z.preprocess((v) => (Array.isArray(v) ? { ids: v } : v), z.strictObject({ ids: Ids, note: z.string().optional() }));
 

@@ -31,7 +31,7 @@ export type { DateCue } from './dates/cues.ts';
 
 /** Cue offsets in the sentence -> absolute offsets, text trimmed of trailing punctuation. */
 function absoluteCue(sentence: Sentence, c: Span & { text: string }): Span & { text: string } {
-  const text = c.text.replace(/[\s,.;:]+$/u, '');
+  const text = c.text.replace(/(?<![\s,.;:])[\s,.;:]+$/u, '');
   const lead = text.length - text.trimStart().length;
   const trimmed = text.trim();
   return { start: sentence.start + c.start + lead, end: sentence.start + c.start + lead + trimmed.length, text: trimmed };

@@ -31,7 +31,7 @@ export function slugify(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
 }
 
 /** FNV-1a 32-bit hash of a string, in base 36: short, deterministic, dependency-free. */
@@ -56,7 +56,7 @@ export function baseId(ev: IdFields): string {
   const id = parts.join('-');
   if (id.length <= rules.idMaxLength) return id;
   // Very long ids (a 20-country summit) keep their head and get a hash of the whole.
-  return `${id.slice(0, rules.idMaxLength - 8).replace(/-+$/, '')}-${shortHash(id)}`;
+  return `${id.slice(0, rules.idMaxLength - 8).replace(/(?<!-)-+$/, '')}-${shortHash(id)}`;
 }
 
 /**

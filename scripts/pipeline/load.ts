@@ -7,10 +7,13 @@
  * Limits (see docs/security.md): at most MAX_FILE_BYTES are read from any one file (the
  * rest is never loaded), at most MAX_CORPUS_BYTES from the whole corpus, directories
  * are followed at most MAX_DEPTH deep, and every directory is visited once (symlink loops).
+ * File names are read as bytes, so a name that is not valid UTF-8 is still opened (and shown
+ * with U+FFFD where its bytes are invalid).
  */
 import { constants as fsConstants } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { displayLine } from '../../src/lib/sanitize.ts';
 import type { RawDocument } from './types.ts';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
@@ -28,10 +31,26 @@ export interface ReadCorpusOptions {
   maxCorpusBytes?: number;
 }
 
-/** The document id: the file name without its extension. */
+interface ReadOneOptions extends ReadCorpusOptions {
+  /** The file's real path as bytes, when `rel` is not valid UTF-8 (see listArticleFiles). */
+  fsPath?: Buffer;
+  /** Why the cap is lower than maxFileBytes (the corpus cap), for the warning. */
+  capReason?: string;
+}
+
+/**
+ * The document id: the file name without its extension, with bidi controls, invisible and
+ * control characters removed (ids are shown on pages and in exports). Never empty: a file named
+ * ".md" is "md", and a name of nothing but invisible characters is "document".
+ */
 export function documentId(relPath: string): string {
   const base = relPath.split('/').pop() ?? relPath;
-  return base.replace(/\.(txt|md|markdown)$/i, '');
+  const id = displayLine(base.replace(/\.(txt|md|markdown)$/i, ''));
+  if (id !== '') return id;
+  let i = 0;
+  const name = displayLine(base);
+  while (name[i] === '.') i++;
+  return name.slice(i) || 'document';
 }
 
 export function isArticleFile(name: string): boolean {
@@ -91,19 +110,36 @@ export function assignDocumentIds(sortedPaths: readonly string[]): { ids: string
   return { ids, warnings };
 }
 
-/** Lists article files recursively, in sorted path order, visiting each real directory once. */
-export async function listArticleFiles(dir: string): Promise<{ files: string[]; warnings: string[] }> {
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const utf8Lossy = new TextDecoder('utf-8');
+
+/** A directory entry's name as text, and whether its bytes were valid UTF-8. */
+function nameOf(raw: Buffer): { name: string; valid: boolean } {
+  try {
+    return { name: utf8Strict.decode(raw), valid: true };
+  } catch {
+    return { name: utf8Lossy.decode(raw), valid: false };
+  }
+}
+
+/**
+ * Lists article files recursively, in sorted path order, visiting each real directory once.
+ * `fsPaths` holds the real (byte) path of each file whose path is not valid UTF-8: its listed
+ * path shows U+FFFD for the invalid bytes and cannot be used to open it.
+ */
+export async function listArticleFiles(dir: string): Promise<{ files: string[]; warnings: string[]; fsPaths: Map<string, Buffer> }> {
   const files: string[] = [];
   const warnings: string[] = [];
+  const fsPaths = new Map<string, Buffer>();
   const seen = new Set<string>();
-  async function walk(abs: string, rel: string, depth: number): Promise<void> {
+  async function walk(abs: Buffer, rel: string, depth: number): Promise<void> {
     if (depth > MAX_DEPTH) {
       warnings.push(`${rel}: nested deeper than ${MAX_DEPTH} folders, not entered`);
       return;
     }
     let real: string;
     try {
-      real = await realpath(abs);
+      real = (await realpath(abs, { encoding: 'buffer' })).toString('latin1');
     } catch (err) {
       warnings.push(`${rel || '.'}: cannot resolve (${errorCode(err)})`);
       return;
@@ -115,15 +151,16 @@ export async function listArticleFiles(dir: string): Promise<{ files: string[]; 
     seen.add(real);
     let entries;
     try {
-      entries = await readdir(abs, { withFileTypes: true });
+      entries = await readdir(abs, { withFileTypes: true, encoding: 'buffer' });
     } catch (err) {
       warnings.push(`${rel || '.'}: cannot list folder (${errorCode(err)})`);
       return;
     }
-    entries.sort((a, b) => byCodeUnit(a.name, b.name));
-    for (const entry of entries) {
-      const childAbs = path.join(abs, entry.name);
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+    const named = entries.map((entry) => ({ entry, ...nameOf(entry.name) }));
+    named.sort((a, b) => byCodeUnit(a.name, b.name) || Buffer.compare(a.entry.name, b.entry.name));
+    for (const { entry, name, valid } of named) {
+      const childAbs = Buffer.concat([abs, Buffer.from(path.sep), entry.name]);
+      const childRel = rel ? `${rel}/${name}` : name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -132,23 +169,28 @@ export async function listArticleFiles(dir: string): Promise<{ files: string[]; 
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch (err) {
-          if (isArticleFile(entry.name) || errorCode(err) === 'ELOOP') {
+          if (isArticleFile(name) || errorCode(err) === 'ELOOP') {
             warnings.push(`${childRel}: broken or looping symlink (${errorCode(err)}), skipped`);
           }
           continue;
         }
       }
+      if (!valid) warnings.push(`${childRel}: the name is not valid UTF-8 (invalid bytes shown as U+FFFD)`);
       if (isDir) await walk(childAbs, childRel, depth + 1);
-      else if (isArticleFile(entry.name)) {
+      else if (isArticleFile(name)) {
         // FIFOs, sockets and devices named *.txt are never opened: reading them could block forever.
-        if (isFile) files.push(childRel);
-        else warnings.push(`${childRel}: not a regular file, skipped`);
+        if (!isFile) warnings.push(`${childRel}: not a regular file, skipped`);
+        else {
+          files.push(childRel);
+          // A file whose name (or a folder's) is not valid UTF-8 is opened by its bytes.
+          if (childRel.includes('\uFFFD')) fsPaths.set(childRel, childAbs);
+        }
       }
     }
   }
-  await walk(dir, '', 0);
+  await walk(Buffer.from(dir), '', 0);
   files.sort(byCodeUnit);
-  return { files, warnings };
+  return { files, warnings, fsPaths };
 }
 
 function errorCode(err: unknown): string {
@@ -170,9 +212,46 @@ export function utf8SafeLength(bytes: Uint8Array): number {
   return i + need > bytes.length ? i : bytes.length;
 }
 
-/** Where to cut bytes that were truncated at the cap: after the last line break near the end, else at a UTF-8 boundary. */
+/** True for a byte that ends a sentence (. ! ?) when followed by whitespace or a closing quote. */
+function sentenceEndAt(bytes: Uint8Array, i: number): boolean {
+  const b = bytes[i];
+  if (b !== 0x2e && b !== 0x21 && b !== 0x3f) return false;
+  const next = bytes[i + 1];
+  return next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09 || next === 0x22 || next === 0x27 || next === 0xe2;
+}
+
+/**
+ * Where to cut bytes that were truncated at the cap, so that no half sentence is kept ("Wang Yi
+ * meets Serg" must not become an event): after the last paragraph break (blank line) near the
+ * end, else after the last sentence end (. ! ? before a space or quote), else after the last line
+ * break near the end, else at a UTF-8 boundary.
+ */
 export function cutPoint(bytes: Uint8Array): number {
   const from = Math.max(0, bytes.length - CUT_LOOKBACK_BYTES);
+  let paragraph = -1;
+  for (let i = bytes.length - 1; i > from; i--) {
+    if (bytes[i] === 0x0a && (bytes[i - 1] === 0x0a || (bytes[i - 1] === 0x0d && bytes[i - 2] === 0x0a))) {
+      paragraph = i + 1;
+      break;
+    }
+  }
+  // The last byte may be a sentence end whose following space was cut off: it cannot be told from "3.5", so it is not used.
+  let sentence = -1;
+  for (let i = bytes.length - 2; i > paragraph && i >= 0; i--) {
+    if (sentenceEndAt(bytes, i)) {
+      let j = i + 1;
+      // Keep a closing quote (ASCII or a UTF-8 curly quote, 3 bytes) with its sentence ...
+      if (bytes[j] === 0x22 || bytes[j] === 0x27) j++;
+      else if (bytes[j] === 0xe2 && bytes[j + 1] === 0x80 && (bytes[j + 2] === 0x9d || bytes[j + 2] === 0x99)) j += 3;
+      // ... and the line break that ends its line.
+      if (bytes[j] === 0x0d && bytes[j + 1] === 0x0a) j += 2;
+      else if (bytes[j] === 0x0a || bytes[j] === 0x0d) j++;
+      sentence = Math.min(j, bytes.length);
+      break;
+    }
+  }
+  // The later of the two clean cuts; else a line break near the end; else a UTF-8 boundary.
+  if (sentence > 0 || paragraph > 0) return Math.max(sentence, paragraph);
   const nl = bytes.lastIndexOf(0x0a);
   if (nl >= from) return nl + 1;
   return utf8SafeLength(bytes);
@@ -227,10 +306,16 @@ export function decodeBytes(bytes: Uint8Array): { text: string; warning?: string
  * Reads one file, never more than `maxFileBytes` of it (a larger file is read up to the cap,
  * cut at a line break, with a warning). Never throws.
  */
-export async function readRawDocument(dir: string, rel: string, opts: ReadCorpusOptions = {}): Promise<RawDocument> {
+export async function readRawDocument(dir: string, rel: string, opts: ReadOneOptions = {}): Promise<RawDocument> {
+  return (await readCapped(dir, rel, opts)).doc;
+}
+
+/** readRawDocument, also telling how many bytes were kept (for the corpus cap). */
+async function readCapped(dir: string, rel: string, opts: ReadOneOptions): Promise<{ doc: RawDocument; bytes: number }> {
   const cap = opts.maxFileBytes ?? MAX_FILE_BYTES;
   const doc: RawDocument = { id: documentId(rel), path: rel, text: null, warnings: [] };
-  const abs = path.join(dir, rel);
+  const abs = opts.fsPath ?? path.join(dir, rel);
+  let kept = 0;
   let handle;
   try {
     // O_NONBLOCK: should the file have been replaced by a pipe since it was listed, opening it does not hang.
@@ -238,7 +323,7 @@ export async function readRawDocument(dir: string, rel: string, opts: ReadCorpus
     const st = await handle.stat();
     if (!st.isFile()) {
       doc.readError = 'not a regular file';
-      return doc;
+      return { doc, bytes: 0 };
     }
     // Read at most cap + 1 bytes, whatever stat said (files can grow while being read, and
     // pseudo-files report size 0): chunk by chunk until end of file or just past the cap.
@@ -265,18 +350,21 @@ export async function readRawDocument(dir: string, rel: string, opts: ReadCorpus
       bytes = bytes.subarray(0, cap);
       bytes = bytes.subarray(0, cutPoint(bytes));
       doc.warnings.push(
-        `file is ${Math.max(st.size, filled)} bytes, over the ${cap}-byte cap; only its first ${bytes.length} bytes were read`,
+        opts.capReason
+          ? `file is ${Math.max(st.size, filled)} bytes; ${opts.capReason}: only its first ${bytes.length} bytes were read`
+          : `file is ${Math.max(st.size, filled)} bytes, over the ${cap}-byte cap; only its first ${bytes.length} bytes were read`,
       );
     }
+    kept = bytes.length;
     if (looksBinary(bytes) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
       doc.readError = 'binary file (NUL or control bytes), not text';
-      return doc;
+      return { doc, bytes: kept };
     }
     const { text, warning } = decodeBytes(bytes);
     if (warning) doc.warnings.push(warning);
     if (text.includes('\0')) {
       doc.readError = 'binary file (NUL characters), not text';
-      return doc;
+      return { doc, bytes: kept };
     }
     doc.text = text;
   } catch (err) {
@@ -284,7 +372,7 @@ export async function readRawDocument(dir: string, rel: string, opts: ReadCorpus
   } finally {
     await handle?.close().catch(() => undefined);
   }
-  return doc;
+  return { doc, bytes: kept };
 }
 
 /**
@@ -300,18 +388,31 @@ export async function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Pro
   await readdir(dir).catch((err: unknown) => {
     throw new Error(`cannot read input directory ${dir} (${errorCode(err)})`);
   });
-  const { files, warnings } = await listArticleFiles(dir);
+  const { files, warnings, fsPaths } = await listArticleFiles(dir);
   const { ids, warnings: idWarnings } = assignDocumentIds(files);
+  const fileCap = opts.maxFileBytes ?? MAX_FILE_BYTES;
   const corpusCap = opts.maxCorpusBytes ?? MAX_CORPUS_BYTES;
   let total = 0;
+  let full = false;
   const docs: RawDocument[] = [];
   for (const [i, rel] of files.entries()) {
     let doc: RawDocument;
-    if (total >= corpusCap) {
+    const left = corpusCap - total;
+    if (left <= 0 || full) {
       doc = { id: documentId(rel), path: rel, text: null, warnings: [], readError: `not read: the corpus already reached its ${corpusCap}-byte cap` };
     } else {
-      doc = await readRawDocument(dir, rel, opts);
-      total += doc.text === null ? 0 : Buffer.byteLength(doc.text, 'utf8');
+      // A file never takes the corpus past its cap: the last one read is cut like an over-long file.
+      const byCorpus = left < fileCap;
+      const read = await readCapped(dir, rel, {
+        ...opts,
+        maxFileBytes: byCorpus ? left : fileCap,
+        ...(byCorpus ? { capReason: `the corpus reached its ${corpusCap}-byte cap` } : {}),
+        ...(fsPaths.has(rel) ? { fsPath: fsPaths.get(rel)! } : {}),
+      });
+      doc = read.doc;
+      total += read.bytes;
+      // The file that met the cap was cut there: the corpus is full, whatever its cut left over.
+      if (byCorpus && doc.warnings.some((w) => w.includes('corpus reached'))) full = true;
     }
     doc.id = ids[i]!;
     const idWarning = idWarnings.get(i);

@@ -6,6 +6,40 @@
  */
 import type { DocumentEntry } from '../../src/lib/schema.ts';
 
+/** Counts keyed by document id: a Map, or an object (read with own keys only, so a document named "constructor" or "__proto__" is counted like any other). */
+export type CountsById = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
+
+function countOf(counts: CountsById | undefined, id: string): number | undefined {
+  if (counts === undefined) return undefined;
+  const v = counts instanceof Map ? counts.get(id) : Object.hasOwn(counts, id) ? (counts as Record<string, unknown>)[id] : undefined;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * A document "yields far more events than its size suggests" (issue 12: one pasted page of
+ * sentences naming 50 countries each made 10k events and gigabytes of pages) when it gives more
+ * than MAX_EVENTS_PER_DOCUMENT events, or, its size known, more than MAX_EVENTS_PER_KB events
+ * per 1,000 characters with at least MIN_EVENTS_FOR_DENSITY events. Real articles of the
+ * development set give 1-40 events and under 3 per 1,000 characters.
+ */
+export const MAX_EVENTS_PER_DOCUMENT = 300;
+export const MAX_EVENTS_PER_KB = 6;
+export const MIN_EVENTS_FOR_DENSITY = 40;
+
+/** The warning for a document whose event count is out of proportion, if it is. */
+export function outputSizeWarning(events: number, chars?: number): string | undefined {
+  if (events > MAX_EVENTS_PER_DOCUMENT) {
+    return `yields ${events} events, far more than a news article (over ${MAX_EVENTS_PER_DOCUMENT}); check it is one article and not a pasted list or generated text, as it makes many pages and large exports`;
+  }
+  if (chars !== undefined && chars > 0 && events >= MIN_EVENTS_FOR_DENSITY) {
+    const perKb = (events * 1000) / chars;
+    if (perKb > MAX_EVENTS_PER_KB) {
+      return `yields ${events} events from ${chars} characters (${perKb.toFixed(1)} per 1,000, over ${MAX_EVENTS_PER_KB}); check it is an article and not a generated list`;
+    }
+  }
+  return undefined;
+}
+
 export interface ReportWarning {
   /** The document the warning is about, if any. */
   document?: string;
@@ -15,7 +49,9 @@ export interface ReportWarning {
 export interface ReportInput {
   documents: DocumentEntry[];
   /** Events extracted per document id, before merging. */
-  eventsPerDocument: Record<string, number>;
+  eventsPerDocument: CountsById;
+  /** Characters of each document's text, when known (for the output-size warning). */
+  documentChars?: CountsById;
   warnings: ReportWarning[];
   /** Events on the timeline after merging, curation and validation. */
   mergedEvents: number;
@@ -67,21 +103,29 @@ export function buildReport(input: ReportInput): BuildReport {
       published: d.published,
       status: d.status,
       ...(d.reason !== undefined ? { reason: d.reason } : {}),
-      events: d.status === 'ok' ? (input.eventsPerDocument[d.id] ?? 0) : 0,
+      events: d.status === 'ok' ? (countOf(input.eventsPerDocument, d.id) ?? 0) : 0,
       warnings: [],
     };
     // Two files with one id: the first one listed carries the id's warnings.
     if (!byId.has(d.id)) byId.set(d.id, entry);
     return entry;
   });
+  const sizeWarnings: ReportWarning[] = [];
+  for (const d of documents) {
+    if (d.status !== 'ok' || byId.get(d.id) !== d) continue;
+    const w = outputSizeWarning(d.events, countOf(input.documentChars, d.id));
+    if (w) sizeWarnings.push({ document: d.id, message: w });
+  }
+  const allWarnings = [...input.warnings, ...sizeWarnings];
   const general: string[] = [];
-  for (const w of input.warnings) {
+  for (const w of allWarnings) {
     const doc = w.document !== undefined ? byId.get(w.document) : undefined;
     if (doc) doc.warnings.push(w.message);
     else general.push(w.document !== undefined ? `${w.document}: ${w.message}` : w.message);
   }
   const ok = documents.filter((d) => d.status === 'ok').length;
-  const extractedEvents = Object.values(input.eventsPerDocument).reduce((a, n) => a + (Number.isFinite(n) ? n : 0), 0);
+  const counts = input.eventsPerDocument instanceof Map ? [...input.eventsPerDocument.values()] : Object.values(input.eventsPerDocument);
+  const extractedEvents = counts.reduce((a: number, n: unknown) => a + (typeof n === 'number' && Number.isFinite(n) ? n : 0), 0);
   return {
     documents,
     totals: {
@@ -90,7 +134,7 @@ export function buildReport(input: ReportInput): BuildReport {
       skipped: documents.length - ok,
       extractedEvents,
       events: input.mergedEvents,
-      warnings: input.warnings.length,
+      warnings: allWarnings.length,
       curationWarnings: input.curationWarnings.length,
     },
     warnings: general,

@@ -32,7 +32,7 @@ const NEEDS_CLEANING = /[<>\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029]|
 export function cleanTitleText(s: string): string {
   if (!NEEDS_CLEANING.test(s)) return s; // already plain: the replaces below would change nothing
   return s
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/[<>\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -43,7 +43,7 @@ export function shorten(s: string, max: number = MAX): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/u, '')}…`;
 }
 
 type Ev = Omit<ExtractedEvent, 'title'>;

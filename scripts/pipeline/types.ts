@@ -5,7 +5,8 @@
  * Every stage but load and emit is a pure function of its inputs.
  *
  * Offsets: every `start`/`end` is a UTF-16 offset into `SourceDocument.text`, the whole
- * decoded file (byte-order mark removed, nothing else changed), so that
+ * decoded file (byte-order mark removed; bidi controls, invisible characters and control codes
+ * other than tab/LF/CR replaced by spaces, one for one, so offsets into the file hold), so that
  * `text.slice(start, end)` gives back exactly the sentence or span.
  */
 import type { Actor, EventType } from '../../src/lib/schema.ts';
@@ -31,11 +32,17 @@ export interface SourceDocument {
   title: string;
   /** Publication day, YYYY-MM-DD. */
   published: string;
-  /** The whole decoded text (the offsets' frame of reference). */
+  /** The whole decoded text (the offsets' frame of reference), unsafe characters replaced by spaces one for one. */
   text: string;
   /** Where the body starts in `text` (after the header line or the front matter). */
   bodyStart: number;
   warnings: string[];
+  /** The original article's address (front matter `url:`, or a plain-text second line ` url <address>`); http(s) only. */
+  url?: string;
+  /** The outlet that published the article (front matter `source:`), display-safe. */
+  source?: string;
+  /** The article's author (front matter `author:`), display-safe. */
+  author?: string;
 }
 
 export interface SkippedDocument {

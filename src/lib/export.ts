@@ -3,7 +3,11 @@
  * no randomness, so the same events always give the same bytes. Usable in the
  * browser (export of the filtered view) and at build time.
  */
+import { displayLine, displayPath, displayText } from './sanitize.ts';
 import type { DocumentEntry, TimelineEvent } from './schema.ts';
+
+/** The byte-order mark that tells Excel a CSV file is UTF-8 (without it, names are garbled). */
+export const CSV_BOM = '\uFEFF';
 
 // ---------------------------------------------------------------- CSV
 
@@ -35,7 +39,8 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
  * commas, line breaks or a leading apostrophe are quoted with inner quotes doubled.
  */
 export function csvCell(value: string): string {
-  let text = value;
+  // Bidi overrides and invisible characters never reach a cell (they can disguise a formula or a name).
+  let text = displayText(value);
   if (FORMULA_START.test(text) || FORMULA_START.test(text.trimStart())) text = `'${text}`;
   if (/[",\r\n]/.test(text) || text.startsWith("'") || text !== text.trim()) {
     return `"${text.replace(/"/g, '""')}"`;
@@ -50,7 +55,7 @@ function actorLabel(a: TimelineEvent['actors'][number]): string {
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)];
 
-/** Events as RFC 4180 CSV (CRLF line ends, header row), safe to open in a spreadsheet. */
+/** Events as RFC 4180 CSV (UTF-8 byte-order mark, CRLF line ends, header row), safe to open in a spreadsheet. */
 export function toCSV(events: readonly TimelineEvent[]): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const ev of events) {
@@ -65,11 +70,11 @@ export function toCSV(events: readonly TimelineEvent[]): string {
       ev.actors.map(actorLabel).join('; '),
       ev.location ?? '',
       ev.deadline ?? '',
-      uniq(ev.sources.map((s) => s.document)).join('; '),
-      ev.sources.map((s) => s.sentence.replace(/\s+/g, ' ').trim()).join('\n'),
+      uniq(ev.sources.map((s) => displayPath(s.document))).join('; '),
+      ev.sources.map((s) => displayLine(s.sentence)).join('\n'),
     ]);
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return CSV_BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 // ---------------------------------------------------------------- JSON
@@ -99,9 +104,8 @@ export interface IcsOptions {
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline; drops other controls. */
 export function icsEscape(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+  const plain = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+  return displayText(plain)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
@@ -156,7 +160,7 @@ function describe(ev: TimelineEvent): string {
   if (ev.organizations.length) lines.push(`Organizations: ${ev.organizations.join(', ')}`);
   if (ev.actors.length) lines.push(`Actors: ${ev.actors.map(actorLabel).join('; ')}`);
   if (ev.deadline) lines.push(`Deadline: ${ev.deadline}`);
-  for (const s of ev.sources) lines.push('', `“${s.sentence.replace(/\s+/g, ' ').trim()}” (${s.document})`);
+  for (const s of ev.sources) lines.push('', `“${displayLine(s.sentence)}” (${displayPath(s.document)})`);
   return lines.join('\n');
 }
 

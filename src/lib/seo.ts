@@ -7,7 +7,7 @@
 
 /** Joins the deploy base (e.g. "/" or "/timeline/") and a site path ("/country/chn/"). */
 export function joinBase(base: string, path: string): string {
-  const b = base.replace(/\/+$/, '');
+  const b = base.replace(/(?<!\/)\/+$/, '');
   const p = path.startsWith('/') ? path : `/${path}`;
   return `${b}${p}` || '/';
 }
@@ -30,7 +30,7 @@ export function summarize(text: string, max = 160): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/(?<![\s,;:.-])[\s,;:.-]+$/, '')}…`;
 }
 
 /** Path of a country page: "/country/chn/". */

@@ -15,6 +15,8 @@ export interface CliRun {
   stderr: string;
   /** Peak resident memory of the CLI process tree in MiB, from /usr/bin/time when available. */
   peakMiB?: number;
+  /** User + system CPU seconds of the CLI, from /usr/bin/time when available (not slowed by other load on the machine). */
+  cpuSeconds?: number;
   seconds: number;
 }
 
@@ -25,7 +27,7 @@ export function runExtract(args: string[], env: Record<string, string> = {}): Cl
   const useTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
   const base = [process.execPath, TSX_CLI, 'scripts/extract.ts', ...args];
-  const argv = useTime ? ['-f', 'PEAK_KIB=%M', ...base] : base.slice(1);
+  const argv = useTime ? ['-f', 'PEAK_KIB=%M CPU_S=%U+%S', ...base] : base.slice(1);
   const r = spawnSync(cmd, argv, {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -35,12 +37,14 @@ export function runExtract(args: string[], env: Record<string, string> = {}): Cl
   });
   let stderr = r.stderr ?? '';
   let peakMiB: number | undefined;
-  const m = /PEAK_KIB=(\d+)\s*$/.exec(stderr);
+  let cpuSeconds: number | undefined;
+  const m = /PEAK_KIB=(\d+) CPU_S=([\d.]+)\+([\d.]+)\s*$/.exec(stderr);
   if (m) {
     peakMiB = Number(m[1]) / 1024;
+    cpuSeconds = Number(m[2]) + Number(m[3]);
     stderr = stderr.slice(0, m.index);
   }
-  return { status: r.status, stdout: r.stdout ?? '', stderr, peakMiB, seconds: (Date.now() - started) / 1000 };
+  return { status: r.status, stdout: r.stdout ?? '', stderr, peakMiB, cpuSeconds, seconds: (Date.now() - started) / 1000 };
 }
 
 

@@ -3,7 +3,9 @@ import { csvCell, icsEscape, icsFold, toCSV, toICS, toJSON, CSV_COLUMNS } from '
 import { EventsFileSchema, type TimelineEvent } from '../../src/lib/schema.ts';
 
 /** A small RFC 4180 reader, to check that what we write reads back to the same cells. */
-function parseCSV(text: string): string[][] {
+function parseCSV(withBom: string): string[][] {
+  // A whole export starts with the UTF-8 byte-order mark (for Excel); a reader drops it.
+  const text = withBom.startsWith('\uFEFF') ? withBom.slice(1) : withBom;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -118,6 +120,31 @@ describe('toCSV', () => {
   it('no cell of the output starts with a formula character', () => {
     const evs = ['=1', '+1', '-1', '@1', '\t1'].map((t, i) => event({ id: `${t}${i}`, title: t, location: t }));
     for (const row of parseCSV(toCSV(evs))) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('starts with a UTF-8 byte-order mark, once, so that Excel reads names with accents right', () => {
+    const csv = toCSV([event({ title: 'Erdoğan meets Lula in São Paulo' })]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.charCodeAt(1)).not.toBe(0xfeff);
+    expect(csv.slice(1).startsWith('id,date,')).toBe(true);
+    expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+  });
+
+  it('keeps bidi overrides and invisible characters out of every cell', () => {
+    const csv = toCSV([
+      event({
+        title: 'Talks\u202E gnp.exe\u202C end\u200D\u2060',
+        sources: [{ document: 'evil\u202Etxt.exe', sentence: 'A\u200Bsentence\u2066 with\u2069 marks.', start: 0, end: 5 }],
+      }),
+    ]);
+    expect(csv.slice(1)).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069]/);
+    const row = parseCSV(csv)[1]!;
+    expect(row[CSV_COLUMNS.indexOf('title')]).toBe('Talks gnp.exe end');
+    expect(row[CSV_COLUMNS.indexOf('documents')]).toBe('evil[U+202E]txt.exe');
+    expect(row[CSV_COLUMNS.indexOf('sentences')]).toBe('Asentence with marks.');
+    const ics = toICS([event({ title: 'A\u202Eb', sources: [{ document: 'x\u202Ey', sentence: 'S\u200Dt.', start: 0, end: 3 }] })]);
+    expect(ics).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069]/);
+    expect(ics).toContain('x[U+202E]y');
   });
 
   it('an empty list gives just the header', () => {

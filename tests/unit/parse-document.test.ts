@@ -7,9 +7,9 @@ import {
   MAX_TITLE_CHARS,
   parseDayString,
   parseDocument,
-  rawYamlScalar,
 } from '../../scripts/pipeline/parse-document.ts';
 import { documentId } from '../../scripts/pipeline/load.ts';
+import { neutralizeText } from '../../src/lib/sanitize.ts';
 import type { ParsedDocument, RawDocument, SourceDocument } from '../../scripts/pipeline/types.ts';
 
 function raw(text: string | null, p = 'doc.txt', extra: Partial<RawDocument> = {}): RawDocument {
@@ -172,13 +172,14 @@ describe('date helpers', () => {
     expect(parseDayString('September 31, 2025')).toHaveProperty('reason');
     expect(parseDayString('Smarch 3, 2025')).toHaveProperty('reason');
   });
-  it('rawYamlScalar reads the literal text of a top-level key', () => {
-    expect(rawYamlScalar('title: x\ndate: 2025-02-30 # c\n', 'date')).toBe('2025-02-30');
-    expect(rawYamlScalar("date: '2025-07-01'", 'date')).toBe('2025-07-01');
-    expect(rawYamlScalar('  date: nested', 'date')).toBeUndefined();
+  it('reads a YAML date as the text it was written as, whatever the spelling of the key', () => {
+    const md = (fm: string) => raw(`---\n${fm}\n---\n\nBody text.\n`, 'doc.md');
+    expect(ok(parseDocument(md('title: x\ndate: 2025-07-01 # a comment'))).published).toBe('2025-07-01');
+    expect(ok(parseDocument(md("title: x\ndate: '2025-07-01'"))).published).toBe('2025-07-01');
+    expect(ok(parseDocument(md('title: x\nDate: 2025-07-02'))).published).toBe('2025-07-02');
   });
   it('cleanTitle removes controls and bidi overrides and caps the length', () => {
-    expect(cleanTitle('  a\tb\u202Ec\u0007 ')).toBe('a b c');
+    expect(cleanTitle('  a\tb\u202Ec\u0007 ')).toBe('a bc');
     const long = cleanTitle('x'.repeat(1000));
     expect(Array.from(long).length).toBe(MAX_TITLE_CHARS);
     expect(Array.from(cleanTitle('😀'.repeat(400))).every((c) => c === '😀' || c === '…')).toBe(true);
@@ -213,7 +214,9 @@ describe('parseDocument is total', () => {
         const text = h + body;
         const parsed = parseDocument(raw(text, p));
         if (parsed.ok) {
-          expect(parsed.doc.text).toBe(text);
+          // Bidi and invisible controls become spaces: same length, same offsets.
+          expect(parsed.doc.text).toBe(neutralizeText(text));
+          expect(parsed.doc.text.length).toBe(text.length);
           expect(parsed.doc.bodyStart).toBeGreaterThanOrEqual(0);
           expect(parsed.doc.bodyStart).toBeLessThanOrEqual(text.length);
           expect(checkDay(parsed.doc.published)).toEqual({ day: parsed.doc.published });

@@ -174,7 +174,7 @@ export function buildGazetteer(): Gazetteer {
     const dem = c.demonyms?.eng;
     if (dem) {
       for (const form of new Set([dem.m, dem.f])) {
-        for (const d of form.split(/,\s*|\s+or\s+/)) {
+        for (const d of form.split(/,\s*|(?<!\s)\s+or\s+/)) {
           if (!d) continue;
           addCountryish(d, 'demonym', iso3);
           if (/(an|i)$/.test(d)) addCountryish(`${d}s`, 'demonym', iso3);

@@ -29,7 +29,8 @@ const ENDS_SENTENCE = /[.!?…:;"”’')\]]\s*$/u;
 const STARTS_LOWER = /^\s*\p{Ll}/u;
 const MARKDOWN_BLOCK = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~|[-*_](?:\s*[-*_]){2,}\s*$)/;
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+/;
-const ATX_CLOSING = /\s+#+\s*$/;
+/** A closing run of "#" after whitespace; the lookbehind makes each whitespace run one start (linear on long runs). */
+const ATX_CLOSING = /(?<!\s)\s+#+\s*$/;
 const LIST_MARKER = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+/;
 const QUOTE_MARKER = /^\s{0,3}(?:>\s?)+/;
 

@@ -29,7 +29,7 @@ export function readPattern(raw: string, macros: Record<string, string> = {}): S
 /** Whether a case-insensitive source has no capital letter outside escapes, so it can run on lower-cased text. */
 export function isLowerable(source: string): boolean {
   if (/\\[pP]\{L[ult]\}/.test(source)) return false;
-  const bare = source.replace(/\\[pP]\{[^}]*\}/g, '').replace(/\\./g, '');
+  const bare = source.replace(/\\[pP]\{[^\\}]*\}/g, '').replace(/\\./g, '');
   return !/[A-Z]/.test(bare);
 }
 

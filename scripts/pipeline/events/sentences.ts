@@ -23,7 +23,7 @@ const OPENERS = new Set(seg.sentenceOpeners);
 const CANDIDATE = /(?<![.!?…])([.!?…]+)(["”’'»)\]]*)(\s+)/gu;
 /** What may start a sentence: capital, digit, or opening quote/bracket. */
 const STARTS_SENTENCE = /^["“‘'«(\[]?[\p{Lu}\p{N}]/u;
-const WORD_BEFORE = /(\S+)$/u;
+const WORD_BEFORE = /(?<!\S)(\S+)$/u;
 const NEXT_WORD = /^["“‘'«(\[]?([\p{L}\p{N}'’-]+)/u;
 const SINGLE_INITIAL = /^\p{Lu}$/u;
 const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
@@ -108,7 +108,7 @@ function candidates(para: string): Cut[] {
   if (!MAYBE_GLUED.test(para)) return cuts;
   GLUED.lastIndex = 0;
   for (let m = GLUED.exec(para); m; m = GLUED.exec(para)) {
-    const word = /\S+$/u.exec(para.slice(Math.max(0, m.index - 30), m.index))?.[0] ?? '';
+    const word = /(?<!\S)\S+$/u.exec(para.slice(Math.max(0, m.index - 30), m.index))?.[0] ?? '';
     if (/[/@:]|www|\.\w/u.test(word)) continue;
     cuts.push({ index: m.index, punct: m[1] ?? '', closers: m[2] ?? '', after: m.index + m[0].length });
     glued = true;
