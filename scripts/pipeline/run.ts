@@ -54,8 +54,8 @@ export function runPipeline(raws: RawDocument[], opts: PipelineOptions = {}): Pi
 }
 
 /** Curation ids written against an older build follow the registry's aliases to the current ids. */
-function followAliases(curation: Curation, aliases: Record<string, string>): Curation {
-  const to = (id: string) => aliases[id] ?? id;
+function followAliases(curation: Curation, aliases: Record<string, string>, current: ReadonlySet<string>): Curation {
+  const to = (id: string) => (current.has(id) ? id : (aliases[id] ?? id));
   return {
     ...curation,
     fix: curation.fix.map((f) => ({ ...f, id: to(f.id) })),
@@ -102,7 +102,7 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
   if (opts.curation) {
     const { curation, errors } = parseCuration(opts.curation.text, opts.curation.path);
     curationWarnings.push(...errors);
-    const applied = applyCuration(events, opts.registry ? followAliases(curation, opts.registry.aliases) : curation);
+    const applied = applyCuration(events, opts.registry ? followAliases(curation, opts.registry.aliases, new Set(events.map((e) => e.id))) : curation);
     events = applied.events;
     curationWarnings.push(...applied.warnings);
     curationSummary = applied.summary;
