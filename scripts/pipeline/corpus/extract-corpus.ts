@@ -45,7 +45,7 @@ export interface ExtractCorpusResult {
   reports: DocReport[];
   /** Warnings from listing the corpus (unreadable folders, symlink loops). */
   warnings: string[];
-  stats: { documents: number; bytes: number; fromCache: number; extracted: number; threads: number };
+  stats: { documents: number; bytes: number; fromCache: number; extracted: number; threads: number; workersUsed: number };
 }
 
 /** Documents missing from the cache before worker threads are started. */
@@ -104,7 +104,7 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   let total = 0;
   let fromCache = 0;
   let extracted = 0;
-  const stats = { documents: jobs.length, bytes: 0, fromCache: 0, extracted: 0, threads };
+  const stats = { documents: jobs.length, bytes: 0, fromCache: 0, extracted: 0, threads, workersUsed: 0 };
   const capSkip = (job: Job): DocReport =>
     reportDocument(
       {
@@ -169,6 +169,7 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   stats.fromCache = fromCache;
   stats.extracted = extracted;
   stats.threads = pool ? threads : 1;
+  stats.workersUsed = pool?.used ?? 0;
   return { reports, warnings, stats };
 }
 

@@ -15,6 +15,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: number;
+  /** Jobs this worker finished. */
+  completed: number;
   pending: Map<number, Pending>;
   dead: boolean;
 }
@@ -31,13 +33,14 @@ export class WorkerPool {
 
   private spawn(ctx: JobContext): Slot {
     const worker = new Worker(ENTRY, { workerData: ctx, execArgv: [] });
-    const slot: Slot = { worker, busy: 0, pending: new Map(), dead: false };
+    const slot: Slot = { worker, busy: 0, completed: 0, pending: new Map(), dead: false };
     worker.on('message', (msg: { seq?: number; report?: DocReport; error?: string; ready?: boolean }) => {
       if (msg.seq === undefined) return;
       const p = slot.pending.get(msg.seq);
       if (!p) return;
       slot.pending.delete(msg.seq);
       slot.busy--;
+      slot.completed++;
       if (msg.error !== undefined) p.reject(new Error(msg.error));
       else p.resolve(msg.report!);
     });
@@ -50,6 +53,11 @@ export class WorkerPool {
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`worker exited with code ${code}`)));
     return slot;
+  }
+
+  /** How many workers finished at least one job. */
+  get used(): number {
+    return this.slots.filter((s) => s.completed > 0).length;
   }
 
   get size(): number {
