@@ -57,6 +57,15 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
 
+/** With EXTRACT_TIMINGS=1, the wall time of each phase on stderr (for profiling). */
+let phaseStart = 0;
+function timing(phase: string): void {
+  if (process.env.EXTRACT_TIMINGS !== '1') return;
+  const now = performance.now();
+  process.stderr.write(`extract: timing: ${phase} ${((now - phaseStart) / 1000).toFixed(2)} s\n`);
+  phaseStart = now;
+}
+
 function die(message: string): never {
   process.stderr.write(`extract: ${message}\n`);
   process.exit(2);
@@ -132,6 +141,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  timing('start-up (node, tsx, imports)');
   const merging = values['merge-reports'] !== undefined;
   if (merging && values.input) die('--input and --merge-reports cannot be used together');
   if (!merging && !values.input) die(`--input is required; see --help`);
@@ -176,6 +186,7 @@ async function main(): Promise<void> {
     }
   }
   const n = reports.length;
+  timing('documents (list, read, cache, extract)');
   if (!output) {
     progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
     return;
@@ -200,6 +211,7 @@ async function main(): Promise<void> {
     ...(reg.registry ? { registry: reg.registry } : {}),
   });
 
+  timing('merge, ids, curation, validation');
   try {
     await mkdir(path.dirname(output), { recursive: true });
     await writeFile(output, `${JSON.stringify(file, null, 2)}\n`);
@@ -221,6 +233,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  timing('write');
   progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
   if (!values.quiet) process.stdout.write(`${formatReport(report)}\n`);
 }

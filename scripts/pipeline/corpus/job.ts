@@ -97,10 +97,14 @@ export async function prepareJob(job: Job, ctx: JobContext): Promise<Prepared> {
 }
 
 /** Extracts a prepared document and stores its report in the cache (and the reports folder). */
-export async function extractPrepared(p: Omit<Prepared, 'cached'>, ctx: JobContext): Promise<DocReport> {
-  const report = reportDocument(p.raw, resolver);
+export async function extractPrepared(p: Omit<Prepared, 'cached'>, ctx: JobContext, detach = true): Promise<DocReport> {
+  let report = reportDocument(p.raw, resolver);
+  const text = ctx.cacheDir !== null && p.key !== null ? JSON.stringify(report) : undefined;
+  // Sentences and titles are slices of the document's text, which V8 keeps whole while any slice
+  // lives: a copy lets the raw text go (a worker's reply is a copy already).
+  if (detach) report = text !== undefined ? (JSON.parse(text) as DocReport) : structuredClone(report);
   // A full disk or a read-only cache only costs speed.
-  if (ctx.cacheDir !== null && p.key !== null) await writeAtomic(cachePath(ctx.cacheDir, p.key), JSON.stringify(report)).catch(() => undefined);
+  if (text !== undefined) await writeAtomic(cachePath(ctx.cacheDir!, p.key!), text).catch(() => undefined);
   if (ctx.reportsDir !== null) await saveReport(ctx.reportsDir, p.index, report, ctx.version);
   return report;
 }

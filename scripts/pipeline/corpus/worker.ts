@@ -8,7 +8,7 @@ import { extractPrepared, type JobContext, type Prepared } from './job.ts';
 const ctx = workerData as JobContext;
 const port = parentPort!;
 port.on('message', (msg: { seq: number; job: Omit<Prepared, 'cached'> }) => {
-  extractPrepared(msg.job, ctx).then(
+  extractPrepared(msg.job, ctx, false).then(
     (report) => port.postMessage({ seq: msg.seq, report }),
     (err: unknown) => port.postMessage({ seq: msg.seq, error: err instanceof Error ? err.message : String(err) }),
   );
