@@ -59,11 +59,15 @@ function extract(args: string[]): Run {
   const base = [process.execPath, TSX_CLI, 'scripts/extract.ts', ...args];
   const argv = HAS_TIME ? ['-f', 'BENCH_TIME %M %U %S', ...base] : base.slice(1);
   const t = performance.now();
-  const r = spawnSync(HAS_TIME ? '/usr/bin/time' : process.execPath, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * MB });
+  const r = spawnSync(HAS_TIME ? '/usr/bin/time' : process.execPath, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * MB, env: { ...process.env, EXTRACT_TIMINGS: '1' } });
   const wall = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`extract failed (${r.status}): ${r.stderr}`);
   const m = /BENCH_TIME (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  const summary = r.stderr.split('\n').find((l) => l.startsWith('extract: ')) ?? '';
+  const summary = r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('extract: '))
+    .map((l) => l.replace(/^extract: (timing: )?/, ''))
+    .join('; ');
   return {
     wall,
     summary,
