@@ -16,6 +16,7 @@ import { DEFAULT_CACHE_DIR, defaultThreads, extractCorpus, type CorpusProgress }
 import { readSavedReports } from './pipeline/corpus/saved-reports.ts';
 import { extractorVersion } from './pipeline/corpus/version.ts';
 import { writeAtomic } from './pipeline/corpus/job.ts';
+import { writeEventsFile } from './pipeline/corpus/write-json.ts';
 import type { DocReport } from './pipeline/document-report.ts';
 import { emptyRegistry, formatRegistry, parseRegistry, REGISTRY_FILE, type Registry } from './pipeline/id-registry.ts';
 import { formatReport } from './pipeline/report.ts';
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
   timing('merge, ids, curation, validation');
   try {
     await mkdir(path.dirname(output), { recursive: true });
-    await writeFile(output, `${JSON.stringify(file, null, 2)}\n`);
+    await writeEventsFile(output, file);
   } catch (err) {
     die(`cannot write ${output}: ${code(err)}`);
   }
