@@ -1,78 +1,90 @@
 /**
- * `npm run bench:extract [-- --count 5000 --seed 1]`
+ * `npm run bench:extract [-- --count 5000 --incremental 20000 --seed 1 --stages]`
  *
- * Speed benchmark of the extraction pipeline on a generated corpus (scripts/eval/synthetic-corpus.ts,
- * default 5,000 articles of about 3-5 KB). Runs entirely in memory: no disk I/O is timed.
- * Prints throughput (MB/s, articles/s) of the whole pure pipeline (runPipeline, including
- * validation and the build report), both per wall-clock second and per CPU-second of this process,
- * then a per-stage breakdown in CPU seconds (parse, segment, extract, merge) from a second pass.
- * MB = 10^6 bytes of UTF-8 article text. Figures only, no pass/fail.
+ * Speed benchmark of the real `extract` CLI on a generated corpus written to disk
+ * (scripts/eval/synthetic-corpus.ts, articles of about 3-5 KB):
+ *  1. a clean run (no cache) on 1 thread and on every core: wall time, MB/s, CPU time, peak memory;
+ *  2. incremental rebuild: a corpus of `--incremental` articles is extracted once into a fresh
+ *     cache, one article is added, and the rebuild is timed (it should re-extract one article);
+ *  3. with `--stages`, the in-memory per-stage CPU breakdown (parse, segment, extract, merge).
+ * MB = 10^6 bytes of UTF-8 article text. Figures only, no pass/fail. Run it with `nice` on a shared
+ * machine and read the load average it prints: wall-clock figures depend on other load.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from './eval/synthetic-corpus.ts';
+import { generateArticle, generateCorpus } from './eval/synthetic-corpus.ts';
 import { createActorResolver } from './pipeline/actors.ts';
+import { defaultThreads } from './pipeline/corpus/extract-corpus.ts';
 import { extractDocument } from './pipeline/extract-document.ts';
 import { mergeEvents } from './pipeline/merge.ts';
 import { parseDocument } from './pipeline/parse-document.ts';
-import { runPipeline } from './pipeline/run.ts';
 import { segment } from './pipeline/segment.ts';
-import type { ExtractedEvent, RawDocument } from './pipeline/types.ts';
+import type { ExtractedEvent } from './pipeline/types.ts';
 
 const MB = 1_000_000;
-
-function bytesOf(docs: RawDocument[]): number {
-  let n = 0;
-  for (const d of docs) n += Buffer.byteLength(d.text ?? '', 'utf8');
-  return n;
-}
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 function fmt(n: number, digits = 2): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
-/**
- * The headline figures: the whole pipeline once over the corpus. In a function of its own so
- * that its output is garbage before the per-stage pass starts.
- */
-function firstPass(docs: RawDocument[], bytes: number, count: number): void {
-  const t = performance.now();
-  const cpu0 = process.cpuUsage();
-  const { file } = runPipeline(docs);
-  const sec = (performance.now() - t) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSec = (cpu.user + cpu.system) / 1e6;
-  console.log('');
-  console.log(`whole pipeline (runPipeline): ${fmt(sec)} s wall, ${fmt(cpuSec)} s CPU`);
-  console.log(`  wall clock:     ${fmt(bytes / MB / sec)} MB/s, ${fmt(count / sec, 0)} articles/s (depends on other load on the machine)`);
-  console.log(`  per CPU-second: ${fmt(bytes / MB / cpuSec)} MB/s, ${fmt(count / cpuSec, 0)} articles/s (CPU time of this process, user + system, all threads incl. GC)`);
-  console.log(`  output: ${file.events.length} events from ${file.documents.filter((d) => d.status === 'ok').length} documents`);
+/** Writes articles [from, to) of the synthetic corpus under `dir`; returns their UTF-8 bytes. */
+function writeCorpus(dir: string, from: number, to: number, seed: number): number {
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const a = generateArticle(i, seed);
+    writeFileSync(path.join(dir, a.path), a.text!);
+    bytes += Buffer.byteLength(a.text!, 'utf8');
+  }
+  return bytes;
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: { count: { type: 'string', default: '5000' }, seed: { type: 'string', default: '1' } },
-  });
-  const count = Math.max(1, Number.parseInt(values.count, 10) || 5000);
-  const seed = Number.parseInt(values.seed, 10) || 1;
+interface Run {
+  wall: number;
+  cpu?: number;
+  peakMiB?: number;
+  summary: string;
+}
 
-  let t = performance.now();
+const HAS_TIME = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+
+/** Runs the extract CLI as a child process, timing it and reading its peak memory from GNU time. */
+function extract(args: string[]): Run {
+  const base = [process.execPath, TSX_CLI, 'scripts/extract.ts', ...args];
+  const argv = HAS_TIME ? ['-f', 'BENCH_TIME %M %U %S', ...base] : base.slice(1);
+  const t = performance.now();
+  const r = spawnSync(HAS_TIME ? '/usr/bin/time' : process.execPath, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * MB, env: { ...process.env, EXTRACT_TIMINGS: '1' } });
+  const wall = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`extract failed (${r.status}): ${r.stderr}`);
+  const m = /BENCH_TIME (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  const summary = r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('extract: '))
+    .map((l) => l.replace(/^extract: (timing: )?/, ''))
+    .join('; ');
+  return {
+    wall,
+    summary,
+    ...(m ? { peakMiB: Number(m[1]) / 1024, cpu: Number(m[2]) + Number(m[3]) } : {}),
+  };
+}
+
+function line(label: string, r: Run, bytes: number): void {
+  const cpu = r.cpu !== undefined ? `, ${fmt(r.cpu)} s CPU (${fmt(bytes / MB / r.cpu)} MB per CPU-second)` : '';
+  const mem = r.peakMiB !== undefined ? `, peak ${fmt(r.peakMiB, 0)} MiB RSS` : '';
+  console.log(`  ${label.padEnd(26)} ${fmt(r.wall).padStart(7)} s wall  ${fmt(bytes / MB / r.wall).padStart(6)} MB/s${cpu}${mem}`);
+  if (r.summary) console.log(`  ${''.padEnd(26)} ${r.summary}`);
+}
+
+function stages(count: number, seed: number): void {
   const docs = generateCorpus(count, seed);
-  const genMs = performance.now() - t;
-  const bytes = bytesOf(docs);
-  console.log(`corpus: ${count} synthetic articles, ${fmt(bytes / MB)} MB (${fmt(bytes / count / 1000, 1)} KB average), generated in ${fmt(genMs / 1000)} s`);
-
-  // Warm-up: compiles the gazetteers and lets the JIT settle; reported apart.
-  t = performance.now();
-  runPipeline(docs.slice(0, Math.min(50, count)));
-  console.log(`warm-up (first 50 articles, includes one-time gazetteer setup): ${fmt((performance.now() - t) / 1000)} s`);
-
-  firstPass(docs, bytes, count);
-
-  // Per-stage breakdown, second pass over the same corpus. CPU time of this process per stage
-  // (process.cpuUsage, microseconds; user + system), which other load on the machine barely changes.
-  // Caches filled by the first pass (gazetteers, per-name lookups) make this pass a little faster.
+  const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text ?? '', 'utf8'), 0);
   const resolver = createActorResolver();
   const stage = { parse: 0, segment: 0, extract: 0, merge: 0 };
   const cpuNow = (): number => {
@@ -97,17 +109,64 @@ function main(): void {
   stage.merge += cpuNow() - s;
   const total = stage.parse + stage.segment + stage.extract + stage.merge;
   console.log('');
-  console.log(`per stage (second pass, CPU seconds; ${extracted.length} extracted reports merged):`);
+  console.log(`per stage, in memory, one thread (${count} articles, ${fmt(bytes / MB)} MB; ${extracted.length} reports merged; CPU seconds):`);
   for (const [name, sec] of Object.entries(stage)) {
     console.log(`  ${name.padEnd(8)} ${fmt(sec).padStart(7)} s CPU  ${fmt((100 * sec) / total, 1).padStart(5)} %  ${fmt(bytes / MB / (sec || 1e-9)).padStart(9)} MB/s per CPU-second`);
   }
-  console.log(`  total    ${fmt(total).padStart(7)} s CPU          ${fmt(bytes / MB / (total || 1e-9)).padStart(9)} MB/s per CPU-second (without validation and report)`);
   console.log('  (extract = find events + resolve dates + resolve actors + titles)');
-  const mem = process.memoryUsage();
-  console.log('');
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '5000' },
+      incremental: { type: 'string', default: '20000' },
+      seed: { type: 'string', default: '1' },
+      stages: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const count = Math.max(1, Number.parseInt(values.count, 10) || 5000);
+  const big = Math.max(0, Number.parseInt(values.incremental, 10) || 0);
+  const seed = Number.parseInt(values.seed, 10) || 1;
+  const cores = defaultThreads();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-extract-'));
+  const load0 = os.loadavg()[0] ?? 0;
+  console.log(`machine: ${cores} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}, load average ${fmt(load0, 1)} at the start`);
+  try {
+    // 1. Clean runs.
+    const small = path.join(tmp, 'corpus');
+    let t = performance.now();
+    const bytes = writeCorpus(small, 0, count, seed);
+    console.log(`corpus: ${count} synthetic articles, ${fmt(bytes / MB)} MB, written in ${fmt((performance.now() - t) / 1000)} s`);
+    console.log('clean extraction (real CLI: read files, extract, merge, write events.json; no cache):');
+    const out = (n: string) => path.join(tmp, n, 'events.json');
+    line('1 thread', extract(['--input', small, '--output', out('one'), '--threads', '1', '--no-cache', '--no-id-registry', '--quiet']), bytes);
+    line(`${cores} threads (all cores)`, extract(['--input', small, '--output', out('all'), '--threads', String(cores), '--no-cache', '--no-id-registry']), bytes);
+
+    // 2. Incremental rebuild of a large corpus after adding one article.
+    if (big > 0) {
+      const large = path.join(tmp, 'large');
+      const cache = path.join(tmp, 'cache');
+      t = performance.now();
+      const bigBytes = writeCorpus(large, 0, big, seed + 1);
+      console.log('');
+      console.log(`incremental: ${big} articles, ${fmt(bigBytes / MB)} MB, written in ${fmt((performance.now() - t) / 1000)} s`);
+      const args = (o: string) => ['--input', large, '--output', out(o), '--cache', cache, '--no-id-registry'];
+      line('first build, cache filled', extract([...args('fill'), '--threads', String(cores)]), bigBytes);
+      line('rebuild, nothing changed', extract([...args('same'), '--threads', String(cores)]), bigBytes);
+      const added = writeCorpus(large, big, big + 1, seed + 1);
+      line('rebuild, one article added', extract([...args('added'), '--threads', String(cores)]), bigBytes + added);
+    }
+
+    if (values.stages) stages(Math.min(count, 2000), seed);
+  } finally {
+    if (!values.keep) rmSync(tmp, { recursive: true, force: true });
+    else console.log(`kept: ${tmp}`);
+  }
   const load = os.loadavg()[0] ?? 0;
-  console.log(`memory: ${fmt(mem.heapUsed / MB, 0)} MB heap, ${fmt(mem.rss / MB, 0)} MB RSS; node ${process.version}, one thread`);
-  console.log(`machine: ${os.cpus().length} cores, load average ${fmt(load, 1)} at the end${load > os.cpus().length ? ' (busy: wall-clock figures are pessimistic)' : ''}`);
+  console.log('');
+  console.log(`load average ${fmt(load, 1)} at the end${load > cores ? ' (shared, busy machine: wall-clock figures are pessimistic)' : ''}`);
 }
 
 main();

@@ -1,88 +1,223 @@
 /**
- * CLI: npm run extract -- --input <dir> --output <file.json> [--report <file.json>] [--curation <file.yaml>] [--quiet]
+ * CLI: npm run extract -- --input <dir> --output <file.json> [options]   (see USAGE)
  * The I/O edge of the pipeline (see CONTRACT.md). Exit 0 when the run finished (skipped
  * documents included); exit 2 with a one-line reason when it cannot run at all.
+ *
+ * Documents are read and extracted on every core (worker threads), each one's report cached by
+ * content and extractor version, then merged once (scripts/pipeline/corpus/). A corpus can also be
+ * extracted in shards anywhere (--shard K/N --reports-dir DIR) and merged later (--merge-reports DIR).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { readCorpus } from './pipeline/load.ts';
+import { performance } from 'node:perf_hooks';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_CACHE_DIR, defaultThreads, extractCorpus, type CorpusProgress } from './pipeline/corpus/extract-corpus.ts';
+import { readSavedReports } from './pipeline/corpus/saved-reports.ts';
+import { extractorVersion } from './pipeline/corpus/version.ts';
+import { writeAtomic } from './pipeline/corpus/job.ts';
+import { writeEventsFile } from './pipeline/corpus/write-json.ts';
+import type { DocReport } from './pipeline/document-report.ts';
+import { emptyRegistry, formatRegistry, parseRegistry, REGISTRY_FILE, type Registry } from './pipeline/id-registry.ts';
 import { formatReport } from './pipeline/report.ts';
-import { runPipeline } from './pipeline/run.ts';
+import { finishPipeline } from './pipeline/run.ts';
 
-const USAGE = 'usage: npm run extract -- --input <dir> --output <file.json> [--report <file.json>] [--curation <file.yaml>] [--quiet]';
+const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [options]
+       npm run extract -- --merge-reports <dir> --output <file.json> [options]
+  --report <file.json>      build report (default: build-report.json beside the output)
+  --curation <file.yaml>    corrections (default: <input>/curation.yaml when present)
+  --threads <n>             worker threads (default: every core, ${defaultThreads()} here; 1 = this thread only)
+  --cache <dir>             per-document cache (default: node_modules/.cache/diplomatic-timeline/extract)
+  --no-cache                extract every document afresh
+  --reports-dir <dir>       also write one report per document there (--output becomes optional)
+  --shard <k>/<n>           only the k-th of n shares of the documents (with --reports-dir)
+  --merge-reports <dir>     merge saved reports instead of reading --input
+  --id-registry <file>      published ids (default: <input>/${REGISTRY_FILE} when present)
+  --no-id-registry          ids from content only; no aliases
+  --update-id-registry      write the registry after the build (npm run build does)
+  --quiet                   no report, no progress`;
+
+/** The options; parsed with node:util parseArgs. Add new ones here. */
+const OPTIONS = {
+  input: { type: 'string' },
+  output: { type: 'string' },
+  report: { type: 'string' },
+  curation: { type: 'string' },
+  threads: { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  'reports-dir': { type: 'string' },
+  shard: { type: 'string' },
+  'merge-reports': { type: 'string' },
+  'id-registry': { type: 'string' },
+  'no-id-registry': { type: 'boolean', default: false },
+  'update-id-registry': { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
+
+/** With EXTRACT_TIMINGS=1, the wall time of each phase on stderr (for profiling). */
+let phaseStart = 0;
+function timing(phase: string): void {
+  if (process.env.EXTRACT_TIMINGS !== '1') return;
+  const now = performance.now();
+  process.stderr.write(`extract: timing: ${phase} ${((now - phaseStart) / 1000).toFixed(2)} s\n`);
+  phaseStart = now;
+}
 
 function die(message: string): never {
   process.stderr.write(`extract: ${message}\n`);
   process.exit(2);
 }
 
-async function main(): Promise<void> {
-  let values;
+const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+
+function parseThreads(v: string | undefined): number {
+  if (v === undefined) return defaultThreads();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) die(`--threads must be a whole number from 1 to 256, got "${v}"`);
+  return n;
+}
+
+function parseShard(v: string | undefined): { index: number; count: number } | undefined {
+  if (v === undefined) return undefined;
+  const m = /^(\d{1,6})\/(\d{1,6})$/.exec(v);
+  const index = m ? Number(m[1]) : 0;
+  const count = m ? Number(m[2]) : 0;
+  if (!m || count < 1 || index < 1 || index > count) die(`--shard must be K/N with 1 <= K <= N, got "${v}"`);
+  return { index, count };
+}
+
+/** Progress on stderr: on a terminal at most a line a second; elsewhere only the final summary. */
+function progressPrinter(quiet: boolean): { onProgress?: (p: CorpusProgress) => void; finish: (p: CorpusProgress, sec: number, threads: number) => void } {
+  const tty = process.stderr.isTTY === true;
+  let last = performance.now();
+  const line = (p: CorpusProgress) =>
+    `extract: ${p.done}/${p.total} documents, ${(p.bytes / 1e6).toFixed(1)} MB${p.fromCache ? `, ${p.fromCache} from cache` : ''}`;
+  return {
+    ...(!quiet && tty
+      ? {
+          onProgress: (p: CorpusProgress) => {
+            const now = performance.now();
+            if (now - last >= 1000 && p.done < p.total) {
+              last = now;
+              process.stderr.write(`${line(p)}\n`);
+            }
+          },
+        }
+      : {}),
+    finish: (p, sec, threads) => {
+      if (quiet) return;
+      process.stderr.write(`${line(p)} in ${sec.toFixed(1)} s on ${threads} thread${threads === 1 ? '' : 's'}\n`);
+    },
+  };
+}
+
+async function loadRegistry(values: Values, input: string | undefined): Promise<{ file?: string; registry?: Registry; warning?: string }> {
+  if (values['no-id-registry']) return {};
+  const explicit = values['id-registry'];
+  const file = explicit ? path.resolve(explicit) : input ? path.join(input, REGISTRY_FILE) : undefined;
+  if (!file) return {};
+  let text: string;
   try {
-    ({ values } = parseArgs({
-      options: {
-        input: { type: 'string' },
-        output: { type: 'string' },
-        report: { type: 'string' },
-        curation: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
+    text = await readFile(file, 'utf8');
   } catch (err) {
-    die(`${(err as Error).message}; ${USAGE}`);
+    if (code(err) === 'ENOENT') return { file, registry: emptyRegistry() };
+    die(`cannot read id registry ${file}: ${code(err)}`);
+  }
+  const parsed = parseRegistry(text, path.relative(process.cwd(), file) || file);
+  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : {}) };
+}
+
+async function main(): Promise<void> {
+  let values: Values;
+  try {
+    ({ values } = parseArgs({ options: OPTIONS, strict: true }));
+  } catch (err) {
+    die(`${(err as Error).message}; see --help`);
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!values.input || !values.output) die(`--input and --output are required; ${USAGE}`);
-  const input = path.resolve(values.input);
-  const output = path.resolve(values.output);
-  const reportPath = path.resolve(values.report ?? path.join(path.dirname(output), 'build-report.json'));
-  const curationPath = values.curation ? path.resolve(values.curation) : path.join(input, 'curation.yaml');
+  timing('start-up (node, tsx, imports)');
+  const merging = values['merge-reports'] !== undefined;
+  if (merging && values.input) die('--input and --merge-reports cannot be used together');
+  if (!merging && !values.input) die(`--input is required; see --help`);
+  if (!values.output && !values['reports-dir']) die('--output is required (or --reports-dir); see --help');
+  const shard = parseShard(values.shard);
+  if (shard && values.output) die('--shard writes only part of the documents: use it with --reports-dir, without --output');
+  const threads = parseThreads(values.threads);
+  const input = values.input ? path.resolve(values.input) : undefined;
+  const output = values.output ? path.resolve(values.output) : undefined;
+  const started = performance.now();
+  const progress = progressPrinter(values.quiet);
 
-  let corpus;
-  try {
-    corpus = await readCorpus(input);
-  } catch (err) {
-    die((err as Error).message);
+  // 1. Per-document reports: from the corpus (threads, cache) or from saved reports.
+  let reports: DocReport[];
+  let corpusWarnings: string[];
+  let usedThreads = 1;
+  let fromCache = 0;
+  let bytes = 0;
+  if (merging) {
+    const dir = path.resolve(values['merge-reports']!);
+    try {
+      ({ reports, warnings: corpusWarnings } = await readSavedReports(dir, extractorVersion()));
+    } catch (err) {
+      die(`cannot read reports folder ${dir}: ${code(err)}`);
+    }
+    for (const r of reports) bytes += r.bytes;
+  } else {
+    try {
+      const res = await extractCorpus(input!, {
+        threads,
+        cacheDir: values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR,
+        reportsDir: values['reports-dir'] ? path.resolve(values['reports-dir']) : null,
+        ...(shard ? { shard } : {}),
+        ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      });
+      ({ reports, warnings: corpusWarnings } = res);
+      usedThreads = res.stats.threads;
+      fromCache = res.stats.fromCache;
+      bytes = res.stats.bytes;
+    } catch (err) {
+      die((err as Error).message);
+    }
+  }
+  const n = reports.length;
+  timing('documents (list, read, cache, extract)');
+  if (!output) {
+    progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
+    return;
   }
 
+  // 2. Once over all documents: merge, published ids, curation, validation.
+  const reportPath = path.resolve(values.report ?? path.join(path.dirname(output), 'build-report.json'));
+  const curationPath = values.curation ? path.resolve(values.curation) : input ? path.join(input, 'curation.yaml') : undefined;
   let curation: { path: string; text: string } | undefined;
-  if (values.curation || existsSync(curationPath)) {
+  if (curationPath && (values.curation || existsSync(curationPath))) {
     try {
       curation = { path: path.relative(process.cwd(), curationPath) || curationPath, text: await readFile(curationPath, 'utf8') };
     } catch (err) {
-      die(`cannot read curation file ${curationPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      die(`cannot read curation file ${curationPath}: ${code(err)}`);
     }
   }
-
-  const total = corpus.docs.length;
-  const showProgress = !values.quiet && total >= 200;
-  let lastShown = 0;
-  const { file, report } = runPipeline(corpus.docs, {
-    curation,
-    corpusWarnings: corpus.warnings,
-    onProgress: showProgress
-      ? (done, n) => {
-          const now = Date.now();
-          if (done === n || now - lastShown > 1000) {
-            lastShown = now;
-            process.stderr.write(`extract: ${done}/${n} documents\n`);
-          }
-        }
-      : undefined,
+  const reg = await loadRegistry(values, input);
+  if (reg.warning) corpusWarnings.push(reg.warning);
+  const { file, report, registry } = finishPipeline(reports, {
+    ...(curation ? { curation } : {}),
+    corpusWarnings,
+    ...(reg.registry ? { registry: reg.registry } : {}),
   });
 
+  timing('merge, ids, curation, validation');
   try {
     await mkdir(path.dirname(output), { recursive: true });
-    await writeFile(output, `${JSON.stringify(file, null, 2)}\n`);
+    await writeEventsFile(output, file);
   } catch (err) {
-    die(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    die(`cannot write ${output}: ${code(err)}`);
   }
   try {
     await mkdir(path.dirname(reportPath), { recursive: true });
@@ -90,6 +225,17 @@ async function main(): Promise<void> {
   } catch (err) {
     process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
   }
+  if (values['update-id-registry'] && reg.file && registry && reg.registry) {
+    const text = formatRegistry(registry);
+    const before = await readFile(reg.file, 'utf8').catch(() => '');
+    if (text !== before) {
+      await writeAtomic(reg.file, text).catch((err: unknown) =>
+        process.stderr.write(`extract: warning: cannot write id registry ${reg.file}: ${code(err)}\n`),
+      );
+    }
+  }
+  timing('write');
+  progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
   if (!values.quiet) process.stdout.write(`${formatReport(report)}\n`);
 }
 

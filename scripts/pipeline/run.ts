@@ -1,16 +1,19 @@
 /**
  * The whole pure pipeline over a corpus already read from disk:
- * parse -> segment -> extract -> merge -> curate -> validate.
+ * per document (document-report.ts): parse -> segment -> extract;
+ * then once over all of them (finishPipeline): merge -> published ids -> curate -> validate.
  * One bad document never stops the run: it is skipped or reported with a warning.
+ * `runPipeline` is the in-memory form; scripts/pipeline/corpus.ts streams documents from disk
+ * through worker threads and a cache and hands the reports to `finishPipeline`.
  */
 import { EventSchema, type DocumentEntry, type EventsFile, type TimelineEvent } from '../../src/lib/schema.ts';
 import { createActorResolver, type ActorResolver } from './actors.ts';
-import { applyCuration, parseCuration } from './curate.ts';
-import { extractDocument } from './extract-document.ts';
+import { applyCuration, parseCuration, type Curation } from './curate.ts';
+import { reportDocument, type DocReport } from './document-report.ts';
+import { applyRegistry, updateRegistry, type Registry } from './id-registry.ts';
 import { mergeEvents } from './merge.ts';
-import { futurePublicationWarnings, parseDocument } from './parse-document.ts';
+import { futurePublicationWarnings } from './parse-document.ts';
 import { buildReport, type BuildReport } from './report.ts';
-import { segment } from './segment.ts';
 import type { ExtractedEvent, RawDocument } from './types.ts';
 
 export interface PipelineOptions {
@@ -19,66 +22,87 @@ export interface PipelineOptions {
   /** Warnings from reading the corpus (unreadable folders, symlink loops). */
   corpusWarnings?: string[];
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The id registry of earlier builds (id-registry.ts). When given, events keep their published
+   * ids, events.json gets `aliases`, and the result carries the updated registry.
+   */
+  registry?: Registry;
 }
 
 export interface PipelineResult {
   file: EventsFile;
   report: BuildReport;
+  /** The registry after this build (only when `registry` was given). */
+  registry?: Registry;
 }
 
 let sharedResolver: ActorResolver | undefined;
-/** The gazetteers are compiled once per process. */
-function resolver(): ActorResolver {
+/** The gazetteers are compiled once per process (per worker thread). */
+export function resolver(): ActorResolver {
   sharedResolver ??= createActorResolver();
   return sharedResolver;
 }
 
 export function runPipeline(raws: RawDocument[], opts: PipelineOptions = {}): PipelineResult {
   const actors = resolver();
+  const reports = raws.map((raw, i) => {
+    const r = reportDocument(raw, actors);
+    opts.onProgress?.(i + 1, raws.length);
+    return r;
+  });
+  return finishPipeline(reports, opts);
+}
+
+/** Curation ids written against an older build follow the registry's aliases to the current ids. */
+function followAliases(curation: Curation, aliases: Record<string, string>, current: ReadonlySet<string>): Curation {
+  const to = (id: string) => (current.has(id) ? id : (aliases[id] ?? id));
+  return {
+    ...curation,
+    fix: curation.fix.map((f) => ({ ...f, id: to(f.id) })),
+    suppress: curation.suppress.map((s) => ({ ...s, id: to(s.id) })),
+    merge: curation.merge.map((m) => ({ ...m, ids: m.ids.map(to) })),
+  };
+}
+
+/** The corpus-wide half: per-document reports (in sorted path order) -> events.json and the build report. */
+export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptions = {}): PipelineResult {
   const documents: DocumentEntry[] = [];
   const extracted: ExtractedEvent[] = [];
   const perDocument: Record<string, number> = {};
   const warnings: { document?: string; message: string }[] = (opts.corpusWarnings ?? []).map((message) => ({ message }));
 
   const ids = new Map<string, string>();
-  raws.forEach((raw, i) => {
-    const clash = ids.get(raw.id);
+  for (const r of reports) {
+    const { entry } = r;
+    const clash = ids.get(entry.id);
     if (clash !== undefined) {
-      warnings.push({ document: raw.id, message: `same id as ${clash}; events from both are kept, sources name the id` });
-    } else ids.set(raw.id, raw.path);
-
-    const parsed = parseDocument(raw);
-    if (!parsed.ok) {
-      const s = parsed.skipped;
-      documents.push({ id: s.id, title: s.title, published: s.published, path: s.path, status: 'skipped', reason: s.reason });
-      for (const message of s.warnings) warnings.push({ document: s.id, message });
-    } else {
-      const { doc } = parsed;
-      documents.push({ id: doc.id, title: doc.title, published: doc.published, path: doc.path, status: 'ok' });
-      for (const message of doc.warnings) warnings.push({ document: doc.id, message });
-      try {
-        const { events } = extractDocument(segment(doc), actors);
-        extracted.push(...events);
-        perDocument[doc.id] = (perDocument[doc.id] ?? 0) + events.length;
-      } catch (err) {
-        // A bug in a stage must not sink the corpus: the document stays listed, with the reason.
-        warnings.push({ document: doc.id, message: `extraction failed: ${(err as Error).message}` });
-        perDocument[doc.id] = perDocument[doc.id] ?? 0;
-      }
+      warnings.push({ document: entry.id, message: `same id as ${clash}; events from both are kept, sources name the id` });
+    } else ids.set(entry.id, entry.path);
+    documents.push(entry);
+    for (const message of r.warnings) warnings.push({ document: entry.id, message });
+    if (entry.status === 'ok') {
+      for (const ev of r.events) extracted.push(ev);
+      perDocument[entry.id] = (perDocument[entry.id] ?? 0) + r.events.length;
     }
-    opts.onProgress?.(i + 1, raws.length);
-  });
+  }
 
   // A publication day far after every other document's is most likely a typo in the header.
   warnings.push(...futurePublicationWarnings(documents.filter((d) => d.status === 'ok')));
 
   let events: TimelineEvent[] = mergeEvents(extracted);
+  extracted.length = 0;
+  let registryMatch: ReturnType<typeof applyRegistry>['match'] | undefined;
+  if (opts.registry) {
+    const applied = applyRegistry(events, opts.registry);
+    events = applied.events;
+    registryMatch = applied.match;
+  }
   const curationWarnings: string[] = [];
   let curationSummary: ReturnType<typeof applyCuration>['summary'] | undefined;
   if (opts.curation) {
     const { curation, errors } = parseCuration(opts.curation.text, opts.curation.path);
     curationWarnings.push(...errors);
-    const applied = applyCuration(events, curation);
+    const applied = applyCuration(events, opts.registry ? followAliases(curation, opts.registry.aliases, new Set(events.map((e) => e.id))) : curation);
     events = applied.events;
     curationWarnings.push(...applied.warnings);
     curationSummary = applied.summary;
@@ -93,9 +117,15 @@ export function runPipeline(raws: RawDocument[], opts: PipelineOptions = {}): Pi
   }
 
   const file: EventsFile = { schemaVersion: 1, documents, events: valid };
+  let registry: Registry | undefined;
+  if (opts.registry && registryMatch) {
+    const updated = updateRegistry(valid, opts.registry, registryMatch);
+    registry = updated.registry;
+    file.aliases = updated.aliases;
+  }
   const report = buildReport({ documents, eventsPerDocument: perDocument, warnings, mergedEvents: valid.length,
     curationWarnings,
     ...(curationSummary ? { curation: curationSummary } : {}),
   });
-  return { file, report };
+  return registry ? { file, report, registry } : { file, report };
 }

@@ -23,8 +23,8 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function extract(input: string, output: string, env: Record<string, string> = {}): void {
-  const r = spawnSync(TSX, ['scripts/extract.ts', '--input', input, '--output', output, '--quiet'], {
+function extract(input: string, output: string, env: Record<string, string> = {}, extra: string[] = []): void {
+  const r = spawnSync(TSX, ['scripts/extract.ts', '--input', input, '--output', output, '--quiet', ...extra], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -76,4 +76,27 @@ describe('extraction is deterministic', () => {
     const idsAfter = new Set(runPipeline(c.docs).file.events.map((e) => e.id));
     for (const id of idsBefore) expect(idsAfter.has(id), `event id ${id} changed when an unrelated document was added`).toBe(true);
   }, 120_000);
+
+  it('the id registry is a fixed point: a rebuild of the same articles rewrites nothing, and old ids resolve after more articles', async () => {
+    const input = path.join(tmp, 'registry-corpus');
+    await mkdir(input, { recursive: true });
+    await copyFile(path.join(ROOT, 'seeds/000_d84594066d5ad780.txt'), path.join(input, 'seed.txt'));
+    const registry = path.join(input, 'published-ids.json');
+    extract(input, path.join(tmp, 'reg-1/events.json'), {}, ['--update-id-registry']);
+    const first = await readFile(registry);
+    extract(input, path.join(tmp, 'reg-2/events.json'), {}, ['--update-id-registry']);
+    expect((await readFile(registry)).equals(first)).toBe(true);
+    expect((await readFile(path.join(tmp, 'reg-2/events.json'))).equals(await readFile(path.join(tmp, 'reg-1/events.json')))).toBe(true);
+    // A second report of the seed's first meeting, with the SCO named: the event grows, its id stays.
+    const published = JSON.parse(await readFile(path.join(tmp, 'reg-1/events.json'), 'utf8')) as { events: { id: string }[] };
+    await writeFile(
+      path.join(input, 'later.txt'),
+      " date 2025-07-16 Ministers in Beijing\n\nChinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergei Lavrov in Beijing on July 13 ahead of the Shanghai Cooperation Organisation meeting.\n",
+    );
+    extract(input, path.join(tmp, 'reg-3/events.json'), {}, ['--update-id-registry']);
+    const after = JSON.parse(await readFile(path.join(tmp, 'reg-3/events.json'), 'utf8')) as { events: { id: string }[]; aliases: Record<string, string> };
+    const now = new Set(after.events.map((e) => e.id));
+    for (const { id } of published.events) expect(now.has(id) || now.has(after.aliases[id] ?? ''), `published id ${id} no longer resolves`).toBe(true);
+    expect((await readFile(registry)).equals(first)).toBe(false);
+  }, 240_000);
 });

@@ -1,0 +1,190 @@
+/**
+ * Streams a corpus folder through the per-document stages: files are listed and given ids once,
+ * then read and extracted concurrently (worker threads on every core, several reads in flight
+ * per thread), each document's report looked up in or stored to the per-document cache. Reports
+ * are collected in sorted path order, so the result is the same whatever the thread count or
+ * timing; raw texts are dropped as soon as their document is reported, and at most `window`
+ * documents are in flight, so memory holds the reports, not the corpus.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { DocReport } from '../document-report.ts';
+import { reportDocument } from '../document-report.ts';
+import { readdir, stat } from 'node:fs/promises';
+import { assignDocumentIds, listArticleFiles, MAX_CORPUS_BYTES } from '../load.ts';
+import { extractPrepared, prepareJob, saveReport, type Job, type JobContext, type JobResult } from './job.ts';
+import { WorkerPool } from './pool.ts';
+import { extractorVersion, ROOT } from './version.ts';
+
+export const DEFAULT_CACHE_DIR = path.join(ROOT, 'node_modules/.cache/diplomatic-timeline/extract');
+
+export interface CorpusProgress {
+  done: number;
+  total: number;
+  bytes: number;
+  fromCache: number;
+}
+
+export interface ExtractCorpusOptions {
+  /** Worker threads; 1 runs everything in this thread. Default: every core. */
+  threads?: number;
+  /** Per-document cache folder, or null for none. Default: DEFAULT_CACHE_DIR. */
+  cacheDir?: string | null;
+  /** Write every document's report to this folder (for --merge-reports). */
+  reportsDir?: string | null;
+  /** Only the documents of shard `index` (1-based) of `count`, by position in sorted path order. */
+  shard?: { index: number; count: number };
+  maxFileBytes?: number;
+  maxCorpusBytes?: number;
+  /** Cache misses before worker threads start (default 64; 0 starts them at the first miss). */
+  workerThreshold?: number;
+  onProgress?: (p: CorpusProgress) => void;
+}
+
+export interface ExtractCorpusResult {
+  reports: DocReport[];
+  /** Warnings from listing the corpus (unreadable folders, symlink loops). */
+  warnings: string[];
+  stats: { documents: number; bytes: number; fromCache: number; extracted: number; threads: number; workersUsed: number };
+}
+
+/** Documents missing from the cache before worker threads are started. */
+const WORKER_THRESHOLD = 64;
+
+export function defaultThreads(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** Throws only when `dir` itself cannot be read (as readCorpus does). */
+export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}): Promise<ExtractCorpusResult> {
+  await checkInputDir(dir);
+  const { files, warnings } = await listArticleFiles(dir);
+  const { ids, warnings: idWarnings } = assignDocumentIds(files);
+  let jobs: Job[] = files.map((rel, index) => ({ index, rel, id: ids[index]!, ...(idWarnings.has(index) ? { idWarning: idWarnings.get(index)! } : {}) }));
+  if (opts.shard) {
+    const { index, count } = opts.shard;
+    jobs = jobs.filter((j) => j.index % count === index - 1);
+  }
+  const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(), Math.ceil(jobs.length / 8) || 1));
+  const ctx: JobContext = {
+    dir,
+    version: extractorVersion(),
+    cacheDir: opts.cacheDir === undefined ? DEFAULT_CACHE_DIR : opts.cacheDir,
+    reportsDir: opts.reportsDir ?? null,
+    ...(opts.maxFileBytes !== undefined ? { maxFileBytes: opts.maxFileBytes } : {}),
+  };
+  const cap = opts.maxCorpusBytes ?? MAX_CORPUS_BYTES;
+  // Workers start only once enough documents miss the cache to pay for their start-up (about a
+  // second of CPU each): an incremental rebuild extracts its few new documents in this thread.
+  let pool: WorkerPool | undefined;
+  let misses = 0;
+  const runOne = async (job: Job): Promise<JobResult> => {
+    const p = await prepareJob(job, ctx);
+    if (p.cached) {
+      if (ctx.reportsDir !== null) await saveReport(ctx.reportsDir, job.index, p.cached, ctx.version);
+      return { report: p.cached, cached: true };
+    }
+    misses++;
+    if (!pool && threads > 1 && misses > (opts.workerThreshold ?? WORKER_THRESHOLD)) pool = new WorkerPool(threads, ctx);
+    if (pool && pool.size > 0) {
+      try {
+        return { report: await pool.run({ index: p.index, raw: p.raw, key: p.key }), cached: false };
+      } catch {
+        // A dead worker: this thread does the job.
+      }
+    }
+    return { report: await extractPrepared(p, ctx), cached: false };
+  };
+
+  const reports: DocReport[] = new Array(jobs.length);
+  const results = new Map<number, JobResult | null>();
+  const window = Math.max(16, threads * 8);
+  let dispatched = 0;
+  let emitted = 0;
+  let total = 0;
+  let fromCache = 0;
+  let extracted = 0;
+  const stats = { documents: jobs.length, bytes: 0, fromCache: 0, extracted: 0, threads, workersUsed: 0 };
+  const capSkip = (job: Job): DocReport =>
+    reportDocument(
+      {
+        id: job.id,
+        path: job.rel,
+        text: null,
+        warnings: job.idWarning ? [job.idWarning] : [],
+        readError: `not read: the corpus already reached its ${cap}-byte cap`,
+      },
+      () => {
+        throw new Error('unreachable: a document that is not read is never extracted');
+      },
+    );
+  const writes: Promise<void>[] = [];
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const pump = (): void => {
+        // Emit finished documents in order, applying the corpus cap as a one-by-one read would.
+        while (results.has(emitted)) {
+          const result = results.get(emitted)!;
+          results.delete(emitted);
+          const job = jobs[emitted]!;
+          let report: DocReport;
+          if (total >= cap || result === null) {
+            report = capSkip(job);
+            if (ctx.reportsDir !== null) writes.push(saveReport(ctx.reportsDir, job.index, report, ctx.version));
+          } else {
+            report = result.report;
+            total += report.bytes;
+            if (result.cached) fromCache++;
+            else extracted++;
+          }
+          reports[emitted] = report;
+          emitted++;
+          opts.onProgress?.({ done: emitted, total: jobs.length, bytes: total, fromCache });
+        }
+        if (emitted === jobs.length) {
+          resolve();
+          return;
+        }
+        while (dispatched < jobs.length && dispatched - emitted < window) {
+          const at = dispatched++;
+          if (total >= cap) {
+            results.set(at, null);
+            continue;
+          }
+          runOne(jobs[at]!).then((r) => {
+            results.set(at, r);
+            pump();
+          }, reject);
+        }
+        if (results.has(emitted)) queueMicrotask(pump);
+      };
+      pump();
+    });
+    await Promise.all(writes);
+  } finally {
+    await pool?.close();
+  }
+  stats.bytes = total;
+  stats.fromCache = fromCache;
+  stats.extracted = extracted;
+  stats.threads = pool ? threads : 1;
+  stats.workersUsed = pool?.used ?? 0;
+  return { reports, warnings, stats };
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));
+}
+
+/** The same checks and messages as readCorpus: the input must be a readable folder. */
+async function checkInputDir(dir: string): Promise<void> {
+  const st = await stat(dir).catch((err: unknown) => {
+    const code = errorCode(err);
+    throw new Error(code === 'ENOENT' ? `input directory not found: ${dir}` : `cannot read input directory ${dir} (${code})`);
+  });
+  if (!st.isDirectory()) throw new Error(`input is not a directory: ${dir}`);
+  await readdir(dir).catch((err: unknown) => {
+    throw new Error(`cannot read input directory ${dir} (${errorCode(err)})`);
+  });
+}

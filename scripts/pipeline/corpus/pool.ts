@@ -1,0 +1,84 @@
+/**
+ * A small pool of worker threads that run document jobs. Jobs go to the least busy worker; a
+ * worker that dies hands its jobs back (they are then run in the main thread), so a crash costs
+ * speed, never a document.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DocReport } from '../document-report.ts';
+import type { JobContext, Prepared } from './job.ts';
+
+interface Pending {
+  resolve: (r: DocReport) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+  /** Jobs this worker finished. */
+  completed: number;
+  pending: Map<number, Pending>;
+  dead: boolean;
+}
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private seq = 0;
+
+  constructor(threads: number, ctx: JobContext) {
+    for (let i = 0; i < threads; i++) this.slots.push(this.spawn(ctx));
+  }
+
+  private spawn(ctx: JobContext): Slot {
+    const worker = new Worker(ENTRY, { workerData: ctx, execArgv: [] });
+    const slot: Slot = { worker, busy: 0, completed: 0, pending: new Map(), dead: false };
+    worker.on('message', (msg: { seq?: number; report?: DocReport; error?: string; ready?: boolean }) => {
+      if (msg.seq === undefined) return;
+      const p = slot.pending.get(msg.seq);
+      if (!p) return;
+      slot.pending.delete(msg.seq);
+      slot.busy--;
+      slot.completed++;
+      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      else p.resolve(msg.report!);
+    });
+    const fail = (err: Error) => {
+      slot.dead = true;
+      for (const p of slot.pending.values()) p.reject(err);
+      slot.pending.clear();
+      slot.busy = 0;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`worker exited with code ${code}`)));
+    return slot;
+  }
+
+  /** How many workers finished at least one job. */
+  get used(): number {
+    return this.slots.filter((s) => s.completed > 0).length;
+  }
+
+  get size(): number {
+    return this.slots.filter((s) => !s.dead).length;
+  }
+
+  /** Runs a job on the least busy live worker; rejects when no worker is alive or it dies. */
+  run(job: Omit<Prepared, 'cached'>): Promise<DocReport> {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (!s.dead && (!best || s.busy < best.busy)) best = s;
+    if (!best) return Promise.reject(new Error('no live worker'));
+    const seq = ++this.seq;
+    const slot = best;
+    slot.busy++;
+    return new Promise<DocReport>((resolve, reject) => {
+      slot.pending.set(seq, { resolve, reject });
+      slot.worker.postMessage({ seq, job });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => (s.dead ? undefined : s.worker.terminate())));
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * Published event ids never break (issue 11). An event keeps the id it was first published under;
+ * the registry (seeds/published-ids.json by default, kept beside the articles) remembers every id a
+ * build published and the sources it stood for, so that the next build can give the same event the
+ * same id however its content moved (more sources, a better date, new people).
+ *
+ * Two steps around curation:
+ *  1. `applyRegistry` (right after merging): every registered id picks the event that shares most of
+ *     its sources (a source is document + sentence hash + trigger offset, with a weaker
+ *     document + sentence fallback for the same type, then the same content id). An event chosen by
+ *     several registered ids takes the oldest one (lowest `since`, then code-unit order); the
+ *     others become aliases. Events no registered id chose get a fresh content id (ids.ts) that is
+ *     not any registered id, so an old link never lands on a different event.
+ *  2. `updateRegistry` (after curation and validation, on what is published): the new registry and
+ *     the `aliases` of events.json. An id that no longer names an event is an alias of the event that
+ *     now holds most of its sources (merged by the merger or by curation, renamed), or of its old
+ *     alias target when that still resolves; else it is gone: no alias (the site says the event no
+ *     longer exists), but the id stays registered, so it is never reused for another event and comes
+ *     back if its event does.
+ * Everything is sorted and the generation only moves when the content changes, so identical builds
+ * write byte-identical registries.
+ */
+import { z } from 'zod';
+import type { TimelineEvent } from '../../src/lib/schema.ts';
+import { assignIds, cmp, shortHash } from './ids.ts';
+
+export const REGISTRY_FILE = 'published-ids.json';
+
+const EntrySchema = z.object({
+  /** The registry generation that first published the id (smaller is older). */
+  since: z.number().int().nonnegative(),
+  /** date|type|countries of the event when last published. */
+  key: z.string(),
+  /** Source keys (document#sentence-hash#trigger-start), sorted. */
+  sources: z.array(z.string()),
+});
+export type RegistryEntry = z.infer<typeof EntrySchema>;
+
+export const RegistrySchema = z.object({
+  about: z.string().optional(),
+  version: z.literal(1),
+  generation: z.number().int().nonnegative(),
+  /** Every id ever published, with what it stood for when it was last the id of an event. */
+  ids: z.record(z.string(), EntrySchema),
+  /** Published ids that now stand for another event: old id -> current id. */
+  aliases: z.record(z.string(), z.string()),
+});
+export type Registry = z.infer<typeof RegistrySchema>;
+
+const ABOUT =
+  'Event ids published by earlier builds (written by `npm run build`; see README, "Links that never break"). Commit it with the articles; do not edit by hand.';
+
+export function emptyRegistry(): Registry {
+  return { version: 1, generation: 0, ids: {}, aliases: {} };
+}
+
+/** Parses a registry file's text; a broken file gives an empty registry and a warning, never a crash. */
+export function parseRegistry(text: string, where: string): { registry: Registry; warning?: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { registry: emptyRegistry(), warning: `${where}: not valid JSON (${(err as Error).message}); ids start afresh` };
+  }
+  const r = RegistrySchema.safeParse(json);
+  if (!r.success) return { registry: emptyRegistry(), warning: `${where}: not an id registry (${r.error.issues[0]?.message ?? 'invalid'}); ids start afresh` };
+  return { registry: r.data };
+}
+
+/** The registry as written to disk: keys sorted, two-space JSON, final newline. */
+export function formatRegistry(reg: Registry): string {
+  const ids: Record<string, RegistryEntry> = {};
+  for (const id of Object.keys(reg.ids).sort(cmp)) {
+    const e = reg.ids[id]!;
+    ids[id] = { since: e.since, key: e.key, sources: [...e.sources].sort(cmp) };
+  }
+  return `${JSON.stringify({ about: ABOUT, version: 1, generation: reg.generation, ids, aliases: sortedRecord(reg.aliases) }, null, 2)}\n`;
+}
+
+function sortedRecord(rec: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(rec).sort(cmp)) out[k] = rec[k]!;
+  return out;
+}
+
+type SourceLike = Pick<TimelineEvent['sources'][number], 'document' | 'sentence' | 'trigger'>;
+
+/** A source's strong key: document, hash of the sentence, trigger offset in the sentence. */
+export function sourceKey(s: SourceLike): string {
+  return `${s.document}#${shortHash(s.sentence)}#${s.trigger?.start ?? ''}`;
+}
+
+/** The weak key: document and sentence only (a sentence may report events of several types). */
+function weakKey(strong: string): string {
+  return strong.slice(0, strong.lastIndexOf('#'));
+}
+
+export function contentKey(ev: Pick<TimelineEvent, 'date' | 'type' | 'countries'>): string {
+  return `${ev.date}|${ev.type}|${ev.countries.join(',')}`;
+}
+
+const typeOfKey = (key: string): string => key.split('|')[1] ?? '';
+
+function eventSourceKeys(ev: Pick<TimelineEvent, 'sources'>): string[] {
+  return [...new Set(ev.sources.map(sourceKey))].sort(cmp);
+}
+
+/** The order key ids.ts uses to number events that share a content id: their first source. */
+function firstSourceOrder(ev: Pick<TimelineEvent, 'sources'>): string {
+  let first = '';
+  for (const s of ev.sources) {
+    const k = [s.document, String(s.start).padStart(10, '0'), String(s.end).padStart(10, '0')].join('\u0000');
+    if (first === '' || cmp(k, first) < 0) first = k;
+  }
+  return first;
+}
+
+/** Which events each registered id matched in step 1 (its id's event, or an alias of it). */
+export interface RegistryMatch {
+  /** registered id -> id of the event it now stands for (itself when it is that event's id). */
+  matched: Map<string, string>;
+  /** Source keys of every event after step 1, by id (to follow events that curation folds). */
+  sourcesOf: Map<string, string[]>;
+}
+
+/**
+ * Step 1: gives every merged event its published id where it has one, and fresh ids elsewhere.
+ * Returns the events (sorted by date, id) and which registered ids matched which event.
+ */
+export function applyRegistry(events: TimelineEvent[], reg: Registry): { events: TimelineEvent[]; match: RegistryMatch } {
+  const strongIndex = new Map<string, string[]>();
+  const weakIndex = new Map<string, string[]>();
+  const push = (m: Map<string, string[]>, k: string, id: string) => {
+    const list = m.get(k);
+    if (list) list.push(id);
+    else m.set(k, [id]);
+  };
+  for (const id of Object.keys(reg.ids).sort(cmp)) {
+    const weak = new Set<string>();
+    for (const s of reg.ids[id]!.sources) {
+      push(strongIndex, s, id);
+      weak.add(weakKey(s));
+    }
+    for (const w of weak) push(weakIndex, w, id);
+  }
+
+  // Score every (registered id, event) pair that shares anything: strong sources, then weak
+  // sources of the same type, then the same content id (an event back after all its articles went).
+  const best = new Map<string, { ev: number; score: number; tie: string }>();
+  events.forEach((ev, i) => {
+    const strong = new Map<string, number>();
+    const weak = new Map<string, number>();
+    const keys = eventSourceKeys(ev);
+    for (const k of keys) for (const id of strongIndex.get(k) ?? []) strong.set(id, (strong.get(id) ?? 0) + 1);
+    for (const w of new Set(keys.map(weakKey))) {
+      for (const id of weakIndex.get(w) ?? []) if (typeOfKey(reg.ids[id]!.key) === ev.type) weak.set(id, (weak.get(id) ?? 0) + 1);
+    }
+    const scores = new Map<string, number>();
+    for (const [id, n] of strong) scores.set(id, n * 1_000_000);
+    for (const [id, n] of weak) scores.set(id, (scores.get(id) ?? 0) + n * 1000);
+    const own = reg.ids[ev.id] ? ev.id : undefined;
+    if (own !== undefined && !scores.has(own)) scores.set(own, 1);
+    const tie = `${ev.date}\u0000${ev.id}`;
+    for (const [id, score] of scores) {
+      const b = best.get(id);
+      if (!b || score > b.score || (score === b.score && cmp(tie, b.tie) < 0)) best.set(id, { ev: i, score, tie });
+    }
+  });
+
+  // Each event takes the oldest registered id that chose it; the others become its aliases.
+  const chosenBy = new Map<number, string[]>();
+  for (const [id, b] of best) {
+    const list = chosenBy.get(b.ev);
+    if (list) list.push(id);
+    else chosenBy.set(b.ev, [id]);
+  }
+  const older = (a: string, b: string) => reg.ids[a]!.since - reg.ids[b]!.since || cmp(a, b);
+  const matched = new Map<string, string>();
+  const named: TimelineEvent[] = [];
+  const fresh: TimelineEvent[] = [];
+  events.forEach((ev, i) => {
+    const ids = chosenBy.get(i);
+    if (!ids) {
+      fresh.push(ev);
+      return;
+    }
+    ids.sort(older);
+    const id = ids[0]!;
+    for (const other of ids) matched.set(other, id);
+    named.push({ ...ev, id });
+  });
+
+  // Fresh ids never take a registered id (nor an alias): old links must not open another event.
+  const taken = new Set<string>([...Object.keys(reg.ids), ...Object.keys(reg.aliases), ...named.map((e) => e.id)]);
+  const renumbered = assignIds(fresh, firstSourceOrder, taken);
+  const out = [...named, ...renumbered].sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
+  const sourcesOf = new Map(out.map((e) => [e.id, eventSourceKeys(e)] as const));
+  return { events: out, match: { matched, sourcesOf } };
+}
+
+/**
+ * Step 2: the registry after this build and the aliases events.json carries, from the events
+ * actually published (after curation and validation).
+ */
+export function updateRegistry(
+  published: TimelineEvent[],
+  reg: Registry,
+  match: RegistryMatch,
+): { registry: Registry; aliases: Record<string, string> } {
+  const current = new Map(published.map((e) => [e.id, e] as const));
+  const next = reg.generation + 1;
+  const ids: Record<string, RegistryEntry> = {};
+  for (const ev of published) {
+    ids[ev.id] = { since: reg.ids[ev.id]?.since ?? next, key: contentKey(ev), sources: eventSourceKeys(ev) };
+  }
+
+  // Where each registered source now is, to follow ids that curation folded or that lost their event.
+  const holder = new Map<string, string[]>();
+  for (const ev of published) {
+    for (const k of eventSourceKeys(ev)) {
+      const list = holder.get(k);
+      if (list) list.push(ev.id);
+      else holder.set(k, [ev.id]);
+    }
+  }
+  const bySources = (sources: string[]): string | undefined => {
+    const votes = new Map<string, number>();
+    for (const s of sources) for (const id of holder.get(s) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
+    let out: string | undefined;
+    let top = 0;
+    for (const [id, n] of votes) if (n > top || (n === top && out !== undefined && cmp(id, out) < 0)) [out, top] = [id, n];
+    return out;
+  };
+
+  const aliases: Record<string, string> = {};
+  const target = new Map<string, string | null>();
+  /** The published event an old id stands for now, or null when its event is gone. */
+  const resolve = (id: string, seen: Set<string>): string | null => {
+    if (current.has(id)) return id;
+    const known = target.get(id);
+    if (known !== undefined) return known;
+    if (seen.has(id)) return null;
+    seen.add(id);
+    let to: string | null = null;
+    const via = match.matched.get(id);
+    if (via !== undefined) to = current.has(via) ? via : (bySources(match.sourcesOf.get(via) ?? []) ?? null);
+    // The event it matched was folded or dropped by curation, or the id matched nothing: its own sources.
+    if (to === null) to = bySources(reg.ids[id]?.sources ?? []) ?? null;
+    if (to === null && reg.aliases[id] !== undefined) to = resolve(reg.aliases[id]!, seen);
+    target.set(id, to);
+    return to;
+  };
+
+  const old = new Set([...Object.keys(reg.ids), ...Object.keys(reg.aliases)]);
+  for (const id of old) {
+    if (current.has(id)) continue;
+    const to = resolve(id, new Set());
+    if (to !== null && to !== id) aliases[id] = to;
+    // Gone or aliased ids stay registered with what they last stood for (never reused, may come back).
+    if (reg.ids[id]) ids[id] = reg.ids[id]!;
+  }
+
+  const candidate: Registry = { version: 1, generation: reg.generation, ids, aliases: sortedRecord(aliases) };
+  const changed = formatRegistry(candidate) !== formatRegistry(reg);
+  return { registry: { ...candidate, generation: changed ? next : reg.generation }, aliases: sortedRecord(aliases) };
+}

@@ -1,0 +1,167 @@
+/**
+ * Published ids never break (issue 11): rebuilds through the whole pipeline, each build reading
+ * the registry the previous one wrote, with articles added, removed and curated in between.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  applyRegistry,
+  emptyRegistry,
+  formatRegistry,
+  parseRegistry,
+  updateRegistry,
+  type Registry,
+} from '../../scripts/pipeline/id-registry.ts';
+import { runPipeline, type PipelineResult } from '../../scripts/pipeline/run.ts';
+import type { RawDocument } from '../../scripts/pipeline/types.ts';
+import type { TimelineEvent } from '../../src/lib/schema.ts';
+
+const doc = (id: string, text: string): RawDocument => ({ id, path: `${id}.txt`, text, warnings: [] });
+
+// Written for these tests: one meeting in Beijing told three ways, and an unrelated condemnation.
+const UNDATED = doc('a-undated', ' date 2025-07-14 Talks in Beijing\n\nChinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing to discuss the Middle East.\n');
+const DATED = doc('b-dated', ' date 2025-07-20 Week in review\n\nChinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing on July 13, the ministry said.\n');
+const SCO = doc(
+  'c-sco',
+  " date 2025-07-15 SCO ministers gather\n\nChinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergei Lavrov on July 13 on the sidelines of the Shanghai Cooperation Organisation foreign ministers' meeting in Beijing, with Chinese President Xi Jinping also attending.\n",
+);
+const SUNDAY = doc('d-sunday', ' date 2025-07-14 Lavrov in Beijing\n\nChinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing on Sunday.\n');
+const OTHER = doc('z-other', ' date 2025-07-14 Launch condemned\n\nJapan condemned North Korea on Monday over its latest missile launch.\n');
+
+function build(docs: RawDocument[], registry: Registry, curation?: string): PipelineResult & { registry: Registry } {
+  const r = runPipeline(docs, { registry, ...(curation ? { curation: { path: 'curation.yaml', text: curation } } : {}) });
+  expect(r.registry).toBeDefined();
+  return r as PipelineResult & { registry: Registry };
+}
+
+const ids = (r: PipelineResult) => r.file.events.map((e) => e.id);
+const eventWith = (r: PipelineResult, document: string): TimelineEvent => {
+  const found = r.file.events.filter((e) => e.sources.some((s) => s.document === document) && e.type === 'meeting');
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+/** Where a published id leads in a build: the event itself, an alias to one, or nowhere. */
+const resolve = (r: PipelineResult, id: string): string | undefined =>
+  r.file.events.some((e) => e.id === id) ? id : r.file.aliases?.[id];
+
+describe('published ids survive rebuilds', () => {
+  it('keeps an event id when the event gains sources, organisations and people', () => {
+    const first = build([SUNDAY, OTHER], emptyRegistry());
+    const id = eventWith(first, 'd-sunday').id;
+    expect(id).toBe('2025-07-13-meeting-chn-rus-lavrov-yi');
+    const second = build([SUNDAY, OTHER, SCO], first.registry);
+    const grown = eventWith(second, 'd-sunday');
+    expect(grown.sources.map((s) => s.document)).toEqual(['c-sco', 'd-sunday']);
+    expect(grown.organizations).toContain('SCO');
+    // Without the registry the content id would now name the SCO and Xi: the link would break.
+    const fresh = eventWith(runPipeline([SUNDAY, OTHER, SCO]), 'd-sunday');
+    expect(fresh.id).not.toBe(id);
+    expect(grown.id).toBe(id);
+    expect(second.file.aliases).toEqual({});
+  });
+
+  it('keeps an event id when a later article gives it a better date', () => {
+    const first = build([UNDATED], emptyRegistry());
+    const before = eventWith(first, 'a-undated');
+    expect(before.date).toBe('2025-07-14');
+    const second = build([UNDATED, DATED], first.registry);
+    const after = eventWith(second, 'a-undated');
+    expect(after.date).toBe('2025-07-13');
+    expect(after.id).toBe(before.id);
+    expect(eventWith(runPipeline([UNDATED, DATED]), 'a-undated').id).not.toBe(before.id);
+  });
+
+  it('when two published events merge, the older id wins and the other becomes an alias', () => {
+    const first = build([UNDATED, OTHER], emptyRegistry());
+    const older = eventWith(first, 'a-undated').id;
+    // The undated article is withdrawn and a dated one published: a new event, a new id.
+    const second = build([DATED, OTHER], first.registry);
+    const younger = eventWith(second, 'b-dated').id;
+    expect(younger).not.toBe(older);
+    // The withdrawn event is gone: no alias, the site says it no longer exists.
+    expect(resolve(second, older)).toBeUndefined();
+    // Both articles: one merged event, under the id published first.
+    const third = build([UNDATED, DATED, OTHER], second.registry);
+    const merged = eventWith(third, 'a-undated');
+    expect(merged.sources.map((s) => s.document)).toEqual(['a-undated', 'b-dated']);
+    expect(merged.id).toBe(older);
+    expect(third.file.aliases).toEqual({ [younger]: older });
+    // And every id ever published still leads somewhere.
+    for (const id of [...ids(first), ...ids(second)]) expect(resolve(third, id), id).toBeDefined();
+  });
+
+  it('an event folded by a curation merge leaves its id as an alias; curation may use old ids', () => {
+    const first = build([SUNDAY, OTHER], emptyRegistry());
+    const meeting = eventWith(first, 'd-sunday').id;
+    const condemnation = first.file.events.find((e) => e.type !== 'meeting')!.id;
+    const second = build([SUNDAY, OTHER], first.registry, `merge:\n  - [${meeting}, ${condemnation}]\n`);
+    expect(ids(second)).toEqual([meeting]);
+    expect(second.file.aliases).toEqual({ [condemnation]: meeting });
+    // The alias outlives the curation file's next edit, as long as its event is there.
+    const third = build([SUNDAY, OTHER], second.registry, `merge:\n  - [${meeting}, ${condemnation}]\n`);
+    expect(third.file.aliases).toEqual({ [condemnation]: meeting });
+  });
+
+  it('never gives a published id to a different event, and gives an event its id back when it returns', () => {
+    const first = build([SUNDAY, OTHER], emptyRegistry());
+    const other = first.file.events.find((e) => e.type !== 'meeting')!;
+    const withoutOther = build([SUNDAY], first.registry);
+    expect(resolve(withoutOther, other.id)).toBeUndefined();
+    const back = build([SUNDAY, OTHER], withoutOther.registry);
+    expect(back.file.events.find((e) => e.type !== 'meeting')!.id).toBe(other.id);
+  });
+
+  it('writes the same registry and events on identical builds (a fixed point)', () => {
+    const first = build([SUNDAY, OTHER, SCO], emptyRegistry());
+    const second = build([SUNDAY, OTHER, SCO], first.registry);
+    const third = build([SUNDAY, OTHER, SCO], second.registry);
+    expect(formatRegistry(second.registry)).toBe(formatRegistry(first.registry));
+    expect(formatRegistry(third.registry)).toBe(formatRegistry(first.registry));
+    expect(JSON.stringify(second.file)).toBe(JSON.stringify(first.file));
+    // The first build with an empty registry gives the content ids a build without one gives.
+    expect(ids(first)).toEqual(ids(runPipeline([SUNDAY, OTHER, SCO])));
+    const text = formatRegistry(first.registry);
+    expect(Object.keys(JSON.parse(text).ids)).toEqual([...Object.keys(JSON.parse(text).ids)].sort());
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+});
+
+describe('registry file', () => {
+  it('a broken or foreign file gives an empty registry and a warning, never a crash', () => {
+    expect(parseRegistry('{', 'x.json').warning).toMatch(/not valid JSON/);
+    expect(parseRegistry('{"version":2}', 'x.json').warning).toMatch(/not an id registry/);
+    const ok = parseRegistry(formatRegistry(emptyRegistry()), 'x.json');
+    expect(ok.warning).toBeUndefined();
+    expect(formatRegistry(ok.registry)).toBe(formatRegistry(emptyRegistry()));
+  });
+
+  it('a gone id comes back by content id, and is never given to two events', () => {
+    const ev = (id: string, document: string, sentence: string): TimelineEvent => ({
+      id,
+      type: 'meeting',
+      date: '2025-07-13',
+      datePrecision: 'day',
+      countries: ['CHN', 'RUS'],
+      organizations: [],
+      actors: [],
+      title: 't',
+      sources: [{ document, sentence, start: 0, end: sentence.length, trigger: { start: 0, end: 3 } }],
+    });
+    const reg: Registry = {
+      version: 1,
+      generation: 3,
+      ids: { '2025-07-13-meeting-chn-rus': { since: 1, key: '2025-07-13|statement|CHN,RUS', sources: ['gone#abc#0'] } },
+      aliases: {},
+    };
+    // A registered id whose sources are gone is taken back by an event with the same content id
+    // (same day, type, states and people)...
+    const same = applyRegistry([ev('2025-07-13-meeting-chn-rus', 'new', 'Met.')], reg);
+    expect(same.events[0]!.id).toBe('2025-07-13-meeting-chn-rus');
+    // ...by one of them only: the other is numbered, and its id is registered as new.
+    const two = applyRegistry([ev('2025-07-13-meeting-chn-rus', 'new', 'Met.'), ev('2025-07-13-meeting-chn-rus-2', 'new2', 'Talked.')], reg);
+    expect(two.events.map((e) => e.id).sort()).toEqual(['2025-07-13-meeting-chn-rus', '2025-07-13-meeting-chn-rus-2']);
+    const updated = updateRegistry(two.events, reg, two.match);
+    expect(updated.registry.generation).toBe(4);
+    expect(updated.registry.ids['2025-07-13-meeting-chn-rus-2']!.since).toBe(4);
+    expect(updated.registry.ids['2025-07-13-meeting-chn-rus']!.since).toBe(1);
+  });
+});
