@@ -1,5 +1,5 @@
 /**
- * CLI: npm run extract -- --input <dir> --output <file.json> [--report <file.json>] [--curation <file.yaml>] [--quiet]
+ * CLI: npm run extract -- --input <dir> --output <file.json> [--report <file.json>] [--curation <file.yaml>] [--quiet] [--explain <event id>]
  * The I/O edge of the pipeline (see CONTRACT.md). Exit 0 when the run finished (skipped
  * documents included); exit 2 with a one-line reason when it cannot run at all.
  */
@@ -10,8 +10,10 @@ import { parseArgs } from 'node:util';
 import { readCorpus } from './pipeline/load.ts';
 import { formatReport } from './pipeline/report.ts';
 import { runPipeline } from './pipeline/run.ts';
+import { formatTrace, type TraceStep } from './pipeline/trace.ts';
 
-const USAGE = 'usage: npm run extract -- --input <dir> --output <file.json> [--report <file.json>] [--curation <file.yaml>] [--quiet]';
+const USAGE =
+  'usage: npm run extract -- --input <dir> --output <file.json> [--report <file.json>] [--curation <file.yaml>] [--quiet] [--explain <event id>]';
 
 function die(message: string): never {
   process.stderr.write(`extract: ${message}\n`);
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
         report: { type: 'string' },
         curation: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        explain: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
   const { file, report } = runPipeline(corpus.docs, {
     curation,
     corpusWarnings: corpus.warnings,
+    trace: values.explain !== undefined,
     onProgress: showProgress
       ? (done, n) => {
           const now = Date.now();
@@ -78,6 +82,12 @@ async function main(): Promise<void> {
       : undefined,
   });
 
+  // --explain: print one event's trace (the file is written as usual, with the traces in it).
+  if (values.explain !== undefined) {
+    const ev = file.events.find((e) => e.id === values.explain);
+    if (!ev) process.stderr.write(`extract: no event with id ${values.explain}\n`);
+    else process.stdout.write(`${ev.id} ${ev.date} ${ev.type} [${ev.countries.join(', ')}] ${ev.title}\n${ev.trace?.length ? formatTrace(ev.trace as TraceStep[]) : '(no trace kept for this event)'}\n`);
+  }
   try {
     await mkdir(path.dirname(output), { recursive: true });
     await writeFile(output, `${JSON.stringify(file, null, 2)}\n`);

@@ -11,9 +11,10 @@
 import rules from '../data/event-rules.json' with { type: 'json' };
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
-import { modalityOf, sentenceIsReported } from './events/modality.ts';
+import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
+import type { Trace } from './trace.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
 
 /** A quotation this many words long or longer is speech: no event triggers inside it. */
@@ -239,8 +240,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       if (t.start >= clause.start) inClause.push(t);
     }
     if (inClause.length === 0) continue;
-    const modalityAt = (match: TriggerMatch): Modality =>
-      modalityOf({
+    const why = new Map<TriggerMatch, string>();
+    const modalityAt = (match: TriggerMatch): Modality => {
+      const d = modalityWhy({
         before: text.slice(Math.max(clause.start, match.start - CUE_WINDOW), match.start),
         after: text.slice(match.end, Math.min(clause.end, match.end + CUE_WINDOW)),
         clauseHead: text.slice(clause.start, Math.min(clause.end, clause.start + CUE_WINDOW)),
@@ -250,6 +252,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         attributed,
         previous,
       });
+      why.set(match, d.rule);
+      return d.modality;
+    };
     const isLocative = (m: TriggerMatch) => LOCATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 60), m.start));
     // "the official who attended the meeting said ...": an event in a relative clause is a mention, not the news.
     const main = inClause.filter((m) => !RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)));
@@ -278,7 +283,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       modality: pick.modality,
       confidence: pick.match.rule.confidence,
       rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
+      trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
     };
+    if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
     if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) continue;
     if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) continue;
     out.push({ candidate, noun: pick.match.rule.form === 'noun', locative: isLocative(pick.match) });
@@ -296,6 +303,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
             modality: modalityAt(act),
             confidence: act.rule.confidence * 0.9,
             rule: `${act.rule.name}(in reaction)`,
+            trace: [
+              ...triggerTrace(act, modalityAt(act), why.get(act)),
+              { stage: 'events', rule: 'events.act-in-reaction', action: 'own event', detail: `the act a ${candidate.type} reacts to` },
+            ],
           },
           noun: true,
           locative: false,
@@ -307,6 +318,14 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
   const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && HAPPENED.has(f.candidate.modality));
   return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
+}
+
+/** The first steps of a candidate's trace: the trigger rule and the modality cue. */
+function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: string | undefined): Trace {
+  return [
+    { stage: 'events', rule: match.rule.name, action: `trigger "${match.text}" type=${match.rule.type}`, detail: match.rule.form },
+    { stage: 'modality', rule: modalityRule ?? 'modality.default', action: `modality=${modality}` },
+  ];
 }
 
 /**

@@ -19,6 +19,8 @@ export interface PipelineOptions {
   /** Warnings from reading the corpus (unreadable folders, symlink loops). */
   corpusWarnings?: string[];
   onProgress?: (done: number, total: number) => void;
+  /** Keep every decision on the events (`trace`), for `--explain`; off, the output is unchanged. */
+  trace?: boolean;
 }
 
 export interface PipelineResult {
@@ -57,7 +59,7 @@ export function runPipeline(raws: RawDocument[], opts: PipelineOptions = {}): Pi
       documents.push({ id: doc.id, title: doc.title, published: doc.published, path: doc.path, status: 'ok' });
       for (const message of doc.warnings) warnings.push({ document: doc.id, message });
       try {
-        const { events } = extractDocument(segment(doc), actors);
+        const { events } = extractDocument(segment(doc), actors, { trace: opts.trace === true });
         extracted.push(...events);
         perDocument[doc.id] = (perDocument[doc.id] ?? 0) + events.length;
       } catch (err) {
