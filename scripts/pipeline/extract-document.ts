@@ -8,7 +8,7 @@ import { resolveDate } from './dates.ts';
 import { findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
-import type { DateContext, DateEvidence, EventType, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
+import type { DateContext, DateEvidence, DateResolution, Span, EventType, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
 
 /**
  * Modalities that describe something that happened. Planned, negated, habitual and background
@@ -48,6 +48,11 @@ export interface ExtractOptions {
 function traceOf(record: unknown): readonly TraceStep[] {
   const t = (record as { trace?: unknown } | null)?.trace;
   return Array.isArray(t) ? (t as TraceStep[]) : [];
+}
+
+/** Whether the date came from a cue inside the candidate's own words (not the sentence's other cues, the publication day or an anchor). */
+function ownDay(when: DateResolution, clause: Span): boolean {
+  return OWN_EVIDENCE.has(when.evidence) && when.cue !== undefined && when.cue.start >= clause.start && when.cue.end <= clause.end;
 }
 
 export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, opts: ExtractOptions = {}): DocumentExtraction {
@@ -91,7 +96,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         continue;
       }
       // Dated background counts only with a day of its own: never the publication day or the main event's.
-      if (candidate.needsOwnDate && !(OWN_EVIDENCE.has(when.evidence) && when.cue)) {
+      if (candidate.needsOwnDate && !ownDay(when, candidate.clause)) {
         drop('background without own day', steps);
         continue;
       }
