@@ -364,7 +364,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
           used.add(act);
           // The act's own words start after the reaction verb ("condemned | Israel's strike on Doha on Tuesday"):
           // its parties and its day are looked for there, not in the reaction's subject or date.
-          const from = act.start > pick.match.end ? Math.max(pick.match.end, act.start - ACT_CONTEXT) : Math.max(clause.start, act.start - ACT_CONTEXT);
+          const from = act.start > pick.match.end ? Math.max(afterOwnDay(text, pick.match.end), act.start - ACT_CONTEXT) : Math.max(clause.start, act.start - ACT_CONTEXT);
           const to = Math.min(clause.end, act.end + ACT_CONTEXT);
           out.push({
             candidate: {
@@ -394,6 +394,14 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
   const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && HAPPENED.has(f.candidate.modality));
   return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
+}
+
+/** Past the reaction's own day right after its verb ("denounced | on Sunday | the Russian attack"): that day is not the act's. */
+function afterOwnDay(text: string, at: number): number {
+  const m = OWN_DAY.exec(text.slice(at, at + 40));
+  if (!m) return at;
+  const rest = /^[\p{L}\p{N}.]*,?/u.exec(text.slice(at + m[0].length))?.[0] ?? '';
+  return at + m[0].length + rest.length;
 }
 
 /**
@@ -510,7 +518,13 @@ function speechKind(
   verb: TriggerMatch,
   clause: ClauseSpan,
 ): 'threat' | 'accusation' | undefined {
-  const said = [...quotes.map((q) => text.slice(q.start, q.end)), text.slice(verb.end, Math.min(clause.end, verb.end + 200))].join(' \n ');
+  // What is said is after the verb ("said it would retaliate") or, with the speaker put after it,
+  // before ("Russia will be forced to retaliate, the ministry said").
+  const said = [
+    ...quotes.map((q) => text.slice(q.start, q.end)),
+    text.slice(verb.end, Math.min(clause.end, verb.end + 200)),
+    text.slice(Math.max(clause.start, verb.start - 200), verb.start),
+  ].join(' \n ');
   if (THREAT_SPEECH(said) || (WARNING_VERB.test(verb.text) && WARNING_SPEECH(said))) return 'threat';
   if (ACCUSING_SPEECH(said)) return 'accusation';
   return undefined;
