@@ -359,7 +359,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       });
       // A reaction names the act it reacts to ("condemned the Israeli strikes on Iran"): that act is an event too.
       if (candidate.type === 'accusation' || candidate.type === 'statement') {
-        const act = inClause.find((m) => m !== pick.match && m.rule.type === 'military' && m.rule.form === 'noun');
+        const act = inClause.find((m) => m !== pick.match && m.rule.type === 'military' && m.rule.form === 'noun' && !m.rule.background);
         if (act && HAPPENED.has(pick.modality)) {
           used.add(act);
           // The act's own words start after the reaction verb ("condemned | Israel's strike on Doha on Tuesday"):
