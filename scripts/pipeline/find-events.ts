@@ -160,6 +160,15 @@ const CONTEXT_SENTENCES = 2;
 const NOUN_CONTEXT_SENTENCES = 3;
 /** Speech in this many body sentences after a meeting, visit, agreement or sanction belongs to it (unless a new event comes first). */
 const CONTAINER_SENTENCES = 4;
+/**
+ * Speech that goes on with what a speaker already said ("It urged ...", "The ministers stressed ...",
+ * "..., it added") is the same statement: its subject is a pronoun or the same body, right at the
+ * start of the sentence, or the verb says it goes on.
+ */
+const SPEECH_CONTINUES = new RegExp(rules.context.speechContinues, 'iu');
+const CONTINUATION_VERB = new RegExp(rules.context.continuationVerb, 'iu');
+/** Speech in this many body sentences after a statement, accusation or threat may go on with it. */
+const SPEECH_RUN_SENTENCES = 3;
 /** Speech that answers an earlier event is an event of its own ("China in response said ..."). */
 const RESPONSE = new RegExp(rules.context.response, 'iu');
 
@@ -183,12 +192,23 @@ export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCan
   return doc.get(sentence.index) ?? [];
 }
 
+const VERBAL_TYPES: ReadonlySet<string> = new Set(['statement', 'accusation', 'threat']);
+
+/** Whether a statement goes on with the speech before it: "It urged ...", "..., he added". */
+function continuesSpeech(sentence: Sentence, c: EventCandidate): boolean {
+  if (CONTINUATION_VERB.test(c.trigger.text)) return true;
+  const head = sentence.text.slice(0, Math.max(0, c.trigger.end - sentence.start));
+  return head.length <= 60 && SPEECH_CONTINUES.test(head);
+}
+
 function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   const out = new Map<number, EventCandidate[]>();
   /** Per body sentence, in order: the asserted non-statement event types it reported. */
   const recent: { types: Set<string> }[] = [];
   /** Body sentences left in which speech still belongs to the last meeting, visit, agreement or sanction. */
   let containerLeft = 0;
+  /** Body sentences left in which a pronoun's speech goes on with the last statement, accusation or threat. */
+  let speechLeft = 0;
   for (const sentence of seg.sentences) {
     if (sentence.kind !== 'body' || !sentence.text) continue;
     const found = sentenceCandidates(sentence, seg);
@@ -202,6 +222,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
         if (containerLeft > 0) return false;
+        if (speechLeft > 0 && continuesSpeech(sentence, c)) {
+          c.trace?.push({ stage: 'events', rule: 'events.context.speechContinues', action: 'dropped: same statement goes on' });
+          return false;
+        }
         return !(militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start)));
       }
       if (noun && !locative) return !nearForNouns.some((r) => r.types.has(c.type));
@@ -211,6 +235,8 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     for (const f of found) if (f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)) types.add(f.candidate.type);
     recent.push({ types });
     const spoke = found.some((f) => f.candidate.type === 'statement');
+    const verbal = kept.some((f) => HAPPENED.has(f.candidate.modality) && VERBAL_TYPES.has(f.candidate.type));
+    speechLeft = verbal ? SPEECH_RUN_SENTENCES : Math.max(0, speechLeft - 1);
     if ([...types].some((t) => SPEECH_CONTAINERS.has(t))) containerLeft = CONTAINER_SENTENCES;
     else if (types.size > 0) containerLeft = 0;
     // A run of speech continues the report; other sentences wear the context off.

@@ -139,6 +139,22 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
   });
 });
 
+describe('3b. speech that goes on is the same statement', () => {
+  it.each([
+    'The Kenyan foreign ministry urged both sides on Monday to show restraint. It called on the parties to return to talks in Nairobi.',
+    'Japan\'s foreign minister voiced concern about the missile tests on Monday. She also stressed the need for unity with Seoul.',
+    'The G7 foreign ministers condemned the launch on Sunday. The ministers stressed that the region needed calm.',
+    '"We stand with our partners," the Indian foreign ministry said on Monday. "Dialogue is the only way forward," it added.',
+  ])('%s', (body) => {
+    expect(extract(body).events).toHaveLength(1);
+  });
+
+  it('keeps a new speaker\'s statement, and the same speaker on a new day', () => {
+    expect(extract('The Kenyan foreign ministry urged both sides on Monday to show restraint. Egypt called for an immediate ceasefire.').events).toHaveLength(2);
+    expect(candidates('The Kenyan foreign ministry urged both sides on Monday to show restraint. It said on Tuesday that talks should resume in Nairobi.')).toHaveLength(2);
+  });
+});
+
 describe('4. an act inside a condemnation', () => {
   it('is its own event with its own day, by the act\'s author against its target', () => {
     const { events } = extract('Egypt condemned Israel\'s strike on Doha on Tuesday, calling it a violation of Qatari sovereignty.');
