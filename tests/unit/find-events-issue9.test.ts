@@ -125,6 +125,9 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['Beijing lodged solemn representations with Tokyo on Tuesday over the remarks.', 'accusation'],
     ['Germany on Monday ordered the closure of the Iranian consulates in Frankfurt and Munich.', 'sanction'],
     ['Russian drones breached Polish airspace overnight on Wednesday, the Polish army said.', 'military'],
+    ['Sweden "must weigh the consequences", the Russian foreign ministry said on Thursday, adding that Moscow "will be forced" to take countermeasures.', 'threat'],
+    ['"We are not ruling out the closure of further crossings," the Lithuanian interior minister said on Friday.', 'threat'],
+    ['All crossings on the border between Finland and Russia were closed on Friday, the Finnish border guard said.', 'sanction'],
   ])('%s', (body, type) => {
     expect(types(body)).toEqual([type]);
   });
