@@ -127,9 +127,15 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['Russian drones breached Polish airspace overnight on Wednesday, the Polish army said.', 'military'],
     ['Sweden "must weigh the consequences", the Russian foreign ministry said on Thursday, adding that Moscow "will be forced" to take countermeasures.', 'threat'],
     ['"We are not ruling out the closure of further crossings," the Lithuanian interior minister said on Friday.', 'threat'],
+    ['On Tuesday, Canada announced that it would sanction four Belarusian officials over the crackdown.', 'sanction'],
+    ['The Dutch government announced it will expel two Russian intelligence officers.', 'sanction'],
     ['All crossings on the border between Finland and Russia were closed on Friday, the Finnish border guard said.', 'sanction'],
   ])('%s', (body, type) => {
     expect(types(body)).toEqual([type]);
+  });
+
+  it('still reads a warning of sanctions as a threat', () => {
+    expect(types('Canada said on Tuesday that it would sanction Belarusian officials if the crackdown went on.')).toEqual(['threat']);
   });
 
   it('still reads a call on someone to act as a statement, not a meeting', () => {
