@@ -73,6 +73,9 @@ const COORDINATED = new RegExp(rules.context.coordinatedAnd, 'iu');
 const CASUALTY_SPEECH = new RegExp(rules.casualtySpeech, 'iu');
 /** Speech verbs whose subject is a document ("the statement reads"): an event only when the words threaten. */
 const WEAK_SPEECH = new Set<string>(rules.weakSpeechRules);
+/** "announced the withdrawal of its ambassador": an announcing verb and the act it names as its object. */
+const ANNOUNCING_VERB = new RegExp(rules.context.announcingVerb, 'iu');
+const ANNOUNCED_ACT = new RegExp(rules.context.announcedAct, 'iu');
 /** "warned of war and suspended the treaty": the words between two acts that make the second a coordinated act of the same subject. */
 const COORDINATED_ACT = new RegExp(rules.context.coordinatedAct, 'iu');
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
@@ -131,11 +134,17 @@ function choose(
   const pick: Scored = { match: eventMatch, modality: modalityOf(eventMatch) };
   if (!statement) return pick;
   if (!HAPPENED.has(pick.modality)) return statement;
-  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !isLocative(pick.match)) {
+  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !isLocative(pick.match) && !announcedAct(statement.match, pick.match)) {
     return statement;
   }
   return pick;
 }
+
+/** "announced on Tuesday the withdrawal of its ambassador", "reported a telephone conversation": the act is the verb's object. */
+function announcedAct(verb: TriggerMatch, noun: TriggerMatch): boolean {
+  return ANNOUNCING_VERB.test(verb.text) && noun.start > verb.end && ANNOUNCED_ACT.test(announcedText(verb, noun));
+}
+let announcedText: (verb: TriggerMatch, noun: TriggerMatch) => string = () => '';
 
 function trimmed(text: string, c: ClauseSpan): ClauseSpan {
   let { start, end } = c;
@@ -308,6 +317,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         !RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)) &&
         !(GERUND.test(m.text) && REASON_GERUND.test(text.slice(Math.max(clause.start, m.start - 20), m.start))),
     );
+    announcedText = (verb, noun) => text.slice(verb.end, noun.start);
     const pick = choose(main.length ? main : inClause.filter((m) => !m.rule.background), modalityAt, isLocative);
     /** Triggers of this clause that became events (or were read as part of one). */
     const used = new Set<TriggerMatch>();
@@ -362,6 +372,30 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         candidate.clause.end = Math.max(candidate.trigger.end, base + coordinated[0]!.from);
       }
       out.push({ candidate, noun: pick.match.rule.form === 'noun', locative: isLocative(pick.match) });
+      // "met Xi in Beijing during his first state visit to China": the trip is an event beside the meeting.
+      if (candidate.type === 'meeting' && HAPPENED.has(pick.modality)) {
+        const trip = main.find((m) => m !== pick.match && m.rule.type === 'visit' && !coordinated.some((c) => c.match === m));
+        const tripModality = trip ? modalityAt(trip) : undefined;
+        if (trip && tripModality && HAPPENED.has(tripModality)) {
+          used.add(trip);
+          out.push({
+            candidate: {
+              type: 'visit',
+              trigger: { start: base + trip.start, end: base + trip.end, text: trip.text },
+              clause: { ...candidate.clause, end: base + clause.end },
+              modality: tripModality,
+              confidence: trip.rule.confidence,
+              rule: trip.rule.name,
+              trace: [
+                ...triggerTrace(trip, tripModality, why.get(trip)),
+                { stage: 'events', rule: 'events.context.visitOfMeeting', action: 'own event', detail: 'the trip the meeting is part of' },
+              ],
+            },
+            noun: false,
+            locative: false,
+          });
+        }
+      }
       coordinated.forEach((c, i) => {
         used.add(c.match);
         const end = coordinated[i + 1]?.from ?? clause.end;

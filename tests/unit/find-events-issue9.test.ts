@@ -48,6 +48,14 @@ describe('1. every act of a sentence is its own event', () => {
     expect(types(body)).toEqual(expected);
   });
 
+  it.each([
+    ['Indonesian President Prabowo Subianto met Chinese President Xi Jinping in Beijing on Saturday during his first state visit to China.', ['meeting', 'visit']],
+    ['On Saturday, Petro went to Venezuela on an unannounced visit and met Maduro at the presidential palace.', ['visit', 'meeting']],
+    ['The Kenyan president held talks with his Angolan counterpart in Luanda on Monday during a three-day state visit.', ['meeting', 'visit']],
+  ])('keeps the trip a meeting is part of: %s', (body, expected) => {
+    expect(types(body)).toEqual(expected);
+  });
+
   it('keeps two acts of the same kind as one event unless the second is a new occasion', () => {
     // One protest, said twice.
     expect(types('Japan lodged a strong protest with China on Friday and summoned the Chinese ambassador.')).toEqual(['accusation']);
@@ -129,9 +137,22 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['"We are not ruling out the closure of further crossings," the Lithuanian interior minister said on Friday.', 'threat'],
     ['On Tuesday, Canada announced that it would sanction four Belarusian officials over the crackdown.', 'sanction'],
     ['The Dutch government announced it will expel two Russian intelligence officers.', 'sanction'],
+    ['Mali announced on Monday the immediate recall of its ambassador from Algiers.', 'sanction'],
+    ['The Czech foreign minister has announced the closure of the Russian consulate in Brno.', 'sanction'],
+    ['On Friday the Turkish foreign ministry reported a phone call between Hakan Fidan and the Iraqi foreign minister.', 'meeting'],
+    ['U.S. Secretary of State Marco Rubio spoke on Monday with Indian Foreign Minister Subrahmanyam Jaishankar.', 'meeting'],
+    ['The Council of the European Union renewed its restrictive measures against Belarus for a further year on Tuesday.', 'sanction'],
+    ['Poland\'s charge d\'affaires in Minsk was summoned to the Belarusian foreign ministry on Thursday.', 'accusation'],
+    ['Islamabad said the strike was a violation of its sovereignty and that Pakistan reserved the right to respond.', 'threat'],
+    ['Burundi has expelled two Rwandan diplomats, the government said on Monday.', 'sanction'],
     ['All crossings on the border between Finland and Russia were closed on Friday, the Finnish border guard said.', 'sanction'],
   ])('%s', (body, type) => {
     expect(types(body)).toEqual([type]);
+  });
+
+  it('reads an ongoing act told in the present perfect progressive as background, a finished one as news', () => {
+    expect(candidates('China has been conducting drills near the island for weeks.').map((c) => c.modality)).toEqual(['background']);
+    expect(candidates('The Iranian ambassador has been summoned to the foreign ministry.').map((c) => c.modality)).toEqual(['asserted']);
   });
 
   it('still reads a warning of sanctions as a threat', () => {

@@ -27,6 +27,9 @@ const ORDER: { modality: Modality; test: ReturnType<typeof compileSet> }[] = [
   { modality: 'planned', test: compileSet(m.planned) },
 ];
 const REPORTED = compileAlternation(m.reported.sentence);
+/** "has been conducting drills": an ongoing act (a present-perfect progressive or an event noun) is background; "has been summoned" is news. */
+const PROGRESSIVE_BACKGROUND = new RegExp(m.progressiveBackground, 'iu');
+const ING = /ing$/u;
 const INHERITS = new RegExp(m.inheritFrom, 'u');
 const PARTICIPLE = /^\S+ing\b/;
 const CIRCUMSTANCE = new RegExp(m.circumstance, 'u');
@@ -77,6 +80,9 @@ export function modalityWhy(input: ModalityInput): ModalityDecision {
   for (const { modality, test } of ORDER) {
     if (test.before(before, beforeLower)) return { modality, rule: `modality.${modality}.before` };
     if (test.after(after, afterLower)) return { modality, rule: `modality.${modality}.after` };
+  }
+  if ((input.noun || ING.test(input.trigger.split(/\s/u)[0] ?? '')) && PROGRESSIVE_BACKGROUND.test(before)) {
+    return { modality: 'background', rule: 'modality.progressiveBackground' };
   }
   // "After the recent invasion of X, ...": an event noun in an opening circumstance is background.
   if (input.noun && input.opening && CIRCUMSTANCE.test(input.clauseHead.toLowerCase())) {
