@@ -145,6 +145,8 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['Poland\'s charge d\'affaires in Minsk was summoned to the Belarusian foreign ministry on Thursday.', 'accusation'],
     ['Islamabad said the strike was a violation of its sovereignty and that Pakistan reserved the right to respond.', 'threat'],
     ['Burundi has expelled two Rwandan diplomats, the government said on Monday.', 'sanction'],
+    ['On Monday the Omani foreign ministry issued a statement announcing a phone call between the foreign ministers of Oman and Iran.', 'meeting'],
+    ['The Israeli military vowed to respond to the attack, officials said on Tuesday.', 'threat'],
     ['All crossings on the border between Finland and Russia were closed on Friday, the Finnish border guard said.', 'sanction'],
   ])('%s', (body, type) => {
     expect(types(body)).toEqual([type]);
@@ -153,6 +155,10 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
   it('reads an ongoing act told in the present perfect progressive as background, a finished one as news', () => {
     expect(candidates('China has been conducting drills near the island for weeks.').map((c) => c.modality)).toEqual(['background']);
     expect(candidates('The Iranian ambassador has been summoned to the foreign ministry.').map((c) => c.modality)).toEqual(['asserted']);
+  });
+
+  it('still reads a statement about talks as a statement', () => {
+    expect(types('The Jordanian foreign ministry issued a statement on the talks between Syria and Israel on Monday.')).toEqual(['statement']);
   });
 
   it('still reads a warning of sanctions as a threat', () => {
