@@ -214,6 +214,28 @@ describe('4. an act inside a condemnation', () => {
   });
 });
 
+describe('reading the text', () => {
+  it('takes a left quote mark typed for an apostrophe as an apostrophe, not an open quotation', () => {
+    expect(types('Niger‘s military government has expelled two Beninese diplomats, accusing them of spying.')).toEqual(['sanction']);
+    // A real quotation still hides its verbs.
+    expect(types('The minister called the plan ‘an attempt to invade our waters’ on Monday.')).not.toContain('military');
+  });
+
+  it('reads every sentence of a long title line that was shortened in the title', () => {
+    const long =
+      'Lagos/Accra: Nigeria and Ghana on Monday signed a trade facilitation agreement in Accra and agreed to reopen two border posts along the coastal corridor in what officials described as a landmark step for regional commerce and for the free movement of people across West Africa. But customs disputes remain unsettled between the two neighbours after years of friction.';
+    const parsed = parseDocument({ id: 'long', path: 'long.txt', text: ` date 2025-07-15 ${long}\n\nOfficials gave no figures.\n`, warnings: [] });
+    if (!parsed.ok) throw new Error(parsed.skipped.reason);
+    expect(parsed.doc.title.endsWith('…')).toBe(true);
+    const seg = segment(parsed.doc);
+    const body = seg.sentences.filter((s) => s.kind === 'body').map((s) => s.text);
+    expect(body[0]).toMatch(/^Lagos\/Accra: Nigeria and Ghana on Monday signed/);
+    expect(body[1]).toBe('But customs disputes remain unsettled between the two neighbours after years of friction.');
+    const { events } = extractDocument(seg, actors);
+    expect(events.map((e) => `${e.type} ${e.date} ${e.countries.join(',')}`)).toContain('agreement 2025-07-14 GHA,NGA');
+  });
+});
+
 describe('8. non-events', () => {
   it.each([
     'The health ministry said 34 people were killed in the strikes on Sunday.',
