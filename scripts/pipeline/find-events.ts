@@ -64,6 +64,8 @@ const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
 const SPEECH_CONTAINERS = new Set<string>(rules.context.speechContainers);
 /** Military words: speech about the military event just reported describes that event. */
 const MILITARY_TALK = new RegExp(rules.context.militaryTalk, 'iu');
+/** ", who paid him a call": a relative clause set off by a comma adds news about its antecedent. */
+const NON_RESTRICTIVE_BEFORE = new RegExp(rules.context.nonRestrictiveBefore, 'iu');
 /** A trigger right after a relative pronoun ("who attended", "which was signed"). */
 const RELATIVE_BEFORE = new RegExp(rules.context.relativeBefore, 'iu');
 /** "..., after attending a G20 summit": a participial circumstance. */
@@ -90,6 +92,12 @@ const GERUND = /^\p{L}+ing\b/u;
 /** "since 2019, when Japan tightened export controls": a when-clause after a time names background. */
 const TIME_BEFORE_WHEN = new RegExp(rules.context.timeBeforeWhen, 'iu');
 const WHEN_HEAD = new RegExp(rules.context.whenHead, 'iu');
+/** "Blinken had cancelled a trip after the US shot down a balloon": a when/after clause of a pluperfect is background too. */
+const PLUPERFECT_BEFORE = new RegExp(rules.context.pluperfectBefore, 'iu');
+/** "the pact will ease travel when troops conduct joint drills": a when-clause of a modal sentence is hypothetical. */
+const MODAL_BEFORE_WHEN = new RegExp(rules.context.modalBeforeWhen, 'iu');
+/** "a police officer was killed in the skirmishes": a military noun after "in the" in a casualty report refers back. */
+const CASUALTY_BACK_REFERENCE = new RegExp(rules.context.casualtyBackReference, 'iu');
 /** Characters before a trigger searched for a calendar day that modifies it, and after it. */
 const DATED_BEFORE_WINDOW = 40;
 const DATED_AFTER_WINDOW = 70;
@@ -318,7 +326,12 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         !(GERUND.test(m.text) && REASON_GERUND.test(text.slice(Math.max(clause.start, m.start - 20), m.start))),
     );
     announcedText = (verb, noun) => text.slice(verb.end, noun.start);
-    const pick = choose(main.length ? main : inClause.filter((m) => !m.rule.background), modalityAt, isLocative);
+    // With no other act, one told in a non-restrictive relative clause is the news ("Kattan, who paid him a
+    // courtesy call"); a restrictive one never is ("those who accuse players").
+    const pool = main.length
+      ? main
+      : inClause.filter((m) => !m.rule.background && NON_RESTRICTIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)));
+    const pick = choose(pool, modalityAt, isLocative);
     /** Triggers of this clause that became events (or were read as part of one). */
     const used = new Set<TriggerMatch>();
     const datedBackground = () => {
@@ -356,11 +369,25 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
       if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) return;
       if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) return;
+      // "... were killed in the skirmishes": a toll names the act already reported, it is no new one.
+      if (
+        candidate.type === 'military' &&
+        pick.match.rule.form === 'noun' &&
+        CASUALTY_SPEECH.test(text) &&
+        CASUALTY_BACK_REFERENCE.test(text.slice(Math.max(clause.start, pick.match.start - 30), pick.match.start))
+      ) {
+        return;
+      }
       // "since 2019, when Japan tightened export controls": the time before a when-clause dates it; it is background.
-      if (HAPPENED.has(pick.modality) && WHEN_HEAD.test(text.slice(clause.start, clause.start + 8)) && TIME_BEFORE_WHEN.test(text.slice(Math.max(0, clause.start - 40), clause.start))) {
+      const whenClause = HAPPENED.has(pick.modality) && WHEN_HEAD.test(text.slice(clause.start, clause.start + 8));
+      const beforeClause = text.slice(0, clause.start);
+      if (whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) {
+        candidate.modality = 'hypothetical';
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.modalBeforeWhen', action: 'modality=hypothetical', detail: 'a when-clause of a sentence about what will or would be' });
+      } else if (whenClause && (TIME_BEFORE_WHEN.test(beforeClause.slice(-40)) || PLUPERFECT_BEFORE.test(beforeClause))) {
         candidate.modality = 'background';
         candidate.needsOwnDate = true;
-        candidate.trace!.push({ stage: 'events', rule: 'events.context.whenHead', action: 'modality=background, needsOwnDate', detail: 'a when-clause after a time' });
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.whenHead', action: 'modality=background, needsOwnDate', detail: 'a when/after-clause after a time or a pluperfect' });
       } else if ((pick.modality === 'background' || pick.match.rule.form === 'noun') && hasOwnDay(text, clause, pick.match)) {
         // "since a May 28 skirmish", "the Oct. 7 attack": an event named with its own day is dated by that day only.
         candidate.needsOwnDate = true;

@@ -104,6 +104,18 @@ describe('2. dated background', () => {
     expect(seg.doc.text.slice(bg!.clause.start, bg!.clause.end)).toContain(day);
   });
 
+  it.each([
+    'Riyadh cut ties with Tehran in 2016, after protesters stormed the Saudi embassy in Iran.',
+    'The minister had cancelled a planned trip to Beijing after the US shot down a Chinese balloon.',
+    'Relations froze in March, when Ankara expelled the ambassador.',
+  ])('gives no event for an act in a when/after clause of background: %s', (body) => {
+    expect(extract(body).events).toEqual([]);
+  });
+
+  it('reads a when-clause of a sentence about the future as hypothetical', () => {
+    expect(types('The accord will ease visa rules when Japanese and Philippine troops conduct joint exercises.')).toEqual([]);
+  });
+
   it('marks dated background as needing its own day, with the rule in its trace', () => {
     const bg = candidates('Relations soured after a May 28 skirmish on the border between Thailand and Cambodia.').find((c) => c.needsOwnDate);
     expect(bg).toBeDefined();
@@ -236,6 +248,16 @@ describe('reading the text', () => {
   });
 });
 
+describe('relative clauses', () => {
+  it('takes an act in a non-restrictive relative clause as the news when nothing else is', () => {
+    expect(types('The message was delivered by the Saudi minister Ahmed Kattan, who paid him a courtesy call at State House.')).toEqual(['meeting']);
+  });
+
+  it('takes no act from a restrictive relative clause', () => {
+    expect(types('The tournament spurred tension between those who back the team and those who accuse the players of silence.')).toEqual([]);
+  });
+});
+
 describe('8. non-events', () => {
   it.each([
     'The health ministry said 34 people were killed in the strikes on Sunday.',
@@ -243,6 +265,7 @@ describe('8. non-events', () => {
     'Related: Iran summons German envoy over executions',
     'World | Asia | Europe | Politics | Business',
     'Photo: Reuters',
+    'Two soldiers and a border guard were killed in the skirmishes, officials said.',
   ])('%s', (body) => {
     expect(extract(body).events).toEqual([]);
   });
