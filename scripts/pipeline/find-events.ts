@@ -426,7 +426,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       coordinated.forEach((c, i) => {
         used.add(c.match);
         const end = coordinated[i + 1]?.from ?? clause.end;
-        const span = trimmed(text, { start: c.from, end });
+        // An encounter names its counterpart after the verb ("and later spoke with Biden"): its words start at the "and".
+        // Other acts share the clause's subject: their words run from the clause start to the next act.
+        const encounter = c.match.rule.type === 'meeting' || c.match.rule.type === 'visit';
+        const span = trimmed(text, { start: encounter ? c.from : clause.start, end });
         out.push({
           candidate: {
             type: c.match.rule.type as EventCandidate['type'],
