@@ -20,6 +20,8 @@ import { writeEventsFile } from './pipeline/corpus/write-json.ts';
 import type { DocReport } from './pipeline/document-report.ts';
 import { emptyRegistry, formatRegistry, parseRegistry, REGISTRY_FILE, type Registry } from './pipeline/id-registry.ts';
 import { formatReport } from './pipeline/report.ts';
+import { formatTrace, type TraceStep } from './pipeline/trace.ts';
+import type { EventsFile } from '../src/lib/schema.ts';
 import { finishPipeline } from './pipeline/run.ts';
 
 const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [options]
@@ -35,6 +37,8 @@ const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [opt
   --id-registry <file>      published ids (default: <input>/${REGISTRY_FILE} when present)
   --no-id-registry          ids from content only; no aliases
   --update-id-registry      write the registry after the build (npm run build does)
+  --explain <event id>      also print that event's trace: every decision and the rule id that made it
+                            (the output then carries every event's \`trace\`; the cache is not used)
   --quiet                   no report, no progress`;
 
 /** The options; parsed with node:util parseArgs. Add new ones here. */
@@ -53,6 +57,7 @@ const OPTIONS = {
   'no-id-registry': { type: 'boolean', default: false },
   'update-id-registry': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
+  explain: { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -176,6 +181,7 @@ async function main(): Promise<void> {
         cacheDir: values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR,
         reportsDir: values['reports-dir'] ? path.resolve(values['reports-dir']) : null,
         ...(shard ? { shard } : {}),
+        ...(values.explain !== undefined ? { trace: true } : {}),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       });
       ({ reports, warnings: corpusWarnings } = res);
@@ -237,6 +243,19 @@ async function main(): Promise<void> {
   timing('write');
   progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
   if (!values.quiet) process.stdout.write(`${formatReport(report)}\n`);
+  if (values.explain !== undefined) explain(file, values.explain);
+}
+
+/** --explain: one event's trace on stdout; an id that is not in the output is said on stderr. */
+function explain(file: EventsFile, id: string): void {
+  const ev = file.events.find((e) => e.id === id) ?? file.events.find((e) => e.id === file.aliases?.[id]);
+  if (!ev) {
+    process.stderr.write(`extract: no event with id ${id}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const head = `${ev.id} ${ev.date} ${ev.type} [${ev.countries.join(', ')}] ${ev.title}`;
+  process.stdout.write(`${head}\n${ev.trace?.length ? formatTrace(ev.trace as TraceStep[]) : '(no trace kept for this event)'}\n`);
 }
 
 main().catch((err: unknown) => die(err instanceof Error ? err.message : String(err)));

@@ -40,7 +40,11 @@ function provenance(doc: object): Partial<Pick<DocumentEntry, 'url' | 'source' |
  * Runs parse -> segment -> extract on one document. Never throws. `actors` may be a function, so
  * that a document that is skipped never pays for compiling the gazetteers.
  */
-export function reportDocument(raw: RawDocument, actors: ActorResolver | (() => ActorResolver)): DocReport {
+export function reportDocument(
+  raw: RawDocument,
+  actors: ActorResolver | (() => ActorResolver),
+  opts: { trace?: boolean } = {},
+): DocReport {
   const bytes = raw.text === null ? 0 : Buffer.byteLength(raw.text, 'utf8');
   const parsed = parseDocument(raw);
   if (!parsed.ok) {
@@ -56,7 +60,7 @@ export function reportDocument(raw: RawDocument, actors: ActorResolver | (() => 
   const entry: DocumentEntry = { id: doc.id, title: doc.title, published: doc.published, path: doc.path, status: 'ok', ...provenance(doc) };
   const warnings = [...doc.warnings];
   try {
-    return { entry, warnings, events: extractDocument(segment(doc), typeof actors === 'function' ? actors() : actors).events, bytes };
+    return { entry, warnings, events: extractDocument(segment(doc), typeof actors === 'function' ? actors() : actors, { trace: opts.trace === true }).events, bytes };
   } catch (err) {
     // A bug in a stage must not sink the corpus: the document stays listed, with the reason.
     warnings.push(`extraction failed: ${(err as Error).message}`);

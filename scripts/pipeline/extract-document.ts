@@ -7,10 +7,16 @@ import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
 import { findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
-import type { DateContext, EventType, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
+import type { Trace, TraceStep } from './trace.ts';
+import type { DateContext, DateEvidence, DateResolution, Span, EventType, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
 
-/** Modalities that describe something that happened. Planned, negated, habitual and background events are dropped. */
+/**
+ * Modalities that describe something that happened. Planned, negated, habitual and background
+ * events are dropped, except dated background (`needsOwnDate`), kept when it has a day of its own.
+ */
 const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
+/** Date evidence that comes from the event's own words (not the publication day, the dateline or another event). */
+const OWN_EVIDENCE: ReadonlySet<DateEvidence> = new Set<DateEvidence>(['explicit', 'relative', 'weekday']);
 /**
  * An approximate date whose possible span is wider than this ("last month", "in 2014") does not
  * place an event: the timeline would show a day the text never gave. "Hours after X" stays.
@@ -29,17 +35,38 @@ export interface DocumentExtraction {
   events: ExtractedEvent[];
   /** Candidates dropped, by reason; for the build report and the eval's diagnostics. */
   dropped: Record<string, number>;
+  /** With tracing on: each dropped candidate's trace, ending in the step that dropped it. */
+  droppedTraces?: Trace[];
 }
 
-export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): DocumentExtraction {
+export interface ExtractOptions {
+  /** Keep every decision on the events (`ExtractedEvent.trace`), for `--explain` and `eval --rules`. */
+  trace?: boolean;
+}
+
+/** The trace a stage left on its record, if it keeps one (dates and actors add theirs). */
+function traceOf(record: unknown): readonly TraceStep[] {
+  const t = (record as { trace?: unknown } | null)?.trace;
+  return Array.isArray(t) ? (t as TraceStep[]) : [];
+}
+
+/** Whether the date came from a cue inside the candidate's own words (not the sentence's other cues, the publication day or an anchor). */
+function ownDay(when: DateResolution, clause: Span): boolean {
+  return OWN_EVIDENCE.has(when.evidence) && when.cue !== undefined && when.cue.start >= clause.start && when.cue.end <= clause.end;
+}
+
+export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, opts: ExtractOptions = {}): DocumentExtraction {
+  const tracing = opts.trace === true;
+  const droppedTraces: Trace[] = [];
   const { doc } = seg;
   const docActors = actors.forDocument(seg);
   const countryName = (iso3: string) => actors.countryName(iso3);
   const previous: NonNullable<DateContext['previous']> = [];
   const events: ExtractedEvent[] = [];
   const dropped: Record<string, number> = {};
-  const drop = (why: string) => {
+  const drop = (why: string, steps?: () => Trace) => {
     dropped[why] = (dropped[why] ?? 0) + 1;
+    if (tracing && steps) droppedTraces.push([...steps(), { stage: 'assemble', rule: `assemble.drop.${why.replace(/\s+/g, '-')}`, action: `dropped: ${why}` }]);
   };
 
   // The sentence just before, when it held no event: its opening time phrase may carry over
@@ -52,8 +79,9 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): 
     eventless = candidates.length === 0 ? sentence : undefined;
     for (const candidate of candidates) {
       const who = docActors.resolve(sentence, candidate);
-      if (!HAPPENED.has(candidate.modality)) {
-        drop(candidate.modality);
+      const own = candidate.trace ?? [];
+      if (!HAPPENED.has(candidate.modality) && !candidate.needsOwnDate) {
+        drop(candidate.modality, () => [...own]);
         continue;
       }
       const when = resolveDate(sentence, candidate, {
@@ -62,20 +90,26 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): 
         previous,
         ...(before ? { before } : {}),
       });
+      const steps = (): Trace => [...own, ...traceOf(when), ...traceOf(who)];
       if (when.date === null) {
-        drop('no knowable day');
+        drop('no knowable day', steps);
+        continue;
+      }
+      // Dated background counts only with a day of its own: never the publication day or the main event's.
+      if (candidate.needsOwnDate && !ownDay(when, candidate.clause)) {
+        drop('background without own day', steps);
         continue;
       }
       if (when.precision === 'approximate' && when.range && spanDays(when.range) > MAX_APPROXIMATE_SPAN_DAYS) {
-        drop('vague period');
+        drop('vague period', steps);
         continue;
       }
       if (when.future || when.date > doc.published) {
-        drop('after publication');
+        drop('after publication', steps);
         continue;
       }
       if (who.countries.length === 0 && who.organizations.length === 0) {
-        drop('no state or organisation');
+        drop('no state or organisation', steps);
         continue;
       }
       const base: Omit<ExtractedEvent, 'title'> = {
@@ -89,6 +123,16 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): 
         actors: who.actors,
         ...(who.location && PLACED_TYPES.has(candidate.type) ? { location: who.location } : {}),
         confidence: candidate.confidence,
+        ...(tracing
+          ? {
+              trace: [
+                ...steps(),
+                ...(candidate.needsOwnDate
+                  ? [{ stage: 'assemble', rule: 'assemble.background-own-date', action: `kept: ${when.evidence} day ${when.date}`, detail: when.cue?.text } satisfies TraceStep]
+                  : []),
+              ],
+            }
+          : {}),
         source: {
           document: doc.id,
           published: doc.published,
@@ -99,9 +143,12 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): 
         },
       };
       // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
-      events.push(Object.assign(base, { title: makeTitle(base, countryName) }));
-      previous.push({ type: candidate.type, date: when.date, trigger: candidate.trigger.text });
+      const title = makeTitle(base, countryName);
+      if (base.trace) base.trace.push({ stage: 'title', rule: 'title.make', action: `title="${title}"` });
+      events.push(Object.assign(base, { title }));
+      // Background is not an anchor for "hours after" in later sentences: those follow the news.
+      if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: when.date, trigger: candidate.trigger.text });
     }
   }
-  return { events, dropped };
+  return tracing ? { events, dropped, droppedTraces } : { events, dropped };
 }

@@ -11,9 +11,10 @@
 import rules from '../data/event-rules.json' with { type: 'json' };
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
-import { modalityOf, sentenceIsReported } from './events/modality.ts';
+import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
+import type { Trace } from './trace.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
 
 /** A quotation this many words long or longer is speech: no event triggers inside it. */
@@ -63,6 +64,8 @@ const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
 const SPEECH_CONTAINERS = new Set<string>(rules.context.speechContainers);
 /** Military words: speech about the military event just reported describes that event. */
 const MILITARY_TALK = new RegExp(rules.context.militaryTalk, 'iu');
+/** ", who paid him a call": a relative clause set off by a comma adds news about its antecedent. */
+const NON_RESTRICTIVE_BEFORE = new RegExp(rules.context.nonRestrictiveBefore, 'iu');
 /** A trigger right after a relative pronoun ("who attended", "which was signed"). */
 const RELATIVE_BEFORE = new RegExp(rules.context.relativeBefore, 'iu');
 /** "..., after attending a G20 summit": a participial circumstance. */
@@ -72,6 +75,32 @@ const COORDINATED = new RegExp(rules.context.coordinatedAnd, 'iu');
 const CASUALTY_SPEECH = new RegExp(rules.casualtySpeech, 'iu');
 /** Speech verbs whose subject is a document ("the statement reads"): an event only when the words threaten. */
 const WEAK_SPEECH = new Set<string>(rules.weakSpeechRules);
+/** "announced the withdrawal of its ambassador": an announcing verb and the act it names as its object. */
+const ANNOUNCING_VERB = new RegExp(rules.context.announcingVerb, 'iu');
+const ANNOUNCED_ACT = new RegExp(rules.context.announcedAct, 'iu');
+/** "warned of war and suspended the treaty": the words between two acts that make the second a coordinated act of the same subject. */
+const COORDINATED_ACT = new RegExp(rules.context.coordinatedAct, 'iu');
+/** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
+const SAME_KIND_AGAIN = new RegExp(rules.context.sameKindAgain, 'iu');
+/** "a May 28 skirmish", "the April 25 declaration": a calendar day right before an event noun. */
+const DATED_BEFORE = new RegExp(rules.context.datedBefore, 'iu');
+/** "the declaration signed in Washington on April 25": a calendar day right after the trigger. */
+const DATED_AFTER = new RegExp(rules.context.datedAfter, 'iu');
+/** "slammed Seoul for staging drills", "accused Kyiv of shelling": an act named as the reason for a reaction (a gerund). */
+const REASON_GERUND = new RegExp(rules.context.reasonGerund, 'iu');
+const GERUND = /^\p{L}+ing\b/u;
+/** "since 2019, when Japan tightened export controls": a when-clause after a time names background. */
+const TIME_BEFORE_WHEN = new RegExp(rules.context.timeBeforeWhen, 'iu');
+const WHEN_HEAD = new RegExp(rules.context.whenHead, 'iu');
+/** "Blinken had cancelled a trip after the US shot down a balloon": a when/after clause of a pluperfect is background too. */
+const PLUPERFECT_BEFORE = new RegExp(rules.context.pluperfectBefore, 'iu');
+/** "the pact will ease travel when troops conduct joint drills": a when-clause of a modal sentence is hypothetical. */
+const MODAL_BEFORE_WHEN = new RegExp(rules.context.modalBeforeWhen, 'iu');
+/** "a police officer was killed in the skirmishes": a military noun after "in the" in a casualty report refers back. */
+const CASUALTY_BACK_REFERENCE = new RegExp(rules.context.casualtyBackReference, 'iu');
+/** Characters before a trigger searched for a calendar day that modifies it, and after it. */
+const DATED_BEFORE_WINDOW = 40;
+const DATED_AFTER_WINDOW = 70;
 /** At most this many speech verbs of one clause are checked for one that happened. */
 const MAX_STATEMENTS_CHECKED = 8;
 
@@ -113,11 +142,17 @@ function choose(
   const pick: Scored = { match: eventMatch, modality: modalityOf(eventMatch) };
   if (!statement) return pick;
   if (!HAPPENED.has(pick.modality)) return statement;
-  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !isLocative(pick.match)) {
+  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !isLocative(pick.match) && !announcedAct(statement.match, pick.match)) {
     return statement;
   }
   return pick;
 }
+
+/** "announced on Tuesday the withdrawal of its ambassador", "reported a telephone conversation": the act is the verb's object. */
+function announcedAct(verb: TriggerMatch, noun: TriggerMatch): boolean {
+  return ANNOUNCING_VERB.test(verb.text) && noun.start > verb.end && ANNOUNCED_ACT.test(announcedText(verb, noun));
+}
+let announcedText: (verb: TriggerMatch, noun: TriggerMatch) => string = () => '';
 
 function trimmed(text: string, c: ClauseSpan): ClauseSpan {
   let { start, end } = c;
@@ -142,6 +177,15 @@ const CONTEXT_SENTENCES = 2;
 const NOUN_CONTEXT_SENTENCES = 3;
 /** Speech in this many body sentences after a meeting, visit, agreement or sanction belongs to it (unless a new event comes first). */
 const CONTAINER_SENTENCES = 4;
+/**
+ * Speech that goes on with what a speaker already said ("It urged ...", "The ministers stressed ...",
+ * "..., it added") is the same statement: its subject is a pronoun or the same body, right at the
+ * start of the sentence, or the verb says it goes on.
+ */
+const SPEECH_CONTINUES = new RegExp(rules.context.speechContinues, 'iu');
+const CONTINUATION_VERB = new RegExp(rules.context.continuationVerb, 'iu');
+/** Speech in this many body sentences after a statement, accusation or threat may go on with it. */
+const SPEECH_RUN_SENTENCES = 3;
 /** Speech that answers an earlier event is an event of its own ("China in response said ..."). */
 const RESPONSE = new RegExp(rules.context.response, 'iu');
 
@@ -165,12 +209,23 @@ export function findEvents(sentence: Sentence, seg: SegmentedDocument): EventCan
   return doc.get(sentence.index) ?? [];
 }
 
+const VERBAL_TYPES: ReadonlySet<string> = new Set(['statement', 'accusation', 'threat']);
+
+/** Whether a statement goes on with the speech before it: "It urged ...", "..., he added". */
+function continuesSpeech(sentence: Sentence, c: EventCandidate): boolean {
+  if (CONTINUATION_VERB.test(c.trigger.text)) return true;
+  const head = sentence.text.slice(0, Math.max(0, c.trigger.end - sentence.start));
+  return head.length <= 60 && SPEECH_CONTINUES.test(head);
+}
+
 function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   const out = new Map<number, EventCandidate[]>();
   /** Per body sentence, in order: the asserted non-statement event types it reported. */
   const recent: { types: Set<string> }[] = [];
   /** Body sentences left in which speech still belongs to the last meeting, visit, agreement or sanction. */
   let containerLeft = 0;
+  /** Body sentences left in which a pronoun's speech goes on with the last statement, accusation or threat. */
+  let speechLeft = 0;
   for (const sentence of seg.sentences) {
     if (sentence.kind !== 'body' || !sentence.text) continue;
     const found = sentenceCandidates(sentence, seg);
@@ -184,6 +239,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
         if (containerLeft > 0) return false;
+        if (speechLeft > 0 && continuesSpeech(sentence, c)) {
+          c.trace?.push({ stage: 'events', rule: 'events.context.speechContinues', action: 'dropped: same statement goes on' });
+          return false;
+        }
         return !(militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start)));
       }
       if (noun && !locative) return !nearForNouns.some((r) => r.types.has(c.type));
@@ -193,6 +252,8 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     for (const f of found) if (f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)) types.add(f.candidate.type);
     recent.push({ types });
     const spoke = found.some((f) => f.candidate.type === 'statement');
+    const verbal = kept.some((f) => HAPPENED.has(f.candidate.modality) && VERBAL_TYPES.has(f.candidate.type));
+    speechLeft = verbal ? SPEECH_RUN_SENTENCES : Math.max(0, speechLeft - 1);
     if ([...types].some((t) => SPEECH_CONTAINERS.has(t))) containerLeft = CONTAINER_SENTENCES;
     else if (types.size > 0) containerLeft = 0;
     // A run of speech continues the report; other sentences wear the context off.
@@ -239,8 +300,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       if (t.start >= clause.start) inClause.push(t);
     }
     if (inClause.length === 0) continue;
-    const modalityAt = (match: TriggerMatch): Modality =>
-      modalityOf({
+    const why = new Map<TriggerMatch, string>();
+    const modalityAt = (match: TriggerMatch): Modality => {
+      const d = modalityWhy({
         before: text.slice(Math.max(clause.start, match.start - CUE_WINDOW), match.start),
         after: text.slice(match.end, Math.min(clause.end, match.end + CUE_WINDOW)),
         clauseHead: text.slice(clause.start, Math.min(clause.end, clause.start + CUE_WINDOW)),
@@ -250,63 +312,290 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         attributed,
         previous,
       });
+      why.set(match, d.rule);
+      return d.modality;
+    };
     const isLocative = (m: TriggerMatch) => LOCATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 60), m.start));
     // "the official who attended the meeting said ...": an event in a relative clause is a mention, not the news.
-    const main = inClause.filter((m) => !RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)));
-    const pick = choose(main.length ? main : inClause, modalityAt, isLocative);
-    if (!pick) continue;
-    // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
-    // event in the same sentence is the same event, not a new one.
-    const last = out[out.length - 1]?.candidate;
-    if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) continue;
-    // "... expressed condemnation and accused Israel of ...": coordinated verbs of one kind are one act.
-    if (last && last.type === pick.match.rule.type && COORDINATED.test(text.slice(clause.start, clause.start + 5).trimStart())) continue;
-    // "..., after attending a G20 summit": a participial circumstance of an event already reported.
-    if (last && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart())) continue;
-    previous = { modality: pick.modality };
-    // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
-    const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun';
-    const span = narrow
-      ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
-      : trimmed(text, clause);
-    const speechType = pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
-    const threatening = speechType !== undefined;
-    const candidate: EventCandidate = {
-      type: speechType ?? (pick.match.rule.type as EventCandidate['type']),
-      trigger: { start: base + pick.match.start, end: base + pick.match.end, text: pick.match.text },
-      clause: { start: base + span.start, end: base + Math.max(span.end, pick.match.end) },
-      modality: pick.modality,
-      confidence: pick.match.rule.confidence,
-      rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
+    // Background-only rules ("the deal signed on ...") never carry the clause's news either.
+    // An act named as the reason for a reaction ("accused X of shelling") is reported, not the clause's news.
+    const main = inClause.filter(
+      (m) =>
+        !m.rule.background &&
+        !RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)) &&
+        !(GERUND.test(m.text) && REASON_GERUND.test(text.slice(Math.max(clause.start, m.start - 20), m.start))),
+    );
+    announcedText = (verb, noun) => text.slice(verb.end, noun.start);
+    // With no other act, one told in a non-restrictive relative clause is the news ("Kattan, who paid him a
+    // courtesy call"); a restrictive one never is ("those who accuse players").
+    const pool = main.length
+      ? main
+      : inClause.filter((m) => !m.rule.background && NON_RESTRICTIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)));
+    const pick = choose(pool, modalityAt, isLocative);
+    /** Triggers of this clause that became events (or were read as part of one). */
+    const used = new Set<TriggerMatch>();
+    const datedBackground = () => {
+      for (const f of backgroundWithDay(text, base, clause, inClause, used, modalityAt, why)) out.push(f);
     };
-    if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) continue;
-    if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) continue;
-    out.push({ candidate, noun: pick.match.rule.form === 'noun', locative: isLocative(pick.match) });
-    // A reaction names the act it reacts to ("condemned the Israeli strikes on Iran"): that act is an event too.
-    if (candidate.type === 'accusation' || candidate.type === 'statement') {
-      const act = inClause.find((m) => m !== pick.match && m.rule.type === 'military' && m.rule.form === 'noun');
-      if (act && HAPPENED.has(pick.modality)) {
-        const from = Math.max(clause.start, act.start - ACT_CONTEXT);
-        const to = Math.min(clause.end, act.end + ACT_CONTEXT);
+    // The clause's news (its pick, coordinated acts, an act inside a reaction); then, whatever became of
+    // the news, the dated background its other triggers name.
+    const readNews = (pick: Scored): void => {
+      used.add(pick.match);
+      // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
+      // event in the same sentence is the same event, not a new one.
+      const last = out[out.length - 1]?.candidate;
+      if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) return;
+      // "... expressed condemnation and accused Israel of ...": coordinated verbs of one kind are one act.
+      if (last && last.type === pick.match.rule.type && COORDINATED.test(text.slice(clause.start, clause.start + 5).trimStart())) return;
+      // "..., after attending a G20 summit": a participial circumstance of an event already reported.
+      if (last && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart())) return;
+      previous = { modality: pick.modality };
+      // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
+      const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun';
+      const span = narrow
+        ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
+        : trimmed(text, clause);
+      const speechType = pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
+      const threatening = speechType !== undefined;
+      const candidate: EventCandidate = {
+        type: speechType ?? (pick.match.rule.type as EventCandidate['type']),
+        trigger: { start: base + pick.match.start, end: base + pick.match.end, text: pick.match.text },
+        clause: { start: base + span.start, end: base + Math.max(span.end, pick.match.end) },
+        modality: pick.modality,
+        confidence: pick.match.rule.confidence,
+        rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
+        trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
+      };
+      if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
+      if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) return;
+      if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) return;
+      // "... were killed in the skirmishes": a toll names the act already reported, it is no new one.
+      if (
+        candidate.type === 'military' &&
+        pick.match.rule.form === 'noun' &&
+        CASUALTY_SPEECH.test(text) &&
+        CASUALTY_BACK_REFERENCE.test(text.slice(Math.max(clause.start, pick.match.start - 30), pick.match.start))
+      ) {
+        return;
+      }
+      // "since 2019, when Japan tightened export controls": the time before a when-clause dates it; it is background.
+      const whenClause = HAPPENED.has(pick.modality) && WHEN_HEAD.test(text.slice(clause.start, clause.start + 8));
+      const beforeClause = text.slice(0, clause.start);
+      if (whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) {
+        candidate.modality = 'hypothetical';
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.modalBeforeWhen', action: 'modality=hypothetical', detail: 'a when-clause of a sentence about what will or would be' });
+      } else if (whenClause && (TIME_BEFORE_WHEN.test(beforeClause.slice(-40)) || PLUPERFECT_BEFORE.test(beforeClause))) {
+        candidate.modality = 'background';
+        candidate.needsOwnDate = true;
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.whenHead', action: 'modality=background, needsOwnDate', detail: 'a when/after-clause after a time or a pluperfect' });
+      } else if ((pick.modality === 'background' || pick.match.rule.form === 'noun') && hasOwnDay(text, clause, pick.match)) {
+        // "since a May 28 skirmish", "the Oct. 7 attack": an event named with its own day is dated by that day only.
+        candidate.needsOwnDate = true;
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.datedBackground', action: 'needsOwnDate', detail: 'an act named with a calendar day next to it' });
+      }
+      const coordinated = coordinatedActs(text, clause, main, pick.match, modalityAt);
+      if (coordinated.length) {
+        // The first act's clause ends where the next act begins ("... with Zelensky | and later spoke with Biden").
+        candidate.clause.end = Math.max(candidate.trigger.end, base + coordinated[0]!.from);
+      }
+      out.push({ candidate, noun: pick.match.rule.form === 'noun', locative: isLocative(pick.match) });
+      // "met Xi in Beijing during his first state visit to China": the trip is an event beside the meeting.
+      if (candidate.type === 'meeting' && HAPPENED.has(pick.modality)) {
+        const trip = main.find((m) => m !== pick.match && m.rule.type === 'visit' && !coordinated.some((c) => c.match === m));
+        const tripModality = trip ? modalityAt(trip) : undefined;
+        if (trip && tripModality && HAPPENED.has(tripModality)) {
+          used.add(trip);
+          out.push({
+            candidate: {
+              type: 'visit',
+              trigger: { start: base + trip.start, end: base + trip.end, text: trip.text },
+              clause: { ...candidate.clause, end: base + clause.end },
+              modality: tripModality,
+              confidence: trip.rule.confidence,
+              rule: trip.rule.name,
+              trace: [
+                ...triggerTrace(trip, tripModality, why.get(trip)),
+                { stage: 'events', rule: 'events.context.visitOfMeeting', action: 'own event', detail: 'the trip the meeting is part of' },
+              ],
+            },
+            noun: false,
+            locative: false,
+          });
+        }
+      }
+      coordinated.forEach((c, i) => {
+        used.add(c.match);
+        const end = coordinated[i + 1]?.from ?? clause.end;
+        // An encounter names its counterpart after the verb ("and later spoke with Biden"): its words start at the "and".
+        // Other acts share the clause's subject: their words run from the clause start to the next act.
+        const encounter = c.match.rule.type === 'meeting' || c.match.rule.type === 'visit';
+        const span = trimmed(text, { start: encounter ? c.from : clause.start, end });
         out.push({
           candidate: {
-            type: 'military',
-            trigger: { start: base + act.start, end: base + act.end, text: act.text },
-            clause: { start: base + from, end: base + to },
-            modality: modalityAt(act),
-            confidence: act.rule.confidence * 0.9,
-            rule: `${act.rule.name}(in reaction)`,
+            type: c.match.rule.type as EventCandidate['type'],
+            trigger: { start: base + c.match.start, end: base + c.match.end, text: c.match.text },
+            clause: { start: base + span.start, end: base + Math.max(span.end, c.match.end) },
+            modality: c.modality,
+            confidence: c.match.rule.confidence,
+            rule: c.match.rule.name,
+            trace: [
+              ...triggerTrace(c.match, c.modality, why.get(c.match)),
+              { stage: 'events', rule: 'events.context.coordinatedAct', action: 'own event', detail: `coordinated with "${pick.match.text}"` },
+            ],
           },
-          noun: true,
+          noun: false,
           locative: false,
-          reactionAct: true,
         });
+      });
+      // A reaction names the act it reacts to ("condemned the Israeli strikes on Iran"): that act is an event too.
+      if (candidate.type === 'accusation' || candidate.type === 'statement') {
+        const act = inClause.find((m) => m !== pick.match && m.rule.type === 'military' && m.rule.form === 'noun' && !m.rule.background);
+        if (act && HAPPENED.has(pick.modality)) {
+          used.add(act);
+          // The act's own words start after the reaction verb ("condemned | Israel's strike on Doha on Tuesday"):
+          // its parties and its day are looked for there, not in the reaction's subject or date.
+          const from = act.start > pick.match.end ? Math.max(afterOwnDay(text, pick.match.end), act.start - ACT_CONTEXT) : Math.max(clause.start, act.start - ACT_CONTEXT);
+          const to = Math.min(clause.end, act.end + ACT_CONTEXT);
+          out.push({
+            candidate: {
+              type: 'military',
+              trigger: { start: base + act.start, end: base + act.end, text: act.text },
+              clause: { start: base + from, end: base + to },
+              modality: modalityAt(act),
+              confidence: act.rule.confidence * 0.9,
+              rule: `${act.rule.name}(in reaction)`,
+              // Reported inside a condemnation, the act is its own event only with a day of its own.
+              ...(candidate.type === 'accusation' ? { needsOwnDate: true } : {}),
+              trace: [
+                ...triggerTrace(act, modalityAt(act), why.get(act)),
+                { stage: 'events', rule: 'events.act-in-reaction', action: 'own event', detail: `the act a ${candidate.type} reacts to` },
+              ],
+            },
+            noun: true,
+            locative: false,
+            reactionAct: true,
+          });
+        }
       }
-    }
+    };
+    if (pick) readNews(pick);
+    datedBackground();
   }
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
   const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && HAPPENED.has(f.candidate.modality));
   return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
+}
+
+/** Past the reaction's own day right after its verb ("denounced | on Sunday | the Russian attack"): that day is not the act's. */
+function afterOwnDay(text: string, at: number): number {
+  const m = OWN_DAY.exec(text.slice(at, at + 40));
+  if (!m) return at;
+  const rest = /^[\p{L}\p{N}.]*,?/u.exec(text.slice(at + m[0].length))?.[0] ?? '';
+  return at + m[0].length + rest.length;
+}
+
+/**
+ * The act's own phrase when a calendar day modifies the trigger: "the May 10 ceasefire agreement"
+ * (from the article to the trigger), "the declaration signed in Washington on April 25" (from a few
+ * words before the trigger to the day). Undefined when no day modifies it.
+ */
+function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): ClauseSpan | undefined {
+  const from = Math.max(clause.start, m.start - DATED_BEFORE_WINDOW);
+  const before = DATED_BEFORE.exec(text.slice(from, m.start));
+  if (before) return { start: from + before.index, end: m.end };
+  const after = DATED_AFTER.exec(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
+  if (!after) return undefined;
+  // A possessor or modifier just before the trigger belongs to the act ("Russia's strike on Kyiv on May 3").
+  const head = text.slice(Math.max(clause.start, m.start - ACT_CONTEXT), m.start);
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'));
+  return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
+}
+
+/** Whether a calendar day modifies the trigger: "a May 28 skirmish", "signed in Washington on April 25". */
+function hasOwnDay(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
+  return ownDayPhrase(text, clause, m) !== undefined;
+}
+
+/**
+ * Dated background in a clause: an act other than the clause's news, named with a calendar day of
+ * its own ("the declaration signed in Washington on April 25", "a May 28 skirmish that killed a
+ * soldier"). Each is a background candidate that the assembler keeps only if the date stage finds
+ * that day (`needsOwnDate`). Its clause is the act's own phrase, so the day found is its own.
+ */
+function backgroundWithDay(
+  text: string,
+  base: number,
+  clause: ClauseSpan,
+  inClause: readonly TriggerMatch[],
+  used: ReadonlySet<TriggerMatch>,
+  modalityAt: (m: TriggerMatch) => Modality,
+  why: ReadonlyMap<TriggerMatch, string>,
+): Found[] {
+  const out: Found[] = [];
+  for (const m of inClause) {
+    if (used.has(m) || m.rule.type === 'statement') continue;
+    const phrase = ownDayPhrase(text, clause, m);
+    if (!phrase) continue;
+    const modality = modalityAt(m);
+    // "discussed the agreement signed on May 2": a past participle with its day asserts the act whatever governs it.
+    if (m.rule.background ? modality === 'negated' : modality !== 'asserted' && modality !== 'reported' && modality !== 'background') continue;
+    const span = trimmed(text, phrase);
+    out.push({
+      candidate: {
+        type: m.rule.type as EventCandidate['type'],
+        trigger: { start: base + m.start, end: base + m.end, text: m.text },
+        clause: { start: base + Math.min(span.start, m.start), end: base + Math.max(span.end, m.end) },
+        modality: 'background',
+        confidence: m.rule.confidence * 0.8,
+        rule: `${m.rule.name}(dated background)`,
+        needsOwnDate: true,
+        trace: [
+          ...triggerTrace(m, modality, why.get(m)),
+          { stage: 'events', rule: 'events.context.datedBackground', action: 'modality=background, needsOwnDate', detail: 'an act named with its own calendar day' },
+        ],
+      },
+      noun: m.rule.form === 'noun',
+      locative: false,
+    });
+  }
+  return out;
+}
+
+/**
+ * Acts coordinated with the clause's news by "and" ("warned of war and suspended the treaty",
+ * "met Albanese and signed a migration pact"): verbs of another kind, or of the same kind after
+ * "later"/"then"/"also" ("held a call with X and later spoke with Y"). `from` is where the act's
+ * own words begin (the "and").
+ */
+function coordinatedActs(
+  text: string,
+  clause: ClauseSpan,
+  main: readonly TriggerMatch[],
+  pick: TriggerMatch,
+  modalityAt: (m: TriggerMatch) => Modality,
+): { match: TriggerMatch; modality: Modality; from: number }[] {
+  const out: { match: TriggerMatch; modality: Modality; from: number }[] = [];
+  let prev = pick;
+  for (const m of main) {
+    if (m.start <= prev.end || m.rule.form !== 'verb' || m.rule.type === 'statement' || m.rule.type === 'attribution') continue;
+    const gap = text.slice(prev.end, m.start);
+    const and = COORDINATED_ACT.exec(gap);
+    if (!and) continue;
+    if (m.rule.type === prev.rule.type && !SAME_KIND_AGAIN.test(gap.slice(and.index))) continue;
+    const modality = modalityAt(m);
+    if (!HAPPENED.has(modality)) continue;
+    out.push({ match: m, modality, from: prev.end + and.index });
+    prev = m;
+  }
+  return out.filter((c) => c.from >= clause.start);
+}
+
+/** The first steps of a candidate's trace: the trigger rule and the modality cue. */
+function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: string | undefined): Trace {
+  return [
+    { stage: 'events', rule: match.rule.name, action: `trigger "${match.text}" type=${match.rule.type}`, detail: match.rule.form },
+    { stage: 'modality', rule: modalityRule ?? 'modality.default', action: `modality=${modality}` },
+  ];
 }
 
 /**
@@ -319,7 +608,13 @@ function speechKind(
   verb: TriggerMatch,
   clause: ClauseSpan,
 ): 'threat' | 'accusation' | undefined {
-  const said = [...quotes.map((q) => text.slice(q.start, q.end)), text.slice(verb.end, Math.min(clause.end, verb.end + 200))].join(' \n ');
+  // What is said is after the verb ("said it would retaliate") or, with the speaker put after it,
+  // before ("Russia will be forced to retaliate, the ministry said").
+  const said = [
+    ...quotes.map((q) => text.slice(q.start, q.end)),
+    text.slice(verb.end, Math.min(clause.end, verb.end + 200)),
+    text.slice(Math.max(clause.start, verb.start - 200), verb.start),
+  ].join(' \n ');
   if (THREAT_SPEECH(said) || (WARNING_VERB.test(verb.text) && WARNING_SPEECH(said))) return 'threat';
   if (ACCUSING_SPEECH(said)) return 'accusation';
   return undefined;

@@ -27,6 +27,8 @@ export interface PipelineOptions {
    * ids, events.json gets `aliases`, and the result carries the updated registry.
    */
   registry?: Registry;
+  /** Keep every decision on the events (`trace`), for `--explain`; off, the output is unchanged. */
+  trace?: boolean;
 }
 
 export interface PipelineResult {
@@ -46,7 +48,7 @@ export function resolver(): ActorResolver {
 export function runPipeline(raws: RawDocument[], opts: PipelineOptions = {}): PipelineResult {
   const actors = resolver();
   const reports = raws.map((raw, i) => {
-    const r = reportDocument(raw, actors);
+    const r = reportDocument(raw, actors, { trace: opts.trace === true });
     opts.onProgress?.(i + 1, raws.length);
     return r;
   });

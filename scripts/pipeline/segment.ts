@@ -32,13 +32,20 @@ const TITLE_SENTENCE_WORDS = 14;
  * segmented as a body sentence too; short headline-style titles are left out.
  */
 function titleSentence(doc: SourceDocument, text: string, bodyStart: number): { start: number; end: number } | null {
-  const title = typeof doc.title === 'string' ? doc.title.trim() : '';
+  let title = typeof doc.title === 'string' ? doc.title.trim() : '';
+  // A long header line is shortened in the title ("... the two Asi…"): read the whole line from the text.
+  const shortened = title.endsWith('…');
+  if (shortened) title = title.slice(0, -1).trimEnd();
   if (!title) return null;
   const words = title.split(/\s+/).length;
   if (words < TITLE_SENTENCE_WORDS && !(/[.!?]["”’']?$/u.test(title) && words >= 8)) return null;
   const at = text.indexOf(title);
   if (at < 0 || at + title.length > bodyStart) return null;
-  return { start: at, end: at + title.length };
+  if (!shortened) return { start: at, end: at + title.length };
+  const lineEnd = text.indexOf('\n', at);
+  let end = Math.min(lineEnd < 0 ? bodyStart : lineEnd, bodyStart);
+  while (end > at && /\s/u.test(text[end - 1] ?? '')) end--;
+  return { start: at, end };
 }
 
 export function segment(doc: SourceDocument): SegmentedDocument {
@@ -49,7 +56,12 @@ export function segment(doc: SourceDocument): SegmentedDocument {
   let seenBody = false;
 
   const title = titleSentence(doc, text, from);
-  if (title) sentences.push({ index: 0, paragraph: 0, text: text.slice(title.start, title.end), start: title.start, end: title.end, kind: 'body' });
+  // The title line may hold the headline and the whole lead: each of its sentences is body text.
+  if (title) {
+    for (const s of splitSentences(text, title.start, title.end)) {
+      sentences.push({ index: sentences.length, paragraph: 0, text: text.slice(s.start, s.end), start: s.start, end: s.end, kind: 'body' });
+    }
+  }
   const shift = title ? 1 : 0;
   const paragraphs = splitParagraphs(text, from, text.length);
   paragraphs.forEach((p, at) => {

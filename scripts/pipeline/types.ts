@@ -10,6 +10,7 @@
  * `text.slice(start, end)` gives back exactly the sentence or span.
  */
 import type { Actor, EventType } from '../../src/lib/schema.ts';
+import type { Trace } from './trace.ts';
 
 export type { Actor, EventType };
 
@@ -104,6 +105,14 @@ export interface EventCandidate {
   confidence: number;
   /** Name of the rule that fired, for debugging and the eval report. */
   rule: string;
+  /**
+   * Dated background ("the declaration signed in Washington on April 25", "a May 28 skirmish"):
+   * kept only when the date stage finds the event's own day cue; never stamped with the
+   * publication day or a day inherited from the sentence's main event.
+   */
+  needsOwnDate?: boolean;
+  /** Decisions of the events stage (which rule found the trigger, chose type and modality); present when tracing. */
+  trace?: Trace;
 }
 
 export type DateEvidence = 'explicit' | 'relative' | 'weekday' | 'dateline' | 'publication' | 'anchor' | 'none';
@@ -192,6 +201,8 @@ export interface ExtractedEvent {
   location?: string;
   title: string;
   confidence: number;
+  /** Every decision behind the event (events, dates, actors, assemble), when tracing is on. */
+  trace?: Trace;
   source: {
     document: string;
     published: string;

@@ -38,6 +38,8 @@ export interface ExtractCorpusOptions {
   maxCorpusBytes?: number;
   /** Cache misses before worker threads start (default 64; 0 starts them at the first miss). */
   workerThreshold?: number;
+  /** Keep every decision on the events (`--explain`); forces the cache off. */
+  trace?: boolean;
   onProgress?: (p: CorpusProgress) => void;
 }
 
@@ -69,9 +71,10 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   const ctx: JobContext = {
     dir,
     version: extractorVersion(),
-    cacheDir: opts.cacheDir === undefined ? DEFAULT_CACHE_DIR : opts.cacheDir,
+    cacheDir: opts.trace ? null : opts.cacheDir === undefined ? DEFAULT_CACHE_DIR : opts.cacheDir,
     reportsDir: opts.reportsDir ?? null,
     ...(opts.maxFileBytes !== undefined ? { maxFileBytes: opts.maxFileBytes } : {}),
+    ...(opts.trace ? { trace: true } : {}),
   };
   const cap = opts.maxCorpusBytes ?? MAX_CORPUS_BYTES;
   // Workers start only once enough documents miss the cache to pay for their start-up (about a

@@ -32,6 +32,8 @@ export interface JobContext {
   /** Folder to write every report to, or null. */
   reportsDir: string | null;
   maxFileBytes?: number;
+  /** Keep every decision on the events (`--explain`). The cache is off then: cached reports carry no traces. */
+  trace?: boolean;
 }
 
 export interface JobResult {
@@ -98,7 +100,7 @@ export async function prepareJob(job: Job, ctx: JobContext): Promise<Prepared> {
 
 /** Extracts a prepared document and stores its report in the cache (and the reports folder). */
 export async function extractPrepared(p: Omit<Prepared, 'cached'>, ctx: JobContext, detach = true): Promise<DocReport> {
-  let report = reportDocument(p.raw, resolver);
+  let report = reportDocument(p.raw, resolver, { trace: ctx.trace === true });
   const text = ctx.cacheDir !== null && p.key !== null ? JSON.stringify(report) : undefined;
   // Sentences and titles are slices of the document's text, which V8 keeps whole while any slice
   // lives: a copy lets the raw text go (a worker's reply is a copy already).

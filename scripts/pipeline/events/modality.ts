@@ -27,6 +27,9 @@ const ORDER: { modality: Modality; test: ReturnType<typeof compileSet> }[] = [
   { modality: 'planned', test: compileSet(m.planned) },
 ];
 const REPORTED = compileAlternation(m.reported.sentence);
+/** "has been conducting drills": an ongoing act (a present-perfect progressive or an event noun) is background; "has been summoned" is news. */
+const PROGRESSIVE_BACKGROUND = new RegExp(m.progressiveBackground, 'iu');
+const ING = /ing$/u;
 const INHERITS = new RegExp(m.inheritFrom, 'u');
 const PARTICIPLE = /^\S+ing\b/;
 const CIRCUMSTANCE = new RegExp(m.circumstance, 'u');
@@ -57,25 +60,44 @@ export interface ModalityInput {
   previous?: { modality: Modality };
 }
 
+/** A modality and the id of the cue set that decided it (`modality.<set>.before`, `modality.default`, ...). */
+export interface ModalityDecision {
+  modality: Modality;
+  rule: string;
+}
+
 /** Modality from the cues; `asserted` (or `reported` when attributed) when none applies. */
 export function modalityOf(input: ModalityInput): Modality {
+  return modalityWhy(input).modality;
+}
+
+/** Like `modalityOf`, with the id of the cue set that decided, for traces. */
+export function modalityWhy(input: ModalityInput): ModalityDecision {
   const before = input.before.length > BEFORE_WINDOW ? input.before.slice(-BEFORE_WINDOW) : input.before;
   const after = input.after.slice(0, AFTER_WINDOW);
   const beforeLower = before.toLowerCase();
   const afterLower = after.toLowerCase();
   for (const { modality, test } of ORDER) {
-    if (test.before(before, beforeLower) || test.after(after, afterLower)) return modality;
+    if (test.before(before, beforeLower)) return { modality, rule: `modality.${modality}.before` };
+    if (test.after(after, afterLower)) return { modality, rule: `modality.${modality}.after` };
+  }
+  if ((input.noun || ING.test(input.trigger.split(/\s/u)[0] ?? '')) && PROGRESSIVE_BACKGROUND.test(before)) {
+    return { modality: 'background', rule: 'modality.progressiveBackground' };
   }
   // "After the recent invasion of X, ...": an event noun in an opening circumstance is background.
-  if (input.noun && input.opening && CIRCUMSTANCE.test(input.clauseHead.toLowerCase())) return 'background';
+  if (input.noun && input.opening && CIRCUMSTANCE.test(input.clauseHead.toLowerCase())) {
+    return { modality: 'background', rule: 'modality.circumstance' };
+  }
   // "... hours before the president heads to Tokyo": a present-tense event after "before" is still to come.
-  if (BEFORE_CLAUSE.test(input.clauseHead.toLowerCase()) && PRESENT_TENSE.test(input.trigger)) return 'planned';
+  if (BEFORE_CLAUSE.test(input.clauseHead.toLowerCase()) && PRESENT_TENSE.test(input.trigger)) {
+    return { modality: 'planned', rule: 'modality.beforeClause' };
+  }
   // "..., while also accusing X": a participle continuing a habitual/background clause shares it.
   const prev = input.previous?.modality;
   if (prev && prev !== 'asserted' && prev !== 'reported' && INHERITS.test(input.clauseHead.toLowerCase()) && PARTICIPLE.test(input.trigger)) {
-    return prev;
+    return { modality: prev, rule: 'modality.inheritFrom' };
   }
-  return input.attributed ? 'reported' : 'asserted';
+  return input.attributed ? { modality: 'reported', rule: 'modality.reported' } : { modality: 'asserted', rule: 'modality.default' };
 }
 
 /** Whether the sentence attributes its content to a report ("according to", "reportedly"). */

@@ -1,6 +1,6 @@
 /**
  * Quoted stretches of a sentence ("...", “...”, ‘...’), so that verbs inside a quotation
- * are not taken as events. Apostrophes (Russia's, Russia’s) are not quotes.
+ * are not taken as events. Apostrophes (Russia's, Russia’s, and Russia‘s with the wrong mark) are not quotes.
  */
 
 export interface QuoteRange {
@@ -54,6 +54,9 @@ export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
         open = { start: 0, char: '"' };
         close(i + 1);
       }
+    } else if (c === '‘' && prev !== undefined && /[\p{L}\p{N}]/u.test(prev)) {
+      // "Burkina Faso‘s": a left quote mark typed for an apostrophe, between letters, opens nothing.
+      continue;
     } else if (c === '‘' || (c === "'" && isOpeningContext(prev) && next !== undefined && /[\p{L}\p{N}]/u.test(next))) {
       if (!open) open = { start: i, char: c };
     } else if ((c === '’' || c === "'") && open && (open.char === '‘' || open.char === "'") && isClosingContext(next)) {

@@ -18,6 +18,8 @@ export interface TriggerRule {
   confidence: number;
   /** Position in the data file: lower wins ties. */
   order: number;
+  /** Background-only ("the deal signed on ..."): never the news of a clause; an event only with a day of its own. */
+  background?: boolean;
 }
 
 export interface TriggerMatch {
@@ -50,7 +52,14 @@ const root = newNode();
 
 const compiled: Compiled[] = rules.triggers.map((t, order) => ({
   ...compileOne(t.pattern, rules.macros, 'y'),
-  rule: { name: t.name, type: t.type as TriggerType, form: t.form as TriggerForm, confidence: t.confidence, order },
+  rule: {
+    name: t.name,
+    type: t.type as TriggerType,
+    form: t.form as TriggerForm,
+    confidence: t.confidence,
+    order,
+    ...((t as { background?: boolean }).background ? { background: true } : {}),
+  },
 }));
 rules.triggers.forEach((t, i) => {
   const c = compiled[i]!;

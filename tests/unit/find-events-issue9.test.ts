@@ -1,0 +1,297 @@
+/**
+ * Issue 9, the events half: categories of error fixed with general rules, each tested on
+ * several phrasings written for the test (articles published Tuesday 2025-07-15).
+ *   1. every act of a sentence is its own event;
+ *   2. dated background is an event on its own day, undated background never one;
+ *   3. the type comes from the clause's main act, not the reporting verb;
+ *   4. an act inside a condemnation is its own event only with a day of its own;
+ *   8. non-events (casualty counts, captions, link lists) give nothing.
+ * Traces name the rule ids that decided.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { findEvents } from '../../scripts/pipeline/find-events.ts';
+import { parseDocument } from '../../scripts/pipeline/parse-document.ts';
+import { segment } from '../../scripts/pipeline/segment.ts';
+import type { EventCandidate, ExtractedEvent } from '../../scripts/pipeline/types.ts';
+
+const actors = createActorResolver();
+
+function segOf(body: string) {
+  const parsed = parseDocument({ id: 'doc', path: 'doc.txt', text: ` date 2025-07-15 Test article\n\n${body}\n`, warnings: [] });
+  if (!parsed.ok) throw new Error(parsed.skipped.reason);
+  return segment(parsed.doc);
+}
+
+function candidates(body: string): EventCandidate[] {
+  const seg = segOf(body);
+  return seg.sentences.flatMap((s) => findEvents(s, seg));
+}
+
+function extract(body: string, trace = false) {
+  return extractDocument(segOf(body), actors, { trace });
+}
+
+/** "type date COUNTRIES" of each extracted event, in text order. */
+const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
+const types = (body: string) => extract(body).events.map((e) => e.type);
+
+describe('1. every act of a sentence is its own event', () => {
+  it.each([
+    ['Moscow warned of a tough response and suspended its participation in the arms control treaty on Tuesday.', ['threat', 'sanction']],
+    ['The Hungarian foreign minister met his Chinese counterpart in Beijing on Monday and signed a memorandum on rail links.', ['meeting', 'agreement']],
+    ['Seoul imposed sanctions on two shipping firms on Friday and warned Pyongyang of further measures.', ['sanction', 'threat']],
+    ['The Turkish and Russian leaders spoke by phone on Sunday, and the two agreed to extend the grain arrangement.', ['meeting', 'agreement']],
+    ['Greece recalled its ambassador from Ankara on Monday and threatened to block the talks.', ['sanction', 'threat']],
+  ])('%s', (body, expected) => {
+    expect(types(body)).toEqual(expected);
+  });
+
+  it.each([
+    ['Indonesian President Prabowo Subianto met Chinese President Xi Jinping in Beijing on Saturday during his first state visit to China.', ['meeting', 'visit']],
+    ['On Saturday, Petro went to Venezuela on an unannounced visit and met Maduro at the presidential palace.', ['visit', 'meeting']],
+    ['The Kenyan president held talks with his Angolan counterpart in Luanda on Monday during a three-day state visit.', ['meeting', 'visit']],
+  ])('keeps the trip a meeting is part of: %s', (body, expected) => {
+    expect(types(body)).toEqual(expected);
+  });
+
+  it('keeps two acts of the same kind as one event unless the second is a new occasion', () => {
+    // One protest, said twice.
+    expect(types('Japan lodged a strong protest with China on Friday and summoned the Chinese ambassador.')).toEqual(['accusation']);
+  });
+
+  it('gives the first act only the words before the second one', () => {
+    const [first, second] = candidates('Tokyo summoned the Russian envoy on Monday and later expelled two Russian diplomats.');
+    expect(first?.type).toBe('accusation');
+    expect(second?.type).toBe('sanction');
+    expect(first!.clause.end).toBeLessThanOrEqual(second!.trigger.start);
+  });
+
+  it('does not split a subject made of two states ("X and Y signed")', () => {
+    expect(types('Egypt and Sudan signed a water-sharing agreement in Cairo on Tuesday.')).toEqual(['agreement']);
+  });
+});
+
+describe('2. dated background', () => {
+  it.each([
+    ['The statement recalled the declaration signed in Washington on April 25 by the presidents of Rwanda and Congo.', 'agreement 2025-04-25'],
+    ['Both sides pointed to the peace accord Armenia and Azerbaijan signed on March 13.', 'agreement 2025-03-13'],
+    ['Tensions between Thailand and Cambodia have risen since a May 28 skirmish that killed a Cambodian soldier.', 'military 2025-05-28'],
+    ['Ukraine said a Russian drone strike on March 3 killed four civilians in Odesa.', 'military 2025-03-03'],
+  ])('%s', (body, expected) => {
+    const found = extract(body).events.map((e) => `${e.type} ${e.date}`);
+    expect(found).toEqual([expected]);
+  });
+
+  it.each([
+    'India has long opposed the corridor through Pakistan-administered Kashmir.',
+    'Troops that Russia sent to Belarus last year remain near the Polish border.',
+    'Both countries have been locked in a dispute since 2019, when Japan tightened export controls on South Korea.',
+    'The deal signed with Iran limits enrichment, officials in Paris said.',
+  ])('never dates undated background on the publication day: %s', (body) => {
+    expect(extract(body).events.filter((e) => e.type !== 'statement')).toEqual([]);
+  });
+
+  it.each([
+    ['The ministers reviewed the progress made since the June 2 agreement between Kenya and Somalia.', 'agreement', 'June 2'],
+    ['Ties soured after the Oct. 7 attack on Israel.', 'military', 'Oct. 7'],
+    ['Officials prepared for the follow-up to the talks on May 12 in Geneva.', 'meeting', 'May 12'],
+  ])('makes a background candidate whose words hold its own day: %s', (body, type, day) => {
+    const seg = segOf(body);
+    const bg = seg.sentences.flatMap((s) => findEvents(s, seg)).find((c) => c.needsOwnDate);
+    expect(bg?.type).toBe(type);
+    expect(seg.doc.text.slice(bg!.clause.start, bg!.clause.end)).toContain(day);
+  });
+
+  it.each([
+    'Riyadh cut ties with Tehran in 2016, after protesters stormed the Saudi embassy in Iran.',
+    'The minister had cancelled a planned trip to Beijing after the US shot down a Chinese balloon.',
+    'Relations froze in March, when Ankara expelled the ambassador.',
+  ])('gives no event for an act in a when/after clause of background: %s', (body) => {
+    expect(extract(body).events).toEqual([]);
+  });
+
+  it('reads a when-clause of a sentence about the future as hypothetical', () => {
+    expect(types('The accord will ease visa rules when Japanese and Philippine troops conduct joint exercises.')).toEqual([]);
+  });
+
+  it('marks dated background as needing its own day, with the rule in its trace', () => {
+    const bg = candidates('Relations soured after a May 28 skirmish on the border between Thailand and Cambodia.').find((c) => c.needsOwnDate);
+    expect(bg).toBeDefined();
+    expect(bg!.type).toBe('military');
+    expect(bg!.trace?.map((t) => t.rule)).toContain('events.context.datedBackground');
+  });
+
+  it('drops background whose only day is the main event\'s', () => {
+    const { events, dropped } = extract('Turkey on Tuesday condemned Israel\'s strike on a hospital in Gaza.');
+    expect(events.map((e) => e.type)).toEqual(['accusation']);
+    expect(dropped['background without own day']).toBe(1);
+  });
+});
+
+describe('3. the type comes from the main act, not from the reporting verb', () => {
+  it.each([
+    ['Indonesia and Malaysia concluded a maritime border deal on Tuesday, the Indonesian foreign ministry said.', 'agreement'],
+    ['The Kremlin said Putin and Chinese President Xi Jinping held a phone conversation on Monday.', 'meeting'],
+    ['Poland said on Monday it was expelling a Russian diplomat over a sabotage plot.', 'sanction'],
+    ['Russia will be forced to take retaliatory steps, the Russian foreign ministry said on Thursday.', 'threat'],
+    ['Iran reserves the right to take retaliatory action against the sanctions, its foreign ministry said on Monday.', 'threat'],
+    ['Colombia responded on Sunday, threatening a 50 per cent tariff on American goods.', 'threat'],
+    ['The Polish prime minister said on Friday he was not ruling out closing more border crossings with Belarus.', 'threat'],
+    ['Saudi Arabia\'s investment minister paid a courtesy call on Kenyan President Uhuru Kenyatta on Wednesday.', 'meeting'],
+    ['The outgoing Vietnamese ambassador called on Bangladeshi Prime Minister Sheikh Hasina at her office on Thursday.', 'meeting'],
+    ['Kenya\'s President William Ruto hosted his Angolan counterpart Joao Lourenco in Nairobi on Thursday.', 'meeting'],
+    ['Beijing lodged solemn representations with Tokyo on Tuesday over the remarks.', 'accusation'],
+    ['Germany on Monday ordered the closure of the Iranian consulates in Frankfurt and Munich.', 'sanction'],
+    ['Russian drones breached Polish airspace overnight on Wednesday, the Polish army said.', 'military'],
+    ['Sweden "must weigh the consequences", the Russian foreign ministry said on Thursday, adding that Moscow "will be forced" to take countermeasures.', 'threat'],
+    ['"We are not ruling out the closure of further crossings," the Lithuanian interior minister said on Friday.', 'threat'],
+    ['On Tuesday, Canada announced that it would sanction four Belarusian officials over the crackdown.', 'sanction'],
+    ['The Dutch government announced it will expel two Russian intelligence officers.', 'sanction'],
+    ['Mali announced on Monday the immediate recall of its ambassador from Algiers.', 'sanction'],
+    ['The Czech foreign minister has announced the closure of the Russian consulate in Brno.', 'sanction'],
+    ['On Friday the Turkish foreign ministry reported a phone call between Hakan Fidan and the Iraqi foreign minister.', 'meeting'],
+    ['U.S. Secretary of State Marco Rubio spoke on Monday with Indian Foreign Minister Subrahmanyam Jaishankar.', 'meeting'],
+    ['The Council of the European Union renewed its restrictive measures against Belarus for a further year on Tuesday.', 'sanction'],
+    ['Poland\'s charge d\'affaires in Minsk was summoned to the Belarusian foreign ministry on Thursday.', 'accusation'],
+    ['Islamabad said the strike was a violation of its sovereignty and that Pakistan reserved the right to respond.', 'threat'],
+    ['Burundi has expelled two Rwandan diplomats, the government said on Monday.', 'sanction'],
+    ['On Monday the Omani foreign ministry issued a statement announcing a phone call between the foreign ministers of Oman and Iran.', 'meeting'],
+    ['The Israeli military vowed to respond to the attack, officials said on Tuesday.', 'threat'],
+    ['All crossings on the border between Finland and Russia were closed on Friday, the Finnish border guard said.', 'sanction'],
+  ])('%s', (body, type) => {
+    expect(types(body)).toEqual([type]);
+  });
+
+  it('reads an ongoing act told in the present perfect progressive as background, a finished one as news', () => {
+    expect(candidates('China has been conducting drills near the island for weeks.').map((c) => c.modality)).toEqual(['background']);
+    expect(candidates('The Iranian ambassador has been summoned to the foreign ministry.').map((c) => c.modality)).toEqual(['asserted']);
+  });
+
+  it('still reads a statement about talks as a statement', () => {
+    expect(types('The Jordanian foreign ministry issued a statement on the talks between Syria and Israel on Monday.')).toEqual(['statement']);
+  });
+
+  it('still reads a warning of sanctions as a threat', () => {
+    expect(types('Canada said on Tuesday that it would sanction Belarusian officials if the crackdown went on.')).toEqual(['threat']);
+  });
+
+  it('still reads a call on someone to act as a statement, not a meeting', () => {
+    expect(types('The Kenyan president called on both sides to return to talks on Monday.')).not.toContain('meeting');
+  });
+
+  it('names the speech-content rule when the words said decide the type', () => {
+    const [c] = candidates('Russia will be forced to take retaliatory steps, the foreign ministry said on Thursday.');
+    expect(c?.trace?.map((t) => t.rule)).toEqual(expect.arrayContaining(['statement.said', 'events.speech-content.threat']));
+  });
+});
+
+describe('3b. speech that goes on is the same statement', () => {
+  it.each([
+    'The Kenyan foreign ministry urged both sides on Monday to show restraint. It called on the parties to return to talks in Nairobi.',
+    'Japan\'s foreign minister voiced concern about the missile tests on Monday. She also stressed the need for unity with Seoul.',
+    'The G7 foreign ministers condemned the launch on Sunday. The ministers stressed that the region needed calm.',
+    '"We stand with our partners," the Indian foreign ministry said on Monday. "Dialogue is the only way forward," it added.',
+  ])('%s', (body) => {
+    expect(extract(body).events).toHaveLength(1);
+  });
+
+  it('keeps a new speaker\'s statement, and the same speaker on a new day', () => {
+    expect(extract('The Kenyan foreign ministry urged both sides on Monday to show restraint. Egypt called for an immediate ceasefire.').events).toHaveLength(2);
+    expect(candidates('The Kenyan foreign ministry urged both sides on Monday to show restraint. It said on Tuesday that talks should resume in Nairobi.')).toHaveLength(2);
+  });
+});
+
+describe('4. an act inside a condemnation', () => {
+  it('is its own event with its own day, by the act\'s author against its target', () => {
+    const { events } = extract('Egypt condemned Israel\'s strike on Doha on Tuesday, calling it a violation of Qatari sovereignty.');
+    const strike = events.find((e) => e.type === 'military');
+    expect(strike).toBeDefined();
+    expect(strike!.countries).toEqual(['ISR', 'QAT']);
+    expect(events.map((e) => e.type)).toContain('accusation');
+  });
+
+  it.each([
+    'The Saudi foreign ministry said on Monday it condemned the attack on the Iranian embassy in Damascus.',
+    'The Ukrainian foreign ministry denounced on Sunday the Russian missile attack on Kyiv.',
+    'Brazil on Friday condemned the Israeli strikes on Lebanon.',
+  ])('gives no act when the only day is the condemnation\'s: %s', (body) => {
+    expect(types(body)).toEqual(['accusation']);
+  });
+
+  it('does not read the act a state is blamed for as that state\'s news of the day', () => {
+    // "for staging drills" is the reason for the criticism, not an event dated by it.
+    expect(types('North Korea on Friday slammed Seoul and Washington for staging large air drills.')).toEqual(['accusation']);
+  });
+});
+
+describe('reading the text', () => {
+  it('takes a left quote mark typed for an apostrophe as an apostrophe, not an open quotation', () => {
+    expect(types('Niger‘s military government has expelled two Beninese diplomats, accusing them of spying.')).toEqual(['sanction']);
+    // A real quotation still hides its verbs.
+    expect(types('The minister called the plan ‘an attempt to invade our waters’ on Monday.')).not.toContain('military');
+  });
+
+  it('reads every sentence of a long title line that was shortened in the title', () => {
+    const long =
+      'Lagos/Accra: Nigeria and Ghana on Monday signed a trade facilitation agreement in Accra and agreed to reopen two border posts along the coastal corridor in what officials described as a landmark step for regional commerce and for the free movement of people across West Africa. But customs disputes remain unsettled between the two neighbours after years of friction.';
+    const parsed = parseDocument({ id: 'long', path: 'long.txt', text: ` date 2025-07-15 ${long}\n\nOfficials gave no figures.\n`, warnings: [] });
+    if (!parsed.ok) throw new Error(parsed.skipped.reason);
+    expect(parsed.doc.title.endsWith('…')).toBe(true);
+    const seg = segment(parsed.doc);
+    const body = seg.sentences.filter((s) => s.kind === 'body').map((s) => s.text);
+    expect(body[0]).toMatch(/^Lagos\/Accra: Nigeria and Ghana on Monday signed/);
+    expect(body[1]).toBe('But customs disputes remain unsettled between the two neighbours after years of friction.');
+    const { events } = extractDocument(seg, actors);
+    expect(events.map((e) => `${e.type} ${e.date} ${e.countries.join(',')}`)).toContain('agreement 2025-07-14 GHA,NGA');
+  });
+});
+
+describe('relative clauses', () => {
+  it('takes an act in a non-restrictive relative clause as the news when nothing else is', () => {
+    expect(types('The message was delivered by the Saudi minister Ahmed Kattan, who paid him a courtesy call at State House.')).toEqual(['meeting']);
+  });
+
+  it('takes no act from a restrictive relative clause', () => {
+    expect(types('The tournament spurred tension between those who back the team and those who accuse the players of silence.')).toEqual([]);
+  });
+});
+
+describe('8. non-events', () => {
+  it.each([
+    'The health ministry said 34 people were killed in the strikes on Sunday.',
+    'READ MORE: China warns Philippines over South China Sea reef',
+    'Related: Iran summons German envoy over executions',
+    'World | Asia | Europe | Politics | Business',
+    'Photo: Reuters',
+    'Two soldiers and a border guard were killed in the skirmishes, officials said.',
+  ])('%s', (body) => {
+    expect(extract(body).events).toEqual([]);
+  });
+});
+
+describe('traces', () => {
+  it('carries trigger, modality, coordination and assembly steps on the events when tracing', () => {
+    const { events } = extract('Moscow warned of a tough response and suspended its participation in the arms control treaty on Tuesday.', true);
+    const sanction = events.find((e) => e.type === 'sanction');
+    const rules = sanction?.trace?.map((t) => t.rule) ?? [];
+    expect(rules[0]).toBe('sanction.suspended-pact');
+    expect(rules).toContain('modality.default');
+    expect(rules).toContain('events.context.coordinatedAct');
+    expect(rules).toContain('title.make');
+  });
+
+  it('keeps the output without traces when tracing is off', () => {
+    const { events } = extract('Poland expelled two Belarusian diplomats on Wednesday.');
+    expect(events).toHaveLength(1);
+    expect(events[0]).not.toHaveProperty('trace');
+  });
+
+  it('records why a candidate was dropped', () => {
+    const { droppedTraces } = extract('The Indian prime minister will visit Japan on July 20.', true);
+    const last = droppedTraces?.[0]?.at(-1);
+    expect(last?.rule).toBe('assemble.drop.planned');
+    expect(droppedTraces?.[0]?.map((t) => t.rule)).toContain('modality.planned.before');
+  });
+});
