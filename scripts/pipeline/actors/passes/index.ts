@@ -1,0 +1,47 @@
+/**
+ * The party passes, in order. Each pass is one concept in its own file and appends a trace step
+ * naming its rule id for every state it adds or removes (see ./state.ts).
+ *
+ * Why this order:
+ *  1. clauseScope       the candidate's own clause first: its mentions, each judged (places, outlets,
+ *                       topics, victims, asides are named but are no parties).
+ *  2. widenScope        a two-sided act that names too few sides there looks at the whole sentence.
+ *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
+ *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
+ *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
+ *  6. organizations     international organisations and people of the scope (needed by 7 and 10).
+ *  7. orgMembers        groupings that act through their members (G7, the Sahel alliance) add them.
+ *  8. nominalAct        an act noun with its own agent ("Israel's strike on Doha") keeps only that
+ *                       agent and its target: after every pass that adds, so it can remove the
+ *                       speaker of the governing verb whichever pass brought it in.
+ *  9. agents            which parties do the act (subject side), once the set is known.
+ * 10. actReference      "condemned the attack": needs this event's agents (the speaker) and the
+ *                       agents of earlier acts; adds the earlier act's agent as the target.
+ * 11. impliedCounterpart last: only when, after everything above, one side is still missing.
+ */
+import { actReference } from './act-reference.ts';
+import { agentsPass } from './agents.ts';
+import { clauseScope } from './clause-scope.ts';
+import { impliedCounterpartPass } from './implied-counterpart.ts';
+import { nominalAct } from './nominal-act.ts';
+import { orgMembers } from './org-members.ts';
+import { organizationsAndPeople } from './organizations.ts';
+import { placeOtherSide } from './place-other-side.ts';
+import { relativeSubject } from './relative-subject.ts';
+import type { PartyPass } from './state.ts';
+import { visitDestination } from './visit-destination.ts';
+import { widenScope } from './widen-scope.ts';
+
+export const PARTY_PASSES: readonly PartyPass[] = [
+  clauseScope,
+  widenScope,
+  visitDestination,
+  placeOtherSide,
+  relativeSubject,
+  organizationsAndPeople,
+  orgMembers,
+  nominalAct,
+  agentsPass,
+  actReference,
+  impliedCounterpartPass,
+];
