@@ -9,6 +9,7 @@ import { activeRole, roleActive, type ActiveRole } from './people.ts';
 import { executiveKey, roleKeys } from './roles.ts';
 import { hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, shortInsideName, isTitleCase, titleCaseRole } from './names.ts';
 import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
+import { SOVEREIGNTY_NOUNS } from './words.ts';
 
 /** One mention plus what the context rules need. */
 export interface Found {
@@ -108,6 +109,7 @@ export class SentenceAnalyzer {
     this.markTopics(found, tokens);
     this.markAsides(found, tokens);
     this.markVictims(found, tokens, byFirst);
+    markSovereigntyVictims(found, tokens, byFirst);
     const extra = this.rolesAndNames(found, tokens, covered, state, byFirst, titleCaseOf(titleCase));
     found.push(...extra);
     found.sort((a, b) => a.first - b.first);
@@ -816,6 +818,32 @@ export class SentenceAnalyzer {
       if (f.m.destination && f.m.country) state.destination = f.m.country;
       if (f.payload?.kind === 'person' && f.payload.person !== undefined) state.seen.add(f.payload.person);
       if (f.actor && (f.m.kind === 'person' || f.m.kind === 'role')) state.noteRole(f.actor, f.roleKeys ?? [], f.actor.country ?? f.m.organization);
+    }
+  }
+}
+
+/**
+ * "a violation of Syrian sovereignty", "entered Japan's territorial waters", "the sovereignty of Iraq": the owner of
+ * the sovereignty, territory or airspace an act is said to violate is its victim, not a party of a statement about it.
+ */
+function markSovereigntyVictims(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
+  for (const f of found) {
+    if (!STATE_KINDS.has(f.m.kind) || !f.m.country || f.m.locative) continue;
+    if (f.possessive || f.m.kind === 'demonym') {
+      const at = f.possessive ? f.last + 2 : f.last + 1;
+      // "Syrian sovereignty", "Japan's territorial waters", "Iraq's air space" (one word may come before the noun).
+      if (SOVEREIGNTY_NOUNS.has(tokens[at]?.norm ?? '') || (tokens[at] && /^\p{Ll}/u.test(tokens[at]!.raw) && SOVEREIGNTY_NOUNS.has(tokens[at + 1]?.norm ?? ''))) {
+        f.m.victim = true;
+      }
+    }
+  }
+  // "the sovereignty of Iraq", "the territorial integrity of Ukraine"
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!SOVEREIGNTY_NOUNS.has(tokens[i]!.norm) || tokens[i + 1]!.norm !== 'of') continue;
+    const g = byFirst[tokens[i + 2]!.norm === 'the' ? i + 3 : i + 2];
+    if (g && g.m.country && STATE_KINDS.has(g.m.kind)) {
+      g.m.victim = true;
+      delete g.m.locative;
     }
   }
 }

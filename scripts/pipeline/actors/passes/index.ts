@@ -9,6 +9,9 @@
  *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
  *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
  *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
+ *  5b. subordinateClause a state named only in a relative clause without the trigger is named in
+ *                       passing ("a statement that criticised Russia"): after every pass that adds
+ *                       from the sentence, before the agents are chosen.
  *  6. organizations     international organisations and people of the scope (needed by 7 and 10).
  *  7. orgMembers        groupings that act through their members (G7, the Sahel alliance) add them.
  *  8. nominalAct        an act noun with its own agent ("Israel's strike on Doha") keeps only that
@@ -29,6 +32,7 @@ import { organizationsAndPeople } from './organizations.ts';
 import { placeOtherSide } from './place-other-side.ts';
 import { relativeSubject } from './relative-subject.ts';
 import type { PartyPass } from './state.ts';
+import { subordinateClause } from './subordinate-clause.ts';
 import { visitDestination } from './visit-destination.ts';
 import { widenScope } from './widen-scope.ts';
 
@@ -38,6 +42,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   visitDestination,
   placeOtherSide,
   relativeSubject,
+  subordinateClause,
   organizationsAndPeople,
   orgMembers,
   nominalAct,
