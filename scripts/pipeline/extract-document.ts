@@ -87,6 +87,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver): 
         countries: [...new Set(who.countries)].sort(),
         organizations: [...new Set(who.organizations)].sort(),
         actors: who.actors,
+        ...(who.agents && who.agents.length > 0 ? { agents: who.agents } : {}),
         ...(who.location && PLACED_TYPES.has(candidate.type) ? { location: who.location } : {}),
         confidence: candidate.confidence,
         source: {

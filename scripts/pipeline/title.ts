@@ -4,7 +4,9 @@
  * "China criticises United States". Wording per type is data (event-rules.json "titles").
  * Never contains markup; at most `maxLength` characters.
  */
+import countries from 'world-countries';
 import rules from '../data/event-rules.json' with { type: 'json' };
+import titleData from '../data/titles.json' with { type: 'json' };
 import { firstMention } from './events/country-mentions.ts';
 import type { Actor, EventType, ExtractedEvent } from './types.ts';
 
@@ -110,6 +112,13 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
   const name = (iso: string) => cleanTitleText(countryName(iso) ?? iso);
   const people: Actor[] = ev.actors.filter((a) => cleanTitleText(a.name).length > 0 && !INSTITUTION.test(a.name));
   const zone = actorZone(ev, sentence);
+  // The actors stage knows which parties do the act (clause structure); their mention wins over mere position.
+  // Only a single agent of a one-directional act: meetings and agreements are symmetric, and a run of
+  // coordinated subjects ("the G7's Canada, France, ...") is better named by position or organisation.
+  const agents = !SYMMETRIC.has(ev.type) && ev.agents?.length === 1 && ev.countries.includes(ev.agents[0]!) ? ev.agents : [];
+  const agentFirst = <T extends { country: string | undefined }>(xs: T[]): T[] =>
+    agents.length ? [...xs.filter((x) => x.country && agents.includes(x.country)), ...xs.filter((x) => !x.country || !agents.includes(x.country))] : xs;
+
   const inZone = (at: number) => at >= zone.from && at < zone.to;
   const states = [
     ...ev.countries.map((c) => ({ country: c as string | undefined, label: name(c), at: firstMention(sentence, c, countryName(c), zone.from) })),
@@ -119,11 +128,13 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
 
   let subject: string | undefined;
   let subjectCountry: string | undefined;
-  const personInZone = people
-    .map((a) => ({ a, at: personAt(sentence, a.name, zone.from) }))
-    .filter((x) => inZone(x.at))
-    .sort((x, y) => x.at - y.at)[0]?.a;
-  const stateInZone = states.find((p) => inZone(p.at));
+  const personInZone = agentFirst(
+    people
+      .map((a) => ({ a, country: a.country, at: personAt(sentence, a.name, zone.from) }))
+      .filter((x) => inZone(x.at))
+      .sort((x, y) => x.at - y.at),
+  ).find((x) => !agents.length || !x.country || agents.includes(x.country))?.a;
+  const stateInZone = agentFirst(states.filter((p) => inZone(p.at)))[0] ?? (agents.length ? states.find((p) => p.country && agents.includes(p.country)) : undefined);
   // "The Russian foreign minister arrived": a person of the state named there stands for it.
   const chosenPerson = personInZone ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
   if (chosenPerson) {
@@ -181,6 +192,118 @@ function what(type: EventType, ev: Ev, trigger: string): string | undefined {
   return undefined;
 }
 
+type StatementRules = { speechVerbs: string[]; presentTense: Record<string, string>; dropWords: string[]; maxContentWords: number };
+const ST = titleData.statement as StatementRules;
+const SPEECH = new Set(ST.speechVerbs);
+/** Time words and phrases dropped from a headline, longest first so "on Monday night" goes before "Monday". */
+const DROP = [...ST.dropWords].sort((a, b) => b.length - a.length);
+const QUOTES = /[“”"‘]|(?<![\p{L}])[’']|[’'](?![\p{L}])/gu;
+const WORDS_RE = /\S+/g;
+
+/** The headline (present) form of a verb: "said" -> "says", "urged" -> "urges", "called" -> "calls". */
+export function presentTense(verb: string): string {
+  const w = verb.toLowerCase();
+  const known = ST.presentTense[w];
+  if (known) return known;
+  if (!w.endsWith('ed')) return w.endsWith('s') ? w : `${w}s`;
+  if (w.endsWith('ied')) return `${w.slice(0, -3)}ies`;
+  const stem = w.slice(0, -2);
+  if (/(?:ss|sh|ch|x|z)$/.test(stem)) return `${stem}es`;
+  if (/(?:[gcvu]|[^s]s)$/.test(stem)) return `${stem}es`;
+  return `${stem}s`;
+}
+
+/** Remove time words, quote marks and brackets, collapse spaces; at most `maxContentWords` words. */
+function tidyContent(text: string): string {
+  let t = ` ${text} `;
+  for (const d of DROP) {
+    let i = t.indexOf(` ${d} `);
+    while (i >= 0) {
+      t = `${t.slice(0, i)} ${t.slice(i + d.length + 2)}`;
+      i = t.indexOf(` ${d} `);
+    }
+  }
+  t = t.replace(QUOTES, '').replace(/[()[\]]/g, ' ');
+  const words = t.match(WORDS_RE) ?? [];
+  let out = words.slice(0, ST.maxContentWords);
+  // Never end on a word that needs a continuation.
+  while (out.length && /^(?:and|or|but|as|that|to|of|the|a|an|in|on|for|with|by|from|its|their|his|her|which|who|while|after|before|at)$/i.test(out[out.length - 1]!.replace(/[,.;:]+$/, ''))) out = out.slice(0, -1);
+  return out.join(' ').replace(/[\s,;:.–—-]+$/u, '');
+}
+
+/** The content clause right after the trigger, up to the end of its clause. */
+function clauseAfter(sentence: string, from: number): string {
+  const rest = sentence.slice(from);
+  let end = rest.length;
+  for (const stop of ['. ', '; ', ' — ', ' – ', ', according to', ', adding', ', as ', ', while ', ', but ', ', which ', ', saying', ' said.', ', he said', ', she said', ', it said']) {
+    const i = rest.indexOf(stop);
+    if (i >= 0 && i < end) end = i;
+  }
+  return rest.slice(0, end);
+}
+
+/**
+ * A statement's title from its own clause: "China urges the United States to stop arming Taiwan",
+ * "Poland says it will close a border crossing with Belarus", "Kaja Kallas: the sanctions will stay".
+ * Undefined when the clause gives nothing usable (the caller falls back to the templates).
+ */
+function statementTitle(ev: Ev, subject: string | undefined): string | undefined {
+  if (!subject) return undefined;
+  const sentence = ev.source?.sentence ?? '';
+  const t = ev.source?.trigger;
+  if (!t || t.end <= t.start) return undefined;
+  const trigger = sentence.slice(t.start, t.end);
+  const first = trigger.match(/^[\p{L}-]+/u)?.[0];
+  if (!first) return undefined;
+  const lower = first.toLowerCase();
+  if (SPEECH.has(lower)) {
+    // "X said (on Monday) (that) ...": the reported content follows.
+    const after = tidyContent(clauseAfter(sentence, t.end).replace(/^\s*(?:,\s*)?(?:in a statement\s*)?(?:that\s+)?/u, ''));
+    const afterWords = after.split(' ').filter(Boolean).length;
+    if (afterWords >= 3 && !/^(?:on|in|at|to|after|during|by|as|according|when|while)\b/i.test(after)) {
+      return `${subject} ${presentTense(lower)} ${after.replace(/^that\s+/i, '')}`;
+    }
+    // "..., the minister said": the content comes first.
+    const before = sentence.slice(0, t.start);
+    const comma = before.lastIndexOf(',');
+    if (comma > 0) {
+      const content = tidyContent(before.slice(0, comma));
+      if (content.split(' ').length >= 4) return `${subject}: ${content.charAt(0).toUpperCase()}${content.slice(1)}`;
+    }
+    return undefined;
+  }
+  // "X urged / called on / welcomed / pledged / expressed ...": the verb and its own words.
+  if (!/^\p{Ll}/u.test(first)) return undefined;
+  const rest = tidyContent(`${trigger.slice(first.length)}${clauseAfter(sentence, t.end)}`.replace(/^\s+/, ''));
+  if (rest.split(' ').filter(Boolean).length < 2) return undefined;
+  return `${subject} ${presentTense(lower)} ${rest}`;
+}
+
+/** Patterns of titles that say nothing of the event's structure (titles.json "generic"). */
+const GENERIC = (titleData.generic as { id: string; pattern: string }[]).map((g) => ({ id: g.id, re: new RegExp(g.pattern, 'u') }));
+
+/** The id of the generic-title pattern a title matches ("title.generic.comments-on"), or undefined. */
+export function genericTitleRule(title: string): string | undefined {
+  return GENERIC.find((g) => g.re.test(title))?.id;
+}
+
+export function isGenericTitle(title: string): boolean {
+  return genericTitleRule(title) !== undefined;
+}
+
+/** Share of events with a generic title, with the count per pattern id. */
+export function genericTitleShare(events: readonly { title: string }[]): { total: number; generic: number; share: number; byRule: Record<string, number> } {
+  const byRule: Record<string, number> = {};
+  let generic = 0;
+  for (const e of events) {
+    const id = genericTitleRule(e.title);
+    if (!id) continue;
+    generic++;
+    byRule[id] = (byRule[id] ?? 0) + 1;
+  }
+  return { total: events.length, generic, share: events.length ? generic / events.length : 0, byRule };
+}
+
 /** "A, B and C". */
 function listOf(items: string[]): string | undefined {
   if (items.length === 0) return undefined;
@@ -221,7 +344,8 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
   const multilateral = ev.countries.length >= 3;
 
   let title: string | null = null;
-  for (const v of TEMPLATES.get(ev.type) ?? []) {
+  if (ev.type === 'statement') title = statementTitle(ev, subject) ?? null;
+  for (const v of title ? [] : (TEMPLATES.get(ev.type) ?? [])) {
     if (v.multilateral && !multilateral) continue;
     if (v.when && !v.when.test(trigger)) continue;
     title = fill(v.text, slots);

@@ -187,6 +187,8 @@ export interface ExtractedEvent {
   countries: string[];
   organizations: string[];
   actors: Actor[];
+  /** The states doing the act (ActorResolution.agents), for the title's subject; not emitted. */
+  agents?: string[];
   location?: string;
   title: string;
   confidence: number;

@@ -59,7 +59,8 @@ export function selectParties(input: PartyInput): ActorResolution {
     organizations: s.organizations.sort(),
     actors: s.actors,
     mentions: found.map((f) => ({ ...f.m })),
-    agents: s.agents.filter((a) => s.countries.includes(a)).sort(),
+    // In the order they are named: the first is the grammatical subject.
+    agents: s.agents.filter((a) => s.countries.includes(a)),
     trace: s.trace,
   };
   if (location) res.location = location;

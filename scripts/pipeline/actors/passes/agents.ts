@@ -1,13 +1,17 @@
 /**
- * Pass `actors.agents`: which of the parties do the act (the subject side). The parties named before
- * the trigger in its clause (after a reporting verb's subject, the speaker), or after a passive "by";
- * else the first party named after the trigger ("..., said Iran"). Kept on the resolution for titles
+ * Pass `actors.agents`: which of the parties do the act (the subject side): the first party named in
+ * the clause before the trigger, outside a fronted prepositional phrase, with any parties coordinated
+ * with it; or the party after a passive "by"; else the first party named after the trigger ("..., said Iran"). Kept on the resolution for titles
  * and for later acts that refer back ("condemned the attack").
  */
 import { isStateParty } from './party-test.ts';
 import { note, stateOf, type PartyPass } from './state.ts';
 
 const PASSIVE_BY = /^\s*by\s/iu;
+/** A clause opening with a prepositional phrase up to its first comma. */
+const FRONTED = /^\s*(?:In|During|At|After|On|Following|Amid|Before|Speaking|Ahead of|Earlier|Later|Meanwhile)\b[^,]{0,160},/u;
+/** What may stand between two coordinated subjects: "X and Y", "X, Y", "X as well as Y". */
+const COORDINATION = /^\s*(?:,|and|,\s*and|&|as well as|or)?\s*(?:the\s+)?$/iu;
 
 export const agentsPass: PartyPass = {
   id: 'actors.agents',
@@ -25,22 +29,33 @@ export const agentsPass: PartyPass = {
       if (by) picked = [stateOf(by)!];
     }
     if (picked.length === 0) {
-      const before = parties.filter((f) => f.m.end <= t.start && !f.m.victim);
-      // The last run of subjects before the trigger: "Mali, Burkina Faso and Niger said" (all of them),
-      // "China told Russia's top diplomat" (China).
-      for (const f of before) if (!picked.includes(stateOf(f)!)) picked.push(stateOf(f)!);
-      if (picked.length > 1) {
-        // Keep those named before the first verb-like break (a possessive object after the verb is no subject).
-        const firstEnd = before[0]!.m.end;
-        const gap = (from: number, to: number) => s.sentenceText.slice(from - s.sentenceStart, to - s.sentenceStart);
-        const subjects = [stateOf(before[0]!)!];
-        let end = firstEnd;
-        for (const f of before.slice(1)) {
-          if (!/^\s*(?:,|and|,\s*and|&)?\s*(?:the\s+)?$/iu.test(gap(end, f.m.start))) break;
-          if (!subjects.includes(stateOf(f)!)) subjects.push(stateOf(f)!);
-          end = f.m.end;
+      const gap = (from: number, to: number) => s.sentenceText.slice(from - s.sentenceStart, to - s.sentenceStart);
+      // A fronted prepositional phrase ("In a call with X on Friday, Y denounced") holds no subject.
+      const head = s.sentenceText.slice(Math.max(0, s.clause.start - s.sentenceStart));
+      const fronted = FRONTED.exec(head);
+      const from = s.clause.start + (fronted ? head.indexOf(',') + 1 : 0);
+      let before = parties.filter((f) => f.m.start >= from && f.m.end <= t.start && !f.m.victim);
+      // "Finland must be aware of the consequences, Russia's foreign ministry said": after a verb of saying, a
+      // speaker named after the last comma before it is the subject; what comes before is the content.
+      const verb = s.sentenceText.slice(t.start - s.sentenceStart, t.end - s.sentenceStart).toLowerCase().split(/\s/)[0] ?? '';
+      if (s.words.speechVerbs.has(verb)) {
+        const lastComma = Math.max(s.sentenceText.lastIndexOf(',', t.start - s.sentenceStart - 1), s.sentenceText.lastIndexOf('”', t.start - s.sentenceStart - 1));
+        const speaker = lastComma >= 0 ? before.filter((f) => f.m.start > s.sentenceStart + lastComma) : [];
+        if (speaker.length > 0) before = speaker;
+      }
+      if (before.length === 0) before = parties.filter((f) => f.m.end <= t.start && !f.m.victim);
+      // The subject is the first party named in the clause before the verb ("North Korea on Friday slammed South
+      // Korea ... and vowed" -> North Korea), with the parties coordinated with it ("Mali, Burkina Faso and Niger
+      // said"; "US Secretary Antony Blinken and China's Wang Yi met"): mentions of one state in a row are one name.
+      if (before.length > 0) {
+        picked = [stateOf(before[0]!)!];
+        for (let i = 1; i < before.length; i++) {
+          const c = stateOf(before[i]!)!;
+          const g = gap(before[i - 1]!.m.end, before[i]!.m.start);
+          if (c === stateOf(before[i - 1]!) && !/[,;:()]/.test(g) && g.length <= 40) continue;
+          if (!COORDINATION.test(g)) break;
+          if (!picked.includes(c)) picked.push(c);
         }
-        picked = subjects;
       }
     }
     if (picked.length === 0) {
