@@ -110,7 +110,10 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
   const sentence = ev.source?.sentence ?? '';
   const triggerAt = ev.source?.trigger?.start ?? sentence.length;
   const name = (iso: string) => cleanTitleText(countryName(iso) ?? iso);
-  const people: Actor[] = ev.actors.filter((a) => cleanTitleText(a.name).length > 0 && !INSTITUTION.test(a.name));
+  // A person of a state that is not among the event's countries is no side of it ("agrees with the countries").
+  const people: Actor[] = ev.actors.filter(
+    (a) => cleanTitleText(a.name).length > 0 && !INSTITUTION.test(a.name) && (!a.country || ev.countries.length === 0 || ev.countries.includes(a.country)),
+  );
   const zone = actorZone(ev, sentence);
   // The actors stage knows which parties do the act (clause structure); their mention wins over mere position.
   // Only a single agent of a one-directional act: meetings and agreements are symmetric, and a run of
@@ -319,6 +322,45 @@ function fill(template: string, slots: Record<string, string | undefined>): stri
     return v ?? '';
   });
   return missing ? null : out;
+}
+
+let commonNames: Map<string, string> | undefined;
+/** A state's common English name (world-countries), for callers without an actor resolver. */
+export function commonCountryName(iso3: string): string | undefined {
+  commonNames ??= new Map(countries.map((c) => [c.cca3, c.name.common]));
+  return commonNames.get(iso3);
+}
+
+/** What the merge step decided about a merged event: the parts a title must agree with. */
+export interface MergedParts {
+  type: EventType;
+  countries: string[];
+  organizations: string[];
+  actors: Actor[];
+  location?: string;
+}
+
+/**
+ * The title of a merged event: written from the lead report's sentence and trigger (its clause
+ * structure) with the merged event's type, countries, organisations, people and place, so that the
+ * title agrees with what the timeline shows after merging. For scripts/pipeline/merge.ts `combine`:
+ * `title: retitleMerged(lead, { type, countries, organizations, actors, location })`.
+ */
+export function retitleMerged(lead: Ev, merged: MergedParts, countryName: (iso3: string) => string | undefined = commonCountryName): string {
+  const agents = lead.agents?.filter((c) => merged.countries.includes(c));
+  const { location: _l, agents: _a, ...rest } = lead;
+  return makeTitle(
+    {
+      ...rest,
+      type: merged.type,
+      countries: merged.countries,
+      organizations: merged.organizations,
+      actors: merged.actors,
+      ...(merged.location ? { location: merged.location } : {}),
+      ...(agents && agents.length ? { agents } : {}),
+    },
+    countryName,
+  );
 }
 
 export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined): string {
