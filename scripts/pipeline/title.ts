@@ -260,18 +260,19 @@ function statementTitle(ev: Ev, subject: string | undefined): string | undefined
   if (!first) return undefined;
   const lower = first.toLowerCase();
   if (SPEECH.has(lower)) {
+    // "“...,” Tusk told a meeting" / "..., the minister said": the content comes first when only the speaker
+    // stands between the last comma (or quote) and the verb.
+    const before = sentence.slice(0, t.start);
+    const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('”'));
+    if (comma > 0 && before.slice(comma + 1).trim().split(/\s+/).length <= 7) {
+      const content = tidyContent(before.slice(0, comma));
+      if (content.split(' ').length >= 4) return `${subject}: ${content.charAt(0).toUpperCase()}${content.slice(1)}`;
+    }
     // "X said (on Monday) (that) ...": the reported content follows.
     const after = tidyContent(clauseAfter(sentence, t.end).replace(/^\s*(?:,\s*)?(?:in a statement\s*)?(?:that\s+)?/u, ''));
     const afterWords = after.split(' ').filter(Boolean).length;
     if (afterWords >= 3 && !/^(?:on|in|at|to|after|during|by|as|according|when|while)\b/i.test(after)) {
       return `${subject} ${presentTense(lower)} ${after.replace(/^that\s+/i, '')}`;
-    }
-    // "..., the minister said": the content comes first.
-    const before = sentence.slice(0, t.start);
-    const comma = before.lastIndexOf(',');
-    if (comma > 0) {
-      const content = tidyContent(before.slice(0, comma));
-      if (content.split(' ').length >= 4) return `${subject}: ${content.charAt(0).toUpperCase()}${content.slice(1)}`;
     }
     return undefined;
   }

@@ -57,3 +57,10 @@ function loadMembers(): Map<string, OrgMembers> {
 
 /** Organisation id -> member states, for groupings that act through their members. */
 export const ORG_MEMBERS: ReadonlyMap<string, OrgMembers> = loadMembers();
+
+/** Subjects that refer back to the speaker of an earlier act ("The statement accused ...", "It said"), lower-cased. */
+export const SUBJECT_ANAPHORS: readonly string[] = (() => {
+  const raw = (context as unknown as { subjectAnaphors?: unknown }).subjectAnaphors;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: subjectAnaphors must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
+})();

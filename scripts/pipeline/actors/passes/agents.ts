@@ -1,7 +1,7 @@
 /**
  * Pass `actors.agents`: which of the parties do the act (the subject side): the first party named in
  * the clause before the trigger, outside a fronted prepositional phrase, with any parties coordinated
- * with it; or the party after a passive "by"; else the first party named after the trigger ("..., said Iran"). Kept on the resolution for titles
+ * with it; or the party after a passive "by"; else a speaker right after a verb of saying ("..., said Iran's foreign minister"). Kept on the resolution for titles
  * and for later acts that refer back ("condemned the attack").
  */
 import { isStateParty } from './party-test.ts';
@@ -59,8 +59,12 @@ export const agentsPass: PartyPass = {
       }
     }
     if (picked.length === 0) {
+      // "..., said Iran's foreign minister": a speaker right after a verb of saying. After any other verb the
+      // first party is its object, never its subject: the agent is then unknown.
+      const verb = s.sentenceText.slice(t.start - s.sentenceStart, t.end - s.sentenceStart).toLowerCase().split(/\s/)[0] ?? '';
       const first = parties.find((f) => f.m.start >= t.end && !f.m.victim);
-      if (first) picked = [stateOf(first)!];
+      const gap = first ? s.sentenceText.slice(t.end - s.sentenceStart, first.m.start - s.sentenceStart) : '';
+      if (first && s.words.speechVerbs.has(verb) && !/[,;:]/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 4) picked = [stateOf(first)!];
     }
     s.agents = picked;
     if (picked.length) note(s, this.id, `agents=${picked.join(',')}`);

@@ -5,7 +5,11 @@
  * Why this order:
  *  1. clauseScope       the candidate's own clause first: its mentions, each judged (places, outlets,
  *                       topics, victims, asides are named but are no parties).
+ *  1b. subjectAnaphor  "The statement accused France": the subject refers back to the latest act's
+ *                       agent; before widening, so that the clause counts that side.
  *  2. widenScope        a two-sided act that names too few sides there looks at the whole sentence.
+ *  2b. attributionScope who reports the act (", South Korea's military said"; "According to
+ *                       Kyodo, ...") is no party: right after the passes that take the sentence's states.
  *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
  *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
  *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
@@ -24,6 +28,8 @@
  */
 import { actReference } from './act-reference.ts';
 import { agentsPass } from './agents.ts';
+import { attributionScope } from './attribution-scope.ts';
+import { subjectAnaphor } from './subject-anaphor.ts';
 import { clauseScope } from './clause-scope.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
@@ -38,7 +44,9 @@ import { widenScope } from './widen-scope.ts';
 
 export const PARTY_PASSES: readonly PartyPass[] = [
   clauseScope,
+  subjectAnaphor,
   widenScope,
+  attributionScope,
   visitDestination,
   placeOtherSide,
   relativeSubject,
