@@ -64,3 +64,10 @@ export const SUBJECT_ANAPHORS: readonly string[] = (() => {
   if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: subjectAnaphors must be strings');
   return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
 })();
+
+/** Verbs of saying that may put their speaker after them ("..., said Iran's foreign minister"), lower-cased. */
+export const INVERTING_VERBS: readonly string[] = (() => {
+  const raw = (context as unknown as { invertingVerbs?: unknown }).invertingVerbs;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: invertingVerbs must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase());
+})();

@@ -4,10 +4,13 @@
  * with it; or the party after a passive "by"; else a speaker right after a verb of saying ("..., said Iran's foreign minister"). Kept on the resolution for titles
  * and for later acts that refer back ("condemned the attack").
  */
+import { INVERTING_VERBS } from '../words.ts';
 import { isStateParty } from './party-test.ts';
 import { note, stateOf, type PartyPass } from './state.ts';
 
 const PASSIVE_BY = /^\s*by\s/iu;
+/** Verbs of saying that put their speaker after them ("..., said Iran's foreign minister"). */
+const INVERTING = new Set(INVERTING_VERBS);
 /** A clause opening with a prepositional phrase up to its first comma. */
 const FRONTED = /^\s*(?:In|During|At|After|On|Following|Amid|Before|Speaking|Ahead of|Earlier|Later|Meanwhile)\b[^,]{0,160},/u;
 /** What may stand between two coordinated subjects: "X and Y", "X, Y", "X as well as Y". */
@@ -41,7 +44,12 @@ export const agentsPass: PartyPass = {
       if (s.words.speechVerbs.has(verb)) {
         const lastComma = Math.max(s.sentenceText.lastIndexOf(',', t.start - s.sentenceStart - 1), s.sentenceText.lastIndexOf('”', t.start - s.sentenceStart - 1));
         const speaker = lastComma >= 0 ? before.filter((f) => f.m.start > s.sentenceStart + lastComma) : [];
-        if (speaker.length > 0) before = speaker;
+        // What precedes the comma must be content (a clause), not the head of a list of names ("Mali, Burkina Faso
+        // and Niger said"): at least three words that are no party's name.
+        let content = s.sentenceText.slice(Math.max(0, from - s.sentenceStart), Math.max(0, lastComma));
+        for (const f of before) if (f.m.start < s.sentenceStart + lastComma) content = content.replace(f.m.text, ' ');
+        const contentWords = content.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+        if (speaker.length > 0 && contentWords >= 3) before = speaker;
       }
       if (before.length === 0) before = parties.filter((f) => f.m.end <= t.start && !f.m.victim);
       // The subject is the first party named in the clause before the verb ("North Korea on Friday slammed South
@@ -64,7 +72,7 @@ export const agentsPass: PartyPass = {
       const verb = s.sentenceText.slice(t.start - s.sentenceStart, t.end - s.sentenceStart).toLowerCase().split(/\s/)[0] ?? '';
       const first = parties.find((f) => f.m.start >= t.end && !f.m.victim);
       const gap = first ? s.sentenceText.slice(t.end - s.sentenceStart, first.m.start - s.sentenceStart) : '';
-      if (first && s.words.speechVerbs.has(verb) && !/[,;:]/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 4) picked = [stateOf(first)!];
+      if (first && INVERTING.has(verb) && !/[,;:]/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 4) picked = [stateOf(first)!];
     }
     s.agents = picked;
     if (picked.length) note(s, this.id, `agents=${picked.join(',')}`);

@@ -48,7 +48,9 @@ export const nominalAct: PartyPass = {
     for (const f of s.found) {
       const c = stateOf(f);
       if (!c || f.m.start < t.end || !isStateParty(f, s.type, s.dest) && !f.m.victim) continue;
-      if (f.m.victim || TO_TARGET.test(between(s, t.end, f.m.start))) keep.add(c);
+      // "strike on Z", or after a passive agent: "the raid by Venezuela against Guyana".
+      const afterAgent = agent.m.start >= t.end && f.m.start > agent.m.end && TO_TARGET.test(between(s, agent.m.end, f.m.start));
+      if (f.m.victim || afterAgent || TO_TARGET.test(between(s, t.end, f.m.start))) keep.add(c);
     }
     note(s, this.id, `agent=${agentIso}`, `'${agent.m.text}' ${noun}`);
     for (const c of [...s.countries]) if (!keep.has(c)) dropCountry(s, c, this.id, `not a side of '${noun}': named outside the act's noun phrase`);

@@ -9,6 +9,7 @@
  * military acts only lose states after ", where".
  */
 import type { EventType } from '../../types.ts';
+import { isStateParty } from './party-test.ts';
 import { dropCountry, stateOf, type PartyPass, type PartyState } from './state.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()]/gu;
@@ -56,7 +57,7 @@ export const subordinateClause: PartyPass = {
     const inside = (start: number) => clauses.some((c) => start >= c.start && start < c.end);
     for (const c of [...s.countries]) {
       if (s.countries.length < 2) break;
-      const ms = s.scope.filter((f) => stateOf(f) === c);
+      const ms = s.scope.filter((f) => stateOf(f) === c && isStateParty(f, s.type, s.dest));
       if (ms.length === 0 || !ms.every((f) => inside(f.m.start))) continue;
       dropCountry(s, c, this.id, `named only inside a relative clause ('${ms[0]!.m.text}')`);
     }
