@@ -13,8 +13,11 @@ const PASSIVE_BY = /^\s*by\s/iu;
 const INVERTING = new Set(INVERTING_VERBS);
 /** A clause opening with a prepositional phrase up to its first comma. */
 const FRONTED = /^\s*(?:In|During|At|After|On|Following|Amid|Before|Speaking|Ahead of|Earlier|Later|Meanwhile)\b[^,]{0,160},/u;
-/** What may stand between two coordinated subjects: "X and Y", "X, Y", "X as well as Y". */
-const COORDINATION = /^\s*(?:,|and|,\s*and|&|as well as|or)?\s*(?:the\s+)?$/iu;
+/** What may stand between two coordinated subjects: "X and Y", "X, Y", "X as well as Y" (spaces normalised). */
+const COORDINATORS = new Set(['', ',', 'and', ', and', '&', 'as well as', 'or', 'the', 'and the', ', the', ', and the', 'as well as the']);
+function coordinated(gap: string): boolean {
+  return gap.length <= 20 && COORDINATORS.has(gap.trim().replace(/\s+/gu, ' ').replace(/ ,/gu, ',').toLowerCase());
+}
 
 export const agentsPass: PartyPass = {
   id: 'actors.agents',
@@ -61,7 +64,7 @@ export const agentsPass: PartyPass = {
           const c = stateOf(before[i]!)!;
           const g = gap(before[i - 1]!.m.end, before[i]!.m.start);
           if (c === stateOf(before[i - 1]!) && !/[,;:()]/.test(g) && g.length <= 40) continue;
-          if (!COORDINATION.test(g)) break;
+          if (!coordinated(g)) break;
           if (!picked.includes(c)) picked.push(c);
         }
       }

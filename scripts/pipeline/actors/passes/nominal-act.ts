@@ -9,8 +9,13 @@ import type { Found } from '../analyze.ts';
 import { isStateParty, VERBAL } from './party-test.ts';
 import { dropCountry, note, stateOf, type PartyPass, type PartyState } from './state.ts';
 
-/** Between a possessor or demonym and the act noun: "'s", up to two lower-case modifiers ("overnight drone"). */
-const BEFORE_NOUN = /^(?:['’]s?)?(?:\s+\p{Ll}[\p{Ll}-]*){0,2}\s+$/u;
+/** Between a possessor or demonym and the act noun: "'s", then up to two lower-case modifiers ("overnight drone"). */
+function modifiersOnly(gap: string): boolean {
+  const rest = gap.startsWith("'s") || gap.startsWith('’s') ? gap.slice(2) : gap.startsWith("'") || gap.startsWith('’') ? gap.slice(1) : gap;
+  if (!/^\s/u.test(rest) || !/\s$/u.test(rest) || rest.length > 60) return false;
+  const words = rest.trim().split(/\s+/u).filter(Boolean);
+  return words.length <= 2 && words.every((w) => /^\p{Ll}[\p{Ll}-]*$/u.test(w));
+}
 /** Between the act noun and its target: "on", "against", "in", "upon", "at" (and "the"). */
 const TO_TARGET = /^\s+(?:on|against|upon|at|in|into|of)\s+(?:the\s+)?$/u;
 /** Between the act noun and a passive agent: "by". */
@@ -25,8 +30,8 @@ export function nounAgent(s: PartyState): Found | undefined {
   const t = s.candidate.trigger;
   for (const f of s.found) {
     if (!stateOf(f) || f.m.attribution || f.m.nonParty) continue;
-    if (f.m.end <= t.start && (f.possessive || f.m.kind === 'demonym') && BEFORE_NOUN.test(between(s, f.m.end, t.start))) {
-      // The possessive must not itself be the subject of a verb: "Israel's strike" only, checked by BEFORE_NOUN.
+    if (f.m.end <= t.start && (f.possessive || f.m.kind === 'demonym') && modifiersOnly(between(s, f.m.end, t.start))) {
+      // "Israel's strike", "the Israeli overnight attack": only modifiers between the agent and the noun.
       return f;
     }
     if (f.m.start >= t.end && TO_AGENT.test(between(s, t.end, f.m.start))) return f;
