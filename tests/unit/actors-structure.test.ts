@@ -148,3 +148,13 @@ describe('the subject side of an act', () => {
     expect(rules(r[1]!)).not.toContain('actors.subject-anaphor');
   });
 });
+
+describe('an opening place phrase is no apposition', () => {
+  it('keeps the subjects after "At talks in Geneva, the ..."', () => {
+    const r = one('At talks in Geneva, the foreign ministers of Serbia and Kosovo, in the presence of EU envoys, agreed on a roadmap.', 'agreement', 'agreed');
+    expect(r.countries).toContain('SRB');
+    expect(r.countries).not.toContain('CHE');
+    const m = one('During a summit at the Kremlin, the leaders of Laos and Vietnam signed a transit accord.', 'agreement', 'signed');
+    expect(m.countries).toEqual(['LAO', 'VNM']);
+  });
+});

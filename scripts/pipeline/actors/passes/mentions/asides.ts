@@ -10,6 +10,9 @@ export function markAsides(ctx: MentionContext, found: Found[], tokens: Token[])
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
     if (!f.m.country || tokens[f.last + 1]?.raw !== ',') continue;
+    // "At a meeting at the White House, the leaders of X and Y agreed": after a place that ends an opening
+    // phrase, ", the ..." starts the main clause, not an apposition.
+    if (f.m.locative) continue;
     const starter = tokens[f.last + 2];
     if (!starter || !ctx.words.appositionStarters.has(starter.norm)) continue;
     // A list ("Italy, Japan, the United Kingdom and ...") is no apposition.
