@@ -388,6 +388,11 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
 
   let title: string | null = null;
   if (ev.type === 'statement') title = statementTitle(ev, subject) ?? null;
+  // Three or more states and no organisation: "Armenia, Azerbaijan and United States sign declaration".
+  const multi = (titleData.multilateral as Record<string, string>)[ev.type];
+  if (!title && multi && multilateral && ev.organizations.length === 0 && (ev.type !== 'military' || /drill|exercise|manoeuvre|maneuver|war games/i.test(trigger))) {
+    title = fill(multi, { ...slots, W: slots.W ?? 'agreement' });
+  }
   for (const v of title ? [] : (TEMPLATES.get(ev.type) ?? [])) {
     if (v.multilateral && !multilateral) continue;
     if (v.when && !v.when.test(trigger)) continue;

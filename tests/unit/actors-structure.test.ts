@@ -158,3 +158,29 @@ describe('an opening place phrase is no apposition', () => {
     expect(m.countries).toEqual(['LAO', 'VNM']);
   });
 });
+
+describe('what was said in a meeting', () => {
+  it('does not make the states talked about participants of the call', () => {
+    const r = one('Vietnam\'s foreign minister told his Thai counterpart by phone that Hanoi would not accept any claims by China.', 'meeting', 'told');
+    expect(r.countries).toEqual(['THA', 'VNM']);
+    expect(rules(r)).toContain('actors.meeting.reported-content');
+  });
+
+  it('keeps participants of a meeting reported inside the content', () => {
+    expect(one('Officials said that Kenya and Uganda held talks on the border.', 'meeting', 'held talks').countries).toEqual(['KEN', 'UGA']);
+  });
+});
+
+describe('the target of an accusation', () => {
+  it('is the first object, not the states inside its phrases', () => {
+    const r = one("Algeria criticised France's backing for Morocco's autonomy plan for Western Sahara.", 'accusation', 'criticised');
+    expect(r.countries).toEqual(['DZA', 'FRA']);
+    expect(rules(r)).toContain('actors.accusation.target');
+    expect(one('Pakistan accused India of arming militants based in Afghanistan.', 'accusation', 'accused').countries).toEqual(['IND', 'PAK']);
+  });
+
+  it('keeps objects coordinated with the first one', () => {
+    expect(one('North Korea slammed South Korea and the United States for extending their drills.', 'accusation', 'slammed').countries).toEqual(['KOR', 'PRK', 'USA']);
+    expect(one('Iran condemned Israel, the United States and Britain over the raids.', 'accusation', 'condemned').countries).toEqual(['GBR', 'IRN', 'ISR', 'USA']);
+  });
+});

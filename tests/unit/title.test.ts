@@ -402,3 +402,14 @@ describe('generic titles', () => {
 function names4(iso: string): string | undefined {
   return ({ DEU: 'Germany', RUS: 'Russia', FRA: 'France' } as Record<string, string>)[iso];
 }
+
+describe('makeTitle: three or more states', () => {
+  it('names every state of a multilateral agreement', () => {
+    const names = (iso: string) => ({ ARM: 'Armenia', AZE: 'Azerbaijan', USA: 'United States' })[iso];
+    const t = makeTitle(
+      ev({ type: 'agreement', countries: ['ARM', 'AZE', 'USA'], sentence: 'Armenia and Azerbaijan signed a peace declaration hosted by the United States.', trigger: 'signed' }),
+      names,
+    );
+    expect(t).toBe('Armenia, Azerbaijan and United States sign agreement');
+  });
+});

@@ -10,6 +10,8 @@
  *  2. widenScope        a two-sided act that names too few sides there looks at the whole sentence.
  *  2b. attributionScope who reports the act (", South Korea's military said"; "According to
  *                       Kyodo, ...") is no party: right after the passes that take the sentence's states.
+ *  2c. reportedContent  in a meeting or call, states named only in what was said ("told X that
+ *                       Tehran would respond to Israel") were talked about, not present.
  *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
  *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
  *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
@@ -22,10 +24,13 @@
  *                       agent and its target: after every pass that adds, so it can remove the
  *                       speaker of the governing verb whichever pass brought it in.
  *  9. agents            which parties do the act (subject side), once the set is known.
+ *  9b. accusationTarget an accusation is against its first object (and what is coordinated with it);
+ *                       needs the agents, so that the subject is never taken for the object.
  * 10. actReference      "condemned the attack": needs this event's agents (the speaker) and the
  *                       agents of earlier acts; adds the earlier act's agent as the target.
  * 11. impliedCounterpart last: only when, after everything above, one side is still missing.
  */
+import { accusationTarget } from './accusation-target.ts';
 import { actReference } from './act-reference.ts';
 import { agentsPass } from './agents.ts';
 import { attributionScope } from './attribution-scope.ts';
@@ -37,6 +42,7 @@ import { orgMembers } from './org-members.ts';
 import { organizationsAndPeople } from './organizations.ts';
 import { placeOtherSide } from './place-other-side.ts';
 import { relativeSubject } from './relative-subject.ts';
+import { reportedContent } from './reported-content.ts';
 import type { PartyPass } from './state.ts';
 import { subordinateClause } from './subordinate-clause.ts';
 import { visitDestination } from './visit-destination.ts';
@@ -47,6 +53,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   subjectAnaphor,
   widenScope,
   attributionScope,
+  reportedContent,
   visitDestination,
   placeOtherSide,
   relativeSubject,
@@ -55,6 +62,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   orgMembers,
   nominalAct,
   agentsPass,
+  accusationTarget,
   actReference,
   impliedCounterpartPass,
 ];
