@@ -283,6 +283,14 @@ function statementTitle(ev: Ev, subject: string | undefined): string | undefined
   return `${subject} ${presentTense(lower)} ${rest}`;
 }
 
+/** Wording for events of three or more states without an organisation (titles.json "multilateral"). */
+const MULTILATERAL = new Map<string, { when: RegExp | null; text: string }[]>(
+  Object.entries(titleData.multilateral as Record<string, { when: string; text: string }[]>).map(([type, list]) => [
+    type,
+    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text })),
+  ]),
+);
+
 /** Patterns of titles that say nothing of the event's structure (titles.json "generic"). */
 const GENERIC = (titleData.generic as { id: string; pattern: string }[]).map((g) => ({ id: g.id, re: new RegExp(g.pattern, 'u') }));
 
@@ -389,9 +397,12 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
   let title: string | null = null;
   if (ev.type === 'statement') title = statementTitle(ev, subject) ?? null;
   // Three or more states and no organisation: "Armenia, Azerbaijan and United States sign declaration".
-  const multi = (titleData.multilateral as Record<string, string>)[ev.type];
-  if (!title && multi && multilateral && ev.organizations.length === 0 && (ev.type !== 'military' || /drill|exercise|manoeuvre|maneuver|war games/i.test(trigger))) {
-    title = fill(multi, { ...slots, W: slots.W ?? 'agreement' });
+  if (!title && multilateral && ev.organizations.length === 0) {
+    for (const v of MULTILATERAL.get(ev.type) ?? []) {
+      if (v.when && !v.when.test(trigger)) continue;
+      title = fill(v.text, { ...slots, W: slots.W ?? 'agreement' });
+      if (title) break;
+    }
   }
   for (const v of title ? [] : (TEMPLATES.get(ev.type) ?? [])) {
     if (v.multilateral && !multilateral) continue;
