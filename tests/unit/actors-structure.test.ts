@@ -184,3 +184,23 @@ describe('the target of an accusation', () => {
     expect(one('Iran condemned Israel, the United States and Britain over the raids.', 'accusation', 'condemned').countries).toEqual(['GBR', 'IRN', 'ISR', 'USA']);
   });
 });
+
+describe('another event named to say when', () => {
+  it('is no party of a meeting or statement', () => {
+    const r = one('Xi Jinping met Vladimir Putin in Moscow, hours after Washington announced new export controls.', 'meeting', 'met');
+    expect(r.countries).toEqual(['CHN', 'RUS']);
+    expect(rules(r)).toContain('actors.time-anchor');
+    expect(one('Lithuania and Poland signed a gas deal, days before the Belarusian exercises began.', 'agreement', 'signed').countries).toEqual(['LTU', 'POL']);
+  });
+
+  it('stays a party of a strike that answers it', () => {
+    expect(one('Iran fired missiles at Israel, days after the Israeli strike on its consulate.', 'military', 'fired').countries).toEqual(['IRN', 'ISR']);
+  });
+});
+
+
+describe('an act whose only state is in its time anchor', () => {
+  it('has no party', () => {
+    expect(one('The border closure was announced on Monday, days before the Belarusian exercises.', 'statement', 'announced').countries).toEqual([]);
+  });
+});

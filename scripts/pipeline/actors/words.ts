@@ -71,3 +71,10 @@ export const INVERTING_VERBS: readonly string[] = (() => {
   if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: invertingVerbs must be strings');
   return (raw as string[]).map((x) => x.toLowerCase());
 })();
+
+/** Words that open a phrase naming another event as a time anchor ("days before the Russian incursion"), lower-cased. */
+export const TIME_ANCHORS: readonly string[] = (() => {
+  const raw = (context as unknown as { timeAnchors?: unknown }).timeAnchors;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchors must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
+})();

@@ -12,6 +12,7 @@
  *                       Kyodo, ...") is no party: right after the passes that take the sentence's states.
  *  2c. reportedContent  in a meeting or call, states named only in what was said ("told X that
  *                       Tehran would respond to Israel") were talked about, not present.
+ *  2d. timeAnchor       "..., days before the Russian incursion": another event named to date this one.
  *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
  *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
  *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
@@ -45,6 +46,7 @@ import { relativeSubject } from './relative-subject.ts';
 import { reportedContent } from './reported-content.ts';
 import type { PartyPass } from './state.ts';
 import { subordinateClause } from './subordinate-clause.ts';
+import { timeAnchor } from './time-anchor.ts';
 import { visitDestination } from './visit-destination.ts';
 import { widenScope } from './widen-scope.ts';
 
@@ -54,6 +56,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   widenScope,
   attributionScope,
   reportedContent,
+  timeAnchor,
   visitDestination,
   placeOtherSide,
   relativeSubject,
