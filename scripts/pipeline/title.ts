@@ -137,9 +137,12 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
       .filter((x) => inZone(x.at))
       .sort((x, y) => x.at - y.at),
   ).find((x) => !agents.length || !x.country || agents.includes(x.country))?.a;
-  const stateInZone = agentFirst(states.filter((p) => inZone(p.at)))[0] ?? (agents.length ? states.find((p) => p.country && agents.includes(p.country)) : undefined);
+  // With a known agent, its state wins wherever it is named (a state quoted before the verb is content).
+  const agentState = agents.length ? states.find((p) => p.country && agents.includes(p.country)) : undefined;
+  const stateInZone = agentState ?? states.find((p) => inZone(p.at));
   // "The Russian foreign minister arrived": a person of the state named there stands for it.
-  const chosenPerson = personInZone ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
+  const agentPerson = agents.length ? people.find((a) => a.country && agents.includes(a.country)) : undefined;
+  const chosenPerson = personInZone ?? agentPerson ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
   if (chosenPerson) {
     subject = cleanTitleText(chosenPerson.name);
     subjectCountry = chosenPerson.country;

@@ -413,3 +413,20 @@ describe('makeTitle: three or more states', () => {
     expect(t).toBe('Armenia, Azerbaijan and United States sign agreement');
   });
 });
+
+describe('makeTitle: a state quoted before the verb is content, not the speaker', () => {
+  it('leads with the agent when the quote names another state first', () => {
+    const names = (iso: string) => ({ CHN: 'China', USA: 'United States' })[iso];
+    const t = makeTitle(
+      ev({
+        type: 'statement',
+        countries: ['CHN', 'USA'],
+        agents: ['CHN'],
+        sentence: '"We ask the United States to stop sending warships into the strait," the ministry said, and it added that talks remained possible.',
+        trigger: 'added',
+      }),
+      names,
+    );
+    expect(t.startsWith('China')).toBe(true);
+  });
+});
