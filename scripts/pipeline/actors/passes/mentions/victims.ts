@@ -57,10 +57,7 @@ export function markSovereigntyVictims(found: Found[], tokens: Token[], byFirst:
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!SOVEREIGNTY_NOUNS.has(tokens[i]!.norm) || tokens[i + 1]!.norm !== 'of') continue;
     const g = byFirst[tokens[i + 2]!.norm === 'the' ? i + 3 : i + 2];
-    if (g && g.m.country && STATE_KINDS.has(g.m.kind)) {
-      g.m.victim = true;
-      delete g.m.locative;
-    }
+    if (g && g.m.country && STATE_KINDS.has(g.m.kind)) g.m.victim = true;
   }
 }
 
