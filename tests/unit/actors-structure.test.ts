@@ -204,3 +204,14 @@ describe('an act whose only state is in its time anchor', () => {
     expect(one('The border closure was announced on Monday, days before the Belarusian exercises.', 'statement', 'announced').countries).toEqual([]);
   });
 });
+
+describe('an act reported inside another\'s speech', () => {
+  it('has its own subject after the verb of saying', () => {
+    expect(one('Israel said that Iran launched more than a hundred missiles overnight.', 'military', 'launched').agents).toEqual(['IRN']);
+    expect(one('Seoul said Pyongyang fired two missiles toward Japan.', 'military', 'fired').agents).toEqual(['PRK']);
+  });
+
+  it('keeps the speaker as the subject of the verb of saying itself', () => {
+    expect(one('Israel said that Iran launched more than a hundred missiles overnight.', 'statement', 'said').agents).toEqual(['ISR']);
+  });
+});

@@ -6,7 +6,8 @@
  */
 import { INVERTING_VERBS } from '../words.ts';
 import { isStateParty } from './party-test.ts';
-import { note, stateOf, type PartyPass } from './state.ts';
+import { note, stateOf, type PartyPass, type PartyState } from './state.ts';
+import { wordsOf } from './words-of.ts';
 
 const PASSIVE_BY = /^\s*by\s/iu;
 /** Verbs of saying that put their speaker after them ("..., said Iran's foreign minister"). */
@@ -17,6 +18,18 @@ const FRONTED = /^\s*(?:In|During|At|After|On|Following|Amid|Before|Speaking|Ahe
 const COORDINATORS = new Set(['', ',', 'and', ', and', '&', 'as well as', 'or', 'the', 'and the', ', the', ', and the', 'as well as the']);
 function coordinated(gap: string): boolean {
   return gap.length <= 20 && COORDINATORS.has(gap.trim().replace(/\s+/gu, ' ').replace(/ ,/gu, ',').toLowerCase());
+}
+
+/** Start of a clause reported by a verb of saying that stands between `from` and the trigger (not the trigger itself). */
+function reportedClauseStart(s: PartyState, from: number): number | undefined {
+  const t = s.candidate.trigger;
+  const ws = wordsOf(s.sentenceText.slice(Math.max(0, from - s.sentenceStart), Math.max(0, t.start - s.sentenceStart)), Math.max(from, s.sentenceStart));
+  for (let i = ws.length - 2; i >= 0; i--) {
+    if (!INVERTING.has(ws[i]!.w)) continue;
+    const next = ws[i + 1]!;
+    return next.w === 'that' ? next.end : ws[i]!.end;
+  }
+  return undefined;
 }
 
 export const agentsPass: PartyPass = {
@@ -41,6 +54,13 @@ export const agentsPass: PartyPass = {
       const fronted = FRONTED.exec(head);
       const from = s.clause.start + (fronted ? head.indexOf(',') + 1 : 0);
       let before = parties.filter((f) => f.m.start >= from && f.m.end <= t.start && !f.m.victim);
+      // "Israel said that Iran launched 180 missiles": an act reported inside another's speech has its own
+      // subject, after the last verb of saying (and "that") before the trigger.
+      const reported = reportedClauseStart(s, from);
+      if (reported !== undefined) {
+        const inner = before.filter((f) => f.m.start >= reported);
+        if (inner.length > 0) before = inner;
+      }
       // "Finland must be aware of the consequences, Russia's foreign ministry said": after a verb of saying, a
       // speaker named after the last comma before it is the subject; what comes before is the content.
       const verb = s.sentenceText.slice(t.start - s.sentenceStart, t.end - s.sentenceStart).toLowerCase().split(/\s/)[0] ?? '';
