@@ -215,3 +215,10 @@ describe('an act reported inside another\'s speech', () => {
     expect(one('Israel said that Iran launched more than a hundred missiles overnight.', 'statement', 'said').agents).toEqual(['ISR']);
   });
 });
+
+describe('two reported clauses', () => {
+  it('gives the act the subject of its own "that" clause', () => {
+    const r = one('A spokesman said that Japan was to blame and that China was ready to take firm countermeasures.', 'threat', 'ready to take');
+    expect(r.agents).toEqual(['CHN']);
+  });
+});

@@ -24,10 +24,14 @@ function coordinated(gap: string): boolean {
 function reportedClauseStart(s: PartyState, from: number): number | undefined {
   const t = s.candidate.trigger;
   const ws = wordsOf(s.sentenceText.slice(Math.max(0, from - s.sentenceStart), Math.max(0, t.start - s.sentenceStart)), Math.max(from, s.sentenceStart));
+  let lastThat: number | undefined;
   for (let i = ws.length - 2; i >= 0; i--) {
+    // "said that the U.S. was to blame and that the DPRK was ready to ...": the clause of the trigger opens at
+    // the last "that" after the verb of saying.
+    if (ws[i]!.w === 'that' && lastThat === undefined) lastThat = ws[i]!.end;
     if (!INVERTING.has(ws[i]!.w)) continue;
-    const next = ws[i + 1]!;
-    return next.w === 'that' ? next.end : ws[i]!.end;
+    if (lastThat !== undefined) return lastThat;
+    return ws[i]!.end;
   }
   return undefined;
 }
