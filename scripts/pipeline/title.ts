@@ -279,10 +279,13 @@ function statementTitle(ev: Ev, subject: string | undefined): string | undefined
     }
     return undefined;
   }
-  // "X urged / called on / welcomed / pledged / expressed ...": the verb and its own words.
-  if (!/^\p{Ll}/u.test(first)) return undefined;
+  // "X urged / called on / welcomed / pledged / expressed ...": the verb and its own words. Not a passive
+  // ("was called on by"), a participle ("calling on") or an object that only points back ("called on her").
+  if (!/^\p{Ll}/u.test(first) || /ing$/u.test(lower)) return undefined;
+  if (/\b(?:was|were|been|being|is|are|be)\s+$/iu.test(sentence.slice(Math.max(0, t.start - 12), t.start))) return undefined;
   const rest = tidyContent(`${trigger.slice(first.length)}${clauseAfter(sentence, t.end)}`.replace(/^\s+/, ''));
   if (rest.split(' ').filter(Boolean).length < 2) return undefined;
+  if (/^(?:on\s+|to\s+|with\s+)?(?:her|him|them|it|us|me|you)\b/iu.test(rest)) return undefined;
   return `${subject} ${presentTense(lower)} ${rest}`;
 }
 
@@ -382,7 +385,10 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
   const location = ev.location ? cleanTitleText(ev.location) : undefined;
   const org = ev.organizations[0] ? cleanTitleText(ev.organizations[0]) : undefined;
   const otherCountry = ev.countries.find((c) => c !== subjectCountry);
-  const place = location ?? (otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined);
+  const otherName = otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined;
+  // Never "Qatar visits Qatar": a place that is the subject's own state gives way to the other state.
+  const subjectName = subjectCountry ? cleanTitleText(countryName(subjectCountry) ?? subjectCountry) : subject;
+  const place = location && location !== subject && location !== subjectName ? location : (otherName ?? location);
   const names = ev.countries.map((c) => cleanTitleText(countryName(c) ?? c));
   const slots = {
     S: subject,

@@ -430,3 +430,18 @@ describe('makeTitle: a state quoted before the verb is content, not the speaker'
     expect(t.startsWith('China')).toBe(true);
   });
 });
+
+describe('makeTitle: statement wording it must not use', () => {
+  const names = (iso: string) => ({ BGD: 'Bangladesh', VNM: 'Vietnam', QAT: 'Qatar', TUR: 'Turkey' })[iso];
+  it('does not turn a passive or a pronoun object into the subject\'s act', () => {
+    const a = makeTitle(ev({ type: 'statement', countries: ['BGD', 'VNM'], sentence: 'The prime minister was called on by the outgoing envoy of Vietnam.', trigger: 'called on' }), names);
+    expect(a).not.toMatch(/calls on by/);
+    const b = makeTitle(ev({ type: 'statement', countries: ['BGD', 'VNM'], sentence: 'Bangladesh welcomed her at the residence on Thursday.', trigger: 'welcomed' }), names);
+    expect(b).not.toMatch(/welcomes her/);
+  });
+
+  it('never titles a visit as a state visiting itself', () => {
+    const t = makeTitle(ev({ type: 'visit', countries: ['QAT', 'TUR'], location: 'Qatar', sentence: 'Qatar received the Turkish president on Monday.', trigger: 'received' }), names);
+    expect(t).not.toBe('Qatar visits Qatar');
+  });
+});
