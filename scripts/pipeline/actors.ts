@@ -16,6 +16,7 @@ import { DocState } from './actors/doc-state.ts';
 import { buildGazetteer, loadContextWords } from './actors/gazetteer.ts';
 import { LOOKBACK, rankStates, sentenceSides, type CounterpartContext } from './actors/counterpart.ts';
 import { selectParties } from './actors/parties.ts';
+import type { PastAct } from './actors/passes/state.ts';
 import type { ActorResolution, EventCandidate, SegmentedDocument, Sentence } from './types.ts';
 
 /** Body sentences that make the lead (with the headline, weighted twice) for the article's main states. */
@@ -34,7 +35,8 @@ export interface ActorResolver {
 /** Build the resolver: compiles every gazetteer into one token trie. Reuse it across documents. */
 export function createActorResolver(): ActorResolver {
   const gaz = buildGazetteer();
-  const analyzer = new SentenceAnalyzer(gaz, loadContextWords());
+  const words = loadContextWords();
+  const analyzer = new SentenceAnalyzer(gaz, words);
   return {
     countryName: (iso3) => gaz.names.get(iso3),
     isCountryCode: (iso3) => gaz.names.has(iso3),
@@ -47,6 +49,8 @@ export function createActorResolver(): ActorResolver {
       const history: string[][] = [];
       const lead: string[][] = [];
       let titleSides: string[] | undefined;
+      // Acts resolved so far, for "condemned the attack" later (bounded: only the latest few are looked at).
+      const past: PastAct[] = [];
       const analyzeOne = (s: Sentence): SentenceAnalysis => {
         const a = analyzer.analyze(s.text, s.start, s.kind, state);
         const sides = sentenceSides(a.found, a.collectives);
@@ -82,9 +86,24 @@ export function createActorResolver(): ActorResolver {
         resolve(sentence, candidate) {
           try {
             const { analysis, ctx } = analysisFor(sentence);
-            return selectParties(analysis.found, sentence.start, sentence.end, candidate, sentence.text, ctx);
-          } catch {
-            return { countries: [], organizations: [], actors: [], mentions: [] };
+            const res = selectParties({
+              found: analysis.found,
+              sentenceStart: sentence.start,
+              sentenceEnd: sentence.end,
+              sentenceText: sentence.text,
+              candidate,
+              ctx,
+              words,
+              published: seg.doc.published,
+              past,
+            });
+            if (res.agents && res.agents.length > 0) {
+              past.push({ type: candidate.type, trigger: candidate.trigger.text, agents: res.agents, countries: res.countries });
+              if (past.length > 32) past.shift();
+            }
+            return res;
+          } catch (err) {
+            return { countries: [], organizations: [], actors: [], mentions: [], trace: [{ stage: 'actors', rule: 'actors.error', action: 'no parties', detail: String(err).slice(0, 200) }] };
           }
         },
       };

@@ -121,6 +121,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         countries: [...new Set(who.countries)].sort(),
         organizations: [...new Set(who.organizations)].sort(),
         actors: who.actors,
+        ...(who.agents && who.agents.length > 0 ? { agents: who.agents } : {}),
         ...(who.location && PLACED_TYPES.has(candidate.type) ? { location: who.location } : {}),
         confidence: candidate.confidence,
         ...(tracing

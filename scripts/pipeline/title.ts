@@ -4,7 +4,9 @@
  * "China criticises United States". Wording per type is data (event-rules.json "titles").
  * Never contains markup; at most `maxLength` characters.
  */
+import countries from 'world-countries';
 import rules from '../data/event-rules.json' with { type: 'json' };
+import titleData from '../data/titles.json' with { type: 'json' };
 import { firstMention } from './events/country-mentions.ts';
 import type { Actor, EventType, ExtractedEvent } from './types.ts';
 
@@ -108,8 +110,18 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
   const sentence = ev.source?.sentence ?? '';
   const triggerAt = ev.source?.trigger?.start ?? sentence.length;
   const name = (iso: string) => cleanTitleText(countryName(iso) ?? iso);
-  const people: Actor[] = ev.actors.filter((a) => cleanTitleText(a.name).length > 0 && !INSTITUTION.test(a.name));
+  // A person of a state that is not among the event's countries is no side of it ("agrees with the countries").
+  const people: Actor[] = ev.actors.filter(
+    (a) => cleanTitleText(a.name).length > 0 && !INSTITUTION.test(a.name) && (!a.country || ev.countries.length === 0 || ev.countries.includes(a.country)),
+  );
   const zone = actorZone(ev, sentence);
+  // The actors stage knows which parties do the act (clause structure); their mention wins over mere position.
+  // Only a single agent of a one-directional act: meetings and agreements are symmetric, and a run of
+  // coordinated subjects ("the G7's Canada, France, ...") is better named by position or organisation.
+  const agents = !SYMMETRIC.has(ev.type) && ev.agents?.length === 1 && ev.countries.includes(ev.agents[0]!) ? ev.agents : [];
+  const agentFirst = <T extends { country: string | undefined }>(xs: T[]): T[] =>
+    agents.length ? [...xs.filter((x) => x.country && agents.includes(x.country)), ...xs.filter((x) => !x.country || !agents.includes(x.country))] : xs;
+
   const inZone = (at: number) => at >= zone.from && at < zone.to;
   const states = [
     ...ev.countries.map((c) => ({ country: c as string | undefined, label: name(c), at: firstMention(sentence, c, countryName(c), zone.from) })),
@@ -119,13 +131,18 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
 
   let subject: string | undefined;
   let subjectCountry: string | undefined;
-  const personInZone = people
-    .map((a) => ({ a, at: personAt(sentence, a.name, zone.from) }))
-    .filter((x) => inZone(x.at))
-    .sort((x, y) => x.at - y.at)[0]?.a;
-  const stateInZone = states.find((p) => inZone(p.at));
+  const personInZone = agentFirst(
+    people
+      .map((a) => ({ a, country: a.country, at: personAt(sentence, a.name, zone.from) }))
+      .filter((x) => inZone(x.at))
+      .sort((x, y) => x.at - y.at),
+  ).find((x) => !agents.length || !x.country || agents.includes(x.country))?.a;
+  // With a known agent, its state wins wherever it is named (a state quoted before the verb is content).
+  const agentState = agents.length ? states.find((p) => p.country && agents.includes(p.country)) : undefined;
+  const stateInZone = agentState ?? states.find((p) => inZone(p.at));
   // "The Russian foreign minister arrived": a person of the state named there stands for it.
-  const chosenPerson = personInZone ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
+  const agentPerson = agents.length ? people.find((a) => a.country && agents.includes(a.country)) : undefined;
+  const chosenPerson = personInZone ?? agentPerson ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
   if (chosenPerson) {
     subject = cleanTitleText(chosenPerson.name);
     subjectCountry = chosenPerson.country;
@@ -181,6 +198,130 @@ function what(type: EventType, ev: Ev, trigger: string): string | undefined {
   return undefined;
 }
 
+type StatementRules = { speechVerbs: string[]; presentTense: Record<string, string>; dropWords: string[]; maxContentWords: number };
+const ST = titleData.statement as StatementRules;
+const SPEECH = new Set(ST.speechVerbs);
+/** Time words and phrases dropped from a headline, longest first so "on Monday night" goes before "Monday". */
+const DROP = [...ST.dropWords].sort((a, b) => b.length - a.length);
+const QUOTES = /[“”"‘]|(?<![\p{L}])[’']|[’'](?![\p{L}])/gu;
+const WORDS_RE = /\S+/g;
+
+/** The headline (present) form of a verb: "said" -> "says", "urged" -> "urges", "called" -> "calls". */
+export function presentTense(verb: string): string {
+  const w = verb.toLowerCase();
+  const known = ST.presentTense[w];
+  if (known) return known;
+  if (!w.endsWith('ed')) return w.endsWith('s') ? w : `${w}s`;
+  if (w.endsWith('ied')) return `${w.slice(0, -3)}ies`;
+  const stem = w.slice(0, -2);
+  if (/(?:ss|sh|ch|x|z)$/.test(stem)) return `${stem}es`;
+  if (/(?:[gcvu]|[^s]s)$/.test(stem)) return `${stem}es`;
+  return `${stem}s`;
+}
+
+/** Remove time words, quote marks and brackets, collapse spaces; at most `maxContentWords` words. */
+function tidyContent(text: string): string {
+  let t = ` ${text} `;
+  for (const d of DROP) {
+    let i = t.indexOf(` ${d} `);
+    while (i >= 0) {
+      t = `${t.slice(0, i)} ${t.slice(i + d.length + 2)}`;
+      i = t.indexOf(` ${d} `);
+    }
+  }
+  t = t.replace(QUOTES, '').replace(/[()[\]]/g, ' ');
+  const words = t.match(WORDS_RE) ?? [];
+  let out = words.slice(0, ST.maxContentWords);
+  // Never end on a word that needs a continuation.
+  while (out.length && /^(?:and|or|but|as|that|to|of|the|a|an|in|on|for|with|by|from|its|their|his|her|which|who|while|after|before|at)$/i.test(out[out.length - 1]!.replace(/[,.;:]+$/, ''))) out = out.slice(0, -1);
+  return out.join(' ').replace(/[\s,;:.–—-]+$/u, '');
+}
+
+/** The content clause right after the trigger, up to the end of its clause. */
+function clauseAfter(sentence: string, from: number): string {
+  const rest = sentence.slice(from);
+  let end = rest.length;
+  for (const stop of ['. ', '; ', ' — ', ' – ', ', according to', ', adding', ', as ', ', while ', ', but ', ', which ', ', saying', ' said.', ', he said', ', she said', ', it said']) {
+    const i = rest.indexOf(stop);
+    if (i >= 0 && i < end) end = i;
+  }
+  return rest.slice(0, end);
+}
+
+/**
+ * A statement's title from its own clause: "China urges the United States to stop arming Taiwan",
+ * "Poland says it will close a border crossing with Belarus", "Kaja Kallas: the sanctions will stay".
+ * Undefined when the clause gives nothing usable (the caller falls back to the templates).
+ */
+function statementTitle(ev: Ev, subject: string | undefined): string | undefined {
+  if (!subject) return undefined;
+  const sentence = ev.source?.sentence ?? '';
+  const t = ev.source?.trigger;
+  if (!t || t.end <= t.start) return undefined;
+  const trigger = sentence.slice(t.start, t.end);
+  const first = trigger.match(/^[\p{L}-]+/u)?.[0];
+  if (!first) return undefined;
+  const lower = first.toLowerCase();
+  if (SPEECH.has(lower)) {
+    // "“...,” Tusk told a meeting" / "..., the minister said": the content comes first when only the speaker
+    // stands between the last comma (or quote) and the verb.
+    const before = sentence.slice(0, t.start);
+    const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('”'));
+    if (comma > 0 && before.slice(comma + 1).trim().split(/\s+/).length <= 7) {
+      const content = tidyContent(before.slice(0, comma));
+      if (content.split(' ').length >= 4) return `${subject}: ${content.charAt(0).toUpperCase()}${content.slice(1)}`;
+    }
+    // "X said (on Monday) (that) ...": the reported content follows.
+    const after = tidyContent(clauseAfter(sentence, t.end).replace(/^\s*(?:,\s*)?(?:in a statement\s*)?(?:that\s+)?/u, ''));
+    const afterWords = after.split(' ').filter(Boolean).length;
+    if (afterWords >= 3 && !/^(?:on|in|at|to|after|during|by|as|according|when|while)\b/i.test(after)) {
+      return `${subject} ${presentTense(lower)} ${after.replace(/^that\s+/i, '')}`;
+    }
+    return undefined;
+  }
+  // "X urged / called on / welcomed / pledged / expressed ...": the verb and its own words. Not a passive
+  // ("was called on by"), a participle ("calling on") or an object that only points back ("called on her").
+  if (!/^\p{Ll}/u.test(first) || /ing$/u.test(lower)) return undefined;
+  if (/\b(?:was|were|been|being|is|are|be)\s+$/iu.test(sentence.slice(Math.max(0, t.start - 12), t.start))) return undefined;
+  const rest = tidyContent(`${trigger.slice(first.length)}${clauseAfter(sentence, t.end)}`.replace(/^\s+/, ''));
+  if (rest.split(' ').filter(Boolean).length < 2) return undefined;
+  if (/^(?:on\s+|to\s+|with\s+)?(?:her|him|them|it|us|me|you)\b/iu.test(rest)) return undefined;
+  return `${subject} ${presentTense(lower)} ${rest}`;
+}
+
+/** Wording for events of three or more states without an organisation (titles.json "multilateral"). */
+const MULTILATERAL = new Map<string, { when: RegExp | null; text: string }[]>(
+  Object.entries(titleData.multilateral as Record<string, { when: string; text: string }[]>).map(([type, list]) => [
+    type,
+    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text })),
+  ]),
+);
+
+/** Patterns of titles that say nothing of the event's structure (titles.json "generic"). */
+const GENERIC = (titleData.generic as { id: string; pattern: string }[]).map((g) => ({ id: g.id, re: new RegExp(g.pattern, 'u') }));
+
+/** The id of the generic-title pattern a title matches ("title.generic.comments-on"), or undefined. */
+export function genericTitleRule(title: string): string | undefined {
+  return GENERIC.find((g) => g.re.test(title))?.id;
+}
+
+export function isGenericTitle(title: string): boolean {
+  return genericTitleRule(title) !== undefined;
+}
+
+/** Share of events with a generic title, with the count per pattern id. */
+export function genericTitleShare(events: readonly { title: string }[]): { total: number; generic: number; share: number; byRule: Record<string, number> } {
+  const byRule: Record<string, number> = {};
+  let generic = 0;
+  for (const e of events) {
+    const id = genericTitleRule(e.title);
+    if (!id) continue;
+    generic++;
+    byRule[id] = (byRule[id] ?? 0) + 1;
+  }
+  return { total: events.length, generic, share: events.length ? generic / events.length : 0, byRule };
+}
+
 /** "A, B and C". */
 function listOf(items: string[]): string | undefined {
   if (items.length === 0) return undefined;
@@ -198,6 +339,45 @@ function fill(template: string, slots: Record<string, string | undefined>): stri
   return missing ? null : out;
 }
 
+let commonNames: Map<string, string> | undefined;
+/** A state's common English name (world-countries), for callers without an actor resolver. */
+export function commonCountryName(iso3: string): string | undefined {
+  commonNames ??= new Map(countries.map((c) => [c.cca3, c.name.common]));
+  return commonNames.get(iso3);
+}
+
+/** What the merge step decided about a merged event: the parts a title must agree with. */
+export interface MergedParts {
+  type: EventType;
+  countries: string[];
+  organizations: string[];
+  actors: Actor[];
+  location?: string;
+}
+
+/**
+ * The title of a merged event: written from the lead report's sentence and trigger (its clause
+ * structure) with the merged event's type, countries, organisations, people and place, so that the
+ * title agrees with what the timeline shows after merging. For scripts/pipeline/merge.ts `combine`:
+ * `title: retitleMerged(lead, { type, countries, organizations, actors, location })`.
+ */
+export function retitleMerged(lead: Ev, merged: MergedParts, countryName: (iso3: string) => string | undefined = commonCountryName): string {
+  const agents = lead.agents?.filter((c) => merged.countries.includes(c));
+  const { location: _l, agents: _a, ...rest } = lead;
+  return makeTitle(
+    {
+      ...rest,
+      type: merged.type,
+      countries: merged.countries,
+      organizations: merged.organizations,
+      actors: merged.actors,
+      ...(merged.location ? { location: merged.location } : {}),
+      ...(agents && agents.length ? { agents } : {}),
+    },
+    countryName,
+  );
+}
+
 export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined): string {
   const sentence = ev.source?.sentence ?? '';
   const trigger = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, ev.source.trigger.end) : '';
@@ -205,7 +385,10 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
   const location = ev.location ? cleanTitleText(ev.location) : undefined;
   const org = ev.organizations[0] ? cleanTitleText(ev.organizations[0]) : undefined;
   const otherCountry = ev.countries.find((c) => c !== subjectCountry);
-  const place = location ?? (otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined);
+  const otherName = otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined;
+  // Never "Qatar visits Qatar": a place that is the subject's own state gives way to the other state.
+  const subjectName = subjectCountry ? cleanTitleText(countryName(subjectCountry) ?? subjectCountry) : subject;
+  const place = location && location !== subject && location !== subjectName ? location : (otherName ?? location);
   const names = ev.countries.map((c) => cleanTitleText(countryName(c) ?? c));
   const slots = {
     S: subject,
@@ -221,7 +404,16 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
   const multilateral = ev.countries.length >= 3;
 
   let title: string | null = null;
-  for (const v of TEMPLATES.get(ev.type) ?? []) {
+  if (ev.type === 'statement') title = statementTitle(ev, subject) ?? null;
+  // Three or more states and no organisation: "Armenia, Azerbaijan and United States sign declaration".
+  if (!title && multilateral && ev.organizations.length === 0) {
+    for (const v of MULTILATERAL.get(ev.type) ?? []) {
+      if (v.when && !v.when.test(trigger)) continue;
+      title = fill(v.text, { ...slots, W: slots.W ?? 'agreement' });
+      if (title) break;
+    }
+  }
+  for (const v of title ? [] : (TEMPLATES.get(ev.type) ?? [])) {
     if (v.multilateral && !multilateral) continue;
     if (v.when && !v.when.test(trigger)) continue;
     title = fill(v.text, slots);

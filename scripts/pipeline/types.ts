@@ -10,7 +10,7 @@
  * `text.slice(start, end)` gives back exactly the sentence or span.
  */
 import type { Actor, EventType } from '../../src/lib/schema.ts';
-import type { Trace } from './trace.ts';
+import type { Trace, TraceStep } from './trace.ts';
 
 export type { Actor, EventType };
 
@@ -172,7 +172,7 @@ export interface ActorMention {
   attribution?: boolean;
   /** Why a state word is not a party: 'modifier' ("Iran-backed", "Yemen's Houthis"), 'collective' ("Ukraine's allies"),
    *  'aside' (inside an apposition: "China, an ally of Moscow, said"). */
-  nonParty?: 'modifier' | 'collective' | 'aside';
+  nonParty?: 'modifier' | 'collective' | 'aside' | 'subordinate';
   /** True when the state is what an event is about ("met to discuss Ukraine"), not who takes part in a meeting. */
   topic?: boolean;
   /** True for the state on the receiving end of an act a statement is about ("condemned Israel's attack on Iran"). */
@@ -186,6 +186,10 @@ export interface ActorResolution {
   mentions: ActorMention[];
   /** A place named as where the event happened ("in Beijing"). */
   location?: string;
+  /** The states doing the act (its subject side), a subset of `countries`; the rest are targets or counterparts. */
+  agents?: string[];
+  /** Why each party was added or left out, in order (scripts/pipeline/actors/passes). */
+  trace?: TraceStep[];
 }
 
 /** An event found in one document, before merging across documents. */
@@ -198,6 +202,8 @@ export interface ExtractedEvent {
   countries: string[];
   organizations: string[];
   actors: Actor[];
+  /** The states doing the act (ActorResolution.agents), for the title's subject; not emitted. */
+  agents?: string[];
   location?: string;
   title: string;
   confidence: number;

@@ -75,3 +75,23 @@ describe('actor data files', () => {
     }
   });
 });
+
+describe('typed word lists of the party passes', () => {
+  it('gives every act-reference class a unique rule id, known event types and nouns of one class only', async () => {
+    const { ACT_REFERENCES } = await import('../../scripts/pipeline/actors/words.ts');
+    const ids = ACT_REFERENCES.list.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const nouns = ACT_REFERENCES.list.flatMap((r) => r.nouns);
+    expect(new Set(nouns).size).toBe(nouns.length);
+    for (const r of ACT_REFERENCES.list) expect(r.types.length).toBeGreaterThan(0);
+  });
+
+  it('lists members of groupings as existing ISO codes', async () => {
+    const { ORG_MEMBERS } = await import('../../scripts/pipeline/actors/words.ts');
+    const { default: countries } = await import('world-countries');
+    const codes = new Set(countries.map((c) => c.cca3));
+    expect(ORG_MEMBERS.size).toBeGreaterThan(0);
+    for (const [id, m] of ORG_MEMBERS) for (const c of m.members) expect(codes.has(c), `${id}: ${c}`).toBe(true);
+    expect(ORG_MEMBERS.has('EU')).toBe(false);
+  });
+});

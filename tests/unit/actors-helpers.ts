@@ -62,3 +62,30 @@ export function resolveTyped(items: [string, EventType][], published = '2025-07-
   const doc = resolver().forDocument(seg);
   return seg.sentences.map((s, i) => doc.resolve(s, candidate(s, items[i]![1])));
 }
+
+/** Resolve each sentence as a candidate of its type whose trigger is the given words (first occurrence). */
+export function resolveTriggered(items: [string, EventType, string][], published = '2025-07-15', title = 'Test'): ActorResolution[] {
+  const seg = makeDoc(items.map((x) => x[0]), published);
+  seg.doc.title = title;
+  const doc = resolver().forDocument(seg);
+  return seg.sentences.map((s, i) => {
+    const [, type, words] = items[i]!;
+    const at = s.text.indexOf(words);
+    if (at < 0) throw new Error(`trigger not found: ${words}`);
+    const start = s.start + at;
+    const c: EventCandidate = {
+      type,
+      trigger: { start, end: start + words.length, text: words },
+      clause: { start: s.start, end: s.end },
+      modality: 'asserted',
+      confidence: 1,
+      rule: 'test',
+    };
+    return doc.resolve(s, c);
+  });
+}
+
+/** The rule ids of a resolution's trace. */
+export function rules(r: ActorResolution): string[] {
+  return (r.trace ?? []).map((t) => t.rule);
+}

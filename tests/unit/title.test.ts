@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTitle } from '../../scripts/pipeline/title.ts';
+import { genericTitleRule, genericTitleShare, isGenericTitle, makeTitle, presentTense, retitleMerged } from '../../scripts/pipeline/title.ts';
 import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
 
 const NAMES: Record<string, string> = { CHN: 'China', RUS: 'Russia', USA: 'United States', IND: 'India', IRN: 'Iran', FRA: 'France', DEU: 'Germany' };
@@ -277,5 +277,171 @@ describe('makeTitle: military wording', () => {
     expect(makeTitle(ev({ type: 'military', countries: ['PRK'], sentence: 'North Korea tested a cruise missile.', trigger: 'tested a cruise missile' }), names)).toBe(
       'North Korea tests missiles',
     );
+  });
+});
+
+describe('makeTitle: statements say what was said', () => {
+  const names = (iso: string) => ({ CHN: 'China', USA: 'United States', IND: 'India', IRN: 'Iran', AFG: 'Afghanistan', PRT: 'Portugal', BLR: 'Belarus', POL: 'Poland' })[iso];
+
+  it('uses the statement verb and its own words', () => {
+    const t = makeTitle(
+      ev({ type: 'statement', countries: ['CHN', 'USA'], sentence: 'China urged the United States on Monday to stop selling arms to Taiwan.', trigger: 'urged' }),
+      names,
+    );
+    expect(t).toBe('China urges the United States to stop selling arms to Taiwan');
+  });
+
+  it('gives the reported content after a verb of saying, without the time words', () => {
+    const t = makeTitle(
+      ev({ type: 'statement', countries: ['AFG', 'IND'], sentence: 'India said on Monday that it would reopen its embassy in Kabul next month.', trigger: 'said' }),
+      names,
+    );
+    expect(t).toBe('India says it would reopen its embassy in Kabul next month');
+  });
+
+  it('gives content that comes before the speaker, after the speaker and a colon', () => {
+    const t = makeTitle(
+      ev({
+        type: 'statement',
+        countries: ['BLR', 'POL'],
+        actors: [{ name: 'Anna Nowak', country: 'POL', role: 'Interior Minister' }],
+        sentence: '“We may close two more crossings with Belarus if the pressure continues,” Interior Minister Anna Nowak told reporters.',
+        trigger: 'told',
+      }),
+      names,
+    );
+    expect(t).toBe('Anna Nowak: We may close two more crossings with Belarus if the pressure continues');
+  });
+
+  it('never gives a generic statement title when the clause has words to use', () => {
+    for (const [sentence, trigger] of [
+      ['Iran expressed deep concern about the renewed fighting near its border.', 'expressed'],
+      ['Iran welcomed the release of the detained sailors.', 'welcomed'],
+      ['Iran pledged humanitarian aid for the flood victims.', 'pledged'],
+    ] as const) {
+      const t = makeTitle(ev({ type: 'statement', countries: ['IRN'], sentence, trigger }), names);
+      expect(isGenericTitle(t)).toBe(false);
+      expect(t.startsWith('Iran ')).toBe(true);
+    }
+  });
+
+  it('puts headline verbs in the present tense', () => {
+    expect(['said', 'urged', 'called', 'expressed', 'denied', 'opposed', 'welcomed', 'reaffirmed', 'voiced', 'argued', 'says'].map(presentTense)).toEqual([
+      'says',
+      'urges',
+      'calls',
+      'expresses',
+      'denies',
+      'opposes',
+      'welcomes',
+      'reaffirms',
+      'voices',
+      'argues',
+      'says',
+    ]);
+  });
+});
+
+describe('makeTitle: actor and target from the clause, never reversed', () => {
+  const names = (iso: string) => ({ IRN: 'Iran', PRT: 'Portugal', DEU: 'Germany', RUS: 'Russia' })[iso];
+
+  it('takes the subject the actors stage found, not the first name in an opening phrase', () => {
+    const base = {
+      type: 'accusation' as const,
+      countries: ['IRN', 'PRT'],
+      actors: [
+        { name: 'Joana Matos', country: 'PRT' },
+        { name: 'Reza Karimi', country: 'IRN' },
+      ],
+      sentence: 'In a call with his Portuguese counterpart Joana Matos on Friday, Reza Karimi denounced what he called foreign meddling.',
+      trigger: 'denounced',
+    };
+    expect(makeTitle(ev({ ...base, agents: ['IRN'] }), names)).toMatch(/^Reza Karimi denounces /);
+  });
+
+  it('never names a person of a state that is not among the event\'s countries', () => {
+    const t = makeTitle(
+      ev({
+        type: 'accusation',
+        countries: ['DEU', 'RUS'],
+        actors: [{ name: 'Li Wen', country: 'CHN' }],
+        sentence: 'Germany condemned Russia for the cyber attack, a day after Li Wen visited Berlin.',
+        trigger: 'condemned',
+      }),
+      names,
+    );
+    expect(t).toBe('Germany condemns Russia');
+  });
+});
+
+describe('retitleMerged', () => {
+  it('agrees with the merged type and countries', () => {
+    const lead = { ...ev({ type: 'statement', countries: ['DEU'], sentence: 'Germany condemned Russia for the cyber attack.', trigger: 'condemned' }), title: 'x' };
+    const t = retitleMerged(lead, { type: 'accusation', countries: ['DEU', 'RUS'], organizations: [], actors: [] }, names4);
+    expect(t).toBe('Germany condemns Russia');
+  });
+
+  it('keeps the lead report\'s subject when the merge adds a state', () => {
+    const lead = { ...ev({ type: 'accusation', countries: ['DEU', 'RUS'], agents: ['DEU'], sentence: 'Germany condemned Russia for the cyber attack.', trigger: 'condemned' }), title: 'x' };
+    const t = retitleMerged(lead, { type: 'accusation', countries: ['DEU', 'FRA', 'RUS'], organizations: [], actors: [] });
+    expect(t.startsWith('Germany ')).toBe(true);
+  });
+});
+
+describe('generic titles', () => {
+  it('are recognised by pattern id and counted', () => {
+    expect(genericTitleRule('Iran comments on Iraq')).toBe('title.generic.comments-on');
+    expect(genericTitleRule('Iran issues statement')).toBe('title.generic.issues-statement');
+    expect(genericTitleRule('North Korea threatens United States with military action')).toBeUndefined();
+    expect(genericTitleRule('Iran urges Iraq to reopen the border')).toBeUndefined();
+    const r = genericTitleShare([{ title: 'Iran comments on Iraq' }, { title: 'Iran urges Iraq to act' }, { title: 'Iraq holds talks' }, { title: 'Iraq meets Iran' }]);
+    expect(r).toEqual({ total: 4, generic: 2, share: 0.5, byRule: { 'title.generic.comments-on': 1, 'title.generic.holds-talks': 1 } });
+  });
+});
+
+function names4(iso: string): string | undefined {
+  return ({ DEU: 'Germany', RUS: 'Russia', FRA: 'France' } as Record<string, string>)[iso];
+}
+
+describe('makeTitle: three or more states', () => {
+  it('names every state of a multilateral agreement', () => {
+    const names = (iso: string) => ({ ARM: 'Armenia', AZE: 'Azerbaijan', USA: 'United States' })[iso];
+    const t = makeTitle(
+      ev({ type: 'agreement', countries: ['ARM', 'AZE', 'USA'], sentence: 'Armenia and Azerbaijan signed a peace declaration hosted by the United States.', trigger: 'signed' }),
+      names,
+    );
+    expect(t).toBe('Armenia, Azerbaijan and United States sign agreement');
+  });
+});
+
+describe('makeTitle: a state quoted before the verb is content, not the speaker', () => {
+  it('leads with the agent when the quote names another state first', () => {
+    const names = (iso: string) => ({ CHN: 'China', USA: 'United States' })[iso];
+    const t = makeTitle(
+      ev({
+        type: 'statement',
+        countries: ['CHN', 'USA'],
+        agents: ['CHN'],
+        sentence: '"We ask the United States to stop sending warships into the strait," the ministry said, and it added that talks remained possible.',
+        trigger: 'added',
+      }),
+      names,
+    );
+    expect(t.startsWith('China')).toBe(true);
+  });
+});
+
+describe('makeTitle: statement wording it must not use', () => {
+  const names = (iso: string) => ({ BGD: 'Bangladesh', VNM: 'Vietnam', QAT: 'Qatar', TUR: 'Turkey' })[iso];
+  it('does not turn a passive or a pronoun object into the subject\'s act', () => {
+    const a = makeTitle(ev({ type: 'statement', countries: ['BGD', 'VNM'], sentence: 'The prime minister was called on by the outgoing envoy of Vietnam.', trigger: 'called on' }), names);
+    expect(a).not.toMatch(/calls on by/);
+    const b = makeTitle(ev({ type: 'statement', countries: ['BGD', 'VNM'], sentence: 'Bangladesh welcomed her at the residence on Thursday.', trigger: 'welcomed' }), names);
+    expect(b).not.toMatch(/welcomes her/);
+  });
+
+  it('never titles a visit as a state visiting itself', () => {
+    const t = makeTitle(ev({ type: 'visit', countries: ['QAT', 'TUR'], location: 'Qatar', sentence: 'Qatar received the Turkish president on Monday.', trigger: 'received' }), names);
+    expect(t).not.toBe('Qatar visits Qatar');
   });
 });

@@ -9,6 +9,8 @@ import { activeRole, roleActive, type ActiveRole } from './people.ts';
 import { executiveKey, roleKeys } from './roles.ts';
 import { hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, shortInsideName, isTitleCase, titleCaseRole } from './names.ts';
 import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
+import { MENTION_PASSES } from './passes/mentions/index.ts';
+import { STATE_KINDS, wordBefore, type MentionContext } from './passes/mentions/context.ts';
 
 /** One mention plus what the context rules need. */
 export interface Found {
@@ -53,13 +55,7 @@ const KIND_OF: Partial<Record<GazPayload['kind'], MentionKind>> = {
   role: 'role',
 };
 
-/** Kinds that can be places ("in Beijing", "at the Kremlin"). */
-const PLACE_KINDS = new Set<MentionKind>(['country', 'capital', 'metonym', 'institution']);
-/** Kinds that stand for a state. */
-const STATE_KINDS = new Set<MentionKind>(['country', 'demonym', 'capital', 'metonym', 'institution']);
 const STATE_PAYLOADS = new Set<GazPayload['kind']>(['country', 'demonym', 'capital', 'metonym', 'institution']);
-const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed', 'speaking', 'style', 'era', 'inspired', 'owned']);
-const STRONG_MEDIA = new Set(['media', 'agency', 'broadcaster', 'television', 'tv', 'outlet', 'outlets', 'newspaper', 'tabloid', 'wire', 'radio', 'daily']);
 
 export class SentenceAnalyzer {
   constructor(
@@ -93,21 +89,10 @@ export class SentenceAnalyzer {
     if (found.length === 0) return { tokens, found, collectives };
     found.sort((a, b) => a.first - b.first);
 
-    for (const f of found) this.markPossessive(f, tokens);
-    for (const f of found) this.capitalPhrase(f, tokens);
-    for (const f of found) this.markPlace(f, tokens);
-    this.placeLists(found, tokens);
-    // Cities other than capitals only ever name places.
-    if (found.some((f) => f.payload?.kind === 'city' && !f.m.locative)) found = found.filter((f) => f.payload?.kind !== 'city' || f.m.locative);
-    const byFirst: (Found | undefined)[] = new Array(tokens.length + 2);
-    for (const f of found) byFirst[f.first] = f;
-    this.markAttributions(found, tokens, byFirst);
-    this.markModifiers(found, tokens, byFirst);
-    this.markQualifiers(found, tokens, byFirst);
-    this.homonyms(found, tokens);
-    this.markTopics(found, tokens);
-    this.markAsides(found, tokens);
-    this.markVictims(found, tokens, byFirst);
+    const mctx: MentionContext = { tokens, found, byFirst: [], words: this.words, gaz: this.gaz };
+    for (const pass of MENTION_PASSES) pass.run(mctx);
+    found = mctx.found;
+    const byFirst = mctx.byFirst;
     const extra = this.rolesAndNames(found, tokens, covered, state, byFirst, titleCaseOf(titleCase));
     found.push(...extra);
     found.sort((a, b) => a.first - b.first);
@@ -321,293 +306,6 @@ export class SentenceAnalyzer {
         found.push({ m, first: i, last, possessive: false });
       }
       return;
-    }
-  }
-
-  private markPossessive(f: Found, tokens: Token[]): void {
-    const next = tokens[f.last + 1];
-    if (!next) return;
-    if (next.norm === "'s") f.possessive = true;
-    else if (next.norm === "'" && /s$/i.test(tokens[f.last]!.raw)) f.possessive = true;
-  }
-
-  /** "the Chinese capital" is Beijing, as a place or a metonym. */
-  private capitalPhrase(f: Found, tokens: Token[]): void {
-    if (f.m.kind !== 'demonym' && !(f.m.kind === 'country' && f.possessive)) return;
-    const at = f.possessive ? f.last + 2 : f.last + 1;
-    const next = tokens[at];
-    if (next?.norm !== 'capital' || !f.m.country) return;
-    f.m.kind = 'capital';
-    f.m.end = next.end;
-    f.m.text = `${f.m.text}${f.possessive ? "'s" : ''} capital`;
-    f.last = at;
-    f.possessive = false;
-    f.place = this.gaz.capitals.get(f.m.country) ?? f.m.text;
-  }
-
-  /** "in Doha", "arrived in Beijing", "a visit to North Korea", "visited China"; a dateline "BEIJING (Reuters) -". */
-  private markPlace(f: Found, tokens: Token[]): void {
-    if (!PLACE_KINDS.has(f.m.kind) && !(f.m.kind === 'metonym' && f.m.organization)) return;
-    if (f.possessive) {
-      // "in Japan's exclusive economic zone", "off Japan's Okushiri Island", "in Russia's Kursk region"
-      const prep = tokens[f.first - 1]?.norm === 'the' ? tokens[f.first - 2] : tokens[f.first - 1];
-      if (prep && this.words.locative.has(prep.norm) && this.placeFollows(tokens, f.last + 2)) {
-        f.m.locative = true;
-        f.place = f.m.text;
-        f.prep = prep.norm;
-      }
-      return;
-    }
-    if (f.first === 0 && isDateline(tokens, f.last)) {
-      f.m.locative = true; // where the story was filed, not where the event happened: no `place`
-      return;
-    }
-    let k = f.first - 1;
-    if (tokens[k]?.norm === 'the') k--;
-    const prep = tokens[k];
-    if (!prep) return;
-    const w = this.words;
-    if (this.betweenPlaces(tokens, k)) {
-      // "into the sea between the Korean peninsula and Japan"
-      f.m.locative = true;
-      f.place = f.m.text;
-      return;
-    }
-    if (w.locative.has(prep.norm)) {
-      if (prep.norm === 'in' && w.governmentNouns.has(tokens[k - 1]?.norm ?? '')) return; // "the government in Caracas"
-      f.m.locative = true;
-      if (prep.norm === 'in' && wordBefore(tokens, k, 2, w.arrival)) f.m.destination = true;
-    } else if (w.directional.has(prep.norm)) {
-      if (wordBefore(tokens, k, 4, w.motion)) {
-        f.m.locative = true;
-        if (prep.norm !== 'from') f.m.destination = true;
-      }
-    } else if (w.visitVerbs.has(prep.norm) && k === f.first - 1) {
-      f.m.locative = true;
-      f.m.destination = true;
-    }
-    if (f.m.locative && !f.place) f.place = f.m.text;
-    if (f.m.locative) f.prep = prep.norm;
-  }
-
-  /** "in Ukraine, Afghanistan, Syria or Yemen", "visits to China, Japan and Korea": the whole list is places. */
-  private placeLists(found: Found[], tokens: Token[]): void {
-    for (let i = 1; i < found.length; i++) {
-      const prev = found[i - 1]!;
-      const f = found[i]!;
-      if (!prev.m.locative || f.m.locative || f.possessive || !PLACE_KINDS.has(f.m.kind) || !f.m.country) continue;
-      let ok = f.first > prev.last + 1;
-      for (let j = prev.last + 1; j < f.first && ok; j++) ok = LIST_GLUE.has(tokens[j]!.norm);
-      if (!ok) continue;
-      f.m.locative = true;
-      if (prev.m.destination) f.m.destination = true;
-      f.place = f.m.text;
-      if (prev.prep) f.prep = prev.prep;
-      f.listHead = prev.listHead ?? prev;
-    }
-  }
-
-  /** Token k is "between" (or the "and" of "between X and") right after a place noun: "the sea between X and Y". */
-  private betweenPlaces(tokens: Token[], k: number): boolean {
-    let b = k;
-    if (tokens[k]?.norm === 'and') {
-      b = -1;
-      for (let j = k - 1; j >= Math.max(0, k - 6); j--) {
-        if (tokens[j]!.norm === 'between') {
-          b = j;
-          break;
-        }
-      }
-    }
-    if (b < 1 || tokens[b]?.norm !== 'between') return false;
-    return this.words.placeNouns.has(tokens[b - 1]!.norm);
-  }
-
-  /** After "Japan's": a place noun within three words ("exclusive economic zone") or a capitalised place name. */
-  private placeFollows(tokens: Token[], at: number): boolean {
-    for (let j = at; j < Math.min(tokens.length, at + 4); j++) {
-      const t = tokens[j]!;
-      if (!isWord(t)) return false;
-      if (this.words.placeNouns.has(t.norm)) return true;
-      if (j === at && isCapitalized(t.raw) && !this.words.nameStop.has(t.raw)) return true;
-    }
-    return false;
-  }
-
-  /** "Israel's attack on Iran", "Israeli strikes on Iran": Iran is on the receiving end of the act a statement is about. */
-  private markVictims(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
-    for (let i = 0; i < found.length; i++) {
-      const agent = found[i]!;
-      if (!STATE_KINDS.has(agent.m.kind) || !agent.m.country || agent.m.locative) continue;
-      let nounAt = agent.possessive ? agent.last + 2 : agent.last + 1;
-      // "Israel's attack on", "Israeli strikes on", "US strikes on", "Russia's overnight drone attack on"
-      if (agent.possessive || agent.m.kind === 'demonym') {
-        for (let hop = 0; hop < 2; hop++) {
-          const t = tokens[nounAt];
-          if (!t || this.words.actNouns.has(t.norm) || !/^\p{Ll}/u.test(t.raw) || FUNCTION_WORDS.has(t.norm)) break;
-          nounAt++;
-        }
-      }
-      const noun = tokens[nounAt];
-      const prep = tokens[nounAt + 1];
-      if (!noun || !prep || !this.words.actNouns.has(noun.norm) || !VICTIM_PREPS.has(prep.norm)) continue;
-      let j = nounAt + 2;
-      if (tokens[j]?.norm === 'the') j++;
-      const victim = byFirst[j];
-      if (victim && victim.m.country && victim.m.country !== agent.m.country && STATE_KINDS.has(victim.m.kind)) {
-        victim.m.victim = true;
-        delete victim.m.locative;
-      }
-    }
-  }
-
-  /** Media outlets are sources; "Russia's TASS", "Chinese state media" are attributions, not parties. */
-  private markAttributions(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
-    for (let i = 0; i < found.length; i++) {
-      const f = found[i]!;
-      if (!STATE_KINDS.has(f.m.kind)) continue;
-      let j = f.last + 1;
-      let strong = false;
-      let steps = 0;
-      while (j < tokens.length && steps < 5) {
-        const t = tokens[j]!;
-        const g = byFirst[j];
-        if (g?.m.kind === 'media') {
-          strong = true;
-          break;
-        }
-        if (t.norm === "'s" || this.words.mediaWords.has(t.norm)) {
-          if (STRONG_MEDIA.has(t.norm)) strong = true;
-          j++;
-          steps++;
-          continue;
-        }
-        break;
-      }
-      if (strong) f.m.attribution = true;
-    }
-  }
-
-  /** "Iran-backed", "Yemen's Houthis", "Ukraine's allies": the state is not a party. */
-  private markModifiers(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
-    for (const f of found) {
-      if (!STATE_KINDS.has(f.m.kind) || f.m.attribution) continue;
-      const n1 = tokens[f.last + 1];
-      const n2 = tokens[f.last + 2];
-      if (n1?.raw === '-' && n2 && MODIFIER_SUFFIX.has(n2.norm)) {
-        f.m.nonParty = 'modifier';
-        continue;
-      }
-      if (!(f.possessive || f.m.kind === 'demonym')) continue;
-      const startAt = f.possessive ? f.last + 2 : f.last + 1;
-      for (let j = startAt; j < Math.min(tokens.length, startAt + 3); j++) {
-        const g = byFirst[j];
-        if (g && g.orgType === 'armed-group') {
-          f.m.nonParty = 'modifier';
-          break;
-        }
-        if (g) break;
-        const t = tokens[j]!;
-        if (!isWord(t) || t.norm === 'and' || t.norm === 'or' || t.norm === 'nor') break;
-        if (f.possessive && this.words.possessiveCollectives.has(t.norm)) {
-          f.m.nonParty = 'collective';
-          break;
-        }
-      }
-    }
-  }
-
-  /**
-   * "the Ukraine war", "the Russia-Ukraine conflict", "the Iran nuclear deal": a state name right before a
-   * topic noun names what is talked about, not who acts.
-   */
-  private markQualifiers(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
-    let walked = -1; // last token of the latest dash chain: each chain is walked once (linear)
-    for (const f of found) {
-      if (f.m.kind !== 'country' || f.possessive || !f.m.country || f.first <= walked) continue;
-      const chain = [f];
-      let j = f.last + 1;
-      // "the Russia-Ukraine war", "the Israel-Hamas war": a dash links the names of the two sides of the topic.
-      while (DASHES.has(tokens[j]?.raw ?? '') && (byFirst[j + 1]?.m.kind === 'country' || byFirst[j + 1]?.m.kind === 'organization')) {
-        const g = byFirst[j + 1]!;
-        if (g.m.kind === 'country') chain.push(g);
-        j = g.last + 1;
-      }
-      walked = j - 1;
-      // "the US-China trade war", "the Ukraine grain deal": one topic word may come before the noun.
-      const isWordIn = (k: number, set: Set<string>): boolean => {
-        const t = tokens[k];
-        return !!t && !byFirst[k] && /^\p{Ll}/u.test(t.raw) && set.has(t.norm);
-      };
-      const w = this.words;
-      if (isWordIn(j, w.qualifierNouns) || (isWordIn(j, w.qualifierAdjectives) && isWordIn(j + 1, w.qualifierNouns))) {
-        for (const g of chain) g.qualifier = true;
-      }
-    }
-  }
-
-  /** "met Wang Yi to discuss Ukraine and relations with the United States": Ukraine and the US are topics. */
-  private markTopics(found: Found[], tokens: Token[]): void {
-    const w = this.words;
-    let from = -1;
-    for (let i = 0; i < tokens.length && from < 0; i++) {
-      const t = tokens[i]!.norm;
-      if (w.topicWords.has(t)) from = i;
-      else if ((t === 'on' || t === 'over') && i > 0 && w.topicNouns.has(tokens[i - 1]!.norm)) from = i;
-    }
-    if (from < 0) return;
-    let to = tokens.length;
-    for (let i = from + 1; i < tokens.length; i++) {
-      const t = tokens[i]!.norm;
-      const endsWith = t === 'with' && !RELATION_NOUNS.has(tokens[i - 1]?.norm ?? ''); // "discussed the crisis with ASEAN"
-      if (t === ';' || endsWith || (t === ',' && CLAUSE_JOINERS.has(tokens[i + 1]?.norm ?? '')) || (CLAUSE_JOINERS.has(t) && t !== 'and')) {
-        to = i;
-        break;
-      }
-    }
-    for (const f of found) if (f.first > from && f.last < to && (STATE_KINDS.has(f.m.kind) || f.m.kind === 'organization')) f.m.topic = true;
-  }
-
-  /** "China, a diplomatic ally of Moscow, said ...": Moscow is inside an apposition. */
-  private markAsides(found: Found[], tokens: Token[]): void {
-    for (let i = 0; i < found.length; i++) {
-      const f = found[i]!;
-      if (!f.m.country || tokens[f.last + 1]?.raw !== ',') continue;
-      const starter = tokens[f.last + 2];
-      if (!starter || !this.words.appositionStarters.has(starter.norm)) continue;
-      // A list ("Italy, Japan, the United Kingdom and ...") is no apposition.
-      const prevTok = tokens[f.first - 1]?.raw;
-      if (prevTok === ',' || prevTok === '(' || tokens[f.first - 1]?.norm === 'and') continue;
-      const next = found[i + 1];
-      if (starter.norm === 'the' && next && next.first === f.last + 3 && next.m.country) continue;
-      let close = -1;
-      for (let j = f.last + 3; j < Math.min(tokens.length, f.last + 60); j++) {
-        if (tokens[j]!.raw === ',') {
-          close = j;
-          break;
-        }
-      }
-      if (close < 0) continue;
-      for (let k = i + 1; k < found.length && found[k]!.first < close; k++) {
-        const g = found[k]!;
-        if (g.last < close && g.m.country && g.m.country !== f.m.country && !g.m.nonParty) g.m.nonParty = 'aside';
-      }
-    }
-  }
-
-  /** "Russia's Security Council" is a Russian body, not the UN's. */
-  private homonyms(found: Found[], tokens: Token[]): void {
-    for (let i = 1; i < found.length; i++) {
-      const f = found[i]!;
-      const prev = found[i - 1]!;
-      if (!f.payload?.homonym || !prev.m.country || !STATE_KINDS.has(prev.m.kind)) continue;
-      const gap = f.first - prev.last;
-      if (gap === 1 || (gap === 2 && tokens[prev.last + 1]!.norm === "'s")) {
-        f.m.kind = 'institution';
-        f.m.country = prev.m.country;
-        delete f.m.organization;
-        delete f.orgType;
-      }
     }
   }
 
@@ -843,16 +541,6 @@ function shortsOf(entries: GazPayload[]): GazPayload[] {
   return out;
 }
 
-/** An all-caps place opening a sentence and followed by "(", ",", or a dash: a dateline. */
-function isDateline(tokens: Token[], last: number): boolean {
-  for (let i = 0; i <= last; i++) {
-    const r = tokens[i]!.raw;
-    if (isWord(tokens[i]!) && r !== r.toUpperCase()) return false;
-  }
-  const next = tokens[last + 1]?.raw;
-  return next === '(' || next === ',' || next === '-' || next === '—' || next === '–';
-}
-
 /** The state named by "of (the) X" right after token `last`: "the foreign minister of Iran". */
 function stateAfter(tokens: Token[], last: number, byFirst: (Found | undefined)[]): string | undefined {
   if (tokens[last + 1]?.norm !== 'of') return undefined;
@@ -860,22 +548,10 @@ function stateAfter(tokens: Token[], last: number, byFirst: (Found | undefined)[
   return of && of.m.country && STATE_KINDS.has(of.m.kind) && !of.m.attribution && !of.m.locative ? of.m.country : undefined;
 }
 
-/** Is one of `set` among the `n` words before token `k`? */
-function wordBefore(tokens: Token[], k: number, n: number, set: Set<string>): boolean {
-  for (let j = k - 1; j >= Math.max(0, k - n); j--) if (set.has(tokens[j]!.norm)) return true;
-  return false;
-}
-
-const RELATION_NOUNS = new Set(['relations', 'ties', 'cooperation', 'trade', 'links', 'contacts', 'partnership', 'dealings', 'rapprochement', 'normalisation', 'normalization', 'talks', 'negotiations', 'agreement', 'deal', 'dispute', 'tensions', 'conflict', 'war', 'border']);
-const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon']);
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 /** Role keys specific enough for "the <role>" to name the last person seen in it. */
 const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister', 'minister', 'spokesperson', 'envoy']);
 /** Pair nouns that name states, not people: "the two countries" may point back to states named without people. */
 const STATE_PAIR_NOUNS = new Set(['countries', 'nations', 'governments', 'neighbours', 'neighbors']);
-const DASHES = new Set(['-', '–', '—', '/']);
-const LIST_GLUE = new Set([',', 'and', 'or', 'the']);
-const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'after', 'before', 'where', 'when', 'although', 'though']);
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);
 

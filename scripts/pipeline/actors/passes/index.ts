@@ -1,0 +1,71 @@
+/**
+ * The party passes, in order. Each pass is one concept in its own file and appends a trace step
+ * naming its rule id for every state it adds or removes (see ./state.ts).
+ *
+ * Why this order:
+ *  1. clauseScope       the candidate's own clause first: its mentions, each judged (places, outlets,
+ *                       topics, victims, asides are named but are no parties).
+ *  1b. subjectAnaphor  "The statement accused France": the subject refers back to the latest act's
+ *                       agent; before widening, so that the clause counts that side.
+ *  2. widenScope        a two-sided act that names too few sides there looks at the whole sentence.
+ *  2b. attributionScope who reports the act (", South Korea's military said"; "According to
+ *                       Kyodo, ...") is no party: right after the passes that take the sentence's states.
+ *  2c. reportedContent  in a meeting or call, states named only in what was said ("told X that
+ *                       Tehran would respond to Israel") were talked about, not present.
+ *  2d. timeAnchor       "..., days before the Russian incursion": another event named to date this one.
+ *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
+ *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
+ *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
+ *  5b. subordinateClause a state named only in a relative clause without the trigger is named in
+ *                       passing ("a statement that criticised Russia"): after every pass that adds
+ *                       from the sentence, before the agents are chosen.
+ *  6. organizations     international organisations and people of the scope (needed by 7 and 10).
+ *  7. orgMembers        groupings that act through their members (G7, the Sahel alliance) add them.
+ *  8. nominalAct        an act noun with its own agent ("Israel's strike on Doha") keeps only that
+ *                       agent and its target: after every pass that adds, so it can remove the
+ *                       speaker of the governing verb whichever pass brought it in.
+ *  9. agents            which parties do the act (subject side), once the set is known.
+ *  9b. accusationTarget an accusation is against its first object (and what is coordinated with it);
+ *                       needs the agents, so that the subject is never taken for the object.
+ * 10. actReference      "condemned the attack": needs this event's agents (the speaker) and the
+ *                       agents of earlier acts; adds the earlier act's agent as the target.
+ * 11. impliedCounterpart last: only when, after everything above, one side is still missing.
+ */
+import { accusationTarget } from './accusation-target.ts';
+import { actReference } from './act-reference.ts';
+import { agentsPass } from './agents.ts';
+import { attributionScope } from './attribution-scope.ts';
+import { subjectAnaphor } from './subject-anaphor.ts';
+import { clauseScope } from './clause-scope.ts';
+import { impliedCounterpartPass } from './implied-counterpart.ts';
+import { nominalAct } from './nominal-act.ts';
+import { orgMembers } from './org-members.ts';
+import { organizationsAndPeople } from './organizations.ts';
+import { placeOtherSide } from './place-other-side.ts';
+import { relativeSubject } from './relative-subject.ts';
+import { reportedContent } from './reported-content.ts';
+import type { PartyPass } from './state.ts';
+import { subordinateClause } from './subordinate-clause.ts';
+import { timeAnchor } from './time-anchor.ts';
+import { visitDestination } from './visit-destination.ts';
+import { widenScope } from './widen-scope.ts';
+
+export const PARTY_PASSES: readonly PartyPass[] = [
+  clauseScope,
+  subjectAnaphor,
+  widenScope,
+  attributionScope,
+  reportedContent,
+  timeAnchor,
+  visitDestination,
+  placeOtherSide,
+  relativeSubject,
+  subordinateClause,
+  organizationsAndPeople,
+  orgMembers,
+  nominalAct,
+  agentsPass,
+  accusationTarget,
+  actReference,
+  impliedCounterpartPass,
+];

@@ -1,0 +1,131 @@
+/**
+ * Places are mentions, not parties: "in Doha", "arrived in Beijing", "a visit to North Korea", a dateline.
+ *  - `actors.mentions.place`: the preposition or verb before a state word makes it a place (or a destination).
+ *  - `actors.mentions.place-list`: "to Peru, Chile and Bolivia": the whole list is places.
+ *  - `actors.mentions.city`: cities other than capitals only ever name places.
+ */
+import type { Found } from '../../analyze.ts';
+import { isCapitalized, isWord, type Token } from '../../text.ts';
+import { PLACE_KINDS, wordBefore, type MentionContext, type MentionPass } from './context.ts';
+
+/** "in Doha", "arrived in Beijing", "a visit to North Korea", "visited China"; a dateline "BEIJING (Reuters) -". */
+export function markPlace(ctx: MentionContext, f: Found, tokens: Token[]): void {
+  if (!PLACE_KINDS.has(f.m.kind) && !(f.m.kind === 'metonym' && f.m.organization)) return;
+  if (f.possessive) {
+    // "in Japan's exclusive economic zone", "off Japan's Okushiri Island", "in Russia's Kursk region"
+    const prep = tokens[f.first - 1]?.norm === 'the' ? tokens[f.first - 2] : tokens[f.first - 1];
+    if (prep && ctx.words.locative.has(prep.norm) && placeFollows(ctx, tokens, f.last + 2)) {
+      f.m.locative = true;
+      f.place = f.m.text;
+      f.prep = prep.norm;
+    }
+    return;
+  }
+  if (f.first === 0 && isDateline(tokens, f.last)) {
+    f.m.locative = true; // where the story was filed, not where the event happened: no `place`
+    return;
+  }
+  let k = f.first - 1;
+  if (tokens[k]?.norm === 'the') k--;
+  const prep = tokens[k];
+  if (!prep) return;
+  const w = ctx.words;
+  if (betweenPlaces(ctx, tokens, k)) {
+    // "into the sea between the Korean peninsula and Japan"
+    f.m.locative = true;
+    f.place = f.m.text;
+    return;
+  }
+  if (w.locative.has(prep.norm)) {
+    if (prep.norm === 'in' && w.governmentNouns.has(tokens[k - 1]?.norm ?? '')) return; // "the government in Caracas"
+    f.m.locative = true;
+    if (prep.norm === 'in' && wordBefore(tokens, k, 2, w.arrival)) f.m.destination = true;
+  } else if (w.directional.has(prep.norm)) {
+    if (wordBefore(tokens, k, 4, w.motion)) {
+      f.m.locative = true;
+      if (prep.norm !== 'from') f.m.destination = true;
+    }
+  } else if (w.visitVerbs.has(prep.norm) && k === f.first - 1) {
+    f.m.locative = true;
+    f.m.destination = true;
+  }
+  if (f.m.locative && !f.place) f.place = f.m.text;
+  if (f.m.locative) f.prep = prep.norm;
+}
+
+/** "in Ukraine, Afghanistan, Syria or Yemen", "visits to China, Japan and Korea": the whole list is places. */
+export function placeLists(ctx: MentionContext, found: Found[], tokens: Token[]): void {
+  for (let i = 1; i < found.length; i++) {
+    const prev = found[i - 1]!;
+    const f = found[i]!;
+    if (!prev.m.locative || f.m.locative || f.possessive || !PLACE_KINDS.has(f.m.kind) || !f.m.country) continue;
+    let ok = f.first > prev.last + 1;
+    for (let j = prev.last + 1; j < f.first && ok; j++) ok = LIST_GLUE.has(tokens[j]!.norm);
+    if (!ok) continue;
+    f.m.locative = true;
+    if (prev.m.destination) f.m.destination = true;
+    f.place = f.m.text;
+    if (prev.prep) f.prep = prev.prep;
+    f.listHead = prev.listHead ?? prev;
+  }
+}
+
+/** Token k is "between" (or the "and" of "between X and") right after a place noun: "the sea between X and Y". */
+export function betweenPlaces(ctx: MentionContext, tokens: Token[], k: number): boolean {
+  let b = k;
+  if (tokens[k]?.norm === 'and') {
+    b = -1;
+    for (let j = k - 1; j >= Math.max(0, k - 6); j--) {
+      if (tokens[j]!.norm === 'between') {
+        b = j;
+        break;
+      }
+    }
+  }
+  if (b < 1 || tokens[b]?.norm !== 'between') return false;
+  return ctx.words.placeNouns.has(tokens[b - 1]!.norm);
+}
+
+/** After "Japan's": a place noun within three words ("exclusive economic zone") or a capitalised place name. */
+export function placeFollows(ctx: MentionContext, tokens: Token[], at: number): boolean {
+  for (let j = at; j < Math.min(tokens.length, at + 4); j++) {
+    const t = tokens[j]!;
+    if (!isWord(t)) return false;
+    if (ctx.words.placeNouns.has(t.norm)) return true;
+    if (j === at && isCapitalized(t.raw) && !ctx.words.nameStop.has(t.raw)) return true;
+  }
+  return false;
+}
+
+/** An all-caps place opening a sentence and followed by "(", ",", or a dash: a dateline. */
+function isDateline(tokens: Token[], last: number): boolean {
+  for (let i = 0; i <= last; i++) {
+    const r = tokens[i]!.raw;
+    if (isWord(tokens[i]!) && r !== r.toUpperCase()) return false;
+  }
+  const next = tokens[last + 1]?.raw;
+  return next === '(' || next === ',' || next === '-' || next === '—' || next === '–';
+}
+
+const LIST_GLUE = new Set([',', 'and', 'or', 'the']);
+
+export const places: MentionPass = {
+  id: 'actors.mentions.place',
+  run(ctx) {
+    for (const f of ctx.found) markPlace(ctx, f, ctx.tokens);
+  },
+};
+
+export const placeListsPass: MentionPass = {
+  id: 'actors.mentions.place-list',
+  run(ctx) {
+    placeLists(ctx, ctx.found, ctx.tokens);
+  },
+};
+
+export const citiesArePlaces: MentionPass = {
+  id: 'actors.mentions.city',
+  run(ctx) {
+    if (ctx.found.some((f) => f.payload?.kind === 'city' && !f.m.locative)) ctx.found = ctx.found.filter((f) => f.payload?.kind !== 'city' || f.m.locative);
+  },
+};

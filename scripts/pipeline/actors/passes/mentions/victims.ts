@@ -1,0 +1,76 @@
+/**
+ * Victims are no parties of what is said about an act:
+ *  - `actors.mentions.victim`: "Israel's attack on Iran", "Israeli strikes on Iran": Iran is on the receiving end.
+ *  - `actors.mentions.sovereignty`: "a violation of Syrian sovereignty", "the airspace of Iraq" (actor-context.json sovereigntyNouns).
+ */
+import type { Found } from '../../analyze.ts';
+import type { Token } from '../../text.ts';
+import { SOVEREIGNTY_NOUNS } from '../../words.ts';
+import { STATE_KINDS, type MentionContext, type MentionPass } from './context.ts';
+
+/** "Israel's attack on Iran", "Israeli strikes on Iran": Iran is on the receiving end of the act a statement is about. */
+export function markVictims(ctx: MentionContext, found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
+  for (let i = 0; i < found.length; i++) {
+    const agent = found[i]!;
+    if (!STATE_KINDS.has(agent.m.kind) || !agent.m.country || agent.m.locative) continue;
+    let nounAt = agent.possessive ? agent.last + 2 : agent.last + 1;
+    // "Israel's attack on", "Israeli strikes on", "US strikes on", "Russia's overnight drone attack on"
+    if (agent.possessive || agent.m.kind === 'demonym') {
+      for (let hop = 0; hop < 2; hop++) {
+        const t = tokens[nounAt];
+        if (!t || ctx.words.actNouns.has(t.norm) || !/^\p{Ll}/u.test(t.raw) || FUNCTION_WORDS.has(t.norm)) break;
+        nounAt++;
+      }
+    }
+    const noun = tokens[nounAt];
+    const prep = tokens[nounAt + 1];
+    if (!noun || !prep || !ctx.words.actNouns.has(noun.norm) || !VICTIM_PREPS.has(prep.norm)) continue;
+    let j = nounAt + 2;
+    if (tokens[j]?.norm === 'the') j++;
+    const victim = byFirst[j];
+    if (victim && victim.m.country && victim.m.country !== agent.m.country && STATE_KINDS.has(victim.m.kind)) {
+      victim.m.victim = true;
+      delete victim.m.locative;
+    }
+  }
+}
+
+const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon']);
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
+
+/**
+ * "a violation of Syrian sovereignty", "entered Japan's territorial waters", "the sovereignty of Iraq": the owner of
+ * the sovereignty, territory or airspace an act is said to violate is its victim, not a party of a statement about it.
+ */
+export function markSovereigntyVictims(found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
+  for (const f of found) {
+    if (!STATE_KINDS.has(f.m.kind) || !f.m.country || f.m.locative) continue;
+    if (f.possessive || f.m.kind === 'demonym') {
+      const at = f.possessive ? f.last + 2 : f.last + 1;
+      // "Syrian sovereignty", "Japan's territorial waters", "Iraq's air space" (one word may come before the noun).
+      if (SOVEREIGNTY_NOUNS.has(tokens[at]?.norm ?? '') || (tokens[at] && /^\p{Ll}/u.test(tokens[at]!.raw) && SOVEREIGNTY_NOUNS.has(tokens[at + 1]?.norm ?? ''))) {
+        f.m.victim = true;
+      }
+    }
+  }
+  // "the sovereignty of Iraq", "the territorial integrity of Ukraine"
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!SOVEREIGNTY_NOUNS.has(tokens[i]!.norm) || tokens[i + 1]!.norm !== 'of') continue;
+    const g = byFirst[tokens[i + 2]!.norm === 'the' ? i + 3 : i + 2];
+    if (g && g.m.country && STATE_KINDS.has(g.m.kind)) g.m.victim = true;
+  }
+}
+
+export const victims: MentionPass = {
+  id: 'actors.mentions.victim',
+  run(ctx) {
+    markVictims(ctx, ctx.found, ctx.tokens, ctx.byFirst);
+  },
+};
+
+export const sovereigntyVictims: MentionPass = {
+  id: 'actors.mentions.sovereignty',
+  run(ctx) {
+    markSovereigntyVictims(ctx.found, ctx.tokens, ctx.byFirst);
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * Is a mention a party of an event of a given type? The answer with the rule that decided it, so a
+ * pass can say why a state named in the sentence was left out ("-ISR victim of condemned act").
+ */
+import type { EventType } from '../../types.ts';
+import type { Found } from '../analyze.ts';
+
+/** Types whose travel destination is a party (the host of a visit or of a meeting one travels to). */
+export const HOSTED = new Set<EventType>(['visit', 'meeting']);
+/** Types whose parties are the speaker and the state spoken about, not the victims of the act spoken about. */
+export const VERBAL = new Set<EventType>(['statement', 'accusation']);
+/** Types whose topics ("to discuss Ukraine") are not parties. */
+export const TOPIC_FREE = new Set<EventType>(['visit', 'meeting']);
+
+export interface Exclusion {
+  rule: string;
+  why: string;
+}
+
+/**
+ * Why this mention does not make its state a party of an event of `type`, or undefined when it does.
+ * `dest` is the one destination that counts for this candidate (the one nearest its trigger).
+ */
+export function exclusion(f: Found, type: EventType, dest?: Found): Exclusion | undefined {
+  const m = f.m;
+  if (m.kind === 'media') return { rule: 'actors.attribution', why: `outlet '${m.text}'` };
+  if (m.attribution) return { rule: 'actors.attribution', why: `reporting attribution '${m.text}'` };
+  if (m.nonParty === 'modifier') return { rule: 'actors.modifier', why: `modifier '${m.text}'` };
+  if (m.nonParty === 'collective') return { rule: 'actors.collective', why: `'${m.text}' names a group around the state` };
+  if (m.nonParty === 'aside') return { rule: 'actors.aside', why: `named in an apposition '${m.text}'` };
+  if (m.nonParty === 'subordinate') return { rule: 'actors.subordinate-clause', why: `named in a subordinate clause '${m.text}'` };
+  if (m.kind === 'role' && !f.actor) return { rule: 'actors.role-without-person', why: m.text };
+  // "the Ukraine war" is a topic; in a military act or an agreement the named state may well be a side.
+  if (f.qualifier && type !== 'military' && type !== 'agreement') return { rule: 'actors.qualifier', why: `topic modifier '${m.text}'` };
+  if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return { rule: 'actors.topic', why: `topic '${m.text}'` };
+  if (m.victim && VERBAL.has(type)) return { rule: 'actors.victim-of-condemned-act', why: `victim '${m.text}'` };
+  if (m.locative) {
+    const sameDest = !!dest && (f === dest || (f.listHead ?? f) === (dest.listHead ?? dest));
+    if (HOSTED.has(type) && m.destination === true && sameDest) return undefined;
+    return { rule: 'actors.venue', why: `place '${m.text}'` };
+  }
+  return undefined;
+}
+
+/** Does this mention make its state a party of an event of this type? */
+export function isStateParty(f: Found, type: EventType, dest?: Found): boolean {
+  if (!(f.m.country ?? f.actor?.country)) return false;
+  return exclusion(f, type, dest) === undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * Pass `actors.subordinate-clause`: a state named only inside a non-restrictive relative clause
+ * that does not hold the trigger is named in passing: "talks in Doha, where Qatar has long mediated
+ * between ...", "met Ruto, who had visited Ethiopia last year, ...". The clause starts at ", which /
+ * who / whose / whom / where" and ends at the next comma, semicolon, dash or bracket. A restrictive
+ * "that" clause is left alone: it is often the content of a statement ("the repercussions that may
+ * result from this escalation by Israel"). Acts that are often described by their targets in a
+ * relative clause ("sanctions, which target Russia's oil") keep them: sanctions, threats and
+ * military acts only lose states after ", where".
+ */
+import type { EventType } from '../../types.ts';
+import { isStateParty } from './party-test.ts';
+import { dropCountry, stateOf, type PartyPass, type PartyState } from './state.ts';
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()]/gu;
+const RELATIVES = new Set(['which', 'who', 'whose', 'whom', 'where']);
+/** Types that may be described by their targets in a relative clause: only "where" clauses are asides for them. */
+const TARGET_IN_RELATIVE = new Set<EventType>(['sanction', 'threat', 'military']);
+
+interface Span2 {
+  start: number;
+  end: number;
+}
+
+export function relativeClauses(s: PartyState): Span2[] {
+  const text = s.sentenceText;
+  const base = s.sentenceStart;
+  const toks: { w: string; raw: string; start: number; end: number }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) toks.push({ w: m[0].toLowerCase(), raw: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  const out: Span2[] = [];
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    const prev = toks[i - 1]!;
+    let opens = false;
+    if (RELATIVES.has(t.w) && prev.w === ',') opens = t.w === 'where' || !TARGET_IN_RELATIVE.has(s.type);
+    if (!opens) continue;
+    let end = base + text.length;
+    for (let j = i + 1; j < toks.length; j++) {
+      if (toks[j]!.w === ',' || toks[j]!.w === ';' || toks[j]!.w === '—' || toks[j]!.w === '–' || toks[j]!.w === '(') {
+        end = toks[j]!.start;
+        break;
+      }
+    }
+    out.push({ start: t.start, end });
+  }
+  return out;
+}
+
+export const subordinateClause: PartyPass = {
+  id: 'actors.subordinate-clause',
+  run(s) {
+    if (s.countries.length < 2) return;
+    const t = s.candidate.trigger;
+    const clauses = relativeClauses(s).filter((c) => !(t.start >= c.start && t.start < c.end));
+    if (clauses.length === 0) return;
+    const inside = (start: number) => clauses.some((c) => start >= c.start && start < c.end);
+    for (const c of [...s.countries]) {
+      if (s.countries.length < 2) break;
+      const ms = s.scope.filter((f) => stateOf(f) === c && isStateParty(f, s.type, s.dest));
+      if (ms.length === 0 || !ms.every((f) => inside(f.m.start))) continue;
+      dropCountry(s, c, this.id, `named only inside a relative clause ('${ms[0]!.m.text}')`);
+    }
+  },
+};

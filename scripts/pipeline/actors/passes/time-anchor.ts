@@ -1,0 +1,51 @@
+/**
+ * Pass `actors.time-anchor`: "The closure was announced on Sept. 9, a few days before the Russian drone
+ * incursion", "Xi met Putin, hours after Washington imposed new sanctions": a phrase after the trigger
+ * that names another event to say when this one happened is no part of this event; its states are not
+ * parties. Only for acts between the parties named around the verb (statements, accusations, meetings,
+ * visits, agreements): a strike or sanction "after X's attack" is often aimed at X.
+ */
+import type { EventType } from '../../types.ts';
+import { TIME_ANCHORS } from '../words.ts';
+import { isStateParty } from './party-test.ts';
+import { dropCountry, stateOf, type PartyPass } from './state.ts';
+import { wordsOf } from './words-of.ts';
+
+const TYPES = new Set<EventType>(['statement', 'accusation', 'meeting', 'visit', 'agreement']);
+
+export const timeAnchor: PartyPass = {
+  id: 'actors.time-anchor',
+  run(s) {
+    if (!TYPES.has(s.type) || s.countries.length === 0) return;
+    const t = s.candidate.trigger;
+    const ws = wordsOf(s.sentenceText, s.sentenceStart);
+    let from = -1;
+    let to = s.sentenceStart + s.sentenceText.length;
+    for (let i = 0; i < ws.length && from < 0; i++) {
+      if (ws[i]!.start < t.end) continue;
+      // The anchor opens after a comma ("..., days after X") or right after the verb's own phrase ("met Putin
+      // hours after X"): a one- or two-word anchor starting here.
+      const two = i + 1 < ws.length ? `${ws[i]!.w} ${ws[i + 1]!.w}` : '';
+      const three = i + 2 < ws.length ? `${two} ${ws[i + 2]!.w}` : '';
+      const hit = TIME_ANCHORS.find((a) => a === three || a === two || a === ws[i]!.w);
+      if (!hit) continue;
+      const prev = ws[i - 1];
+      // "after" right after a comma, or after a time amount ("a few days before", "hours after").
+      if (!prev || !(prev.w === ',' || /^(?:days?|hours?|weeks?|months?|shortly|just|soon|moments?)$/.test(prev.w) || hit.includes(' '))) continue;
+      from = ws[i]!.start;
+      for (let j = i + 1; j < ws.length; j++) {
+        if (ws[j]!.w === ',' || ws[j]!.w === ';') {
+          to = ws[j]!.start;
+          break;
+        }
+      }
+    }
+    if (from < 0) return;
+    // Every state named only there goes, even the last one: the act's own parties are then unnamed.
+    for (const c of [...s.countries]) {
+      const ms = s.found.filter((f) => stateOf(f) === c && isStateParty(f, s.type, s.dest));
+      if (ms.length === 0 || !ms.every((f) => f.m.start >= from && f.m.start < to)) continue;
+      dropCountry(s, c, this.id, `named only in a time anchor ('${ms[0]!.m.text}')`);
+    }
+  },
+};

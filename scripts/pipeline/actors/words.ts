@@ -1,0 +1,80 @@
+/**
+ * Typed word lists for the party passes, loaded once from the data files and checked on load:
+ * a malformed entry fails loudly at start-up, not silently in the middle of a build.
+ */
+import context from '../../data/actor-context.json';
+import orgData from '../../data/organizations.json';
+import type { EventType } from '../types.ts';
+
+const EVENT_TYPES = new Set<EventType>(['meeting', 'visit', 'statement', 'threat', 'sanction', 'agreement', 'accusation', 'military']);
+const ISO3 = /^[A-Z]{3}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ActReference {
+  id: string;
+  nouns: string[];
+  types: EventType[];
+}
+
+function loadActReferences(): { list: ActReference[]; byNoun: Map<string, ActReference> } {
+  const raw = (context as unknown as { actReferences?: unknown }).actReferences;
+  if (!Array.isArray(raw)) throw new Error('actor-context.json: actReferences must be a list');
+  const list: ActReference[] = [];
+  const byNoun = new Map<string, ActReference>();
+  for (const r of raw as Record<string, unknown>[]) {
+    const { id, nouns, types } = r;
+    if (typeof id !== 'string' || !id.startsWith('actors.act-reference.')) throw new Error(`actor-context.json: bad actReferences id ${String(id)}`);
+    if (!Array.isArray(nouns) || !nouns.every((n) => typeof n === 'string')) throw new Error(`${id}: nouns must be strings`);
+    if (!Array.isArray(types) || !types.every((t) => EVENT_TYPES.has(t as EventType))) throw new Error(`${id}: unknown event type`);
+    const ref: ActReference = { id, nouns: nouns.map((n) => (n as string).toLowerCase()), types: types as EventType[] };
+    list.push(ref);
+    for (const n of ref.nouns) if (!byNoun.has(n)) byNoun.set(n, ref);
+  }
+  return { list, byNoun };
+}
+
+export const ACT_REFERENCES = loadActReferences();
+
+export const SOVEREIGNTY_NOUNS: ReadonlySet<string> = new Set(
+  ((context as unknown as { sovereigntyNouns?: string[] }).sovereigntyNouns ?? []).map((w) => w.toLowerCase()),
+);
+
+export interface OrgMembers {
+  members: string[];
+  from?: string;
+}
+
+function loadMembers(): Map<string, OrgMembers> {
+  const out = new Map<string, OrgMembers>();
+  for (const o of (orgData as unknown as { organizations: { id: string; members?: unknown; membersFrom?: unknown }[] }).organizations) {
+    if (o.members === undefined) continue;
+    if (!Array.isArray(o.members) || !o.members.every((c) => typeof c === 'string' && ISO3.test(c))) throw new Error(`organizations.json ${o.id}: members must be ISO alpha-3 codes`);
+    if (o.membersFrom !== undefined && (typeof o.membersFrom !== 'string' || !DAY.test(o.membersFrom))) throw new Error(`organizations.json ${o.id}: membersFrom must be YYYY-MM-DD`);
+    out.set(o.id, { members: [...(o.members as string[])].sort(), ...(o.membersFrom ? { from: o.membersFrom as string } : {}) });
+  }
+  return out;
+}
+
+/** Organisation id -> member states, for groupings that act through their members. */
+export const ORG_MEMBERS: ReadonlyMap<string, OrgMembers> = loadMembers();
+
+/** Subjects that refer back to the speaker of an earlier act ("The statement accused ...", "It said"), lower-cased. */
+export const SUBJECT_ANAPHORS: readonly string[] = (() => {
+  const raw = (context as unknown as { subjectAnaphors?: unknown }).subjectAnaphors;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: subjectAnaphors must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
+})();
+
+/** Verbs of saying that may put their speaker after them ("..., said Iran's foreign minister"), lower-cased. */
+export const INVERTING_VERBS: readonly string[] = (() => {
+  const raw = (context as unknown as { invertingVerbs?: unknown }).invertingVerbs;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: invertingVerbs must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase());
+})();
+
+/** Words that open a phrase naming another event as a time anchor ("days before the Russian incursion"), lower-cased. */
+export const TIME_ANCHORS: readonly string[] = (() => {
+  const raw = (context as unknown as { timeAnchors?: unknown }).timeAnchors;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchors must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
+})();

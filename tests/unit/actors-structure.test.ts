@@ -1,0 +1,224 @@
+/**
+ * Who did what to whom, and which states are parties (issue 9, categories 4 and 5), from the clause's
+ * structure. Sentences are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveTriggered, rules } from './actors-helpers.ts';
+
+const one = (sentence: string, type: Parameters<typeof resolveTriggered>[0][0][1], trigger: string, published?: string) =>
+  resolveTriggered([[sentence, type, trigger]], published)[0]!;
+
+describe('an act noun with its own agent (X condemned Y\'s strike on Z)', () => {
+  it('gives the strike to its agent and target, never to the state that condemned it', () => {
+    const r = one("Brazil condemned Israel's air strike on Beirut on Monday.", 'military', 'strike');
+    expect(r.countries).toEqual(['ISR', 'LBN']);
+    expect(r.agents).toEqual(['ISR']);
+    expect(r.trace).toContainEqual(expect.objectContaining({ rule: 'actors.nominal-act', action: '-BRA' }));
+  });
+
+  it('reads a demonym, an "of" target and a passive "by" agent the same way', () => {
+    expect(one('Norway denounced the Turkish bombardment of Syrian towns.', 'military', 'bombardment').countries).toEqual(['SYR', 'TUR']);
+    const r = one('Chile criticised the raid by Venezuela against Guyana.', 'military', 'raid');
+    expect(r.countries).toEqual(['GUY', 'VEN']);
+    expect(r.agents).toEqual(['VEN']);
+  });
+
+  it('makes the condemnation the speaker\'s act against the agent, with the victim left out', () => {
+    const r = one("Brazil condemned Israel's air strike on Beirut on Monday.", 'accusation', 'condemned');
+    expect(r.countries).toEqual(['BRA', 'ISR']);
+    expect(r.agents).toEqual(['BRA']);
+    expect(rules(r)).toContain('actors.victim-of-condemned-act');
+  });
+});
+
+describe('a party named by its capital', () => {
+  it.each([
+    ['Doha said the ceasefire talks would resume next week.', 'statement', 'said', ['QAT']],
+    ['Ankara accused Athens of militarising the islands.', 'accusation', 'accused', ['GRC', 'TUR']],
+    ['Beijing warned Manila against further provocations at the shoal.', 'threat', 'warned', ['CHN', 'PHL']],
+  ] as const)('%s', (sentence, type, trigger, expected) => {
+    const r = one(sentence, type, trigger);
+    expect(r.countries).toEqual(expected);
+    expect(rules(r)).toContain('actors.mention.capital');
+  });
+});
+
+describe('"the attack", "the move": the act referred back to', () => {
+  it('takes the agent of the earlier strike as the target, not its victim', () => {
+    const r = resolveTriggered([
+      ['Israeli warplanes struck a depot near Damascus on Sunday.', 'military', 'struck'],
+      ['Turkey condemned the attack, calling it a breach of Syrian sovereignty.', 'accusation', 'condemned'],
+    ]);
+    expect(r[1]!.countries).toEqual(['ISR', 'TUR']);
+    expect(rules(r[1]!)).toContain('actors.act-reference.attack');
+  });
+
+  it('takes the agent of an earlier measure for "the move"', () => {
+    const r = resolveTriggered([
+      ['Washington raised tariffs on Mexican steel on Monday.', 'sanction', 'raised'],
+      ['Mexico called the move unjustified and said it would respond.', 'accusation', 'called'],
+    ]);
+    expect(r[1]!.countries).toEqual(['MEX', 'USA']);
+    expect(rules(r[1]!)).toContain('actors.act-reference.move');
+  });
+
+  it('adds nothing when the document reported no such act, or when the noun has its own agent', () => {
+    expect(one('Peru denounced the attack in the strongest terms.', 'accusation', 'denounced').countries).toEqual(['PER']);
+    const r = resolveTriggered([
+      ['Israeli warplanes struck a depot near Damascus on Sunday.', 'military', 'struck'],
+      ['Egypt condemned the attack by Iran on shipping.', 'accusation', 'condemned'],
+    ]);
+    expect(r[1]!.countries).toEqual(['EGY', 'IRN']);
+  });
+});
+
+describe('groupings that act through their members', () => {
+  it('makes the member states of the Sahel alliance and the G7 parties', () => {
+    expect(one('The Sahel alliance said it would leave the regional bloc.', 'statement', 'said', '2025-01-29').countries).toEqual(['BFA', 'MLI', 'NER']);
+    const g7 = one("G7 foreign ministers condemned North Korea's latest missile launch.", 'accusation', 'condemned');
+    expect(g7.countries).toEqual(['CAN', 'DEU', 'FRA', 'GBR', 'ITA', 'JPN', 'PRK', 'USA']);
+    expect(rules(g7)).toContain('actors.org-members.G7');
+  });
+
+  it('adds no states for an organisation with its own legal personality, nor before a grouping existed', () => {
+    expect(one('The European Union criticised Belarus over the detentions.', 'accusation', 'criticised').countries).toEqual(['BLR']);
+    expect(one('The Alliance of Sahel States said it was alarmed.', 'statement', 'said', '2022-05-01').countries).toEqual([]);
+  });
+});
+
+describe('states that are not parties', () => {
+  it('leaves out the owner of violated airspace or sovereignty', () => {
+    expect(one('Ukraine accused Russia of violating Moldovan airspace with drones.', 'accusation', 'accused').countries).toEqual(['RUS', 'UKR']);
+    expect(one('Iraq said the raids violated the sovereignty of Syria.', 'statement', 'said').countries).toEqual(['IRQ']);
+  });
+
+  it('leaves out states named only in a non-restrictive relative clause', () => {
+    const r = one('Sudan and Chad held talks in Doha, where Qatar has mediated for months.', 'meeting', 'held talks');
+    expect(r.countries).toEqual(['SDN', 'TCD']);
+    expect(rules(r)).toContain('actors.subordinate-clause');
+    expect(one("Kenya's president met Ethiopia's prime minister, who had visited Egypt a week earlier.", 'meeting', 'met').countries).toEqual(['ETH', 'KEN']);
+  });
+
+  it('leaves out who reports the act', () => {
+    const r = one("North Korea fired two ballistic missiles into the sea, South Korea's military said.", 'military', 'fired');
+    expect(r.countries).toEqual(['PRK']);
+    expect(rules(r)).toContain('actors.attribution.trailing');
+    expect(one('Myanmar troops shelled a village near the border, Thai officials said on Friday.', 'military', 'shelled').countries).toEqual(['MMR']);
+    const f = one('According to Japanese and South Korean media, China and Russia held joint naval drills.', 'military', 'held');
+    expect(f.countries).toEqual(['CHN', 'RUS']);
+    expect(rules(f)).toContain('actors.attribution.fronted');
+  });
+
+  it('keeps the speaker of a statement and a state named before the attribution', () => {
+    expect(one("Russia struck Ukraine's power plants overnight, Kyiv said.", 'military', 'struck').countries).toEqual(['RUS', 'UKR']);
+  });
+});
+
+describe('the subject side of an act', () => {
+  it('is the party named before the verb, not one inside an opening prepositional phrase', () => {
+    const r = one("In a call with Japan's foreign minister on Friday, India's foreign minister denounced the strikes.", 'accusation', 'denounced');
+    expect(r.agents).toEqual(['IND']);
+  });
+
+  it('is every coordinated subject, in the order named', () => {
+    expect(one('Mali, Burkina Faso and Niger said they were leaving the bloc.', 'statement', 'said').agents).toEqual(['MLI', 'BFA', 'NER']);
+  });
+
+  it('is the speaker after quoted content, and never the object of another verb', () => {
+    expect(one('Finland must weigh the consequences, Russia\'s foreign ministry said.', 'statement', 'said').agents).toEqual(['RUS']);
+    expect(one('The ministry accused France of meddling.', 'accusation', 'accused').agents).toEqual([]);
+  });
+
+  it('is the earlier speaker when the subject refers back ("The statement accused ...")', () => {
+    const r = resolveTriggered([
+      ['Algeria recalled its ambassador from Paris on Tuesday.', 'sanction', 'recalled'],
+      ["The statement accused France of backing Morocco's claim.", 'accusation', 'accused'],
+    ]);
+    expect(r[1]!.countries).toContain('DZA');
+    expect(r[1]!.countries).toContain('FRA');
+    expect(r[1]!.agents).toEqual(['DZA']);
+    expect(rules(r[1]!)).toContain('actors.subject-anaphor');
+  });
+
+  it('does not read "It added that the ministers ..." as the earlier speaker acting', () => {
+    const r = resolveTriggered([
+      ['Armenia said on Monday that the talks had been useful.', 'statement', 'said'],
+      ['It added that the ministers also met Kazakhstan\'s envoy.', 'meeting', 'met'],
+    ]);
+    expect(rules(r[1]!)).not.toContain('actors.subject-anaphor');
+  });
+});
+
+describe('an opening place phrase is no apposition', () => {
+  it('keeps the subjects after "At talks in Geneva, the ..."', () => {
+    const r = one('At talks in Geneva, the foreign ministers of Serbia and Kosovo, in the presence of EU envoys, agreed on a roadmap.', 'agreement', 'agreed');
+    expect(r.countries).toContain('SRB');
+    expect(r.countries).not.toContain('CHE');
+    const m = one('During a summit at the Kremlin, the leaders of Laos and Vietnam signed a transit accord.', 'agreement', 'signed');
+    expect(m.countries).toEqual(['LAO', 'VNM']);
+  });
+});
+
+describe('what was said in a meeting', () => {
+  it('does not make the states talked about participants of the call', () => {
+    const r = one('Vietnam\'s foreign minister told his Thai counterpart by phone that Hanoi would not accept any claims by China.', 'meeting', 'told');
+    expect(r.countries).toEqual(['THA', 'VNM']);
+    expect(rules(r)).toContain('actors.meeting.reported-content');
+  });
+
+  it('keeps participants of a meeting reported inside the content', () => {
+    expect(one('Officials said that Kenya and Uganda held talks on the border.', 'meeting', 'held talks').countries).toEqual(['KEN', 'UGA']);
+  });
+});
+
+describe('the target of an accusation', () => {
+  it('is the first object, not the states inside its phrases', () => {
+    const r = one("Algeria criticised France's backing for Morocco's autonomy plan for Western Sahara.", 'accusation', 'criticised');
+    expect(r.countries).toEqual(['DZA', 'FRA']);
+    expect(rules(r)).toContain('actors.accusation.target');
+    expect(one('Pakistan accused India of arming militants based in Afghanistan.', 'accusation', 'accused').countries).toEqual(['IND', 'PAK']);
+  });
+
+  it('keeps objects coordinated with the first one', () => {
+    expect(one('North Korea slammed South Korea and the United States for extending their drills.', 'accusation', 'slammed').countries).toEqual(['KOR', 'PRK', 'USA']);
+    expect(one('Iran condemned Israel, the United States and Britain over the raids.', 'accusation', 'condemned').countries).toEqual(['GBR', 'IRN', 'ISR', 'USA']);
+  });
+});
+
+describe('another event named to say when', () => {
+  it('is no party of a meeting or statement', () => {
+    const r = one('Xi Jinping met Vladimir Putin in Moscow, hours after Washington announced new export controls.', 'meeting', 'met');
+    expect(r.countries).toEqual(['CHN', 'RUS']);
+    expect(rules(r)).toContain('actors.time-anchor');
+    expect(one('Lithuania and Poland signed a gas deal, days before the Belarusian exercises began.', 'agreement', 'signed').countries).toEqual(['LTU', 'POL']);
+  });
+
+  it('stays a party of a strike that answers it', () => {
+    expect(one('Iran fired missiles at Israel, days after the Israeli strike on its consulate.', 'military', 'fired').countries).toEqual(['IRN', 'ISR']);
+  });
+});
+
+
+describe('an act whose only state is in its time anchor', () => {
+  it('has no party', () => {
+    expect(one('The border closure was announced on Monday, days before the Belarusian exercises.', 'statement', 'announced').countries).toEqual([]);
+  });
+});
+
+describe('an act reported inside another\'s speech', () => {
+  it('has its own subject after the verb of saying', () => {
+    expect(one('Israel said that Iran launched more than a hundred missiles overnight.', 'military', 'launched').agents).toEqual(['IRN']);
+    expect(one('Seoul said Pyongyang fired two missiles toward Japan.', 'military', 'fired').agents).toEqual(['PRK']);
+  });
+
+  it('keeps the speaker as the subject of the verb of saying itself', () => {
+    expect(one('Israel said that Iran launched more than a hundred missiles overnight.', 'statement', 'said').agents).toEqual(['ISR']);
+  });
+});
+
+describe('two reported clauses', () => {
+  it('gives the act the subject of its own "that" clause', () => {
+    const r = one('A spokesman said that Japan was to blame and that China was ready to take firm countermeasures.', 'threat', 'ready to take');
+    expect(r.agents).toEqual(['CHN']);
+  });
+});
