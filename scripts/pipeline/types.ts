@@ -9,6 +9,7 @@
  * `text.slice(start, end)` gives back exactly the sentence or span.
  */
 import type { Actor, EventType } from '../../src/lib/schema.ts';
+import type { TraceStep } from './trace.ts';
 
 export type { Actor, EventType };
 
@@ -118,6 +119,8 @@ export interface DateResolution {
    * representative day inside it. Its width tells a vague period from a near miss.
    */
   range?: { from: string; to: string };
+  /** How the day was chosen: one step per date resolver tried (dates.ts), naming its rule id. */
+  trace?: TraceStep[];
 }
 
 export interface DateContext {
