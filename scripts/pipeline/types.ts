@@ -135,6 +135,11 @@ export interface DateContext {
    * declared ..."; "On Monday, the talks resumed. The two sides signed ...").
    */
   before?: Sentence;
+  /**
+   * The body sentences after the candidate's (a few, in order): a lead event without a cue may be
+   * told again later with its day ("The Treasury announced the sanctions on Wednesday night").
+   */
+  following?: readonly Sentence[];
 }
 
 export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'metonym' | 'institution' | 'media' | 'organization' | 'role';

@@ -87,3 +87,83 @@ describe('undated background gets no day', () => {
     expect(s.date).toBe('2025-07-02');
   });
 });
+
+/** Body sentences following the candidate's, at later offsets. */
+function later(...texts: string[]): Sentence[] {
+  let at = 2000;
+  return texts.map((text, i) => {
+    const s: Sentence = { index: 10 + i, paragraph: 5 + i, text, start: at, end: at + text.length, kind: 'body' };
+    at += text.length + 2;
+    return s;
+  });
+}
+
+describe('a lead event told again later with its day (dates.resolver.later-retelling)', () => {
+  it('takes the day of a later sentence that repeats the trigger\'s head word', () => {
+    const cases: [string, string, EventType, string[], string][] = [
+      ['The Treasury has announced new sanctions on a dozen shipping firms.', 'announced', 'sanction',
+        ['The firms are based in three countries.', 'The department announced the measures in a statement on Wednesday night.'], '2025-07-09'],
+      ['Ghana has expelled two Burkinabe diplomats.', 'expelled', 'sanction',
+        ['The two were expelled on Saturday, officials confirmed.'], '2025-07-12'],
+      ['Chile and Peru signed a maritime cooperation pact.', 'signed', 'agreement',
+        ['Ministers signed the text in Lima on Monday, a diplomat said.'], '2025-07-14'],
+    ];
+    for (const [lead, trigger, type, rest, day] of cases) {
+      const r = resolve(lead, trigger, { published: TUE, following: later(...rest) }, { type });
+      expect(r.date, lead).toBe(day);
+      expect(decided(r)).toEqual(['dates.resolver.later-retelling']);
+    }
+  });
+
+  it('takes the day of a definite noun naming the type ("the meeting that took place on Monday")', () => {
+    const r = resolve('The foreign ministers of the two states met in Vienna under Swiss auspices.', 'met', {
+      published: TUE,
+      following: later('Both sides praised the hosts.', 'Bern offered to host a second round after the meeting that took place on Monday.'),
+    });
+    expect(r.date).toBe('2025-07-14');
+  });
+
+  it('ignores a later day that belongs to another word, to reporting verbs, to an older event or to the future', () => {
+    const ctx = (...rest: string[]): DateContext => ({ published: TUE, following: later(...rest) });
+    // Same parties, other act.
+    expect(resolve('Peru has expelled Venezuelan diplomats.', 'expelled', ctx('Venezuela recalled its own envoy on Sunday.'), { type: 'sanction' }).date).toBe(TUE);
+    // "said" is in every quote.
+    expect(resolve('China opposes the tariffs, a spokesman said.', 'said', ctx('A ministry official said on Friday that talks would go on.'), { type: 'statement' }).date).toBe(TUE);
+    // Weeks before: another occasion.
+    expect(resolve('The two leaders met in Rome.', 'met', ctx('They last met on June 2 in Paris.')).date).toBe(TUE);
+    // Possessive pronoun, plural: their earlier meetings.
+    expect(resolve('The two envoys met in Doha.', 'met', ctx('It follows their meetings on Friday and Saturday in Cairo.')).date).toBe(TUE);
+    // The future.
+    expect(resolve('Kenya and Angola signed five agreements.', 'signed', ctx('More deals will be signed on Friday.'), { type: 'agreement' }).date).toBe(TUE);
+  });
+});
+
+describe('"also met" continues the account told before (dates.resolver.continued-account)', () => {
+  const before = [{ type: 'meeting' as EventType, date: '2025-07-13', trigger: 'held talks' }];
+  it('takes the day of the event told last', () => {
+    for (const [text, trigger] of [
+      ['The minister also met the Fijian prime minister.', 'met'],
+      ['She then travelled to Suva for talks with officials.', 'travelled'],
+      ['The delegation later visited a naval base outside the capital.', 'visited'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE, previous: before });
+      expect(r, text).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+      expect(decided(r)).toEqual(['dates.resolver.continued-account']);
+    }
+  });
+
+  it('needs the marker before the trigger, a recent day, and an asserted event', () => {
+    expect(resolve('The minister met the Fijian prime minister.', 'met', { published: TUE, previous: before }).date).toBe(TUE);
+    const old = [{ type: 'meeting' as EventType, date: '2025-05-01', trigger: 'held talks' }];
+    expect(resolve('He also met the Fijian prime minister.', 'met', { published: TUE, previous: old }).date).toBe(TUE);
+    expect(resolve('He also met the Fijian prime minister.', 'met', { published: TUE, previous: before }, { needsOwnDate: true }).date).toBeNull();
+  });
+});
+
+describe('"from Monday" starts an event (dates.cue.start-from-weekday)', () => {
+  it('a weekday after "from" dates the event; "since" still does not', () => {
+    expect(resolve('The envoys held four days of talks from Monday in Muscat.', 'held', { published: '2025-07-18' }).date).toBe('2025-07-14');
+    expect(resolve('Naval drills ran from Saturday off the coast.', 'drills', { published: TUE }, { type: 'military' }).date).toBe('2025-07-12');
+    expect(resolve('Talks between the envoys have continued since Monday.', 'Talks', { published: '2025-07-18' })).toMatchObject({ evidence: 'publication' });
+  });
+});

@@ -65,6 +65,25 @@ export const GATE_WORDS: Readonly<Record<string, readonly string[]>> = raw.gates
 export const FUTURE_MARKERS = new RegExp(raw.futureMarkers, 'i');
 export const FUTURE_WINDOW_WORDS: number = raw.futureWindowWords;
 export const IGNORE_BEFORE = new RegExp(raw.ignoreBefore, 'i');
+/** "from" before a bare weekday: the start day of the event (rule dates.cue.start-from-weekday). */
+export const START_FROM_BEFORE = new RegExp(raw.startFrom.before, 'i');
+/** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
+export const CONTINUATION = {
+  id: raw.continuation.id,
+  markerBefore: new RegExp(raw.continuation.markersBeforeTrigger, 'iu'),
+  maxDaysBefore: raw.continuation.maxDaysBeforePublication,
+};
+/** A lead event told again later with its day (dates.resolver.later-retelling). */
+export const RETELLING = {
+  id: raw.retelling.id,
+  sentencesAhead: raw.retelling.sentencesAhead,
+  maxDaysBefore: raw.retelling.maxDaysBeforePublication,
+  nearWord: raw.retelling.nearWord,
+  definite: new RegExp(raw.retelling.definite, 'iu'),
+  ignored: new Set<string>(raw.retelling.ignoredTriggerWords),
+  minWordLength: raw.retelling.minWordLength,
+  stemLength: raw.retelling.stemLength,
+};
 export const DEADLINE_BEFORE = new RegExp(raw.deadlineBefore, 'i');
 export const DEADLINE_AFTER = new RegExp(raw.deadlineAfter, 'i');
 export const DEADLINE_DURATION = wordPattern(raw.deadlineDuration);

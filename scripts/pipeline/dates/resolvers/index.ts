@@ -12,13 +12,19 @@
  *   4. carried-opening: no cue in the sentence at all, the previous event-less sentence's opening
  *      phrase ("On Monday, the talks resumed.") carries over.
  *   5. bare-year: "in 2022" says little (approximate, a whole year), so it comes after all of these.
- *   6. undated-background: with no cue found, background gets no day, before any default could
+ *   6. later-retelling: a later sentence that tells the same act with its day ("the meeting that
+ *      took place on Monday") beats any default; it comes after the sentence's own evidence.
+ *   7. continued-account: "also met" goes on with the account told before; weaker than a
+ *      retelling, which names the very act.
+ *   8. undated-background: with no cue found, background gets no day, before any default could
  *      stamp it with the dateline's or publication day.
- *   7. dateline, 8. publication: a news lead tells the day's events.
+ *   9. dateline, 10. publication: a news lead tells the day's events.
  */
 import { anchorResolver } from './anchor.ts';
 import { bareYearResolver } from './bare-year.ts';
 import { carriedOpeningResolver } from './carried-opening.ts';
+import { continuedAccountResolver } from './continued-account.ts';
+import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
 import { implicitAnchorResolver } from './implicit-anchor.ts';
 import { ownCueResolver } from './own-cue.ts';
@@ -30,6 +36,8 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   anchorResolver,
   carriedOpeningResolver,
   bareYearResolver,
+  laterRetellingResolver,
+  continuedAccountResolver,
   undatedBackgroundResolver,
   datelineResolver,
   publicationResolver,
