@@ -167,3 +167,16 @@ describe('"from Monday" starts an event (dates.cue.start-from-weekday)', () => {
     expect(resolve('Talks between the envoys have continued since Monday.', 'Talks', { published: '2025-07-18' })).toMatchObject({ evidence: 'publication' });
   });
 });
+
+describe('a day of the month written alone (dates.cue.ordinal-day)', () => {
+  it('"on the 8th" is the latest 8th on or before publication', () => {
+    expect(resolve('The two defence chiefs signed the access pact in Manila on the 8th.', 'signed', { published: '2024-07-09' }, { type: 'agreement' }).date).toBe('2024-07-08');
+    expect(resolve('The envoys met on the 21st, a spokesman said.', 'met', { published: '2024-07-09' }).date).toBe('2024-06-21');
+    expect(resolve('Ministers met on the 2nd and again on the 5th.', 'met', { published: '2024-03-05' }).date).toBe('2024-03-02');
+  });
+
+  it('an ordinal before a noun is not a day', () => {
+    const r = resolve('Leaders gathered for the 13th summit of the bloc in Lisbon.', 'gathered', { published: '2024-07-09' });
+    expect(r).toMatchObject({ date: '2024-07-09', evidence: 'publication' });
+  });
+});
