@@ -398,9 +398,10 @@ export function combine(
   const location = bySpec.find((m) => m.location)?.location;
   const deadline = bySpec.find((m) => m.deadline)?.deadline;
   const trace = mergedTrace(lead, bySpec, dated, copies, keptApart);
-  // TODO(title after merge): the actors+titles helper exports a function in title.ts that titles
-  // a merged event from its merged states; call it here on { ...lead, countries, actors } when it
-  // lands. Until then the lead report's title is kept (it may name fewer states than the event).
+  // TODO(title after merge): the actors+titles branch (h-actors) exports `retitleMerged` from
+  // title.ts; once merged, use `title: retitleMerged(lead, { type, countries, organizations,
+  // actors, location })` below so the title agrees with the merged states. Until then the lead
+  // report's title is kept (it may name fewer states than the event).
   return {
     type: pickType(members, lead),
     date: dated.date,

@@ -156,3 +156,12 @@ describe('merge steps in the trace', () => {
     expect(out[0]).not.toHaveProperty('trace');
   });
 });
+
+describe('agents set by the actors stage', () => {
+  it('are used as the acting states when they are a proper subset of the states', () => {
+    const r = { ...report('j1', 'In a sharp rebuke, officials denounced the drills.', 'denounced', 'accusation', ['CHN', 'TWN']), agents: ['TWN'] };
+    expect(actingStates(r)).toEqual(['TWN']);
+    const all = { ...report('j2', 'Taiwan denounced the drills.', 'denounced', 'accusation', ['CHN', 'TWN']), agents: ['CHN', 'TWN'] };
+    expect(actingStates(all)).toEqual(['TWN']);
+  });
+});

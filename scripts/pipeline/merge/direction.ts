@@ -8,6 +8,8 @@
  *   - passive voice: the states right after "by" ("was condemned by Egypt" -> Egypt);
  *   - unknown when a pronoun is the subject ("its drills", "he warned") or a passive has no "by"
  *     ("the envoy was summoned": the envoy's state is acted on).
+ * When the actors stage has set `agents` (the subject side, from the clause structure) and it is
+ * a proper subset of the report's states, those are the acting states.
  * A state counts when the report lists it (a name, demonym or capital of it: "Tehran", "Iranian")
  * or one of the report's people of that state is named there.
  * Two reports whose acting states are both known and share none are two acts (a threat and the
@@ -52,6 +54,13 @@ export function actingStates(ev: ExtractedEvent): readonly string[] {
 
 function computeActing(ev: ExtractedEvent): string[] {
   if (!DIRECTED.has(ev.type) || ev.countries.length === 0) return [];
+  // The actors stage may already know the subject side (ExtractedEvent.agents, from the clause
+  // structure); a set that is all the event's states says nothing about direction.
+  const agents = (ev as ExtractedEvent & { agents?: readonly string[] }).agents;
+  if (Array.isArray(agents)) {
+    const known = [...new Set(agents.filter((c) => ev.countries.includes(c)))].sort();
+    if (known.length > 0 && known.length < new Set(ev.countries).size) return known;
+  }
   const sentence = ev.source.sentence;
   const t = ev.source.trigger;
   if (!t || t.start < 0 || t.end > sentence.length) return [];
