@@ -180,3 +180,21 @@ describe('a day of the month written alone (dates.cue.ordinal-day)', () => {
     expect(r).toMatchObject({ date: '2024-07-09', evidence: 'publication' });
   });
 });
+
+describe('a cue after an act noun with its complement dates that act (dates.select.act-noun-phrase)', () => {
+  it('the condemnation does not take the day of the act it condemns', () => {
+    for (const [text, trigger] of [
+      ['Seven foreign ministers condemned Pyongyang for the launch of an intercontinental ballistic missile last week.', 'condemned'],
+      ['Jakarta protested against the seizure of a fishing boat near the Natuna islands on Saturday.', 'protested'],
+      ['The ministry denounced an attack on a border post on Sunday.', 'denounced'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE }, { type: 'accusation' });
+      expect(r, text).toMatchObject({ date: TUE, evidence: 'publication' });
+    }
+  });
+
+  it('the act itself, and a cue right after a plain object, keep the day', () => {
+    expect(resolve('North Korea carried out the launch of a new missile on Sunday.', 'launch', { published: TUE }, { type: 'military' }).date).toBe('2025-07-13');
+    expect(resolve('Seoul condemned the attack on Sunday.', 'condemned', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-13');
+  });
+});

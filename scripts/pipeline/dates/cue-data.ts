@@ -96,6 +96,17 @@ export const EVENT_NOUN_BEFORE = new RegExp(
   `['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${raw.eventNouns.map(escapeRegExp).join('|')})\\s+(?:(?:on|in|of)\\s+)?$`,
   'iu',
 );
+/**
+ * An act noun with its complement right before a cue: "the launch of an intercontinental
+ * ballistic missile last week", "an attack on a border post on Sunday" (rule
+ * dates.select.act-noun-phrase): the cue dates that act, not a trigger before it.
+ */
+export const ACT_NOUN_PHRASE_BEFORE = new RegExp(
+  `\\b(?:the|a|an|its|their|his|her|this|that)\\s+(?:[\\p{L}-]+\\s+)?(?:${raw.actNounPhrase.nouns.map(escapeRegExp).join('|')})\\s+(?:of|by|on|against|at|near)\\s+(?:[\\p{L}\\p{N}’'-]+\\s+){0,8}$`,
+  'iu',
+);
+/** How far before a cue the act-noun phrase is looked for. */
+export const ACT_NOUN_REACH = 90;
 export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;
 /** "first" -> 1 in "the first day of his visit". */
 export const ORDINAL_DAYS: Readonly<Record<string, number>> = raw.ordinalDays;
