@@ -29,6 +29,15 @@ const MAX_APPROXIMATE_SPAN_DAYS = 2;
  */
 const PLACED_TYPES: ReadonlySet<EventType> = new Set<EventType>(['meeting', 'visit', 'agreement', 'military']);
 
+/** How many later sentences the date stage may read for a retelling of an event. */
+const FOLLOWING_SENTENCES = 10;
+/** The body sentences after index `at` (a few). */
+function laterBody(sentences: readonly Sentence[], at: number): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = at + 1; i < sentences.length && out.length < FOLLOWING_SENTENCES; i++) if (sentences[i]!.kind === 'body') out.push(sentences[i]!);
+  return out;
+}
+
 const spanDays = (r: { from: string; to: string }): number => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000;
 
 export interface DocumentExtraction {
@@ -72,7 +81,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   // The sentence just before, when it held no event: its opening time phrase may carry over
   // ("Just hours later, Pakistan did the same. They declared ...").
   let eventless: Sentence | undefined;
-  for (const sentence of seg.sentences) {
+  for (const [at, sentence] of seg.sentences.entries()) {
     if (sentence.kind !== 'body') continue;
     const candidates = findEvents(sentence, seg);
     const before = eventless?.paragraph === sentence.paragraph && eventless.index === sentence.index - 1 ? eventless : undefined;
@@ -89,6 +98,8 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         dateline: seg.dateline,
         previous,
         ...(before ? { before } : {}),
+        // Later sentences may tell this event again with its day (dates.resolver.later-retelling).
+        following: laterBody(seg.sentences, at),
       });
       const steps = (): Trace => [...own, ...traceOf(when), ...traceOf(who)];
       if (when.date === null) {

@@ -12,6 +12,8 @@
  */
 import type { Source, TimelineEvent } from '../../src/lib/schema.ts';
 import type { ExtractedEvent } from './types.ts';
+import type { TraceStep } from './trace.ts';
+import { actingStates } from './merge/direction.ts';
 import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
 import { isPerson, mergeActors } from './merge/names.ts';
@@ -90,7 +92,13 @@ export function clusterEvents(events: ExtractedEvent[]): ExtractedEvent[][] {
 }
 
 /** `clusterEvents`, also telling which reports are copies in reprints (see merge/copies.ts). */
-export function clusterWithCopies(events: ExtractedEvent[]): { clusters: ExtractedEvent[][]; copies: Set<ExtractedEvent> } {
+export function clusterWithCopies(events: ExtractedEvent[]): {
+  clusters: ExtractedEvent[][];
+  copies: Set<ExtractedEvent>;
+  /** For traced reports only: the events each was kept apart from, and why. */
+  keptApart: Map<ExtractedEvent, TraceStep[]>;
+} {
+  const keptApart = new Map<ExtractedEvent, TraceStep[]>();
   // Copies of one sentence in reprints follow their original and take no part in clustering.
   const { originals, copiesOf } = collapseCopies(events.map(normalized), (a, b) => cmp(contentKey(a), contentKey(b)));
   const copies = new Set<ExtractedEvent>();
@@ -189,9 +197,25 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
     // The most similar accepting event; ties go to the one founded first (a content order).
     let best = -1;
     let bestScore = -Infinity;
+    const traced = traceOf(ev) !== undefined;
     for (const ci of near) {
       const cluster = clusters[ci]!;
-      if (!cluster.accepts(ev) || leftToSibling(ev, cluster)) continue;
+      if (traced) {
+        const why = cluster.refusal(ev);
+        if (why === 'acting states') {
+          const other = cluster.members[0]!;
+          const steps = keptApart.get(ev) ?? [];
+          steps.push({
+            stage: 'merge',
+            rule: rules.directedPair.id,
+            action: `kept apart from ${reportName(other)}: different acting states`,
+            detail: `${actingStates(ev).join('+')} vs ${actingStates(other).join('+')}`,
+          });
+          keptApart.set(ev, steps);
+        }
+        if (why !== null) continue;
+      } else if (!cluster.accepts(ev)) continue;
+      if (leftToSibling(ev, cluster)) continue;
       const score = cluster.similarity(ev);
       if (score > bestScore || (score === bestScore && ci < best)) {
         bestScore = score;
@@ -204,7 +228,50 @@ export function clusterWithCopies(events: ExtractedEvent[]): { clusters: Extract
     } else clusters[best]!.add(ev);
     addToIndex(ev, best);
   }
-  return { clusters: clusters.map((c) => c.members.flatMap((m) => [m, ...(copiesOf.get(m) ?? [])])), copies };
+  return { clusters: clusters.map((c) => c.members.flatMap((m) => [m, ...(copiesOf.get(m) ?? [])])), copies, keptApart };
+}
+
+/** A report's trace, when the pipeline runs with tracing on (ExtractedEvent.trace, set by extract-document). */
+function traceOf(ev: ExtractedEvent): TraceStep[] | undefined {
+  const t = (ev as ExtractedEvent & { trace?: TraceStep[] }).trace;
+  return Array.isArray(t) ? t : undefined;
+}
+
+/** "doc-id@123 'expelled'": a report named in a trace step. */
+function reportName(ev: ExtractedEvent): string {
+  const s = ev.source;
+  const trigger = s.trigger ? s.sentence.slice(s.trigger.start, s.trigger.end) : '';
+  return `${s.document}@${s.start}${trigger ? ` "${trigger}"` : ''}`;
+}
+
+/**
+ * The merged event's trace: the lead report's own steps, then one step per other report (how it
+ * joined), the kept-apart notes of every member, and the choice of the day. Undefined when no
+ * member carries a trace (a normal build), so that the output stays the same.
+ */
+function mergedTrace(
+  lead: ExtractedEvent,
+  members: readonly ExtractedEvent[],
+  dated: ExtractedEvent,
+  copies: ReadonlySet<ExtractedEvent>,
+  keptApart: ReadonlyMap<ExtractedEvent, TraceStep[]>,
+): TraceStep[] | undefined {
+  if (!members.some((m) => traceOf(m) !== undefined)) return undefined;
+  const out: TraceStep[] = [...(traceOf(lead) ?? [])];
+  for (const m of members) {
+    if (m === lead) continue;
+    const directed = actingStates(m).length > 0 && actingStates(lead).length > 0;
+    const how = copies.has(m)
+      ? { rule: 'merge.copy', action: `merged ${reportName(m)}: a copy of the same sentence` }
+      : {
+          rule: 'merge.same-event',
+          action: `merged ${reportName(m)}: ${directed ? 'same directed pair' : 'same states'}, ${m.date === lead.date ? 'same day' : `day ${m.date} compatible`}`,
+        };
+    out.push({ stage: 'merge', ...how });
+  }
+  for (const m of members) out.push(...(keptApart.get(m) ?? []));
+  out.push({ stage: 'merge', rule: 'merge.pick-date', action: `date=${dated.date}`, detail: `${dated.dateEvidence} evidence of ${reportName(dated)}` });
+  return out;
 }
 
 /** A report's organisations as one string ("" for none). */
@@ -308,7 +375,11 @@ function pickType(members: ExtractedEvent[], lead: ExtractedEvent): ExtractedEve
  * come from the report that says most about the event (people, states, place); the date from
  * the firmest date evidence (pickDate).
  */
-export function combine(members: ExtractedEvent[], copies: ReadonlySet<ExtractedEvent> = new Set()): Omit<TimelineEvent, 'id'> & { orderKey: string } {
+export function combine(
+  members: ExtractedEvent[],
+  copies: ReadonlySet<ExtractedEvent> = new Set(),
+  keptApart: ReadonlyMap<ExtractedEvent, TraceStep[]> = new Map(),
+): Omit<TimelineEvent, 'id'> & { orderKey: string } {
   const bySpec = members
     .map((m) => ({ m, spec: detail(m) * 1000 + dateStrength(m), key: contentKey(m) }))
     .sort((a, b) => b.spec - a.spec || cmp(a.key, b.key))
@@ -326,6 +397,11 @@ export function combine(members: ExtractedEvent[], copies: ReadonlySet<Extracted
   const sortedSources = [...sources].sort((a, b) => cmp(a[0], b[0])).map(([, s]) => s);
   const location = bySpec.find((m) => m.location)?.location;
   const deadline = bySpec.find((m) => m.deadline)?.deadline;
+  const trace = mergedTrace(lead, bySpec, dated, copies, keptApart);
+  // TODO(title after merge): the actors+titles branch (h-actors) exports `retitleMerged` from
+  // title.ts; once merged, use `title: retitleMerged(lead, { type, countries, organizations,
+  // actors, location })` below so the title agrees with the merged states. Until then the lead
+  // report's title is kept (it may name fewer states than the event).
   return {
     type: pickType(members, lead),
     date: dated.date,
@@ -338,14 +414,15 @@ export function combine(members: ExtractedEvent[], copies: ReadonlySet<Extracted
     ...(location ? { location } : {}),
     ...(deadline ? { deadline } : {}),
     dateEvidence: dated.dateEvidence,
+    ...(trace ? { trace } : {}),
     orderKey: sortedSources.length ? sourceKey(sortedSources[0]!) : '',
   };
 }
 
 /** Merges reports into timeline events with stable ids, sorted by (date, id). */
 export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
-  const { clusters, copies } = clusterWithCopies(events);
-  const combined = clusters.map((c) => combine(c, copies));
+  const { clusters, copies, keptApart } = clusterWithCopies(events);
+  const combined = clusters.map((c) => combine(c, copies, keptApart));
   const withIds = assignIds(combined, (e) => e.orderKey);
   return withIds
     .map(({ orderKey: _drop, id, ...ev }): TimelineEvent => ({ id, ...ev }))

@@ -134,6 +134,8 @@ export interface DateResolution {
    * representative day inside it. Its width tells a vague period from a near miss.
    */
   range?: { from: string; to: string };
+  /** How the day was chosen: one step per date resolver tried (dates.ts), naming its rule id. */
+  trace?: TraceStep[];
 }
 
 export interface DateContext {
@@ -148,6 +150,11 @@ export interface DateContext {
    * declared ..."; "On Monday, the talks resumed. The two sides signed ...").
    */
   before?: Sentence;
+  /**
+   * The body sentences after the candidate's (a few, in order): a lead event without a cue may be
+   * told again later with its day ("The Treasury announced the sanctions on Wednesday night").
+   */
+  following?: readonly Sentence[];
 }
 
 export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'metonym' | 'institution' | 'media' | 'organization' | 'role';

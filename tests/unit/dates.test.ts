@@ -104,7 +104,7 @@ describe('relative and explicit days', () => {
 
 describe('no cue: publication day or dateline', () => {
   it('a news lead without a time cue happened on the publication day', () => {
-    expect(resolve('China firmly opposes unilateral sanctions, a foreign ministry spokesman said.', 'said', { published: TUE }, { type: 'statement' })).toEqual({
+    expect(resolve('China firmly opposes unilateral sanctions, a foreign ministry spokesman said.', 'said', { published: TUE }, { type: 'statement' })).toMatchObject({
       date: TUE,
       precision: 'day',
       evidence: 'publication',

@@ -12,6 +12,7 @@ import { DayBeforeYesterdayParser } from './parsers/day-before-yesterday-parser.
 import { DeadlineDurationParser } from './parsers/deadline-duration-parser.ts';
 import { MonthSpanParser } from './parsers/month-span-parser.ts';
 import { NumericDateParser } from './parsers/numeric-date-parser.ts';
+import { OrdinalDayParser } from './parsers/ordinal-day-parser.ts';
 import { SpanParser } from './parsers/span-parser.ts';
 import { YearSpanParser } from './parsers/year-span-parser.ts';
 import { ContextRefiner } from './refiners/context-refiner.ts';
@@ -65,6 +66,7 @@ export const PARSER_GATES: Readonly<Record<string, string>> = {
   SpanParser: 'period',
   DeadlineDurationParser: 'deadline',
   AnchorParser: 'anchor',
+  OrdinalDayParser: 'ordinal',
 };
 
 /** Our chrono behind the gate-word scan (gates.ts): what cues.ts calls. */
@@ -75,7 +77,7 @@ export function createGatedNewsChrono(): GatedChrono {
 export function createNewsChrono(): chrono.Chrono {
   const custom = chrono.en.casual.clone();
   const parsers = custom.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
-  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser(), new NumericDateParser(), new DayBeforeYesterdayParser());
+  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser(), new NumericDateParser(), new DayBeforeYesterdayParser(), new OrdinalDayParser());
   custom.parsers = parsers;
   const kept = new Set<string>();
   custom.refiners = custom.refiners.filter((r) => {

@@ -65,6 +65,25 @@ export const GATE_WORDS: Readonly<Record<string, readonly string[]>> = raw.gates
 export const FUTURE_MARKERS = new RegExp(raw.futureMarkers, 'i');
 export const FUTURE_WINDOW_WORDS: number = raw.futureWindowWords;
 export const IGNORE_BEFORE = new RegExp(raw.ignoreBefore, 'i');
+/** "from" before a bare weekday: the start day of the event (rule dates.cue.start-from-weekday). */
+export const START_FROM_BEFORE = new RegExp(raw.startFrom.before, 'i');
+/** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
+export const CONTINUATION = {
+  id: raw.continuation.id,
+  markerBefore: new RegExp(raw.continuation.markersBeforeTrigger, 'iu'),
+  maxDaysBefore: raw.continuation.maxDaysBeforePublication,
+};
+/** A lead event told again later with its day (dates.resolver.later-retelling). */
+export const RETELLING = {
+  id: raw.retelling.id,
+  sentencesAhead: raw.retelling.sentencesAhead,
+  maxDaysBefore: raw.retelling.maxDaysBeforePublication,
+  nearWord: raw.retelling.nearWord,
+  definite: new RegExp(raw.retelling.definite, 'iu'),
+  ignored: new Set<string>(raw.retelling.ignoredTriggerWords),
+  minWordLength: raw.retelling.minWordLength,
+  stemLength: raw.retelling.stemLength,
+};
 export const DEADLINE_BEFORE = new RegExp(raw.deadlineBefore, 'i');
 export const DEADLINE_AFTER = new RegExp(raw.deadlineAfter, 'i');
 export const DEADLINE_DURATION = wordPattern(raw.deadlineDuration);
@@ -77,6 +96,17 @@ export const EVENT_NOUN_BEFORE = new RegExp(
   `['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${raw.eventNouns.map(escapeRegExp).join('|')})\\s+(?:(?:on|in|of)\\s+)?$`,
   'iu',
 );
+/**
+ * An act noun with its complement right before a cue: "the launch of an intercontinental
+ * ballistic missile last week", "an attack on a border post on Sunday" (rule
+ * dates.select.act-noun-phrase): the cue dates that act, not a trigger before it.
+ */
+export const ACT_NOUN_PHRASE_BEFORE = new RegExp(
+  `\\b(?:the|a|an|its|their|his|her|this|that)\\s+(?:[\\p{L}-]+\\s+)?(?:${raw.actNounPhrase.nouns.map(escapeRegExp).join('|')})\\s+(?:of|by|on|against|at|near)\\s+(?:[\\p{L}\\p{N}’'-]+\\s+){0,8}$`,
+  'iu',
+);
+/** How far before a cue the act-noun phrase is looked for. */
+export const ACT_NOUN_REACH = 90;
 export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;
 /** "first" -> 1 in "the first day of his visit". */
 export const ORDINAL_DAYS: Readonly<Record<string, number>> = raw.ordinalDays;

@@ -12,9 +12,12 @@ export const GATE_NAMES = Object.keys(GATE_WORDS);
 /** Lower-case word -> bit mask of the gates it opens. */
 const WORD_BITS = new Map<string, number>();
 let DIGITS_BIT = 0;
+/** "8th", "21st": a day of the month written alone (OrdinalDayParser). */
+let ORDINAL_BIT = 0;
 GATE_NAMES.forEach((name, i) => {
   for (const w of GATE_WORDS[name]!) {
     if (w === '####') DIGITS_BIT |= 1 << i;
+    else if (w === '#th') ORDINAL_BIT |= 1 << i;
     else WORD_BITS.set(w.toLowerCase(), (WORD_BITS.get(w.toLowerCase()) ?? 0) | (1 << i));
   }
 });
@@ -48,6 +51,7 @@ export function gateMask(text: string): number {
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
       if (j - i === 4) mask |= DIGITS_BIT;
+      else if (j - i <= 2 && ORDINAL_BIT && /^(?:st|nd|rd|th)$/i.test(text.slice(j, j + 2))) mask |= ORDINAL_BIT;
       i = j;
     } else {
       i++;

@@ -11,10 +11,11 @@
  *     ("Vasconcelos, who is travelling in Asia this week, met Morimoto on Tuesday"), unless the
  *     clause follows the trigger noun itself ("The drills, which began on July 7, ...");
  *   - follows another actor's event noun after the trigger ("condemned North Korea's launch last
- *     Thursday": Thursday dates the launch, not the condemnation).
+ *     Thursday": Thursday dates the launch, not the condemnation), or an act noun with its
+ *     complement ("condemned Pyongyang for the launch of an ICBM last week").
  */
 import type { Span } from '../types.ts';
-import { EVENT_NOUN_BEFORE } from './cue-data.ts';
+import { ACT_NOUN_PHRASE_BEFORE, ACT_NOUN_REACH, EVENT_NOUN_BEFORE } from './cue-data.ts';
 import type { AnchorCue, DateCue } from './cues.ts';
 import { quoteOf, quoteRanges } from './quotes.ts';
 
@@ -75,6 +76,9 @@ export function attachedElsewhere(text: string, cue: Span, trigger: Span): boole
   if (cue.start >= trigger.end) {
     const before = text.slice(Math.max(trigger.end, cue.start - 40), cue.start);
     if (EVENT_NOUN_BEFORE.test(before)) return true;
+    // "condemned North Korea for the launch of an ICBM last week": the week dates the launch.
+    const phrase = text.slice(Math.max(trigger.end, cue.start - ACT_NOUN_REACH), cue.start);
+    if (ACT_NOUN_PHRASE_BEFORE.test(phrase)) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@
  * than a handful of distinct reports.
  */
 import type { ExtractedEvent } from '../types.ts';
+import { actingStates, differentActors } from './direction.ts';
 import { isPerson, peopleConflict } from './names.ts';
 import {
   countriesCompatible,
@@ -54,17 +55,29 @@ export class Cluster {
    * member in type, people and day (complete linkage: no chains of pairwise resemblance).
    */
   accepts(ev: ExtractedEvent): boolean {
-    if (!countriesCompatible(ev, this.profile) || !organizationsCompatible(ev, this.profile)) return false;
+    return this.refusal(ev) === null;
+  }
+
+  /**
+   * Why `ev` is not a report of this event ('states', 'organisations', 'same sentence', 'type',
+   * 'people', 'acting states', 'day'), or null when it is one.
+   */
+  refusal(ev: ExtractedEvent): string | null {
+    if (!countriesCompatible(ev, this.profile)) return 'states';
+    if (!organizationsCompatible(ev, this.profile)) return 'organisations';
     const same = this.bySentence.get(`${ev.source.document}@${ev.source.start}`);
-    if (same && same.some((m) => twoThingsInOneSentence(ev, m))) return false;
+    if (same && same.some((m) => twoThingsInOneSentence(ev, m))) return 'same sentence';
     for (const group of this.groups.values()) {
       const rep = group[0]!;
-      if (!typesCompatible(ev.type, rep.type) || peopleConflict(ev.actors, rep.actors)) return false;
+      if (!typesCompatible(ev.type, rep.type)) return 'type';
+      if (peopleConflict(ev.actors, rep.actors)) return 'people';
+      // A threat and the counter-threat: both name who acts, and no acting state is shared.
+      if (differentActors(ev, rep)) return 'acting states';
       if (datesCompatible(ev, rep)) continue;
       // Days disagree: only copies of one sentence resolved against other publication days pass.
-      if (!group.every((m) => sameSentenceCopy(ev, m))) return false;
+      if (!group.every((m) => sameSentenceCopy(ev, m))) return 'day';
     }
-    return true;
+    return null;
   }
 
   /** The event's organisations as one string ("" for none), as `orgKey` in merge.ts. */
@@ -95,5 +108,5 @@ function signature(ev: ExtractedEvent): string {
     .map((a) => `${a.country ?? '?'}:${a.name}`)
     .sort()
     .join(';');
-  return [ev.type, ev.date, ev.datePrecision, ev.dateEvidence, ev.countries.join(','), ev.organizations.join(','), people].join('|');
+  return [ev.type, ev.date, ev.datePrecision, ev.dateEvidence, ev.countries.join(','), ev.organizations.join(','), people, actingStates(ev).join('+')].join('|');
 }

@@ -5,6 +5,7 @@
  */
 import type { ExtractedEvent } from '../types.ts';
 import rules from '../../data/merge-rules.json' with { type: 'json' };
+import { differentActors } from './direction.ts';
 import { peopleConflict, sharedPeople } from './names.ts';
 
 const WEAK = new Set<string>(rules.weakEvidence);
@@ -142,11 +143,12 @@ export function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
   return sameSentenceCopy(a, b);
 }
 
-/** Every test but the day: type, states, organisations, people. */
+/** Every test but the day: type, states, organisations, people, acting states. */
 export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (!typesCompatible(a.type, b.type)) return false;
   if (!countriesCompatible(a, b) || !organizationsCompatible(a, b)) return false;
   if (twoThingsInOneSentence(a, b)) return false;
+  if (differentActors(a, b)) return false;
   return !peopleConflict(a.actors, b.actors);
 }
 

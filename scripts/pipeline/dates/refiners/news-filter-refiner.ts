@@ -7,11 +7,12 @@
  *   - "two days before/earlier" from chrono's "ago" parser: relative to another event, not to
  *     publication (our anchor parser reads those);
  *   - anything after "since"/"from" ("since June"): a start of a state, not the event's day
- *     (but "from Monday to Wednesday" stays: chrono merges it into a range starting Monday).
+ *     (but "from Monday to Wednesday" stays: chrono merges it into a range starting Monday; and
+ *     so does a bare weekday after "from": "four days of talks from Monday" began on Monday).
  * Results of our own parsers (tagged "dates/...") are only checked for "since"/"from".
  */
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
-import { IGNORE_BEFORE, NAMED_DATE_FOLLOWERS } from '../cue-data.ts';
+import { IGNORE_BEFORE, NAMED_DATE_FOLLOWERS, START_FROM_BEFORE } from '../cue-data.ts';
 import { isOurs, tagsOf } from '../tags.ts';
 
 const WEEKDAYS = /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|rsday|urday)?\b\.?/gi;
@@ -41,13 +42,21 @@ function isDateless(result: ParsingResult): boolean {
   return !s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !s.isCertain('year');
 }
 
+/** A bare weekday ("Monday"), no month or day of month. */
+function isWeekdayOnly(result: ParsingResult): boolean {
+  const s = result.start;
+  return s.isCertain('weekday') && !s.isCertain('month') && !s.isCertain('day');
+}
+
 export class NewsFilterRefiner implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     return results.filter((r) => {
       const before = context.text.slice(Math.max(0, r.index - 12), r.index);
       const after = context.text.slice(r.index + r.text.length, r.index + r.text.length + 30);
       // "since June" is a state's start, not a day; "from Monday to Wednesday" is a range (kept).
-      if (IGNORE_BEFORE.test(before) && !RANGE_NEXT.test(after) && !r.end) return false;
+      // "four days of talks from Monday": a weekday after "from" is the event's first day (dates.cue.start-from-weekday).
+      const startDay = START_FROM_BEFORE.test(before) && isWeekdayOnly(r);
+      if (IGNORE_BEFORE.test(before) && !RANGE_NEXT.test(after) && !r.end && !startDay) return false;
       const tags = tagsOf(r);
       if (isOurs(tags)) return true;
       const lower = r.text.trim().toLowerCase();

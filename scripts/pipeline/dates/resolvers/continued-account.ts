@@ -1,0 +1,30 @@
+/**
+ * dates.resolver.continued-account: "On the first day of his visit, the minister held talks with
+ * eight counterparts. The minister also met the Fijian prime minister.": with no cue of its own,
+ * an act introduced by "also", "then", "later" (right before the trigger) continues the account
+ * told just before, on the day of the event told last, when that day lies shortly before
+ * publication (an account of today's events needs no carrying).
+ */
+import { CONTINUATION } from '../cue-data.ts';
+import { toDayNumber } from '../day-math.ts';
+import { chose, pass, type DateResolver } from './types.ts';
+
+export const continuedAccountResolver: DateResolver = {
+  id: CONTINUATION.id,
+  resolve({ ctx, sentence, trigger, published, needsOwnDate }) {
+    if (needsOwnDate) return pass('background needs a day of its own');
+    const last = ctx.previous?.[ctx.previous.length - 1];
+    if (!last) return pass('no event told before');
+    const before = sentence.text.slice(Math.max(0, trigger.start - 40), trigger.start);
+    const marker = CONTINUATION.markerBefore.exec(before);
+    if (!marker) return pass('no "also"/"then" before the trigger');
+    const n = toDayNumber(last.date);
+    const pub = toDayNumber(published)!;
+    if (n === null || n > pub || pub - n > CONTINUATION.maxDaysBefore) return pass(`the event told last (${last.date}) is not shortly before publication`);
+    if (last.date === published) return pass('the event told last is on the publication day');
+    return chose(
+      { date: last.date, precision: 'day', evidence: 'anchor' },
+      `date=${last.date}: "${marker[0].trim()}" continues the account of "${last.trigger}"`,
+    );
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * The last three resolvers, for a candidate with no cue of its own:
+ *   dates.resolver.undated-background: an event the text tells as background ("had signed",
+ *     "a deal reached between them", marked `needsOwnDate` or modality 'background') gets no day:
+ *     it must never be stamped with the publication day;
+ *   dates.resolver.dateline: the dateline's day ("BEIJING, July 13 (Xinhua)");
+ *   dates.resolver.publication: the publication day (news leads tell the day's events).
+ */
+import { toDayNumber } from '../day-math.ts';
+import { chose, pass, type DateResolver } from './types.ts';
+
+export const undatedBackgroundResolver: DateResolver = {
+  id: 'dates.resolver.undated-background',
+  resolve({ needsOwnDate }) {
+    if (!needsOwnDate) return pass('not background');
+    return chose({ date: null, precision: 'day', evidence: 'none' }, 'date=none: background without a day of its own');
+  },
+};
+
+export const datelineResolver: DateResolver = {
+  id: 'dates.resolver.dateline',
+  resolve({ ctx }) {
+    const d = ctx.dateline?.date;
+    if (!d || toDayNumber(d) === null) return pass('no dated dateline');
+    return chose({ date: d, precision: 'day', evidence: 'dateline' }, `date=${d}: the dateline's day`);
+  },
+};
+
+export const publicationResolver: DateResolver = {
+  id: 'dates.resolver.publication',
+  resolve({ published }) {
+    return chose({ date: published, precision: 'day', evidence: 'publication' }, `date=${published}: the publication day`);
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * The date resolvers, in the order they are tried (the model is chrono-node's
+ * `configuration.ts`: one list, read top to bottom). The first that resolves decides; each one
+ * that passes says why. Their ids and one-line descriptions are listed, in the same order, in
+ * scripts/data/date-cues.json "resolvers" (a unit test keeps the two lists equal).
+ *
+ * Why this order:
+ *   1. implicit-anchor before own-cue: "said on Monday that talks held the previous day": the
+ *      nearer "the previous day" dates the talks, counted from the Monday (which dates "said").
+ *   2. own-cue: a day or period of the event's own clause is the strongest evidence there is.
+ *   3. anchor: only without an own cue, "hours after X" dates the event from X.
+ *   4. carried-opening: no cue in the sentence at all, the previous event-less sentence's opening
+ *      phrase ("On Monday, the talks resumed.") carries over.
+ *   5. bare-year: "in 2022" says little (approximate, a whole year), so it comes after all of these.
+ *   6. later-retelling: a later sentence that tells the same act with its day ("the meeting that
+ *      took place on Monday") beats any default; it comes after the sentence's own evidence.
+ *   7. continued-account: "also met" goes on with the account told before; weaker than a
+ *      retelling, which names the very act.
+ *   8. undated-background: with no cue found, background gets no day, before any default could
+ *      stamp it with the dateline's or publication day.
+ *   9. dateline, 10. publication: a news lead tells the day's events.
+ */
+import { anchorResolver } from './anchor.ts';
+import { bareYearResolver } from './bare-year.ts';
+import { carriedOpeningResolver } from './carried-opening.ts';
+import { continuedAccountResolver } from './continued-account.ts';
+import { laterRetellingResolver } from './later-retelling.ts';
+import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
+import { implicitAnchorResolver } from './implicit-anchor.ts';
+import { ownCueResolver } from './own-cue.ts';
+import type { DateResolver } from './types.ts';
+
+export const DATE_RESOLVERS: readonly DateResolver[] = [
+  implicitAnchorResolver,
+  ownCueResolver,
+  anchorResolver,
+  carriedOpeningResolver,
+  bareYearResolver,
+  laterRetellingResolver,
+  continuedAccountResolver,
+  undatedBackgroundResolver,
+  datelineResolver,
+  publicationResolver,
+];
+
+export type { DateInput, DateResolver, Verdict } from './types.ts';

@@ -1,0 +1,80 @@
+/**
+ * dates.resolver.later-retelling: a lead event with no cue is often told again further down with
+ * its day: "The US Treasury has announced sanctions on ..." then "The Treasury announced the
+ * sanctions in a press release on Wednesday night"; "... met in Washington" then "ahead of the
+ * meeting that took place on Monday". The later mention is the trigger's own content word
+ * (same stem), or a noun naming the event's type right after "the/that/this" ("the meeting"); the day
+ * cue must be that mention's own (../select.ts rules) and lie shortly before publication.
+ * Reporting verbs ("said", "told") are never matched: every later quote has one.
+ */
+import type { Sentence, Span } from '../../types.ts';
+import { ANCHOR_EVENT_WORDS, RETELLING } from '../cue-data.ts';
+import { extractCues, type AnchorCue, type DayCue } from '../cues.ts';
+import { toDayNumber } from '../day-math.ts';
+import { gap, nearestCue } from '../select.ts';
+import { describe, fromDayCue } from './common.ts';
+import { chose, pass, type DateResolver } from './types.ts';
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+
+/**
+ * The stem of the trigger's head: its first content word in lower case ("announced more
+ * sanctions" -> "annou"; "expelled Venezuelan diplomats" -> "expel"). Names and the words after
+ * the head are left out: they name the parties, which other acts share.
+ */
+export function triggerStems(trigger: string): string[] {
+  for (const m of trigger.matchAll(WORD)) {
+    const w = m[0];
+    if (w.length < RETELLING.minWordLength || w[0] !== w[0]!.toLowerCase() || RETELLING.ignored.has(w)) continue;
+    return [w.slice(0, RETELLING.stemLength)];
+  }
+  return [];
+}
+
+/** Where `sentence` mentions the act again: a word with one of `stems`, or a definite type noun. */
+function mentions(text: string, stems: readonly string[], typeWords: RegExp | undefined): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase();
+    if (w.length >= RETELLING.minWordLength && !RETELLING.ignored.has(w) && stems.some((s) => w.startsWith(s))) {
+      out.push({ start: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  if (typeWords) {
+    const re = new RegExp(typeWords.source, 'giu');
+    for (const m of text.matchAll(re)) {
+      const before = text.slice(Math.max(0, m.index! - 30), m.index!);
+      if (RETELLING.definite.test(before)) out.push({ start: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  return out;
+}
+
+export const laterRetellingResolver: DateResolver = {
+  id: RETELLING.id,
+  resolve({ ctx, candidate, story, published }) {
+    const following = ctx.following;
+    if (!following || following.length === 0) return pass('no later sentences given');
+    const stems = triggerStems(candidate.trigger.text);
+    const typeWords = ANCHOR_EVENT_WORDS.find((w) => w.type === candidate.type)?.re;
+    const pub = toDayNumber(published)!;
+    const inReach = (c: DayCue) => {
+      const n = toDayNumber(c.date);
+      return n !== null && n <= pub && pub - n <= RETELLING.maxDaysBefore;
+    };
+    for (const s of following.slice(0, RETELLING.sentencesAhead) as Sentence[]) {
+      const cues = extractCues(s.text, story);
+      const days = cues.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && inReach(c));
+      if (days.length === 0) continue;
+      const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
+      const whole = { start: 0, end: s.text.length };
+      for (const at of mentions(s.text, stems, typeWords)) {
+        const cue = nearestCue(s.text, days, at, whole, anchors);
+        if (!cue || gap(cue, at) > RETELLING.nearWord) continue;
+        const res = fromDayCue(s, candidate, cue, story, published);
+        return chose(res, `${describe(res)}: told again later ("${s.text.slice(at.start, at.end)}")`);
+      }
+    }
+    return pass('no later sentence tells the act again with a day');
+  },
+};

@@ -1,0 +1,21 @@
+/**
+ * dates.resolver.own-cue: the day ("on Sunday", "July 13", "yesterday") or vague period ("last
+ * week", "in June") nearest the trigger that is the candidate's own (../select.ts: inside its
+ * clause first, never across an "after"/"before" phrase, a quotation or a relative clause, never
+ * one dating another actor's event noun).
+ */
+import { chose, pass, type DateResolver } from './types.ts';
+import { describe, fromDayCue, fromSpanCue } from './common.ts';
+
+export const ownCueResolver: DateResolver = {
+  id: 'dates.resolver.own-cue',
+  resolve({ own, sentence, candidate, story, published, cues }) {
+    if (!own) return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
+    if (own.kind === 'span') {
+      const res = fromSpanCue(sentence, own, 'relative');
+      return chose(res, `${describe(res)}: vague period${own.future ? ' in the future' : ''}`);
+    }
+    const res = fromDayCue(sentence, candidate, own, story, published);
+    return chose(res, `${describe(res)}: ${own.evidence} day`);
+  },
+};

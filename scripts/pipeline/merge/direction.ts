@@ -1,0 +1,114 @@
+/**
+ * Who acts in a directed report: the acting states of a threat, sanction, accusation, statement
+ * or military act, read from the sentence's structure around the trigger:
+ *   - active voice: the states named in the subject, i.e. the words before the trigger, cut after
+ *     the last reporting verb ("Iran said the US threatened" -> the US) and, among the
+ *     comma-separated pieces before the trigger, the nearest piece that names one of the
+ *     report's states ("Following Iran's strike, Israel warned ..." -> Israel);
+ *   - passive voice: the states right after "by" ("was condemned by Egypt" -> Egypt);
+ *   - unknown when a pronoun is the subject ("its drills", "he warned") or a passive has no "by"
+ *     ("the envoy was summoned": the envoy's state is acted on).
+ * When the actors stage has set `agents` (the subject side, from the clause structure) and it is
+ * a proper subset of the report's states, those are the acting states.
+ * A state counts when the report lists it (a name, demonym or capital of it: "Tehran", "Iranian")
+ * or one of the report's people of that state is named there.
+ * Two reports whose acting states are both known and share none are two acts (a threat and the
+ * counter-threat, an expulsion and the tit-for-tat expulsion, two states' condemnations); when
+ * either is unknown they may still be one (rule merge.directed-pair in merge-rules.json).
+ */
+import rules from '../../data/merge-rules.json' with { type: 'json' };
+import { firstMention } from '../events/country-mentions.ts';
+import type { ExtractedEvent } from '../types.ts';
+
+const DIRECTED = new Set<string>(rules.directedPair.types);
+const REPORTING = new RegExp(rules.directedPair.reportingBefore, 'giu');
+const PASSIVE_BY = /^\s*by\s/iu;
+/** A pronoun subject ("its drills", "he warned") or a passive without "by" ("was summoned"): the actor is not named here. */
+const UNKNOWN_SUBJECT = new RegExp(rules.directedPair.unknownSubjectBefore, 'iu');
+/** How far after a passive trigger the agent may be named. */
+const PASSIVE_REACH = 80;
+
+const cache = new WeakMap<ExtractedEvent, readonly string[]>();
+
+/** The states of `ev.countries` named in `text` (or whose people are), sorted. */
+function statesIn(ev: ExtractedEvent, text: string): string[] {
+  const out = new Set<string>();
+  for (const c of ev.countries) if (firstMention(text, c) !== Infinity) out.add(c);
+  for (const a of ev.actors) {
+    if (!a.country || !ev.countries.includes(a.country)) continue;
+    const last = a.name.trim().split(/\s+/).pop() ?? '';
+    if (last.length > 2 && text.includes(last)) out.add(a.country);
+  }
+  return [...out].sort();
+}
+
+/** The acting states of a directed report (see the header); [] when unknown or not directed. */
+export function actingStates(ev: ExtractedEvent): readonly string[] {
+  let hit = cache.get(ev);
+  if (hit === undefined) {
+    hit = computeActing(ev);
+    cache.set(ev, hit);
+  }
+  return hit;
+}
+
+function computeActing(ev: ExtractedEvent): string[] {
+  if (!DIRECTED.has(ev.type) || ev.countries.length === 0) return [];
+  // The actors stage may already know the subject side (ExtractedEvent.agents, from the clause
+  // structure); a set that is all the event's states says nothing about direction.
+  const agents = (ev as ExtractedEvent & { agents?: readonly string[] }).agents;
+  if (Array.isArray(agents)) {
+    const known = [...new Set(agents.filter((c) => ev.countries.includes(c)))].sort();
+    if (known.length > 0 && known.length < new Set(ev.countries).size) return known;
+  }
+  const sentence = ev.source.sentence;
+  const t = ev.source.trigger;
+  if (!t || t.start < 0 || t.end > sentence.length) return [];
+  if (PASSIVE_BY.test(sentence.slice(t.end, t.end + 6)) || /\bby$/iu.test(sentence.slice(t.start, t.end))) {
+    const after = sentence.slice(t.end, Math.min(sentence.length, t.end + PASSIVE_REACH));
+    const piece = after.split(/[,;:]/u)[0] ?? '';
+    return statesIn(ev, piece);
+  }
+  if (UNKNOWN_SUBJECT.test(sentence.slice(Math.max(0, t.start - 40), t.start))) return [];
+  let from = 0;
+  // Quoted words are someone's speech, not the subject ("'We urge the United States ...,' he added").
+  const before = blankQuotes(sentence.slice(0, t.start));
+  REPORTING.lastIndex = 0;
+  for (const m of before.matchAll(REPORTING)) from = m.index! + m[0].length;
+  const pieces = before.slice(from).split(/[,;:]/u);
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const piece = pieces[i]!;
+    const found = statesIn(ev, piece);
+    if (found.length > 0) return found;
+    // The nearest piece names someone the report does not place ("..., Hossein Amirabdollahian
+    // denounced"): the subject is unknown; an earlier piece names someone else.
+    if (namesSomeone(piece, i === 0 && from === 0)) return [];
+  }
+  return [];
+}
+
+const QUOTED = /“[^”]*”?|"[^"]*"?|‘‘[^’]*’’|''[^']*''/gu;
+/** The text with quoted passages blanked out (same length). */
+function blankQuotes(text: string): string {
+  if (!/["“‘']/u.test(text)) return text;
+  return text.replace(QUOTED, (q) => ' '.repeat(q.length));
+}
+
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’-]+/gu;
+/** True when the piece holds a capitalised word (a name), the sentence's first word left aside. */
+function namesSomeone(piece: string, sentenceStart: boolean): boolean {
+  for (const m of piece.matchAll(CAPITALISED)) {
+    if (sentenceStart && piece.slice(0, m.index).trim() === '') continue;
+    return true;
+  }
+  return false;
+}
+
+/** True when both reports name their acting states and the two sets share none. */
+export function differentActors(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  const x = actingStates(a);
+  if (x.length === 0) return false;
+  const y = actingStates(b);
+  if (y.length === 0) return false;
+  return !x.some((c) => y.includes(c));
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import cueData from '../../scripts/data/date-cues.json' with { type: 'json' };
+import { resolveDate } from '../../scripts/pipeline/dates.ts';
+import { DATE_RESOLVERS } from '../../scripts/pipeline/dates/resolvers/index.ts';
+import type { DateContext, EventCandidate, EventType, Modality, Sentence } from '../../scripts/pipeline/types.ts';
+
+// 2025-07-15 is a Tuesday.
+const TUE = '2025-07-15';
+
+function candidateIn(text: string, trigger: string, opts: { type?: EventType; modality?: Modality; needsOwnDate?: boolean } = {}) {
+  const offset = 200;
+  const sentence: Sentence = { index: 4, paragraph: 2, text, start: offset, end: offset + text.length, kind: 'body' };
+  const at = text.indexOf(trigger);
+  if (at < 0) throw new Error(`no ${trigger}`);
+  const candidate: EventCandidate & { needsOwnDate?: boolean } = {
+    type: opts.type ?? 'meeting',
+    trigger: { start: offset + at, end: offset + at + trigger.length, text: trigger },
+    clause: { start: offset, end: offset + text.length },
+    modality: opts.modality ?? 'asserted',
+    confidence: 0.9,
+    rule: 'test',
+    ...(opts.needsOwnDate ? { needsOwnDate: true } : {}),
+  };
+  return { sentence, candidate };
+}
+
+function resolve(text: string, trigger: string, ctx: DateContext, opts: Parameters<typeof candidateIn>[2] = {}) {
+  const { sentence, candidate } = candidateIn(text, trigger, opts);
+  return resolveDate(sentence, candidate, ctx);
+}
+
+const decided = (r: ReturnType<typeof resolve>) => r.trace?.filter((s) => s.action !== 'pass').map((s) => s.rule);
+
+describe('the ordered list of date resolvers', () => {
+  it('is listed in scripts/data/date-cues.json in the same order, each with a description', () => {
+    expect(cueData.resolvers.map((r) => r.id)).toEqual(DATE_RESOLVERS.map((r) => r.id));
+    for (const r of cueData.resolvers) expect(r.description.length).toBeGreaterThan(10);
+  });
+
+  it('every resolver before the deciding one says why it passed', () => {
+    const r = resolve('The two foreign ministers held talks in Jakarta on Sunday.', 'held talks', { published: TUE });
+    expect(r.date).toBe('2025-07-13');
+    expect(r.trace?.map((s) => s.rule)).toEqual(['dates.resolver.implicit-anchor', 'dates.resolver.own-cue']);
+    expect(r.trace?.[0]).toMatchObject({ action: 'pass' });
+    expect(r.trace?.[1]?.action).toContain('2025-07-13');
+  });
+
+  it('names the anchor resolver for "a day after" an earlier event', () => {
+    const r = resolve('Beijing summoned the ambassador a day after the talks collapsed.', 'summoned', {
+      published: TUE,
+      previous: [{ type: 'meeting', date: '2025-07-12', trigger: 'talks' }],
+    });
+    expect(r.date).toBe('2025-07-13');
+    expect(decided(r)).toEqual(['dates.resolver.anchor']);
+  });
+
+  it('names the publication resolver when nothing dates a lead event', () => {
+    const r = resolve('Hungary and Serbia signed an energy cooperation pact.', 'signed', { published: TUE }, { type: 'agreement' });
+    expect(r).toMatchObject({ date: TUE, evidence: 'publication' });
+    expect(decided(r)).toEqual(['dates.resolver.publication']);
+  });
+
+  it('names the dateline resolver when the dateline has a day', () => {
+    const r = resolve('The delegations met behind closed doors.', 'met', { published: TUE, dateline: { date: '2025-07-14', start: 0, end: 10 } });
+    expect(r).toMatchObject({ date: '2025-07-14', evidence: 'dateline' });
+    expect(decided(r)).toEqual(['dates.resolver.dateline']);
+  });
+});
+
+describe('undated background gets no day', () => {
+  it('background without a cue of its own is never stamped with the publication day', () => {
+    for (const [text, trigger] of [
+      ['The accord the two capitals had signed to end the border dispute remains in force.', 'signed'],
+      ['Ties soured after Rabat expelled several diplomats over the affair.', 'expelled'],
+      ['Seoul has staged joint drills with Washington to deter the North.', 'drills'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE, dateline: { date: TUE, start: 0, end: 5 } }, { type: 'agreement', needsOwnDate: true });
+      expect(r.date, text).toBeNull();
+      expect(decided(r)).toEqual(['dates.resolver.undated-background']);
+    }
+  });
+
+  it('background with a day of its own keeps that day', () => {
+    const r = resolve('The ceasefire, signed in Doha on April 25, has largely held.', 'signed', { published: TUE }, { type: 'agreement', modality: 'background' });
+    expect(r).toMatchObject({ date: '2025-04-25', evidence: 'explicit' });
+    const s = resolve('A July 2 skirmish near the border killed two soldiers.', 'skirmish', { published: TUE }, { type: 'military', needsOwnDate: true });
+    expect(s.date).toBe('2025-07-02');
+  });
+});
+
+/** Body sentences following the candidate's, at later offsets. */
+function later(...texts: string[]): Sentence[] {
+  let at = 2000;
+  return texts.map((text, i) => {
+    const s: Sentence = { index: 10 + i, paragraph: 5 + i, text, start: at, end: at + text.length, kind: 'body' };
+    at += text.length + 2;
+    return s;
+  });
+}
+
+describe('a lead event told again later with its day (dates.resolver.later-retelling)', () => {
+  it('takes the day of a later sentence that repeats the trigger\'s head word', () => {
+    const cases: [string, string, EventType, string[], string][] = [
+      ['The Treasury has announced new sanctions on a dozen shipping firms.', 'announced', 'sanction',
+        ['The firms are based in three countries.', 'The department announced the measures in a statement on Wednesday night.'], '2025-07-09'],
+      ['Ghana has expelled two Burkinabe diplomats.', 'expelled', 'sanction',
+        ['The two were expelled on Saturday, officials confirmed.'], '2025-07-12'],
+      ['Chile and Peru signed a maritime cooperation pact.', 'signed', 'agreement',
+        ['Ministers signed the text in Lima on Monday, a diplomat said.'], '2025-07-14'],
+    ];
+    for (const [lead, trigger, type, rest, day] of cases) {
+      const r = resolve(lead, trigger, { published: TUE, following: later(...rest) }, { type });
+      expect(r.date, lead).toBe(day);
+      expect(decided(r)).toEqual(['dates.resolver.later-retelling']);
+    }
+  });
+
+  it('takes the day of a definite noun naming the type ("the meeting that took place on Monday")', () => {
+    const r = resolve('The foreign ministers of the two states met in Vienna under Swiss auspices.', 'met', {
+      published: TUE,
+      following: later('Both sides praised the hosts.', 'Bern offered to host a second round after the meeting that took place on Monday.'),
+    });
+    expect(r.date).toBe('2025-07-14');
+  });
+
+  it('ignores a later day that belongs to another word, to reporting verbs, to an older event or to the future', () => {
+    const ctx = (...rest: string[]): DateContext => ({ published: TUE, following: later(...rest) });
+    // Same parties, other act.
+    expect(resolve('Peru has expelled Venezuelan diplomats.', 'expelled', ctx('Venezuela recalled its own envoy on Sunday.'), { type: 'sanction' }).date).toBe(TUE);
+    // "said" is in every quote.
+    expect(resolve('China opposes the tariffs, a spokesman said.', 'said', ctx('A ministry official said on Friday that talks would go on.'), { type: 'statement' }).date).toBe(TUE);
+    // Weeks before: another occasion.
+    expect(resolve('The two leaders met in Rome.', 'met', ctx('They last met on June 2 in Paris.')).date).toBe(TUE);
+    // Possessive pronoun, plural: their earlier meetings.
+    expect(resolve('The two envoys met in Doha.', 'met', ctx('It follows their meetings on Friday and Saturday in Cairo.')).date).toBe(TUE);
+    // The future.
+    expect(resolve('Kenya and Angola signed five agreements.', 'signed', ctx('More deals will be signed on Friday.'), { type: 'agreement' }).date).toBe(TUE);
+  });
+});
+
+describe('"also met" continues the account told before (dates.resolver.continued-account)', () => {
+  const before = [{ type: 'meeting' as EventType, date: '2025-07-13', trigger: 'held talks' }];
+  it('takes the day of the event told last', () => {
+    for (const [text, trigger] of [
+      ['The minister also met the Fijian prime minister.', 'met'],
+      ['She then travelled to Suva for talks with officials.', 'travelled'],
+      ['The delegation later visited a naval base outside the capital.', 'visited'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE, previous: before });
+      expect(r, text).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+      expect(decided(r)).toEqual(['dates.resolver.continued-account']);
+    }
+  });
+
+  it('needs the marker before the trigger, a recent day, and an asserted event', () => {
+    expect(resolve('The minister met the Fijian prime minister.', 'met', { published: TUE, previous: before }).date).toBe(TUE);
+    const old = [{ type: 'meeting' as EventType, date: '2025-05-01', trigger: 'held talks' }];
+    expect(resolve('He also met the Fijian prime minister.', 'met', { published: TUE, previous: old }).date).toBe(TUE);
+    expect(resolve('He also met the Fijian prime minister.', 'met', { published: TUE, previous: before }, { needsOwnDate: true }).date).toBeNull();
+  });
+});
+
+describe('"from Monday" starts an event (dates.cue.start-from-weekday)', () => {
+  it('a weekday after "from" dates the event; "since" still does not', () => {
+    expect(resolve('The envoys held four days of talks from Monday in Muscat.', 'held', { published: '2025-07-18' }).date).toBe('2025-07-14');
+    expect(resolve('Naval drills ran from Saturday off the coast.', 'drills', { published: TUE }, { type: 'military' }).date).toBe('2025-07-12');
+    expect(resolve('Talks between the envoys have continued since Monday.', 'Talks', { published: '2025-07-18' })).toMatchObject({ evidence: 'publication' });
+  });
+});
+
+describe('a day of the month written alone (dates.cue.ordinal-day)', () => {
+  it('"on the 8th" is the latest 8th on or before publication', () => {
+    expect(resolve('The two defence chiefs signed the access pact in Manila on the 8th.', 'signed', { published: '2024-07-09' }, { type: 'agreement' }).date).toBe('2024-07-08');
+    expect(resolve('The envoys met on the 21st, a spokesman said.', 'met', { published: '2024-07-09' }).date).toBe('2024-06-21');
+    expect(resolve('Ministers met on the 2nd and again on the 5th.', 'met', { published: '2024-03-05' }).date).toBe('2024-03-02');
+  });
+
+  it('an ordinal before a noun is not a day', () => {
+    const r = resolve('Leaders gathered for the 13th summit of the bloc in Lisbon.', 'gathered', { published: '2024-07-09' });
+    expect(r).toMatchObject({ date: '2024-07-09', evidence: 'publication' });
+  });
+});
+
+describe('a cue after an act noun with its complement dates that act (dates.select.act-noun-phrase)', () => {
+  it('the condemnation does not take the day of the act it condemns', () => {
+    for (const [text, trigger] of [
+      ['Seven foreign ministers condemned Pyongyang for the launch of an intercontinental ballistic missile last week.', 'condemned'],
+      ['Jakarta protested against the seizure of a fishing boat near the Natuna islands on Saturday.', 'protested'],
+      ['The ministry denounced an attack on a border post on Sunday.', 'denounced'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE }, { type: 'accusation' });
+      expect(r, text).toMatchObject({ date: TUE, evidence: 'publication' });
+    }
+  });
+
+  it('the act itself, and a cue right after a plain object, keep the day', () => {
+    expect(resolve('North Korea carried out the launch of a new missile on Sunday.', 'launch', { published: TUE }, { type: 'military' }).date).toBe('2025-07-13');
+    expect(resolve('Seoul condemned the attack on Sunday.', 'condemned', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-13');
+  });
+});
