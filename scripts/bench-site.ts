@@ -79,18 +79,18 @@ function makeEvents(dir: string): { file: string; note: string; ms: number } {
   return { file, note, ms: performance.now() - t };
 }
 
-function build(eventsJson: string, outDir: string): { ms: number; maxRssKb: number } {
+function build(eventsJson: string, outDir: string): { ms: number; maxRssKb: number; cpuSec: number } {
   const timeFile = path.join(path.dirname(eventsJson), 'time.txt');
   const env: NodeJS.ProcessEnv = { ...process.env, EVENTS_JSON: eventsJson, ASTRO_TELEMETRY_DISABLED: '1' };
   if (values.heap) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values.heap)}`.trim();
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ASTRO, 'build', '--outDir', outDir], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', timeFile, ASTRO, 'build', '--outDir', outDir], {
     cwd: ROOT, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024,
   });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`astro build failed (${r.status ?? r.signal}):\n${(r.stderr || r.stdout).slice(-4000)}`);
-  const [, rss] = readFileSync(timeFile, 'utf8').trim().split(/\s+/);
-  return { ms, maxRssKb: Number(rss) };
+  const [, rss, user, sys] = readFileSync(timeFile, 'utf8').trim().split(/\s+/);
+  return { ms, maxRssKb: Number(rss), cpuSec: Number(user) + Number(sys) };
 }
 
 interface Walk { files: number; bytes: number; html: number; htmlBytes: number; data: number; dataBytes: number; biggestHtml: [string, number]; biggest: [string, number] }
@@ -274,6 +274,8 @@ async function main(): Promise<void> {
       const b = build(ev.file, dist);
       out('astro build (wall s)', (b.ms / 1000).toFixed(1), 'buildSeconds');
       out('  ms per event', (b.ms / data.events.length).toFixed(2), 'buildMsPerEvent');
+      out('  CPU time (user + system, s)', b.cpuSec.toFixed(1), 'buildCpuSeconds');
+      out('  CPU ms per event', ((b.cpuSec * 1000) / data.events.length).toFixed(2), 'buildCpuMsPerEvent');
       out('  peak memory (max RSS)', mb(b.maxRssKb * 1024), 'buildPeakRssMB');
       results.buildPeakRssMB = Math.round(b.maxRssKb / 1024);
     }
