@@ -4,6 +4,7 @@
  * Never import this from client code: it uses `node:fs` and the whole
  * world-countries table, which must not be shipped to the browser.
  */
+import { constants as bufferConstants } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import countries from 'world-countries';
@@ -51,8 +52,17 @@ export function loadEventsFile(): EventsFile {
     stamp = `${st.mtimeMs}:${st.size}`;
     const hit = cache.get(path);
     if (hit && hit.stamp === stamp) return hit.file;
+    if (st.size > bufferConstants.MAX_STRING_LENGTH) {
+      // About 800,000 events of ordinary size: see the README, "Very large corpora".
+      const e = new Error(`too large: ${(st.size / 2 ** 20).toFixed(0)} MiB, more than Node can read as one string (${(bufferConstants.MAX_STRING_LENGTH / 2 ** 20).toFixed(0)} MiB)`) as NodeJS.ErrnoException;
+      e.code = 'EFBIG';
+      throw e;
+    }
     text = readFileSync(path, 'utf8');
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EFBIG') {
+      throw new Error(`The events file ${path} is ${(err as Error).message}; see "Very large corpora" in the README.`);
+    }
     throw new Error(
       `Cannot read the events file ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}). ` +
         'Run `npm run extract -- --input seeds --output src/data/events.json` first, or set EVENTS_JSON.',

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
+import { mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,6 +86,16 @@ describe('loadEventsFile', () => {
   it('fails with a clear message for a missing file', () => {
     process.env.EVENTS_JSON = join(tmpdir(), 'no-such-dir-dt', 'events.json');
     expect(() => loadEventsFile()).toThrow(/Cannot read the events file .*ENOENT/);
+  });
+
+  it('refuses an events file larger than Node can hold as one string, with a clear message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dt-data-'));
+    dirs.push(dir);
+    const path = join(dir, 'events.json');
+    writeFileSync(path, '');
+    truncateSync(path, bufferConstants.MAX_STRING_LENGTH + 1); // sparse: no disk space used
+    process.env.EVENTS_JSON = path;
+    expect(() => loadEventsFile()).toThrow(/is too large: \d+ MiB, more than Node can read as one string .*Very large corpora/);
   });
 
   it('rejects invalid JSON and schema violations with the failing path', () => {
