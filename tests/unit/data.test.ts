@@ -323,3 +323,22 @@ describe('article links and path-safe ids', () => {
     for (const bad of ['', '../x', 'a/b/c', 'x?y', 'x#y', '-lead', 'a..b', 'x'.repeat(201), 'with space']) expect(isPathSafeId(bad), bad).toBe(false);
   });
 });
+
+describe('one document naming many countries in every sentence (issue 12, output blow-up)', () => {
+  it('keeps every pair list to one page while counting every shared event', () => {
+    const codes = ['AFG', 'ALB', 'DZA', 'AND', 'AGO', 'ARG', 'ARM', 'AUS', 'AUT', 'AZE', 'BHS', 'BHR', 'BGD', 'BRB', 'BLR', 'BEL', 'BLZ', 'BEN', 'BTN', 'BOL', 'BIH', 'BWA', 'BRA', 'BRN', 'BGR', 'BFA', 'BDI', 'KHM', 'CMR', 'CAN', 'CPV', 'CAF', 'TCD', 'CHL', 'CHN', 'COL', 'COM', 'COG', 'CRI', 'HRV', 'CUB', 'CYP', 'CZE', 'DNK', 'DJI', 'DMA', 'DOM', 'ECU', 'EGY', 'SLV'];
+    const events = Array.from({ length: 1_000 }, (_, i) =>
+      ev(`blow-${String(i).padStart(4, '0')}`, `2025-03-${String((i % 28) + 1).padStart(2, '0')}`, codes, { sources: [{ document: 'huge', sentence: 'All of them met.', start: i * 20, end: i * 20 + 16 }] }),
+    );
+    const model = buildSiteModel({ schemaVersion: 1, documents: [], events });
+    expect(model.pairs.size).toBe((50 * 49) / 2);
+    for (const pair of model.pairs.values()) {
+      expect(pair.count).toBe(1_000);
+      expect(pair.newest).toHaveLength(LIMITS.listPage);
+    }
+    const chn = model.countries.get('CHN')!;
+    expect(chn.counterparts).toHaveLength(49);
+    expect(pageCount(chn.events.length, LIMITS.listPage)).toBe(5);
+    expect(exportParts(chn.events)).toHaveLength(1);
+  });
+});
