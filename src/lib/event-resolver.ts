@@ -4,9 +4,16 @@
  * (ChunkIndex.eventPages false), any event id. Pure: no DOM, no fetch.
  */
 
+/** `s` without its trailing slashes (a loop, not a regular expression: linear on any input). */
+function trimSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '/') end--;
+  return s.slice(0, end);
+}
+
 /** The event id of a path `<base>event/<id>/` (base with or without its trailing slash), else undefined. */
 export function eventIdFromPath(pathname: string, base: string): string | undefined {
-  const prefix = `${base.replace(/\/+$/, '')}/event/`;
+  const prefix = `${trimSlashes(base)}/event/`;
   if (!pathname.startsWith(prefix)) return undefined;
   const rest = pathname.slice(prefix.length).replace(/\/$/, '').replace(/\/index\.html$/, '');
   if (!rest || rest.includes('/') || rest.length > 600) return undefined;
@@ -29,7 +36,7 @@ export interface ResolverIndex {
  * event pages, or undefined (a real 404: the page says so).
  */
 export function resolveEventPath(id: string, index: ResolverIndex, base: string): string | undefined {
-  const root = `${base.replace(/\/+$/, '')}/`;
+  const root = `${trimSlashes(base)}/`;
   const aliases = index.aliases && typeof index.aliases === 'object' ? index.aliases : {};
   const current = Object.prototype.hasOwnProperty.call(aliases, id) ? aliases[id] : undefined;
   const target = typeof current === 'string' && current ? current : undefined;
