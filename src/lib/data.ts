@@ -334,6 +334,12 @@ export function eventPagesMax(env: NodeJS.ProcessEnv = process.env): number {
   return raw && /^\d{1,9}$/.test(raw) ? Number(raw) : LIMITS.eventPagesMax;
 }
 
+/** Events per export file, from `$SITE_EXPORT_PART` when it is an integer from 10 up (tests use small parts). */
+export function exportPartSize(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SITE_EXPORT_PART?.trim();
+  return raw && /^\d{2,7}$/.test(raw) ? Number(raw) : LIMITS.exportPart;
+}
+
 /** Newest first: date descending, then id ascending (the order of every static list). */
 export function newestFirst(a: TimelineEvent, b: TimelineEvent): number {
   return a.date > b.date ? -1 : a.date < b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -491,7 +497,7 @@ export function countryStats(entry: CountryEntry): CountryStats {
 }
 
 /** The export parts of a list of events: [1-based part, its events], each at most LIMITS.exportPart. */
-export function exportParts<T>(events: readonly T[], size: number = LIMITS.exportPart): Array<[number, T[]]> {
+export function exportParts<T>(events: readonly T[], size: number = exportPartSize()): Array<[number, T[]]> {
   const out: Array<[number, T[]]> = [];
   for (let i = 0; i < events.length || out.length === 0; i += size) out.push([out.length + 1, events.slice(i, i + size)]);
   return out;
