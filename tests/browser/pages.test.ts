@@ -315,6 +315,10 @@ describe('fixture site with hostile text, under a sub-path', () => {
     await page.waitForURL(`**${target}`, { timeout: 10_000 });
     await expect(page.locator('h1').textContent()).resolves.toBe(`Wang Yi meets Lavrov ${HOSTILE}`);
     // An id that never existed: the 404 page says so (its script looks the id up in /data/index.json).
+    // The test server only knows the root's 404.html; a host serving this sub-path answers with /sub/404.html.
+    await page.route('**/sub/event/never-published/', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', path: join(site.dir, '404.html') }),
+    );
     const res = await page.goto(`${site.server.url}/sub/event/never-published/`);
     expect(res?.status()).toBe(404);
     await page.waitForFunction(() => /No event has the id/.test(document.getElementById('nf-event')?.textContent ?? ''), null, { timeout: 10_000 });
