@@ -43,7 +43,12 @@ export function searchWords(ev: TimelineEvent, countryName: (iso: string) => str
   return [...words].join(' ');
 }
 
-export function buildChunkedData(file: EventsFile, countryName: (iso: string) => string): ChunkedData {
+export interface ChunkOptions {
+  /** Whether the build writes a page per event (ChunkIndex.eventPages); true by default. */
+  eventPages?: boolean;
+}
+
+export function buildChunkedData(file: EventsFile, countryName: (iso: string) => string, options: ChunkOptions = {}): ChunkedData {
   const events = [...file.events].sort(byDateThenId);
   const chunks = new Map<string, EventChunk>();
   const periods = new Map<string, PeriodEntry>();
@@ -77,6 +82,7 @@ export function buildChunkedData(file: EventsFile, countryName: (iso: string) =>
     countries,
     types: typeCounts,
     aliases,
+    ...(options.eventPages === false ? { eventPages: false } : {}),
   };
   const compact: CompactIndex = { ids: [], days: [], types: [], countries: [] };
   const search: SearchIndex = { words: [] };
@@ -92,10 +98,10 @@ export function buildChunkedData(file: EventsFile, countryName: (iso: string) =>
 
 const memo = new WeakMap<EventsFile, ChunkedData>();
 /** buildChunkedData once per events file object (the pages of one build share it). */
-export function chunkedData(file: EventsFile, countryName: (iso: string) => string): ChunkedData {
+export function chunkedData(file: EventsFile, countryName: (iso: string) => string, options: ChunkOptions = {}): ChunkedData {
   let hit = memo.get(file);
   if (!hit) {
-    hit = buildChunkedData(file, countryName);
+    hit = buildChunkedData(file, countryName, options);
     memo.set(file, hit);
   }
   return hit;

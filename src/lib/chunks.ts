@@ -44,6 +44,12 @@ export interface ChunkIndex {
   types: Record<string, number>;
   /** Old event id -> current event id (see EventsFile.aliases). */
   aliases: Record<string, string>;
+  /**
+   * False when the build wrote no page per event (past the event-page threshold of very large
+   * corpora): /event/<id>/ is then answered by the 404 page's resolver, which opens the timeline
+   * at the event. Absent means true.
+   */
+  eventPages?: boolean;
 }
 
 export interface EventChunk {

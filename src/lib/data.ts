@@ -4,6 +4,7 @@
  * Never import this from client code: it uses `node:fs` and the whole
  * world-countries table, which must not be shipped to the browser.
  */
+import { constants as bufferConstants } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import countries from 'world-countries';
@@ -51,8 +52,17 @@ export function loadEventsFile(): EventsFile {
     stamp = `${st.mtimeMs}:${st.size}`;
     const hit = cache.get(path);
     if (hit && hit.stamp === stamp) return hit.file;
+    if (st.size > bufferConstants.MAX_STRING_LENGTH) {
+      // About 800,000 events of ordinary size: see the README, "Very large corpora".
+      const e = new Error(`too large: ${(st.size / 2 ** 20).toFixed(0)} MiB, more than Node can read as one string (${(bufferConstants.MAX_STRING_LENGTH / 2 ** 20).toFixed(0)} MiB)`) as NodeJS.ErrnoException;
+      e.code = 'EFBIG';
+      throw e;
+    }
     text = readFileSync(path, 'utf8');
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EFBIG') {
+      throw new Error(`The events file ${path} is ${(err as Error).message}; see "Very large corpora" in the README.`);
+    }
     throw new Error(
       `Cannot read the events file ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}). ` +
         'Run `npm run extract -- --input seeds --output src/data/events.json` first, or set EVENTS_JSON.',
@@ -289,4 +299,206 @@ export function countBy<T>(items: readonly T[], key: (item: T) => readonly strin
     for (const k of new Set(typeof keys === 'string' ? [keys] : keys)) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+// ---------------------------------------------------------------- the site model
+
+/**
+ * Size bounds of the static pages and downloads. Every page lists at most a page of rows, so a
+ * page's size depends on the page size, never on the corpus (issue 12 item 3: one huge document
+ * must not make 17 MB pages).
+ */
+export const LIMITS = {
+  /** Newest events listed in the main page's HTML (the rest: /events/ and its pages). */
+  homeRows: 100,
+  /** Rows per page of /events/page/N/ and of a country's or pair's list. */
+  listPage: 200,
+  /** Events per export file (CSV, iCalendar, JSON) of a country; more go to numbered parts. */
+  exportPart: 2000,
+  /** Countries named in one list row (the rest as "+N more"). */
+  rowCountries: 8,
+  /** Sources shown on an event page (the rest are counted). */
+  eventSources: 40,
+  /** Articles named on a country page (the most cited first). */
+  countryArticles: 40,
+  /**
+   * Past this many events the build writes no page per event: /event/<id>/ is then answered by
+   * the 404 page's resolver (see the README, "Very large corpora"). `SITE_EVENT_PAGES_MAX` overrides it.
+   */
+  eventPagesMax: 250_000,
+} as const;
+
+/** The event-page threshold, from `$SITE_EVENT_PAGES_MAX` when it is a non-negative integer. */
+export function eventPagesMax(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SITE_EVENT_PAGES_MAX?.trim();
+  return raw && /^\d{1,9}$/.test(raw) ? Number(raw) : LIMITS.eventPagesMax;
+}
+
+/** Events per export file, from `$SITE_EXPORT_PART` when it is an integer from 10 up (tests use small parts). */
+export function exportPartSize(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SITE_EXPORT_PART?.trim();
+  return raw && /^\d{2,7}$/.test(raw) ? Number(raw) : LIMITS.exportPart;
+}
+
+/** Newest first: date descending, then id ascending (the order of every static list). */
+export function newestFirst(a: TimelineEvent, b: TimelineEvent): number {
+  return a.date > b.date ? -1 : a.date < b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Number of pages of `count` rows at `size` per page (at least one). */
+export function pageCount(count: number, size: number): number {
+  return Math.max(1, Math.ceil(count / size));
+}
+
+/** Rows of page `n` (1-based). */
+export function pageSlice<T>(items: readonly T[], n: number, size: number): T[] {
+  return items.slice((n - 1) * size, n * size);
+}
+
+/** Events shared by two countries, `a < b`. */
+export interface PairEntry {
+  a: string;
+  b: string;
+  count: number;
+  /** The newest events of the pair, newest first, at most LIMITS.listPage. */
+  newest: TimelineEvent[];
+}
+
+/** One country: its events newest first and the per-country figures its page shows. */
+export interface CountryEntry {
+  iso: string;
+  /** Newest first. */
+  events: TimelineEvent[];
+  /** Counterparts (country -> shared events), sorted by count desc then code. */
+  counterparts: Array<[string, number]>;
+}
+
+export interface SiteModel {
+  file: EventsFile;
+  /** Every event, newest first. */
+  newest: TimelineEvent[];
+  docs: ReadonlyMap<string, EventsFile['documents'][number]>;
+  countries: ReadonlyMap<string, CountryEntry>;
+  /** Pairs by `A|B` (A < B). */
+  pairs: ReadonlyMap<string, PairEntry>;
+  /** Whether the build writes one page per event (false past eventPagesMax). */
+  eventPages: boolean;
+}
+
+/** The key of a pair of countries, order-free: `CHN|RUS`. */
+export function pairKey(x: string, y: string): string {
+  return x < y ? `${x}|${y}` : `${y}|${x}`;
+}
+
+/**
+ * Builds every lookup the pages share, once per events file: documents by id, events per
+ * country and per pair of countries, all lists newest first. Linear in the number of
+ * (event, country) and (event, pair) memberships; pair lists keep only their newest page of
+ * events, so an event naming 50 countries costs 1,225 counters, not 1,225 growing lists.
+ */
+export function buildSiteModel(file: EventsFile, maxEventPages = eventPagesMax()): SiteModel {
+  const newest = [...file.events].sort(newestFirst);
+  const docs = new Map(file.documents.map((d) => [d.id, d]));
+  const byCountry = new Map<string, TimelineEvent[]>();
+  const counter = new Map<string, Map<string, number>>();
+  const pairs = new Map<string, PairEntry>();
+  for (const ev of newest) {
+    const codes = [...new Set(ev.countries)].sort();
+    for (const iso of codes) {
+      const list = byCountry.get(iso);
+      if (list) list.push(ev);
+      else byCountry.set(iso, [ev]);
+    }
+    for (let i = 0; i < codes.length; i++) {
+      const a = codes[i]!;
+      let row = counter.get(a);
+      if (!row) counter.set(a, (row = new Map()));
+      for (let j = i + 1; j < codes.length; j++) {
+        const b = codes[j]!;
+        row.set(b, (row.get(b) ?? 0) + 1);
+        const key = `${a}|${b}`;
+        let pair = pairs.get(key);
+        if (!pair) pairs.set(key, (pair = { a, b, count: 0, newest: [] }));
+        pair.count++;
+        if (pair.newest.length < LIMITS.listPage) pair.newest.push(ev);
+      }
+    }
+  }
+  const countries = new Map<string, CountryEntry>();
+  for (const iso of [...byCountry.keys()].sort()) {
+    const counts = new Map<string, number>();
+    for (const [other, n] of counter.get(iso) ?? []) counts.set(other, n);
+    for (const [a, row] of counter) {
+      if (a >= iso) continue;
+      const n = row.get(iso);
+      if (n) counts.set(a, n);
+    }
+    const counterparts = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    countries.set(iso, { iso, events: byCountry.get(iso)!, counterparts });
+  }
+  return { file, newest, docs, countries, pairs, eventPages: file.events.length <= maxEventPages };
+}
+
+const modelCache = new WeakMap<EventsFile, SiteModel>();
+/** buildSiteModel once per events file object: every page of a build shares one model. */
+export function siteModel(file: EventsFile = loadEventsFile()): SiteModel {
+  let hit = modelCache.get(file);
+  if (!hit) {
+    hit = buildSiteModel(file);
+    modelCache.set(file, hit);
+  }
+  return hit;
+}
+
+/** The address of an original article when it is an absolute http(s) URL, else undefined. */
+export function safeArticleUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const text = url.trim();
+  if (text.length > 2000) return undefined;
+  try {
+    const u = new URL(text);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Figures of a country's first page, computed once per country. */
+export interface CountryStats {
+  typeCounts: Map<string, number>;
+  /** People acting for the country, most events first, at most 10. */
+  people: Array<[string, number]>;
+  roles: Map<string, string>;
+  /** Documents cited by the country's events, most events first. */
+  documents: Array<[string, number]>;
+  /** Each year with events, newest first, with the month of its newest event and the list page it is on. */
+  years: Array<{ year: string; month: string; page: number }>;
+}
+
+const statsCache = new WeakMap<CountryEntry, CountryStats>();
+/** The figures of a country page, once per country (pages 2..N share them). */
+export function countryStats(entry: CountryEntry): CountryStats {
+  const hit = statsCache.get(entry);
+  if (hit) return hit;
+  const { iso, events } = entry;
+  const typeCounts = new Map(countBy(events, (e) => e.type));
+  const people = countBy(events, (e) => e.actors.filter((a) => a.country === iso).map((a) => a.name)).slice(0, 10);
+  const roles = new Map<string, string>();
+  for (const e of events) for (const a of e.actors) if (a.country === iso && a.role && !roles.has(a.name)) roles.set(a.name, a.role);
+  const documents = countBy(events, (e) => e.sources.map((s) => s.document));
+  const years: CountryStats['years'] = [];
+  events.forEach((e, i) => {
+    const year = e.date.slice(0, 4);
+    if (years.at(-1)?.year !== year) years.push({ year, month: e.date.slice(0, 7), page: Math.floor(i / LIMITS.listPage) + 1 });
+  });
+  const stats = { typeCounts, people, roles, documents, years };
+  statsCache.set(entry, stats);
+  return stats;
+}
+
+/** The export parts of a list of events: [1-based part, its events], each at most LIMITS.exportPart. */
+export function exportParts<T>(events: readonly T[], size: number = exportPartSize()): Array<[number, T[]]> {
+  const out: Array<[number, T[]]> = [];
+  for (let i = 0; i < events.length || out.length === 0; i += size) out.push([out.length + 1, events.slice(i, i + size)]);
+  return out;
 }

@@ -42,3 +42,30 @@ export function countryPath(iso3: string): string {
 export function eventPath(id: string): string {
   return `/event/${encodeURIComponent(id)}/`;
 }
+
+/** Path of a pair page: "/country/chn/rus/" (codes in alphabetical order). */
+export function pairPagePath(x: string, y: string): string {
+  const [a, b] = x < y ? [x, y] : [y, x];
+  return `/country/${a.toLowerCase()}/${b.toLowerCase()}/`;
+}
+
+/** Path of page `n` of a paginated list whose first page is `first` ("/events/" -> "/events/page/2/"). */
+export function listPagePath(first: string, n: number): string {
+  return n <= 1 ? first : `${first}page/${n}/`;
+}
+
+/**
+ * True for an id that can be a page path segment: letters, digits, dot, underscore, tilde and
+ * hyphen, starting with a letter or digit, at most 200 characters (no "..", "/", "?" or "#").
+ */
+export function isPathSafeId(id: string): boolean {
+  return id.length <= 200 && /^[\p{L}\p{N}][\p{L}\p{N}._~-]*$/u.test(id) && !id.includes('..');
+}
+
+/**
+ * The link of an event from a static page: its own page, or, past the event-page threshold
+ * (no page per event), the timeline opened at it.
+ */
+export function eventHref(id: string, eventPages = true): string {
+  return eventPages ? withBase(eventPath(id)) : `${withBase('/')}?event=${encodeURIComponent(id)}`;
+}

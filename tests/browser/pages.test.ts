@@ -98,13 +98,22 @@ function fixture() {
   return {
     schemaVersion: 1,
     documents: [
-      { id: 'doc-a', title: `Ministers meet ${HOSTILE}`, published: '2025-07-16', path: 'a.txt', status: 'ok' },
-      { id: 'doc-b', title: 'Space and talks', published: '2025-06-03', path: 'b.md', status: 'ok' },
+      { id: 'doc-a', title: `Ministers meet ${HOSTILE}`, published: '2025-07-16', path: 'a.txt', status: 'ok', source: 'Harbour Wire', url: 'https://news.example.org/a?x=1&y=2' },
+      { id: 'doc-b', title: 'Space and talks', published: '2025-06-03', path: 'b.md', status: 'ok', source: `Outlet ${HOSTILE}`, url: 'javascript:alert(4)' },
       { id: 'doc-c', title: '', published: '', path: 'c.txt', status: 'skipped', reason: 'no usable date' },
     ],
     events,
+    // Ids published by an earlier build: one renamed event, one unsafe id (no page), one to nowhere.
+    aliases: {
+      '../escape': '2025-07-14-threat-rus-usa-trump',
+      '2025-07-13-meeting-chn-rus-lavrov-yi': '2025-07-15-meeting-chn-rus-lavrov-yi',
+      'gone-event': 'no-such-event',
+    },
   };
 }
+
+/** The page of an old event id (a link and a meta refresh to the current page). */
+const ALIAS_PAGE = '/sub/event/2025-07-13-meeting-chn-rus-lavrov-yi/';
 
 /** Every HTML file under dir, as site paths ("/country/chn/"). */
 function htmlPages(dir: string): string[] {
@@ -267,7 +276,8 @@ describe('fixture site with hostile text, under a sub-path', () => {
     if (run.status !== 0) run = build();
     if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
     site = { dir: outDir, base: '/sub', server: await serveDir(join(work, 'root')) };
-    pages = htmlPages(outDir).map((p) => `/sub${p}`);
+    // The old-id page redirects at once (meta refresh): checked on its own below, not in the loops.
+    pages = htmlPages(outDir).map((p) => `/sub${p}`).filter((p) => p !== ALIAS_PAGE);
     browser = await launchChromium();
   });
 
@@ -283,6 +293,77 @@ describe('fixture site with hostile text, under a sub-path', () => {
     const events = pages.filter((p) => p.startsWith('/sub/event/'));
     expect(events).toEqual(fixture().events.map((e) => `/sub/event/${e.id}/`).sort());
     expect(pages).toEqual(expect.arrayContaining(['/sub/country/', '/sub/about/', '/sub/404.html']));
+  });
+
+  it('leads an old event id to the current event with a static page (link and meta refresh, no script)', async () => {
+    const html = readFileSync(join(site.dir, 'event', '2025-07-13-meeting-chn-rus-lavrov-yi', 'index.html'), 'utf8');
+    const target = '/sub/event/2025-07-15-meeting-chn-rus-lavrov-yi/';
+    expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`);
+    expect(html).toContain(`href="${target}"`);
+    expect(html).toContain('name="robots" content="noindex"');
+    // No script at all, inline or not (parsed by Chromium: hostile text in attributes is not markup).
+    await withStaticPage(browser, async (p) => {
+      await p.goto(site.server.url + ALIAS_PAGE);
+      await expect(p.locator('script').count()).resolves.toBe(0);
+    });
+    // Unsafe and dangling aliases get no page, and the build went on.
+    expect(existsSync(join(site.dir, 'escape'))).toBe(false);
+    expect(existsSync(join(site.dir, 'event', 'gone-event'))).toBe(false);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.server.url + ALIAS_PAGE);
+    await page.waitForURL(`**${target}`, { timeout: 10_000 });
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Wang Yi meets Lavrov ${HOSTILE}`);
+    // An id that never existed: the 404 page says so (its script looks the id up in /data/index.json).
+    // The test server only knows the root's 404.html; a host serving this sub-path answers with /sub/404.html.
+    await page.route('**/sub/event/never-published/', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', path: join(site.dir, '404.html') }),
+    );
+    const res = await page.goto(`${site.server.url}/sub/event/never-published/`);
+    expect(res?.status()).toBe(404);
+    await page.waitForFunction(() => /No event has the id/.test(document.getElementById('nf-event')?.textContent ?? ''), null, { timeout: 10_000 });
+    await context.close();
+  });
+
+  it('names the outlet of each source and links the original article (http/https only)', async () => {
+    await withStaticPage(browser, async (page) => {
+      await page.goto(`${site.server.url}/sub/event/2025-07-15-meeting-chn-rus-lavrov-yi/`);
+      const outlets = await page.locator('.source .source__outlet').allTextContents();
+      expect(outlets).toEqual(['Harbour Wire', `Outlet ${HOSTILE}`]);
+      const links = await page.locator('.source a.source__link').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel')]));
+      expect(links).toEqual([['https://news.example.org/a?x=1&y=2', 'noopener noreferrer nofollow']]);
+      await expect(page.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
+      // The pair page of the two countries, from the facts.
+      await expect(page.locator('.facts a[href="/sub/country/chn/rus/"]').count()).resolves.toBe(1);
+    });
+  });
+
+  it('has a page per pair of countries with shared events, linked from both countries, with the mode=all timeline', async () => {
+    const pairs = pages.filter((p) => /^\/sub\/country\/[a-z]{3}\/[a-z]{3}\/$/.test(p));
+    expect(pairs).toEqual(['/sub/country/chn/rus/', '/sub/country/chn/usa/', '/sub/country/fra/ind/', '/sub/country/rus/usa/']);
+    await withStaticPage(browser, async (page) => {
+      await page.goto(`${site.server.url}/sub/country/fra/ind/`);
+      await expect(page.locator('h1').textContent()).resolves.toBe('France and India');
+      await expect(page.locator('#events ~ ol.event-list > li').count()).resolves.toBe(2);
+      await expect(page.locator('a[href="/sub/?countries=FRA,IND&mode=all"]').count()).resolves.toBeGreaterThan(0);
+      for (const [country, others] of [['chn', ['rus', 'usa']], ['usa', ['chn', 'rus']], ['ind', ['fra']]] as const) {
+        await page.goto(`${site.server.url}/sub/country/${country}/`);
+        const hrefs = await page.locator('#pairs ~ ul a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        expect(hrefs.sort()).toEqual(others.map((o) => `/sub/country/${[country, o].sort().join('/')}/`).sort());
+      }
+    });
+  });
+
+  it('lists every event without JavaScript on /events/, newest first', async () => {
+    await withStaticPage(browser, async (page) => {
+      await page.goto(`${site.server.url}/sub/events/`);
+      const hrefs = await page.locator('ol.event-list a[href^="/sub/event/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toEqual(
+        fixture().events.map((e) => e.id).sort((a, b) => (a > b ? -1 : 1)).map((id) => `/sub/event/${id}/`),
+      );
+      await page.goto(`${site.server.url}/sub/`);
+      await expect(page.locator('#mp-list li[data-event-id]').count()).resolves.toBe(5);
+    });
   });
 
   it('gives every page a title, description, Open Graph and Twitter tags, and no inline script', async () => {

@@ -78,3 +78,11 @@ describe('dayNumber', () => {
     expect(dayNumber('2025-03-01') - dayNumber('2025-02-28')).toBe(1);
   });
 });
+
+describe('eventPages flag of the index', () => {
+  it('is absent by default and false only when the build writes no event pages', () => {
+    expect('eventPages' in buildChunkedData(file, name).index).toBe(false);
+    expect(buildChunkedData(file, name, { eventPages: true }).index.eventPages).toBeUndefined();
+    expect(buildChunkedData(file, name, { eventPages: false }).index.eventPages).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
+import { mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,10 +17,19 @@ import {
   loadEventsFile,
   parseEventsFile,
   relatedEvents,
+  buildSiteModel,
+  countryStats,
+  eventPagesMax,
+  exportParts,
+  LIMITS,
+  pageCount,
+  pageSlice,
+  pairKey,
+  safeArticleUrl,
 } from '../../src/lib/data.ts';
 import { splitHighlight } from '../../src/lib/highlight.ts';
 import type { TimelineEvent } from '../../src/lib/schema.ts';
-import { absoluteUrl, countryPath, eventPath, joinBase, summarize } from '../../src/lib/seo.ts';
+import { absoluteUrl, countryPath, eventPath, isPathSafeId, joinBase, listPagePath, pairPagePath, summarize } from '../../src/lib/seo.ts';
 
 function ev(id: string, date: string, countries: string[], extra: Partial<TimelineEvent> = {}): TimelineEvent {
   return {
@@ -76,6 +86,16 @@ describe('loadEventsFile', () => {
   it('fails with a clear message for a missing file', () => {
     process.env.EVENTS_JSON = join(tmpdir(), 'no-such-dir-dt', 'events.json');
     expect(() => loadEventsFile()).toThrow(/Cannot read the events file .*ENOENT/);
+  });
+
+  it('refuses an events file larger than Node can hold as one string, with a clear message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dt-data-'));
+    dirs.push(dir);
+    const path = join(dir, 'events.json');
+    writeFileSync(path, '');
+    truncateSync(path, bufferConstants.MAX_STRING_LENGTH + 1); // sparse: no disk space used
+    process.env.EVENTS_JSON = path;
+    expect(() => loadEventsFile()).toThrow(/is too large: \d+ MiB, more than Node can read as one string .*Very large corpora/);
   });
 
   it('rejects invalid JSON and schema violations with the failing path', () => {
@@ -206,5 +226,119 @@ describe('seo helpers', () => {
     const out = summarize(long, 50);
     expect(out.length).toBeLessThanOrEqual(50);
     expect(out.endsWith('word…')).toBe(true);
+  });
+});
+
+describe('site model (lookups shared by every page)', () => {
+  const a = ev('a', '2025-07-01', ['CHN', 'RUS'], { actors: [{ name: 'Wang Yi', country: 'CHN', role: 'Foreign Minister' }] });
+  const b = ev('b', '2025-07-03', ['RUS', 'CHN', 'IND']);
+  const c = ev('c', '2024-02-10', ['USA']);
+  const d = ev('d', '2025-07-03', ['IND', 'CHN'], { sources: [{ document: 'doc-a', sentence: 'x', start: 0, end: 1 }] });
+  const model = buildSiteModel({ schemaVersion: 1, documents: [{ id: 'doc-a', title: 'A report', published: '2025-07-02', path: 'a.txt', status: 'ok' }], events: [c, a, b, d] }, 10);
+
+  it('lists events newest first, ties by id', () => {
+    expect(model.newest.map((e) => e.id)).toEqual(['b', 'd', 'a', 'c']);
+  });
+
+  it('groups events per country, newest first, with counterparts by shared events', () => {
+    expect([...model.countries.keys()]).toEqual(['CHN', 'IND', 'RUS', 'USA']);
+    expect(model.countries.get('CHN')!.events.map((e) => e.id)).toEqual(['b', 'd', 'a']);
+    expect(model.countries.get('CHN')!.counterparts).toEqual([['IND', 2], ['RUS', 2]]);
+    expect(model.countries.get('RUS')!.counterparts).toEqual([['CHN', 2], ['IND', 1]]);
+    expect(model.countries.get('USA')!.counterparts).toEqual([]);
+  });
+
+  it('builds one pair per two countries that share an event, codes in order', () => {
+    expect([...model.pairs.keys()].sort()).toEqual(['CHN|IND', 'CHN|RUS', 'IND|RUS']);
+    const pair = model.pairs.get(pairKey('RUS', 'CHN'))!;
+    expect(pair).toMatchObject({ a: 'CHN', b: 'RUS', count: 2 });
+    expect(pair.newest.map((e) => e.id)).toEqual(['b', 'a']);
+    expect(pairPagePath('RUS', 'CHN')).toBe('/country/chn/rus/');
+  });
+
+  it('keeps a pair to its newest page of events however many it shares', () => {
+    const many = Array.from({ length: LIMITS.listPage + 30 }, (_, i) => ev(`m${String(i).padStart(4, '0')}`, `2025-01-${String((i % 28) + 1).padStart(2, '0')}`, ['FRA', 'DEU']));
+    const m = buildSiteModel({ schemaVersion: 1, documents: [], events: many });
+    const pair = m.pairs.get('DEU|FRA')!;
+    expect(pair.count).toBe(many.length);
+    expect(pair.newest).toHaveLength(LIMITS.listPage);
+    expect(pair.newest[0]!.date).toBe('2025-01-28');
+  });
+
+  it('looks documents up by id and decides whether events get pages of their own', () => {
+    expect(model.docs.get('doc-a')?.title).toBe('A report');
+    expect(model.eventPages).toBe(true);
+    expect(buildSiteModel(model.file, 3).eventPages).toBe(false);
+    expect(eventPagesMax({ SITE_EVENT_PAGES_MAX: '5000' })).toBe(5000);
+    expect(eventPagesMax({ SITE_EVENT_PAGES_MAX: 'lots' })).toBe(LIMITS.eventPagesMax);
+    expect(eventPagesMax({})).toBe(LIMITS.eventPagesMax);
+  });
+
+  it('computes a country page’s figures once: types, people, cited documents, year jump pages', () => {
+    const stats = countryStats(model.countries.get('CHN')!);
+    expect(countryStats(model.countries.get('CHN')!)).toBe(stats);
+    expect(stats.typeCounts.get('meeting')).toBe(3);
+    expect(stats.people).toEqual([['Wang Yi', 1]]);
+    expect(stats.roles.get('Wang Yi')).toBe('Foreign Minister');
+    expect(stats.documents).toEqual([['doc-a', 2], ['doc-b', 1]]);
+    expect(stats.years).toEqual([{ year: '2025', month: '2025-07', page: 1 }]);
+  });
+});
+
+describe('paging and export parts', () => {
+  it('counts pages and slices them, one empty page for no rows', () => {
+    expect(pageCount(0, 200)).toBe(1);
+    expect(pageCount(200, 200)).toBe(1);
+    expect(pageCount(201, 200)).toBe(2);
+    const rows = Array.from({ length: 450 }, (_, i) => i);
+    expect(pageSlice(rows, 1, 200)).toHaveLength(200);
+    expect(pageSlice(rows, 3, 200)).toEqual(rows.slice(400));
+    expect(listPagePath('/events/', 1)).toBe('/events/');
+    expect(listPagePath('/country/chn/', 3)).toBe('/country/chn/page/3/');
+  });
+
+  it('splits exports into numbered parts of bounded size', () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => i);
+    const parts = exportParts(rows, 2000);
+    expect(parts.map(([n, xs]) => [n, xs.length])).toEqual([[1, 2000], [2, 2000], [3, 500]]);
+    expect(exportParts([], 2000)).toEqual([[1, []]]);
+  });
+});
+
+describe('article links and path-safe ids', () => {
+  it('keeps only absolute http and https addresses', () => {
+    expect(safeArticleUrl('https://news.example.org/a?b=1')).toBe('https://news.example.org/a?b=1');
+    expect(safeArticleUrl(' http://example.com/x ')).toBe('http://example.com/x');
+    expect(safeArticleUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeArticleUrl('data:text/html,<b>x</b>')).toBeUndefined();
+    expect(safeArticleUrl('/relative/path')).toBeUndefined();
+    expect(safeArticleUrl('ftp://example.com/file')).toBeUndefined();
+    expect(safeArticleUrl(undefined)).toBeUndefined();
+    expect(safeArticleUrl(`https://example.com/${'a'.repeat(3000)}`)).toBeUndefined();
+  });
+
+  it('accepts event-like ids as page paths and refuses traversal, slashes, query and fragment', () => {
+    expect(isPathSafeId('2025-07-13-meeting-chn-rus-lavrov-yi')).toBe(true);
+    expect(isPathSafeId('évènement_1.2')).toBe(true);
+    for (const bad of ['', '../x', 'a/b/c', 'x?y', 'x#y', '-lead', 'a..b', 'x'.repeat(201), 'with space']) expect(isPathSafeId(bad), bad).toBe(false);
+  });
+});
+
+describe('one document naming many countries in every sentence (issue 12, output blow-up)', () => {
+  it('keeps every pair list to one page while counting every shared event', () => {
+    const codes = ['AFG', 'ALB', 'DZA', 'AND', 'AGO', 'ARG', 'ARM', 'AUS', 'AUT', 'AZE', 'BHS', 'BHR', 'BGD', 'BRB', 'BLR', 'BEL', 'BLZ', 'BEN', 'BTN', 'BOL', 'BIH', 'BWA', 'BRA', 'BRN', 'BGR', 'BFA', 'BDI', 'KHM', 'CMR', 'CAN', 'CPV', 'CAF', 'TCD', 'CHL', 'CHN', 'COL', 'COM', 'COG', 'CRI', 'HRV', 'CUB', 'CYP', 'CZE', 'DNK', 'DJI', 'DMA', 'DOM', 'ECU', 'EGY', 'SLV'];
+    const events = Array.from({ length: 1_000 }, (_, i) =>
+      ev(`blow-${String(i).padStart(4, '0')}`, `2025-03-${String((i % 28) + 1).padStart(2, '0')}`, codes, { sources: [{ document: 'huge', sentence: 'All of them met.', start: i * 20, end: i * 20 + 16 }] }),
+    );
+    const model = buildSiteModel({ schemaVersion: 1, documents: [], events });
+    expect(model.pairs.size).toBe((50 * 49) / 2);
+    for (const pair of model.pairs.values()) {
+      expect(pair.count).toBe(1_000);
+      expect(pair.newest).toHaveLength(LIMITS.listPage);
+    }
+    const chn = model.countries.get('CHN')!;
+    expect(chn.counterparts).toHaveLength(49);
+    expect(pageCount(chn.events.length, LIMITS.listPage)).toBe(5);
+    expect(exportParts(chn.events)).toHaveLength(1);
   });
 });

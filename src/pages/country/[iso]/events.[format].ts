@@ -1,43 +1,21 @@
 /**
- * /country/<iso>/events.csv|ics|json : a country's events as static downloads, written at
- * build time with the same pure exporters the main page uses for the filtered view.
+ * /country/<iso>/events.csv|ics|json : a country's events as static downloads (the first
+ * LIMITS.exportPart, oldest first; further parts in events-N.*), written at build time with the
+ * same pure exporters the main page uses for the filtered view.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { countryName, eventsByCountry, loadEventsFile } from '../../../lib/data.ts';
-import { toCSV, toICS, toJSON } from '../../../lib/export.ts';
-import type { TimelineEvent } from '../../../lib/schema.ts';
+import { countryExportParts, EXPORT_FORMATS, EXPORT_TYPES, exportBody, type ExportFormat, type ExportPart } from '../../../lib/country-exports.ts';
 import { absoluteUrl } from '../../../lib/seo.ts';
 
-const FORMATS = ['csv', 'ics', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
-const TYPES: Record<Format, string> = {
-  csv: 'text/csv; charset=utf-8',
-  ics: 'text/calendar; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-};
-
-export const getStaticPaths = (() => {
-  const file = loadEventsFile();
-  return [...eventsByCountry(file.events)].flatMap(([iso, events]) =>
-    FORMATS.map((format) => ({ params: { iso: iso.toLowerCase(), format }, props: { iso, events, format } })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  countryExportParts()
+    .filter((p) => p.part === 1)
+    .flatMap((p) => EXPORT_FORMATS.map((format) => ({ params: { iso: p.iso.toLowerCase(), format }, props: { p, format } })))) satisfies GetStaticPaths;
 
 interface Props {
-  iso: string;
-  events: TimelineEvent[];
-  format: Format;
+  p: ExportPart;
+  format: ExportFormat;
 }
 
-export const GET: APIRoute<Props> = ({ props, site }) => {
-  const { iso, events, format } = props;
-  const file = loadEventsFile();
-  const body =
-    format === 'csv'
-      ? toCSV(events)
-      : format === 'ics'
-        ? toICS(events, { name: `${countryName(iso)}: Diplomatic Timeline`, siteUrl: absoluteUrl('/', site) })
-        : toJSON(events, file.documents);
-  return new Response(body, { headers: { 'Content-Type': TYPES[format] } });
-};
+export const GET: APIRoute<Props> = ({ props, site }) =>
+  new Response(exportBody(props.p, props.format, absoluteUrl('/', site)), { headers: { 'Content-Type': EXPORT_TYPES[props.format] } });
