@@ -106,6 +106,11 @@ export function densestWindow(
   opts: { width?: number; recentDays?: number; pad?: number } = {},
 ): DayWindow | undefined {
   const days = events.map((e) => dayNumber(e.date)).filter(Number.isFinite).sort((a, b) => a - b);
+  return densestWindowDays(days, opts);
+}
+
+/** densestWindow over day numbers already sorted ascending (the compact index's order). */
+export function densestWindowDays(days: ArrayLike<number>, opts: { width?: number; recentDays?: number; pad?: number } = {}): DayWindow | undefined {
   if (!days.length) return undefined;
   const first = days[0]!;
   const last = days[days.length - 1]!;
