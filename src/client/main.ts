@@ -281,8 +281,12 @@ async function main(): Promise<void> {
   /** Sets the window from a control (brush, presets, inputs, keyboard); `user` records it in the URL. */
   function setWindow(w: [Date, Date], user: boolean, final = true): void {
     win = w;
-    if (timeline) timeline.setWindow(w[0], w[1], false, final);
-    else if (final) windowChanged(user);
+    if (timeline) {
+      timeline.setWindow(w[0], w[1], false, final);
+      win = [timeline.getWindow().start, timeline.getWindow().end];
+    }
+    // The timeline reports a moved window too; an unchanged one (new filter) must still redraw.
+    if (final) windowChanged(user);
     overview.setWindow(w[0], w[1]);
     if (final && user) recordWindow();
   }
@@ -356,8 +360,11 @@ async function main(): Promise<void> {
 
   // --- Details --------------------------------------------------------------------------------
   let detailsGen = 0;
+  /** The event the details panel shows (or is loading). */
+  let detailsFor: string | undefined;
   async function showDetails(id: string | undefined): Promise<void> {
     const gen = ++detailsGen;
+    detailsFor = id;
     grid.dataset.details = id ? 'open' : 'closed';
     detailsEl.hidden = !id;
     if (!id) {
@@ -462,7 +469,7 @@ async function main(): Promise<void> {
       } else if (noticeEl.dataset.kind === 'info' && noticeEl.textContent?.includes('hidden by the current filters')) clearNotice();
       const shown = hidden ? undefined : s.event;
       timeline?.select(shown, meta.reveal ?? changed === 'all');
-      if (has('event') || hidden) void showDetails(shown);
+      if (shown !== detailsFor || changed === 'all') void showDetails(shown);
       list.select(shown);
       if (shown && !timeline && (meta.reveal || changed === 'all')) {
         // No timeline yet: bring the event's day into the window for the list and status.
