@@ -20,6 +20,7 @@ import { densestWindowDays } from '../lib/filter.ts';
 import { toCSV, toICS, toJSON } from '../lib/export.ts';
 import { withBase } from '../lib/seo.ts';
 import { createStore, type Changed } from './store.ts';
+import { presetRange } from './range.ts';
 import { compileFilter, createDataSource, dayNum, dayStr, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
 import type { TimelineModel, TimelineView } from './timeline.ts';
 import { createOverview } from './overview.ts';
@@ -68,17 +69,6 @@ const afterPaint = (): Promise<void> => new Promise((r) => requestAnimationFrame
 
 /** Local-midnight window of a day range (end exclusive). */
 const windowOfDays = (from: string, to: string): [Date, Date] => [dayToDate(from), new Date(dayToDate(to).getTime() + DAY_MS)];
-
-/** The calendar month / quarter / year around a day, as a day range. */
-export function presetRange(kind: 'month' | 'quarter' | 'year', day: string): { from: string; to: string } {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7)) - 1;
-  const first = kind === 'year' ? 0 : kind === 'quarter' ? m - (m % 3) : m;
-  const months = kind === 'year' ? 12 : kind === 'quarter' ? 3 : 1;
-  const from = new Date(Date.UTC(y, first, 1));
-  const to = new Date(Date.UTC(y, first + months, 0));
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
-}
 
 async function main(): Promise<void> {
   const root = byId('mp-app');
@@ -308,6 +298,8 @@ async function main(): Promise<void> {
     if (timeline?.mode() === 'counts') parts.push('showing counts per period: zoom in for single events');
     status.textContent = parts.join(' · ');
     status.dataset.inView = String(n);
+    // Fetch the window's chunks and their neighbours ahead of a pan (not for a window of counts).
+    if (n <= 1500) void src.ensureWindow(from, to, 1).catch(() => undefined);
     // A window with no events offers the way back to the data.
     emptyBox.hidden = !(n === 0 && positions.length > 0);
     const windowLabel = `${formatDay(from)} to ${formatDay(to)}`;
