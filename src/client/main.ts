@@ -303,8 +303,8 @@ async function main(): Promise<void> {
     // A window with no events offers the way back to the data.
     emptyBox.hidden = !(n === 0 && positions.length > 0);
     const windowLabel = `${formatDay(from)} to ${formatDay(to)}`;
-    list.setEvents(model.ids.slice(lo, hi), Array.prototype.slice.call(model.days, lo, hi) as number[], positions.length ? `No events between ${windowLabel}. Use “Fit all” to see every matching event.` : 'No events match these filters.');
-    relations.setEvents(model.countries.slice(lo, hi), store.get().countries, `between ${windowLabel}`);
+    list.setEvents(model.ids.slice(lo, hi), Array.prototype.slice.call(model.days, lo, hi) as number[], positions.length ? `No events from ${windowLabel}. Use “Fit all” to see every matching event.` : 'No events match these filters.');
+    relations.setEvents(model.countries.slice(lo, hi), store.get().countries, `from ${windowLabel}`);
     printSummary();
   }
 
