@@ -276,7 +276,7 @@ async function main(): Promise<void> {
       win = [timeline.getWindow().start, timeline.getWindow().end];
     }
     // The timeline reports a moved window too; an unchanged one (new filter) must still redraw.
-    if (final) windowChanged(user);
+    if (final) windowChanged();
     overview.setWindow(w[0], w[1]);
     if (final && user) recordWindow();
   }
@@ -285,7 +285,7 @@ async function main(): Promise<void> {
   }
 
   /** Everything that depends on the window: status, list, relations, range inputs, chunks. */
-  function windowChanged(_user: boolean): void {
+  function windowChanged(): void {
     const from = dateToDay(win[0]);
     const to = dateToDay(new Date(win[1].getTime() - 1));
     timelineEl.dataset.from = from;
@@ -606,7 +606,7 @@ async function main(): Promise<void> {
         win = [start, end];
         overview.setWindow(start, end);
         if (final) {
-          windowChanged(byUser);
+          windowChanged();
           if (byUser || userWindow) {
             userWindow = false;
             recordWindow();
@@ -617,12 +617,11 @@ async function main(): Promise<void> {
         root.dataset.mode = mode;
         if (mode === 'counts') live.textContent = `${plural(n, 'event')} in view: showing counts. Zoom in to see single events.`;
       },
-      onLanes(shown, hidden) {
+      onLanes(_shown, hidden) {
         lanesBtn.hidden = hidden === 0 && !allLanes;
         lanesBtn.textContent = allLanes ? 'Hide lanes with no events in this view' : `${plural(hidden, 'lane')} with no events in this view: show`;
         lanesBtn.setAttribute('aria-pressed', allLanes ? 'true' : 'false');
         lanesBtn.dataset.hidden = String(hidden);
-        void shown;
       },
     },
   );
@@ -650,7 +649,7 @@ async function main(): Promise<void> {
   timeline.setWindow(win[0], win[1]);
   const shown = selectionHidden(s) ? undefined : s.event;
   timeline.select(shown, true);
-  windowChanged(false);
+  windowChanged();
   timelineEl.setAttribute('aria-busy', 'false');
   root.dataset.timeline = 'ready';
   root.dataset.loadMs = String(Math.round(performance.now() - t0));

@@ -556,7 +556,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
         const t = times[indexById.get(selected)!]!;
         const w = timeline.getWindow();
         const span = w.end.getTime() - w.start.getTime();
-        if (t < w.start.getTime() + span * 0.02 || t > w.end.getTime() - span * 0.2) {
+        if (t < w.start.getTime() + span * 0.02 || t > w.end.getTime() - span * 0.05) {
           if (!firstChangeDone) pendingWindow = [new Date(t - span * 0.5), new Date(t + span * 0.5)];
           timeline.setWindow(t - span * 0.5, t + span * 0.5, { animation: false });
           refresh();
