@@ -25,6 +25,7 @@ import { compileFilter, createDataSource, dayNum, dayStr, filterCompact, lowerBo
 import type { TimelineModel, TimelineView } from './timeline.ts';
 import { createOverview } from './overview.ts';
 import { createRelations } from './relations.ts';
+import { createMap } from './map.ts';
 import { renderDetails } from './details.ts';
 import { createList } from './list.ts';
 import { createFilters } from './filters.ts';
@@ -225,6 +226,15 @@ async function main(): Promise<void> {
       store.set({ countries: [...set].sort() }, { history: 'push' });
     },
   });
+  const worldMap = createMap(byId('mp-map'), {
+    load: () => fetchJson('/data/world-map.json'),
+    onToggleCountry(iso3) {
+      const set = new Set(store.get().countries);
+      if (set.has(iso3)) set.delete(iso3);
+      else set.add(iso3);
+      store.set({ countries: [...set].sort() }, { history: 'push' });
+    },
+  });
   const grid = byId('mp-grid');
   const detailsEl = byId('mp-details');
   const listRoot = byId('mp-list').closest('section') ?? byId('mp-list');
@@ -304,7 +314,11 @@ async function main(): Promise<void> {
     emptyBox.hidden = !(n === 0 && positions.length > 0);
     const windowLabel = `${formatDay(from)} to ${formatDay(to)}`;
     list.setEvents(model.ids.slice(lo, hi), Array.prototype.slice.call(model.days, lo, hi) as number[], positions.length ? `No events from ${windowLabel}. Use “Fit all” to see every matching event.` : 'No events match these filters.');
-    relations.setEvents(model.countries.slice(lo, hi), store.get().countries, `from ${windowLabel}`);
+    const lists = model.countries.slice(lo, hi);
+    relations.setEvents(lists, store.get().countries, `from ${windowLabel}`);
+    const perCountry = new Map<string, number>();
+    for (const cs of lists) for (const c of new Set(cs)) perCountry.set(c, (perCountry.get(c) ?? 0) + 1);
+    worldMap.setCounts(perCountry, store.get().countries, `from ${windowLabel}`);
     printSummary();
   }
 

@@ -257,6 +257,36 @@ describe('the timeline shows the answer', () => {
   });
 });
 
+describe('map', () => {
+  it('shades the countries of the window, and a click filters by a country', async () => {
+    const page = await open('?from=2023-02-01&to=2023-03-31');
+    await page.locator('#mp-map').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#mp-map[data-ready="true"]', { timeout: 10_000 });
+    await page.waitForTimeout(200);
+    expect(await page.$eval('#mp-map', (e) => (e as HTMLElement).dataset.shaded)).toBe('2');
+    expect(await page.getAttribute('#mp-map path[data-country="BRA"]', 'data-count')).toBe('1');
+    expect(await page.getAttribute('#mp-map path[data-country="USA"]', 'data-count')).toBe('0');
+    await shot(page, 'map-light');
+    await page.click('#mp-map path[data-country="ZAF"]', { force: true });
+    await page.waitForTimeout(400);
+    expect((await params(page)).get('countries')).toBe('ZAF');
+    await close(page);
+  });
+
+  it('is drawn in dark mode with the dark tokens', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/?from=2025-07-01&to=2025-08-31`);
+    await page.waitForSelector('#mp-app[data-timeline="ready"]');
+    await page.locator('#mp-map').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#mp-map[data-ready="true"]', { timeout: 10_000 });
+    const fills = await page.$$eval('#mp-map path.map-l0, #mp-map path.map-l5', (els) => [...new Set(els.map((e) => getComputedStyle(e).fill))]);
+    expect(fills.length).toBe(2);
+    await shot(page, 'map-dark');
+    await ctx.close();
+  });
+});
+
 describe('layout', () => {
   it('at 1280x900 the timeline fills the first screen; details open beside it only when selected', async () => {
     const page = await open();
