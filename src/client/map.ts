@@ -97,7 +97,7 @@ export function createMap(container: HTMLElement, handlers: MapHandlers): MapVie
       }
     }
     container.dataset.shaded = String(shaded);
-    if (note) note.textContent = `${plural(shaded, 'country', 'countries')} with events ${label}. Darker: more events. Click a country to filter by it.`;
+    if (note) note.textContent = `${plural(shaded, 'country', 'countries')} with events ${label}. Stronger colour: more events. Click a country to filter by it.`;
   }
 
   function ensure(): void {
