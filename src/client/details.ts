@@ -14,7 +14,8 @@ import { clear, el, type Child } from './dom.ts';
 export interface DetailsContext {
   names(iso3: string): string;
   documents: ReadonlyMap<string, DocumentEntry>;
-  all: readonly TimelineEvent[];
+  /** Events to look for related ones in (the loaded records near the event; never the whole corpus). */
+  nearby: readonly TimelineEvent[];
   /** The user picked a related event. */
   onPick(id: string): void;
   /** The user closed the panel. */
@@ -88,9 +89,11 @@ function sourceBlock(ev: TimelineEvent, group: SourceGroup, i: number, total: nu
   );
   const doc = ctx.documents.get(group.document);
   const published = group.published ?? doc?.published;
+  const url = doc?.url && /^https?:\/\//i.test(doc.url) ? doc.url : undefined;
   const caption = el('figcaption', {}, [
     total > 1 ? `Source ${i + 1} of ${total}: ` : 'Source: ',
-    el('cite', {}, doc?.title || group.document),
+    url ? el('a', { href: url, rel: 'noopener noreferrer nofollow', class: 'det-original' }, el('cite', {}, doc?.title || group.document)) : el('cite', {}, doc?.title || group.document),
+    doc?.source ? ` · ${doc.source}` : '',
     published ? ` · published ${formatDay(published)}` : '',
     el('span', { class: 'det-docid' }, ` · ${group.document}`),
   ]);
@@ -156,7 +159,7 @@ export function renderDetails(root: HTMLElement, ev: TimelineEvent | undefined, 
   if (ev.location) facts.push(...fact('Where', ev.location));
   if (ev.deadline) facts.push(...fact('Deadline', el('time', { datetime: ev.deadline }, formatDay(ev.deadline))));
 
-  const related = relatedTo(ev, ctx.all, 6);
+  const related = relatedTo(ev, ctx.nearby, 6);
   const groups = groupSources(ev);
   const closeBtn = el('button', { type: 'button', class: 'det-close', 'aria-label': 'Close details' }, '×');
   closeBtn.addEventListener('click', () => ctx.onClose());

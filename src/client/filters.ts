@@ -3,10 +3,10 @@
  * the type filter), lane grouping. They report user choices as state patches; main.ts
  * pushes them to the URL (pushState: Back undoes a filter choice).
  */
-import type { EventType, TimelineEvent } from '../lib/schema.ts';
+import type { EventType } from '../lib/schema.ts';
 import { TYPE_ORDER as EVENT_TYPES } from '../lib/colors.ts';
 import type { ViewState } from '../lib/url-state.ts';
-import { clear, el, byId } from './dom.ts';
+import { clear, el } from './dom.ts';
 
 export interface FiltersContext {
   names(iso3: string): string;
@@ -14,20 +14,26 @@ export interface FiltersContext {
 }
 
 export interface FiltersView {
-  /** Country list with counts over all events. */
-  setData(events: readonly TimelineEvent[]): void;
+  /** Country list with counts over all events (from the data index). */
+  setData(countries: ReadonlyArray<{ iso: string; name: string; count: number }>): void;
   /** Reflects a state; `typeCounts` are counts per type under the other filters. */
   update(state: ViewState, typeCounts: ReadonlyMap<EventType, number>): void;
 }
 
-export function createFilters(ctx: FiltersContext): FiltersView {
-  const list = byId<HTMLUListElement>('mp-country-list');
-  const find = byId<HTMLInputElement>('mp-country-find');
-  const tags = byId<HTMLUListElement>('mp-active-countries');
-  const modeBox = byId<HTMLFieldSetElement>('mp-mode');
-  const countriesN = byId('mp-countries-n');
-  const typesBox = byId<HTMLElement>('mp-type-list');
-  const clearBtn = byId<HTMLButtonElement>('mp-clear');
+/** The filter bar: finds its parts inside `root` (the controls form). */
+export function createFilters(root: HTMLElement, ctx: FiltersContext): FiltersView {
+  const part = <T extends HTMLElement>(sel: string): T => {
+    const node = root.querySelector<T>(sel);
+    if (!node) throw new Error(`filters: missing ${sel}`);
+    return node;
+  };
+  const list = part<HTMLUListElement>('#mp-country-list');
+  const find = part<HTMLInputElement>('#mp-country-find');
+  const tags = part<HTMLUListElement>('#mp-active-countries');
+  const modeBox = part<HTMLFieldSetElement>('#mp-mode');
+  const countriesN = part('#mp-countries-n');
+  const typesBox = part<HTMLElement>('#mp-type-list');
+  const clearBtn = part<HTMLButtonElement>('#mp-clear');
   let state: ViewState | undefined;
   let countries: Array<{ code: string; name: string; count: number }> = [];
 
@@ -43,10 +49,10 @@ export function createFilters(ctx: FiltersContext): FiltersView {
   for (const input of typesBox.querySelectorAll<HTMLButtonElement>('button[data-only]')) {
     input.addEventListener('click', () => ctx.onChange({ types: [input.dataset.only as EventType] }));
   }
-  for (const r of document.querySelectorAll<HTMLInputElement>('input[name=mp-mode]')) {
+  for (const r of root.querySelectorAll<HTMLInputElement>('input[name=mp-mode]')) {
     r.addEventListener('change', () => r.checked && ctx.onChange({ countryMode: r.value === 'all' ? 'all' : 'any' }));
   }
-  for (const r of document.querySelectorAll<HTMLInputElement>('input[name=mp-group]')) {
+  for (const r of root.querySelectorAll<HTMLInputElement>('input[name=mp-group]')) {
     r.addEventListener('change', () => r.checked && ctx.onChange({ group: r.value === 'type' ? 'type' : 'country' }));
   }
   list.addEventListener('change', (e) => {
@@ -64,16 +70,15 @@ export function createFilters(ctx: FiltersContext): FiltersView {
     ctx.onChange({ countries: state.countries.filter((c) => c !== b.dataset.remove) });
   });
   find.addEventListener('input', () => renderList());
-  byId<HTMLButtonElement>('mp-country-clear').addEventListener('click', () => ctx.onChange({ countries: [] }));
+  part<HTMLButtonElement>('#mp-country-clear').addEventListener('click', () => ctx.onChange({ countries: [] }));
   clearBtn.addEventListener('click', () => ctx.onChange({ countries: [], types: [], countryMode: 'any', q: undefined }));
 
   function renderList(): void {
     const chosen = new Set(state?.countries ?? []);
     const needle = find.value.trim().toLowerCase();
     clear(list);
-    // Chosen countries not in the data (from a link) still show, so they can be unticked.
-    const extra = [...chosen].filter((c) => !countries.some((x) => x.code === c)).map((code) => ({ code, name: ctx.names(code), count: 0 }));
-    for (const c of [...extra, ...countries]) {
+    // Only countries of the data are offered (a link's unknown code is dropped by main.ts).
+    for (const c of countries) {
       if (needle && !c.name.toLowerCase().includes(needle) && !c.code.toLowerCase().includes(needle)) continue;
       const id = `mp-c-${c.code}`;
       const input = el('input', { type: 'checkbox', id, 'data-country': c.code });
@@ -89,12 +94,8 @@ export function createFilters(ctx: FiltersContext): FiltersView {
   }
 
   return {
-    setData(events) {
-      const counts = new Map<string, number>();
-      for (const ev of events) for (const c of new Set(ev.countries)) counts.set(c, (counts.get(c) ?? 0) + 1);
-      countries = [...counts.entries()]
-        .map(([code, count]) => ({ code, name: ctx.names(code), count }))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    setData(list) {
+      countries = list.map((c) => ({ code: c.iso, name: c.name, count: c.count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       renderList();
     },
     update(s, typeCounts) {
@@ -113,8 +114,8 @@ export function createFilters(ctx: FiltersContext): FiltersView {
         );
       }
       modeBox.hidden = s.countries.length < 2;
-      for (const r of document.querySelectorAll<HTMLInputElement>('input[name=mp-mode]')) r.checked = r.value === s.countryMode;
-      for (const r of document.querySelectorAll<HTMLInputElement>('input[name=mp-group]')) r.checked = r.value === s.group;
+      for (const r of root.querySelectorAll<HTMLInputElement>('input[name=mp-mode]')) r.checked = r.value === s.countryMode;
+      for (const r of root.querySelectorAll<HTMLInputElement>('input[name=mp-group]')) r.checked = r.value === s.group;
       for (const input of typesBox.querySelectorAll<HTMLInputElement>('input[data-type]')) {
         const t = input.dataset.type as EventType;
         input.checked = !s.types.length || s.types.includes(t);

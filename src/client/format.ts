@@ -35,9 +35,9 @@ export function formatMonth(iso: string): string {
   return `${MONTHS_LONG[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
-/** "15 Jul 2025" or "c. 12 Jul 2025" for approximate dates. */
+/** "15 Jul 2025", or "≈12 Jul 2025" for approximate dates (the one date style of every page). */
 export function formatEventDate(ev: { date: string; datePrecision: string }): string {
-  return ev.datePrecision === 'approximate' ? `c. ${formatDay(ev.date)}` : formatDay(ev.date);
+  return ev.datePrecision === 'approximate' ? `≈${formatDay(ev.date)}` : formatDay(ev.date);
 }
 
 /** Plain words for a precision value. */

@@ -1,15 +1,13 @@
 /**
  * Keyboard use of the timeline (when it has focus):
  *   ← / →        previous / next event in time (Shift: pan by a third of the window)
- *   ↑ / ↓        the nearest event in the lane above / below
+ *   ↑ / ↓        the nearest event in the lane above / below (every lane shown is reachable)
  *   Home / End   first / last event
  *   + / −        zoom in / out
  *   Enter        open the selected event's details
  *   Escape       clear the selection
  */
-import type { TimelineEvent } from '../lib/schema.ts';
 import type { TimelineView } from './timeline.ts';
-import { dayToDate } from './format.ts';
 
 export interface KeyboardContext {
   timeline: TimelineView;
@@ -20,54 +18,94 @@ export interface KeyboardContext {
   userWindow(): void;
 }
 
-const timeOf = (ev: TimelineEvent): number => dayToDate(ev.date).getTime();
-
-/** The event to move to from `current` with a key, or undefined to stay. Pure, for tests. */
-export function nextEvent(
-  ordered: readonly TimelineEvent[],
-  current: string | undefined,
-  key: 'next' | 'prev' | 'first' | 'last' | 'up' | 'down',
-  windowStart: number,
-  windowEnd: number,
-  lanes: readonly string[] = [],
-  lanesOf: (ev: TimelineEvent) => string[] = () => [],
-): TimelineEvent | undefined {
-  if (!ordered.length) return undefined;
-  if (key === 'first') return ordered[0];
-  if (key === 'last') return ordered[ordered.length - 1];
-  const idx = current === undefined ? -1 : ordered.findIndex((e) => e.id === current);
-  if (idx < 0) {
-    // Nothing selected: start from the window.
-    if (key === 'prev') return [...ordered].reverse().find((e) => timeOf(e) <= windowEnd) ?? ordered[0];
-    return ordered.find((e) => timeOf(e) >= windowStart) ?? ordered[ordered.length - 1];
-  }
-  if (key === 'next') return ordered[Math.min(idx + 1, ordered.length - 1)];
-  if (key === 'prev') return ordered[Math.max(idx - 1, 0)];
-  // up/down: nearest event in the adjacent lane.
-  const cur = ordered[idx]!;
-  const laneIdx = Math.min(...lanesOf(cur).map((l) => lanes.indexOf(l)).filter((i) => i >= 0));
-  if (!Number.isFinite(laneIdx)) return cur;
-  const target = lanes[laneIdx + (key === 'down' ? 1 : -1)];
-  if (target === undefined) return cur;
-  const t = timeOf(cur);
-  let best: TimelineEvent | undefined;
-  for (const ev of ordered) {
-    if (!lanesOf(ev).includes(target)) continue;
-    if (!best || Math.abs(timeOf(ev) - t) < Math.abs(timeOf(best) - t)) best = ev;
-  }
-  return best ?? cur;
+/** What the walk needs of the timeline: events in day order, their lanes, and the lanes shown. */
+export interface WalkModel {
+  ids: readonly string[];
+  days: ArrayLike<number>;
+  lanesAt(k: number): readonly string[];
+  lanes: readonly string[];
 }
 
+export type WalkKey = 'next' | 'prev' | 'first' | 'last' | 'up' | 'down';
+
+/**
+ * The event (index) and lane to move to with a key. `lane` is the lane the cursor is on (an
+ * event shows in one lane per country, so the lane is remembered separately: ↓ from an event
+ * in the CHN and RUS lanes goes to the lane below the one you are on, not back to RUS).
+ * `windowDays` picks where to start when nothing is selected. Pure, for tests.
+ */
+export function walk(
+  m: WalkModel,
+  current: number | undefined,
+  lane: string | undefined,
+  key: WalkKey,
+  windowDays: [number, number],
+): { index: number; lane: string } | undefined {
+  const n = m.ids.length;
+  if (!n) return undefined;
+  const firstLane = (k: number): string => {
+    const ls = m.lanesAt(k);
+    return m.lanes.find((l) => ls.includes(l)) ?? ls[0]!;
+  };
+  const at = (k: number, keepLane = false): { index: number; lane: string } => ({
+    index: k,
+    lane: keepLane && lane && m.lanesAt(k).includes(lane) ? lane : firstLane(k),
+  });
+  if (key === 'first') return at(0);
+  if (key === 'last') return at(n - 1);
+  if (current === undefined || current < 0 || current >= n) {
+    if (key === 'prev') {
+      for (let k = n - 1; k >= 0; k--) if (m.days[k]! <= windowDays[1]) return at(k);
+      return at(0);
+    }
+    for (let k = 0; k < n; k++) if (m.days[k]! >= windowDays[0]) return at(k);
+    return at(n - 1);
+  }
+  if (key === 'next') return at(Math.min(current + 1, n - 1), true);
+  if (key === 'prev') return at(Math.max(current - 1, 0), true);
+  // up/down: the nearest event in the next lane (skipping lanes with no events at all).
+  const curLane = lane && m.lanesAt(current).includes(lane) ? lane : firstLane(current);
+  let li = m.lanes.indexOf(curLane);
+  if (li < 0) li = 0;
+  const step = key === 'down' ? 1 : -1;
+  const t = m.days[current]!;
+  for (let j = li + step; j >= 0 && j < m.lanes.length; j += step) {
+    const target = m.lanes[j]!;
+    let best = -1;
+    for (let k = 0; k < n; k++) {
+      if (!m.lanesAt(k).includes(target)) continue;
+      if (best < 0 || Math.abs(m.days[k]! - t) < Math.abs(m.days[best]! - t)) best = k;
+    }
+    if (best >= 0) return { index: best, lane: target };
+  }
+  return { index: current, lane: curLane };
+}
+
+const DAY_MS = 86_400_000;
+
 export function attachKeyboard(target: HTMLElement, ctx: KeyboardContext): void {
+  let lane: string | undefined;
   target.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.target !== target) return;
     const tl = ctx.timeline;
     const w = tl.getWindow();
-    const move = (key: Parameters<typeof nextEvent>[2]): void => {
-      const ev = nextEvent(tl.ordered(), ctx.selected(), key, w.start.getTime(), w.end.getTime(), tl.laneOrder(), tl.lanesOf);
-      if (ev) {
+    const move = (key: WalkKey): void => {
+      const model = tl.model();
+      const sel = ctx.selected();
+      const cur = sel === undefined ? undefined : tl.indexOf(sel);
+      const res = walk(
+        { ids: model.ids, days: model.days, lanesAt: tl.lanesAt, lanes: tl.laneOrder() },
+        cur,
+        lane,
+        key,
+        [Math.floor(w.start.getTime() / DAY_MS), Math.floor(w.end.getTime() / DAY_MS)],
+      );
+      if (res) {
+        lane = res.lane;
+        target.dataset.lane = res.lane;
         ctx.userWindow();
-        ctx.select(ev.id);
+        ctx.select(model.ids[res.index]);
       }
     };
     switch (e.key) {

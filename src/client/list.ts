@@ -1,7 +1,9 @@
 /**
- * The plain, semantic list of the filtered events below the timeline. The page renders
- * the same markup at build time (src/components/EventList.astro) so it works without
- * JavaScript; this module re-renders it for the current filter.
+ * The plain, semantic list of the events in view (the filtered events inside the timeline's
+ * window: the same count the timeline's status gives) below the timeline. The page renders
+ * the first rows at build time (src/components/EventList.astro) so it works without
+ * JavaScript; this module re-renders it for the current filter and window, from the records
+ * of the loaded chunks (asking for the missing ones).
  */
 import type { TimelineEvent } from '../lib/schema.ts';
 import { TYPE_STYLES, typeClass } from '../lib/colors.ts';
@@ -15,21 +17,19 @@ export const LIST_PAGE = 300;
 export interface ListContext {
   names(iso3: string): string;
   onPick(id: string): void;
+  record(id: string): TimelineEvent | undefined;
+  /** Loads the records of these days (day numbers); resolves when they are in memory. */
+  need(fromDay: number, toDay: number): Promise<void>;
 }
 
 function row(ev: TimelineEvent, names: (c: string) => string, selected: boolean): HTMLLIElement {
   const style = TYPE_STYLES[ev.type];
-  const meta = [
-    el('span', { class: `type-badge ${typeClass(ev.type)}` }, [el('span', { class: 'type-symbol', 'aria-hidden': 'true' }, style.symbol), style.label]),
-  ];
+  const meta = [el('span', { class: `type-badge ${typeClass(ev.type)}` }, [el('span', { class: 'type-symbol', 'aria-hidden': 'true' }, style.symbol), style.label])];
   if (ev.countries.length) meta.push(el('span', { class: 'ev-countries' }, ev.countries.map(names).join(', ')));
   if (ev.actors.length) meta.push(el('span', { class: 'ev-actors' }, ev.actors.map((a) => a.name).join(', ')));
   return el('li', { class: `ev ${typeClass(ev.type)}${selected ? ' is-selected' : ''}`, 'data-event-id': ev.id }, [
     el('time', { datetime: ev.date }, formatEventDate(ev)),
-    el('div', {}, [
-      el('p', { class: 'event-list__title' }, el('a', { href: withBase(eventPath(ev.id)), 'data-event-id': ev.id }, ev.title)),
-      el('p', { class: 'event-list__meta' }, meta),
-    ]),
+    el('div', {}, [el('p', { class: 'event-list__title' }, el('a', { href: withBase(eventPath(ev.id)), 'data-event-id': ev.id }, ev.title)), el('p', { class: 'event-list__meta' }, meta)]),
   ]);
 }
 
@@ -38,12 +38,19 @@ export function chronological(events: readonly TimelineEvent[]): TimelineEvent[]
   return [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function createList(root: HTMLElement, countEl: HTMLElement, ctx: ListContext) {
+/** The list component: finds its parts inside `root` (the section holding #mp-list). */
+export function createList(root: HTMLElement, ctx: ListContext) {
+  const listEl = root.querySelector<HTMLElement>('#mp-list') ?? root;
+  const countEl = root.querySelector<HTMLElement>('#mp-list-count');
+  const titleEl = root.querySelector<HTMLElement>('#mp-list-title');
   let shown = LIST_PAGE;
-  let current: TimelineEvent[] = [];
+  let ids: readonly string[] = [];
+  let days: ArrayLike<number> = [];
   let selected: string | undefined;
+  let emptyText = 'No events match these filters.';
+  let generation = 0;
 
-  root.addEventListener('click', (e) => {
+  listEl.addEventListener('click', (e) => {
     const a = (e.target as Element | null)?.closest?.('a[data-event-id]');
     if (!a || !(e instanceof MouseEvent) || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
@@ -51,44 +58,74 @@ export function createList(root: HTMLElement, countEl: HTMLElement, ctx: ListCon
   });
 
   function render(): void {
-    clear(root);
+    const n = Math.min(shown, ids.length);
+    // Records first: ask for the missing chunks and draw once they are here.
+    let missing = false;
+    for (let i = 0; i < n && !missing; i++) if (!ctx.record(ids[i]!)) missing = true;
+    if (missing) {
+      const gen = ++generation;
+      listEl.setAttribute('aria-busy', 'true');
+      ctx
+        .need(days[0]!, days[n - 1]!)
+        .then(() => {
+          if (gen === generation) draw(n);
+        })
+        .catch(() => {
+          if (gen === generation) draw(n);
+        });
+      return;
+    }
+    generation++;
+    draw(n);
+  }
+
+  function draw(n: number): void {
+    listEl.removeAttribute('aria-busy');
+    clear(listEl);
     let month = '';
     let ol: HTMLOListElement | undefined;
-    const n = Math.min(shown, current.length);
     for (let i = 0; i < n; i++) {
-      const ev = current[i]!;
+      const ev = ctx.record(ids[i]!);
+      if (!ev) continue;
       const m = ev.date.slice(0, 7);
       if (m !== month || !ol) {
         month = m;
         const id = `list-${m}`;
         ol = el('ol', { class: 'event-list' });
-        root.append(el('section', { class: 'ev-month', 'aria-labelledby': id }, [el('h3', { class: 'month-heading', id }, formatMonth(ev.date)), ol]));
+        listEl.append(el('section', { class: 'ev-month', 'aria-labelledby': id }, [el('h3', { class: 'month-heading', id }, formatMonth(ev.date)), ol]));
       }
       ol.append(row(ev, ctx.names, ev.id === selected));
     }
-    if (!current.length) root.append(el('p', { class: 'muted ev-none' }, 'No events match these filters.'));
-    if (n < current.length) {
-      const more = el('button', { type: 'button', class: 'button ev-more' }, `Show ${Math.min(LIST_PAGE, current.length - n).toLocaleString('en')} more of ${plural(current.length - n, 'remaining event')}`);
+    if (!ids.length) listEl.append(el('p', { class: 'muted ev-none' }, emptyText));
+    if (n < ids.length) {
+      const more = el('button', { type: 'button', class: 'button ev-more' }, `Show ${Math.min(LIST_PAGE, ids.length - n).toLocaleString('en')} more of ${plural(ids.length - n, 'remaining event')}`);
       more.addEventListener('click', () => {
         shown += LIST_PAGE;
         render();
       });
-      root.append(more);
+      listEl.append(more);
     }
-    countEl.textContent = plural(current.length, 'event');
   }
 
   return {
-    setEvents(events: readonly TimelineEvent[]): void {
-      current = chronological(events);
+    /** The events in view, in day order (ids and their day numbers). */
+    setEvents(nextIds: readonly string[], nextDays: ArrayLike<number>, empty: string): void {
+      const same = nextIds.length === ids.length && nextIds.every((id, i) => id === ids[i]);
+      ids = nextIds;
+      days = nextDays;
+      emptyText = empty;
+      if (titleEl) titleEl.textContent = 'Events in this view';
+      if (countEl) countEl.textContent = plural(ids.length, 'event');
+      if (same && listEl.dataset.rendered === 'true') return;
+      listEl.dataset.rendered = 'true';
       shown = LIST_PAGE;
       render();
     },
     select(id: string | undefined): void {
       selected = id;
-      for (const li of root.querySelectorAll('li.is-selected')) li.classList.remove('is-selected');
+      for (const li of listEl.querySelectorAll('li.is-selected')) li.classList.remove('is-selected');
       if (!id) return;
-      for (const li of root.querySelectorAll<HTMLElement>('li[data-event-id]')) {
+      for (const li of listEl.querySelectorAll<HTMLElement>('li[data-event-id]')) {
         if (li.dataset.eventId === id) li.classList.add('is-selected');
       }
     },

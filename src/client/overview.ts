@@ -2,10 +2,17 @@
  * D3 overview strip: event counts over the whole span, stacked by type, with a brush.
  * Dragging the brush sets the timeline's window; moving the timeline moves the brush.
  */
-import * as d3 from 'd3';
-import type { EventType, TimelineEvent } from '../lib/schema.ts';
+import { max as d3max } from 'd3-array';
+import { axisBottom } from 'd3-axis';
+import { brushX, type D3BrushEvent } from 'd3-brush';
+import { scaleLinear, scaleTime } from 'd3-scale';
+import { pointer, select } from 'd3-selection';
+import { stack as d3stack, type Series, type SeriesPoint } from 'd3-shape';
+import { timeDay, timeMonth, timeWeek, timeYear, type CountableTimeInterval, type TimeInterval } from 'd3-time';
+import type { EventType } from '../lib/schema.ts';
 import { TYPE_ORDER as EVENT_TYPES } from '../lib/colors.ts';
 import { TYPE_STYLES, typeClass } from '../lib/colors.ts';
+import { dayStr } from './data-source.ts';
 import { dayToDate } from './format.ts';
 
 export interface OverviewHandlers {
@@ -14,31 +21,31 @@ export interface OverviewHandlers {
 }
 
 export interface OverviewView {
-  setEvents(events: readonly TimelineEvent[]): void;
+  /** The filtered events as columns: UTC day numbers (any order) and types. */
+  setEvents(days: ArrayLike<number>, types: readonly EventType[]): void;
   setWindow(start: Date, end: Date): void;
   /** The brush's pixel extent, for tests and the keyboard. */
   domain(): [Date, Date];
 }
 
-const HEIGHT = 76;
+const HEIGHT = 52;
 const AXIS = 18;
 const DAY_MS = 86_400_000;
 
 /** A d3 time interval giving roughly 40–120 bins over the span. */
-function binInterval(spanMs: number): { interval: d3.TimeInterval; label: string } {
+function binInterval(spanMs: number): { interval: TimeInterval; label: string } {
   const days = spanMs / DAY_MS;
-  if (days <= 120) return { interval: d3.timeDay, label: 'day' };
-  if (days <= 900) return { interval: d3.timeWeek, label: 'week' };
-  if (days <= 3650) return { interval: d3.timeMonth, label: 'month' };
-  if (days <= 3650 * 3) return { interval: d3.timeMonth.every(3)!, label: 'quarter' };
-  return { interval: d3.timeYear, label: 'year' };
+  if (days <= 120) return { interval: timeDay, label: 'day' };
+  if (days <= 900) return { interval: timeWeek, label: 'week' };
+  if (days <= 3650) return { interval: timeMonth, label: 'month' };
+  if (days <= 3650 * 3) return { interval: (timeMonth as CountableTimeInterval).every(3)!, label: 'quarter' };
+  return { interval: timeYear, label: 'year' };
 }
 
 type Row = { t: Date } & Record<EventType, number>;
 
 export function createOverview(container: HTMLElement, handlers: OverviewHandlers): OverviewView {
-  const svg = d3
-    .select(container)
+  const svg = select(container)
     .append('svg')
     .attr('class', 'ov-svg')
     .attr('role', 'img')
@@ -49,21 +56,20 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
   const brushG = svg.append('g').attr('class', 'ov-brush');
 
   let width = Math.max(200, container.clientWidth);
-  let x = d3.scaleTime().range([0, width]);
+  let x = scaleTime().range([0, width]);
   let rows: Row[] = [];
-  let interval: d3.TimeInterval = d3.timeDay;
+  let interval: TimeInterval = timeDay;
   let current: [Date, Date] | undefined;
   let silent = false;
   let raf = 0;
 
   /** True while the user drags the brush: the timeline's echo must not move it meanwhile. */
   let brushing = false;
-  const brush = d3
-    .brushX<unknown>()
-    .on('start', (event: d3.D3BrushEvent<unknown>) => {
+  const brush = brushX<unknown>()
+    .on('start', (event: D3BrushEvent<unknown>) => {
       if (!silent && event.sourceEvent) brushing = true;
     })
-    .on('brush end', (event: d3.D3BrushEvent<unknown>) => {
+    .on('brush end', (event: D3BrushEvent<unknown>) => {
       if (event.type === 'end') brushing = false;
       if (silent || !event.sourceEvent) return;
       const sel = event.selection as [number, number] | null;
@@ -71,7 +77,7 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
       if (!sel) {
         // A click without a drag: centre the current window width on that point.
         if (!final || !current) return;
-        const [px] = d3.pointer(event.sourceEvent, svg.node());
+        const [px] = pointer(event.sourceEvent, svg.node());
         const mid = x.invert(px).getTime();
         const half = (current[1].getTime() - current[0].getTime()) / 2;
         handlers.onBrush(new Date(mid - half), new Date(mid + half), true);
@@ -93,15 +99,15 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
     width = Math.max(200, container.clientWidth);
     svg.attr('width', width).attr('viewBox', `0 0 ${width} ${HEIGHT + AXIS}`);
     x = x.range([0, width]);
-    const maxTotal = d3.max(rows, (r) => EVENT_TYPES.reduce((s, t) => s + r[t], 0)) ?? 1;
-    const y = d3.scaleLinear().domain([0, Math.max(1, maxTotal)]).range([HEIGHT, 6]);
-    const stack = d3.stack<Row, EventType>().keys(EVENT_TYPES)(rows);
+    const maxTotal = d3max(rows, (r) => EVENT_TYPES.reduce((s, t) => s + r[t], 0)) ?? 1;
+    const y = scaleLinear().domain([0, Math.max(1, maxTotal)]).range([HEIGHT, 6]);
+    const stack = d3stack<Row, EventType>().keys(EVENT_TYPES)(rows);
     bars
-      .selectAll<SVGGElement, d3.Series<Row, EventType>>('g')
+      .selectAll<SVGGElement, Series<Row, EventType>>('g')
       .data(stack, (d) => d.key)
       .join('g')
       .attr('class', (d) => `ov-layer ${typeClass(d.key)}`)
-      .selectAll<SVGRectElement, d3.SeriesPoint<Row>>('rect')
+      .selectAll<SVGRectElement, SeriesPoint<Row>>('rect')
       .data((d) => d.filter((p) => p[1] > p[0]))
       .join('rect')
       .attr('x', (p) => x(p.data.t))
@@ -109,7 +115,7 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
       .attr('y', (p) => y(p[1]))
       .attr('height', (p) => Math.max(0.5, y(p[0]) - y(p[1])));
     const ticks = Math.max(2, Math.floor(width / 110));
-    axisG.call(d3.axisBottom(x).ticks(ticks).tickSizeOuter(0));
+    axisG.call(axisBottom(x).ticks(ticks).tickSizeOuter(0));
     brush.extent([
       [0, 0],
       [width, HEIGHT],
@@ -133,12 +139,22 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
   }).observe(container);
 
   return {
-    setEvents(events) {
-      const dates = events.map((e) => dayToDate(e.date)).filter((d) => !Number.isNaN(d.getTime()));
-      let [min, max] = d3.extent(dates) as [Date | undefined, Date | undefined];
-      if (!min || !max) {
+    setEvents(days, types) {
+      let lo0d = Infinity;
+      let hi0d = -Infinity;
+      for (let i = 0; i < days.length; i++) {
+        const d = days[i]!;
+        if (d < lo0d) lo0d = d;
+        if (d > hi0d) hi0d = d;
+      }
+      let min: Date;
+      let max: Date;
+      if (Number.isFinite(lo0d)) {
+        min = dayToDate(dayStr(lo0d));
+        max = dayToDate(dayStr(hi0d));
+      } else {
         const now = new Date();
-        min = d3.timeMonth.offset(now, -1);
+        min = timeMonth.offset(now, -1);
         max = now;
       }
       // A short corpus still gets a few weeks of context, centred on its events.
@@ -151,17 +167,27 @@ export function createOverview(container: HTMLElement, handlers: OverviewHandler
       interval = bin.interval;
       const lo = interval.floor(new Date(lo0.getTime() - span * 0.02));
       const hi = interval.offset(interval.floor(new Date(hi0.getTime() + span * 0.02)), 1);
-      x = d3.scaleTime().domain([lo, hi]).range([0, width]);
+      x = scaleTime().domain([lo, hi]).range([0, width]);
       const byBin = new Map<number, Row>();
       for (const t of interval.range(lo, hi)) {
         byBin.set(t.getTime(), { t, meeting: 0, visit: 0, statement: 0, threat: 0, sanction: 0, agreement: 0, accusation: 0, military: 0 });
       }
-      for (const ev of events) {
-        const row = byBin.get(interval.floor(dayToDate(ev.date)).getTime());
-        if (row && ev.type in TYPE_STYLES) row[ev.type]++;
+      // Days are counted per distinct day first: a million events cost a million increments,
+      // and one date conversion per day with events.
+      const perDay = new Map<number, Partial<Record<EventType, number>>>();
+      for (let i = 0; i < days.length; i++) {
+        const t = types[i]!;
+        let m = perDay.get(days[i]!);
+        if (!m) perDay.set(days[i]!, (m = {}));
+        m[t] = (m[t] ?? 0) + 1;
+      }
+      for (const [d, m] of perDay) {
+        const row = byBin.get(interval.floor(dayToDate(dayStr(d))).getTime());
+        if (!row) continue;
+        for (const [t, n] of Object.entries(m) as [EventType, number][]) if (t in TYPE_STYLES) row[t] += n;
       }
       rows = [...byBin.values()];
-      svg.attr('aria-label', `Events per ${bin.label}, stacked by type, ${events.length} events in all. Drag across the strip to choose the timeline's window.`);
+      svg.attr('aria-label', `Events per ${bin.label}, stacked by type, ${days.length} events in all. Drag across the strip to choose the timeline's window.`);
       title.text(`Events per ${bin.label}, stacked by type`);
       container.dataset.bin = bin.label;
       draw();

@@ -1,17 +1,17 @@
 /**
- * The search box over titles, actors and sentences. Typing filters after a short pause;
+ * The search box: whole words of titles, people, organisations and countries (names and codes). Typing filters after a short pause;
  * the first change of a typing session is a new history entry (Back undoes the search),
  * later keystrokes replace it, so Back does not step through every letter.
  */
-import { byId } from './dom.ts';
 
 export interface SearchView {
   set(q: string | undefined): void;
 }
 
-export function createSearch(onQuery: (q: string | undefined, push: boolean) => void, delayMs = 220): SearchView {
-  const input = byId<HTMLInputElement>('mp-q');
-  const form = byId<HTMLFormElement>('mp-controls');
+/** The search box inside `form` (the controls form). */
+export function createSearch(form: HTMLFormElement, onQuery: (q: string | undefined, push: boolean) => void, delayMs = 220): SearchView {
+  const input = form.querySelector<HTMLInputElement>('#mp-q');
+  if (!input) throw new Error('search: missing #mp-q');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let session = false;
   const fire = (): void => {

@@ -1,26 +1,32 @@
 /**
  * The vis-timeline view: one lane per country (or per type), one item per event and lane.
+ * Loaded on demand (main.ts imports this module after the first paint), from vis-timeline's
+ * esnext build (no bundled polyfills; vis-data and moment as peers, moment without locales).
  *
  * An event between several countries appears once in each of its countries' lanes; the
  * copies share the event id, show the other participants ("with RUS"), and are selected
- * together, so the link between lanes stays visible. Events without a state (only
- * organisations) go to a lane of their own.
+ * together. Events without a state (only organisations) go to a lane of their own.
  *
- * Scale: only the events around the visible window are handed to vis-timeline. When the
- * window holds more than AGGREGATE_THRESHOLD items, the lanes show counts per time bucket
- * instead of single events; zooming in (or clicking a count) brings the events back.
+ * Data: the timeline is given the filtered events as columns (ids, days, types, countries:
+ * the compact index), not full records. Single events need their records (title, people):
+ * for the window it asks `deps.need()`, which fetches the window's chunks, and redraws.
+ * When the window holds more than AGGREGATE_THRESHOLD items, lanes show counts per time
+ * bucket, which need only the columns.
+ *
+ * Lanes with no event in the window are collapsed (a count of hidden lanes, one click to show
+ * them); lane labels count the window's events. The timeline grows to its lanes instead of
+ * scrolling inside itself, so a plain mouse wheel scrolls the page; Ctrl + wheel zooms and
+ * Shift + wheel pans.
  *
  * Untrusted text: item contents, tooltips and lane labels are DOM elements built with
  * textContent; vis-timeline's own XSS filter stays on with an empty tag whitelist.
  */
-// The peer build: the standalone one injects a <style> element, which the page's CSP blocks.
-import { DataSet } from 'vis-data/peer';
-import { Timeline } from 'vis-timeline/peer';
-import type { DataGroup, DataItem, IdType, TimelineOptions } from 'vis-timeline/peer';
-import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import { DataSet } from 'vis-data/esnext/esm/vis-data.js';
+import { Timeline } from 'vis-timeline/esnext/esm/vis-timeline-graph2d.js';
+import type { DataGroup, DataItem, IdType, TimelineOptions } from 'vis-timeline/esnext';
 import type { EventType, TimelineEvent } from '../lib/schema.ts';
 import { TYPE_STYLES, typeClass } from '../lib/colors.ts';
-import { dayNumber, dayString } from '../lib/filter.ts';
+import { dayStr, lowerBound } from './data-source.ts';
 import { dayToDate, formatDay, formatEventDate, plural } from './format.ts';
 import { clear, el } from './dom.ts';
 
@@ -38,6 +44,23 @@ const TARGET_BUCKETS = 24;
 
 export type Grouping = 'country' | 'type';
 
+/** The filtered events, in day order, as columns. */
+export interface TimelineModel {
+  ids: readonly string[];
+  /** UTC day numbers, ascending. */
+  days: ArrayLike<number>;
+  types: readonly EventType[];
+  countries: ReadonlyArray<readonly string[]>;
+}
+
+export interface TimelineDeps {
+  names(iso3: string): string;
+  /** The full record, when its chunk is loaded. */
+  record(id: string): TimelineEvent | undefined;
+  /** Loads the records of [fromDay, toDay] (day numbers); resolves when they are in memory. */
+  need(fromDay: number, toDay: number): Promise<void>;
+}
+
 export interface TimelineHandlers {
   /** The user selected an event (or cleared the selection) on the timeline. */
   onSelect(id: string | undefined): void;
@@ -45,27 +68,32 @@ export interface TimelineHandlers {
   onRange(start: Date, end: Date, byUser: boolean, final: boolean): void;
   /** The display mode changed (events or aggregated counts). */
   onMode?(mode: 'events' | 'counts', visibleItems: number): void;
+  /** Lanes shown and hidden (empty in the window) after the window or the data changed. */
+  onLanes?(shown: number, hidden: number): void;
 }
 
 export interface TimelineView {
-  setEvents(events: readonly TimelineEvent[], grouping: Grouping, pinned: readonly string[]): void;
+  setData(model: TimelineModel, grouping: Grouping, pinned: readonly string[]): void;
   /** Moves the window; `final` false (a brush still moving) defers reloading counts. */
   setWindow(start: Date, end: Date, animate?: boolean, final?: boolean): void;
   getWindow(): { start: Date; end: Date };
+  /** Selects an event; `reveal` brings it into view (window, then the page scrolled to its lane). */
   select(id: string | undefined, reveal?: boolean): void;
   /** Zooms around the centre; factor < 1 zooms in. */
   zoom(factor: number): void;
-  /** Events in date order (the keyboard walks this). */
-  ordered(): readonly TimelineEvent[];
-  /** Lane ids in display order. */
-  laneOrder(): readonly string[];
-  /** The lanes an event appears in. */
-  lanesOf(ev: TimelineEvent): string[];
+  /** The model (the keyboard walks it). */
+  model(): TimelineModel;
+  /** Lane ids in display order; only the lanes shown unless `all`. */
+  laneOrder(all?: boolean): readonly string[];
+  /** The lanes of the k-th event of the model. */
+  lanesAt(k: number): string[];
+  /** Position of an id in the model. */
+  indexOf(id: string): number | undefined;
   mode(): 'events' | 'counts';
-  /** Number of timeline items (event copies) inside the window. */
-  visibleItemCount(): number;
   /** Number of events inside the window. */
   visibleEventCount(): number;
+  /** Shows every lane (also those empty in the window), or collapses the empty ones again. */
+  showAllLanes(on: boolean): void;
   redraw(): void;
 }
 
@@ -76,36 +104,27 @@ interface Loaded {
   bucket: number;
 }
 
-/** Index of the first element of a sorted array that is >= x. */
-function lowerBound(arr: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export function createTimeline(
-  container: HTMLElement,
-  names: (iso3: string) => string,
-  handlers: TimelineHandlers,
-): TimelineView {
+export function createTimeline(container: HTMLElement, deps: TimelineDeps, handlers: TimelineHandlers): TimelineView {
+  const { names } = deps;
   const items = new DataSet<DataItem>([]);
   const groups = new DataSet<DataGroup>([]);
-  let events: TimelineEvent[] = [];
+  let model: TimelineModel = { ids: [], days: [], types: [], countries: [] };
   let times: number[] = [];
   /** Prefix sums of lane counts: itemsBefore[i] = items of events[0..i). */
   let itemsBefore: number[] = [0];
   let grouping: Grouping = 'country';
   let lanes: string[] = [];
+  let pinnedLanes = new Set<string>();
+  let shownLanes: string[] = [];
+  let showAll = false;
+  let laneSignature = '';
   let loaded: Loaded | undefined;
   let selected: string | undefined;
   const itemToEvent = new Map<IdType, string>();
   const aggInfo = new Map<IdType, { n: number; from: string; to: string; lane: string }>();
   const indexById = new Map<string, number>();
+  /** Bumped by every setData: a late chunk never draws into newer data. */
+  let generation = 0;
 
   const options: TimelineOptions = {
     orientation: { axis: 'top', item: 'top' },
@@ -113,9 +132,9 @@ export function createTimeline(
     type: 'point',
     zoomKey: 'ctrlKey',
     horizontalScroll: false,
-    verticalScroll: true,
-    maxHeight: 560,
-    minHeight: 260,
+    // No scrolling inside the timeline: it grows to its lanes, the page scrolls.
+    verticalScroll: false,
+    minHeight: Math.max(280, Math.round(window.innerHeight * 0.55)),
     zoomMin: 4 * DAY_MS,
     zoomMax: 60 * 365 * DAY_MS,
     multiselect: false,
@@ -142,41 +161,32 @@ export function createTimeline(
     }
   });
 
-  const lanesOf = (ev: TimelineEvent): string[] => {
-    if (grouping === 'type') return [ev.type];
-    return ev.countries.length ? [...new Set(ev.countries)] : [NO_COUNTRY_LANE];
+  const lanesAt = (k: number): string[] => {
+    if (grouping === 'type') return [model.types[k]!];
+    const cs = model.countries[k]!;
+    return cs.length ? [...new Set(cs)] : [NO_COUNTRY_LANE];
   };
 
   function laneLabel(lane: string, count: number): HTMLElement {
+    const countEl = el('span', { class: 'lane-count', title: `${plural(count, 'event')} in this view` }, String(count));
     if (grouping === 'type') {
       const style = TYPE_STYLES[lane as EventType];
-      return el('span', { class: `lane-label lane-label--type ${typeClass(lane as EventType)}` }, [
+      return el('span', { class: `lane-label lane-label--type ${typeClass(lane as EventType)}`, 'data-lane': lane }, [
         el('span', { class: 'type-sym', 'aria-hidden': 'true' }, style?.symbol ?? ''),
         el('span', { class: 'lane-name' }, style?.label ?? lane),
-        el('span', { class: 'lane-count' }, String(count)),
+        countEl,
       ]);
     }
     if (lane === NO_COUNTRY_LANE) {
-      return el('span', { class: 'lane-label' }, [
-        el('span', { class: 'lane-name' }, 'No state'),
-        el('span', { class: 'lane-code' }, 'org.'),
-        el('span', { class: 'lane-count' }, String(count)),
-      ]);
+      return el('span', { class: 'lane-label', 'data-lane': lane }, [el('span', { class: 'lane-name' }, 'No state'), el('span', { class: 'lane-code' }, 'org.'), countEl]);
     }
-    return el('span', { class: 'lane-label' }, [
-      el('span', { class: 'lane-name' }, names(lane)),
-      el('span', { class: 'lane-code' }, lane),
-      el('span', { class: 'lane-count' }, String(count)),
-    ]);
+    return el('span', { class: 'lane-label', 'data-lane': lane }, [el('span', { class: 'lane-name' }, names(lane)), el('span', { class: 'lane-code' }, lane), countEl]);
   }
 
   function itemContent(ev: TimelineEvent, lane: string): HTMLElement {
     const style = TYPE_STYLES[ev.type];
     const others = grouping === 'country' ? ev.countries.filter((c) => c !== lane) : ev.countries;
-    const kids: Array<Node | string> = [
-      el('span', { class: 'tl-sym', 'aria-hidden': 'true' }, style.symbol),
-      el('span', { class: 'tl-title' }, ev.title),
-    ];
+    const kids: Array<Node | string> = [el('span', { class: 'tl-sym', 'aria-hidden': 'true' }, style.symbol), el('span', { class: 'tl-title' }, ev.title)];
     if (others.length) {
       kids.push(el('span', { class: 'tl-with' }, `${grouping === 'country' ? 'with ' : ''}${others.slice(0, 3).join(', ')}${others.length > 3 ? '…' : ''}`));
     }
@@ -186,6 +196,7 @@ export function createTimeline(
         class: `tl-item ${typeClass(ev.type)}${ev.datePrecision === 'approximate' ? ' tl-approx' : ''}`,
         'data-event-id': ev.id,
         'data-lane': lane,
+        title: ev.title,
       },
       kids,
     );
@@ -208,8 +219,7 @@ export function createTimeline(
   function siblingIds(eventId: string): string[] {
     const i = indexById.get(eventId);
     if (i === undefined) return [];
-    const ev = events[i]!;
-    return lanesOf(ev)
+    return lanesAt(i)
       .map((lane) => itemId(i, lane))
       .filter((id) => items.get(id) !== null);
   }
@@ -226,14 +236,20 @@ export function createTimeline(
     return BUCKET_DAYS.find((b) => days / b <= TARGET_BUCKETS) ?? BUCKET_DAYS[BUCKET_DAYS.length - 1]!;
   }
 
-  function loadEvents(from: number, to: number): void {
+  /** Draws the events of [from, to); returns false when some records were not loaded yet. */
+  function loadEvents(from: number, to: number): boolean {
     const lo = lowerBound(times, from);
     const hi = lowerBound(times, to);
     const next: DataItem[] = [];
     itemToEvent.clear();
+    let missing = false;
     for (let i = lo; i < hi; i++) {
-      const ev = events[i]!;
-      for (const lane of lanesOf(ev)) {
+      const ev = deps.record(model.ids[i]!);
+      if (!ev) {
+        missing = true;
+        continue;
+      }
+      for (const lane of lanesAt(i)) {
         const id = itemId(i, lane);
         itemToEvent.set(id, ev.id);
         next.push({
@@ -247,6 +263,24 @@ export function createTimeline(
       }
     }
     replaceItems(next);
+    if (missing && hi > lo) {
+      const gen = generation;
+      container.dataset.loading = 'true';
+      deps
+        .need(model.days[lo]!, model.days[hi - 1]!)
+        .then(() => {
+          if (gen !== generation) return;
+          delete container.dataset.loading;
+          refresh(true);
+          if (selected) timeline.setSelection(siblingIds(selected));
+          afterDraw?.();
+        })
+        .catch(() => {
+          delete container.dataset.loading;
+          container.dataset.loadError = 'true';
+        });
+    }
+    return !missing;
   }
 
   function loadCounts(from: number, to: number, bucket: number): void {
@@ -254,9 +288,8 @@ export function createTimeline(
     const hi = lowerBound(times, to);
     const counts = new Map<string, { lane: string; b: number; n: number }>();
     for (let i = lo; i < hi; i++) {
-      const ev = events[i]!;
-      const b = Math.floor(dayNumber(ev.date) / bucket);
-      for (const lane of lanesOf(ev)) {
+      const b = Math.floor(model.days[i]! / bucket);
+      for (const lane of lanesAt(i)) {
         const key = `${lane}|${b}`;
         const hit = counts.get(key);
         if (hit) hit.n++;
@@ -269,8 +302,8 @@ export function createTimeline(
     itemToEvent.clear();
     aggInfo.clear();
     for (const { lane, b, n } of counts.values()) {
-      const start = dayToDate(dayString(b * bucket));
-      const end = dayToDate(dayString((b + 1) * bucket));
+      const start = dayToDate(dayStr(b * bucket));
+      const end = dayToDate(dayStr((b + 1) * bucket));
       const level = Math.min(5, Math.max(1, Math.ceil((n / max) * 5)));
       next.push({
         id: `agg${bucket}:${lane}:${b}`,
@@ -282,7 +315,7 @@ export function createTimeline(
         className: `tl-agg tl-agg--${level}`,
         content: el('span', { class: 'tl-agg__n', 'data-count': String(n) }, n.toLocaleString('en')) as unknown as string,
       });
-      aggInfo.set(`agg${bucket}:${lane}:${b}`, { n, from: dayString(b * bucket), to: dayString((b + 1) * bucket - 1), lane });
+      aggInfo.set(`agg${bucket}:${lane}:${b}`, { n, from: dayStr(b * bucket), to: dayStr((b + 1) * bucket - 1), lane });
     }
     replaceItems(next);
   }
@@ -293,6 +326,28 @@ export function createTimeline(
     const have = new Set(items.getIds());
     items.remove(remove);
     items.add(next.filter((i) => !have.has(i.id!)));
+  }
+
+  /**
+   * Lane labels count the window's events; lanes with none are collapsed (unless pinned by the
+   * country filter, holding the selection, or "show all lanes" is on).
+   */
+  function updateLanes(): void {
+    const { lo, hi } = visibleRange();
+    const counts = new Map<string, number>();
+    for (let i = lo; i < hi; i++) for (const l of lanesAt(i)) counts.set(l, (counts.get(l) ?? 0) + 1);
+    const selLanes = new Set(selected && indexById.has(selected) ? lanesAt(indexById.get(selected)!) : []);
+    const shown = lanes.filter((l) => showAll || (counts.get(l) ?? 0) > 0 || pinnedLanes.has(l) || selLanes.has(l));
+    const signature = `${grouping}|${showAll}|${lanes.map((l) => `${l}:${counts.get(l) ?? 0}`).join(',')}|${shown.join(',')}`;
+    if (signature !== laneSignature) {
+      laneSignature = signature;
+      const visible = new Set(shown);
+      groups.update(lanes.map((lane, order) => ({ id: lane, order, content: laneLabel(lane, counts.get(lane) ?? 0), visible: visible.has(lane), className: `lane lane-${grouping}` }) as DataGroup));
+    }
+    shownLanes = shown;
+    container.dataset.lanesShown = String(shown.length);
+    container.dataset.lanesHidden = String(lanes.length - shown.length);
+    handlers.onLanes?.(shown.length, lanes.length - shown.length);
   }
 
   /** Loads what the current window needs; cheap when the loaded range still covers it. */
@@ -315,18 +370,15 @@ export function createTimeline(
       const from = start - margin;
       const to = end + margin;
       if (modeChanged) timeline.setOptions({ stack: true });
-      loadEvents(from, to);
-      loaded = { mode, from, to, bucket };
+      const complete = loadEvents(from, to);
+      // An incomplete load is redone when the records arrive.
+      loaded = complete ? { mode, from, to, bucket } : undefined;
       if (selected) timeline.setSelection(siblingIds(selected));
     } else {
       const bucketMs = bucket * DAY_MS;
-      // Only buckets that touch the window: a box wholly outside it can be left drawn at the
-      // edge by vis-timeline. Panning reloads as soon as the window leaves this range.
       const from = Math.floor(start / bucketMs) * bucketMs;
       const to = Math.ceil(end / bucketMs) * bucketMs;
       if (modeChanged) timeline.setOptions({ stack: false });
-      // New bucket size: start from an empty set (vis-timeline can leave a stale box behind
-      // when items of another size are swapped in the middle of a range change).
       if (!modeChanged && loaded && loaded.bucket !== bucket) items.clear();
       loadCounts(from, to, bucket);
       loaded = { mode, from, to, bucket };
@@ -336,6 +388,9 @@ export function createTimeline(
     if (modeChanged) handlers.onMode?.(mode, count);
   }
 
+  /** Runs once after the records of a reveal arrive (scrolls the page to the selected item). */
+  let afterDraw: (() => void) | undefined;
+
   // One tooltip, filled on hover with text nodes (cheaper than a title element per item).
   const tip = el('div', { class: 'tl-tooltip', role: 'tooltip', hidden: '' });
   container.append(tip);
@@ -344,19 +399,27 @@ export function createTimeline(
     clearTimeout(tipTimer);
     tip.hidden = true;
   };
+  /** Touch: a tap selects; the tooltip would stay over the next items, so it is not shown. */
+  let lastPointer = 'mouse';
+  container.addEventListener('pointerdown', (e) => {
+    lastPointer = e.pointerType;
+    hideTip();
+  });
   timeline.on('itemover', (props: { item: IdType; event: MouseEvent }) => {
     clearTimeout(tipTimer);
+    if (lastPointer === 'touch') return;
     const eventId = itemToEvent.get(props.item);
     const agg = aggInfo.get(props.item);
     const target = (props.event.target as Element | null)?.closest?.('.vis-item');
     tipTimer = setTimeout(() => {
       clear(tip);
       if (eventId !== undefined) {
-        const i = indexById.get(eventId);
-        if (i === undefined) return;
-        tip.append(tooltip(events[i]!));
+        const ev = deps.record(eventId);
+        if (!ev) return;
+        tip.append(tooltip(ev));
       } else if (agg) {
-        tip.append(el('div', { class: 'tl-tip' }, [el('div', { class: 'tl-tip__title' }, plural(agg.n, 'event')), el('div', { class: 'tl-tip__meta' }, `${grouping === 'type' ? TYPE_STYLES[agg.lane as EventType]?.label ?? agg.lane : agg.lane === NO_COUNTRY_LANE ? 'No state' : names(agg.lane)} · ${formatDay(agg.from)} to ${formatDay(agg.to)}. Click to zoom in.`)]));
+        const laneName = grouping === 'type' ? TYPE_STYLES[agg.lane as EventType]?.label ?? agg.lane : agg.lane === NO_COUNTRY_LANE ? 'No state' : names(agg.lane);
+        tip.append(el('div', { class: 'tl-tip' }, [el('div', { class: 'tl-tip__title' }, plural(agg.n, 'event')), el('div', { class: 'tl-tip__meta' }, `${laneName} · ${formatDay(agg.from)} to ${formatDay(agg.to)}. Click to zoom in.`)]));
       } else return;
       const box = (target ?? container).getBoundingClientRect();
       const host = container.getBoundingClientRect();
@@ -368,16 +431,38 @@ export function createTimeline(
     }, 200);
   });
   timeline.on('itemout', hideTip);
-  container.addEventListener('pointerdown', hideTip);
   container.addEventListener('wheel', hideTip, { passive: true });
+  // Any touch elsewhere on the page (or scrolling) hides a tooltip left over from a tap.
+  document.addEventListener('pointerdown', (e) => {
+    if (!container.contains(e.target as Node)) hideTip();
+  });
+  window.addEventListener('scroll', hideTip, { passive: true });
+
+  // Shift + wheel pans (vis-timeline leaves a plain wheel to the page and zooms with Ctrl).
+  container.addEventListener(
+    'wheel',
+    (e) => {
+      if (!e.shiftKey || e.ctrlKey || e.metaKey) return;
+      const delta = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY;
+      if (!delta) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const w = timeline.getWindow();
+      const span = w.end.getTime() - w.start.getTime();
+      const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? 800 : 1;
+      const shift = ((delta * unit) / Math.max(200, container.clientWidth)) * span;
+      timeline.setWindow(w.start.getTime() + shift, w.end.getTime() + shift, { animation: false });
+      userMoved = true;
+    },
+    { capture: true, passive: false },
+  );
+  let userMoved = false;
 
   let rafPending = false;
   /** True while a brush drag moves the window: counts are reloaded once it settles. */
   let settling = false;
   timeline.on('rangechange', (props: { start: Date; end: Date; byUser: boolean }) => {
-    handlers.onRange(props.start, props.end, props.byUser, false);
-    // Reloading counts costs a layout of every box: in counts mode wait for the gesture to end
-    // (the boxes already drawn move with the axis meanwhile).
+    handlers.onRange(props.start, props.end, props.byUser || userMoved, false);
     if (loaded?.mode === 'counts') return;
     if (!rafPending) {
       rafPending = true;
@@ -388,8 +473,12 @@ export function createTimeline(
     }
   });
   timeline.on('rangechanged', (props: { start: Date; end: Date; byUser: boolean }) => {
-    if (!settling) refresh();
-    handlers.onRange(props.start, props.end, props.byUser, !settling);
+    if (!settling) {
+      refresh();
+      updateLanes();
+    }
+    handlers.onRange(props.start, props.end, props.byUser || userMoved, !settling);
+    userMoved = false;
   });
   timeline.on('select', (props: { items: IdType[] }) => {
     const first = props.items[0];
@@ -411,26 +500,34 @@ export function createTimeline(
     }
   });
 
+  /** Scrolls the page so that the selected item (or its lane) is on screen. */
+  function scrollToSelected(): void {
+    if (!selected) return;
+    const node = container.querySelector('.vis-item.vis-selected');
+    if (node) node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
   return {
-    setEvents(list, group, pinned) {
+    setData(next, group, pinned) {
+      generation++;
       grouping = group;
-      events = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      times = events.map((ev) => dayToDate(ev.date).getTime() + HALF_DAY_MS);
+      model = next;
+      times = Array.from(next.days, (d) => dayToDate(dayStr(d)).getTime() + HALF_DAY_MS);
       indexById.clear();
-      events.forEach((ev, i) => indexById.set(ev.id, i));
+      next.ids.forEach((id, i) => indexById.set(id, i));
       itemsBefore = [0];
       const laneCounts = new Map<string, number>();
-      for (const ev of events) {
-        const ls = lanesOf(ev);
+      for (let i = 0; i < next.ids.length; i++) {
+        const ls = lanesAt(i);
         itemsBefore.push(itemsBefore[itemsBefore.length - 1]! + ls.length);
         for (const l of ls) laneCounts.set(l, (laneCounts.get(l) ?? 0) + 1);
       }
-      const pin = new Set(pinned);
+      pinnedLanes = new Set(pinned);
       const typeIndex = (t: string): number => Object.keys(TYPE_STYLES).indexOf(t);
       lanes = [...laneCounts.keys()].sort((a, b) => {
         if (group === 'type') return typeIndex(a) - typeIndex(b);
-        const pa = pin.has(a) ? 0 : a === NO_COUNTRY_LANE ? 2 : 1;
-        const pb = pin.has(b) ? 0 : b === NO_COUNTRY_LANE ? 2 : 1;
+        const pa = pinnedLanes.has(a) ? 0 : a === NO_COUNTRY_LANE ? 2 : 1;
+        const pb = pinnedLanes.has(b) ? 0 : b === NO_COUNTRY_LANE ? 2 : 1;
         if (pa !== pb) return pa - pb;
         const d = laneCounts.get(b)! - laneCounts.get(a)!;
         return d || names(a).localeCompare(names(b));
@@ -438,9 +535,11 @@ export function createTimeline(
       items.clear();
       loaded = undefined;
       groups.clear();
-      groups.add(lanes.map((lane, order) => ({ id: lane, order, content: laneLabel(lane, laneCounts.get(lane)!), className: `lane lane-${grouping}` }) as DataGroup));
+      laneSignature = '';
+      groups.add(lanes.map((lane, order) => ({ id: lane, order, content: laneLabel(lane, 0), className: `lane lane-${grouping}` }) as DataGroup));
       if (selected && !indexById.has(selected)) selected = undefined;
       refresh(true);
+      updateLanes();
     },
     setWindow(start, end, animate = false, final = true) {
       if (!firstChangeDone) pendingWindow = [start, end];
@@ -448,6 +547,7 @@ export function createTimeline(
       timeline.setWindow(start, end, { animation: animate });
       settling = false;
       if (final || loaded?.mode !== 'counts') refresh();
+      if (final) updateLanes();
     },
     getWindow: () => timeline.getWindow(),
     select(id, reveal = false) {
@@ -455,13 +555,23 @@ export function createTimeline(
       if (selected && reveal) {
         const t = times[indexById.get(selected)!]!;
         const w = timeline.getWindow();
-        if (t < w.start.getTime() || t > w.end.getTime()) {
-          const span = w.end.getTime() - w.start.getTime();
-          timeline.setWindow(t - span / 2, t + span / 2, { animation: false });
+        const span = w.end.getTime() - w.start.getTime();
+        if (t < w.start.getTime() + span * 0.02 || t > w.end.getTime() - span * 0.05) {
+          if (!firstChangeDone) pendingWindow = [new Date(t - span * 0.5), new Date(t + span * 0.5)];
+          timeline.setWindow(t - span * 0.5, t + span * 0.5, { animation: false });
           refresh();
         }
       }
       timeline.setSelection(selected ? siblingIds(selected) : []);
+      updateLanes();
+      if (selected && reveal) {
+        afterDraw = () => {
+          afterDraw = undefined;
+          requestAnimationFrame(scrollToSelected);
+        };
+        // Drawn already (records loaded): scroll on the next frame.
+        if (siblingIds(selected).length) afterDraw();
+      }
     },
     zoom(factor) {
       const w = timeline.getWindow();
@@ -469,14 +579,18 @@ export function createTimeline(
       const half = ((w.end.getTime() - w.start.getTime()) * factor) / 2;
       timeline.setWindow(mid - half, mid + half, { animation: { duration: 200, easingFunction: 'easeInOutQuad' } });
     },
-    ordered: () => events,
-    laneOrder: () => lanes,
-    lanesOf,
+    model: () => model,
+    laneOrder: (all = false) => (all ? lanes : shownLanes),
+    lanesAt,
+    indexOf: (id) => indexById.get(id),
     mode: () => loaded?.mode ?? 'events',
-    visibleItemCount: () => visibleRange().count,
     visibleEventCount: () => {
       const r = visibleRange();
       return r.hi - r.lo;
+    },
+    showAllLanes(on) {
+      showAll = on;
+      updateLanes();
     },
     redraw: () => timeline.redraw(),
   };

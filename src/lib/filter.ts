@@ -4,6 +4,7 @@
  */
 import type { TimelineEvent } from './schema.ts';
 import type { ViewState } from './url-state.ts';
+import { searchWords } from './chunk-build.ts';
 
 /** Lower-cased text with accents removed, for forgiving search. */
 export function foldText(s: string): string {
@@ -13,55 +14,67 @@ export function foldText(s: string): string {
     .toLowerCase();
 }
 
-const haystacks = new WeakMap<TimelineEvent, string>();
-
-/** Everything a search looks at: title, actors (name, role), organisations, location, sentences. */
-export function searchText(ev: TimelineEvent): string {
-  const hit = haystacks.get(ev);
-  if (hit !== undefined) return hit;
-  const parts: string[] = [ev.title];
-  for (const a of ev.actors) parts.push(a.name, a.role ?? '');
-  parts.push(...ev.organizations, ev.location ?? '');
-  for (const s of ev.sources) parts.push(s.sentence);
-  const text = foldText(parts.join('\n'));
-  haystacks.set(ev, text);
-  return text;
+/**
+ * The words of a text, as search compares them: folded (lower case, no accents) and split at
+ * anything that is not a letter or a digit. "Moscow" is one word, so a search for "SCO" does
+ * not find it.
+ */
+export function searchTokens(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
-/** Search terms of a query: whitespace-separated words, or "quoted phrases". */
+/**
+ * Everything a search looks at, as one space-joined string of unique words: the title, people's
+ * names, organisations, and every country as its code and its name (so "USA", "United States"
+ * and "Russia" find the events of those countries). The same words as /data/search.json
+ * (src/lib/chunk-build.ts), folded.
+ */
+export function searchText(ev: TimelineEvent, names: (iso3: string) => string = (c) => c): string {
+  return foldText(searchWords(ev, names));
+}
+
+/**
+ * Search terms of a query: whitespace-separated words, or "quoted phrases"; each term is its
+ * words joined by single spaces. A term is matched as whole words.
+ */
 export function queryTerms(q: string | undefined): string[] {
   if (!q) return [];
   const terms: string[] = [];
-  const re = /"([^"]+)"|(\S+)/g;
+  const re = /"([^"]*)"|([^\s"]+)/g;
   for (let m = re.exec(q); m; m = re.exec(q)) {
-    const t = foldText((m[1] ?? m[2] ?? '').trim());
+    const t = searchTokens(m[1] ?? m[2] ?? '').join(' ');
     if (t) terms.push(t);
   }
   return terms;
 }
 
+/** True when the space-joined `words` hold every term as whole words (a phrase's words in a row). */
+export function matchesTerms(words: string, terms: readonly string[]): boolean {
+  if (!terms.length) return true;
+  const hay = ` ${words} `;
+  return terms.every((t) => hay.includes(` ${t} `));
+}
+
 /** True when the event matches the view's countries (any-of / all-of), types and search. */
-export function matchesView(ev: TimelineEvent, s: ViewState, terms = queryTerms(s.q)): boolean {
+export function matchesView(ev: TimelineEvent, s: ViewState, terms = queryTerms(s.q), names?: (iso3: string) => string): boolean {
   if (s.types.length && !s.types.includes(ev.type)) return false;
   if (s.countries.length) {
     const mine = new Set(ev.countries);
     const ok = s.countryMode === 'all' ? s.countries.every((c) => mine.has(c)) : s.countries.some((c) => mine.has(c));
     if (!ok) return false;
   }
-  if (terms.length) {
-    const text = searchText(ev);
-    if (!terms.every((t) => text.includes(t))) return false;
-  }
-  return true;
+  return matchesTerms(searchText(ev, names), terms);
 }
 
 /**
  * The events a view shows, in input order. The window (from/to) is where the timeline
  * looks, not a filter: it does not remove events.
  */
-export function filterEvents(events: readonly TimelineEvent[], s: ViewState): TimelineEvent[] {
+export function filterEvents(events: readonly TimelineEvent[], s: ViewState, names?: (iso3: string) => string): TimelineEvent[] {
   const terms = queryTerms(s.q);
-  return events.filter((ev) => matchesView(ev, s, terms));
+  return events.filter((ev) => matchesView(ev, s, terms, names));
 }
 
 const DAY_MS = 86_400_000;
@@ -93,6 +106,11 @@ export function densestWindow(
   opts: { width?: number; recentDays?: number; pad?: number } = {},
 ): DayWindow | undefined {
   const days = events.map((e) => dayNumber(e.date)).filter(Number.isFinite).sort((a, b) => a - b);
+  return densestWindowDays(days, opts);
+}
+
+/** densestWindow over day numbers already sorted ascending (the compact index's order). */
+export function densestWindowDays(days: ArrayLike<number>, opts: { width?: number; recentDays?: number; pad?: number } = {}): DayWindow | undefined {
   if (!days.length) return undefined;
   const first = days[0]!;
   const last = days[days.length - 1]!;

@@ -3,8 +3,10 @@
  * opens exactly the same view on any static host.
  *
  *   countries=CHN,RUS  mode=all|any  types=meeting,threat  from=YYYY-MM-DD  to=YYYY-MM-DD
- *   event=<id>  group=country|type  q=<text>
+ *   event=<id>  group=country|type  q=<text>  embed=1
  *
+ * A window needs both ends: `from` without `to` (or the reverse) is dropped, so the address
+ * bar never keeps half a window.
  * Parsing is total: any string gives a valid state; unknown or malformed parameters are
  * ignored, never an error. Serialising writes only what differs from the default, in a
  * fixed order, so equal views give equal URLs.
@@ -21,6 +23,8 @@ export interface ViewState {
   event?: string;
   group: 'country' | 'type';
   q?: string;
+  /** `embed=1`: the timeline alone, for an iframe. */
+  embed?: boolean;
 }
 
 export const MAX_QUERY_LENGTH = 200;
@@ -82,12 +86,15 @@ export function normalizeViewState(s: ViewState): ViewState {
   let from = s.from && isIsoDay(s.from) ? s.from : undefined;
   let to = s.to && isIsoDay(s.to) ? s.to : undefined;
   if (from && to && from > to) [from, to] = [to, from];
-  if (from) out.from = from;
-  if (to) out.to = to;
+  if (from && to) {
+    out.from = from;
+    out.to = to;
+  }
   const event = cleanText(s.event ?? null, MAX_ID_LENGTH);
   if (event) out.event = event;
   const q = cleanText(s.q ?? null, MAX_QUERY_LENGTH);
   if (q) out.q = q;
+  if (s.embed === true) out.embed = true;
   return out;
 }
 
@@ -122,6 +129,8 @@ export function parseViewState(search: string): ViewState {
   if (event) s.event = event;
   const q = get('q');
   if (q) s.q = q;
+  const embed = get('embed')?.trim().toLowerCase();
+  if (embed === '1' || embed === 'true') s.embed = true;
   return normalizeViewState(s);
 }
 
@@ -139,6 +148,7 @@ export function serializeViewState(state: ViewState): string {
   if (s.event) parts.push(`event=${enc(s.event)}`);
   if (s.group === 'type') parts.push('group=type');
   if (s.q) parts.push(`q=${enc(s.q)}`);
+  if (s.embed) parts.push('embed=1');
   return parts.join('&');
 }
 

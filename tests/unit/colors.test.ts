@@ -13,8 +13,8 @@ describe('type colours and symbols', () => {
     expect([...TYPE_ORDER]).toEqual([...EVENT_TYPES]);
   });
 
-  it('matches the CSS tokens of global.css in light and dark mode', () => {
-    const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+  it('matches the CSS tokens of tokens.css (the design-token sheet) in light and dark mode', () => {
+    const css = readFileSync(new URL('../../src/styles/tokens.css', import.meta.url), 'utf8');
     const darkStart = css.indexOf('@media (prefers-color-scheme: dark)');
     expect(darkStart).toBeGreaterThan(0);
     const light = css.slice(0, darkStart);

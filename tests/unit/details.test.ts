@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/lib/schema.ts';
 import { groupSources, highlightRuns } from '../../src/client/details.ts';
-import { nextEvent } from '../../src/client/keyboard.ts';
 import { relationGraph } from '../../src/client/relations.ts';
 
 const S = 'Xi met Lavrov and said ties had deepened.';
@@ -42,41 +41,25 @@ describe('groupSources', () => {
   });
 });
 
-describe('nextEvent (keyboard)', () => {
-  const list = [ev('a', '2025-07-01', ['CHN']), ev('b', '2025-07-05', ['RUS']), ev('c', '2025-07-09', ['CHN', 'RUS'])];
-  const t = (d: string): number => new Date(`${d}T00:00:00`).getTime();
-  const lanes = ['CHN', 'RUS'];
-  const lanesOf = (e: TimelineEvent): string[] => e.countries;
-
-  it('walks forward and back in time and stops at the ends', () => {
-    expect(nextEvent(list, 'a', 'next', 0, 0)?.id).toBe('b');
-    expect(nextEvent(list, 'c', 'next', 0, 0)?.id).toBe('c');
-    expect(nextEvent(list, 'b', 'prev', 0, 0)?.id).toBe('a');
-    expect(nextEvent(list, 'a', 'prev', 0, 0)?.id).toBe('a');
-  });
-
-  it('starts from the window when nothing is selected', () => {
-    expect(nextEvent(list, undefined, 'next', t('2025-07-04'), t('2025-07-20'))?.id).toBe('b');
-    expect(nextEvent(list, undefined, 'prev', t('2025-06-01'), t('2025-07-06'))?.id).toBe('b');
-  });
-
-  it('moves to the nearest event of the next lane', () => {
-    expect(nextEvent(list, 'a', 'down', 0, 0, lanes, lanesOf)?.id).toBe('b');
-    expect(nextEvent(list, 'b', 'up', 0, 0, lanes, lanesOf)?.id).toBe('a');
-    expect(nextEvent(list, 'b', 'down', 0, 0, lanes, lanesOf)?.id).toBe('b');
-  });
-
-  it('returns nothing for no events', () => {
-    expect(nextEvent([], undefined, 'next', 0, 0)).toBeUndefined();
-  });
-});
+// The keyboard walk is tested in keyboard.test.ts.
 
 describe('relationGraph', () => {
   it('counts events per country and shared events per pair', () => {
-    const g = relationGraph([ev('a', '2025-07-01', ['CHN', 'RUS']), ev('b', '2025-07-02', ['CHN', 'RUS', 'IND']), ev('c', '2025-07-03', ['USA'])]);
+    const g = relationGraph([ev('a', '2025-07-01', ['CHN', 'RUS']), ev('b', '2025-07-02', ['CHN', 'RUS', 'IND']), ev('c', '2025-07-03', ['USA'])].map((e) => e.countries));
     expect(g.nodes.find((n) => n.id === 'CHN')?.count).toBe(2);
     expect(g.nodes.find((n) => n.id === 'USA')?.count).toBe(1);
     expect(g.links.find((l) => l.a === 'CHN' && l.b === 'RUS')?.weight).toBe(2);
     expect(g.links.some((l) => l.a === 'USA' || l.b === 'USA')).toBe(false);
+  });
+});
+
+describe('relationGraph cap', () => {
+  it('keeps the most active countries and says how many it left out', () => {
+    const lists = Array.from({ length: 40 }, (_, i) => [`C${String(i).padStart(2, '0')}`.padEnd(3, 'X').slice(0, 3), 'USA']);
+    const g = relationGraph(lists, 10);
+    expect(g.nodes).toHaveLength(10);
+    expect(g.nodes[0]!.id).toBe('USA');
+    expect(g.omitted).toBe(41 - 10);
+    expect(relationGraph([['CHN', 'RUS']], 10).omitted).toBe(0);
   });
 });

@@ -26,7 +26,7 @@ function isWellFormed(s: string): boolean {
 /** Every problem that makes `s` an invalid ViewState; empty when valid. */
 function problems(s: ViewState): string[] {
   const out: string[] = [];
-  const allowed = new Set(['countries', 'countryMode', 'types', 'from', 'to', 'event', 'group', 'q']);
+  const allowed = new Set(['countries', 'countryMode', 'types', 'from', 'to', 'event', 'group', 'q', 'embed']);
   for (const k of Object.keys(s)) if (!allowed.has(k)) out.push(`unknown key ${k}`);
   if (!Array.isArray(s.countries)) out.push('countries not an array');
   else {
@@ -43,6 +43,8 @@ function problems(s: ViewState): string[] {
   if (s.from !== undefined && !isRealDay(s.from)) out.push('from not a day');
   if (s.to !== undefined && !isRealDay(s.to)) out.push('to not a day');
   if (s.from && s.to && s.from > s.to) out.push('from after to');
+  if ((s.from === undefined) !== (s.to === undefined)) out.push('half a window');
+  if (s.embed !== undefined && s.embed !== true) out.push('embed not true');
   for (const key of ['event', 'q'] as const) {
     const v = s[key];
     if (v === undefined) continue;
@@ -112,6 +114,11 @@ const validState: fc.Arbitrary<ViewState> = fc
   )
   .map((s) => {
     if (s.from && s.to && s.from > s.to) [s.from, s.to] = [s.to, s.from];
+    // A window has both ends or none.
+    if (!s.from || !s.to) {
+      delete s.from;
+      delete s.to;
+    }
     return s as ViewState;
   });
 

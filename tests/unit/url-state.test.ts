@@ -78,8 +78,21 @@ describe('serializeViewState', () => {
     expect(serializeViewState(s)).toBe('countries=CHN,RUS&mode=all&types=meeting,threat&from=2025-07-01&to=2025-07-20&event=x%2Fy&group=type&q=a%26b%3Dc');
   });
 
-  it('drops an invalid window day', () => {
-    expect(serializeViewState({ ...defaultViewState(), from: '2025-13-01', to: '2025-07-01' })).toBe('to=2025-07-01');
+  it('drops a window with an invalid day, and half a window', () => {
+    expect(serializeViewState({ ...defaultViewState(), from: '2025-13-01', to: '2025-07-01' })).toBe('');
+    expect(serializeViewState({ ...defaultViewState(), from: '2025-07-01', to: '2025-07-31' })).toBe('from=2025-07-01&to=2025-07-31');
+  });
+
+  it('drops from without to (and to without from), so the address bar never keeps half a window', () => {
+    expect(parseViewState('from=2025-07-01')).toEqual(defaultViewState());
+    expect(parseViewState('to=2025-07-01&countries=RUS')).toEqual({ ...defaultViewState(), countries: ['RUS'] });
+  });
+
+  it('reads embed=1 and writes it last', () => {
+    const s = parseViewState('embed=1&countries=chn');
+    expect(s.embed).toBe(true);
+    expect(serializeViewState(s)).toBe('countries=CHN&embed=1');
+    expect(parseViewState('embed=0').embed).toBeUndefined();
   });
 });
 

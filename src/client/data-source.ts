@@ -1,0 +1,292 @@
+/**
+ * Where the main page gets its events: /data/index.json first (periods, counts, aliases), then
+ * the monthly chunks of the visible window and its neighbours (fetched once, cached), the
+ * compact index (/data/compact.json) for filters and counts over the whole corpus, and the
+ * search words (/data/search.json) on the first search. Never /data/events.json: the page
+ * never assumes that every event is in memory; full records exist only for loaded chunks.
+ *
+ * The pure part (which chunks a window needs, filtering the compact index, counting, id
+ * resolution) is exported for unit tests; `createDataSource` adds the fetching and caching.
+ */
+import type { ChunkIndex, CompactIndex, EventChunk, PeriodEntry, SearchIndex } from '../lib/chunks.ts';
+import type { DocumentEntry, EventType, TimelineEvent } from '../lib/schema.ts';
+import { EVENT_TYPES } from '../lib/event-types.ts';
+import { foldText, matchesTerms, queryTerms } from '../lib/filter.ts';
+import type { ViewState } from '../lib/url-state.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 (UTC) of a YYYY-MM-DD day. */
+export function dayNum(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+/** YYYY-MM-DD of a day number. */
+export function dayStr(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Index of the first element of an ascending array that is >= x. */
+export function lowerBound(arr: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The chunk keys a window of days needs: every period that overlaps [from, to], plus
+ * `neighbours` periods with events on each side (so short pans find their data loaded).
+ * `periods` are sorted by key, as in the index.
+ */
+export function chunkKeysForWindow(periods: readonly PeriodEntry[], from: string, to: string, neighbours = 1): string[] {
+  if (!periods.length || from > to) return [];
+  // First period whose last day is on/after `from`; last period whose first day is on/before `to`.
+  let lo = 0;
+  while (lo < periods.length && periods[lo]!.to < from) lo++;
+  let hi = lo;
+  while (hi < periods.length && periods[hi]!.from <= to) hi++;
+  const a = Math.max(0, lo - neighbours);
+  const b = Math.min(periods.length, hi + neighbours);
+  return periods.slice(a, b).map((p) => p.key);
+}
+
+/** A view's filter, compiled against the index (country codes to indices, type names to indices). */
+export interface CompiledFilter {
+  countries: number[] | null;
+  mode: 'any' | 'all';
+  types: Set<number> | null;
+  terms: string[];
+  /** A chosen country with no events: in all-of mode nothing matches. */
+  impossible: boolean;
+}
+
+export function compileFilter(index: Pick<ChunkIndex, 'countries'>, s: Pick<ViewState, 'countries' | 'countryMode' | 'types' | 'q'>): CompiledFilter {
+  const pos = new Map(index.countries.map((c, i) => [c.iso, i]));
+  const known = s.countries.map((c) => pos.get(c)).filter((i): i is number => i !== undefined);
+  return {
+    countries: s.countries.length ? known : null,
+    mode: s.countryMode,
+    types: s.types.length ? new Set(s.types.map((t) => EVENT_TYPES.indexOf(t))) : null,
+    terms: queryTerms(s.q),
+    impossible: s.countryMode === 'all' && known.length < s.countries.length,
+  };
+}
+
+/** True when compact event `i` passes the filter (`words` needed only when the filter has terms). */
+export function matchesCompact(compact: CompactIndex, i: number, f: CompiledFilter, words?: readonly string[], ignoreTypes = false): boolean {
+  if (f.impossible) return false;
+  if (!ignoreTypes && f.types && !f.types.has(compact.types[i]!)) return false;
+  if (f.countries) {
+    const mine = compact.countries[i]!;
+    const ok = f.mode === 'all' ? f.countries.every((c) => mine.includes(c)) : f.countries.some((c) => mine.includes(c));
+    if (!ok) return false;
+  }
+  if (f.terms.length) return words ? matchesTerms(words[i] ?? '', f.terms) : false;
+  return true;
+}
+
+/** Positions (ascending, so by day) of the compact events that pass the filter. */
+export function filterCompact(compact: CompactIndex, f: CompiledFilter, words?: readonly string[]): Int32Array {
+  const out = new Int32Array(compact.ids.length);
+  let n = 0;
+  for (let i = 0; i < compact.ids.length; i++) if (matchesCompact(compact, i, f, words)) out[n++] = i;
+  return out.slice(0, n);
+}
+
+/** Events per type under every filter but the type filter (the counts on the type chips). */
+export function typeCounts(compact: CompactIndex, f: CompiledFilter, words?: readonly string[]): Map<EventType, number> {
+  const counts = new Map<EventType, number>();
+  for (let i = 0; i < compact.ids.length; i++) {
+    if (!matchesCompact(compact, i, f, words, true)) continue;
+    const t = EVENT_TYPES[compact.types[i]!];
+    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The slice [lo, hi) of `positions` whose days fall in [fromDay, toDay]. */
+export function windowSlice(compact: CompactIndex, positions: Int32Array, fromDay: number, toDay: number): [number, number] {
+  const dayAt = (k: number): number => compact.days[positions[k]!]!;
+  const bound = (x: number): number => {
+    let lo = 0;
+    let hi = positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dayAt(mid) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [bound(fromDay), bound(toDay + 1)];
+}
+
+/** How a requested event id resolves: itself, through an alias (an id of an earlier build), or not at all. */
+export type Resolution = { kind: 'found'; id: string } | { kind: 'alias'; id: string; from: string } | { kind: 'missing'; from: string };
+
+export function resolveEventId(id: string, aliases: Readonly<Record<string, string>>, exists: (id: string) => boolean): Resolution {
+  if (exists(id)) return { kind: 'found', id };
+  // Follow a short chain (an id renamed twice), never a loop.
+  let cur = id;
+  for (let step = 0; step < 8; step++) {
+    const next = Object.prototype.hasOwnProperty.call(aliases, cur) ? aliases[cur] : undefined;
+    if (typeof next !== 'string' || next === cur) break;
+    if (exists(next)) return { kind: 'alias', id: next, from: id };
+    cur = next;
+  }
+  return { kind: 'missing', from: id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shape checks for fetched files (same origin, validated at build time; guarded anyway).
+
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function looksLikeEvent(x: unknown): x is TimelineEvent {
+  if (!x || typeof x !== 'object') return false;
+  const e = x as Record<string, unknown>;
+  return (
+    isStr(e.id) &&
+    isStr(e.title) &&
+    isStr(e.date) &&
+    DAY_RE.test(e.date) &&
+    isStr(e.type) &&
+    (EVENT_TYPES as readonly string[]).includes(e.type) &&
+    Array.isArray(e.countries) &&
+    e.countries.every(isStr) &&
+    Array.isArray(e.actors) &&
+    Array.isArray(e.organizations) &&
+    Array.isArray(e.sources) &&
+    e.sources.length > 0
+  );
+}
+
+export function checkIndex(x: unknown): ChunkIndex {
+  const o = (x && typeof x === 'object' ? x : {}) as Partial<ChunkIndex>;
+  const periods = Array.isArray(o.periods) ? o.periods.filter((p) => p && isStr(p.key) && isStr(p.from) && isStr(p.to) && isStr(p.file) && typeof p.count === 'number') : [];
+  const countries = Array.isArray(o.countries) ? o.countries.filter((c) => c && isStr(c.iso) && /^[A-Z]{3}$/.test(c.iso) && isStr(c.name)) : [];
+  const aliases: Record<string, string> = {};
+  if (o.aliases && typeof o.aliases === 'object') for (const [k, v] of Object.entries(o.aliases)) if (isStr(v)) aliases[k] = v;
+  return {
+    version: 1,
+    total: typeof o.total === 'number' ? o.total : 0,
+    ...(isStr(o.first) && isStr(o.last) ? { first: o.first, last: o.last } : {}),
+    periods,
+    countries,
+    types: o.types && typeof o.types === 'object' ? o.types : {},
+    aliases,
+  };
+}
+
+export function checkCompact(x: unknown): CompactIndex {
+  const o = (x && typeof x === 'object' ? x : {}) as Partial<CompactIndex>;
+  const ids = Array.isArray(o.ids) ? o.ids : [];
+  const n = ids.length;
+  const ok = Array.isArray(o.days) && o.days.length === n && Array.isArray(o.types) && o.types.length === n && Array.isArray(o.countries) && o.countries.length === n;
+  if (!ok) throw new Error('compact index: columns of different lengths');
+  return { ids: ids.map(String), days: o.days as number[], types: o.types as number[], countries: (o.countries as unknown[]).map((c) => (Array.isArray(c) ? (c as number[]) : [])) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface DataSource {
+  readonly index: ChunkIndex;
+  readonly compact: CompactIndex;
+  /** Position of an id in the compact index. */
+  position(id: string): number | undefined;
+  countryName(iso3: string): string;
+  /** Folded search words aligned with the compact index (fetched on first call). */
+  words(): Promise<readonly string[]>;
+  /** Loads the chunks of a window (and its neighbours); resolves when their records are in memory. */
+  ensureWindow(from: string, to: string, neighbours?: number): Promise<void>;
+  /** Loads the chunk that holds this event and returns its record. */
+  load(id: string): Promise<TimelineEvent | undefined>;
+  /** A record already in memory. */
+  record(id: string): TimelineEvent | undefined;
+  /** Records in memory whose days fall in [from, to] (for related events). */
+  loadedBetween(from: string, to: string): TimelineEvent[];
+  /** Source documents (titles, outlets), fetched on the first details panel. */
+  documents(): Promise<ReadonlyMap<string, DocumentEntry>>;
+}
+
+export type Fetcher = (path: string) => Promise<unknown>;
+
+/** Fetches the index and the compact index; chunks and search words come later, on demand. */
+export async function createDataSource(fetchJson: Fetcher): Promise<DataSource> {
+  const [rawIndex, rawCompact] = await Promise.all([fetchJson('/data/index.json'), fetchJson('/data/compact.json')]);
+  const index = checkIndex(rawIndex);
+  const compact = checkCompact(rawCompact);
+  const pos = new Map<string, number>();
+  compact.ids.forEach((id, i) => pos.set(id, i));
+  const names = new Map(index.countries.map((c) => [c.iso, c.name]));
+  const periodByKey = new Map(index.periods.map((p) => [p.key, p]));
+  const chunks = new Map<string, Promise<void>>();
+  const records = new Map<string, TimelineEvent>();
+  let words: Promise<string[]> | undefined;
+  let docs: Promise<Map<string, DocumentEntry>> | undefined;
+
+  function loadChunk(key: string): Promise<void> {
+    let p = chunks.get(key);
+    if (!p) {
+      const period = periodByKey.get(key);
+      p = (period ? fetchJson(`/${period.file}`) : Promise.resolve({ events: [] })).then((raw) => {
+        const chunk = (raw && typeof raw === 'object' ? raw : {}) as Partial<EventChunk>;
+        for (const ev of Array.isArray(chunk.events) ? chunk.events : []) if (looksLikeEvent(ev)) records.set(ev.id, ev);
+      });
+      // A failed chunk may be retried on the next request.
+      p.catch(() => chunks.delete(key));
+      chunks.set(key, p);
+    }
+    return p;
+  }
+
+  return {
+    index,
+    compact,
+    position: (id) => pos.get(id),
+    countryName: (iso) => names.get(iso) ?? iso,
+    words() {
+      words ??= fetchJson('/data/search.json').then((raw) => {
+        const w = (raw as Partial<SearchIndex> | null)?.words;
+        if (!Array.isArray(w) || w.length !== compact.ids.length) throw new Error('search index does not match the events');
+        return w.map((x) => foldText(String(x)));
+      });
+      words.catch(() => (words = undefined));
+      return words;
+    },
+    async ensureWindow(from, to, neighbours = 1) {
+      await Promise.all(chunkKeysForWindow(index.periods, from, to, neighbours).map(loadChunk));
+    },
+    async load(id) {
+      const i = pos.get(id);
+      if (i === undefined) return undefined;
+      await loadChunk(dayStr(compact.days[i]!).slice(0, 7));
+      return records.get(id);
+    },
+    record: (id) => records.get(id),
+    loadedBetween(from, to) {
+      const a = dayNum(from);
+      const b = dayNum(to);
+      const [lo, hi] = [lowerBound(compact.days, a), lowerBound(compact.days, b + 1)];
+      const out: TimelineEvent[] = [];
+      for (let i = lo; i < hi; i++) {
+        const r = records.get(compact.ids[i]!);
+        if (r) out.push(r);
+      }
+      return out;
+    },
+    documents() {
+      docs ??= fetchJson('/data/documents.json')
+        .then((raw) => {
+          const list = Array.isArray(raw) ? raw : [];
+          return new Map(list.filter((d): d is DocumentEntry => d && typeof d === 'object' && isStr((d as DocumentEntry).id)).map((d) => [d.id, d]));
+        })
+        .catch(() => new Map<string, DocumentEntry>());
+      return docs;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { buildChunkedData } from '../../src/lib/chunk-build.ts';
+import type { EventsFile, TimelineEvent } from '../../src/lib/schema.ts';
+import { parseViewState } from '../../src/lib/url-state.ts';
+import {
+  chunkKeysForWindow,
+  compileFilter,
+  createDataSource,
+  dayNum,
+  filterCompact,
+  resolveEventId,
+  typeCounts,
+  windowSlice,
+} from '../../src/client/data-source.ts';
+import { foldText } from '../../src/lib/filter.ts';
+
+const NAMES: Record<string, string> = { CHN: 'China', RUS: 'Russia', USA: 'United States', IND: 'India', TUR: 'Türkiye' };
+const name = (c: string): string => NAMES[c] ?? c;
+
+function ev(id: string, date: string, type: TimelineEvent['type'], countries: string[], title: string, extra: Partial<TimelineEvent> = {}): TimelineEvent {
+  return { id, type, date, datePrecision: 'day', countries, organizations: [], actors: [], title, sources: [{ document: 'd1', sentence: title, start: 0, end: title.length }], ...extra };
+}
+
+const EVENTS: TimelineEvent[] = [
+  ev('e1', '2023-03-02', 'visit', ['CHN', 'RUS'], 'Chinese leader travels to Moscow'),
+  ev('e2', '2025-06-28', 'statement', ['USA'], 'Washington restates support for allies'),
+  ev('e3', '2025-07-13', 'meeting', ['CHN', 'RUS'], 'Lavrov and Wang meet on the SCO sidelines', { organizations: ['SCO'], actors: [{ name: 'Sergei Lavrov', country: 'RUS' }] }),
+  ev('e4', '2025-07-14', 'threat', ['RUS', 'USA'], 'US president warns of tariffs'),
+  ev('e5', '2025-07-15', 'meeting', ['CHN', 'IND'], 'Indian minister meets counterpart'),
+  ev('e6', '2025-09-01', 'agreement', ['RUS', 'TUR'], 'Ankara and Moscow sign a grain deal'),
+];
+const FILE: EventsFile = { schemaVersion: 1, documents: [], events: EVENTS, aliases: { 'old-e3': 'e3', 'older-e3': 'old-e3', 'gone-id': 'also-gone' } } as EventsFile;
+const DATA = buildChunkedData(FILE, name);
+const WORDS = DATA.search.words.map(foldText);
+const idsOf = (pos: Int32Array): string[] => [...pos].map((i) => DATA.compact.ids[i]!);
+
+describe('chunkKeysForWindow', () => {
+  const periods = DATA.index.periods; // 2023-03, 2025-06, 2025-07, 2025-09
+  it('takes the periods that overlap the window and one neighbour on each side', () => {
+    expect(periods.map((p) => p.key)).toEqual(['2023-03', '2025-06', '2025-07', '2025-09']);
+    expect(chunkKeysForWindow(periods, '2025-07-10', '2025-07-20')).toEqual(['2025-06', '2025-07', '2025-09']);
+    expect(chunkKeysForWindow(periods, '2025-07-10', '2025-07-20', 0)).toEqual(['2025-07']);
+  });
+  it('skips months without events and handles windows before, after and between the data', () => {
+    expect(chunkKeysForWindow(periods, '2024-01-01', '2024-12-31', 0)).toEqual([]);
+    expect(chunkKeysForWindow(periods, '2024-01-01', '2024-12-31', 1)).toEqual(['2023-03', '2025-06']);
+    expect(chunkKeysForWindow(periods, '2030-01-01', '2030-02-01', 1)).toEqual(['2025-09']);
+    expect(chunkKeysForWindow(periods, '2020-01-01', '2020-02-01', 1)).toEqual(['2023-03']);
+    expect(chunkKeysForWindow([], '2020-01-01', '2020-02-01')).toEqual([]);
+  });
+});
+
+describe('filtering over the compact index', () => {
+  it('filters by countries (any and all), types, and whole-word search', () => {
+    const run = (q: string, words?: string[]): string[] => idsOf(filterCompact(DATA.compact, compileFilter(DATA.index, parseViewState(q)), words));
+    expect(run('')).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6']);
+    expect(run('countries=USA')).toEqual(['e2', 'e4']);
+    expect(run('countries=CHN,RUS&mode=all')).toEqual(['e1', 'e3']);
+    expect(run('types=meeting,threat&countries=RUS')).toEqual(['e3', 'e4']);
+    expect(run('q=SCO', WORDS)).toEqual(['e3']); // not "Moscow"
+    expect(run('q=USA', WORDS)).toEqual(['e2', 'e4']);
+    expect(run('q=russia', WORDS)).toEqual(run('countries=RUS'));
+    expect(run('q=turkiye', WORDS)).toEqual(['e6']);
+  });
+  it('a country that is not in the data matches nothing in all-of mode and is ignored in any-of mode', () => {
+    const f1 = compileFilter(DATA.index, parseViewState('countries=XXX,USA&mode=all'));
+    expect(filterCompact(DATA.compact, f1).length).toBe(0);
+    const f2 = compileFilter(DATA.index, parseViewState('countries=XXX,USA'));
+    expect(idsOf(filterCompact(DATA.compact, f2))).toEqual(['e2', 'e4']);
+  });
+  it('counts types under the other filters', () => {
+    const counts = typeCounts(DATA.compact, compileFilter(DATA.index, parseViewState('countries=RUS&types=meeting')));
+    expect(Object.fromEntries(counts)).toEqual({ visit: 1, meeting: 1, threat: 1, agreement: 1 });
+  });
+  it('slices the filtered events of a window of days', () => {
+    const all = filterCompact(DATA.compact, compileFilter(DATA.index, parseViewState('')));
+    const [lo, hi] = windowSlice(DATA.compact, all, dayNum('2025-07-01'), dayNum('2025-07-14'));
+    expect(idsOf(all.slice(lo, hi))).toEqual(['e3', 'e4']);
+    expect(windowSlice(DATA.compact, all, dayNum('2024-01-01'), dayNum('2024-12-31'))).toEqual([1, 1]);
+  });
+});
+
+describe('resolveEventId', () => {
+  const exists = (id: string): boolean => DATA.compact.ids.includes(id);
+  it('finds current ids, follows aliases (also chains), and reports missing ones', () => {
+    expect(resolveEventId('e3', DATA.index.aliases, exists)).toEqual({ kind: 'found', id: 'e3' });
+    expect(resolveEventId('old-e3', DATA.index.aliases, exists)).toEqual({ kind: 'alias', id: 'e3', from: 'old-e3' });
+    expect(resolveEventId('older-e3', DATA.index.aliases, exists)).toEqual({ kind: 'alias', id: 'e3', from: 'older-e3' });
+    expect(resolveEventId('gone-id', DATA.index.aliases, exists)).toEqual({ kind: 'missing', from: 'gone-id' });
+    expect(resolveEventId('__proto__', DATA.index.aliases, exists)).toEqual({ kind: 'missing', from: '__proto__' });
+    expect(resolveEventId('a', { a: 'b', b: 'a' }, exists)).toEqual({ kind: 'missing', from: 'a' });
+  });
+});
+
+describe('createDataSource', () => {
+  it('fetches the index and compact index first, then only the chunks a window needs, once', async () => {
+    const fetched: string[] = [];
+    const files = new Map<string, unknown>([
+      ['/data/index.json', DATA.index],
+      ['/data/compact.json', DATA.compact],
+      ['/data/search.json', DATA.search],
+      ...[...DATA.chunks.entries()].map(([k, c]) => [`/data/chunks/${k}.json`, c] as [string, unknown]),
+    ]);
+    const src = await createDataSource(async (p) => {
+      fetched.push(p);
+      if (!files.has(p)) throw new Error(`404 ${p}`);
+      return structuredClone(files.get(p));
+    });
+    expect(fetched).toEqual(['/data/index.json', '/data/compact.json']);
+    expect(src.record('e3')).toBeUndefined();
+    await src.ensureWindow('2025-07-01', '2025-07-31', 0);
+    await src.ensureWindow('2025-07-10', '2025-07-20', 0);
+    expect(fetched.filter((p) => p.includes('chunks'))).toEqual(['/data/chunks/2025-07.json']);
+    expect(src.record('e3')?.title).toContain('Lavrov');
+    expect(src.record('e1')).toBeUndefined();
+    expect((await src.load('e1'))?.date).toBe('2023-03-02');
+    expect(src.loadedBetween('2023-01-01', '2025-07-13').map((e) => e.id)).toEqual(['e1', 'e3']);
+    expect(fetched).not.toContain('/data/events.json');
+    expect(fetched).not.toContain('/data/search.json');
+    expect((await src.words())[2]).toContain('lavrov');
+    expect(src.countryName('TUR')).toBe('Türkiye');
+  });
+  it('drops chunk entries that are not events, and survives a failed chunk', async () => {
+    let fail = true;
+    const src = await createDataSource(async (p) => {
+      if (p === '/data/index.json') return DATA.index;
+      if (p === '/data/compact.json') return DATA.compact;
+      if (p.endsWith('2025-09.json')) {
+        if (fail) throw new Error('offline');
+        return { key: '2025-09', events: [{ id: 'junk' }, EVENTS[5]] };
+      }
+      return { events: [] };
+    });
+    await expect(src.ensureWindow('2025-09-01', '2025-09-30', 0)).rejects.toThrow('offline');
+    fail = false;
+    await src.ensureWindow('2025-09-01', '2025-09-30', 0);
+    expect(src.record('e6')?.id).toBe('e6');
+    expect(src.record('junk')).toBeUndefined();
+  });
+});
