@@ -112,6 +112,10 @@ describe('2. dated background', () => {
     expect(extract(body).events).toEqual([]);
   });
 
+  it('reads the stops a tour includes as its plan, not as visits made', () => {
+    expect(candidates('The visit follows his stop in Jeddah, the start of a Gulf tour which also includes visits to Qatar and the UAE.').filter((c) => c.modality === 'asserted')).toEqual([]);
+  });
+
   it('reads a when-clause of a sentence about the future as hypothetical', () => {
     expect(types('The accord will ease visa rules when Japanese and Philippine troops conduct joint exercises.')).toEqual([]);
   });
