@@ -161,6 +161,8 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['Poland\'s charge d\'affaires in Minsk was summoned to the Belarusian foreign ministry on Thursday.', 'accusation'],
     ['Islamabad said the strike was a violation of its sovereignty and that Pakistan reserved the right to respond.', 'threat'],
     ['Burundi has expelled two Rwandan diplomats, the government said on Monday.', 'sanction'],
+    ['The Russian defence ministry said air defences destroyed 42 Ukrainian drones overnight.', 'military'],
+    ['Israel said its air force intercepted two missiles fired from Yemen on Saturday.', 'military'],
     ['On Monday the Omani foreign ministry issued a statement announcing a phone call between the foreign ministers of Oman and Iran.', 'meeting'],
     ['The Israeli military vowed to respond to the attack, officials said on Tuesday.', 'threat'],
     ['All crossings on the border between Finland and Russia were closed on Friday, the Finnish border guard said.', 'sanction'],
@@ -263,6 +265,10 @@ describe('relative clauses', () => {
 });
 
 describe('8. non-events', () => {
+  it('keeps a bulleted sentence that ends like a sentence', () => {
+    expect(types('• Ghana recalled its envoy from Abuja on Monday over the trade row.')).toEqual(['sanction']);
+  });
+
   it.each([
     'The health ministry said 34 people were killed in the strikes on Sunday.',
     'READ MORE: China warns Philippines over South China Sea reef',
@@ -270,6 +276,9 @@ describe('8. non-events', () => {
     'World | Asia | Europe | Politics | Business',
     'Photo: Reuters',
     'Two soldiers and a border guard were killed in the skirmishes, officials said.',
+    '• Ghana recalls its envoy from Abuja over trade row',
+    '▪ Seoul protests to Tokyo over textbook claims',
+    'Kenyan President William Ruto meets Tanzanian President Samia Suluhu Hassan at State House, Nairobi, on Thursday. [PCS]',
   ])('%s', (body) => {
     expect(extract(body).events).toEqual([]);
   });
