@@ -311,6 +311,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         opening: text.slice(0, clause.start).trim() === '',
         attributed,
         previous,
+        sentenceBefore: text.slice(Math.max(0, match.start - 200), match.start),
       });
       why.set(match, d.rule);
       return d.modality;

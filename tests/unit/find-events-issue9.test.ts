@@ -104,6 +104,16 @@ describe('2. dated background', () => {
     expect(seg.doc.text.slice(bg!.clause.start, bg!.clause.end)).toContain(day);
   });
 
+  it('reads a pluperfect as background: no event without its own day, an event on it', () => {
+    expect(extract('Russia had expelled two Estonian diplomats, the ministry recalled.').events).toEqual([]);
+    expect(extract('Japan had imposed export controls on three chemicals, which Seoul called retaliation.').events).toEqual([]);
+    expect(extract('The Kenyan and Somali foreign ministers had last spoken by phone on March 3.').events.map((e) => `${e.type} ${e.date}`)).toEqual(['meeting 2025-03-03']);
+  });
+
+  it('keeps a pluperfect in reported speech as the news', () => {
+    expect(types('The Estonian foreign ministry said on Monday that it had expelled two Russian diplomats.')).toEqual(['sanction']);
+  });
+
   it.each([
     'Riyadh cut ties with Tehran in 2016, after protesters stormed the Saudi embassy in Iran.',
     'The minister had cancelled a planned trip to Beijing after the US shot down a Chinese balloon.',
