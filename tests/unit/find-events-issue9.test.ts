@@ -128,6 +128,7 @@ describe('2. dated background', () => {
 
   it('reads a when-clause of a sentence about the future as hypothetical', () => {
     expect(types('The accord will ease visa rules when Japanese and Philippine troops conduct joint exercises.')).toEqual([]);
+    expect(types('Officials said the pact will relax limits on the movement of personnel when Japanese and Philippine troops conduct joint exercises.')).not.toContain('military');
   });
 
   it('marks dated background as needing its own day, with the rule in its trace', () => {
