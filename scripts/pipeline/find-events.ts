@@ -311,6 +311,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         opening: text.slice(0, clause.start).trim() === '',
         attributed,
         previous,
+        sentenceBefore: text.slice(Math.max(0, match.start - 200), match.start),
       });
       why.set(match, d.rule);
       return d.modality;
@@ -339,6 +340,11 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
     };
     // The clause's news (its pick, coordinated acts, an act inside a reaction); then, whatever became of
     // the news, the dated background its other triggers name.
+    // "... will ease travel when troops conduct joint drills": a "when" before the trigger, inside its clause, after a modal.
+    const whenOfModal = (at: number): boolean => {
+      const inner = text.slice(clause.start, at).toLowerCase().lastIndexOf(' when ');
+      return inner >= 0 && MODAL_BEFORE_WHEN.test(text.slice(Math.max(0, clause.start + inner - 160), clause.start + inner));
+    };
     const readNews = (pick: Scored): void => {
       used.add(pick.match);
       // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
@@ -381,7 +387,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       // "since 2019, when Japan tightened export controls": the time before a when-clause dates it; it is background.
       const whenClause = HAPPENED.has(pick.modality) && WHEN_HEAD.test(text.slice(clause.start, clause.start + 8));
       const beforeClause = text.slice(0, clause.start);
-      if (whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) {
+      if ((whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start))) {
         candidate.modality = 'hypothetical';
         candidate.trace!.push({ stage: 'events', rule: 'events.context.modalBeforeWhen', action: 'modality=hypothetical', detail: 'a when-clause of a sentence about what will or would be' });
       } else if (whenClause && (TIME_BEFORE_WHEN.test(beforeClause.slice(-40)) || PLUPERFECT_BEFORE.test(beforeClause))) {
@@ -450,7 +456,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       // A reaction names the act it reacts to ("condemned the Israeli strikes on Iran"): that act is an event too.
       if (candidate.type === 'accusation' || candidate.type === 'statement') {
         const act = inClause.find((m) => m !== pick.match && m.rule.type === 'military' && m.rule.form === 'noun' && !m.rule.background);
-        if (act && HAPPENED.has(pick.modality)) {
+        if (act && HAPPENED.has(pick.modality) && !whenOfModal(act.start)) {
           used.add(act);
           // The act's own words start after the reaction verb ("condemned | Israel's strike on Doha on Tuesday"):
           // its parties and its day are looked for there, not in the reaction's subject or date.

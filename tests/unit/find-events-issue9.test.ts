@@ -104,6 +104,16 @@ describe('2. dated background', () => {
     expect(seg.doc.text.slice(bg!.clause.start, bg!.clause.end)).toContain(day);
   });
 
+  it('reads a pluperfect as background: no event without its own day, an event on it', () => {
+    expect(extract('Russia had expelled two Estonian diplomats, the ministry recalled.').events).toEqual([]);
+    expect(extract('Japan had imposed export controls on three chemicals, which Seoul called retaliation.').events).toEqual([]);
+    expect(extract('The Kenyan and Somali foreign ministers had last spoken by phone on March 3.').events.map((e) => `${e.type} ${e.date}`)).toEqual(['meeting 2025-03-03']);
+  });
+
+  it('keeps a pluperfect in reported speech as the news', () => {
+    expect(types('The Estonian foreign ministry said on Monday that it had expelled two Russian diplomats.')).toEqual(['sanction']);
+  });
+
   it.each([
     'Riyadh cut ties with Tehran in 2016, after protesters stormed the Saudi embassy in Iran.',
     'The minister had cancelled a planned trip to Beijing after the US shot down a Chinese balloon.',
@@ -112,8 +122,13 @@ describe('2. dated background', () => {
     expect(extract(body).events).toEqual([]);
   });
 
+  it('reads the stops a tour includes as its plan, not as visits made', () => {
+    expect(candidates('The visit follows his stop in Jeddah, the start of a Gulf tour which also includes visits to Qatar and the UAE.').filter((c) => c.modality === 'asserted')).toEqual([]);
+  });
+
   it('reads a when-clause of a sentence about the future as hypothetical', () => {
     expect(types('The accord will ease visa rules when Japanese and Philippine troops conduct joint exercises.')).toEqual([]);
+    expect(types('Officials said the pact will relax limits on the movement of personnel when Japanese and Philippine troops conduct joint exercises.')).not.toContain('military');
   });
 
   it('marks dated background as needing its own day, with the rule in its trace', () => {
@@ -157,6 +172,8 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['Poland\'s charge d\'affaires in Minsk was summoned to the Belarusian foreign ministry on Thursday.', 'accusation'],
     ['Islamabad said the strike was a violation of its sovereignty and that Pakistan reserved the right to respond.', 'threat'],
     ['Burundi has expelled two Rwandan diplomats, the government said on Monday.', 'sanction'],
+    ['The Russian defence ministry said air defences destroyed 42 Ukrainian drones overnight.', 'military'],
+    ['Israel said its air force intercepted two missiles fired from Yemen on Saturday.', 'military'],
     ['On Monday the Omani foreign ministry issued a statement announcing a phone call between the foreign ministers of Oman and Iran.', 'meeting'],
     ['The Israeli military vowed to respond to the attack, officials said on Tuesday.', 'threat'],
     ['All crossings on the border between Finland and Russia were closed on Friday, the Finnish border guard said.', 'sanction'],
@@ -259,6 +276,10 @@ describe('relative clauses', () => {
 });
 
 describe('8. non-events', () => {
+  it('keeps a bulleted sentence that ends like a sentence', () => {
+    expect(types('• Ghana recalled its envoy from Abuja on Monday over the trade row.')).toEqual(['sanction']);
+  });
+
   it.each([
     'The health ministry said 34 people were killed in the strikes on Sunday.',
     'READ MORE: China warns Philippines over South China Sea reef',
@@ -266,6 +287,9 @@ describe('8. non-events', () => {
     'World | Asia | Europe | Politics | Business',
     'Photo: Reuters',
     'Two soldiers and a border guard were killed in the skirmishes, officials said.',
+    '• Ghana recalls its envoy from Abuja over trade row',
+    '▪ Seoul protests to Tokyo over textbook claims',
+    'Kenyan President William Ruto meets Tanzanian President Samia Suluhu Hassan at State House, Nairobi, on Thursday. [PCS]',
   ])('%s', (body) => {
     expect(extract(body).events).toEqual([]);
   });

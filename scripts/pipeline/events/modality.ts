@@ -30,6 +30,9 @@ const REPORTED = compileAlternation(m.reported.sentence);
 /** "has been conducting drills": an ongoing act (a present-perfect progressive or an event noun) is background; "has been summoned" is news. */
 const PROGRESSIVE_BACKGROUND = new RegExp(m.progressiveBackground, 'iu');
 const ING = /ing$/u;
+/** "Russia had expelled two diplomats": a pluperfect tells background, unless it is reported speech ("said it had expelled"). */
+const PLUPERFECT = new RegExp(m.pluperfect, 'iu');
+const REPORTED_BACKSHIFT = new RegExp(m.reportedBackshift, 'iu');
 const INHERITS = new RegExp(m.inheritFrom, 'u');
 const PARTICIPLE = /^\S+ing\b/;
 const CIRCUMSTANCE = new RegExp(m.circumstance, 'u');
@@ -56,6 +59,8 @@ export interface ModalityInput {
   opening?: boolean;
   /** Whether the sentence carries media attribution ("state media said", "according to"). */
   attributed: boolean;
+  /** The sentence's text before the trigger (across clauses), for speech that backshifts tenses. */
+  sentenceBefore?: string;
   /** The clause before this one, and its modality, when there is one. */
   previous?: { modality: Modality };
 }
@@ -80,6 +85,9 @@ export function modalityWhy(input: ModalityInput): ModalityDecision {
   for (const { modality, test } of ORDER) {
     if (test.before(before, beforeLower)) return { modality, rule: `modality.${modality}.before` };
     if (test.after(after, afterLower)) return { modality, rule: `modality.${modality}.after` };
+  }
+  if (!input.noun && PLUPERFECT.test(before) && !REPORTED_BACKSHIFT.test(input.sentenceBefore ?? before)) {
+    return { modality: 'background', rule: 'modality.pluperfect' };
   }
   if ((input.noun || ING.test(input.trigger.split(/\s/u)[0] ?? '')) && PROGRESSIVE_BACKGROUND.test(before)) {
     return { modality: 'background', rule: 'modality.progressiveBackground' };
