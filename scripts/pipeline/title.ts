@@ -381,14 +381,20 @@ export function retitleMerged(lead: Ev, merged: MergedParts, countryName: (iso3:
 export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined): string {
   const sentence = ev.source?.sentence ?? '';
   const trigger = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, ev.source.trigger.end) : '';
-  const { subject, subjectCountry, object, objectIsPerson } = parties(ev, countryName);
+  const { subject: subject0, subjectCountry, object, objectIsPerson } = parties(ev, countryName);
+  let subject = subject0;
   const location = ev.location ? cleanTitleText(ev.location) : undefined;
   const org = ev.organizations[0] ? cleanTitleText(ev.organizations[0]) : undefined;
   const otherCountry = ev.countries.find((c) => c !== subjectCountry);
   const otherName = otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined;
   // Never "Qatar visits Qatar": a place that is the subject's own state gives way to the other state.
   const subjectName = subjectCountry ? cleanTitleText(countryName(subjectCountry) ?? subjectCountry) : subject;
-  const place = location && location !== subject && location !== subjectName ? location : (otherName ?? location);
+  let place = location && location !== subject && location !== subjectName ? location : (otherName ?? location);
+  // A visit's subject is the visitor: when the chosen subject is the destination itself, the other state visits.
+  if (ev.type === 'visit' && location && otherName && (location === subject || location === subjectName)) {
+    subject = otherName;
+    place = location;
+  }
   const names = ev.countries.map((c) => cleanTitleText(countryName(c) ?? c));
   const slots = {
     S: subject,
