@@ -232,6 +232,9 @@ function tidyContent(text: string): string {
   t = t.replace(QUOTES, '').replace(/[()[\]]/g, ' ');
   const words = t.match(WORDS_RE) ?? [];
   let out = words.slice(0, ST.maxContentWords);
+  // A "word" of more than 40 characters is no word of a headline (and keeps the trim below linear).
+  const long = out.findIndex((w) => w.length > 40);
+  if (long >= 0) out = out.slice(0, long);
   // Never end on a word that needs a continuation.
   while (out.length && /^(?:and|or|but|as|that|to|of|the|a|an|in|on|for|with|by|from|its|their|his|her|which|who|while|after|before|at)$/i.test(out[out.length - 1]!.replace(/[,.;:]+$/, ''))) out = out.slice(0, -1);
   return out.join(' ').replace(/[\s,;:.–—-]+$/u, '');

@@ -445,3 +445,11 @@ describe('makeTitle: statement wording it must not use', () => {
     expect(t).toBe('Turkey visits Qatar');
   });
 });
+
+describe('makeTitle: hostile statement text', () => {
+  it('stays short and plain on a huge run of punctuation', () => {
+    const sentence = `China said ${','.repeat(200_000)}a`;
+    const t = makeTitle(ev({ type: 'statement', countries: ['CHN'], sentence, trigger: 'said' }), (iso) => ({ CHN: 'China' })[iso]);
+    expect(t.length).toBeLessThanOrEqual(90);
+  });
+});

@@ -28,7 +28,6 @@ export function exclusion(f: Found, type: EventType, dest?: Found): Exclusion | 
   if (m.nonParty === 'modifier') return { rule: 'actors.modifier', why: `modifier '${m.text}'` };
   if (m.nonParty === 'collective') return { rule: 'actors.collective', why: `'${m.text}' names a group around the state` };
   if (m.nonParty === 'aside') return { rule: 'actors.aside', why: `named in an apposition '${m.text}'` };
-  if (m.nonParty === 'subordinate') return { rule: 'actors.subordinate-clause', why: `named in a subordinate clause '${m.text}'` };
   if (m.kind === 'role' && !f.actor) return { rule: 'actors.role-without-person', why: m.text };
   // "the Ukraine war" is a topic; in a military act or an agreement the named state may well be a side.
   if (f.qualifier && type !== 'military' && type !== 'agreement') return { rule: 'actors.qualifier', why: `topic modifier '${m.text}'` };
