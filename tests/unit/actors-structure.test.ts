@@ -222,3 +222,11 @@ describe('two reported clauses', () => {
     expect(r.agents).toEqual(['CHN']);
   });
 });
+
+describe('a capital named after its state\'s place', () => {
+  it('is the same place, not a party', () => {
+    const r = one('The Azerbaijani and Armenian ministers met in the U.S. capital Washington on Monday.', 'meeting', 'met');
+    expect(r.countries).toEqual(['ARM', 'AZE']);
+    expect(one('Envoys of Sudan and Chad met in the Qatari capital, Doha, on Monday.', 'meeting', 'met').countries).toEqual(['SDN', 'TCD']);
+  });
+});
