@@ -232,6 +232,9 @@ function tidyContent(text: string): string {
   t = t.replace(QUOTES, '').replace(/[()[\]]/g, ' ');
   const words = t.match(WORDS_RE) ?? [];
   let out = words.slice(0, ST.maxContentWords);
+  // A "word" of more than 40 characters is no word of a headline (and keeps the trim below linear).
+  const long = out.findIndex((w) => w.length > 40);
+  if (long >= 0) out = out.slice(0, long);
   // Never end on a word that needs a continuation.
   while (out.length && /^(?:and|or|but|as|that|to|of|the|a|an|in|on|for|with|by|from|its|their|his|her|which|who|while|after|before|at)$/i.test(out[out.length - 1]!.replace(/[,.;:]+$/, ''))) out = out.slice(0, -1);
   return out.join(' ').replace(/[\s,;:.–—-]+$/u, '');
@@ -381,14 +384,20 @@ export function retitleMerged(lead: Ev, merged: MergedParts, countryName: (iso3:
 export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined): string {
   const sentence = ev.source?.sentence ?? '';
   const trigger = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, ev.source.trigger.end) : '';
-  const { subject, subjectCountry, object, objectIsPerson } = parties(ev, countryName);
+  const { subject: subject0, subjectCountry, object, objectIsPerson } = parties(ev, countryName);
+  let subject = subject0;
   const location = ev.location ? cleanTitleText(ev.location) : undefined;
   const org = ev.organizations[0] ? cleanTitleText(ev.organizations[0]) : undefined;
   const otherCountry = ev.countries.find((c) => c !== subjectCountry);
   const otherName = otherCountry ? cleanTitleText(countryName(otherCountry) ?? otherCountry) : undefined;
   // Never "Qatar visits Qatar": a place that is the subject's own state gives way to the other state.
   const subjectName = subjectCountry ? cleanTitleText(countryName(subjectCountry) ?? subjectCountry) : subject;
-  const place = location && location !== subject && location !== subjectName ? location : (otherName ?? location);
+  let place = location && location !== subject && location !== subjectName ? location : (otherName ?? location);
+  // A visit's subject is the visitor: when the chosen subject is the destination itself, the other state visits.
+  if (ev.type === 'visit' && location && otherName && (location === subject || location === subjectName)) {
+    subject = otherName;
+    place = location;
+  }
   const names = ev.countries.map((c) => cleanTitleText(countryName(c) ?? c));
   const slots = {
     S: subject,

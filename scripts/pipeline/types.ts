@@ -179,7 +179,7 @@ export interface ActorMention {
   attribution?: boolean;
   /** Why a state word is not a party: 'modifier' ("Iran-backed", "Yemen's Houthis"), 'collective' ("Ukraine's allies"),
    *  'aside' (inside an apposition: "China, an ally of Moscow, said"). */
-  nonParty?: 'modifier' | 'collective' | 'aside' | 'subordinate';
+  nonParty?: 'modifier' | 'collective' | 'aside';
   /** True when the state is what an event is about ("met to discuss Ukraine"), not who takes part in a meeting. */
   topic?: boolean;
   /** True for the state on the receiving end of an act a statement is about ("condemned Israel's attack on Iran"). */

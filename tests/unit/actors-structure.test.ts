@@ -222,3 +222,21 @@ describe('two reported clauses', () => {
     expect(r.agents).toEqual(['CHN']);
   });
 });
+
+describe('a capital named after its state\'s place', () => {
+  it('is the same place, not a party', () => {
+    const r = one('The Azerbaijani and Armenian ministers met in the U.S. capital Washington on Monday.', 'meeting', 'met');
+    expect(r.countries).toEqual(['ARM', 'AZE']);
+    expect(one('Envoys of Sudan and Chad met in the Qatari capital, Doha, on Monday.', 'meeting', 'met').countries).toEqual(['SDN', 'TCD']);
+  });
+});
+
+describe('the trace of left-out states', () => {
+  it('names the mention pass that marked each one', () => {
+    const r = one('Sudan and Chad held talks in Cairo to discuss Ethiopia, according to Kenyan media.', 'meeting', 'held talks');
+    expect(r.countries).toEqual(['SDN', 'TCD']);
+    const ids = rules(r);
+    expect(ids).toContain('actors.mentions.place');
+    expect(ids).toContain('actors.mentions.topic');
+  });
+});

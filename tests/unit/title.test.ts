@@ -442,6 +442,14 @@ describe('makeTitle: statement wording it must not use', () => {
 
   it('never titles a visit as a state visiting itself', () => {
     const t = makeTitle(ev({ type: 'visit', countries: ['QAT', 'TUR'], location: 'Qatar', sentence: 'Qatar received the Turkish president on Monday.', trigger: 'received' }), names);
-    expect(t).not.toBe('Qatar visits Qatar');
+    expect(t).toBe('Turkey visits Qatar');
+  });
+});
+
+describe('makeTitle: hostile statement text', () => {
+  it('stays short and plain on a huge run of punctuation', () => {
+    const sentence = `China said ${','.repeat(200_000)}a`;
+    const t = makeTitle(ev({ type: 'statement', countries: ['CHN'], sentence, trigger: 'said' }), (iso) => ({ CHN: 'China' })[iso]);
+    expect(t.length).toBeLessThanOrEqual(90);
   });
 });

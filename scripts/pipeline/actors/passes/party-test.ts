@@ -1,5 +1,6 @@
 /**
- * Is a mention a party of an event of a given type? The answer with the rule that decided it, so a
+ * Is a mention a party of an event of a given type? The rule id of a left-out state is the id of the
+ * mention pass that marked it (./mentions/*), or actors.victim-of-condemned-act for a victim. The answer with the rule that decided it, so a
  * pass can say why a state named in the sentence was left out ("-ISR victim of condemned act").
  */
 import type { EventType } from '../../types.ts';
@@ -23,21 +24,20 @@ export interface Exclusion {
  */
 export function exclusion(f: Found, type: EventType, dest?: Found): Exclusion | undefined {
   const m = f.m;
-  if (m.kind === 'media') return { rule: 'actors.attribution', why: `outlet '${m.text}'` };
-  if (m.attribution) return { rule: 'actors.attribution', why: `reporting attribution '${m.text}'` };
-  if (m.nonParty === 'modifier') return { rule: 'actors.modifier', why: `modifier '${m.text}'` };
-  if (m.nonParty === 'collective') return { rule: 'actors.collective', why: `'${m.text}' names a group around the state` };
-  if (m.nonParty === 'aside') return { rule: 'actors.aside', why: `named in an apposition '${m.text}'` };
-  if (m.nonParty === 'subordinate') return { rule: 'actors.subordinate-clause', why: `named in a subordinate clause '${m.text}'` };
+  if (m.kind === 'media') return { rule: 'actors.mentions.attribution', why: `outlet '${m.text}'` };
+  if (m.attribution) return { rule: 'actors.mentions.attribution', why: `reporting attribution '${m.text}'` };
+  if (m.nonParty === 'modifier') return { rule: 'actors.mentions.modifier', why: `modifier '${m.text}'` };
+  if (m.nonParty === 'collective') return { rule: 'actors.mentions.modifier', why: `'${m.text}' names a group around the state` };
+  if (m.nonParty === 'aside') return { rule: 'actors.mentions.aside', why: `named in an apposition '${m.text}'` };
   if (m.kind === 'role' && !f.actor) return { rule: 'actors.role-without-person', why: m.text };
   // "the Ukraine war" is a topic; in a military act or an agreement the named state may well be a side.
-  if (f.qualifier && type !== 'military' && type !== 'agreement') return { rule: 'actors.qualifier', why: `topic modifier '${m.text}'` };
-  if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return { rule: 'actors.topic', why: `topic '${m.text}'` };
+  if (f.qualifier && type !== 'military' && type !== 'agreement') return { rule: 'actors.mentions.qualifier', why: `topic modifier '${m.text}'` };
+  if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return { rule: 'actors.mentions.topic', why: `topic '${m.text}'` };
   if (m.victim && VERBAL.has(type)) return { rule: 'actors.victim-of-condemned-act', why: `victim '${m.text}'` };
   if (m.locative) {
     const sameDest = !!dest && (f === dest || (f.listHead ?? f) === (dest.listHead ?? dest));
     if (HOSTED.has(type) && m.destination === true && sameDest) return undefined;
-    return { rule: 'actors.venue', why: `place '${m.text}'` };
+    return { rule: 'actors.mentions.place', why: `place '${m.text}'` };
   }
   return undefined;
 }

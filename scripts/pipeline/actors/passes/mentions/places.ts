@@ -61,6 +61,12 @@ export function placeLists(ctx: MentionContext, found: Found[], tokens: Token[])
     if (!prev.m.locative || f.m.locative || f.possessive || !PLACE_KINDS.has(f.m.kind) || !f.m.country) continue;
     let ok = f.first > prev.last + 1;
     for (let j = prev.last + 1; j < f.first && ok; j++) ok = LIST_GLUE.has(tokens[j]!.norm);
+    // "in the U.S. capital Washington", "in the Chinese capital, Beijing": the capital named after its state's
+    // place is the same place (only a comma or "capital"/"city" between, same state).
+    if (!ok && f.m.country === prev.m.country && f.first - prev.last <= 3) {
+      ok = true;
+      for (let j = prev.last + 1; j < f.first && ok; j++) ok = CAPITAL_GLUE.has(tokens[j]!.norm);
+    }
     if (!ok) continue;
     f.m.locative = true;
     if (prev.m.destination) f.m.destination = true;
@@ -108,6 +114,7 @@ function isDateline(tokens: Token[], last: number): boolean {
 }
 
 const LIST_GLUE = new Set([',', 'and', 'or', 'the']);
+const CAPITAL_GLUE = new Set([',', 'capital', 'city']);
 
 export const places: MentionPass = {
   id: 'actors.mentions.place',
