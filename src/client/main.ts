@@ -26,6 +26,7 @@ import type { TimelineModel, TimelineView } from './timeline.ts';
 import { createOverview } from './overview.ts';
 import { createRelations } from './relations.ts';
 import { createMap } from './map.ts';
+import { savePng, saveSvg } from './save-svg.ts';
 import { renderDetails } from './details.ts';
 import { createList } from './list.ts';
 import { createFilters } from './filters.ts';
@@ -576,6 +577,21 @@ async function main(): Promise<void> {
   };
   store.subscribe(updateFullView);
   updateFullView();
+
+  // Save the overview or the map as SVG / PNG.
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-save]')) {
+    b.addEventListener('click', () => {
+      const which = b.dataset.save === 'map' ? 'mp-map' : 'mp-overview';
+      const svg = document.querySelector<SVGSVGElement>(`#${which} svg`);
+      if (!svg) {
+        live.textContent = 'Nothing to save yet.';
+        return;
+      }
+      const name = `diplomatic-events-${b.dataset.save}`;
+      if (b.dataset.format === 'png') savePng(svg, name).catch((err: unknown) => (live.textContent = (err as Error).message));
+      else saveSvg(svg, name);
+    });
+  }
 
   // Popovers (<details class="mp-pop">): close on a click outside, on Escape, and after an export.
   const pops = [...document.querySelectorAll<HTMLDetailsElement>('details.mp-pop')];

@@ -4,7 +4,7 @@
  * brought into view, lanes collapsed per window, keyboard and wheel, whole-word search, the
  * relations graph of the window, the first screen, date presets, embed and print.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -267,6 +267,16 @@ describe('map', () => {
     expect(await page.getAttribute('#mp-map path[data-country="BRA"]', 'data-count')).toBe('1');
     expect(await page.getAttribute('#mp-map path[data-country="USA"]', 'data-count')).toBe('0');
     await shot(page, 'map-light');
+    // The map and the overview save as standalone SVG (styles inlined) and as PNG.
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('#mp-map button[data-format="svg"]')]);
+    expect(svgFile.suggestedFilename()).toBe('diplomatic-events-map.svg');
+    const svgText = readFileSync((await svgFile.path())!, 'utf8');
+    expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText).toContain('data-country="BRA"');
+    expect(svgText).not.toContain('class=');
+    const [pngFile] = await Promise.all([page.waitForEvent('download'), page.click('.mp-save button[data-format="png"]')]);
+    expect(pngFile.suggestedFilename()).toBe('diplomatic-events-overview.png');
+    expect(readFileSync((await pngFile.path())!).subarray(1, 4).toString()).toBe('PNG');
     await page.click('#mp-map path[data-country="ZAF"]', { force: true });
     await page.waitForTimeout(400);
     expect((await params(page)).get('countries')).toBe('ZAF');
