@@ -27,6 +27,11 @@ export interface PipelineOptions {
    * ids, events.json gets `aliases`, and the result carries the updated registry.
    */
   registry?: Registry;
+  /**
+   * finishPipeline may empty each report's `events` once it has taken them, so that the reports
+   * found in documents can be garbage once merged (the CLI's memory peak on large corpora).
+   */
+  consumeReports?: boolean;
 }
 
 export interface PipelineResult {
@@ -84,6 +89,7 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
       for (const ev of r.events) extracted.push(ev);
       perDocument[entry.id] = (perDocument[entry.id] ?? 0) + r.events.length;
     }
+    if (opts.consumeReports) r.events = [];
   }
 
   // A publication day far after every other document's is most likely a typo in the header.
@@ -115,6 +121,7 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
     if (checked.success) valid.push(checked.data);
     else warnings.push({ message: `event ${ev.id} failed validation and was left out: ${checked.error.issues[0]?.message ?? 'invalid'}` });
   }
+  events = [];
 
   const file: EventsFile = { schemaVersion: 1, documents, events: valid };
   let registry: Registry | undefined;
