@@ -216,6 +216,7 @@ async function main(): Promise<void> {
     ...(curation ? { curation } : {}),
     corpusWarnings,
     ...(reg.registry ? { registry: reg.registry } : {}),
+    consumeReports: true,
   });
 
   timing('merge, ids, curation, validation');

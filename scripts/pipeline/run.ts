@@ -29,6 +29,11 @@ export interface PipelineOptions {
   registry?: Registry;
   /** Keep every decision on the events (`trace`), for `--explain`; off, the output is unchanged. */
   trace?: boolean;
+  /**
+   * finishPipeline may empty each report's `events` once it has taken them, so that the reports
+   * found in documents can be garbage once merged (the CLI's memory peak on large corpora).
+   */
+  consumeReports?: boolean;
 }
 
 export interface PipelineResult {
@@ -86,6 +91,7 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
       for (const ev of r.events) extracted.push(ev);
       perDocument[entry.id] = (perDocument[entry.id] ?? 0) + r.events.length;
     }
+    if (opts.consumeReports) r.events = [];
   }
 
   // A publication day far after every other document's is most likely a typo in the header.
@@ -117,6 +123,7 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
     if (checked.success) valid.push(checked.data);
     else warnings.push({ message: `event ${ev.id} failed validation and was left out: ${checked.error.issues[0]?.message ?? 'invalid'}` });
   }
+  events = [];
 
   const file: EventsFile = { schemaVersion: 1, documents, events: valid };
   let registry: Registry | undefined;

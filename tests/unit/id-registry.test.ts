@@ -87,6 +87,10 @@ describe('published ids survive rebuilds', () => {
     expect(third.file.aliases).toEqual({ [younger]: older });
     // And every id ever published still leads somewhere.
     for (const id of [...ids(first), ...ids(second)]) expect(resolve(third, id), id).toBeDefined();
+    // A correction written against the younger id reaches the event it now names.
+    const fourth = build([UNDATED, DATED, OTHER], third.registry, `fix:\n  - id: ${younger}\n    title: Wang Yi and Sergei Lavrov meet in Beijing\n`);
+    expect(fourth.report.curationWarnings).toEqual([]);
+    expect(fourth.file.events.find((e) => e.id === older)!.title).toBe('Wang Yi and Sergei Lavrov meet in Beijing');
   });
 
   it('an event folded by a curation merge leaves its id as an alias; curation may use old ids', () => {
