@@ -95,7 +95,7 @@ async function collectAll(): Promise<{ all: FoundRegExp[]; unseenDynamic: string
       id: 'redos-workload',
       path: 'redos-workload.txt',
       warnings: [],
-      text: ' date 2025-07-15 Talks in İstanbul\n\nThe South Korean foreign minister met his Turkish counterpart in İstanbul on Monday, the ministry said. North Korea condemned the talks on Tuesday.\n',
+      text: ' date 2025-07-15 Talks in İstanbul\n\nThe South Korean foreign minister met his Turkish counterpart in İstanbul on Monday, the ministry said. North Korea condemned the talks on Tuesday. Officials in Korea said the North would respond.\n',
     };
     runPipeline([...seeds.docs, ...story.docs, ...bad.docs, extra]);
   });

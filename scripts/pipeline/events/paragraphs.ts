@@ -25,7 +25,8 @@ const WRAP_MIN_LINES = 3;
 /** A line ending in a comma or one of these words runs on into the next line. */
 const RUNS_ON = /(?:,|\b(?:the|a|an|to|of|and|or|but|in|on|at|for|with|by|from|that|which|who|as|its|their|his|her|is|are|was|were|has|have|had|will|would|said|told|between|after|before|during|than|into|over|against|about))\s*$/iu;
 const LINE_BREAK = /\r\n|\n|\r/g;
-const ENDS_SENTENCE = /[.!?…:;"”’')\]]\s*$/u;
+/** Ends with a closing mark (the lookbehind starts each run of marks once: linear on long runs). */
+const ENDS_SENTENCE = /(?<![.!?…:;"”’')\]])[.!?…:;"”’')\]]+\s*$/u;
 const STARTS_LOWER = /^\s*\p{Ll}/u;
 const MARKDOWN_BLOCK = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~|[-*_](?:\s*[-*_]){2,}\s*$)/;
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+/;
