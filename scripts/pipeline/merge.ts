@@ -10,6 +10,7 @@
  * merge/same-event.ts), or starts a new one. Checking every member stops chains such as
  * "RUS+TUR call" <- "RUS call" -> "RUS+IRN call" from fusing two calls.
  */
+import { retitleMerged } from './title.ts';
 import type { Source, TimelineEvent } from '../../src/lib/schema.ts';
 import type { ExtractedEvent } from './types.ts';
 import type { TraceStep } from './trace.ts';
@@ -398,18 +399,22 @@ export function combine(
   const location = bySpec.find((m) => m.location)?.location;
   const deadline = bySpec.find((m) => m.deadline)?.deadline;
   const trace = mergedTrace(lead, bySpec, dated, copies, keptApart);
-  // TODO(title after merge): the actors+titles branch (h-actors) exports `retitleMerged` from
-  // title.ts; once merged, use `title: retitleMerged(lead, { type, countries, organizations,
-  // actors, location })` below so the title agrees with the merged states. Until then the lead
-  // report's title is kept (it may name fewer states than the event).
+  const type = pickType(members, lead);
+  const countries = [...new Set(members.flatMap((m) => m.countries))].sort();
+  const organizations = [...new Set(members.flatMap((m) => m.organizations))].sort();
+  const actors = mergeActors(bySpec.map((m) => m.actors));
+  // The title must agree with what the timeline shows: when merging changed the type or the states,
+  // it is written again from the lead report's clause with the merged parts (title.ts).
+  const same = type === lead.type && countries.join() === [...lead.countries].sort().join() && organizations.join() === [...lead.organizations].sort().join();
+  const title = same ? lead.title : retitleMerged(lead, { type, countries, organizations, actors, ...(location ? { location } : {}) });
   return {
-    type: pickType(members, lead),
+    type,
     date: dated.date,
     datePrecision: dated.datePrecision,
-    countries: [...new Set(members.flatMap((m) => m.countries))].sort(),
-    organizations: [...new Set(members.flatMap((m) => m.organizations))].sort(),
-    actors: mergeActors(bySpec.map((m) => m.actors)),
-    title: lead.title,
+    countries,
+    organizations,
+    actors,
+    title,
     sources: sortedSources,
     ...(location ? { location } : {}),
     ...(deadline ? { deadline } : {}),
