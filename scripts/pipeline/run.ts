@@ -6,7 +6,8 @@
  * `runPipeline` is the in-memory form; scripts/pipeline/corpus.ts streams documents from disk
  * through worker threads and a cache and hands the reports to `finishPipeline`.
  */
-import { EventSchema, type DocumentEntry, type EventsFile, type TimelineEvent } from '../../src/lib/schema.ts';
+import { validateEvents } from './validate.ts';
+import { type DocumentEntry, type EventsFile, type TimelineEvent } from '../../src/lib/schema.ts';
 import { createActorResolver, type ActorResolver } from './actors.ts';
 import { applyCuration, parseCuration, type Curation } from './curate.ts';
 import { reportDocument, type DocReport } from './document-report.ts';
@@ -75,7 +76,9 @@ function followAliases(curation: Curation, aliases: Record<string, string>, curr
 export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptions = {}): PipelineResult {
   const documents: DocumentEntry[] = [];
   const extracted: ExtractedEvent[] = [];
-  const perDocument: Record<string, number> = {};
+  // Maps, not objects: a document may be named `constructor` or `__proto__`.
+  const perDocument = new Map<string, number>();
+  const documentChars = new Map<string, number>();
   const warnings: { document?: string; message: string }[] = (opts.corpusWarnings ?? []).map((message) => ({ message }));
 
   const ids = new Map<string, string>();
@@ -89,7 +92,8 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
     for (const message of r.warnings) warnings.push({ document: entry.id, message });
     if (entry.status === 'ok') {
       for (const ev of r.events) extracted.push(ev);
-      perDocument[entry.id] = (perDocument[entry.id] ?? 0) + r.events.length;
+      perDocument.set(entry.id, (perDocument.get(entry.id) ?? 0) + r.events.length);
+      documentChars.set(entry.id, (documentChars.get(entry.id) ?? 0) + r.bytes);
     }
     if (opts.consumeReports) r.events = [];
   }
@@ -117,12 +121,9 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
   }
 
   // Validate every event against the shared schema; an invalid one is reported, not written.
-  const valid: TimelineEvent[] = [];
-  for (const ev of events) {
-    const checked = EventSchema.safeParse(ev);
-    if (checked.success) valid.push(checked.data);
-    else warnings.push({ message: `event ${ev.id} failed validation and was left out: ${checked.error.issues[0]?.message ?? 'invalid'}` });
-  }
+  // (validate.ts drops only a bad source of an event, not the whole event).
+  const { valid, warnings: validationWarnings } = validateEvents(events);
+  for (const message of validationWarnings) warnings.push({ message });
   events = [];
 
   const file: EventsFile = { schemaVersion: 1, documents, events: valid };
@@ -132,7 +133,7 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
     registry = updated.registry;
     file.aliases = updated.aliases;
   }
-  const report = buildReport({ documents, eventsPerDocument: perDocument, warnings, mergedEvents: valid.length,
+  const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: valid.length,
     curationWarnings,
     ...(curationSummary ? { curation: curationSummary } : {}),
   });
