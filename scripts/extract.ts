@@ -252,7 +252,6 @@ function explain(file: EventsFile, id: string): void {
   const ev = file.events.find((e) => e.id === id) ?? file.events.find((e) => e.id === file.aliases?.[id]);
   if (!ev) {
     process.stderr.write(`extract: no event with id ${id}\n`);
-    process.exitCode = 1;
     return;
   }
   const head = `${ev.id} ${ev.date} ${ev.type} [${ev.countries.join(', ')}] ${ev.title}`;

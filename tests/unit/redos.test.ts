@@ -145,6 +145,8 @@ describe('regular expressions are safe from catastrophic backtracking (recheck)'
     const pendingKeys = new Set(pending.map((p) => `${p.flags}/${p.source}`));
     const problems: string[] = unseenDynamic.map((f) => `${f}: a computed new RegExp(...) never ran during the check`);
     const stillPending: Pending[] = [];
+    /** With REDOS_WRITE_PENDING=1 (by hand only, never in CI): flagged patterns to write into the pending list. */
+    const newlyFlagged: Pending[] = [];
     const used: Record<string, string> = {};
     let checked = 0;
     for (const [key, r] of unique) {
@@ -168,6 +170,7 @@ describe('regular expressions are safe from catastrophic backtracking (recheck)'
         stillPending.push({ where: r.where, flags: r.flags, source: r.source, verdict });
         continue;
       }
+      if (process.env.REDOS_WRITE_PENDING === '1') newlyFlagged.push({ where: r.where, flags: r.flags, source: r.source, verdict });
       problems.push(`${r.where}: /${r.source.slice(0, 160)}/${r.flags} is ${verdict}`);
       if (process.env.REDOS_REPORT) appendFileSync(process.env.REDOS_REPORT, `${JSON.stringify({ where: r.where, flags: r.flags, source: r.source, verdict })}\n`);
     }
@@ -175,6 +178,12 @@ describe('regular expressions are safe from catastrophic backtracking (recheck)'
     if (process.env.REDOS_UPDATE === '1') {
       const sorted = Object.fromEntries(Object.entries(used).sort(([a], [b]) => (a < b ? -1 : 1)));
       writeFileSync(COMMITTED_FILE, `${JSON.stringify({ recheck: RECHECK_VERSION, params: PARAMS, verdicts: sorted }, null, 1)}\n`);
+    }
+    if (process.env.REDOS_WRITE_PENDING === '1' && !process.env.CI) {
+      const all = [...stillPending, ...newlyFlagged].sort((a, b) => (a.where + a.source < b.where + b.source ? -1 : 1));
+      const comment = readJson<{ $comment?: string }>(PENDING_FILE, {}).$comment;
+      writeFileSync(PENDING_FILE, `${JSON.stringify({ $comment: comment, pending: all }, null, 1)}\n`);
+      return;
     }
     const stillKeys = new Set(stillPending.map((p) => `${p.flags}/${p.source}`));
     for (const p of pending) {

@@ -12,7 +12,7 @@ import type { DocReport } from '../document-report.ts';
 import { reportDocument } from '../document-report.ts';
 import { readdir, stat } from 'node:fs/promises';
 import { assignDocumentIds, listArticleFiles, MAX_CORPUS_BYTES } from '../load.ts';
-import { extractPrepared, prepareJob, saveReport, type Job, type JobContext, type JobResult } from './job.ts';
+import { extractPrepared, prepareJob, runJob, saveReport, type Job, type JobContext, type JobResult } from './job.ts';
 import { WorkerPool } from './pool.ts';
 import { extractorVersion, ROOT } from './version.ts';
 
@@ -122,17 +122,35 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
       },
     );
   const writes: Promise<void>[] = [];
+  let recutting = false;
+  let full = false;
+  const cutAtCap = new Set<number>();
 
   try {
     await new Promise<void>((resolve, reject) => {
       const pump = (): void => {
+        if (recutting) return;
         // Emit finished documents in order, applying the corpus cap as a one-by-one read would.
         while (results.has(emitted)) {
           const result = results.get(emitted)!;
-          results.delete(emitted);
           const job = jobs[emitted]!;
+          if (!full && result !== null && total < cap && total + result.report.bytes > cap && !cutAtCap.has(emitted)) {
+            // The file that meets the cap is read again, cut there like an over-long file (as
+            // readCorpus does): the corpus never goes past its cap, and is full after it.
+            const at = emitted;
+            recutting = true;
+            runJob(job, { ...ctx, cacheDir: null, maxFileBytes: cap - total, capReason: `the corpus reached its ${cap}-byte cap` }).then((cut) => {
+              cutAtCap.add(at);
+              results.set(at, cut);
+              recutting = false;
+              pump();
+            }, reject);
+            return;
+          }
+          results.delete(emitted);
+          if (cutAtCap.has(emitted)) full = true;
           let report: DocReport;
-          if (total >= cap || result === null) {
+          if (total >= cap || result === null || (full && !cutAtCap.has(emitted))) {
             report = capSkip(job);
             if (ctx.reportsDir !== null) writes.push(saveReport(ctx.reportsDir, job.index, report, ctx.version));
           } else {
@@ -151,7 +169,7 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
         }
         while (dispatched < jobs.length && dispatched - emitted < window) {
           const at = dispatched++;
-          if (total >= cap) {
+          if (total >= cap || full) {
             results.set(at, null);
             continue;
           }

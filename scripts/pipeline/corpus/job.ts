@@ -32,6 +32,8 @@ export interface JobContext {
   /** Folder to write every report to, or null. */
   reportsDir: string | null;
   maxFileBytes?: number;
+  /** Why a file is read only in part (the corpus cap), for its warning. */
+  capReason?: string;
   /** Keep every decision on the events (`--explain`). The cache is off then: cached reports carry no traces. */
   trace?: boolean;
 }
@@ -74,7 +76,10 @@ async function readCached(file: string): Promise<DocReport | undefined> {
 
 /** The raw document of a job, as readCorpus makes it. */
 export async function readJob(job: Job, ctx: JobContext): Promise<RawDocument> {
-  const raw = await readRawDocument(ctx.dir, job.rel, ctx.maxFileBytes !== undefined ? { maxFileBytes: ctx.maxFileBytes } : {});
+  const raw = await readRawDocument(ctx.dir, job.rel, {
+    ...(ctx.maxFileBytes !== undefined ? { maxFileBytes: ctx.maxFileBytes } : {}),
+    ...(ctx.capReason !== undefined ? { capReason: ctx.capReason } : {}),
+  });
   raw.id = job.id;
   if (job.idWarning) raw.warnings.push(job.idWarning);
   return raw;
