@@ -375,11 +375,8 @@ async function readCapped(dir: string, rel: string, opts: ReadOneOptions): Promi
   return { doc, bytes: kept };
 }
 
-/**
- * Reads every article file under `dir`, in sorted path order, with unique ids (see
- * assignDocumentIds). Throws only when `dir` itself is missing or not a directory.
- */
-export async function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Promise<{ docs: RawDocument[]; warnings: string[] }> {
+/** The input must be a readable folder; throws with the message the CLI prints otherwise. */
+export async function checkInputDir(dir: string): Promise<void> {
   const st = await stat(dir).catch((err: unknown) => {
     const code = errorCode(err);
     throw new Error(code === 'ENOENT' ? `input directory not found: ${dir}` : `cannot read input directory ${dir} (${code})`);
@@ -388,6 +385,14 @@ export async function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Pro
   await readdir(dir).catch((err: unknown) => {
     throw new Error(`cannot read input directory ${dir} (${errorCode(err)})`);
   });
+}
+
+/**
+ * Reads every article file under `dir`, in sorted path order, with unique ids (see
+ * assignDocumentIds). Throws only when `dir` itself is missing or not a directory.
+ */
+export async function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Promise<{ docs: RawDocument[]; warnings: string[] }> {
+  await checkInputDir(dir);
   const { files, warnings, fsPaths } = await listArticleFiles(dir);
   const { ids, warnings: idWarnings } = assignDocumentIds(files);
   const fileCap = opts.maxFileBytes ?? MAX_FILE_BYTES;

@@ -26,7 +26,7 @@ import type { TimelineModel, TimelineView } from './timeline.ts';
 import { createOverview } from './overview.ts';
 import { createRelations } from './relations.ts';
 import { createMap } from './map.ts';
-import { savePng, saveSvg } from './save-svg.ts';
+import { save, savePng, saveSvg } from './save-svg.ts';
 import { renderDetails } from './details.ts';
 import { createList } from './list.ts';
 import { createFilters } from './filters.ts';
@@ -56,14 +56,7 @@ async function fetchJson(path: string): Promise<unknown> {
 }
 
 function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  save(name, new Blob([text], { type }));
 }
 
 /** Resolves after the browser has painted the current frame. */

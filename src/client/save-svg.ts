@@ -36,7 +36,8 @@ export function standaloneSvg(svg: SVGSVGElement, background: string): string {
   return new XMLSerializer().serializeToString(copy);
 }
 
-function save(name: string, blob: Blob): void {
+/** Offers a blob as a download named `name` (also used by the exports in main.ts). */
+export function save(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DocReport } from '../document-report.ts';
 import { reportDocument } from '../document-report.ts';
-import { readdir, stat } from 'node:fs/promises';
-import { assignDocumentIds, listArticleFiles, MAX_CORPUS_BYTES } from '../load.ts';
+import { assignDocumentIds, checkInputDir, listArticleFiles, MAX_CORPUS_BYTES } from '../load.ts';
 import { extractPrepared, prepareJob, runJob, saveReport, type Job, type JobContext, type JobResult } from './job.ts';
 import { WorkerPool } from './pool.ts';
 import { extractorVersion, ROOT } from './version.ts';
@@ -194,18 +193,3 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   return { reports, warnings, stats };
 }
 
-function errorCode(err: unknown): string {
-  return (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));
-}
-
-/** The same checks and messages as readCorpus: the input must be a readable folder. */
-async function checkInputDir(dir: string): Promise<void> {
-  const st = await stat(dir).catch((err: unknown) => {
-    const code = errorCode(err);
-    throw new Error(code === 'ENOENT' ? `input directory not found: ${dir}` : `cannot read input directory ${dir} (${code})`);
-  });
-  if (!st.isDirectory()) throw new Error(`input is not a directory: ${dir}`);
-  await readdir(dir).catch((err: unknown) => {
-    throw new Error(`cannot read input directory ${dir} (${errorCode(err)})`);
-  });
-}
