@@ -397,15 +397,8 @@ async function main(): Promise<void> {
     if (!s.event) return false;
     const p = src.position(s.event);
     if (p === undefined) return false;
-    // positions is ascending: binary search.
-    let lo = 0;
-    let hi = positions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (positions[mid]! < p) lo = mid + 1;
-      else hi = mid;
-    }
-    return positions[lo] !== p;
+    // positions is ascending.
+    return positions[lowerBound(positions, p)] !== p;
   }
 
   // --- Print summary --------------------------------------------------------------------------
