@@ -406,6 +406,8 @@ describe('new controls', () => {
     await close(page);
     page = await open('?countries=CHN');
     await page.click('#mp-embed-pop summary');
+    // The snippet is written on the details element's `toggle` event, which fires after the click returns.
+    await page.waitForFunction(() => (document.querySelector('#mp-embed-code') as HTMLTextAreaElement).value !== '');
     const code = await page.inputValue('#mp-embed-code');
     expect(code).toMatch(/^<iframe src="http[^"]+countries=CHN&amp;from=\d{4}-\d{2}-\d{2}&amp;to=\d{4}-\d{2}-\d{2}&amp;embed=1" title="[^"]+"/);
     await close(page);
