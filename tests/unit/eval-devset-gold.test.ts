@@ -59,6 +59,53 @@ for (const file of ['gold.json', 'holdout-gold.json', 'gold-2.json']) {
   });
 }
 
+// The second blind set (drawn 2026-12-07): annotations only, one article per outlet, every type among required events.
+{
+  const text = readFileSync(new URL('../blind2/gold.json', import.meta.url), 'utf8');
+  const raw = JSON.parse(text) as { articles: Record<string, unknown>[] };
+  const { gold, errors } = parseGold(text);
+
+  describe('blind set tests/blind2/gold.json', () => {
+    it('is a valid gold file of at least 28 articles, each from a different outlet', () => {
+      expect(errors).toEqual([]);
+      const articles = gold!.articles;
+      expect(articles.length).toBeGreaterThanOrEqual(28);
+      for (const a of articles) {
+        expect(a.url).toMatch(/^https?:\/\//);
+        expect(a.published).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+      const outlets = articles.map((a) => a.outlet!.replace(/\s*\(.*\)$/, '').toLowerCase());
+      expect(new Set(outlets).size).toBe(articles.length);
+    });
+
+    it('holds annotations only and follows the conventions (sorted codes, no event after publication, short notes)', () => {
+      const allowed = new Set(['id', 'published', 'title', 'url', 'outlet', 'events']);
+      for (const a of raw.articles) for (const key of Object.keys(a)) expect(allowed.has(key)).toBe(true);
+      for (const a of gold!.articles) {
+        for (const e of a.events) {
+          expect(e.countries).toEqual([...new Set(e.countries)].sort());
+          expect(e.date <= a.published!).toBe(true);
+          expect(e.note).toBeTruthy();
+          expect(e.note!.length).toBeLessThan(260);
+        }
+      }
+    });
+
+    it('shares no outlet (URL host) with the other gold files under tests/', () => {
+      const host = (u: string) => new URL(u).host.replace(/^(www|amp|today|en)\./, '');
+      const mine = new Set(gold!.articles.map((a) => host(a.url!)));
+      const others = allArticles.filter((a) => a.file !== 'tests/blind2/gold.json' && a.url).map((a) => host(a.url!));
+      expect(others.length).toBeGreaterThan(50);
+      expect(others.filter((h) => mine.has(h))).toEqual([]);
+    });
+
+    it('has all eight event types among its required events', () => {
+      const types = new Set(gold!.articles.flatMap((a) => a.events.filter((e) => e.required).map((e) => e.type)));
+      expect([...types].sort()).toEqual(['accusation', 'agreement', 'meeting', 'military', 'sanction', 'statement', 'threat', 'visit']);
+    });
+  });
+}
+
 // Every gold file under tests/ (development, hold-out, blind sets, fixtures): its URLs must not be reserved for the
 // team's blind check, and no article may sit in two gold files (an article scored twice, or a blind article that is
 // also development data, would make the reported figures dishonest).
@@ -108,7 +155,7 @@ const allArticles: GoldArticleRef[] = goldFiles(join(repoRoot, 'tests')).flatMap
 describe('gold files under tests/', () => {
   it('finds the development, hold-out and blind gold files', () => {
     const files = new Set(allArticles.map((a) => a.file));
-    for (const f of ['tests/devset/gold.json', 'tests/devset/holdout-gold.json', 'tests/heldout/gold.json', 'tests/blind/gold.json']) {
+    for (const f of ['tests/devset/gold.json', 'tests/devset/holdout-gold.json', 'tests/heldout/gold.json', 'tests/blind/gold.json', 'tests/blind2/gold.json']) {
       expect(files.has(f)).toBe(true);
     }
   });
