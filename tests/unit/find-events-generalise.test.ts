@@ -1,0 +1,94 @@
+/**
+ * Issue 9 (second round): general rules for finding events and choosing their type, each keyed by
+ * the rule id it tests and checked on several phrasings written for the test (articles published
+ * Tuesday 2025-07-15). Fold-A categories: speech verbs that are not a speaker's position (hearsay
+ * passives, nouns), threats and expulsions read as statements, acts reported by an observer.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { findEvents } from '../../scripts/pipeline/find-events.ts';
+import { findTriggers } from '../../scripts/pipeline/events/triggers.ts';
+import { parseDocument } from '../../scripts/pipeline/parse-document.ts';
+import { segment } from '../../scripts/pipeline/segment.ts';
+import type { EventCandidate } from '../../scripts/pipeline/types.ts';
+
+const actors = createActorResolver();
+
+function segOf(body: string) {
+  const parsed = parseDocument({ id: 'doc', path: 'doc.txt', text: ` date 2025-07-15 Test article\n\n${body}\n`, warnings: [] });
+  if (!parsed.ok) throw new Error(parsed.skipped.reason);
+  return segment(parsed.doc);
+}
+
+function candidates(body: string): EventCandidate[] {
+  const seg = segOf(body);
+  return seg.sentences.flatMap((s) => findEvents(s, seg));
+}
+
+const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true });
+const rulesOf = (text: string) => findTriggers(text).map((t) => t.rule.name);
+const types = (body: string) => extract(body).events.map((e) => e.type);
+
+describe('statement.said: a speech verb that is not a speaker taking a position', () => {
+  it.each([
+    'The last time a Russian frigate was confirmed to have entered Danish waters was on March 3.',
+    'The envoy is said to have left the capital before the vote.',
+    'Several officials were reported to be unhappy with the outcome of the vote.',
+  ])('a raising passive ("was confirmed to", "is said to") is hearsay, not a statement: %s', (text) => {
+    expect(rulesOf(text)).not.toContain('statement.said');
+  });
+
+  it.each([
+    'The forum brought together the bloc and its member states with partners from the Indian Ocean.',
+    'Ministers from the Gulf states met in Riyadh.',
+  ])('"states" after "member", "Gulf" ... is a noun: %s', (text) => {
+    expect(rulesOf(text)).not.toContain('statement.said');
+  });
+
+  it.each([
+    'The ministry said to reporters that it would not back down.',
+    'The president stated on Monday that the border would stay open.',
+    'The United States stated its opposition to the plan.',
+    'The closure was announced on Monday by the interior minister.',
+  ])('still reads a speaker taking a position: %s', (text) => {
+    expect(rulesOf(text)).toContain('statement.said');
+  });
+});
+
+describe('threat.hit-with: a vow to punish with tariffs or sanctions, the verb carrying its day', () => {
+  it.each([
+    'The US president vowed on Sunday to hit Mexico with steep tariffs after the talks collapsed.',
+    'Beijing vowed Friday to hit Canberra with sanctions over the port lease.',
+    'The prime minister threatened late on Monday to hit Ankara with new duties.',
+  ])('%s', (body) => {
+    const e = extract(body).events;
+    expect(e.map((x) => x.type)).toEqual(['threat']);
+    expect(e[0]!.trace!.some((s) => s.rule === 'threat.hit-with')).toBe(true);
+  });
+});
+
+describe('sanction.sent-home: sending an envoy home is an expulsion', () => {
+  it.each([
+    'Mali sent the French ambassador in Bamako back home on Thursday.',
+    'Lithuania sent two Belarusian diplomats home on Friday over the border incident.',
+    'Ecuador sent the Mexican envoy packing after the embassy raid.',
+  ])('%s', (body) => {
+    const c = candidates(body);
+    expect(c.map((x) => x.type)).toEqual(['sanction']);
+    expect(c[0]!.rule).toBe('sanction.sent-home');
+  });
+
+  it('does not read sending an envoy on a mission as an expulsion', () => {
+    expect(rulesOf('Qatar sent its envoy to Kabul on Monday for talks.')).not.toContain('sanction.sent-home');
+  });
+});
+
+describe('military.launched-passive: an act told through what an observer saw', () => {
+  it.each([
+    'On Monday, the Japanese defence ministry said it had detected a projectile, believed to be a ballistic missile, fired by North Korea toward the sea.',
+    'South Korea\'s military said it tracked two rockets launched by the North on Saturday.',
+  ])('the launch is the event, not the report of it: %s', (body) => {
+    expect(types(body)).toEqual(['military']);
+  });
+});
