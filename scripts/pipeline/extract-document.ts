@@ -5,6 +5,7 @@
  */
 import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
+import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -162,5 +163,12 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
       if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: when.date, trigger: candidate.trigger.text });
     }
   }
-  return tracing ? { events, dropped, droppedTraces } : { events, dropped };
+  // What was said at a meeting, visit or signing the document reports belongs to it (events/said-in-encounter.ts).
+  const kept = events.filter((e) => {
+    const at = encounterOf(e, events);
+    if (!at) return true;
+    drop('said in encounter', () => [...(e.trace ?? []), { stage: 'events', rule: SAID_IN_ENCOUNTER_RULE, action: `part of the ${at.type} "${at.title}"` }]);
+    return false;
+  });
+  return tracing ? { events: kept, dropped, droppedTraces } : { events: kept, dropped };
 }

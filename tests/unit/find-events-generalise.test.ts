@@ -92,3 +92,40 @@ describe('military.launched-passive: an act told through what an observer saw', 
     expect(types(body)).toEqual(['military']);
   });
 });
+
+describe('events.context.saidInEncounter: what was said at a meeting belongs to it', () => {
+  it('drops the remarks of a meeting\'s participants made that day, told before the meeting, with the rule in the dropped trace', () => {
+    const body = [
+      'Kenya will deepen energy cooperation with Tanzania, Kenyan President William Ruto said on Monday.',
+      'Ruto held talks with Tanzanian President Samia Suluhu Hassan at State House in Nairobi on Monday.',
+    ].join('\n\n');
+    const out = extract(body);
+    expect(out.events.map((e) => e.type)).toEqual(['meeting']);
+    expect(out.dropped['said in encounter']).toBe(1);
+    expect(out.droppedTraces!.some((t) => t.some((s) => s.rule === 'events.context.saidInEncounter'))).toBe(true);
+  });
+
+  it('keeps a statement that names a state the meeting did not include', () => {
+    const body = [
+      'Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi on Monday.',
+      'The Chinese foreign ministry said on Monday that Washington should stop pressuring its partners.',
+    ].join('\n\n');
+    expect(types(body)).toEqual(['meeting', 'statement']);
+  });
+
+  it('keeps a statement made on another day than the meeting', () => {
+    const body = [
+      'Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi on Monday.',
+      'Ruto said on Saturday that Kenya backed Tanzania\'s bid to host the summit.',
+    ].join('\n\n');
+    expect(types(body)).toEqual(['meeting', 'statement']);
+  });
+
+  it('keeps threats and accusations made at the meeting', () => {
+    const body = [
+      'The Iranian and Russian foreign ministers met in Moscow on Monday.',
+      'Both ministers condemned the Israeli strikes on Syria.',
+    ].join('\n\n');
+    expect(types(body)).toContain('accusation');
+  });
+});
