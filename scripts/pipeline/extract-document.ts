@@ -5,6 +5,7 @@
  */
 import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
+import { distribute } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
@@ -155,10 +156,13 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
           trigger: { start: candidate.trigger.start - sentence.start, end: candidate.trigger.end - sentence.start },
         },
       };
-      // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
-      const title = makeTitle(base, countryName);
-      if (base.trace) base.trace.push({ stage: 'title', rule: 'title.make', action: `title="${title}"` });
-      events.push(Object.assign(base, { title }));
+      // Several states condemning one act: one event each (events/distributive.ts).
+      for (const one of distribute(base, sentence.text)) {
+        // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
+        const title = makeTitle(one, countryName);
+        if (one.trace) one.trace.push({ stage: 'title', rule: 'title.make', action: `title="${title}"` });
+        events.push(Object.assign(one, { title }));
+      }
       // Background is not an anchor for "hours after" in later sentences: those follow the news.
       if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: when.date, trigger: candidate.trigger.text });
     }

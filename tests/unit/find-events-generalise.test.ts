@@ -129,3 +129,27 @@ describe('events.context.saidInEncounter: what was said at a meeting belongs to 
     expect(types(body)).toContain('accusation');
   });
 });
+
+describe('events.context.distributive: several states condemning one act make one event each', () => {
+  it('splits a condemnation by three states into three accusations against the same target', () => {
+    const out = extract('Egypt, Jordan and Oman condemned the Israeli strikes on Lebanon on Monday.');
+    const acc = out.events.filter((e) => e.type === 'accusation');
+    expect(acc.map((e) => e.countries.join(','))).toEqual(['EGY,ISR', 'ISR,JOR', 'ISR,OMN']);
+    expect(acc.every((e) => e.trace!.some((s) => s.rule === 'events.context.distributive'))).toBe(true);
+    expect(acc[1]!.title).toMatch(/^Jordan/);
+  });
+
+  it('splits "several countries, including ..." the same way', () => {
+    const out = extract('Several Gulf countries, including Kuwait and Bahrain, have condemned the Iranian drone attack on Iraq on Sunday.');
+    expect(out.events.filter((e) => e.type === 'accusation').map((e) => e.countries.join(','))).toEqual(['IRN,KWT', 'BHR,IRN']);
+  });
+
+  it('keeps a joint condemnation one event', () => {
+    const out = extract('Japan and South Korea on Monday jointly condemned North Korea for the missile launch.');
+    expect(out.events.filter((e) => e.type === 'accusation').map((e) => e.countries.join(','))).toEqual(['JPN,KOR,PRK']);
+  });
+
+  it('keeps a meeting of two states one event', () => {
+    expect(types('Egypt and Jordan held talks in Cairo on Monday.')).toEqual(['meeting']);
+  });
+});
