@@ -153,3 +153,21 @@ describe('events.context.distributive: several states condemning one act make on
     expect(types('Egypt and Jordan held talks in Cairo on Monday.')).toEqual(['meeting']);
   });
 });
+
+describe('meeting.welcomed-counterpart: welcoming a counterpart or a visiting leader is a meeting', () => {
+  it.each([
+    'Welcoming his Kyrgyz counterpart at the presidential palace on Monday, the Tajik president said the visit opened a new chapter.',
+    'The emir welcomed the visiting Indonesian president at the Amiri Diwan in Doha on Sunday.',
+    'Receiving her Finnish counterpart in Tallinn on Monday, the Estonian prime minister praised the new ferry link.',
+  ])('%s', (body) => {
+    const c = candidates(body);
+    expect(c[0]!.type).toBe('meeting');
+    expect(c[0]!.rule).toBe('meeting.welcomed-counterpart');
+  });
+
+  it('still reads welcoming a decision as a statement', () => {
+    const names = rulesOf('The foreign ministry welcomed the decision of the Security Council on Monday.');
+    expect(names).toContain('statement.said');
+    expect(names).not.toContain('meeting.welcomed-counterpart');
+  });
+});
