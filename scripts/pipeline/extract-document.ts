@@ -7,6 +7,7 @@ import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
 import { distribute } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
+import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
 import { findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -83,6 +84,8 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   // The sentence just before, when it held no event: its opening time phrase may carry over
   // ("Just hours later, Pakistan did the same. They declared ...").
   let eventless: Sentence | undefined;
+  // The lead: the first body paragraph.
+  const lead = seg.sentences.find((s) => s.kind === 'body')?.paragraph ?? 0;
   for (const [at, sentence] of seg.sentences.entries()) {
     if (sentence.kind !== 'body') continue;
     const candidates = findEvents(sentence, seg);
@@ -111,6 +114,11 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
       // Dated background counts only with a day of its own: never the publication day or the main event's.
       if (candidate.needsOwnDate && !ownDay(when, candidate.clause)) {
         drop('background without own day', steps);
+        continue;
+      }
+      // A statement past the lead with no day of its own (events/undated-speech.ts).
+      if (isUndatedSpeech(candidate.type, when.evidence, sentence, lead)) {
+        drop('undated speech', () => [...steps(), { stage: 'events', rule: UNDATED_SPEECH_RULE, action: 'dropped: speech with no day of its own past the lead' }]);
         continue;
       }
       if (when.precision === 'approximate' && when.range && spanDays(when.range) > MAX_APPROXIMATE_SPAN_DAYS) {

@@ -171,3 +171,28 @@ describe('meeting.welcomed-counterpart: welcoming a counterpart or a visiting le
     expect(names).not.toContain('meeting.welcomed-counterpart');
   });
 });
+
+describe('events.context.undatedSpeech: a statement past the lead with no day of its own is no event', () => {
+  const lead = 'Chile accused Peru on Monday of letting its trawlers fish in Chilean waters.';
+
+  it('drops remarks told later in the article without a day, and names the rule', () => {
+    const out = extract([lead, 'Ties between the neighbours were improving.', 'The Bolivian foreign minister said the dispute showed the need for a regional fisheries body.'].join('\n\n'));
+    expect(out.events.map((e) => e.type)).toEqual(['accusation']);
+    expect(out.dropped['undated speech']).toBe(1);
+    expect(out.droppedTraces!.some((t) => t.some((s) => s.rule === 'events.context.undatedSpeech'))).toBe(true);
+  });
+
+  it('keeps a later statement with a day of its own', () => {
+    const out = extract([lead, 'Ties between the neighbours were improving.', 'Bolivia on Sunday urged both countries to share the fishing data.'].join('\n\n'));
+    expect(out.events.map((e) => e.type)).toEqual(['accusation', 'statement']);
+  });
+
+  it('keeps a statement in the lead (an act with no cue in a news lead is on the publication day)', () => {
+    expect(types('Bolivia urged Chile and Peru to share their fishing data.')).toEqual(['statement']);
+  });
+
+  it('keeps a later statement that answers an earlier act', () => {
+    const out = extract([lead, 'Ties between the neighbours were improving.', 'Bolivia, in response, said it wanted a seat at the table.'].join('\n\n'));
+    expect(out.events.map((e) => e.type)).toEqual(['accusation', 'statement']);
+  });
+});
