@@ -196,3 +196,19 @@ describe('events.context.undatedSpeech: a statement past the lead with no day of
     expect(out.events.map((e) => e.type)).toEqual(['accusation', 'statement']);
   });
 });
+
+describe('military.launched: the trigger takes the whole drill, not the first weapon word', () => {
+  it.each([
+    ['Japan, South Korea and the United States held a missile defence drill on Wednesday.', /drill/],
+    ['The Japanese and South Korean navies staged a missile tracking exercise in the Sea of Japan on Sunday.', /exercise/],
+  ])('%s', (body, word) => {
+    const out = extract(body).events;
+    expect(out.map((e) => e.type)).toEqual(['military']);
+    expect(out[0]!.trace![0]!.action).toMatch(word);
+    expect(out[0]!.title).not.toMatch(/strikes|fires/);
+  });
+
+  it('still reads a launch of missiles as firing them', () => {
+    expect(extract('North Korea fired two ballistic missiles on Monday.').events[0]!.title).toMatch(/fires missiles/);
+  });
+});
