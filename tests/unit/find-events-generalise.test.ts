@@ -212,3 +212,17 @@ describe('military.launched: the trigger takes the whole drill, not the first we
     expect(extract('North Korea fired two ballistic missiles on Monday.').events[0]!.title).toMatch(/fires missiles/);
   });
 });
+
+describe('events.context.undatedSpeech with a dateline', () => {
+  it('drops later remarks whose only day is the dateline\'s', () => {
+    const out = extract(
+      [
+        'CAIRO, July 14 (Xinhua) -- Egypt on Monday accused Israel of blocking aid convoys at the Rafah crossing.',
+        'Aid groups have warned of shortages for weeks.',
+        'The Egyptian foreign minister said the region needed calm and restraint from all sides.',
+      ].join('\n\n'),
+    );
+    expect(out.events.map((e) => e.type)).toEqual(['accusation']);
+    expect(out.dropped['undated speech']).toBe(1);
+  });
+});
