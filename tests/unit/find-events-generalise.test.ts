@@ -165,6 +165,10 @@ describe('meeting.welcomed-counterpart: welcoming a counterpart or a visiting le
     expect(c[0]!.rule).toBe('meeting.welcomed-counterpart');
   });
 
+  it('does not read welcoming a counterpart\'s proposal as a meeting', () => {
+    expect(rulesOf('Lavrov welcomed his American counterpart\'s proposal for a prisoner swap on Monday.')).not.toContain('meeting.welcomed-counterpart');
+  });
+
   it('still reads welcoming a decision as a statement', () => {
     const names = rulesOf('The foreign ministry welcomed the decision of the Security Council on Monday.');
     expect(names).toContain('statement.said');
