@@ -5,6 +5,9 @@
  */
 import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
+import { distribute } from './events/distributive.ts';
+import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
+import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
 import { findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -81,6 +84,8 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   // The sentence just before, when it held no event: its opening time phrase may carry over
   // ("Just hours later, Pakistan did the same. They declared ...").
   let eventless: Sentence | undefined;
+  // The lead: the first body paragraph.
+  const lead = seg.sentences.find((s) => s.kind === 'body')?.paragraph ?? 0;
   for (const [at, sentence] of seg.sentences.entries()) {
     if (sentence.kind !== 'body') continue;
     const candidates = findEvents(sentence, seg);
@@ -109,6 +114,11 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
       // Dated background counts only with a day of its own: never the publication day or the main event's.
       if (candidate.needsOwnDate && !ownDay(when, candidate.clause)) {
         drop('background without own day', steps);
+        continue;
+      }
+      // A statement past the lead with no day of its own (events/undated-speech.ts).
+      if (isUndatedSpeech(candidate.type, when.evidence, sentence, lead)) {
+        drop('undated speech', () => [...steps(), { stage: 'events', rule: UNDATED_SPEECH_RULE, action: 'dropped: speech with no day of its own past the lead' }]);
         continue;
       }
       if (when.precision === 'approximate' && when.range && spanDays(when.range) > MAX_APPROXIMATE_SPAN_DAYS) {
@@ -154,13 +164,23 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
           trigger: { start: candidate.trigger.start - sentence.start, end: candidate.trigger.end - sentence.start },
         },
       };
-      // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
-      const title = makeTitle(base, countryName);
-      if (base.trace) base.trace.push({ stage: 'title', rule: 'title.make', action: `title="${title}"` });
-      events.push(Object.assign(base, { title }));
+      // Several states condemning one act: one event each (events/distributive.ts).
+      for (const one of distribute(base, sentence.text)) {
+        // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
+        const title = makeTitle(one, countryName);
+        if (one.trace) one.trace.push({ stage: 'title', rule: 'title.make', action: `title="${title}"` });
+        events.push(Object.assign(one, { title }));
+      }
       // Background is not an anchor for "hours after" in later sentences: those follow the news.
       if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: when.date, trigger: candidate.trigger.text });
     }
   }
-  return tracing ? { events, dropped, droppedTraces } : { events, dropped };
+  // What was said at a meeting, visit or signing the document reports belongs to it (events/said-in-encounter.ts).
+  const kept = events.filter((e) => {
+    const at = encounterOf(e, events);
+    if (!at) return true;
+    drop('said in encounter', () => [...(e.trace ?? []), { stage: 'events', rule: SAID_IN_ENCOUNTER_RULE, action: `part of the ${at.type} "${at.title}"` }]);
+    return false;
+  });
+  return tracing ? { events: kept, dropped, droppedTraces } : { events: kept, dropped };
 }

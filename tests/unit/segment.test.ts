@@ -274,6 +274,17 @@ describe('segment: title-case datelines', () => {
     expect(s.sentences[0]?.text).toBe('The prime minister arrived on Saturday.');
   });
 
+  it('reads a capital city with its day and no dash (the dateline glued to the lead)', () => {
+    const s = seg('Nairobi, March 3 Kenya and Uganda signed a pipeline deal on Monday.');
+    expect(s.dateline).toMatchObject({ place: 'Nairobi' });
+    expect(s.sentences[0]?.text).toBe('Kenya and Uganda signed a pipeline deal on Monday.');
+  });
+
+  it('needs the day when there is no dash, and a known city', () => {
+    expect(seg('Nairobi hosted the regional summit on Monday.').dateline).toBeUndefined();
+    expect(seg('Analysis, March 3 Kenya and Uganda signed a pipeline deal.').dateline).toBeUndefined();
+  });
+
   it('ignores a title-case word with a colon that is not a dateline city', () => {
     const s = seg('Analysis: The prime minister arrived on Saturday.');
     expect(s.dateline).toBeUndefined();

@@ -22,6 +22,8 @@ export interface DatelineMatch {
 const LEADING = compilePattern(rules.segmentation.dateline.pattern);
 const STANDALONE = compilePattern(rules.segmentation.dateline.standalone);
 const TITLE_CASE = compilePattern(rules.segmentation.dateline.titleCase);
+/** "Amman, July 16 Several states ...": a known city and its day, no dash. */
+const TITLE_CASE_DAY = compilePattern(rules.segmentation.dateline.titleCaseDay);
 /** Places a title-case dateline may name: capitals and a few other dateline cities. */
 const KNOWN_PLACES = new Set<string>([
   ...countries.flatMap((c) => c.capital ?? []),
@@ -39,7 +41,7 @@ function cleanPlace(place: string | undefined): string | undefined {
 
 /** "Thimphu: ...", "New Delhi, July 3 (PTI) —": a title-case place that is a known dateline city. */
 function matchTitleCase(text: string): DatelineMatch | null {
-  const m = TITLE_CASE.exec(text);
+  const m = TITLE_CASE.exec(text) ?? TITLE_CASE_DAY.exec(text);
   const place = m?.groups?.place;
   if (!m || !place || !KNOWN_PLACES.has(place)) return null;
   return { place, agency: m.groups?.agency?.trim(), dayText: m.groups?.date, length: m[0].length, textLength: m[0].trimEnd().length };
