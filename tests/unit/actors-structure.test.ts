@@ -31,6 +31,33 @@ describe('an act noun with its own agent (X condemned Y\'s strike on Z)', () => 
   });
 });
 
+describe('the victim named a second time in the sentence (actors.mentions.victim-again)', () => {
+  it('keeps the victim out of the condemnation when a later phrase names it again', () => {
+    const r = one("Egypt condemned Turkey's shelling of Iraq, calling it an assault targeting Iraq's security.", 'accusation', 'condemned');
+    expect(r.countries).toEqual(['EGY', 'TUR']);
+    expect(rules(r)).toContain('actors.mentions.victim-again');
+  });
+
+  it('leaves a later mention that opens a new clause alone', () => {
+    const r = one("Egypt condemned Turkey's shelling of Iraq, and Iraq summoned the Turkish envoy.", 'accusation', 'condemned');
+    expect(rules(r)).not.toContain('actors.mentions.victim-again');
+  });
+});
+
+describe('a sentence opened by a participle (actors.agents.fronted-participle)', () => {
+  it('gives the act to the subject of the main clause, not to the first state of the participle\'s object', () => {
+    const r = one("Condemning the Russian drone attack on Kyiv, Poland's foreign ministry called it a war crime.", 'accusation', 'Condemning');
+    expect(r.agents).toEqual(['POL']);
+    expect(rules(r)).toContain('actors.agents.fronted-participle');
+  });
+
+  it('does not apply when the sentence opens with its subject', () => {
+    const r = one('Poland condemned the Russian drone attack, calling it a war crime.', 'accusation', 'condemned');
+    expect(r.agents).toEqual(['POL']);
+    expect(rules(r)).not.toContain('actors.agents.fronted-participle');
+  });
+});
+
 describe('a party named by its capital', () => {
   it.each([
     ['Doha said the ceasefire talks would resume next week.', 'statement', 'said', ['QAT']],

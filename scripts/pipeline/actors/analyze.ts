@@ -31,6 +31,8 @@ export interface Found {
   orgType?: string;
   /** A state name used as a noun modifier ("the Ukraine war", "the Iran nuclear deal"): a topic, not a side. */
   qualifier?: boolean;
+  /** The mention pass that made it a victim when that is not the act noun's own object (actors.mentions.victim-again). */
+  victimRule?: string;
 }
 
 export interface SentenceAnalysis {
