@@ -24,6 +24,13 @@ describe('known people', () => {
     expect(one('Pete Hegseth spoke.', 'statement', '2019-06-01').actors).toEqual([{ name: 'Pete Hegseth', country: 'USA' }]);
   });
 
+  it('does not read a known short name that a name particle carries on as that person (nameParticles)', () => {
+    // "Hussein" alone after a title is Iraq's foreign minister; "Hussein al-Ezzi" and "Hussein bin Talal" are others.
+    expect(one('Foreign Minister Hussein spoke to reporters in Baghdad.', 'statement', '2024-01-12').countries).toEqual(['IRQ']);
+    expect(one('Spokesman Hussein al-Ezzi spoke to reporters in Sanaa.', 'statement', '2024-01-12').countries).toEqual([]);
+    expect(one('Minister Hussein bin Talal spoke to reporters.', 'statement', '2024-01-12').countries).toEqual([]);
+  });
+
   it('gives organisation officials their organisation, not a country', () => {
     const r = one('Mark Rutte and Antonio Guterres met Ursula von der Leyen.', 'meeting', '2025-02-01');
     expect(r.countries).toEqual([]);

@@ -140,7 +140,7 @@ export class SentenceAnalyzer {
       if (p.nameLike && nextToName(tokens, first, last, covered, this.words.nameStop) && !titleCaseOf(titleCase)) continue;
       if (p.kind === 'personShort') {
         // "Han Seo-yeon", "Mary Wang": the short name is part of another person's full name.
-        if (shortInsideName(tokens, first, last, covered, this.words.nameStop)) continue;
+        if (shortInsideName(tokens, first, last, covered, this.words.nameStop, this.words.nameParticles)) continue;
         const idx = this.pickShort(
           shortsOf(entries),
           tokens,
