@@ -220,6 +220,14 @@ describe('another event named to say when', () => {
     expect(one('Lithuania and Poland signed a gas deal, days before the Belarusian exercises began.', 'agreement', 'signed').countries).toEqual(['LTU', 'POL']);
   });
 
+  it('is no party of a strike or sanction when the anchor names no cause (actors.time-anchor.any-type)', () => {
+    const r = one('Lithuania shut its crossings with Belarus on Friday, ahead of joint Russian military drills.', 'sanction', 'shut');
+    expect(r.countries).toEqual(['BLR', 'LTU']);
+    expect(rules(r)).toContain('actors.time-anchor.any-type');
+    const m = one('Chinese jets entered the airspace of Japan for the first time since the war in Ukraine began.', 'military', 'entered');
+    expect(m.countries).toEqual(['CHN', 'JPN']);
+  });
+
   it('stays a party of a strike that answers it', () => {
     expect(one('Iran fired missiles at Israel, days after the Israeli strike on its consulate.', 'military', 'fired').countries).toEqual(['IRN', 'ISR']);
   });

@@ -78,3 +78,10 @@ export const TIME_ANCHORS: readonly string[] = (() => {
   if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchors must be strings');
   return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
 })();
+
+/** Time anchors that name no cause ("ahead of X", "for the first time since X"): no party of any type, lower-cased. */
+export const TIME_ANCHORS_ANY_TYPE: readonly string[] = (() => {
+  const raw = (context as unknown as { timeAnchorsAnyType?: unknown }).timeAnchorsAnyType;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchorsAnyType must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
+})();
