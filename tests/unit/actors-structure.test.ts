@@ -136,6 +136,15 @@ describe('states that are not parties', () => {
     expect(rules(f)).toContain('actors.attribution.fronted');
   });
 
+  it('ends an opening "according to" phrase where the main clause starts, not at the last comma before the act', () => {
+    // The list inside the phrase still belongs to it.
+    const l = one('According to Japanese, Chinese and South Korean media, Russia and Iran held joint naval drills.', 'military', 'held');
+    expect(l.countries).toEqual(['IRN', 'RUS']);
+    // The main clause begins at "the letter": the envoy after it is a party of the call in his relative clause.
+    const r = one('According to a statement by the presidency, the letter was handed to Kenyan President William Ruto by Qatari envoy Ali Hassan, who paid him a courtesy call in Nairobi.', 'meeting', 'paid him a courtesy call');
+    expect(r.countries).toEqual(['KEN', 'QAT']);
+  });
+
   it('keeps the speaker of a statement and a state named before the attribution', () => {
     expect(one("Russia struck Ukraine's power plants overnight, Kyiv said.", 'military', 'struck').countries).toEqual(['RUS', 'UKR']);
   });
