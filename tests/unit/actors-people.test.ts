@@ -167,6 +167,15 @@ describe('coreference', () => {
     expect(resolveAll(['Russia and Ukraine swapped prisoners.', 'The two sides held talks.'], 'meeting')[1]!.countries).toEqual([]);
   });
 
+  it('reads a sentence opening with "The leaders" as the two people named together last (actors.the-two.opening)', () => {
+    const res = resolveAll(['The Kenyan president hosted his Tanzanian counterpart in Mombasa.', 'The leaders witnessed the signing of six agreements.'], 'agreement');
+    expect(res[1]!.countries).toEqual(['KEN', 'TZA']);
+    expect((res[1]!.trace ?? []).map((t) => t.rule)).toContain('actors.the-two.opening');
+    // Not inside a sentence, and never for two states named without people.
+    expect(resolveAll(['The Kenyan president hosted his Tanzanian counterpart.', 'Officials said the leaders witnessed the signing.'], 'agreement')[1]!.countries).toEqual([]);
+    expect(resolveAll(['Kenya and Tanzania reopened the border.', 'The leaders witnessed the signing.'], 'agreement')[1]!.countries).toEqual([]);
+  });
+
   it('does not invent people', () => {
     expect(one('The French foreign ministry summoned the envoy.').actors).toEqual([]);
     expect(one("China's Foreign Ministry said the Belt and Road was open.").actors).toEqual([]);

@@ -33,6 +33,8 @@ export interface Found {
   qualifier?: boolean;
   /** The mention pass that made it a victim when that is not the act noun's own object (actors.mentions.victim-again). */
   victimRule?: string;
+  /** The rule that made this mention when it is no gazetteer match ("the two leaders": actors.the-two). */
+  rule?: string;
 }
 
 export interface SentenceAnalysis {
@@ -292,10 +294,18 @@ export class SentenceAnalyzer {
       const a = tokens[i]!.norm;
       const b = tokens[i + 1]!;
       let last = -1;
+      let opening = false;
       if (a === 'both' && this.words.pairNouns.has(b.norm)) last = i + 1;
       else if (a === 'the' && b.norm === 'two' && tokens[i + 2]) {
         const c = tokens[i + 2]!.norm;
         if (this.words.pairNouns.has(c) || this.words.pairVerbs.has(c)) last = this.words.pairNouns.has(c) ? i + 2 : i + 1;
+      }
+      // "The leaders oversaw the signing ...": a sentence opening with a plural of people refers to the last pair of
+      // people (never to two states named without people).
+      if (last < 0 && i === 0 && a === 'the' && this.words.pairNounsOpening.has(b.norm)) {
+        if (!state.lastPair) return;
+        last = i + 1;
+        opening = true;
       }
       if (last < 0) continue;
       // "the two countries" may also point back to two states named without people ("both sides" may not: it is
@@ -303,9 +313,10 @@ export class SentenceAnalyzer {
       const pair = STATE_PAIR_NOUNS.has(tokens[last]!.norm) ? (state.lastStatePair ?? state.lastPair) : state.lastPair;
       if (!pair) return;
       const text = state.text.slice(tokens[i]!.start, tokens[last]!.end);
+      const rule = opening ? 'actors.the-two.opening' : 'actors.the-two';
       for (const iso of pair) {
         const m: ActorMention = { kind: 'country', text, start: tokens[i]!.start, end: tokens[last]!.end, country: iso };
-        found.push({ m, first: i, last, possessive: false });
+        found.push({ m, first: i, last, possessive: false, rule });
       }
       return;
     }

@@ -257,6 +257,8 @@ export interface ContextWords {
   speechVerbs: Set<string>;
   nonNameWords: Set<string>;
   pairNouns: Set<string>;
+  /** "The leaders ..." opening a sentence: the two people of the latest sentence (pairNounsOpening). */
+  pairNounsOpening: Set<string>;
   pairVerbs: Set<string>;
 }
 
@@ -289,6 +291,7 @@ export function loadContextWords(): ContextWords {
     speechVerbs: low(C.speechVerbs),
     nonNameWords: low(C.nonNameWords),
     pairNouns: low(C.pairNouns),
+    pairNounsOpening: low(C.pairNounsOpening),
     pairVerbs: low(C.pairVerbs),
   };
 }
