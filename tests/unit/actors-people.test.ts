@@ -136,6 +136,14 @@ describe('coreference', () => {
     expect(resolver().forDocument(seg2).resolve(seg2.sentences[0]!, candidate(seg2.sentences[0]!, 'statement')).actors[0]?.country).toBe('POL');
   });
 
+  it('does not give an official the headline\'s state when the sentence names that state after the person', () => {
+    const seg = makeDoc(['Spokeswoman Dara Sokha accused Lithuania of stalling the talks.', 'Spokeswoman Ruta Vaitkute said the talks were useful.'], '2025-03-13');
+    seg.doc.title = 'Lithuania and Poland agree on rail link';
+    const doc = resolver().forDocument(seg);
+    expect(doc.resolve(seg.sentences[0]!, candidate(seg.sentences[0]!, 'accusation')).actors).toEqual([{ name: 'Dara Sokha', role: 'Spokeswoman' }]);
+    expect(doc.resolve(seg.sentences[1]!, candidate(seg.sentences[1]!, 'statement')).actors[0]?.country).toBe('LTU');
+  });
+
   it('reads a "He said" right after a sentence naming someone as that person', () => {
     const res = resolveAll(['Egyptian Foreign Minister Badr Abdelatty met envoys in Cairo.', 'He said Sudan needed a ceasefire.', '"We want peace," she told reporters.'], 'statement', '2025-02-01');
     expect(res[1]!.actors.map((a) => a.name)).toEqual(['Badr Abdelatty']);

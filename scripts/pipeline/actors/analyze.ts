@@ -369,7 +369,7 @@ export class SentenceAnalyzer {
         const country =
           f.m.country ??
           (isRole && !f.m.organization && !f.roleKeys?.includes('counterpart')
-            ? (stateAfter(tokens, run.last, byFirst) ?? this.hostOfficialState(f, found, tokens, state, memo))
+            ? (stateAfter(tokens, run.last, byFirst) ?? this.hostOfficialState(f, found, tokens, state, memo, run.last))
             : undefined);
         if (country) actor.country = country;
         let keys: string[] = [];
@@ -430,10 +430,13 @@ export class SentenceAnalyzer {
    * or meets someone of that very state in this sentence ("Xi met Foreign Minister Ana Lozada" under BEIJING):
    * then the official is the other side, whose state the text does not give here.
    */
-  private hostOfficialState(role: Found, found: Found[], tokens: Token[], state: DocState, memo: SentenceMemo): string | undefined {
+  private hostOfficialState(role: Found, found: Found[], tokens: Token[], state: DocState, memo: SentenceMemo, nameLast = role.last): string | undefined {
     const home = state.destination ?? this.homeCountry(state);
     if (!home) return undefined;
     if (this.words.guestWords.has(tokens[role.first - 1]?.norm ?? '')) return undefined;
+    // "Spokeswoman Maly Socheata accused Thailand", "Minister X met his Vietnamese counterpart": the home state
+    // named after the person, not as a place, is the other side as often as not: no guess (actors.host-official.other-side).
+    if (found.some((g) => g.first > nameLast && g.m.country === home && STATE_KINDS.has(g.m.kind) && !g.m.locative && !g.m.attribution)) return undefined;
     // Computed once per sentence (linear): the states of the people it names, and whether it tells of a meeting.
     memo.personStates ??= new Set(found.filter((g) => g.m.kind === 'person' && g.actor?.country && !g.m.attribution).map((g) => g.actor!.country!));
     memo.encounter ??= tokens.some((t) => this.words.encounterWords.has(t.norm));
