@@ -416,8 +416,10 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
   if (ev.type === 'statement') title = statementTitle(ev, subject) ?? null;
   // Three or more states and no organisation: "Armenia, Azerbaijan and United States sign declaration".
   if (!title && multilateral && ev.organizations.length === 0) {
+    // The noun the trigger's phrase ends on counts too ("held a rare joint missile defence exercise").
+    const phrase = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, Math.min(sentence.length, ev.source.trigger.end + 30)) : trigger;
     for (const v of MULTILATERAL.get(ev.type) ?? []) {
-      if (v.when && !v.when.test(trigger)) continue;
+      if (v.when && !v.when.test(phrase)) continue;
       title = fill(v.text, { ...slots, W: slots.W ?? 'agreement' });
       if (title) break;
     }

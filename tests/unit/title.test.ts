@@ -111,6 +111,21 @@ describe('makeTitle', () => {
   });
 });
 
+describe('makeTitle: multilateral military acts', () => {
+  it('titles three states\' exercise as joint drills when the trigger\'s phrase ends on the exercise noun', () => {
+    const t = makeTitle(
+      ev({
+        type: 'military',
+        countries: ['FRA', 'IND', 'USA'],
+        sentence: 'The navies of India, France and the United States held a large anti-submarine exercise on Monday.',
+        trigger: 'held a large anti-submarine',
+      }),
+      countryName,
+    );
+    expect(t).toBe('France, India and United States hold joint drills');
+  });
+});
+
 describe('makeTitle: multilateral meetings', () => {
   it('lists the member states when no organisation is known, even with named people', () => {
     const t = makeTitle(
