@@ -58,6 +58,19 @@ describe('a sentence opened by a participle (actors.agents.fronted-participle)',
   });
 });
 
+describe('a joint strike with no target named (actors.place.joint-strike-target)', () => {
+  it('hits the state it happens in', () => {
+    const r = one('French and British jets carried out strikes on militant camps in Mali overnight.', 'military', 'carried out strikes');
+    expect(r.countries).toEqual(['FRA', 'GBR', 'MLI']);
+    expect(rules(r)).toContain('actors.place.joint-strike-target');
+  });
+
+  it('does not make the host of a joint exercise a party', () => {
+    const r = one('French and British ships carried out exercises with live fire in Senegal.', 'military', 'carried out exercises');
+    expect(r.countries).toEqual(['FRA', 'GBR']);
+  });
+});
+
 describe('a party named by its capital', () => {
   it.each([
     ['Doha said the ceasefire talks would resume next week.', 'statement', 'said', ['QAT']],
