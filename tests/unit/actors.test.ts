@@ -265,6 +265,12 @@ describe('places are not parties', () => {
     expect(countriesOf('The Saudi minister met his Omani counterpart to discuss Yemen.', 'statement')).toEqual(['OMN', 'SAU', 'YEM']);
     expect(countriesOf('Cuba, a long-time partner of Venezuela, said the United States must lift the embargo.')).toEqual(['CUB', 'USA']);
   });
+
+  it('reads a topic phrase of several words ("on the situation in") as a topic', () => {
+    const text = 'The Saudi minister met his Omani counterpart and they spoke on the situation in the Red Sea region, Yemen and Sudan.';
+    expect(countriesOf(text, 'meeting')).toEqual(['OMN', 'SAU']);
+    expect(countriesOf(text, 'statement')).toEqual(['OMN', 'SAU', 'SDN', 'YEM']);
+  });
 });
 
 describe('false friends and case', () => {
