@@ -3,7 +3,8 @@
  * structure. Sentences are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveTriggered, rules } from './actors-helpers.ts';
+import type { EventCandidate } from '../../scripts/pipeline/types.ts';
+import { makeDoc, resolver, resolveTriggered, rules } from './actors-helpers.ts';
 
 const one = (sentence: string, type: Parameters<typeof resolveTriggered>[0][0][1], trigger: string, published?: string) =>
   resolveTriggered([[sentence, type, trigger]], published)[0]!;
@@ -68,6 +69,32 @@ describe('a joint strike with no target named (actors.place.joint-strike-target)
   it('does not make the host of a joint exercise a party', () => {
     const r = one('French and British ships carried out exercises with live fire in Senegal.', 'military', 'carried out exercises');
     expect(r.countries).toEqual(['FRA', 'GBR']);
+  });
+});
+
+describe('an act named in an opening phrase (actors.scope.fronted-phrase-subject)', () => {
+  it('is done by the main clause\'s subject, not by the state the main clause acts on', () => {
+    const text = 'After his visit to Japan on Monday, the Indonesian president met his Malaysian counterpart in Kuala Lumpur.';
+    const seg = makeDoc([text]);
+    const sen = seg.sentences[0]!;
+    const at = sen.start + text.indexOf('visit to');
+    // The events stage gives a nominal act in an opening phrase that phrase as its clause.
+    const c: EventCandidate = {
+      type: 'visit',
+      trigger: { start: at, end: at + 8, text: 'visit to' },
+      clause: { start: sen.start, end: sen.start + text.indexOf(',') },
+      modality: 'asserted',
+      confidence: 1,
+      rule: 'test',
+    };
+    const r = resolver().forDocument(seg).resolve(sen, c);
+    expect(r.countries).toEqual(['IDN', 'JPN']);
+    expect(rules(r)).toContain('actors.scope.fronted-phrase-subject');
+  });
+
+  it('still widens to the whole sentence for an act outside such a phrase', () => {
+    const r = one('The talks went well, the Indonesian president said after he met his Malaysian counterpart.', 'meeting', 'talks');
+    expect(rules(r)).not.toContain('actors.scope.fronted-phrase-subject');
   });
 });
 

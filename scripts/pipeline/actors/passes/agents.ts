@@ -24,7 +24,7 @@ function coordinated(gap: string): boolean {
 const FRONTED_PARTICIPLE = /^\p{Lu}\p{Ll}{2,}ing$/u;
 
 /** The first of `fs` with the parties coordinated with it ("Jordan and Egypt"): mentions of one state in a row are one name. */
-function coordinatedRun(s: PartyState, fs: ReturnType<PartyState['found']['filter']>): string[] {
+export function coordinatedRun(s: PartyState, fs: ReturnType<PartyState['found']['filter']>): string[] {
   const picked = [stateOf(fs[0]!)!];
   for (let i = 1; i < fs.length; i++) {
     const c = stateOf(fs[i]!)!;
