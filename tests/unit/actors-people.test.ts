@@ -144,6 +144,21 @@ describe('coreference', () => {
     expect(doc.resolve(seg.sentences[1]!, candidate(seg.sentences[1]!, 'statement')).actors[0]?.country).toBe('LTU');
   });
 
+  it('reads aides and security council secretaries, with lower-case words between the state and the role (actors.role.modifier-gap)', () => {
+    const res = resolveAll(
+      ['Serbian senior foreign policy aide Nino Beridze and Moldovan Security Council Secretary Ion Rusu held talks in Vienna.', 'The last meeting between Beridze and Rusu took place in Geneva.'],
+      'meeting',
+      '2024-05-10',
+    );
+    expect(res[0]!.actors).toEqual([
+      { name: 'Nino Beridze', country: 'SRB', role: 'Foreign Policy Aide' },
+      { name: 'Ion Rusu', country: 'MDA', role: 'Security Council Secretary' },
+    ]);
+    expect(res[1]!.countries).toEqual(['MDA', 'SRB']);
+    // A capitalised word between them is no modifier of the role: the state does not pass to the aide.
+    expect(one('Serbian Prosecutor Office aide Nino Beridze spoke.', 'statement', '2024-05-10').actors).toEqual([{ name: 'Nino Beridze', role: 'Aide' }]);
+  });
+
   it('reads a "He said" right after a sentence naming someone as that person', () => {
     const res = resolveAll(['Egyptian Foreign Minister Badr Abdelatty met envoys in Cairo.', 'He said Sudan needed a ceasefire.', '"We want peace," she told reporters.'], 'statement', '2025-02-01');
     expect(res[1]!.actors.map((a) => a.name)).toEqual(['Badr Abdelatty']);

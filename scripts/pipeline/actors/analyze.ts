@@ -337,7 +337,9 @@ export class SentenceAnalyzer {
         const prev = found[i - 1];
         if (prev && ((STATE_KINDS.has(prev.m.kind) && prev.m.country && !prev.m.locative) || prev.m.kind === 'organization')) {
           const gap = f.first - prev.last;
-          if (gap === 1 || (gap === 2 && prev.possessive)) {
+          // "Azerbaijani presidential top foreign policy aide": up to four lower-case words may stand between.
+          const modifiers = gap > 1 && gap <= 5 && !prev.possessive && lowerWords(tokens, prev.last + 1, f.first - 1);
+          if (gap === 1 || (gap === 2 && prev.possessive) || modifiers) {
             if (prev.m.country) f.m.country = prev.m.country;
             if (prev.m.organization) f.m.organization = prev.m.organization;
             if (prev.m.attribution) f.m.attribution = true;
@@ -558,6 +560,15 @@ function shortsOf(entries: GazPayload[]): GazPayload[] {
 }
 
 /** The state named by "of (the) X" right after token `last`: "the foreign minister of Iran". */
+/** True when tokens from..to (inclusive) are all lower-case words ("presidential top foreign policy"). */
+function lowerWords(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k];
+    if (!t || !isWord(t) || !/^\p{Ll}+$/u.test(t.raw)) return false;
+  }
+  return true;
+}
+
 function stateAfter(tokens: Token[], last: number, byFirst: (Found | undefined)[]): string | undefined {
   if (tokens[last + 1]?.norm !== 'of') return undefined;
   const of = byFirst[tokens[last + 2]?.norm === 'the' ? last + 3 : last + 2];
