@@ -273,6 +273,15 @@ describe('places are not parties', () => {
   });
 });
 
+describe('a body with a generic name after another state\'s word (actors.mentions.homonym)', () => {
+  it('belongs to that state: "the Austrian Federal Foreign Office" is not Britain\'s', () => {
+    expect(countriesOf('The Austrian Federal Foreign Office condemned the missile launch by North Korea.', 'accusation')).toEqual(['AUT', 'PRK']);
+    expect(countriesOf("Canada's Foreign Office summoned the Iranian envoy.", 'accusation')).toEqual(['CAN', 'IRN']);
+    // Alone, the Foreign Office is still the British one.
+    expect(countriesOf('The Foreign Office summoned the Iranian envoy.', 'accusation')).toEqual(['GBR', 'IRN']);
+  });
+});
+
 describe('false friends and case', () => {
   it('does not find Guinea in Papua New Guinea, Niger in Nigeria or Sudan in South Sudan', () => {
     expect(countriesOf('Papua New Guinea and Nigeria spoke with South Sudan.', 'meeting')).toEqual(['NGA', 'PNG', 'SSD']);
