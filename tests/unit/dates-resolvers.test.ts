@@ -160,6 +160,24 @@ describe('"also met" continues the account told before (dates.resolver.continued
   });
 });
 
+describe('a speaker referring back goes on with the account (dates.resolver.continued-account)', () => {
+  const before = [{ type: 'accusation' as EventType, date: '2025-07-13', trigger: 'summoned' }];
+  it('takes the day of the event told last when the sentence opens with "The ... official said" or "He added"', () => {
+    for (const [text, trigger] of [
+      ['The Chilean official said the new tariffs were unjustified and warned of a response.', 'warned'],
+      ['He added that Lima would recall its ambassador for consultations.', 'recall'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE, previous: before }, { type: 'threat' });
+      expect(r, text).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+    }
+  });
+
+  it('does not apply to a speaker named in full, or a speaker later in the sentence', () => {
+    expect(resolve('Chile\'s foreign minister said the tariffs were unjustified.', 'said', { published: TUE, previous: before }, { type: 'statement' }).date).toBe(TUE);
+    expect(resolve('Tariffs were unjustified, the official said.', 'said', { published: TUE, previous: before }, { type: 'statement' }).date).toBe(TUE);
+  });
+});
+
 describe('"from Monday" starts an event (dates.cue.start-from-weekday)', () => {
   it('a weekday after "from" dates the event; "since" still does not', () => {
     expect(resolve('The envoys held four days of talks from Monday in Muscat.', 'held', { published: '2025-07-18' }).date).toBe('2025-07-14');
