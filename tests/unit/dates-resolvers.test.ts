@@ -145,6 +145,8 @@ describe('"also met" continues the account told before (dates.resolver.continued
       ['The minister also met the Fijian prime minister.', 'met'],
       ['She then travelled to Suva for talks with officials.', 'travelled'],
       ['The delegation later visited a naval base outside the capital.', 'visited'],
+      ['Fiji swiftly responded, expelling two of the envoys.', 'expelling'],
+      ['The rebels retaliated by shelling the port.', 'shelling'],
     ] as const) {
       const r = resolve(text, trigger, { published: TUE, previous: before });
       expect(r, text).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });

@@ -10,6 +10,13 @@ import { CONTINUATION } from '../cue-data.ts';
 import { toDayNumber } from '../day-math.ts';
 import { chose, pass, type DateResolver } from './types.ts';
 
+/** "swiftly responded, threatening": a response word among the last three words before the trigger, as a match. */
+function responseBefore(before: string): [string] | null {
+  const words = before.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(-3);
+  const hit = words.find((w) => CONTINUATION.responseWords.has(w));
+  return hit ? [hit] : null;
+}
+
 export const continuedAccountResolver: DateResolver = {
   id: CONTINUATION.id,
   resolve({ ctx, sentence, trigger, published, needsOwnDate }) {
@@ -17,7 +24,7 @@ export const continuedAccountResolver: DateResolver = {
     const last = ctx.previous?.[ctx.previous.length - 1];
     if (!last) return pass('no event told before');
     const before = sentence.text.slice(Math.max(0, trigger.start - 40), trigger.start);
-    const marker = CONTINUATION.markerBefore.exec(before) ?? CONTINUATION.anaphoricSpeaker.exec(sentence.text);
+    const marker = CONTINUATION.markerBefore.exec(before) ?? responseBefore(before) ?? CONTINUATION.anaphoricSpeaker.exec(sentence.text);
     if (!marker) return pass('no "also"/"then" before the trigger, no speaker referring back');
     const n = toDayNumber(last.date);
     const pub = toDayNumber(published)!;
