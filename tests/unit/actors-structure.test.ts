@@ -98,6 +98,17 @@ describe('an act named in an opening phrase (actors.scope.fronted-phrase-subject
   });
 });
 
+describe('the place of an event (actors.location.not-in-anchor)', () => {
+  it('is not a place named in a phrase about the act it answers', () => {
+    expect(one('Turkey shelled positions near the border in retaliation for an attack on its base in Baghdad.', 'military', 'shelled').location).toBeUndefined();
+    expect(one('The ministers met hours after the summit in Cairo.', 'meeting', 'met').location).toBeUndefined();
+  });
+
+  it('is still the place of the act itself', () => {
+    expect(one('Turkey shelled positions in Baghdad in retaliation for an attack on its base.', 'military', 'shelled').location).toBe('Baghdad');
+  });
+});
+
 describe('a party named by its capital', () => {
   it.each([
     ['Doha said the ceasefire talks would resume next week.', 'statement', 'said', ['QAT']],

@@ -85,3 +85,10 @@ export const TIME_ANCHORS_ANY_TYPE: readonly string[] = (() => {
   if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchorsAnyType must be strings');
   return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
 })();
+
+/** Phrases that name the act an event answers ("in retaliation for"), lower-cased. */
+export const CAUSE_ANCHORS: readonly string[] = (() => {
+  const raw = (context as unknown as { causeAnchors?: unknown }).causeAnchors;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: causeAnchors must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase());
+})();
