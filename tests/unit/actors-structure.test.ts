@@ -109,6 +109,18 @@ describe('the place of an event (actors.location.not-in-anchor)', () => {
   });
 });
 
+describe('the speaker after a verb of saying (actors.agents)', () => {
+  it('is the state named right after the verb ("..., said Iran\'s foreign minister")', () => {
+    const r = one("The talks were useful, said Iran's foreign minister after meeting his Omani counterpart.", 'statement', 'said');
+    expect(r.agents).toEqual(['IRN']);
+  });
+
+  it('is never the state named after "said that", which is what was said', () => {
+    const r = one('The rebels said that Chad and Niger would pay a heavy price.', 'threat', 'said');
+    expect(r.agents).toEqual([]);
+  });
+});
+
 describe('a party named by its capital', () => {
   it.each([
     ['Doha said the ceasefire talks would resume next week.', 'statement', 'said', ['QAT']],

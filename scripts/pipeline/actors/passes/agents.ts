@@ -130,7 +130,8 @@ export const agentsPass: PartyPass = {
       const verb = s.sentenceText.slice(t.start - s.sentenceStart, t.end - s.sentenceStart).toLowerCase().split(/\s/)[0] ?? '';
       const first = parties.find((f) => f.m.start >= t.end && !f.m.victim);
       const gap = first ? s.sentenceText.slice(t.end - s.sentenceStart, first.m.start - s.sentenceStart) : '';
-      if (first && INVERTING.has(verb) && !/[,;:]/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 4) picked = [stateOf(first)!];
+      // "said that the United States would ...": after "that" comes what was said, never who said it.
+      if (first && INVERTING.has(verb) && !/[,;:]/.test(gap) && !/\bthat\b/iu.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 4) picked = [stateOf(first)!];
     }
     s.agents = picked;
     if (picked.length) note(s, rule, `agents=${picked.join(',')}`);
