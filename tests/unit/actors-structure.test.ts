@@ -121,6 +121,29 @@ describe('the speaker after a verb of saying (actors.agents)', () => {
   });
 });
 
+describe('a statement told as a quotation and a speech tag (actors.scope.quoted-content)', () => {
+  it('is about the states the quotation names', () => {
+    const text = '"Belarus is pushing migrants against Lithuania every night," the Polish president said.';
+    const seg = makeDoc([text]);
+    const sen = seg.sentences[0]!;
+    const at = sen.start + text.indexOf('said');
+    const tag = sen.start + text.indexOf('the Polish');
+    const c: EventCandidate = { type: 'statement', trigger: { start: at, end: at + 4, text: 'said' }, clause: { start: tag, end: sen.end }, modality: 'asserted', confidence: 1, rule: 'test' };
+    const r = resolver().forDocument(seg).resolve(sen, c);
+    expect(r.countries).toEqual(['BLR', 'LTU', 'POL']);
+    expect(rules(r)).toContain('actors.scope.quoted-content');
+  });
+
+  it('does not widen a statement whose clause holds no quotation', () => {
+    const text = 'The Polish president spoke in Vilnius, where Belarus was on the agenda.';
+    const seg = makeDoc([text]);
+    const sen = seg.sentences[0]!;
+    const at = sen.start + text.indexOf('spoke');
+    const c: EventCandidate = { type: 'statement', trigger: { start: at, end: at + 5, text: 'spoke' }, clause: { start: sen.start, end: sen.start + text.indexOf(',') }, modality: 'asserted', confidence: 1, rule: 'test' };
+    expect(rules(resolver().forDocument(seg).resolve(sen, c))).not.toContain('actors.scope.quoted-content');
+  });
+});
+
 describe('a party named by its capital', () => {
   it.each([
     ['Doha said the ceasefire talks would resume next week.', 'statement', 'said', ['QAT']],

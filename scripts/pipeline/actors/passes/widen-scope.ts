@@ -13,6 +13,15 @@ import { orgOf } from './organizations.ts';
 import { addCountry, note, stateOf, type PartyPass, type PartyState } from './state.ts';
 import { coordinatedRun } from './agents.ts';
 
+/** True when a quotation closes before the trigger and the trigger's clause starts after it (a speech tag). */
+function quotedBefore(s: PartyState): boolean {
+  const head = s.sentenceText.slice(0, Math.max(0, s.candidate.trigger.start - s.sentenceStart));
+  const close = Math.max(head.lastIndexOf('”'), head.lastIndexOf('"'));
+  if (close < 0) return false;
+  const open = Math.max(head.lastIndexOf('“', close - 1), head.lastIndexOf('"', close - 1));
+  return open >= 0 && open < close && s.clause.start - s.sentenceStart >= close;
+}
+
 /** An opening adjunct phrase up to its comma ("After the visit to the US,", "During talks in Tokyo,"). */
 const FRONTED_PHRASE = /^[\s"“'‘]*(?:After|Before|During|Following|Ahead of|Upon|On|At|In|Since|Amid)\b[^,]{0,200},/u;
 
@@ -30,7 +39,10 @@ export const TWO_SIDED = new Set<EventType>(['meeting', 'visit', 'threat', 'accu
 export const widenScope: PartyPass = {
   id: 'actors.scope.sentence',
   run(s) {
-    const need = TWO_SIDED.has(s.type) ? 2 : 1;
+    // A statement told as a quotation and its speech tag ('"Russia has started an energy war ...," Zelensky said'):
+    // what the quotation names is what the statement is about (rule actors.scope.quoted-content).
+    const quoted = s.type === 'statement' && quotedBefore(s);
+    const need = TWO_SIDED.has(s.type) || quoted ? 2 : 1;
     const orgsIn = new Set(s.scope.map((f) => orgOf(f, s.type)).filter(Boolean)).size;
     const sides = s.countries.length + (orgsIn > 0 && s.type === 'meeting' ? 2 : orgsIn);
     if (sides >= need || s.scope.length >= s.found.length) return;
@@ -51,7 +63,7 @@ export const widenScope: PartyPass = {
         return;
       }
     }
-    note(s, this.id, 'scope=sentence', `the clause names ${sides} side(s) of ${need}`);
+    note(s, quoted ? 'actors.scope.quoted-content' : this.id, 'scope=sentence', `the clause names ${sides} side(s) of ${need}`);
     s.scope = s.found;
     takeParties(s, s.found, 'sentence names');
   },
