@@ -166,6 +166,21 @@ describe('"the attack", "the move": the act referred back to', () => {
     expect(rules(r[1]!)).toContain('actors.act-reference.attack');
   });
 
+  it('takes the agent of the act reported last for a sentence opening "In response," (actors.act-reference.response)', () => {
+    const r = resolveTriggered([
+      ['Mali ordered the Swedish ambassador to leave within 72 hours on Monday.', 'sanction', 'ordered'],
+      ['In response, the Swedish foreign ministry said the order had no legal basis.', 'statement', 'said'],
+    ]);
+    expect(r[1]!.countries).toEqual(['MLI', 'SWE']);
+    expect(rules(r[1]!)).toContain('actors.act-reference.response');
+    // Not without the opener.
+    const plain = resolveTriggered([
+      ['Mali ordered the Swedish ambassador to leave within 72 hours on Monday.', 'sanction', 'ordered'],
+      ['Separately, the Swedish foreign ministry said its embassy would stay open.', 'statement', 'said'],
+    ]);
+    expect(rules(plain[1]!)).not.toContain('actors.act-reference.response');
+  });
+
   it('takes the agent of an earlier measure for "the move"', () => {
     const r = resolveTriggered([
       ['Washington raised tariffs on Mexican steel on Monday.', 'sanction', 'raised'],
