@@ -349,6 +349,16 @@ export function commonCountryName(iso3: string): string | undefined {
   return commonNames.get(iso3);
 }
 
+let capitals: Map<string, string> | undefined;
+/** The state whose capital is `place` ("Abuja" -> NGA), if any. */
+function capitalState(place: string): string | undefined {
+  if (!capitals) {
+    capitals = new Map();
+    for (const c of countries) for (const cap of c.capital ?? []) if (!capitals.has(cap)) capitals.set(cap, c.cca3);
+  }
+  return capitals.get(place);
+}
+
 /** What the merge step decided about a merged event: the parts a title must agree with. */
 export interface MergedParts {
   type: EventType;
@@ -394,8 +404,12 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
   const subjectName = subjectCountry ? cleanTitleText(countryName(subjectCountry) ?? subjectCountry) : subject;
   let place = location && location !== subject && location !== subjectName ? location : (otherName ?? location);
   // A visit's subject is the visitor: when the chosen subject is the destination itself, the other state visits.
-  if (ev.type === 'visit' && location && otherName && (location === subject || location === subjectName)) {
-    subject = otherName;
+  // So too when the subject is of the state whose capital is the place ("Buhari receives Erdogan during his visit to
+  // Abuja": Erdogan visits).
+  const hostOfPlace = ev.type === 'visit' && location && subjectCountry ? capitalState(location) === subjectCountry : false;
+  if (ev.type === 'visit' && location && otherName && (location === subject || location === subjectName || hostOfPlace)) {
+    const visitor = ev.actors.find((a) => a.country && a.country === otherCountry && cleanTitleText(a.name));
+    subject = visitor ? cleanTitleText(visitor.name) : otherName;
     place = location;
   }
   const names = ev.countries.map((c) => cleanTitleText(countryName(c) ?? c));
@@ -416,8 +430,10 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
   if (ev.type === 'statement') title = statementTitle(ev, subject) ?? null;
   // Three or more states and no organisation: "Armenia, Azerbaijan and United States sign declaration".
   if (!title && multilateral && ev.organizations.length === 0) {
+    // The noun the trigger's phrase ends on counts too ("held a rare joint missile defence exercise").
+    const phrase = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, Math.min(sentence.length, ev.source.trigger.end + 30)) : trigger;
     for (const v of MULTILATERAL.get(ev.type) ?? []) {
-      if (v.when && !v.when.test(trigger)) continue;
+      if (v.when && !v.when.test(phrase)) continue;
       title = fill(v.text, { ...slots, W: slots.W ?? 'agreement' });
       if (title) break;
     }

@@ -24,6 +24,13 @@ describe('known people', () => {
     expect(one('Pete Hegseth spoke.', 'statement', '2019-06-01').actors).toEqual([{ name: 'Pete Hegseth', country: 'USA' }]);
   });
 
+  it('does not read a known short name that a name particle carries on as that person (nameParticles)', () => {
+    // "Hussein" alone after a title is Iraq's foreign minister; "Hussein al-Ezzi" and "Hussein bin Talal" are others.
+    expect(one('Foreign Minister Hussein spoke to reporters in Baghdad.', 'statement', '2024-01-12').countries).toEqual(['IRQ']);
+    expect(one('Spokesman Hussein al-Ezzi spoke to reporters in Sanaa.', 'statement', '2024-01-12').countries).toEqual([]);
+    expect(one('Minister Hussein bin Talal spoke to reporters.', 'statement', '2024-01-12').countries).toEqual([]);
+  });
+
   it('gives organisation officials their organisation, not a country', () => {
     const r = one('Mark Rutte and Antonio Guterres met Ursula von der Leyen.', 'meeting', '2025-02-01');
     expect(r.countries).toEqual([]);
@@ -129,6 +136,29 @@ describe('coreference', () => {
     expect(resolver().forDocument(seg2).resolve(seg2.sentences[0]!, candidate(seg2.sentences[0]!, 'statement')).actors[0]?.country).toBe('POL');
   });
 
+  it('does not give an official the headline\'s state when the sentence names that state after the person', () => {
+    const seg = makeDoc(['Spokeswoman Dara Sokha accused Lithuania of stalling the talks.', 'Spokeswoman Ruta Vaitkute said the talks were useful.'], '2025-03-13');
+    seg.doc.title = 'Lithuania and Poland agree on rail link';
+    const doc = resolver().forDocument(seg);
+    expect(doc.resolve(seg.sentences[0]!, candidate(seg.sentences[0]!, 'accusation')).actors).toEqual([{ name: 'Dara Sokha', role: 'Spokeswoman' }]);
+    expect(doc.resolve(seg.sentences[1]!, candidate(seg.sentences[1]!, 'statement')).actors[0]?.country).toBe('LTU');
+  });
+
+  it('reads aides and security council secretaries, with lower-case words between the state and the role (actors.role.modifier-gap)', () => {
+    const res = resolveAll(
+      ['Serbian senior foreign policy aide Nino Beridze and Moldovan Security Council Secretary Ion Rusu held talks in Vienna.', 'The last meeting between Beridze and Rusu took place in Geneva.'],
+      'meeting',
+      '2024-05-10',
+    );
+    expect(res[0]!.actors).toEqual([
+      { name: 'Nino Beridze', country: 'SRB', role: 'Foreign Policy Aide' },
+      { name: 'Ion Rusu', country: 'MDA', role: 'Security Council Secretary' },
+    ]);
+    expect(res[1]!.countries).toEqual(['MDA', 'SRB']);
+    // A capitalised word between them is no modifier of the role: the state does not pass to the aide.
+    expect(one('Serbian Prosecutor Office aide Nino Beridze spoke.', 'statement', '2024-05-10').actors).toEqual([{ name: 'Nino Beridze', role: 'Aide' }]);
+  });
+
   it('reads a "He said" right after a sentence naming someone as that person', () => {
     const res = resolveAll(['Egyptian Foreign Minister Badr Abdelatty met envoys in Cairo.', 'He said Sudan needed a ceasefire.', '"We want peace," she told reporters.'], 'statement', '2025-02-01');
     expect(res[1]!.actors.map((a) => a.name)).toEqual(['Badr Abdelatty']);
@@ -158,6 +188,15 @@ describe('coreference', () => {
     expect(one('The two leaders signed a border deal.', 'agreement').countries).toEqual([]);
     // two states but not two people: no pair
     expect(resolveAll(['Russia and Ukraine swapped prisoners.', 'The two sides held talks.'], 'meeting')[1]!.countries).toEqual([]);
+  });
+
+  it('reads a sentence opening with "The leaders" as the two people named together last (actors.the-two.opening)', () => {
+    const res = resolveAll(['The Kenyan president hosted his Tanzanian counterpart in Mombasa.', 'The leaders witnessed the signing of six agreements.'], 'agreement');
+    expect(res[1]!.countries).toEqual(['KEN', 'TZA']);
+    expect((res[1]!.trace ?? []).map((t) => t.rule)).toContain('actors.the-two.opening');
+    // Not inside a sentence, and never for two states named without people.
+    expect(resolveAll(['The Kenyan president hosted his Tanzanian counterpart.', 'Officials said the leaders witnessed the signing.'], 'agreement')[1]!.countries).toEqual([]);
+    expect(resolveAll(['Kenya and Tanzania reopened the border.', 'The leaders witnessed the signing.'], 'agreement')[1]!.countries).toEqual([]);
   });
 
   it('does not invent people', () => {

@@ -3,7 +3,8 @@
  * structure. Sentences are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveTriggered, rules } from './actors-helpers.ts';
+import type { EventCandidate } from '../../scripts/pipeline/types.ts';
+import { makeDoc, resolver, resolveTriggered, rules } from './actors-helpers.ts';
 
 const one = (sentence: string, type: Parameters<typeof resolveTriggered>[0][0][1], trigger: string, published?: string) =>
   resolveTriggered([[sentence, type, trigger]], published)[0]!;
@@ -31,6 +32,118 @@ describe('an act noun with its own agent (X condemned Y\'s strike on Z)', () => 
   });
 });
 
+describe('the victim named a second time in the sentence (actors.mentions.victim-again)', () => {
+  it('keeps the victim out of the condemnation when a later phrase names it again', () => {
+    const r = one("Egypt condemned Turkey's shelling of Iraq, calling it an assault targeting Iraq's security.", 'accusation', 'condemned');
+    expect(r.countries).toEqual(['EGY', 'TUR']);
+    expect(rules(r)).toContain('actors.mentions.victim-again');
+  });
+
+  it('leaves a later mention that opens a new clause alone', () => {
+    const r = one("Egypt condemned Turkey's shelling of Iraq, and Iraq summoned the Turkish envoy.", 'accusation', 'condemned');
+    expect(rules(r)).not.toContain('actors.mentions.victim-again');
+  });
+});
+
+describe('a sentence opened by a participle (actors.agents.fronted-participle)', () => {
+  it('gives the act to the subject of the main clause, not to the first state of the participle\'s object', () => {
+    const r = one("Condemning the Russian drone attack on Kyiv, Poland's foreign ministry called it a war crime.", 'accusation', 'Condemning');
+    expect(r.agents).toEqual(['POL']);
+    expect(rules(r)).toContain('actors.agents.fronted-participle');
+  });
+
+  it('does not apply when the sentence opens with its subject', () => {
+    const r = one('Poland condemned the Russian drone attack, calling it a war crime.', 'accusation', 'condemned');
+    expect(r.agents).toEqual(['POL']);
+    expect(rules(r)).not.toContain('actors.agents.fronted-participle');
+  });
+});
+
+describe('a joint strike with no target named (actors.place.joint-strike-target)', () => {
+  it('hits the state it happens in', () => {
+    const r = one('French and British jets carried out strikes on militant camps in Mali overnight.', 'military', 'carried out strikes');
+    expect(r.countries).toEqual(['FRA', 'GBR', 'MLI']);
+    expect(rules(r)).toContain('actors.place.joint-strike-target');
+  });
+
+  it('does not make the host of a joint exercise a party', () => {
+    const r = one('French and British ships carried out exercises with live fire in Senegal.', 'military', 'carried out exercises');
+    expect(r.countries).toEqual(['FRA', 'GBR']);
+  });
+});
+
+describe('an act named in an opening phrase (actors.scope.fronted-phrase-subject)', () => {
+  it('is done by the main clause\'s subject, not by the state the main clause acts on', () => {
+    const text = 'After his visit to Japan on Monday, the Indonesian president met his Malaysian counterpart in Kuala Lumpur.';
+    const seg = makeDoc([text]);
+    const sen = seg.sentences[0]!;
+    const at = sen.start + text.indexOf('visit to');
+    // The events stage gives a nominal act in an opening phrase that phrase as its clause.
+    const c: EventCandidate = {
+      type: 'visit',
+      trigger: { start: at, end: at + 8, text: 'visit to' },
+      clause: { start: sen.start, end: sen.start + text.indexOf(',') },
+      modality: 'asserted',
+      confidence: 1,
+      rule: 'test',
+    };
+    const r = resolver().forDocument(seg).resolve(sen, c);
+    expect(r.countries).toEqual(['IDN', 'JPN']);
+    expect(rules(r)).toContain('actors.scope.fronted-phrase-subject');
+  });
+
+  it('still widens to the whole sentence for an act outside such a phrase', () => {
+    const r = one('The talks went well, the Indonesian president said after he met his Malaysian counterpart.', 'meeting', 'talks');
+    expect(rules(r)).not.toContain('actors.scope.fronted-phrase-subject');
+  });
+});
+
+describe('the place of an event (actors.location.not-in-anchor)', () => {
+  it('is not a place named in a phrase about the act it answers', () => {
+    expect(one('Turkey shelled positions near the border in retaliation for an attack on its base in Baghdad.', 'military', 'shelled').location).toBeUndefined();
+    expect(one('The ministers met hours after the summit in Cairo.', 'meeting', 'met').location).toBeUndefined();
+  });
+
+  it('is still the place of the act itself', () => {
+    expect(one('Turkey shelled positions in Baghdad in retaliation for an attack on its base.', 'military', 'shelled').location).toBe('Baghdad');
+  });
+});
+
+describe('the speaker after a verb of saying (actors.agents)', () => {
+  it('is the state named right after the verb ("..., said Iran\'s foreign minister")', () => {
+    const r = one("The talks were useful, said Iran's foreign minister after meeting his Omani counterpart.", 'statement', 'said');
+    expect(r.agents).toEqual(['IRN']);
+  });
+
+  it('is never the state named after "said that", which is what was said', () => {
+    const r = one('The rebels said that Chad and Niger would pay a heavy price.', 'threat', 'said');
+    expect(r.agents).toEqual([]);
+  });
+});
+
+describe('a statement told as a quotation and a speech tag (actors.scope.quoted-content)', () => {
+  it('is about the states the quotation names', () => {
+    const text = '"Belarus is pushing migrants against Lithuania every night," the Polish president said.';
+    const seg = makeDoc([text]);
+    const sen = seg.sentences[0]!;
+    const at = sen.start + text.indexOf('said');
+    const tag = sen.start + text.indexOf('the Polish');
+    const c: EventCandidate = { type: 'statement', trigger: { start: at, end: at + 4, text: 'said' }, clause: { start: tag, end: sen.end }, modality: 'asserted', confidence: 1, rule: 'test' };
+    const r = resolver().forDocument(seg).resolve(sen, c);
+    expect(r.countries).toEqual(['BLR', 'LTU', 'POL']);
+    expect(rules(r)).toContain('actors.scope.quoted-content');
+  });
+
+  it('does not widen a statement whose clause holds no quotation', () => {
+    const text = 'The Polish president spoke in Vilnius, where Belarus was on the agenda.';
+    const seg = makeDoc([text]);
+    const sen = seg.sentences[0]!;
+    const at = sen.start + text.indexOf('spoke');
+    const c: EventCandidate = { type: 'statement', trigger: { start: at, end: at + 5, text: 'spoke' }, clause: { start: sen.start, end: sen.start + text.indexOf(',') }, modality: 'asserted', confidence: 1, rule: 'test' };
+    expect(rules(resolver().forDocument(seg).resolve(sen, c))).not.toContain('actors.scope.quoted-content');
+  });
+});
+
 describe('a party named by its capital', () => {
   it.each([
     ['Doha said the ceasefire talks would resume next week.', 'statement', 'said', ['QAT']],
@@ -51,6 +164,21 @@ describe('"the attack", "the move": the act referred back to', () => {
     ]);
     expect(r[1]!.countries).toEqual(['ISR', 'TUR']);
     expect(rules(r[1]!)).toContain('actors.act-reference.attack');
+  });
+
+  it('takes the agent of the act reported last for a sentence opening "In response," (actors.act-reference.response)', () => {
+    const r = resolveTriggered([
+      ['Mali ordered the Swedish ambassador to leave within 72 hours on Monday.', 'sanction', 'ordered'],
+      ['In response, the Swedish foreign ministry said the order had no legal basis.', 'statement', 'said'],
+    ]);
+    expect(r[1]!.countries).toEqual(['MLI', 'SWE']);
+    expect(rules(r[1]!)).toContain('actors.act-reference.response');
+    // Not without the opener.
+    const plain = resolveTriggered([
+      ['Mali ordered the Swedish ambassador to leave within 72 hours on Monday.', 'sanction', 'ordered'],
+      ['Separately, the Swedish foreign ministry said its embassy would stay open.', 'statement', 'said'],
+    ]);
+    expect(rules(plain[1]!)).not.toContain('actors.act-reference.response');
   });
 
   it('takes the agent of an earlier measure for "the move"', () => {
@@ -107,6 +235,15 @@ describe('states that are not parties', () => {
     const f = one('According to Japanese and South Korean media, China and Russia held joint naval drills.', 'military', 'held');
     expect(f.countries).toEqual(['CHN', 'RUS']);
     expect(rules(f)).toContain('actors.attribution.fronted');
+  });
+
+  it('ends an opening "according to" phrase where the main clause starts, not at the last comma before the act', () => {
+    // The list inside the phrase still belongs to it.
+    const l = one('According to Japanese, Chinese and South Korean media, Russia and Iran held joint naval drills.', 'military', 'held');
+    expect(l.countries).toEqual(['IRN', 'RUS']);
+    // The main clause begins at "the letter": the envoy after it is a party of the call in his relative clause.
+    const r = one('According to a statement by the presidency, the letter was handed to Kenyan President William Ruto by Qatari envoy Ali Hassan, who paid him a courtesy call in Nairobi.', 'meeting', 'paid him a courtesy call');
+    expect(r.countries).toEqual(['KEN', 'QAT']);
   });
 
   it('keeps the speaker of a statement and a state named before the attribution', () => {
@@ -191,6 +328,14 @@ describe('another event named to say when', () => {
     expect(r.countries).toEqual(['CHN', 'RUS']);
     expect(rules(r)).toContain('actors.time-anchor');
     expect(one('Lithuania and Poland signed a gas deal, days before the Belarusian exercises began.', 'agreement', 'signed').countries).toEqual(['LTU', 'POL']);
+  });
+
+  it('is no party of a strike or sanction when the anchor names no cause (actors.time-anchor.any-type)', () => {
+    const r = one('Lithuania shut its crossings with Belarus on Friday, ahead of joint Russian military drills.', 'sanction', 'shut');
+    expect(r.countries).toEqual(['BLR', 'LTU']);
+    expect(rules(r)).toContain('actors.time-anchor.any-type');
+    const m = one('Chinese jets entered the airspace of Japan for the first time since the war in Ukraine began.', 'military', 'entered');
+    expect(m.countries).toEqual(['CHN', 'JPN']);
   });
 
   it('stays a party of a strike that answers it', () => {

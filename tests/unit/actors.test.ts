@@ -265,6 +265,21 @@ describe('places are not parties', () => {
     expect(countriesOf('The Saudi minister met his Omani counterpart to discuss Yemen.', 'statement')).toEqual(['OMN', 'SAU', 'YEM']);
     expect(countriesOf('Cuba, a long-time partner of Venezuela, said the United States must lift the embargo.')).toEqual(['CUB', 'USA']);
   });
+
+  it('reads a topic phrase of several words ("on the situation in") as a topic', () => {
+    const text = 'The Saudi minister met his Omani counterpart and they spoke on the situation in the Red Sea region, Yemen and Sudan.';
+    expect(countriesOf(text, 'meeting')).toEqual(['OMN', 'SAU']);
+    expect(countriesOf(text, 'statement')).toEqual(['OMN', 'SAU', 'SDN', 'YEM']);
+  });
+});
+
+describe('a body with a generic name after another state\'s word (actors.mentions.homonym)', () => {
+  it('belongs to that state: "the Austrian Federal Foreign Office" is not Britain\'s', () => {
+    expect(countriesOf('The Austrian Federal Foreign Office condemned the missile launch by North Korea.', 'accusation')).toEqual(['AUT', 'PRK']);
+    expect(countriesOf("Canada's Foreign Office summoned the Iranian envoy.", 'accusation')).toEqual(['CAN', 'IRN']);
+    // Alone, the Foreign Office is still the British one.
+    expect(countriesOf('The Foreign Office summoned the Iranian envoy.', 'accusation')).toEqual(['GBR', 'IRN']);
+  });
 });
 
 describe('false friends and case', () => {

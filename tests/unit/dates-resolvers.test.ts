@@ -145,6 +145,8 @@ describe('"also met" continues the account told before (dates.resolver.continued
       ['The minister also met the Fijian prime minister.', 'met'],
       ['She then travelled to Suva for talks with officials.', 'travelled'],
       ['The delegation later visited a naval base outside the capital.', 'visited'],
+      ['Fiji swiftly responded, expelling two of the envoys.', 'expelling'],
+      ['The rebels retaliated by shelling the port.', 'shelling'],
     ] as const) {
       const r = resolve(text, trigger, { published: TUE, previous: before });
       expect(r, text).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
@@ -157,6 +159,24 @@ describe('"also met" continues the account told before (dates.resolver.continued
     const old = [{ type: 'meeting' as EventType, date: '2025-05-01', trigger: 'held talks' }];
     expect(resolve('He also met the Fijian prime minister.', 'met', { published: TUE, previous: old }).date).toBe(TUE);
     expect(resolve('He also met the Fijian prime minister.', 'met', { published: TUE, previous: before }, { needsOwnDate: true }).date).toBeNull();
+  });
+});
+
+describe('a speaker referring back goes on with the account (dates.resolver.continued-account)', () => {
+  const before = [{ type: 'accusation' as EventType, date: '2025-07-13', trigger: 'summoned' }];
+  it('takes the day of the event told last when the sentence opens with "The ... official said" or "He added"', () => {
+    for (const [text, trigger] of [
+      ['The Chilean official said the new tariffs were unjustified and warned of a response.', 'warned'],
+      ['He added that Lima would recall its ambassador for consultations.', 'recall'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE, previous: before }, { type: 'threat' });
+      expect(r, text).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+    }
+  });
+
+  it('does not apply to a speaker named in full, or a speaker later in the sentence', () => {
+    expect(resolve('Chile\'s foreign minister said the tariffs were unjustified.', 'said', { published: TUE, previous: before }, { type: 'statement' }).date).toBe(TUE);
+    expect(resolve('Tariffs were unjustified, the official said.', 'said', { published: TUE, previous: before }, { type: 'statement' }).date).toBe(TUE);
   });
 });
 

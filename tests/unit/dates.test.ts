@@ -234,6 +234,15 @@ describe('anchors: hours after X, a day after X, following X', () => {
     expect(resolve(text, 'said', { published: TUE }, { type: 'statement' }).date).toBe('2025-07-11');
   });
 
+  it('a cue that closes an "after" phrase with a comma dates the act inside that phrase', () => {
+    // "on Friday," ends the "after" phrase: it dates the shelling, which the phrase also holds.
+    const text = 'Four soldiers died after rebels shelled the outpost near the border on Friday, officials said.';
+    expect(resolve(text, 'shelled', { published: TUE }, { type: 'military' })).toMatchObject({ date: '2025-07-11', evidence: 'weekday' });
+    // The act outside the phrase still does not take it.
+    const other = 'Rebels withdrew after the army shelled their camp on Friday, a spokesman said.';
+    expect(resolve(other, 'withdrew', { published: TUE }, { type: 'military' }).date).not.toBe('2025-07-11');
+  });
+
   it('picks the cue in the candidate\'s clause', () => {
     const text = 'Xi hosted Lula on Monday, while Modi spoke to Putin on Saturday.';
     expect(resolve(text, 'hosted', { published: TUE }, { clause: 'Xi hosted Lula on Monday' }).date).toBe('2025-07-14');

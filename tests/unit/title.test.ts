@@ -111,6 +111,41 @@ describe('makeTitle', () => {
   });
 });
 
+describe('makeTitle: the visitor of a visit', () => {
+  it('is the guest when the sentence names the host first and the place is the host\'s capital', () => {
+    const t = makeTitle(
+      ev({
+        type: 'visit',
+        countries: ['CHN', 'IND'],
+        actors: [
+          { name: 'Narendra Modi', country: 'IND', role: 'Prime Minister' },
+          { name: 'Li Qiang', country: 'CHN', role: 'Premier' },
+        ],
+        location: 'New Delhi',
+        sentence: 'Prime Minister Narendra Modi received Premier Li Qiang during his official visit to New Delhi.',
+        trigger: 'official visit to New Delhi',
+      }),
+      (iso) => ({ CHN: 'China', IND: 'India' })[iso],
+    );
+    expect(t).toBe('Li Qiang visits New Delhi');
+  });
+});
+
+describe('makeTitle: multilateral military acts', () => {
+  it('titles three states\' exercise as joint drills when the trigger\'s phrase ends on the exercise noun', () => {
+    const t = makeTitle(
+      ev({
+        type: 'military',
+        countries: ['FRA', 'IND', 'USA'],
+        sentence: 'The navies of India, France and the United States held a large anti-submarine exercise on Monday.',
+        trigger: 'held a large anti-submarine',
+      }),
+      countryName,
+    );
+    expect(t).toBe('France, India and United States hold joint drills');
+  });
+});
+
 describe('makeTitle: multilateral meetings', () => {
   it('lists the member states when no organisation is known, even with named people', () => {
     const t = makeTitle(

@@ -31,6 +31,10 @@ export interface Found {
   orgType?: string;
   /** A state name used as a noun modifier ("the Ukraine war", "the Iran nuclear deal"): a topic, not a side. */
   qualifier?: boolean;
+  /** The mention pass that made it a victim when that is not the act noun's own object (actors.mentions.victim-again). */
+  victimRule?: string;
+  /** The rule that made this mention when it is no gazetteer match ("the two leaders": actors.the-two). */
+  rule?: string;
 }
 
 export interface SentenceAnalysis {
@@ -138,7 +142,7 @@ export class SentenceAnalyzer {
       if (p.nameLike && nextToName(tokens, first, last, covered, this.words.nameStop) && !titleCaseOf(titleCase)) continue;
       if (p.kind === 'personShort') {
         // "Han Seo-yeon", "Mary Wang": the short name is part of another person's full name.
-        if (shortInsideName(tokens, first, last, covered, this.words.nameStop)) continue;
+        if (shortInsideName(tokens, first, last, covered, this.words.nameStop, this.words.nameParticles)) continue;
         const idx = this.pickShort(
           shortsOf(entries),
           tokens,
@@ -290,10 +294,18 @@ export class SentenceAnalyzer {
       const a = tokens[i]!.norm;
       const b = tokens[i + 1]!;
       let last = -1;
+      let opening = false;
       if (a === 'both' && this.words.pairNouns.has(b.norm)) last = i + 1;
       else if (a === 'the' && b.norm === 'two' && tokens[i + 2]) {
         const c = tokens[i + 2]!.norm;
         if (this.words.pairNouns.has(c) || this.words.pairVerbs.has(c)) last = this.words.pairNouns.has(c) ? i + 2 : i + 1;
+      }
+      // "The leaders oversaw the signing ...": a sentence opening with a plural of people refers to the last pair of
+      // people (never to two states named without people).
+      if (last < 0 && i === 0 && a === 'the' && this.words.pairNounsOpening.has(b.norm)) {
+        if (!state.lastPair) return;
+        last = i + 1;
+        opening = true;
       }
       if (last < 0) continue;
       // "the two countries" may also point back to two states named without people ("both sides" may not: it is
@@ -301,9 +313,10 @@ export class SentenceAnalyzer {
       const pair = STATE_PAIR_NOUNS.has(tokens[last]!.norm) ? (state.lastStatePair ?? state.lastPair) : state.lastPair;
       if (!pair) return;
       const text = state.text.slice(tokens[i]!.start, tokens[last]!.end);
+      const rule = opening ? 'actors.the-two.opening' : 'actors.the-two';
       for (const iso of pair) {
         const m: ActorMention = { kind: 'country', text, start: tokens[i]!.start, end: tokens[last]!.end, country: iso };
-        found.push({ m, first: i, last, possessive: false });
+        found.push({ m, first: i, last, possessive: false, rule });
       }
       return;
     }
@@ -324,7 +337,9 @@ export class SentenceAnalyzer {
         const prev = found[i - 1];
         if (prev && ((STATE_KINDS.has(prev.m.kind) && prev.m.country && !prev.m.locative) || prev.m.kind === 'organization')) {
           const gap = f.first - prev.last;
-          if (gap === 1 || (gap === 2 && prev.possessive)) {
+          // "Azerbaijani presidential top foreign policy aide": up to four lower-case words may stand between.
+          const modifiers = gap > 1 && gap <= 5 && !prev.possessive && lowerWords(tokens, prev.last + 1, f.first - 1);
+          if (gap === 1 || (gap === 2 && prev.possessive) || modifiers) {
             if (prev.m.country) f.m.country = prev.m.country;
             if (prev.m.organization) f.m.organization = prev.m.organization;
             if (prev.m.attribution) f.m.attribution = true;
@@ -356,7 +371,7 @@ export class SentenceAnalyzer {
         const country =
           f.m.country ??
           (isRole && !f.m.organization && !f.roleKeys?.includes('counterpart')
-            ? (stateAfter(tokens, run.last, byFirst) ?? this.hostOfficialState(f, found, tokens, state, memo))
+            ? (stateAfter(tokens, run.last, byFirst) ?? this.hostOfficialState(f, found, tokens, state, memo, run.last))
             : undefined);
         if (country) actor.country = country;
         let keys: string[] = [];
@@ -417,10 +432,13 @@ export class SentenceAnalyzer {
    * or meets someone of that very state in this sentence ("Xi met Foreign Minister Ana Lozada" under BEIJING):
    * then the official is the other side, whose state the text does not give here.
    */
-  private hostOfficialState(role: Found, found: Found[], tokens: Token[], state: DocState, memo: SentenceMemo): string | undefined {
+  private hostOfficialState(role: Found, found: Found[], tokens: Token[], state: DocState, memo: SentenceMemo, nameLast = role.last): string | undefined {
     const home = state.destination ?? this.homeCountry(state);
     if (!home) return undefined;
     if (this.words.guestWords.has(tokens[role.first - 1]?.norm ?? '')) return undefined;
+    // "Spokeswoman Maly Socheata accused Thailand", "Minister X met his Vietnamese counterpart": the home state
+    // named after the person, not as a place, is the other side as often as not: no guess (actors.host-official.other-side).
+    if (found.some((g) => g.first > nameLast && g.m.country === home && STATE_KINDS.has(g.m.kind) && !g.m.locative && !g.m.attribution)) return undefined;
     // Computed once per sentence (linear): the states of the people it names, and whether it tells of a meeting.
     memo.personStates ??= new Set(found.filter((g) => g.m.kind === 'person' && g.actor?.country && !g.m.attribution).map((g) => g.actor!.country!));
     memo.encounter ??= tokens.some((t) => this.words.encounterWords.has(t.norm));
@@ -542,6 +560,15 @@ function shortsOf(entries: GazPayload[]): GazPayload[] {
 }
 
 /** The state named by "of (the) X" right after token `last`: "the foreign minister of Iran". */
+/** True when tokens from..to (inclusive) are all lower-case words ("presidential top foreign policy"). */
+function lowerWords(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k];
+    if (!t || !isWord(t) || !/^\p{Ll}+$/u.test(t.raw)) return false;
+  }
+  return true;
+}
+
 function stateAfter(tokens: Token[], last: number, byFirst: (Found | undefined)[]): string | undefined {
   if (tokens[last + 1]?.norm !== 'of') return undefined;
   const of = byFirst[tokens[last + 2]?.norm === 'the' ? last + 3 : last + 2];

@@ -240,6 +240,8 @@ export interface ContextWords {
   arrival: Set<string>;
   titles: Set<string>;
   nameStop: Set<string>;
+  /** Particles inside names ("al-", "bin", "von"): after a known short name they make it part of another name. */
+  nameParticles: { joined: Set<string>; spaced: Set<string> };
   mediaWords: Set<string>;
   possessiveCollectives: Set<string>;
   topicWords: Set<string>;
@@ -255,6 +257,8 @@ export interface ContextWords {
   speechVerbs: Set<string>;
   nonNameWords: Set<string>;
   pairNouns: Set<string>;
+  /** "The leaders ..." opening a sentence: the two people of the latest sentence (pairNounsOpening). */
+  pairNounsOpening: Set<string>;
   pairVerbs: Set<string>;
 }
 
@@ -271,6 +275,7 @@ export function loadContextWords(): ContextWords {
     arrival: low(C.arrivalWords),
     titles: low((C.titles ?? []).map((t) => t.replace(/\.$/, ''))),
     nameStop: new Set(C.nameStopwords ?? []),
+    nameParticles: { joined: low(C.nameParticlesJoined), spaced: low(C.nameParticlesSpaced) },
     mediaWords: low(M.mediaWords),
     possessiveCollectives: low(A.possessiveCollectives),
     topicWords: low(C.topicWords),
@@ -286,6 +291,7 @@ export function loadContextWords(): ContextWords {
     speechVerbs: low(C.speechVerbs),
     nonNameWords: low(C.nonNameWords),
     pairNouns: low(C.pairNouns),
+    pairNounsOpening: low(C.pairNounsOpening),
     pairVerbs: low(C.pairVerbs),
   };
 }

@@ -53,10 +53,24 @@ export function hasNonNameWord(tokens: Token[], first: number, last: number, wor
   return false;
 }
 
-export function shortInsideName(tokens: Token[], first: number, last: number, covered: Uint8Array, stop: Set<string>): boolean {
+export function shortInsideName(
+  tokens: Token[],
+  first: number,
+  last: number,
+  covered: Uint8Array,
+  stop: Set<string>,
+  particles?: { joined: Set<string>; spaced: Set<string> },
+): boolean {
   const next = tokens[last + 1];
   if (next && next.raw === '-' && next.start === tokens[last]!.end) return true;
   if (next && isNameWord(next, covered[last + 1]!, stop)) return true;
+  // "Hussein al-Ezzi", "Mohammed bin Zayed", "Luis de Guindos": a name particle carries the name on
+  // (actor-context.json nameParticlesJoined / nameParticlesSpaced).
+  if (next && particles && /^\p{Ll}+$/u.test(next.raw)) {
+    const after = tokens[last + 2];
+    if (after && after.start === next.end && after.raw === '-' && particles.joined.has(next.norm)) return true;
+    if (after && after.start > next.end && particles.spaced.has(next.norm) && isCapitalized(after.raw) && isWord(after)) return true;
+  }
   const prev = tokens[first - 1];
   return !!prev && first - 1 > 0 && isNameWord(prev, covered[first - 1]!, stop);
 }

@@ -8,13 +8,38 @@ import type { Found } from './analyze.ts';
 import type { CounterpartContext } from './counterpart.ts';
 import type { ContextWords } from './gazetteer.ts';
 import { PARTY_PASSES } from './passes/index.ts';
+import { CAUSE_ANCHORS, TIME_ANCHORS } from './words.ts';
 import type { PartyState, PastAct } from './passes/state.ts';
 
 export { isStateParty } from './passes/party-test.ts';
 
-function placeOf(fs: Found[]): string | undefined {
-  for (const f of fs) if (f.m.locative && f.place) return f.place;
+/**
+ * Where the event happened: the first place of its scope, unless it stands inside a phrase after the trigger that
+ * names another event ("..., in retaliation for an April 1 airstrike on its consulate in the Syrian capital",
+ * "hours after talks in Doha"; rule actors.location.not-in-anchor).
+ */
+function placeOf(fs: Found[], s: { sentenceText: string; sentenceStart: number; candidate: EventCandidate }): string | undefined {
+  const text = s.sentenceText.toLowerCase();
+  const after = s.candidate.trigger.end - s.sentenceStart;
+  for (const f of fs) {
+    if (!f.m.locative || !f.place) continue;
+    const at = f.m.start - s.sentenceStart;
+    if (at > after && inAnchorPhrase(text.slice(after, at))) continue;
+    return f.place;
+  }
   return undefined;
+}
+
+/** True when `between` (the text from the trigger to a place) opens an anchor phrase that no comma has closed. */
+function inAnchorPhrase(between: string): boolean {
+  const padded = ` ${between.replace(/[^\p{L}\p{N},;]+/gu, ' ')} `;
+  let last = -1;
+  for (const a of [...TIME_ANCHORS, ...CAUSE_ANCHORS]) {
+    const i = padded.lastIndexOf(` ${a} `);
+    if (i > last) last = i;
+  }
+  if (last < 0) return false;
+  return !/[,;]/.test(padded.slice(last));
 }
 
 export interface PartyInput {
@@ -53,7 +78,7 @@ export function selectParties(input: PartyInput): ActorResolution {
     trace: [],
   };
   for (const pass of PARTY_PASSES) pass.run(s);
-  const location = placeOf(s.scope);
+  const location = placeOf(s.scope, s);
   const res: ActorResolution = {
     countries: s.countries.sort(),
     organizations: s.organizations.sort(),

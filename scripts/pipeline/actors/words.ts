@@ -78,3 +78,25 @@ export const TIME_ANCHORS: readonly string[] = (() => {
   if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchors must be strings');
   return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
 })();
+
+/** Time anchors that name no cause ("ahead of X", "for the first time since X"): no party of any type, lower-cased. */
+export const TIME_ANCHORS_ANY_TYPE: readonly string[] = (() => {
+  const raw = (context as unknown as { timeAnchorsAnyType?: unknown }).timeAnchorsAnyType;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchorsAnyType must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
+})();
+
+/** Phrases that name the act an event answers ("in retaliation for"), lower-cased. */
+export const CAUSE_ANCHORS: readonly string[] = (() => {
+  const raw = (context as unknown as { causeAnchors?: unknown }).causeAnchors;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: causeAnchors must be strings');
+  return (raw as string[]).map((x) => x.toLowerCase());
+})();
+
+/** "In response, the French foreign ministry said ...": openers that answer the act reported last (actor-context.json). */
+export const RESPONSE_OPENERS: { id: string; openers: readonly string[]; types: readonly string[] } = (() => {
+  const raw = (context as unknown as { responseOpeners?: { id?: unknown; openers?: unknown; types?: unknown } }).responseOpeners;
+  const ok = (x: unknown) => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  if (!raw || typeof raw.id !== 'string' || !ok(raw.openers) || !ok(raw.types)) throw new Error('actor-context.json: responseOpeners needs id, openers and types');
+  return { id: raw.id, openers: (raw.openers as string[]).map((o) => o.toLowerCase()), types: raw.types as string[] };
+})();

@@ -71,6 +71,10 @@ export const START_FROM_BEFORE = new RegExp(raw.startFrom.before, 'i');
 export const CONTINUATION = {
   id: raw.continuation.id,
   markerBefore: new RegExp(raw.continuation.markersBeforeTrigger, 'iu'),
+  /** "The Iranian official said ...", "He added ...": a speaker referring back opens the sentence. */
+  anaphoricSpeaker: new RegExp(raw.continuation.anaphoricSpeakerAtStart, 'u'),
+  /** "swiftly responded, threatening": a response continues the account (words, lower-case). */
+  responseWords: new Set<string>(raw.continuation.responseWords),
   maxDaysBefore: raw.continuation.maxDaysBeforePublication,
 };
 /** A lead event told again later with its day (dates.resolver.later-retelling). */

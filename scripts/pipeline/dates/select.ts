@@ -51,8 +51,9 @@ export function separatedByAnchor(text: string, cue: Span, trigger: Span, anchor
   for (const a of anchors) {
     if (a.implicit) continue;
     const end = complementEnd(text, a);
-    const cueIn = cue.start >= a.start && cue.end <= end;
-    const triggerIn = trigger.start >= a.start && trigger.end <= end;
+    // A cue's span may take in the comma that ends the phrase ("on Friday,"): where it starts decides.
+    const cueIn = cue.start >= a.start && cue.start < end;
+    const triggerIn = trigger.start >= a.start && trigger.start < end;
     if (cueIn !== triggerIn) return true;
   }
   return false;

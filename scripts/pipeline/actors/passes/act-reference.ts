@@ -4,7 +4,7 @@
  * the document reported earlier. Its agents are this event's target (never its victims). The noun
  * classes and the event types they may refer to are data (actor-context.json "actReferences").
  */
-import { ACT_REFERENCES, type ActReference } from '../words.ts';
+import { ACT_REFERENCES, RESPONSE_OPENERS, type ActReference } from '../words.ts';
 import { VERBAL } from './party-test.ts';
 import { addCountry, note, type PartyPass, type PartyState, type PastAct } from './state.ts';
 
@@ -49,12 +49,20 @@ function findReference(s: PartyState): { ref: ActReference; noun: string; at: nu
   return undefined;
 }
 
+/** "In response, Paris said ...": a sentence opening with a bare response phrase before the trigger. */
+function responseOpener(s: PartyState): { ref: ActReference; noun: string; at: number } | undefined {
+  const head = s.sentenceText.slice(0, Math.max(0, s.candidate.trigger.start - s.sentenceStart)).toLowerCase().replace(/^[\s"“'‘]+/u, '');
+  const opener = RESPONSE_OPENERS.openers.find((o) => head.startsWith(`${o},`));
+  if (!opener) return undefined;
+  return { ref: { id: RESPONSE_OPENERS.id, nouns: [], types: [...RESPONSE_OPENERS.types] } as ActReference, noun: opener, at: s.sentenceStart };
+}
+
 export const actReference: PartyPass = {
   id: 'actors.act-reference',
   run(s) {
     if (!VERBAL.has(s.type) && s.type !== 'threat') return;
     if (s.countries.length === 0 || s.countries.some((c) => !s.agents.includes(c))) return;
-    const hit = findReference(s);
+    const hit = findReference(s) ?? responseOpener(s);
     if (!hit) return;
     let act: PastAct | undefined;
     for (let k = s.past.length - 1; k >= 0 && k >= s.past.length - 12; k--) {

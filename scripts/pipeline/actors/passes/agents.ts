@@ -20,6 +20,22 @@ function coordinated(gap: string): boolean {
   return gap.length <= 20 && COORDINATORS.has(gap.trim().replace(/\s+/gu, ' ').replace(/ ,/gu, ',').toLowerCase());
 }
 
+/** A participle that opens a sentence ("Condemning", "Responding"): its subject is the main clause's. */
+const FRONTED_PARTICIPLE = /^\p{Lu}\p{Ll}{2,}ing$/u;
+
+/** The first of `fs` with the parties coordinated with it ("Jordan and Egypt"): mentions of one state in a row are one name. */
+export function coordinatedRun(s: PartyState, fs: ReturnType<PartyState['found']['filter']>): string[] {
+  const picked = [stateOf(fs[0]!)!];
+  for (let i = 1; i < fs.length; i++) {
+    const c = stateOf(fs[i]!)!;
+    const g = s.sentenceText.slice(fs[i - 1]!.m.end - s.sentenceStart, fs[i]!.m.start - s.sentenceStart);
+    if (c === stateOf(fs[i - 1]!) && !/[,;:()]/.test(g) && g.length <= 40) continue;
+    if (!coordinated(g)) break;
+    if (!picked.includes(c)) picked.push(c);
+  }
+  return picked;
+}
+
 /** Start of a clause reported by a verb of saying that stands between `from` and the trigger (not the trigger itself). */
 function reportedClauseStart(s: PartyState, from: number): number | undefined {
   const t = s.candidate.trigger;
@@ -50,6 +66,21 @@ export const agentsPass: PartyPass = {
     if (PASSIVE_BY.test(after)) {
       const by = parties.find((f) => f.m.start >= t.end);
       if (by) picked = [stateOf(by)!];
+    }
+    // "Condemning the Israeli strike on Syria, the Jordanian ministry said ...": a participle opening the sentence
+    // has the subject of the main clause after its comma (rule actors.agents.fronted-participle).
+    let rule = this.id;
+    if (picked.length === 0) {
+      const lead = s.sentenceText.slice(0, Math.max(0, t.start - s.sentenceStart));
+      const word = s.sentenceText.slice(t.start - s.sentenceStart, t.end - s.sentenceStart).split(/\s/u)[0] ?? '';
+      const comma = s.sentenceText.indexOf(',', t.end - s.sentenceStart);
+      if (/^[\s"“'‘]*$/u.test(lead) && FRONTED_PARTICIPLE.test(word) && comma > 0) {
+        const main = parties.filter((f) => f.m.start > s.sentenceStart + comma && !f.m.victim);
+        if (main.length > 0) {
+          picked = coordinatedRun(s, main);
+          rule = 'actors.agents.fronted-participle';
+        }
+      }
     }
     if (picked.length === 0) {
       const gap = (from: number, to: number) => s.sentenceText.slice(from - s.sentenceStart, to - s.sentenceStart);
@@ -99,9 +130,10 @@ export const agentsPass: PartyPass = {
       const verb = s.sentenceText.slice(t.start - s.sentenceStart, t.end - s.sentenceStart).toLowerCase().split(/\s/)[0] ?? '';
       const first = parties.find((f) => f.m.start >= t.end && !f.m.victim);
       const gap = first ? s.sentenceText.slice(t.end - s.sentenceStart, first.m.start - s.sentenceStart) : '';
-      if (first && INVERTING.has(verb) && !/[,;:]/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 4) picked = [stateOf(first)!];
+      // "said that the United States would ...": after "that" comes what was said, never who said it.
+      if (first && INVERTING.has(verb) && !/[,;:]/.test(gap) && !/\bthat\b/iu.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 4) picked = [stateOf(first)!];
     }
     s.agents = picked;
-    if (picked.length) note(s, this.id, `agents=${picked.join(',')}`);
+    if (picked.length) note(s, rule, `agents=${picked.join(',')}`);
   },
 };

@@ -42,6 +42,14 @@ export function frontedAttribution(s: PartyState): number | undefined {
   const head = s.sentenceText.slice(Math.max(0, s.clause.start - s.sentenceStart));
   if (!/^\s*(?:According to|As reported by|Citing)\b/iu.test(head)) return undefined;
   const upto = s.candidate.trigger.start - s.sentenceStart;
+  // The phrase may hold a list ("According to reports from X, Y and Z, Japan ... signed"), so it runs to the
+  // last comma before the trigger, unless an earlier comma is followed by a lower-case word: the main clause
+  // starts there ("According to a statement by X, the message was delivered by Y, who paid ...").
+  const from = Math.max(0, s.clause.start - s.sentenceStart);
+  const lower = /,\s+(?=\p{Ll})/gu;
+  lower.lastIndex = from;
+  const first = lower.exec(s.sentenceText);
+  if (first && first.index < upto) return s.sentenceStart + first.index;
   const comma = s.sentenceText.lastIndexOf(',', upto - 1);
   return comma > 0 ? s.sentenceStart + comma : undefined;
 }

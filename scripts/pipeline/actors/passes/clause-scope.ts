@@ -27,7 +27,7 @@ export function takeParties(s: PartyState, fs: Found[], via: string): void {
       if (!s.countries.includes(c) && !s.trace.some((t) => t.action === `~${c}` && t.rule === ex.rule)) note(s, ex.rule, `~${c}`, `not a party: ${ex.why}`);
       continue;
     }
-    addCountry(s, c, KIND_RULE[f.m.kind] ?? 'actors.mention', `${via} ${f.m.kind} '${f.m.text}'`);
+    addCountry(s, c, f.rule ?? KIND_RULE[f.m.kind] ?? 'actors.mention', `${via} ${f.m.kind} '${f.m.text}'`);
   }
 }
 

@@ -25,6 +25,8 @@
  *                       agent and its target: after every pass that adds, so it can remove the
  *                       speaker of the governing verb whichever pass brought it in.
  *  9. agents            which parties do the act (subject side), once the set is known.
+ *  9a. jointStrikeTarget a strike by states that are all its agents hits the state it happens in ("the US and
+ *                       UK struck targets in Yemen"): needs the agents.
  *  9b. accusationTarget an accusation is against its first object (and what is coordinated with it);
  *                       needs the agents, so that the subject is never taken for the object.
  * 10. actReference      "condemned the attack": needs this event's agents (the speaker) and the
@@ -41,7 +43,7 @@ import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
 import { orgMembers } from './org-members.ts';
 import { organizationsAndPeople } from './organizations.ts';
-import { placeOtherSide } from './place-other-side.ts';
+import { jointStrikeTarget, placeOtherSide } from './place-other-side.ts';
 import { relativeSubject } from './relative-subject.ts';
 import { reportedContent } from './reported-content.ts';
 import type { PartyPass } from './state.ts';
@@ -65,6 +67,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   orgMembers,
   nominalAct,
   agentsPass,
+  jointStrikeTarget,
   accusationTarget,
   actReference,
   impliedCounterpartPass,

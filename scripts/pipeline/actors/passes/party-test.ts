@@ -33,7 +33,10 @@ export function exclusion(f: Found, type: EventType, dest?: Found): Exclusion | 
   // "the Ukraine war" is a topic; in a military act or an agreement the named state may well be a side.
   if (f.qualifier && type !== 'military' && type !== 'agreement') return { rule: 'actors.mentions.qualifier', why: `topic modifier '${m.text}'` };
   if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return { rule: 'actors.mentions.topic', why: `topic '${m.text}'` };
-  if (m.victim && VERBAL.has(type)) return { rule: 'actors.victim-of-condemned-act', why: `victim '${m.text}'` };
+  if (m.victim && VERBAL.has(type)) {
+    if (f.victimRule) return { rule: f.victimRule, why: `the victim named again '${m.text}'` };
+    return { rule: 'actors.victim-of-condemned-act', why: `victim '${m.text}'` };
+  }
   if (m.locative) {
     const sameDest = !!dest && (f === dest || (f.listHead ?? f) === (dest.listHead ?? dest));
     if (HOSTED.has(type) && m.destination === true && sameDest) return undefined;

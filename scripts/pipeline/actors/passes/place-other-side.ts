@@ -2,11 +2,43 @@
  * Pass `actors.place.other-side`: "declared an Indian staff member in Islamabad persona non grata":
  * for a sanction, threat, accusation or military act with one side named, the capital (or state)
  * where it happens stands for the other side. Not for meetings and visits: a host is not a party.
+ *
+ * Pass `actors.place.joint-strike-target`: "the US and UK armed forces carried out strikes against targets in
+ * Yemen": a strike by states that are all its agents, with no target state named, hits the state where it
+ * happens (after the trigger, "in <state>"). Not for drills and exercises, which a third state may host.
  */
 import type { EventType } from '../../types.ts';
 import { addCountry, type PartyPass } from './state.ts';
 
 const FALLBACK_PLACE = new Set<EventType>(['sanction', 'threat', 'accusation', 'military']);
+
+/** Drills and exercises: the state they happen in may only host them. */
+const EXERCISE = /\b(?:drills?|exercises?|manoeuvres?|maneuvers?|war\s+games|patrols?|deploy\w*)\b/iu;
+
+function placeAfterTrigger(s: Parameters<PartyPass['run']>[0]) {
+  return s.scope.find(
+    (f) =>
+      f.m.locative &&
+      !f.m.destination &&
+      f.m.country &&
+      f.m.start >= s.candidate.trigger.end &&
+      (f.m.kind === 'capital' || f.m.kind === 'country') &&
+      f.prep === 'in' &&
+      !f.m.nonParty &&
+      f.payload?.kind !== 'city',
+  );
+}
+
+export const jointStrikeTarget: PartyPass = {
+  id: 'actors.place.joint-strike-target',
+  run(s) {
+    if (s.type !== 'military' || s.countries.length < 2 || s.agents.length !== s.countries.length) return;
+    if (!s.countries.every((c) => s.agents.includes(c))) return;
+    if (EXERCISE.test(s.sentenceText)) return;
+    const place = placeAfterTrigger(s);
+    if (place && !s.countries.includes(place.m.country!)) addCountry(s, place.m.country!, this.id, `the joint strike hits '${place.m.text}'`);
+  },
+};
 
 export const placeOtherSide: PartyPass = {
   id: 'actors.place.other-side',

@@ -3,23 +3,30 @@
  * incursion", "Xi met Putin, hours after Washington imposed new sanctions": a phrase after the trigger
  * that names another event to say when this one happened is no part of this event; its states are not
  * parties. Only for acts between the parties named around the verb (statements, accusations, meetings,
- * visits, agreements): a strike or sanction "after X's attack" is often aimed at X.
+ * visits, agreements): a strike or sanction "after X's attack" is often aimed at X. Anchors that name no
+ * cause ("ahead of the Russian drills", "for the first time since the invasion of Ukraine";
+ * actor-context.json timeAnchorsAnyType) hold no party of any type (rule actors.time-anchor.any-type).
  */
 import type { EventType } from '../../types.ts';
-import { TIME_ANCHORS } from '../words.ts';
+import { TIME_ANCHORS, TIME_ANCHORS_ANY_TYPE } from '../words.ts';
 import { isStateParty } from './party-test.ts';
 import { dropCountry, stateOf, type PartyPass } from './state.ts';
 import { wordsOf } from './words-of.ts';
 
 const TYPES = new Set<EventType>(['statement', 'accusation', 'meeting', 'visit', 'agreement']);
+/** Every anchor, longest first (a three-word anchor wins over the one word it starts with). */
+const ALL_ANCHORS: readonly string[] = [...new Set([...TIME_ANCHORS, ...TIME_ANCHORS_ANY_TYPE])].sort((a, b) => b.length - a.length);
 
 export const timeAnchor: PartyPass = {
   id: 'actors.time-anchor',
   run(s) {
-    if (!TYPES.has(s.type) || s.countries.length === 0) return;
+    if (s.countries.length === 0) return;
+    const anyTypeOnly = !TYPES.has(s.type);
+    const anchors = anyTypeOnly ? TIME_ANCHORS_ANY_TYPE : ALL_ANCHORS;
     const t = s.candidate.trigger;
     const ws = wordsOf(s.sentenceText, s.sentenceStart);
     let from = -1;
+    let hitWords = '';
     let to = s.sentenceStart + s.sentenceText.length;
     for (let i = 0; i < ws.length && from < 0; i++) {
       if (ws[i]!.start < t.end) continue;
@@ -27,12 +34,13 @@ export const timeAnchor: PartyPass = {
       // hours after X"): a one- or two-word anchor starting here.
       const two = i + 1 < ws.length ? `${ws[i]!.w} ${ws[i + 1]!.w}` : '';
       const three = i + 2 < ws.length ? `${two} ${ws[i + 2]!.w}` : '';
-      const hit = TIME_ANCHORS.find((a) => a === three || a === two || a === ws[i]!.w);
+      const hit = anchors.find((a) => a === three || a === two || a === ws[i]!.w);
       if (!hit) continue;
       const prev = ws[i - 1];
       // "after" right after a comma, or after a time amount ("a few days before", "hours after").
       if (!prev || !(prev.w === ',' || /^(?:days?|hours?|weeks?|months?|shortly|just|soon|moments?)$/.test(prev.w) || hit.includes(' '))) continue;
       from = ws[i]!.start;
+      hitWords = hit;
       for (let j = i + 1; j < ws.length; j++) {
         if (ws[j]!.w === ',' || ws[j]!.w === ';') {
           to = ws[j]!.start;
@@ -45,7 +53,8 @@ export const timeAnchor: PartyPass = {
     for (const c of [...s.countries]) {
       const ms = s.found.filter((f) => stateOf(f) === c && isStateParty(f, s.type, s.dest));
       if (ms.length === 0 || !ms.every((f) => f.m.start >= from && f.m.start < to)) continue;
-      dropCountry(s, c, this.id, `named only in a time anchor ('${ms[0]!.m.text}')`);
+      const rule = anyTypeOnly ? 'actors.time-anchor.any-type' : this.id;
+      dropCountry(s, c, rule, `named only in a time anchor ('${hitWords} ... ${ms[0]!.m.text}')`);
     }
   },
 };

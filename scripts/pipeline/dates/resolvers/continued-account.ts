@@ -3,11 +3,19 @@
  * eight counterparts. The minister also met the Fijian prime minister.": with no cue of its own,
  * an act introduced by "also", "then", "later" (right before the trigger) continues the account
  * told just before, on the day of the event told last, when that day lies shortly before
- * publication (an account of today's events needs no carrying).
+ * publication (an account of today's events needs no carrying). So does a sentence that opens with a
+ * speaker referring back ("The Iranian official said ...", "He added ...").
  */
 import { CONTINUATION } from '../cue-data.ts';
 import { toDayNumber } from '../day-math.ts';
 import { chose, pass, type DateResolver } from './types.ts';
+
+/** "swiftly responded, threatening": a response word among the last three words before the trigger, as a match. */
+function responseBefore(before: string): [string] | null {
+  const words = before.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(-3);
+  const hit = words.find((w) => CONTINUATION.responseWords.has(w));
+  return hit ? [hit] : null;
+}
 
 export const continuedAccountResolver: DateResolver = {
   id: CONTINUATION.id,
@@ -16,8 +24,8 @@ export const continuedAccountResolver: DateResolver = {
     const last = ctx.previous?.[ctx.previous.length - 1];
     if (!last) return pass('no event told before');
     const before = sentence.text.slice(Math.max(0, trigger.start - 40), trigger.start);
-    const marker = CONTINUATION.markerBefore.exec(before);
-    if (!marker) return pass('no "also"/"then" before the trigger');
+    const marker = CONTINUATION.markerBefore.exec(before) ?? responseBefore(before) ?? CONTINUATION.anaphoricSpeaker.exec(sentence.text);
+    if (!marker) return pass('no "also"/"then" before the trigger, no speaker referring back');
     const n = toDayNumber(last.date);
     const pub = toDayNumber(published)!;
     if (n === null || n > pub || pub - n > CONTINUATION.maxDaysBefore) return pass(`the event told last (${last.date}) is not shortly before publication`);

@@ -14,6 +14,7 @@
  * 12. asides             "China, an ally of Moscow, said".
  * 13. victims            "Israel's attack on Iran" (after places: a victim named as a place is no venue).
  * 14. sovereigntyVictims "a violation of Syrian sovereignty".
+ * 15. victimsAgain      the victim named again in the sentence ("targeting Syria's stability"): after 13-14.
  */
 import { asides } from './asides.ts';
 import { attributions } from './attributions.ts';
@@ -25,7 +26,7 @@ import { citiesArePlaces, placeListsPass, places } from './places.ts';
 import { possessives } from './possessive.ts';
 import { qualifiers } from './qualifiers.ts';
 import { topics } from './topics.ts';
-import { sovereigntyVictims, victims } from './victims.ts';
+import { sovereigntyVictims, victims, victimsAgain } from './victims.ts';
 
 export const MENTION_PASSES: readonly MentionPass[] = [
   possessives,
@@ -42,4 +43,5 @@ export const MENTION_PASSES: readonly MentionPass[] = [
   asides,
   victims,
   sovereigntyVictims,
+  victimsAgain,
 ];

@@ -9,9 +9,19 @@ import { STATE_KINDS, type MentionContext, type MentionPass } from './context.ts
 export function markTopics(ctx: MentionContext, found: Found[], tokens: Token[]): void {
   const w = ctx.words;
   let from = -1;
+  const phrases = multiWord(w.topicWords);
   for (let i = 0; i < tokens.length && from < 0; i++) {
     const t = tokens[i]!.norm;
     if (w.topicWords.has(t)) from = i;
+    // "on the situation in Ukraine": a phrase of several words opens the topic at its last word.
+    else if (phrases.length) {
+      for (const p of phrases) {
+        if (p.every((word, k) => tokens[i + k]?.norm === word)) {
+          from = i + p.length - 1;
+          break;
+        }
+      }
+    }
     else if ((t === 'on' || t === 'over') && i > 0 && w.topicNouns.has(tokens[i - 1]!.norm)) from = i;
   }
   if (from < 0) return;
@@ -25,6 +35,17 @@ export function markTopics(ctx: MentionContext, found: Found[], tokens: Token[])
     }
   }
   for (const f of found) if (f.first > from && f.last < to && (STATE_KINDS.has(f.m.kind) || f.m.kind === 'organization')) f.m.topic = true;
+}
+
+const multiWordCache = new WeakMap<Set<string>, string[][]>();
+/** The entries of a word list that are phrases of several words, split into words. */
+function multiWord(words: Set<string>): string[][] {
+  let out = multiWordCache.get(words);
+  if (!out) {
+    out = [...words].filter((x) => x.includes(' ')).map((x) => x.split(/\s+/u));
+    multiWordCache.set(words, out);
+  }
+  return out;
 }
 
 const RELATION_NOUNS = new Set(['relations', 'ties', 'cooperation', 'trade', 'links', 'contacts', 'partnership', 'dealings', 'rapprochement', 'normalisation', 'normalization', 'talks', 'negotiations', 'agreement', 'deal', 'dispute', 'tensions', 'conflict', 'war', 'border']);

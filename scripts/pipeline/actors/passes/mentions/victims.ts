@@ -2,6 +2,8 @@
  * Victims are no parties of what is said about an act:
  *  - `actors.mentions.victim`: "Israel's attack on Iran", "Israeli strikes on Iran": Iran is on the receiving end.
  *  - `actors.mentions.sovereignty`: "a violation of Syrian sovereignty", "the airspace of Iraq" (actor-context.json sovereigntyNouns).
+ *  - `actors.mentions.victim-again`: a state once named as the victim stays the victim when the same sentence names it
+ *    again inside a phrase ("condemned Israel's strike on Syria as an attack targeting Syria's stability").
  */
 import type { Found } from '../../analyze.ts';
 import type { Token } from '../../text.ts';
@@ -72,5 +74,41 @@ export const sovereigntyVictims: MentionPass = {
   id: 'actors.mentions.sovereignty',
   run(ctx) {
     markSovereigntyVictims(ctx.found, ctx.tokens, ctx.byFirst);
+  },
+};
+
+/** Clause openers: a state named right after one may be a new subject ("..., and Syria said"), not the victim again. */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'when', 'after', 'before', 'since', 'because', 'although', 'though']);
+
+/**
+ * A later mention of a victim's state in the same sentence is the victim again when it stands inside a phrase: right
+ * after a lower-case word that opens no clause ("targeting Syria's stability", "the people of Syria"), with no
+ * punctuation between. A mention after a comma or a clause opener may be a new subject and is left alone.
+ */
+export function markVictimsAgain(found: Found[], tokens: Token[]): void {
+  const victimsAt = new Map<string, number>();
+  for (const f of found) {
+    const c = f.m.country;
+    if (!c || !STATE_KINDS.has(f.m.kind)) continue;
+    if (f.m.victim) {
+      if (!victimsAt.has(c)) victimsAt.set(c, f.last);
+      continue;
+    }
+    const from = victimsAt.get(c);
+    if (from === undefined || f.first <= from) continue;
+    const prev = tokens[f.first - 1];
+    const cur = tokens[f.first];
+    if (!prev || !cur || cur.start - prev.end > 1) continue;
+    if (!/^\p{Ll}/u.test(prev.raw) || CLAUSE_OPENERS.has(prev.norm)) continue;
+    f.m.victim = true;
+    f.victimRule = 'actors.mentions.victim-again';
+    delete f.m.locative;
+  }
+}
+
+export const victimsAgain: MentionPass = {
+  id: 'actors.mentions.victim-again',
+  run(ctx) {
+    markVictimsAgain(ctx.found, ctx.tokens);
   },
 };
