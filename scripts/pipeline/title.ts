@@ -214,7 +214,7 @@ export function presentTense(verb: string): string {
   if (!w.endsWith('ed')) return w.endsWith('s') ? w : `${w}s`;
   if (w.endsWith('ied')) return `${w.slice(0, -3)}ies`;
   const stem = w.slice(0, -2);
-  if (/(?:ss|sh|ch|x|z)$/.test(stem)) return `${stem}es`;
+  if (/(?:s[sh]|ch|[xz])$/.test(stem)) return `${stem}es`;
   if (/(?:[gcvu]|[^s]s)$/.test(stem)) return `${stem}es`;
   return `${stem}s`;
 }
@@ -236,8 +236,8 @@ function tidyContent(text: string): string {
   const long = out.findIndex((w) => w.length > 40);
   if (long >= 0) out = out.slice(0, long);
   // Never end on a word that needs a continuation.
-  while (out.length && /^(?:and|or|but|as|that|to|of|the|a|an|in|on|for|with|by|from|its|their|his|her|which|who|while|after|before|at)$/i.test(out[out.length - 1]!.replace(/[,.;:]+$/, ''))) out = out.slice(0, -1);
-  return out.join(' ').replace(/[\s,;:.–—-]+$/u, '');
+  while (out.length && /^(?:and|or|but|as|that|to|of|the|a|an|in|on|for|with|by|from|its|their|his|her|which|who|while|after|before|at)$/i.test(out[out.length - 1]!.replace(/(?<![,.;:])[,.;:]+$/, ''))) out = out.slice(0, -1);
+  return out.join(' ').replace(/(?<![\s,;:.–—-])[\s,;:.–—-]+$/u, '');
 }
 
 /** The content clause right after the trigger, up to the end of its clause. */

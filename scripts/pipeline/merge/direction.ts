@@ -87,11 +87,43 @@ function computeActing(ev: ExtractedEvent): string[] {
   return [];
 }
 
-const QUOTED = /“[^”]*”?|"[^"]*"?|‘‘[^’]*’’|''[^']*''/gu;
-/** The text with quoted passages blanked out (same length). */
+/**
+ * The text with quoted passages blanked out (same length): “…” and "…" (to the closing mark, or
+ * to the end when it is missing), ‘‘…’’ and ''…'' (only when the first closing mark after the
+ * opening one is doubled). A scan rather than a regex: the old /‘‘[^’]*’’|''[^']*''/g re-read the
+ * rest of the text from every unclosed opening pair (quadratic on a run of "‘‘x"); here the
+ * position of the next closing mark is remembered, so every character is read a bounded number
+ * of times.
+ */
 function blankQuotes(text: string): string {
   if (!/["“‘']/u.test(text)) return text;
-  return text.replace(QUOTED, (q) => ' '.repeat(q.length));
+  const n = text.length;
+  /** First index of `ch` at or after `from`, reusing `cached` (first index at or after an earlier start; -1: none). */
+  const next = (ch: string, from: number, cached: number): number => (cached === -1 || cached >= from ? cached : text.indexOf(ch, from));
+  let single = -2;
+  let apostrophe = -2;
+  let out = '';
+  let last = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    let end = -1;
+    if (c === '“' || c === '"') {
+      const j = text.indexOf(c === '“' ? '”' : '"', i + 1);
+      end = j < 0 ? n : j + 1;
+    } else if (c === '‘' && text[i + 1] === '‘') {
+      single = next('’', i + 2, single);
+      if (single >= 0 && text[single + 1] === '’') end = single + 2;
+    } else if (c === "'" && text[i + 1] === "'") {
+      apostrophe = next("'", i + 2, apostrophe);
+      if (apostrophe >= 0 && text[apostrophe + 1] === "'") end = apostrophe + 2;
+    }
+    if (end > i) {
+      out += text.slice(last, i) + ' '.repeat(end - i);
+      last = i = end;
+    } else i++;
+  }
+  return out + text.slice(last);
 }
 
 const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’-]+/gu;
