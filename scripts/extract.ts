@@ -15,6 +15,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_CACHE_DIR, defaultThreads, extractCorpus, type CorpusProgress } from './pipeline/corpus/extract-corpus.ts';
 import { readSavedReports } from './pipeline/corpus/saved-reports.ts';
 import { extractorVersion } from './pipeline/corpus/version.ts';
+import { FileMergeCache } from './pipeline/corpus/merge-cache.ts';
 import { writeAtomic } from './pipeline/corpus/job.ts';
 import { writeEventsFile } from './pipeline/corpus/write-json.ts';
 import type { DocReport } from './pipeline/document-report.ts';
@@ -166,6 +167,8 @@ async function main(): Promise<void> {
   let usedThreads = 1;
   let fromCache = 0;
   let bytes = 0;
+  let reportKeys: (string | null)[] | undefined;
+  const cacheDir = values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR;
   if (merging) {
     const dir = path.resolve(values['merge-reports']!);
     try {
@@ -178,13 +181,14 @@ async function main(): Promise<void> {
     try {
       const res = await extractCorpus(input!, {
         threads,
-        cacheDir: values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR,
+        cacheDir,
         reportsDir: values['reports-dir'] ? path.resolve(values['reports-dir']) : null,
         ...(shard ? { shard } : {}),
         ...(values.explain !== undefined ? { trace: true } : {}),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       });
       ({ reports, warnings: corpusWarnings } = res);
+      reportKeys = res.keys;
       usedThreads = res.stats.threads;
       fromCache = res.stats.fromCache;
       bytes = res.stats.bytes;
@@ -212,14 +216,27 @@ async function main(): Promise<void> {
   }
   const reg = await loadRegistry(values, input);
   if (reg.warning) corpusWarnings.push(reg.warning);
+  // The merge's blocks are cached beside the per-document reports (not with --explain: traced runs
+  // cluster everything at once).
+  const mergeCache = cacheDir !== null && reportKeys && values.explain === undefined ? await FileMergeCache.open(cacheDir) : undefined;
+  const mergeStats = { blocks: 0, fromCache: 0, reports: 0, reclustered: 0 };
+  timing('read merge cache');
   const { file, report, registry } = finishPipeline(reports, {
     ...(curation ? { curation } : {}),
     corpusWarnings,
     ...(reg.registry ? { registry: reg.registry } : {}),
     consumeReports: true,
+    ...(mergeCache && reportKeys ? { reportKeys, mergeCache, mergeStats } : {}),
   });
-
-  timing('merge, ids, curation, validation');
+  reports = [];
+  reportKeys = undefined;
+  timing(
+    mergeCache
+      ? `merge (${mergeStats.blocks} blocks, ${mergeStats.fromCache} from cache, ${mergeStats.reclustered} of ${mergeStats.reports} reports clustered), ids, curation, validation`
+      : 'merge, ids, curation, validation',
+  );
+  await mergeCache?.save();
+  timing('write merge cache');
   try {
     await mkdir(path.dirname(output), { recursive: true });
     await writeEventsFile(output, file);
