@@ -69,7 +69,9 @@ let phaseStart = 0;
 function timing(phase: string): void {
   if (process.env.EXTRACT_TIMINGS !== '1') return;
   const now = performance.now();
-  process.stderr.write(`extract: timing: ${phase} ${((now - phaseStart) / 1000).toFixed(2)} s\n`);
+  const mem = process.memoryUsage();
+  const mb = (n: number) => `${Math.round(n / 1048576)} MiB`;
+  process.stderr.write(`extract: timing: ${phase} ${((now - phaseStart) / 1000).toFixed(2)} s (heap ${mb(mem.heapUsed)}, rss ${mb(mem.rss)})\n`);
   phaseStart = now;
 }
 

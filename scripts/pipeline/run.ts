@@ -52,6 +52,9 @@ export interface PipelineResult {
   registry?: Registry;
 }
 
+/** Events validated at a time (see finishPipeline). */
+const VALIDATE_SLICE = 4096;
+
 let sharedResolver: ActorResolver | undefined;
 /** The gazetteers are compiled once per process (per worker thread). */
 export function resolver(): ActorResolver {
@@ -137,8 +140,16 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
 
   // Validate every event against the shared schema; an invalid one is reported, not written.
   // (validate.ts drops only a bad source of an event, not the whole event).
-  const { valid, warnings: validationWarnings } = validateEvents(events);
-  for (const message of validationWarnings) warnings.push({ message });
+  // In slices, each dropped once checked: the merged events and their validated copies are never
+  // all held at once (the memory peak of a large corpus).
+  const valid: TimelineEvent[] = [];
+  for (let from = 0; from < events.length; from += VALIDATE_SLICE) {
+    const slice = events.slice(from, from + VALIDATE_SLICE);
+    events.fill(undefined as unknown as TimelineEvent, from, from + VALIDATE_SLICE);
+    const checked = validateEvents(slice);
+    for (const ev of checked.valid) valid.push(ev);
+    for (const message of checked.warnings) warnings.push({ message });
+  }
   events = [];
 
   const file: EventsFile = { schemaVersion: 1, documents, events: valid };

@@ -13,14 +13,14 @@
  *   compatible with every member's (same-event.ts: at most `approximateWindowDays`, the weak-evidence
  *   windows or the 7 days of a reprinted sentence), so farther ones never change the result;
  * - they come from one sentence (the sibling test of `leftToSibling`);
- * - they are copies of one sentence in articles published at most COPY_WINDOW_DAYS apart
- *   (merge/copies.ts, chained as collapseCopies chains them).
+ * - their sentences read the same and their articles were published at most COPY_WINDOW_DAYS apart:
+ *   this holds every chain of copies in reprints (merge/copies.ts), whose key includes the sentence.
  * Tracing (`--explain`) notes refused candidates too, so traced runs do not use blocks.
  */
 import rules from '../../data/merge-rules.json' with { type: 'json' };
 import type { ExtractedEvent } from '../types.ts';
-import { COPY_WINDOW_DAYS, copyKey } from './copies.ts';
-import { fileKeys, filePrefixes, isLoose, lookupKeys, windowPrefixes } from './index-keys.ts';
+import { COPY_WINDOW_DAYS } from './copies.ts';
+import { fileKeys, isLoose, lookupKeys, SEARCH_WINDOW, windowDays } from './index-keys.ts';
 import { dayNumber, reportSentenceKey, SAME_SENTENCE_WINDOW_DAYS, typeGroup } from './same-event.ts';
 
 /** Days beyond which two reports of the same sentence can never be one event (see same-event.ts). */
@@ -78,12 +78,40 @@ export function mergeBlocks(events: readonly ExtractedEvent[]): number[][] {
   const n = events.length;
   const uf = new UnionFind(n);
 
-  // 1. The clusterer's index: file every report, then join each with what its lookups find.
-  const index = new Map<string, Map<string, number[]>>();
+  // 1. The clusterer's index (the same prefixes and keys as merge.ts, as small integers: strings
+  // interned once, so the lookups over the day window hash no strings): file every report, then
+  // join each with what its lookups find.
+  const ids = new Map<string, number>();
+  const intern = (s: string): number => {
+    let id = ids.get(s);
+    if (id === undefined) ids.set(s, (id = ids.size));
+    return id;
+  };
+  const windows = new Map<string, number[]>();
+  /** Ids of the days of the window around `day` (index SEARCH_WINDOW is the day itself). */
+  const windowIds = (day: string): number[] => {
+    let w = windows.get(day);
+    if (w === undefined) windows.set(day, (w = windowDays(day).map(intern)));
+    return w;
+  };
+  // Outer key: (day, type group, a/l) as one integer; inner: the state or organisation key.
+  const slotOf = (day: number, group: number, loose: 0 | 1) => (day * 64 + group) * 2 + loose;
+  const index = new Map<number, Map<number, number[]>>();
+  const groupIds = new Map<string, number>();
+  const groups = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = typeGroup(events[i]!.type);
+    let id = groupIds.get(g);
+    if (id === undefined) groupIds.set(g, (id = groupIds.size));
+    if (id >= 64) throw new Error('merge blocks: more than 64 type groups');
+    groups[i] = id;
+  }
   for (let i = 0; i < n; i++) {
     const ev = events[i]!;
-    const keys = fileKeys(ev);
-    for (const at of filePrefixes(ev, typeGroup(ev.type))) {
+    const keys = fileKeys(ev).map(intern);
+    const day = intern(ev.date);
+    for (const kind of isLoose(ev) ? ([0, 1] as const) : ([0] as const)) {
+      const at = slotOf(day, groups[i]!, kind);
       let m = index.get(at);
       if (m === undefined) index.set(at, (m = new Map()));
       for (const k of keys) push(m, k, i);
@@ -92,10 +120,18 @@ export function mergeBlocks(events: readonly ExtractedEvent[]): number[][] {
   const joined = new Set<number[]>();
   for (let i = 0; i < n; i++) {
     const ev = events[i]!;
-    const keys = lookupKeys(ev);
+    const names = lookupKeys(ev);
+    if (names.length === 0) continue;
+    const keys: number[] = [];
+    for (const name of names) {
+      const k = ids.get(name);
+      if (k !== undefined) keys.push(k);
+    }
     if (keys.length === 0) continue;
-    for (const at of windowPrefixes(ev.date, typeGroup(ev.type), isLoose(ev))) {
-      const m = index.get(at);
+    const loose = isLoose(ev);
+    const days = windowIds(ev.date);
+    for (let d = 0; d < days.length; d++) {
+      const m = index.get(slotOf(days[d]!, groups[i]!, d === SEARCH_WINDOW || loose ? 0 : 1));
       if (m === undefined) continue;
       for (const k of keys) {
         const list = m.get(k);
@@ -111,11 +147,12 @@ export function mergeBlocks(events: readonly ExtractedEvent[]): number[][] {
   }
   index.clear();
   joined.clear();
+  ids.clear();
 
-  // 2. Same sentence text within SAME_TEXT_DAYS; 3. same sentence; 4. copies in reprints.
+  // 2. Same sentence text within SAME_TEXT_DAYS, by day or by publication day (the latter holds
+  // every chain of copies in reprints: a copy's key includes its sentence); 3. same sentence.
   const byText = new Map<string, number[]>();
   const bySentence = new Map<string, number>();
-  const byCopy = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const ev = events[i]!;
     push(byText, reportSentenceKey(ev), i);
@@ -123,10 +160,12 @@ export function mergeBlocks(events: readonly ExtractedEvent[]): number[][] {
     const first = bySentence.get(at);
     if (first === undefined) bySentence.set(at, i);
     else uf.union(first, i);
-    push(byCopy, copyKey(ev), i);
   }
-  for (const list of byText.values()) chainByDay(uf, list, (i) => dayNumber(events[i]!.date), SAME_TEXT_DAYS);
-  for (const list of byCopy.values()) chainByDay(uf, list, (i) => dayNumber(events[i]!.source.published ?? ''), COPY_WINDOW_DAYS);
+  for (const list of byText.values()) {
+    if (list.length < 2) continue;
+    chainByDay(uf, list, (i) => dayNumber(events[i]!.date), SAME_TEXT_DAYS);
+    chainByDay(uf, list, (i) => dayNumber(events[i]!.source.published ?? ''), COPY_WINDOW_DAYS);
+  }
 
   const blocks = new Map<number, number[]>();
   for (let i = 0; i < n; i++) push(blocks, uf.find(i), i);

@@ -15,7 +15,7 @@ import { dayNumber, reportSentenceKey } from './same-event.ts';
 export const COPY_WINDOW_DAYS = 7;
 
 /** What must be equal for two reports to be copies of one another. */
-export function copyKey(ev: ExtractedEvent): string {
+function copyKey(ev: ExtractedEvent): string {
   const s = ev.source;
   const trigger = s.trigger ? s.sentence.slice(s.trigger.start, s.trigger.end).toLowerCase() : '';
   const people = ev.actors

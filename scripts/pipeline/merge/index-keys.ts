@@ -45,7 +45,7 @@ export function lookupKeys(ev: ExtractedEvent): string[] {
 
 const windowCache = new Map<string, string[]>();
 /** The days from SEARCH_WINDOW before `day` to SEARCH_WINDOW after it (the day itself in the middle). */
-function windowDays(day: string): string[] {
+export function windowDays(day: string): string[] {
   let out = windowCache.get(day);
   if (out === undefined) {
     const t = Date.parse(`${day}T00:00:00Z`);
