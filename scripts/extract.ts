@@ -4,7 +4,8 @@
  * documents included); exit 2 with a one-line reason when it cannot run at all.
  *
  * Documents are read and extracted on every core (worker threads), each one's report cached by
- * content and extractor version, then merged once (scripts/pipeline/corpus/). A corpus can also be
+ * content and extractor version, then merged once (scripts/pipeline/corpus/); the merge's
+ * independent blocks keep their clusters in the same cache folder (corpus/merge-cache.ts). A corpus can also be
  * extracted in shards anywhere (--shard K/N --reports-dir DIR) and merged later (--merge-reports DIR).
  */
 import { existsSync } from 'node:fs';
@@ -30,7 +31,8 @@ const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [opt
   --report <file.json>      build report (default: build-report.json beside the output)
   --curation <file.yaml>    corrections (default: <input>/curation.yaml when present)
   --threads <n>             worker threads (default: every core, ${defaultThreads()} here; 1 = this thread only)
-  --cache <dir>             per-document cache (default: node_modules/.cache/diplomatic-timeline/extract)
+  --cache <dir>             per-document cache and the merge's block cache (default:
+                            node_modules/.cache/diplomatic-timeline/extract)
   --no-cache                extract every document afresh
   --reports-dir <dir>       also write one report per document there (--output becomes optional)
   --shard <k>/<n>           only the k-th of n shares of the documents (with --reports-dir)
@@ -222,7 +224,7 @@ async function main(): Promise<void> {
   // cluster everything at once).
   const mergeCache = cacheDir !== null && reportKeys && values.explain === undefined ? await FileMergeCache.open(cacheDir) : undefined;
   const mergeStats = { blocks: 0, fromCache: 0, reports: 0, reclustered: 0 };
-  timing('read merge cache');
+  if (mergeCache) timing('read merge cache');
   const { file, report, registry } = finishPipeline(reports, {
     ...(curation ? { curation } : {}),
     corpusWarnings,
@@ -237,8 +239,10 @@ async function main(): Promise<void> {
       ? `merge (${mergeStats.blocks} blocks, ${mergeStats.fromCache} from cache, ${mergeStats.reclustered} of ${mergeStats.reports} reports clustered), ids, curation, validation`
       : 'merge, ids, curation, validation',
   );
-  await mergeCache?.save();
-  timing('write merge cache');
+  if (mergeCache) {
+    await mergeCache.save();
+    timing('write merge cache');
+  }
   try {
     await mkdir(path.dirname(output), { recursive: true });
     await writeEventsFile(output, file);
