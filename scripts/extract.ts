@@ -4,7 +4,8 @@
  * documents included); exit 2 with a one-line reason when it cannot run at all.
  *
  * Documents are read and extracted on every core (worker threads), each one's report cached by
- * content and extractor version, then merged once (scripts/pipeline/corpus/). A corpus can also be
+ * content and extractor version, then merged once (scripts/pipeline/corpus/); the merge's
+ * independent blocks keep their clusters in the same cache folder (corpus/merge-cache.ts). A corpus can also be
  * extracted in shards anywhere (--shard K/N --reports-dir DIR) and merged later (--merge-reports DIR).
  */
 import { existsSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_CACHE_DIR, defaultThreads, extractCorpus, type CorpusProgress } from './pipeline/corpus/extract-corpus.ts';
 import { readSavedReports } from './pipeline/corpus/saved-reports.ts';
 import { extractorVersion } from './pipeline/corpus/version.ts';
+import { FileMergeCache } from './pipeline/corpus/merge-cache.ts';
 import { writeAtomic } from './pipeline/corpus/job.ts';
 import { writeEventsFile } from './pipeline/corpus/write-json.ts';
 import type { DocReport } from './pipeline/document-report.ts';
@@ -29,7 +31,8 @@ const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [opt
   --report <file.json>      build report (default: build-report.json beside the output)
   --curation <file.yaml>    corrections (default: <input>/curation.yaml when present)
   --threads <n>             worker threads (default: every core, ${defaultThreads()} here; 1 = this thread only)
-  --cache <dir>             per-document cache (default: node_modules/.cache/diplomatic-timeline/extract)
+  --cache <dir>             per-document cache and the merge's block cache (default:
+                            node_modules/.cache/diplomatic-timeline/extract)
   --no-cache                extract every document afresh
   --reports-dir <dir>       also write one report per document there (--output becomes optional)
   --shard <k>/<n>           only the k-th of n shares of the documents (with --reports-dir)
@@ -68,7 +71,9 @@ let phaseStart = 0;
 function timing(phase: string): void {
   if (process.env.EXTRACT_TIMINGS !== '1') return;
   const now = performance.now();
-  process.stderr.write(`extract: timing: ${phase} ${((now - phaseStart) / 1000).toFixed(2)} s\n`);
+  const mem = process.memoryUsage();
+  const mb = (n: number) => `${Math.round(n / 1048576)} MiB`;
+  process.stderr.write(`extract: timing: ${phase} ${((now - phaseStart) / 1000).toFixed(2)} s (heap ${mb(mem.heapUsed)}, rss ${mb(mem.rss)})\n`);
   phaseStart = now;
 }
 
@@ -166,6 +171,8 @@ async function main(): Promise<void> {
   let usedThreads = 1;
   let fromCache = 0;
   let bytes = 0;
+  let reportKeys: (string | null)[] | undefined;
+  const cacheDir = values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR;
   if (merging) {
     const dir = path.resolve(values['merge-reports']!);
     try {
@@ -178,13 +185,14 @@ async function main(): Promise<void> {
     try {
       const res = await extractCorpus(input!, {
         threads,
-        cacheDir: values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR,
+        cacheDir,
         reportsDir: values['reports-dir'] ? path.resolve(values['reports-dir']) : null,
         ...(shard ? { shard } : {}),
         ...(values.explain !== undefined ? { trace: true } : {}),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       });
       ({ reports, warnings: corpusWarnings } = res);
+      reportKeys = res.keys;
       usedThreads = res.stats.threads;
       fromCache = res.stats.fromCache;
       bytes = res.stats.bytes;
@@ -212,14 +220,29 @@ async function main(): Promise<void> {
   }
   const reg = await loadRegistry(values, input);
   if (reg.warning) corpusWarnings.push(reg.warning);
+  // The merge's blocks are cached beside the per-document reports (not with --explain: traced runs
+  // cluster everything at once).
+  const mergeCache = cacheDir !== null && reportKeys && values.explain === undefined ? await FileMergeCache.open(cacheDir) : undefined;
+  const mergeStats = { blocks: 0, fromCache: 0, reports: 0, reclustered: 0 };
+  if (mergeCache) timing('read merge cache');
   const { file, report, registry } = finishPipeline(reports, {
     ...(curation ? { curation } : {}),
     corpusWarnings,
     ...(reg.registry ? { registry: reg.registry } : {}),
     consumeReports: true,
+    ...(mergeCache && reportKeys ? { reportKeys, mergeCache, mergeStats } : {}),
   });
-
-  timing('merge, ids, curation, validation');
+  reports = [];
+  reportKeys = undefined;
+  timing(
+    mergeCache
+      ? `merge (${mergeStats.blocks} blocks, ${mergeStats.fromCache} from cache, ${mergeStats.reclustered} of ${mergeStats.reports} reports clustered), ids, curation, validation`
+      : 'merge, ids, curation, validation',
+  );
+  if (mergeCache) {
+    await mergeCache.save();
+    timing('write merge cache');
+  }
   try {
     await mkdir(path.dirname(output), { recursive: true });
     await writeEventsFile(output, file);

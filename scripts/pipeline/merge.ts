@@ -10,6 +10,7 @@
  * merge/same-event.ts), or starts a new one. Checking every member stops chains such as
  * "RUS+TUR call" <- "RUS call" -> "RUS+IRN call" from fusing two calls.
  */
+import { createHash } from 'node:crypto';
 import { retitleMerged } from './title.ts';
 import type { Source, TimelineEvent } from '../../src/lib/schema.ts';
 import type { ExtractedEvent } from './types.ts';
@@ -18,13 +19,13 @@ import { actingStates } from './merge/direction.ts';
 import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
 import { isPerson, mergeActors } from './merge/names.ts';
+import { mergeBlocks } from './merge/blocks.ts';
 import { Cluster } from './merge/cluster.ts';
 import { collapseCopies } from './merge/copies.ts';
 import { reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
+import { fileKeys, filePrefixes, isLoose, lookupKeys, windowPrefixes } from './merge/index-keys.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
-/** How far apart (days) two reports of one event may be dated (copies of one sentence are found by text). */
-const SEARCH_WINDOW = Math.max(rules.weakEvidenceWindowDays, rules.approximateWindowDays);
 
 export function evidenceRank(evidence: string): number {
   return RANK[evidence] ?? 0;
@@ -131,22 +132,12 @@ export function clusterWithCopies(events: ExtractedEvent[]): {
   // Every report is indexed under its day ("a|"); loosely dated ones (publication day,
   // approximate) also under "l|", the only ones a firmly dated report may meet on another day.
   const addToIndex = (ev: ExtractedEvent, ci: number) => {
-    const prefixes = isLoose(ev) ? ['a', 'l'] : ['a'];
-    for (const p of prefixes) {
-      const m = slot(`${p}|${typeGroup(ev.type)}|${ev.date}|`);
-      put(m, `s:${ev.countries.join(',')}`, ci);
-      for (const c of ev.countries) put(m, `c:${c}`, ci);
-      for (const o of ev.organizations) put(m, `o:${o}`, ci);
+    const keys = fileKeys(ev);
+    for (const at of filePrefixes(ev, typeGroup(ev.type))) {
+      const m = slot(at);
+      for (const k of keys) put(m, k, ci);
     }
     put(byText, reportSentenceKey(ev), ci);
-  };
-  /** Index keys under which a compatible report may be found (see countriesCompatible). */
-  const lookupKeys = (ev: ExtractedEvent): string[] => {
-    const orgs = ev.organizations.map((o) => `o:${o}`);
-    const n = ev.countries.length;
-    if (n === 0) return orgs;
-    if (n === 1 || rules.maxExtraCountriesWhenBothNamed > 0) return [...ev.countries.map((c) => `c:${c}`), ...orgs];
-    return [`s:${ev.countries.join(',')}`, ...ev.countries.map((c) => `s:${c}`), ...orgs];
   };
 
   // Reports by sentence: a sentence that names two events ("Xi met Lavrov after a general
@@ -291,44 +282,6 @@ function normalized(ev: ExtractedEvent): ExtractedEvent {
   return countries === ev.countries && organizations === ev.organizations ? ev : { ...ev, countries, organizations };
 }
 
-/** A report whose day may differ from another report's of the same event (see datesCompatible). */
-function isLoose(ev: ExtractedEvent): boolean {
-  return ev.datePrecision === 'approximate' || WEAK.has(ev.dateEvidence);
-}
-const WEAK = new Set<string>(rules.weakEvidence);
-
-const windowCache = new Map<string, string[]>();
-/** The days from SEARCH_WINDOW before `day` to SEARCH_WINDOW after it (the day itself in the middle). */
-function windowDays(day: string): string[] {
-  let out = windowCache.get(day);
-  if (out === undefined) {
-    const t = Date.parse(`${day}T00:00:00Z`);
-    out = [];
-    for (let d = -SEARCH_WINDOW; d <= SEARCH_WINDOW; d++) {
-      out.push(Number.isNaN(t) ? (d === 0 ? day : `${day}~${d}`) : new Date(t + d * 86_400_000).toISOString().slice(0, 10));
-    }
-    if (windowCache.size > 100_000) windowCache.clear();
-    windowCache.set(day, out);
-  }
-  return out;
-}
-
-const prefixCache = new Map<string, string[]>();
-/**
- * Index prefixes of the day window around `day`: "a|group|day|" for the day itself and, for a
- * loosely dated report, every day; "l|group|day|" (loosely dated reports only) for the others.
- */
-function windowPrefixes(day: string, group: string, loose: boolean): string[] {
-  const key = `${loose ? 'a' : 'l'}|${group}|${day}`;
-  let out = prefixCache.get(key);
-  if (out === undefined) {
-    out = windowDays(day).map((d, i) => `${i === SEARCH_WINDOW || loose ? 'a' : 'l'}|${group}|${d}|`);
-    if (prefixCache.size > 100_000) prefixCache.clear();
-    prefixCache.set(key, out);
-  }
-  return out;
-}
-
 function toSource(ev: ExtractedEvent): Source {
   const s = ev.source;
   return {
@@ -424,13 +377,113 @@ export function combine(
   };
 }
 
+/**
+ * Clusters of a block remembered between builds (corpus/merge-cache.ts): by a key naming the
+ * block's reports, each cluster as positions in the block, a copy in a reprint as ~position.
+ */
+export interface MergeCache {
+  get(key: string): number[][] | undefined;
+  set(key: string, clusters: number[][]): void;
+}
+
+export interface MergeOptions {
+  /**
+   * Cluster block by block (merge/blocks.ts): the same result as one run over everything. On by
+   * default when `reportKeys` and `cache` are given; traced runs never use blocks.
+   */
+  blocks?: boolean;
+  /**
+   * A key per report (aligned with the input) that changes whenever the report's content does,
+   * such as its document's cache key and its position there; null for a report without one.
+   */
+  reportKeys?: readonly (string | null)[];
+  /** Where blocks whose reports all have keys find and leave their clusters. */
+  cache?: MergeCache;
+  /** Counts of blocks clustered and taken from the cache (for the build's timings). */
+  stats?: { blocks: number; fromCache: number; reports: number; reclustered: number };
+}
+
+/** One key for a block from its reports' keys (in input order), or null when one has none. */
+function blockKey(block: readonly number[], keys: readonly (string | null)[]): string | null {
+  const h = createHash('sha256');
+  for (const i of block) {
+    const k = keys[i];
+    if (k === null || k === undefined) return null;
+    h.update(k);
+    h.update('\u0000');
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** Cached clusters name every position of the block exactly once. */
+function coversOnce(clusters: readonly number[][], n: number): boolean {
+  const seen = new Uint8Array(n);
+  let count = 0;
+  for (const c of clusters) {
+    for (const p of c) {
+      const i = p < 0 ? ~p : p;
+      if (!Number.isInteger(i) || i >= n || seen[i]) return false;
+      seen[i] = 1;
+      count++;
+    }
+  }
+  return count === n;
+}
+
+/** Clusters (and copies) of one block: from the cache when it has them, else computed and stored. */
+function clusterBlock(
+  events: ExtractedEvent[],
+  key: string | null,
+  cache: MergeCache | undefined,
+): { clusters: ExtractedEvent[][]; copies: ExtractedEvent[]; cached: boolean } {
+  const hit = key !== null ? cache?.get(key) : undefined;
+  if (hit !== undefined && coversOnce(hit, events.length)) {
+    const copies: ExtractedEvent[] = [];
+    const clusters = hit.map((c) =>
+      c.map((p) => {
+        if (p >= 0) return events[p]!;
+        copies.push(events[~p]!);
+        return events[~p]!;
+      }),
+    );
+    return { clusters, copies, cached: true };
+  }
+  const { clusters, copies } = clusterWithCopies(events);
+  if (key !== null && cache) {
+    const at = new Map<ExtractedEvent, number>();
+    events.forEach((ev, i) => at.set(ev, i));
+    cache.set(key, clusters.map((c) => c.map((m) => (copies.has(m) ? ~at.get(m)! : at.get(m)!))));
+  }
+  return { clusters, copies: [...copies], cached: false };
+}
+
 /** Merges reports into timeline events with stable ids, sorted by (date, id). */
-export function mergeEvents(events: ExtractedEvent[]): TimelineEvent[] {
-  const { clusters, copies, keptApart } = clusterWithCopies(events);
-  const combined = clusters.map((c) => combine(c, copies, keptApart));
+export function mergeEvents(events: ExtractedEvent[], opts: MergeOptions = {}): TimelineEvent[] {
+  const traced = events.some((ev) => traceOf(ev) !== undefined);
+  const useBlocks = !traced && (opts.blocks ?? (opts.reportKeys !== undefined && opts.cache !== undefined));
+  let combined: ReturnType<typeof combine>[];
+  if (!useBlocks) {
+    const { clusters, copies, keptApart } = clusterWithCopies(events);
+    combined = clusters.map((c) => combine(c, copies, keptApart));
+  } else {
+    const tidy = events.map(normalized);
+    const keys = opts.reportKeys;
+    combined = [];
+    for (const block of mergeBlocks(tidy)) {
+      const members = block.map((i) => tidy[i]!);
+      const { clusters, copies, cached } = clusterBlock(members, keys ? blockKey(block, keys) : null, opts.cache);
+      const copySet = new Set(copies);
+      for (const c of clusters) combined.push(combine(c, copySet));
+      if (opts.stats) {
+        opts.stats.blocks++;
+        opts.stats.reports += block.length;
+        if (cached) opts.stats.fromCache++;
+        else opts.stats.reclustered += block.length;
+      }
+    }
+  }
   const withIds = assignIds(combined, (e) => e.orderKey);
   return withIds
     .map(({ orderKey: _drop, id, ...ev }): TimelineEvent => ({ id, ...ev }))
     .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
 }
-

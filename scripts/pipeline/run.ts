@@ -12,7 +12,7 @@ import { createActorResolver, type ActorResolver } from './actors.ts';
 import { applyCuration, parseCuration, type Curation } from './curate.ts';
 import { reportDocument, type DocReport } from './document-report.ts';
 import { applyRegistry, updateRegistry, type Registry } from './id-registry.ts';
-import { mergeEvents } from './merge.ts';
+import { mergeEvents, type MergeCache, type MergeOptions } from './merge.ts';
 import { futurePublicationWarnings } from './parse-document.ts';
 import { buildReport, type BuildReport } from './report.ts';
 import type { ExtractedEvent, RawDocument } from './types.ts';
@@ -35,6 +35,14 @@ export interface PipelineOptions {
    * found in documents can be garbage once merged (the CLI's memory peak on large corpora).
    */
   consumeReports?: boolean;
+  /**
+   * Each report's document cache key (aligned with the reports; null for none) and a cache of the
+   * merge's blocks (corpus/merge-cache.ts): blocks whose reports did not change keep their clusters.
+   */
+  reportKeys?: readonly (string | null)[];
+  mergeCache?: MergeCache;
+  /** Filled with the merge's block counts when given. */
+  mergeStats?: NonNullable<MergeOptions['stats']>;
 }
 
 export interface PipelineResult {
@@ -43,6 +51,9 @@ export interface PipelineResult {
   /** The registry after this build (only when `registry` was given). */
   registry?: Registry;
 }
+
+/** Events validated at a time (see finishPipeline). */
+const VALIDATE_SLICE = 4096;
 
 let sharedResolver: ActorResolver | undefined;
 /** The gazetteers are compiled once per process (per worker thread). */
@@ -82,7 +93,10 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
   const warnings: { document?: string; message: string }[] = (opts.corpusWarnings ?? []).map((message) => ({ message }));
 
   const ids = new Map<string, string>();
+  const eventKeys: (string | null)[] | undefined = opts.reportKeys && opts.mergeCache ? [] : undefined;
+  let at = 0;
   for (const r of reports) {
+    const docKey = opts.reportKeys?.[at++] ?? null;
     const { entry } = r;
     const clash = ids.get(entry.id);
     if (clash !== undefined) {
@@ -92,6 +106,7 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
     for (const message of r.warnings) warnings.push({ document: entry.id, message });
     if (entry.status === 'ok') {
       for (const ev of r.events) extracted.push(ev);
+      if (eventKeys) for (let i = 0; i < r.events.length; i++) eventKeys.push(docKey === null ? null : `${docKey}#${i}`);
       perDocument.set(entry.id, (perDocument.get(entry.id) ?? 0) + r.events.length);
       documentChars.set(entry.id, (documentChars.get(entry.id) ?? 0) + r.bytes);
     }
@@ -101,7 +116,10 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
   // A publication day far after every other document's is most likely a typo in the header.
   warnings.push(...futurePublicationWarnings(documents.filter((d) => d.status === 'ok')));
 
-  let events: TimelineEvent[] = mergeEvents(extracted);
+  let events: TimelineEvent[] = mergeEvents(
+    extracted,
+    eventKeys && opts.mergeCache ? { reportKeys: eventKeys, cache: opts.mergeCache, ...(opts.mergeStats ? { stats: opts.mergeStats } : {}) } : {},
+  );
   extracted.length = 0;
   let registryMatch: ReturnType<typeof applyRegistry>['match'] | undefined;
   if (opts.registry) {
@@ -122,8 +140,16 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
 
   // Validate every event against the shared schema; an invalid one is reported, not written.
   // (validate.ts drops only a bad source of an event, not the whole event).
-  const { valid, warnings: validationWarnings } = validateEvents(events);
-  for (const message of validationWarnings) warnings.push({ message });
+  // In slices, each dropped once checked: the merged events and their validated copies are never
+  // all held at once (the memory peak of a large corpus).
+  const valid: TimelineEvent[] = [];
+  for (let from = 0; from < events.length; from += VALIDATE_SLICE) {
+    const slice = events.slice(from, from + VALIDATE_SLICE);
+    events.fill(undefined as unknown as TimelineEvent, from, from + VALIDATE_SLICE);
+    const checked = validateEvents(slice);
+    for (const ev of checked.valid) valid.push(ev);
+    for (const message of checked.warnings) warnings.push({ message });
+  }
   events = [];
 
   const file: EventsFile = { schemaVersion: 1, documents, events: valid };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../scripts/eval/synthetic-corpus.ts';
 import { extractCorpus, type ExtractCorpusOptions } from '../../scripts/pipeline/corpus/extract-corpus.ts';
+import { FileMergeCache } from '../../scripts/pipeline/corpus/merge-cache.ts';
 import { readSavedReports } from '../../scripts/pipeline/corpus/saved-reports.ts';
 import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
 import { readCorpus } from '../../scripts/pipeline/load.ts';
@@ -26,9 +27,16 @@ let reference: string;
 
 const json = (r: { file: unknown; report: unknown }) => JSON.stringify({ file: r.file, report: r.report });
 
-async function viaCorpus(dir: string, opts: ExtractCorpusOptions): Promise<{ out: string; stats: Awaited<ReturnType<typeof extractCorpus>>['stats'] }> {
-  const { reports, warnings, stats } = await extractCorpus(dir, opts);
-  return { out: json(finishPipeline(reports, { corpusWarnings: warnings })), stats };
+type MergeStats = { blocks: number; fromCache: number; reports: number; reclustered: number };
+
+/** Through extractCorpus; with a cache folder, the merge's block cache lives there too (as in the CLI). */
+async function viaCorpus(dir: string, opts: ExtractCorpusOptions): Promise<{ out: string; stats: Awaited<ReturnType<typeof extractCorpus>>['stats']; merge: MergeStats }> {
+  const { reports, keys, warnings, stats } = await extractCorpus(dir, opts);
+  const merge: MergeStats = { blocks: 0, fromCache: 0, reports: 0, reclustered: 0 };
+  const mergeCache = opts.cacheDir ? await FileMergeCache.open(opts.cacheDir) : undefined;
+  const out = json(finishPipeline(reports, { corpusWarnings: warnings, ...(mergeCache ? { reportKeys: keys, mergeCache, mergeStats: merge } : {}) }));
+  await mergeCache?.save();
+  return { out, stats, merge };
 }
 
 beforeAll(async () => {
@@ -67,9 +75,13 @@ describe('extractCorpus', () => {
     const cold = await viaCorpus(corpus, { threads: 1, cacheDir });
     expect(cold.stats.fromCache).toBe(0);
     expect(cold.out).toBe(reference);
+    expect(cold.merge.fromCache).toBe(0);
+    expect(cold.merge.blocks).toBeGreaterThan(10);
     const warm = await viaCorpus(corpus, { threads: 2, cacheDir });
     expect(warm.stats.extracted).toBe(0);
     expect(warm.out).toBe(reference);
+    // Nothing changed: every block of the merge comes from its cache.
+    expect(warm.merge.fromCache).toBe(warm.merge.blocks);
 
     const grown = path.join(tmp, 'grown');
     await mkdir(grown);
@@ -84,6 +96,10 @@ describe('extractCorpus', () => {
     expect(inc.stats.extracted).toBe(1);
     const clean = await readCorpus(grown);
     expect(inc.out).toBe(json(runPipeline(clean.docs, { corpusWarnings: clean.warnings })));
+    // Only the blocks the new article's reports joined were clustered again.
+    expect(inc.merge.fromCache).toBeGreaterThan(0);
+    expect(inc.merge.reclustered).toBeLessThan(inc.merge.reports);
+    expect(inc.merge.blocks - inc.merge.fromCache).toBeLessThanOrEqual(JSON.parse(inc.out).file.events.length);
 
     // A damaged cache entry costs a re-extraction, never a wrong result.
     const sub = (await readdir(cacheDir))[0]!;

@@ -44,6 +44,11 @@ export interface ExtractCorpusOptions {
 
 export interface ExtractCorpusResult {
   reports: DocReport[];
+  /**
+   * Each report's document cache key (content + extractor version), aligned with `reports`; null
+   * without a cache. The merge's block cache names reports by them (merge-cache.ts).
+   */
+  keys: (string | null)[];
   /** Warnings from listing the corpus (unreadable folders, symlink loops). */
   warnings: string[];
   stats: { documents: number; bytes: number; fromCache: number; extracted: number; threads: number; workersUsed: number };
@@ -84,21 +89,22 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
     const p = await prepareJob(job, ctx);
     if (p.cached) {
       if (ctx.reportsDir !== null) await saveReport(ctx.reportsDir, job.index, p.cached, ctx.version);
-      return { report: p.cached, cached: true };
+      return { report: p.cached, cached: true, key: p.key };
     }
     misses++;
     if (!pool && threads > 1 && misses > (opts.workerThreshold ?? WORKER_THRESHOLD)) pool = new WorkerPool(threads, ctx);
     if (pool && pool.size > 0) {
       try {
-        return { report: await pool.run({ index: p.index, raw: p.raw, key: p.key }), cached: false };
+        return { report: await pool.run({ index: p.index, raw: p.raw, key: p.key }), cached: false, key: p.key };
       } catch {
         // A dead worker: this thread does the job.
       }
     }
-    return { report: await extractPrepared(p, ctx), cached: false };
+    return { report: await extractPrepared(p, ctx), cached: false, key: p.key };
   };
 
   const reports: DocReport[] = new Array(jobs.length);
+  const keys: (string | null)[] = new Array(jobs.length).fill(null);
   const results = new Map<number, JobResult | null>();
   const window = Math.max(16, threads * 8);
   let dispatched = 0;
@@ -154,6 +160,8 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
             if (ctx.reportsDir !== null) writes.push(saveReport(ctx.reportsDir, job.index, report, ctx.version));
           } else {
             report = result.report;
+            // A file cut at the corpus cap is not what its cache key names.
+            if (!cutAtCap.has(emitted)) keys[emitted] = result.key ?? null;
             total += report.bytes;
             if (result.cached) fromCache++;
             else extracted++;
@@ -190,6 +198,6 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   stats.extracted = extracted;
   stats.threads = pool ? threads : 1;
   stats.workersUsed = pool?.used ?? 0;
-  return { reports, warnings, stats };
+  return { reports, keys, warnings, stats };
 }
 

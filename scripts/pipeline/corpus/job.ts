@@ -41,6 +41,8 @@ export interface JobContext {
 export interface JobResult {
   report: DocReport;
   cached: boolean;
+  /** The document's cache key (content and extractor version), or null without a cache. */
+  key?: string | null;
 }
 
 /** The cache key: extractor version + everything that goes into the per-document stages. */
@@ -121,9 +123,9 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
   const p = await prepareJob(job, ctx);
   if (p.cached) {
     if (ctx.reportsDir !== null) await saveReport(ctx.reportsDir, job.index, p.cached, ctx.version);
-    return { report: p.cached, cached: true };
+    return { report: p.cached, cached: true, key: p.key };
   }
-  return { report: await extractPrepared(p, ctx), cached: false };
+  return { report: await extractPrepared(p, ctx), cached: false, key: p.key };
 }
 
 export async function saveReport(reportsDir: string, index: number, report: DocReport, version: string): Promise<void> {

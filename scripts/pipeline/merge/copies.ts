@@ -12,7 +12,7 @@ import { isPerson } from './names.ts';
 import { dayNumber, reportSentenceKey } from './same-event.ts';
 
 /** Publication days further apart than this are two stories, not a reprint. */
-const COPY_WINDOW_DAYS = 7;
+export const COPY_WINDOW_DAYS = 7;
 
 /** What must be equal for two reports to be copies of one another. */
 function copyKey(ev: ExtractedEvent): string {

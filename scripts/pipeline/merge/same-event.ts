@@ -11,7 +11,7 @@ import { peopleConflict, sharedPeople } from './names.ts';
 const WEAK = new Set<string>(rules.weakEvidence);
 const COMPATIBLE = new Set<string>(rules.compatibleTypes.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
 /** Two copies of one sentence are one report however their dates resolved, within this many days. */
-const SAME_SENTENCE_WINDOW_DAYS = 7;
+export const SAME_SENTENCE_WINDOW_DAYS = 7;
 
 /** Whole days from a to b (both YYYY-MM-DD). */
 export function dayDiff(a: string, b: string): number {
