@@ -713,7 +713,9 @@ async function main(): Promise<void> {
   timeline.select(shown, true);
   windowChanged();
   timelineEl.setAttribute('aria-busy', 'false');
-  // The timeline draws on the next frame; the panels below it after that.
+  // The timeline draws once the window's records are here, on the next frame; the panels below
+  // it after that.
+  await timeline.settled();
   await afterPaint();
   later.release();
   await later.idle();

@@ -142,6 +142,8 @@ export interface TimelineView {
   mode(): 'events' | 'counts';
   /** Number of events inside the window. */
   visibleEventCount(): number;
+  /** Resolves once the records the window needs are loaded and handed to vis-timeline (or failed to load). */
+  settled(): Promise<void>;
   /** Shows every lane (also those empty in the window), or collapses the empty ones again. */
   showAllLanes(on: boolean): void;
   redraw(): void;
@@ -323,7 +325,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
     if (missing && hi > lo) {
       const gen = generation;
       container.dataset.loading = 'true';
-      deps
+      const load = deps
         .need(model.days[lo]!, model.days[hi - 1]!)
         .then(() => {
           if (gen !== generation) return;
@@ -335,7 +337,11 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
         .catch(() => {
           delete container.dataset.loading;
           container.dataset.loadError = 'true';
+        })
+        .finally(() => {
+          if (pendingLoad === load) pendingLoad = undefined;
         });
+      pendingLoad = load;
     }
     return !missing;
   }
@@ -469,6 +475,9 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
     container.dataset.visibleItems = String(count);
     if (modeChanged) handlers.onMode?.(mode, count);
   }
+
+  /** The newest load of missing records, until it is drawn. */
+  let pendingLoad: Promise<void> | undefined;
 
   /** Runs once after the records of a reveal arrive (scrolls the page to the selected item). */
   let afterDraw: (() => void) | undefined;
@@ -670,6 +679,10 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
     visibleEventCount: () => {
       const r = visibleRange();
       return r.hi - r.lo;
+    },
+    async settled() {
+      // A load may start another (the window moved meanwhile): wait for the newest.
+      for (let p = pendingLoad; p; p = pendingLoad) await p;
     },
     showAllLanes(on) {
       showAll = on;
