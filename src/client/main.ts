@@ -41,6 +41,8 @@ const HALF_DAY_MS = DAY_MS / 2;
 const URL_DELAY_MS = 350;
 /** Above this many filtered events the timeline follows the brush when it is released. */
 const LIVE_BRUSH_LIMIT = 2000;
+/** Up to this many events in the window, its chunks are fetched (beyond, the timeline shows counts). */
+const RECORDS_LIMIT = 1500;
 
 /** How a change reaches the URL, and whether the selection is brought into view. */
 interface Meta {
@@ -174,6 +176,7 @@ async function main(): Promise<void> {
   let model: TimelineModel = { ids: [], days: [], types: [], countries: [] };
   let modelTimes: number[] = [];
   let filterGen = 0;
+  let prefetched = false;
 
   async function refilter(s: ViewState): Promise<boolean> {
     const gen = ++filterGen;
@@ -195,6 +198,14 @@ async function main(): Promise<void> {
     }
     model = { ids, days, types, countries };
     modelTimes = dayTimes(days, HALF_DAY_MS);
+    if (!prefetched) {
+      // The first view: ask for the chunks of its window now, so that they load while the
+      // controls and the overview are drawn (only for single events: counts need no records).
+      prefetched = true;
+      const w = s.from && s.to ? windowOfDays(s.from, s.to) : defaultWindow();
+      const n = lowerBound(modelTimes, w[1].getTime()) - lowerBound(modelTimes, w[0].getTime());
+      if (n <= RECORDS_LIMIT) void src.ensureWindow(dateToDay(w[0]), dateToDay(new Date(w[1].getTime() - 1)), 0).catch(() => undefined);
+    }
     filters.update(s, typeCounts(compact, f, words));
     overview.setEvents(days, types);
     return true;
@@ -336,7 +347,8 @@ async function main(): Promise<void> {
     status.textContent = parts.join(' · ');
     status.dataset.inView = String(n);
     // Fetch the window's chunks and their neighbours ahead of a pan (not for a window of counts).
-    if (n <= 1500) void src.ensureWindow(from, to, 1).catch(() => undefined);
+    // The window's own chunks first: the neighbours' parsing would delay its first draw.
+    if (n <= RECORDS_LIMIT) void src.ensureWindow(from, to, 0).then(() => src.ensureWindow(from, to, 1)).catch(() => undefined);
     // A window with no events offers the way back to the data.
     emptyBox.hidden = !(n === 0 && positions.length > 0);
     const windowLabel = `${formatDay(from)} to ${formatDay(to)}`;
