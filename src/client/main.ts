@@ -21,8 +21,8 @@ import { toCSV, toICS, toJSON } from '../lib/export.ts';
 import { withBase } from '../lib/seo.ts';
 import { createStore, type Changed } from './store.ts';
 import { presetRange } from './range.ts';
-import { compileFilter, createDataSource, dayNum, dayStr, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
-import type { TimelineModel, TimelineView } from './timeline.ts';
+import { compileFilter, createDataSource, dayNum, dayStr, dayTimes, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
+import type { TimelineDeps, TimelineHandlers, TimelineModel, TimelineView } from './timeline.ts';
 import { createOverview } from './overview.ts';
 import { createRelations } from './relations.ts';
 import { createMap } from './map.ts';
@@ -32,6 +32,7 @@ import { createList } from './list.ts';
 import { createFilters } from './filters.ts';
 import { createSearch } from './search.ts';
 import { attachKeyboard } from './keyboard.ts';
+import { createLater } from './later.ts';
 import { dateToDay, dayToDate, formatDay, formatEventDate, plural } from './format.ts';
 import { byId, clear, el } from './dom.ts';
 
@@ -40,6 +41,8 @@ const HALF_DAY_MS = DAY_MS / 2;
 const URL_DELAY_MS = 350;
 /** Above this many filtered events the timeline follows the brush when it is released. */
 const LIVE_BRUSH_LIMIT = 2000;
+/** Up to this many events in the window, its chunks are fetched (beyond, the timeline shows counts). */
+const RECORDS_LIMIT = 1500;
 
 /** How a change reaches the URL, and whether the selection is brought into view. */
 interface Meta {
@@ -65,7 +68,13 @@ const afterPaint = (): Promise<void> => new Promise((r) => requestAnimationFrame
 /** Local-midnight window of a day range (end exclusive). */
 const windowOfDays = (from: string, to: string): [Date, Date] => [dayToDate(from), new Date(dayToDate(to).getTime() + DAY_MS)];
 
+/** A named moment of the page's start (bench:site --trace prints them; free otherwise). */
+const mark = (name: string): void => {
+  performance.mark(`mp:${name}`);
+};
+
 async function main(): Promise<void> {
+  mark('main');
   const root = byId('mp-app');
   const status = byId('mp-status');
   const live = byId('mp-live');
@@ -74,8 +83,33 @@ async function main(): Promise<void> {
   const first = parseViewState(location.search);
   if (first.embed) document.documentElement.dataset.embed = 'true';
 
-  // vis-timeline is fetched in parallel with the data, but only after the first paint.
-  const timelineModule = afterPaint().then(() => import('./timeline.ts'));
+  // vis-timeline is fetched in parallel with the data, but only after the first paint, and the
+  // (empty) timeline is built as soon as it arrives: its constructor measures the page, which is
+  // cheap while the page has not changed since the first paint. It reaches the rest of the page
+  // through `wired`, set once the data is here.
+  const timelineEl = byId('mp-timeline');
+  let wired: { deps: TimelineDeps; handlers: TimelineHandlers } | undefined;
+  const timelineBuilt = afterPaint()
+    .then(() => import('./timeline.ts'))
+    .then((mod) => {
+      mark('timeline-module');
+      return mod.createTimeline(
+        timelineEl,
+        {
+          names: (iso3) => wired?.deps.names(iso3) ?? iso3,
+          record: (id) => wired?.deps.record(id),
+          need: (a, b) => wired?.deps.need(a, b) ?? Promise.resolve(),
+        },
+        {
+          onSelect: (id) => wired?.handlers.onSelect(id),
+          onRange: (start, end, byUser, final) => wired?.handlers.onRange(start, end, byUser, final),
+          onMode: (mode, n) => wired?.handlers.onMode?.(mode, n),
+          onLanes: (shown, hidden) => wired?.handlers.onLanes?.(shown, hidden),
+        },
+      );
+    });
+  // Not awaited until the first apply: a failure is handled there.
+  timelineBuilt.catch(() => undefined);
 
   let src: DataSource;
   try {
@@ -86,6 +120,7 @@ async function main(): Promise<void> {
     status.textContent = `The timeline could not load its data (${(err as Error).message}). The list below still shows the events.`;
     return;
   }
+  mark('data');
   const { index, compact } = src;
   const names = (iso3: string): string => src.countryName(iso3);
   const isoOf = index.countries.map((c) => c.iso);
@@ -141,6 +176,7 @@ async function main(): Promise<void> {
   let model: TimelineModel = { ids: [], days: [], types: [], countries: [] };
   let modelTimes: number[] = [];
   let filterGen = 0;
+  let prefetched = false;
 
   async function refilter(s: ViewState): Promise<boolean> {
     const gen = ++filterGen;
@@ -161,7 +197,15 @@ async function main(): Promise<void> {
       countries[k] = compact.countries[p]!.map((i) => isoOf[i] ?? '???');
     }
     model = { ids, days, types, countries };
-    modelTimes = Array.from(days, (d) => dayToDate(dayStr(d)).getTime() + HALF_DAY_MS);
+    modelTimes = dayTimes(days, HALF_DAY_MS);
+    if (!prefetched) {
+      // The first view: ask for the chunks of its window now, so that they load while the
+      // controls and the overview are drawn (only for single events: counts need no records).
+      prefetched = true;
+      const w = s.from && s.to ? windowOfDays(s.from, s.to) : defaultWindow();
+      const n = lowerBound(modelTimes, w[1].getTime()) - lowerBound(modelTimes, w[0].getTime());
+      if (n <= RECORDS_LIMIT) void src.ensureWindow(dateToDay(w[0]), dateToDay(new Date(w[1].getTime() - 1)), 0).catch(() => undefined);
+    }
     filters.update(s, typeCounts(compact, f, words));
     overview.setEvents(days, types);
     return true;
@@ -229,6 +273,7 @@ async function main(): Promise<void> {
       store.set({ countries: [...set].sort() }, { history: 'push' });
     },
   });
+  const later = createLater((fn) => setTimeout(fn, 0), (err) => console.error(err));
   const grid = byId('mp-grid');
   const detailsEl = byId('mp-details');
   const listRoot = byId('mp-list').closest('section') ?? byId('mp-list');
@@ -246,7 +291,6 @@ async function main(): Promise<void> {
   let timeline: TimelineView | undefined;
   /** The next window change comes from the user (keyboard), so it goes to the URL. */
   let userWindow = false;
-  const timelineEl = byId('mp-timeline');
   const wrap = byId('mp-timeline-wrap');
   const lanesBtn = byId<HTMLButtonElement>('mp-lanes-toggle');
   let allLanes = false;
@@ -303,16 +347,24 @@ async function main(): Promise<void> {
     status.textContent = parts.join(' · ');
     status.dataset.inView = String(n);
     // Fetch the window's chunks and their neighbours ahead of a pan (not for a window of counts).
-    if (n <= 1500) void src.ensureWindow(from, to, 1).catch(() => undefined);
+    // The window's own chunks first: the neighbours' parsing would delay its first draw.
+    if (n <= RECORDS_LIMIT) void src.ensureWindow(from, to, 0).then(() => src.ensureWindow(from, to, 1)).catch(() => undefined);
     // A window with no events offers the way back to the data.
     emptyBox.hidden = !(n === 0 && positions.length > 0);
     const windowLabel = `${formatDay(from)} to ${formatDay(to)}`;
-    list.setEvents(model.ids.slice(lo, hi), Array.prototype.slice.call(model.days, lo, hi) as number[], positions.length ? `No events from ${windowLabel}. Use “Fit all” to see every matching event.` : 'No events match these filters.');
+    const listIds = model.ids.slice(lo, hi);
+    const listDays = Array.prototype.slice.call(model.days, lo, hi) as number[];
+    const listEmpty = positions.length ? `No events from ${windowLabel}. Use “Fit all” to see every matching event.` : 'No events match these filters.';
+    later.now('list', () => list.setEvents(listIds, listDays, listEmpty));
+    // The panels below the timeline wait for its first draw, then redraw once per burst.
     const lists = model.countries.slice(lo, hi);
-    relations.setEvents(lists, store.get().countries, `from ${windowLabel}`);
-    const perCountry = new Map<string, number>();
-    for (const cs of lists) for (const c of new Set(cs)) perCountry.set(c, (perCountry.get(c) ?? 0) + 1);
-    worldMap.setCounts(perCountry, store.get().countries, `from ${windowLabel}`);
+    const chosen = store.get().countries;
+    later.run('relations', () => relations.setEvents(lists, chosen, `from ${windowLabel}`));
+    later.run('map', () => {
+      const perCountry = new Map<string, number>();
+      for (const cs of lists) for (const c of new Set(cs)) perCountry.set(c, (perCountry.get(c) ?? 0) + 1);
+      worldMap.setCounts(perCountry, chosen, `from ${windowLabel}`);
+    });
     printSummary();
   }
 
@@ -606,19 +658,19 @@ async function main(): Promise<void> {
 
   // --- First paint without the timeline, then the timeline -----------------------------------
   await apply(store.get(), 'all', { history: 'none' });
+  mark('first-apply');
   // A link that named unknown countries, half a window or an old id: the address bar says what is shown.
   writeUrl('replace');
   root.dataset.state = 'ready';
 
-  const mod = await timelineModule;
-  timeline = mod.createTimeline(
-    timelineEl,
-    { names, record: (id) => src.record(id), need },
-    {
+  wired = {
+    deps: { names, record: (id) => src.record(id), need },
+    handlers: {
       onSelect(id) {
         store.set({ event: id }, { history: 'push' });
       },
       onRange(start, end, byUser, final) {
+        if (!timeline) return;
         win = [start, end];
         overview.setWindow(start, end);
         if (final) {
@@ -640,7 +692,13 @@ async function main(): Promise<void> {
         lanesBtn.dataset.hidden = String(hidden);
       },
     },
-  );
+  };
+  timeline = await timelineBuilt.catch((err: unknown) => {
+    // No timeline: the panels below it draw anyway.
+    later.release();
+    throw err;
+  });
+  mark('timeline-create');
   // Clicking the timeline gives it keyboard focus (arrows, +/-) without scrolling the page.
   wrap.addEventListener('pointerdown', () => {
     if (document.activeElement !== wrap) wrap.focus({ preventScroll: true });
@@ -667,7 +725,14 @@ async function main(): Promise<void> {
   timeline.select(shown, true);
   windowChanged();
   timelineEl.setAttribute('aria-busy', 'false');
+  // The timeline draws once the window's records are here, on the next frame; the panels below
+  // it after that.
+  await timeline.settled();
+  await afterPaint();
+  later.release();
+  await later.idle();
   root.dataset.timeline = 'ready';
+  mark('timeline-ready');
   root.dataset.loadMs = String(Math.round(performance.now() - t0));
 }
 

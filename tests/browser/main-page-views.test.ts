@@ -57,6 +57,19 @@ const shot = async (page: Page, name: string): Promise<void> => {
 const params = (page: Page): Promise<URLSearchParams> => page.evaluate(() => location.search).then((s) => new URLSearchParams(s));
 const windowOf = (page: Page) => page.$eval('#mp-timeline', (e) => ({ from: (e as HTMLElement).dataset.from ?? '', to: (e as HTMLElement).dataset.to ?? '' }));
 const detailsId = (page: Page): Promise<string> => page.$eval('#mp-details', (e) => (e as HTMLElement).dataset.eventId ?? '');
+/** The first timeline item drawn inside the visible window (vis-timeline also draws items a little outside it, clipped). */
+async function itemInWindow(page: Page) {
+  const key = await page.$$eval('#mp-timeline .tl-item', (els) => {
+    const c = document.querySelector('#mp-timeline .vis-panel.vis-center')!.getBoundingClientRect();
+    const e = els.find((x) => {
+      const r = x.getBoundingClientRect();
+      return r.width > 0 && r.left >= c.left && r.right <= c.right;
+    }) as HTMLElement | undefined;
+    return e ? [e.dataset.eventId ?? '', e.dataset.lane ?? ''] : undefined;
+  });
+  expect(key).toBeDefined();
+  return page.locator(`#mp-timeline .tl-item[data-event-id="${key![0]}"][data-lane="${key![1]}"]`);
+}
 const inView = (page: Page): Promise<number> => page.$eval('#mp-status', (e) => Number((e as HTMLElement).dataset.inView));
 
 describe('links never break', () => {
@@ -306,7 +319,7 @@ describe('layout', () => {
     expect(tl.width).toBeGreaterThan(1100);
     expect(await page.isVisible('#mp-details')).toBe(false);
     await shot(page, 'first-screen');
-    await page.locator('#mp-timeline .tl-item').first().click();
+    await (await itemInWindow(page)).click();
     await page.waitForTimeout(500);
     const det = (await page.locator('#mp-details').boundingBox())!;
     const tl2 = (await page.locator('#mp-timeline').boundingBox())!;

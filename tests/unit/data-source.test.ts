@@ -7,6 +7,8 @@ import {
   compileFilter,
   createDataSource,
   dayNum,
+  dayStr,
+  dayTimes,
   filterCompact,
   resolveEventId,
   typeCounts,
@@ -136,5 +138,29 @@ describe('createDataSource', () => {
     await src.ensureWindow('2025-09-01', '2025-09-30', 0);
     expect(src.record('e6')?.id).toBe('e6');
     expect(src.record('junk')).toBeUndefined();
+  });
+});
+
+describe('dayTimes', () => {
+  it('gives the local midnight of each UTC day number plus an offset, reusing runs of one day', () => {
+    const days = [dayNum('2025-07-13'), dayNum('2025-07-13'), dayNum('2025-07-14'), dayNum('2026-01-01')];
+    const noon = 12 * 3_600_000;
+    const got = dayTimes(days, noon);
+    expect(got).toEqual([
+      new Date(2025, 6, 13).getTime() + noon,
+      new Date(2025, 6, 13).getTime() + noon,
+      new Date(2025, 6, 14).getTime() + noon,
+      new Date(2026, 0, 1).getTime() + noon,
+    ]);
+    expect(dayTimes([])).toEqual([]);
+  });
+  it('agrees with the string route (dayStr then local midnight) across a leap day and a year', () => {
+    const start = dayNum('2024-02-20');
+    const days = Array.from({ length: 400 }, (_, i) => start + i);
+    const viaStrings = days.map((d) => {
+      const [y, m, dd] = dayStr(d).split('-').map(Number) as [number, number, number];
+      return new Date(y, m - 1, dd).getTime();
+    });
+    expect(dayTimes(days)).toEqual(viaStrings);
   });
 });
