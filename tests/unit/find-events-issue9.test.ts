@@ -111,6 +111,26 @@ describe('2. dated background', () => {
     expect(extract('The Kenyan and Somali foreign ministers had last spoken by phone on March 3.').events.map((e) => `${e.type} ${e.date}`)).toEqual(['meeting 2025-03-03']);
   });
 
+  it.each([
+    ['The minister briefed his Kenyan counterpart by phone on Monday on the outcome of his recent trip to Addis Ababa.', 'visit'],
+    ['The visiting minister offered condolences for a recent attack on a border post in Kunar.', 'military'],
+    ['The new listings target firms that helped Moscow before and after Russia\u2019s February invasion of its neighbour.', 'military'],
+    ['Officials in Ankara are still weighing the outcome of the October summit with Greece.', 'meeting'],
+  ])('reads an event noun marked as past (modality.pastNoun) as background: %s', (body, type) => {
+    const seg = segOf(body);
+    const found = seg.sentences.flatMap((s) => findEvents(s, seg)).find((c) => c.type === type);
+    expect(found?.modality).toBe('background');
+    expect(found?.trace?.some((t) => t.rule === 'modality.pastNoun')).toBe(true);
+    expect(extract(body).events.filter((e) => e.type === type)).toEqual([]);
+  });
+
+  it('keeps a past-marked event noun that has a day of its own (modality.pastNoun)', () => {
+    expect(extract('Kenya and Somalia reviewed the results of their recent meeting on July 3 in Nairobi.').events.map(brief)).toEqual(['meeting 2025-07-03 KEN,SOM']);
+    expect(extract('Kenya and Somalia reviewed the results of their recent meeting in Nairobi.').events.filter((e) => e.type === 'meeting')).toEqual([]);
+    // Without the marker the noun is the news.
+    expect(candidates('The foreign minister is on a trip to Addis Ababa.').find((c) => c.type === 'visit')?.modality).not.toBe('background');
+  });
+
   it('keeps a pluperfect in reported speech as the news', () => {
     expect(types('The Estonian foreign ministry said on Monday that it had expelled two Russian diplomats.')).toEqual(['sanction']);
   });
