@@ -207,6 +207,22 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     expect(candidates('The Iranian ambassador has been summoned to the foreign ministry.').map((c) => c.modality)).toEqual(['asserted']);
   });
 
+  it.each([
+    "Norway, Sweden and Finland issued a joint statement condemning North Korea's missile launch on Monday.",
+    'Egypt, Jordan and Qatar released a joint statement on Sunday, denouncing the Israeli raid on the refugee camp.',
+    'In a joint communique condemning the shelling of the border town, Chile and Peru called for restraint on Friday.',
+  ])('reads a joint statement that condemns as an accusation, not an agreement (agreement.issued-joint, agreement.joint-statement): %s', (body) => {
+    const found = types(body);
+    expect(found).toContain('accusation');
+    expect(found).not.toContain('agreement');
+  });
+
+  it('still reads a joint statement of two governments as an agreement (agreement.issued-joint)', () => {
+    const [c] = candidates('Kenya and Tanzania issued a joint statement on Tuesday pledging to remove trade barriers.');
+    expect(c?.type).toBe('agreement');
+    expect(c?.trace?.map((t) => t.rule)).toContain('agreement.issued-joint');
+  });
+
   it('still reads a statement about talks as a statement', () => {
     expect(types('The Jordanian foreign ministry issued a statement on the talks between Syria and Israel on Monday.')).toEqual(['statement']);
   });
