@@ -223,6 +223,21 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     expect(c?.trace?.map((t) => t.rule)).toContain('agreement.issued-joint');
   });
 
+  it.each([
+    ['"The patrols of the Chinese ships inside Japanese waters violate international law," the Japanese coast guard said on Tuesday.'],
+    ['Vietnam\'s foreign ministry said on Monday that the Chinese survey ship had violated its sovereignty.'],
+    ['A Chinese coast guard spokesman said on Tuesday that a Philippine supply boat "illegally entered" waters near the shoal.'],
+  ])('reads speech saying another state broke the law as an accusation (events.speech-content.accusation): %s', (body) => {
+    const [c] = candidates(body);
+    expect(c?.type).toBe('accusation');
+    expect(c?.trace?.map((t) => t.rule)).toContain('events.speech-content.accusation');
+  });
+
+  it('does not read a mere mention of the law in speech as an accusation', () => {
+    expect(candidates('The Indonesian foreign minister said on Monday that both sides respect international law.').map((c) => c.type)).toEqual(['statement']);
+    expect(candidates('Officials said on Monday that two migrants had entered the country illegally.').map((c) => c.type)).not.toContain('accusation');
+  });
+
   it('still reads a statement about talks as a statement', () => {
     expect(types('The Jordanian foreign ministry issued a statement on the talks between Syria and Israel on Monday.')).toEqual(['statement']);
   });
