@@ -238,6 +238,14 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     expect(candidates('Officials said on Monday that two migrants had entered the country illegally.').map((c) => c.type)).not.toContain('accusation');
   });
 
+  it('reads a call or talks named as the setting of what was discussed as held, a meeting discussed as planned (modality.planned.before)', () => {
+    const held = candidates('The Kenyan foreign minister and his Somali counterpart discussed in a telephone conversation on Monday evening the security of their border.');
+    expect(held.map((c) => `${c.type}/${c.modality}`)).toEqual(['meeting/asserted']);
+    expect(candidates('Trade ties were discussed during the phone call between the Chilean and Peruvian presidents on Monday.').map((c) => c.modality)).toEqual(['asserted']);
+    const plan = candidates('The two ministers discussed holding talks in Nairobi.').find((c) => c.type === 'meeting');
+    expect(plan?.modality).toBe('planned');
+  });
+
   it('still reads a statement about talks as a statement', () => {
     expect(types('The Jordanian foreign ministry issued a statement on the talks between Syria and Israel on Monday.')).toEqual(['statement']);
   });
