@@ -246,6 +246,15 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     expect(plan?.modality).toBe('planned');
   });
 
+  it.each([
+    ['North Korea test-fired an ICBM from near Pyongyang on Sunday.', 'military.launched'],
+    ['Pyongyang launched two SRBMs toward the East Sea on Friday, Seoul said.', 'military.launched'],
+    ['Japan protested the launch of another ICBM by North Korea on Monday.', 'military.launch-noun'],
+  ])('reads a missile named by its abbreviation (MILITARY_NOUN: ICBM, SLBM, IRBM, SRBM) as a weapon: %s', (body, rule) => {
+    const c = candidates(body).find((x) => x.type === 'military');
+    expect(c?.trace?.map((t) => t.rule)).toContain(rule);
+  });
+
   it('still reads a statement about talks as a statement', () => {
     expect(types('The Jordanian foreign ministry issued a statement on the talks between Syria and Israel on Monday.')).toEqual(['statement']);
   });
