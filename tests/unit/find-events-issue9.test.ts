@@ -255,6 +255,21 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     expect(c?.trace?.map((t) => t.rule)).toContain(rule);
   });
 
+  it.each([
+    'Sweden formally joined NATO on Thursday after handing over its instrument of accession in Washington.',
+    'Croatia joined the European Union on Monday, ten years after applying.',
+    'The Swedish foreign minister completed the accession process on Thursday by depositing the treaty document.',
+  ])('reads a state joining an alliance or union as an agreement (agreement.joined-alliance): %s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'agreement');
+    expect(c?.modality).toBe('asserted');
+    expect(c?.trace?.map((t) => t.rule)).toContain('agreement.joined-alliance');
+  });
+
+  it('does not read a possible or wished-for accession as done (agreement.joined-alliance)', () => {
+    expect(candidates('Moscow warned of retaliation if Finland joins NATO.').filter((c) => c.type === 'agreement' && c.modality === 'asserted')).toEqual([]);
+    expect(candidates('The prime minister spoke on Thursday in favour of joining NATO.').filter((c) => c.type === 'agreement')).toEqual([]);
+  });
+
   it('still reads a statement about talks as a statement', () => {
     expect(types('The Jordanian foreign ministry issued a statement on the talks between Syria and Israel on Monday.')).toEqual(['statement']);
   });
