@@ -147,6 +147,19 @@ describe('2. dated background', () => {
     expect(candidates('The visit follows his stop in Jeddah, the start of a Gulf tour which also includes visits to Qatar and the UAE.').filter((c) => c.modality === 'asserted')).toEqual([]);
   });
 
+  it.each([
+    ['The prime minister set off on an Asian trip, which will include a visit to Tokyo.', 'visit to'],
+    ['The talks come after the Turkish foreign minister stopped in Baghdad, the start of his regional tour, which also includes visits to Amman and Beirut.', 'visits to'],
+  ])('reads what a trip includes (a relative clause in the present or future) as its plan (modality.planned.before): %s', (body, trigger) => {
+    const c = candidates(body).find((x) => x.trigger.text === trigger);
+    expect(c?.modality).toBe('planned');
+  });
+
+  it('keeps what a past trip included as done', () => {
+    const found = candidates('The minister visited Hanoi on Monday, which included talks with the Vietnamese prime minister.');
+    expect(found.map((c) => `${c.type}/${c.modality}`)).toEqual(['visit/asserted', 'meeting/asserted']);
+  });
+
   it('reads a when-clause of a sentence about the future as hypothetical', () => {
     expect(types('The accord will ease visa rules when Japanese and Philippine troops conduct joint exercises.')).toEqual([]);
     expect(types('Officials said the pact will relax limits on the movement of personnel when Japanese and Philippine troops conduct joint exercises.')).not.toContain('military');
