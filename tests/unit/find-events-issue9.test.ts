@@ -111,6 +111,26 @@ describe('2. dated background', () => {
     expect(extract('The Kenyan and Somali foreign ministers had last spoken by phone on March 3.').events.map((e) => `${e.type} ${e.date}`)).toEqual(['meeting 2025-03-03']);
   });
 
+  it.each([
+    ['The minister briefed his Kenyan counterpart by phone on Monday on the outcome of his recent trip to Addis Ababa.', 'visit'],
+    ['The visiting minister offered condolences for a recent attack on a border post in Kunar.', 'military'],
+    ['The new listings target firms that helped Moscow before and after Russia\u2019s February invasion of its neighbour.', 'military'],
+    ['Officials in Ankara are still weighing the outcome of the October summit with Greece.', 'meeting'],
+  ])('reads an event noun marked as past (modality.pastNoun) as background: %s', (body, type) => {
+    const seg = segOf(body);
+    const found = seg.sentences.flatMap((s) => findEvents(s, seg)).find((c) => c.type === type);
+    expect(found?.modality).toBe('background');
+    expect(found?.trace?.some((t) => t.rule === 'modality.pastNoun')).toBe(true);
+    expect(extract(body).events.filter((e) => e.type === type)).toEqual([]);
+  });
+
+  it('keeps a past-marked event noun that has a day of its own (modality.pastNoun)', () => {
+    expect(extract('Kenya and Somalia reviewed the results of their recent meeting on July 3 in Nairobi.').events.map(brief)).toEqual(['meeting 2025-07-03 KEN,SOM']);
+    expect(extract('Kenya and Somalia reviewed the results of their recent meeting in Nairobi.').events.filter((e) => e.type === 'meeting')).toEqual([]);
+    // Without the marker the noun is the news.
+    expect(candidates('The foreign minister is on a trip to Addis Ababa.').find((c) => c.type === 'visit')?.modality).not.toBe('background');
+  });
+
   it('keeps a pluperfect in reported speech as the news', () => {
     expect(types('The Estonian foreign ministry said on Monday that it had expelled two Russian diplomats.')).toEqual(['sanction']);
   });
@@ -125,6 +145,19 @@ describe('2. dated background', () => {
 
   it('reads the stops a tour includes as its plan, not as visits made', () => {
     expect(candidates('The visit follows his stop in Jeddah, the start of a Gulf tour which also includes visits to Qatar and the UAE.').filter((c) => c.modality === 'asserted')).toEqual([]);
+  });
+
+  it.each([
+    ['The prime minister set off on an Asian trip, which will include a visit to Tokyo.', 'visit to'],
+    ['The talks come after the Turkish foreign minister stopped in Baghdad, the start of his regional tour, which also includes visits to Amman and Beirut.', 'visits to'],
+  ])('reads what a trip includes (a relative clause in the present or future) as its plan (modality.planned.before): %s', (body, trigger) => {
+    const c = candidates(body).find((x) => x.trigger.text === trigger);
+    expect(c?.modality).toBe('planned');
+  });
+
+  it('keeps what a past trip included as done', () => {
+    const found = candidates('The minister visited Hanoi on Monday, which included talks with the Vietnamese prime minister.');
+    expect(found.map((c) => `${c.type}/${c.modality}`)).toEqual(['visit/asserted', 'meeting/asserted']);
   });
 
   it('reads a when-clause of a sentence about the future as hypothetical', () => {
@@ -185,6 +218,69 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
   it('reads an ongoing act told in the present perfect progressive as background, a finished one as news', () => {
     expect(candidates('China has been conducting drills near the island for weeks.').map((c) => c.modality)).toEqual(['background']);
     expect(candidates('The Iranian ambassador has been summoned to the foreign ministry.').map((c) => c.modality)).toEqual(['asserted']);
+  });
+
+  it.each([
+    "Norway, Sweden and Finland issued a joint statement condemning North Korea's missile launch on Monday.",
+    'Egypt, Jordan and Qatar released a joint statement on Sunday, denouncing the Israeli raid on the refugee camp.',
+    'In a joint communique condemning the shelling of the border town, Chile and Peru called for restraint on Friday.',
+  ])('reads a joint statement that condemns as an accusation, not an agreement (agreement.issued-joint, agreement.joint-statement): %s', (body) => {
+    const found = types(body);
+    expect(found).toContain('accusation');
+    expect(found).not.toContain('agreement');
+  });
+
+  it('still reads a joint statement of two governments as an agreement (agreement.issued-joint)', () => {
+    const [c] = candidates('Kenya and Tanzania issued a joint statement on Tuesday pledging to remove trade barriers.');
+    expect(c?.type).toBe('agreement');
+    expect(c?.trace?.map((t) => t.rule)).toContain('agreement.issued-joint');
+  });
+
+  it.each([
+    ['"The patrols of the Chinese ships inside Japanese waters violate international law," the Japanese coast guard said on Tuesday.'],
+    ['Vietnam\'s foreign ministry said on Monday that the Chinese survey ship had violated its sovereignty.'],
+    ['A Chinese coast guard spokesman said on Tuesday that a Philippine supply boat "illegally entered" waters near the shoal.'],
+  ])('reads speech saying another state broke the law as an accusation (events.speech-content.accusation): %s', (body) => {
+    const [c] = candidates(body);
+    expect(c?.type).toBe('accusation');
+    expect(c?.trace?.map((t) => t.rule)).toContain('events.speech-content.accusation');
+  });
+
+  it('does not read a mere mention of the law in speech as an accusation', () => {
+    expect(candidates('The Indonesian foreign minister said on Monday that both sides respect international law.').map((c) => c.type)).toEqual(['statement']);
+    expect(candidates('Officials said on Monday that two migrants had entered the country illegally.').map((c) => c.type)).not.toContain('accusation');
+  });
+
+  it('reads a call or talks named as the setting of what was discussed as held, a meeting discussed as planned (modality.planned.before)', () => {
+    const held = candidates('The Kenyan foreign minister and his Somali counterpart discussed in a telephone conversation on Monday evening the security of their border.');
+    expect(held.map((c) => `${c.type}/${c.modality}`)).toEqual(['meeting/asserted']);
+    expect(candidates('Trade ties were discussed during the phone call between the Chilean and Peruvian presidents on Monday.').map((c) => c.modality)).toEqual(['asserted']);
+    const plan = candidates('The two ministers discussed holding talks in Nairobi.').find((c) => c.type === 'meeting');
+    expect(plan?.modality).toBe('planned');
+  });
+
+  it.each([
+    ['North Korea test-fired an ICBM from near Pyongyang on Sunday.', 'military.launched'],
+    ['Pyongyang launched two SRBMs toward the East Sea on Friday, Seoul said.', 'military.launched'],
+    ['Japan protested the launch of another ICBM by North Korea on Monday.', 'military.launch-noun'],
+  ])('reads a missile named by its abbreviation (MILITARY_NOUN: ICBM, SLBM, IRBM, SRBM) as a weapon: %s', (body, rule) => {
+    const c = candidates(body).find((x) => x.type === 'military');
+    expect(c?.trace?.map((t) => t.rule)).toContain(rule);
+  });
+
+  it.each([
+    'Sweden formally joined NATO on Thursday after handing over its instrument of accession in Washington.',
+    'Croatia joined the European Union on Monday, ten years after applying.',
+    'The Swedish foreign minister completed the accession process on Thursday by depositing the treaty document.',
+  ])('reads a state joining an alliance or union as an agreement (agreement.joined-alliance): %s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'agreement');
+    expect(c?.modality).toBe('asserted');
+    expect(c?.trace?.map((t) => t.rule)).toContain('agreement.joined-alliance');
+  });
+
+  it('does not read a possible or wished-for accession as done (agreement.joined-alliance)', () => {
+    expect(candidates('Moscow warned of retaliation if Finland joins NATO.').filter((c) => c.type === 'agreement' && c.modality === 'asserted')).toEqual([]);
+    expect(candidates('The prime minister spoke on Thursday in favour of joining NATO.').filter((c) => c.type === 'agreement')).toEqual([]);
   });
 
   it('still reads a statement about talks as a statement', () => {

@@ -236,6 +236,15 @@ describe('segment: one paragraph per line and page furniture', () => {
     expect(s.sentences.filter((x) => x.kind === 'body').map((x) => x.text)).toEqual(['The talks opened on Tuesday.']);
   });
 
+  it('marks a caption whose credit reads "Photo courtesy of ..." (boilerplate.json captionCue)', () => {
+    const cap = 'The visiting prime minister steps off the plane at the capital airport, May 2, 2024. Photo courtesy of Example News Service';
+    const s = seg(`${cap}\n\nThe prime minister arrived in the capital on Thursday for a two-day visit.`);
+    expect(s.sentences.filter((x) => x.kind === 'body').map((x) => x.text)).toEqual(['The prime minister arrived in the capital on Thursday for a two-day visit.']);
+    // A body sentence that merely mentions courtesy is no caption.
+    const body = seg('The minister paid a courtesy call on the president on Monday.');
+    expect(body.sentences[0]?.kind).toBe('body');
+  });
+
   it('reads a standalone dateline with date and agency after commas, after page furniture', () => {
     const s = seg('Example Wire\n\nMarch 3, 2024 14:05\n\nTwo ministers meet in Bonn\n\nBONN, Germany, March 3, ExampleWire\n\nThe two ministers held talks on Sunday.');
     expect(s.dateline).toMatchObject({ place: 'BONN', agency: 'ExampleWire', date: '2025-03-03' });

@@ -33,6 +33,8 @@ const ING = /ing$/u;
 /** "Russia had expelled two diplomats": a pluperfect tells background, unless it is reported speech ("said it had expelled"). */
 const PLUPERFECT = new RegExp(m.pluperfect, 'iu');
 const REPORTED_BACKSHIFT = new RegExp(m.reportedBackshift, 'iu');
+/** "his recent trip", "the previous meeting", "Russia's February invasion": an event noun marked as past names an earlier act. */
+const PAST_NOUN = new RegExp(m.pastNoun, 'iu');
 const INHERITS = new RegExp(m.inheritFrom, 'u');
 const PARTICIPLE = /^\S+ing\b/;
 const CIRCUMSTANCE = new RegExp(m.circumstance, 'u');
@@ -88,6 +90,9 @@ export function modalityWhy(input: ModalityInput): ModalityDecision {
   }
   if (!input.noun && PLUPERFECT.test(before) && !REPORTED_BACKSHIFT.test(input.sentenceBefore ?? before)) {
     return { modality: 'background', rule: 'modality.pluperfect' };
+  }
+  if (input.noun && PAST_NOUN.test(before)) {
+    return { modality: 'background', rule: 'modality.pastNoun' };
   }
   if ((input.noun || ING.test(input.trigger.split(/\s/u)[0] ?? '')) && PROGRESSIVE_BACKGROUND.test(before)) {
     return { modality: 'background', rule: 'modality.progressiveBackground' };
