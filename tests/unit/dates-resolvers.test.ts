@@ -123,6 +123,17 @@ describe('a lead event told again later with its day (dates.resolver.later-retel
     expect(r.date).toBe('2025-07-14');
   });
 
+  it('takes the day of a definite noun phrase whose modifiers carry the day ("the Tuesday evening phone call")', () => {
+    const ctx = (...rest: string[]): DateContext => ({ published: TUE, following: later(...rest) });
+    const r = resolve('The Omani foreign minister has told his Kenyan colleague over the phone that the port deal stands.', 'told', ctx(
+      'A readout that summed up the Sunday night phone call was posted by the ministry.',
+    ));
+    expect(r.date).toBe('2025-07-13');
+    expect(decided(r)).toEqual(['dates.resolver.later-retelling']);
+    // Four modifiers or more: too far from the article to be one noun phrase.
+    expect(resolve('The two envoys met in Doha.', 'met', ctx('Envoys of the two neighbouring Gulf states ended a meeting on Friday.')).date).toBe(TUE);
+  });
+
   it('ignores a later day that belongs to another word, to reporting verbs, to an older event or to the future', () => {
     const ctx = (...rest: string[]): DateContext => ({ published: TUE, following: later(...rest) });
     // Same parties, other act.
