@@ -98,6 +98,33 @@ function later(...texts: string[]): Sentence[] {
   });
 }
 
+describe('an act placed inside an event told before (dates.resolver.within-event)', () => {
+  const talksOnSunday: DateContext['previous'] = [
+    { type: 'visit', date: '2025-07-12', trigger: 'arrived in' },
+    { type: 'meeting', date: '2025-07-13', trigger: 'held talks' },
+  ];
+  it('takes the day of the last event of the kind the noun names', () => {
+    const r = resolve('The two ministers during the talks signed a memorandum on labour migration.', 'signed', { published: TUE, previous: talksOnSunday }, { type: 'agreement' });
+    expect(r.date).toBe('2025-07-13');
+    expect(decided(r)).toEqual(['dates.resolver.within-event']);
+    // A general noun ("the event") takes the last event of any kind; up to two modifiers.
+    expect(resolve('At the glittering closing event, nine accords were signed.', 'signed', { published: TUE, previous: talksOnSunday }, { type: 'agreement' }).date).toBe('2025-07-13');
+    // "during the visit" names the visit, not the later talks.
+    expect(resolve('During the state visit, both sides signed a visa waiver.', 'signed', { published: TUE, previous: talksOnSunday }, { type: 'agreement' }).date).toBe('2025-07-12');
+  });
+
+  it('passes without such a phrase, without an event of that kind, for background, and for a day of its own', () => {
+    const ctx: DateContext = { published: TUE, previous: talksOnSunday };
+    // No bridging phrase ("their talks" is no definite reference either).
+    expect(resolve('The envoys signed a memorandum to crown their talks.', 'signed', ctx, { type: 'agreement' }).date).toBe(TUE);
+    // "the summit" names a meeting; only a visit was told before.
+    expect(resolve('The leaders at the summit signed a pact.', 'signed', { published: TUE, previous: [{ type: 'visit', date: '2025-07-12', trigger: 'arrived' }] }, { type: 'agreement' }).date).toBe(TUE);
+    expect(resolve('The ministers during the talks had signed a pact.', 'had signed', ctx, { type: 'agreement', needsOwnDate: true }).date).toBeNull();
+    // The sentence's own cue wins.
+    expect(resolve('During the talks on Monday the envoys signed a pact.', 'signed', ctx, { type: 'agreement' }).date).toBe('2025-07-14');
+  });
+});
+
 describe('a lead event told again later with its day (dates.resolver.later-retelling)', () => {
   it('takes the day of a later sentence that repeats the trigger\'s head word', () => {
     const cases: [string, string, EventType, string[], string][] = [

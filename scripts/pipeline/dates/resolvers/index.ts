@@ -9,6 +9,8 @@
  *      nearer "the previous day" dates the talks, counted from the Monday (which dates "said").
  *   2. own-cue: a day or period of the event's own clause is the strongest evidence there is.
  *   3. anchor: only without an own cue, "hours after X" dates the event from X.
+ *   3b. within-event: "during the talks", "At the event": the act happened inside an event told
+ *      before, on its day; an explicit bridging reference, stronger than any carried or default day.
  *   4. carried-opening: no cue in the sentence at all, the previous event-less sentence's opening
  *      phrase ("On Monday, the talks resumed.") carries over.
  *   5. bare-year: "in 2022" says little (approximate, a whole year), so it comes after all of these.
@@ -28,12 +30,14 @@ import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
 import { implicitAnchorResolver } from './implicit-anchor.ts';
 import { ownCueResolver } from './own-cue.ts';
+import { withinEventResolver } from './within-event.ts';
 import type { DateResolver } from './types.ts';
 
 export const DATE_RESOLVERS: readonly DateResolver[] = [
   implicitAnchorResolver,
   ownCueResolver,
   anchorResolver,
+  withinEventResolver,
   carriedOpeningResolver,
   bareYearResolver,
   laterRetellingResolver,
