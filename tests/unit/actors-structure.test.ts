@@ -338,6 +338,15 @@ describe('another event named to say when', () => {
     expect(m.countries).toEqual(['CHN', 'JPN']);
   });
 
+  it('holds no organisation of the event, nor its members (actors.time-anchor.organization)', () => {
+    const r = one('The Japanese premier phoned Justin Trudeau on Sunday, ahead of the G7 summit in Alberta.', 'meeting', 'phoned');
+    expect(r.countries).toEqual(['CAN', 'JPN']);
+    expect(r.organizations).toEqual([]);
+    expect(rules(r)).toContain('actors.time-anchor.organization');
+    // Named before the anchor, the organisation takes part.
+    expect(one('NATO ministers met in Brussels on Thursday, days before the Vilnius summit.', 'meeting', 'met').organizations).toEqual(['NATO']);
+  });
+
   it('stays a party of a strike that answers it', () => {
     expect(one('Iran fired missiles at Israel, days after the Israeli strike on its consulate.', 'military', 'fired').countries).toEqual(['IRN', 'ISR']);
   });

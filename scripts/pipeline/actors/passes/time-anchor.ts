@@ -6,6 +6,8 @@
  * visits, agreements): a strike or sanction "after X's attack" is often aimed at X. Anchors that name no
  * cause ("ahead of the Russian drills", "for the first time since the invasion of Ukraine";
  * actor-context.json timeAnchorsAnyType) hold no party of any type (rule actors.time-anchor.any-type).
+ * The anchor's span is kept on the state: an organisation named only there ("spoke by phone ahead of
+ * Monday's G7 meeting") is no party either (pass actors.organizations, rule actors.time-anchor.organization).
  */
 import type { EventType } from '../../types.ts';
 import { TIME_ANCHORS, TIME_ANCHORS_ANY_TYPE } from '../words.ts';
@@ -20,7 +22,6 @@ const ALL_ANCHORS: readonly string[] = [...new Set([...TIME_ANCHORS, ...TIME_ANC
 export const timeAnchor: PartyPass = {
   id: 'actors.time-anchor',
   run(s) {
-    if (s.countries.length === 0) return;
     const anyTypeOnly = !TYPES.has(s.type);
     const anchors = anyTypeOnly ? TIME_ANCHORS_ANY_TYPE : ALL_ANCHORS;
     const t = s.candidate.trigger;
@@ -49,6 +50,7 @@ export const timeAnchor: PartyPass = {
       }
     }
     if (from < 0) return;
+    s.timeAnchor = { start: from, end: to, words: hitWords };
     // Every state named only there goes, even the last one: the act's own parties are then unnamed.
     for (const c of [...s.countries]) {
       const ms = s.found.filter((f) => stateOf(f) === c && isStateParty(f, s.type, s.dest));
