@@ -89,7 +89,7 @@ export const WITHIN_EVENT = {
     /** The event type the noun names, or 'any'. */
     kind: kind as EventType | 'any',
     re: new RegExp(
-      `\\b(?:${(raw.withinEvent.prepositions as string[]).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\s+(?:the|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+      `\\b(?:${(raw.withinEvent.prepositions as string[]).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\s+(?:${(raw.withinEvent.determiners as string[]).map(escapeRegExp).join('|')})\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
       'iu',
     ),
   })),
