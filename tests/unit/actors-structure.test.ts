@@ -347,6 +347,14 @@ describe('another event named to say when', () => {
     expect(one('NATO ministers met in Brussels on Thursday, days before the Vilnius summit.', 'meeting', 'met').organizations).toEqual(['NATO']);
   });
 
+  it('is no party when an anchor naming no cause stands before the speech verb (actors.time-anchor.before-trigger)', () => {
+    const r = one('Latvia will shut two crossings with Belarus days before joint Russian-Belarusian naval exercises, the Latvian premier said Monday.', 'statement', 'said');
+    expect(r.countries).toEqual(['BLR', 'LVA']);
+    expect(rules(r)).toContain('actors.time-anchor.before-trigger');
+    // Named outside the anchor, the state stays.
+    expect(one('Days before the exercises, Latvia warned Russia over the drills, the premier said Monday.', 'statement', 'said').countries).toContain('RUS');
+  });
+
   it('stays a party of a strike that answers it', () => {
     expect(one('Iran fired missiles at Israel, days after the Israeli strike on its consulate.', 'military', 'fired').countries).toEqual(['IRN', 'ISR']);
   });
