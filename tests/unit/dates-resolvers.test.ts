@@ -125,6 +125,22 @@ describe('an act placed inside an event told before (dates.resolver.within-event
   });
 });
 
+describe('the act told last, told again (dates.resolver.told-before)', () => {
+  const strike: DateContext['previous'] = [{ type: 'military', date: '2025-06-20', trigger: 'launched a drone attack' }];
+  it('takes the day of the event told last when type and head word agree, however old', () => {
+    const r = resolve('Kyiv said Russia launched 90 drones, most of which were shot down.', 'launched', { published: TUE, previous: strike }, { type: 'military' });
+    expect(r.date).toBe('2025-06-20');
+    expect(decided(r)).toEqual(['dates.resolver.told-before']);
+  });
+
+  it('passes for another head word, another type, or a day of its own', () => {
+    const ctx: DateContext = { published: TUE, previous: strike };
+    expect(resolve('Ukraine struck two Russian airfields.', 'struck', ctx, { type: 'military' }).date).toBe(TUE);
+    expect(resolve('Moscow launched a protest with the envoy.', 'launched', ctx, { type: 'accusation' }).date).toBe(TUE);
+    expect(resolve('Russia launched more drones on Monday.', 'launched', ctx, { type: 'military' }).date).toBe('2025-07-14');
+  });
+});
+
 describe('a lead event told again later with its day (dates.resolver.later-retelling)', () => {
   it('takes the day of a later sentence that repeats the trigger\'s head word', () => {
     const cases: [string, string, EventType, string[], string][] = [

@@ -14,6 +14,9 @@
  *   4. carried-opening: no cue in the sentence at all, the previous event-less sentence's opening
  *      phrase ("On Monday, the talks resumed.") carries over.
  *   5. bare-year: "in 2022" says little (approximate, a whole year), so it comes after all of these.
+ *   5b. told-before: the same act (type and head word) as the event told last, told again: its day;
+ *      after the sentence's own evidence and the carried opening ("Hours later, Pakistan did the
+ *      same. It declared ...": a tit-for-tat act is no retelling).
  *   6. later-retelling: a later sentence that tells the same act with its day ("the meeting that
  *      took place on Monday") beats any default; it comes after the sentence's own evidence.
  *   7. continued-account: "also met" goes on with the account told before; weaker than a
@@ -30,6 +33,7 @@ import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
 import { implicitAnchorResolver } from './implicit-anchor.ts';
 import { ownCueResolver } from './own-cue.ts';
+import { toldBeforeResolver } from './told-before.ts';
 import { withinEventResolver } from './within-event.ts';
 import type { DateResolver } from './types.ts';
 
@@ -40,6 +44,7 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   withinEventResolver,
   carriedOpeningResolver,
   bareYearResolver,
+  toldBeforeResolver,
   laterRetellingResolver,
   continuedAccountResolver,
   undatedBackgroundResolver,
