@@ -141,6 +141,22 @@ describe('the act told last, told again (dates.resolver.told-before)', () => {
   });
 });
 
+describe('an act named as earlier than the story (dates.background.past-modifier)', () => {
+  it('gets no day without a cue of its own, whatever the defaults would say', () => {
+    const r = resolve('The envoy briefed Rome on the results of his recent trip to Ankara.', 'trip to', { published: TUE }, { type: 'visit' });
+    expect(r.date).toBeNull();
+    expect(decided(r)).toEqual(['dates.resolver.undated-background']);
+    expect(resolve('Their earlier border talks ended without a deal.', 'talks', { published: TUE }).date).toBeNull();
+  });
+
+  it('keeps a day of its own, and leaves acts without such a word alone', () => {
+    expect(resolve('His last visit to Ankara took place on Sunday.', 'visit', { published: TUE }, { type: 'visit' }).date).toBe('2025-07-13');
+    expect(resolve('The envoy began a trip to Ankara.', 'trip to', { published: TUE }, { type: 'visit' }).date).toBe(TUE);
+    // "last-minute" is one word: no earlier act.
+    expect(resolve('Both sides held last-minute talks in Geneva.', 'talks', { published: TUE }).date).toBe(TUE);
+  });
+});
+
 describe('a lead event told again later with its day (dates.resolver.later-retelling)', () => {
   it('takes the day of a later sentence that repeats the trigger\'s head word', () => {
     const cases: [string, string, EventType, string[], string][] = [

@@ -95,6 +95,9 @@ export const WITHIN_EVENT = {
   })),
 };
 
+/** "his recent trip", "the previous meeting": an act placed before the story's events (dates.background.past-modifier). */
+export const PAST_EVENT_MODIFIERS: ReadonlySet<string> = new Set(raw.pastEventModifiers.words);
+
 /** A lead event told again later with its day (dates.resolver.later-retelling). */
 export const RETELLING = {
   id: raw.retelling.id,
