@@ -157,6 +157,19 @@ describe('an act named as earlier than the story (dates.background.past-modifier
   });
 });
 
+describe('a plain "after X" with a day of X\'s own (dates.anchor.plain-after)', () => {
+  it('gives no day of its own: the event only came later', () => {
+    const r = resolve('The Chilean president flew to Lima to congratulate the winner after the run-off vote on Sunday.', 'flew to', { published: TUE }, { type: 'visit' });
+    expect(r.date).toBe(TUE);
+    expect(r.trace?.find((t) => t.rule === 'dates.resolver.anchor')?.detail).toContain('dates.anchor.plain-after');
+  });
+
+  it('still counts an amount from the other event\'s day', () => {
+    expect(resolve('The Chilean president flew to Lima two days after the run-off vote on Sunday.', 'flew to', { published: TUE }, { type: 'visit' }).date).toBe('2025-07-15');
+    expect(resolve('The Chilean president flew to Lima a day after the run-off vote on Saturday.', 'flew to', { published: TUE }, { type: 'visit' }).date).toBe('2025-07-13');
+  });
+});
+
 describe('a lead event told again later with its day (dates.resolver.later-retelling)', () => {
   it('takes the day of a later sentence that repeats the trigger\'s head word', () => {
     const cases: [string, string, EventType, string[], string][] = [
