@@ -4,7 +4,7 @@
  * for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { one, resolveTyped } from './actors-helpers.ts';
+import { one, resolveTriggered, resolveTyped, rules } from './actors-helpers.ts';
 
 describe('implied counterpart of a two-sided event', () => {
   it('takes the other state of the previous sentence for a tit-for-tat expulsion', () => {
@@ -322,5 +322,43 @@ describe('"the two countries" after two states named without people', () => {
       ['The two leaders met later.', 'meeting'],
     ]);
     expect(leaders[1]!.countries).toEqual([]);
+  });
+});
+
+describe('the implied target of an attack (actors.counterpart.implied-attack-target)', () => {
+  it('takes the story\'s other state for an attack that names only its attacker or only its victim', () => {
+    const res = resolveTriggered(
+      [
+        ['Armenia summoned the Azerbaijani envoy on Monday over shelling near its southern border.', 'accusation', 'summoned'],
+        ['The ministry said Azerbaijani artillery had shelled three villages overnight.', 'military', 'shelled'],
+        ['The airstrike, launched from across the Armenian frontier, hit a school.', 'military', 'airstrike'],
+      ],
+      '2025-07-15',
+      'Armenia protests Azerbaijani shelling of border villages',
+    );
+    expect(res[1]!.countries).toEqual(['ARM', 'AZE']);
+    expect(rules(res[1]!)).toContain('actors.counterpart.implied-attack-target');
+    expect(res[2]!.countries).toEqual(['ARM', 'AZE']);
+  });
+
+  it('leaves one-sided military acts alone and never makes the speaker the target', () => {
+    const res = resolveTriggered(
+      [
+        ['South Korea condemned the North on Monday for its latest weapons test.', 'accusation', 'condemned'],
+        ['North Korea test-fired two cruise missiles off its west coast.', 'military', 'test-fired'],
+      ],
+      '2025-07-15',
+      'South Korea condemns North Korean test',
+    );
+    expect(res[1]!.countries).toEqual(['PRK']);
+    const speaker = resolveTriggered(
+      [
+        ['Officials met in an emergency session on Saturday.', 'statement', 'met'],
+        ['Qatar denounced the Israeli strikes as a dangerous escalation.', 'military', 'strikes'],
+      ],
+      '2025-07-15',
+      'Qatar condemns Israeli strikes',
+    );
+    expect(speaker[1]!.countries).toEqual(['ISR']);
   });
 });

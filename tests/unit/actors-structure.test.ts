@@ -338,6 +338,23 @@ describe('another event named to say when', () => {
     expect(m.countries).toEqual(['CHN', 'JPN']);
   });
 
+  it('holds no organisation of the event, nor its members (actors.time-anchor.organization)', () => {
+    const r = one('The Japanese premier phoned Justin Trudeau on Sunday, ahead of the G7 summit in Alberta.', 'meeting', 'phoned');
+    expect(r.countries).toEqual(['CAN', 'JPN']);
+    expect(r.organizations).toEqual([]);
+    expect(rules(r)).toContain('actors.time-anchor.organization');
+    // Named before the anchor, the organisation takes part.
+    expect(one('NATO ministers met in Brussels on Thursday, days before the Vilnius summit.', 'meeting', 'met').organizations).toEqual(['NATO']);
+  });
+
+  it('is no party when an anchor naming no cause stands before the speech verb (actors.time-anchor.before-trigger)', () => {
+    const r = one('Latvia will shut two crossings with Belarus days before joint Russian-Belarusian naval exercises, the Latvian premier said Monday.', 'statement', 'said');
+    expect(r.countries).toEqual(['BLR', 'LVA']);
+    expect(rules(r)).toContain('actors.time-anchor.before-trigger');
+    // Named outside the anchor, the state stays.
+    expect(one('Days before the exercises, Latvia warned Russia over the drills, the premier said Monday.', 'statement', 'said').countries).toContain('RUS');
+  });
+
   it('stays a party of a strike that answers it', () => {
     expect(one('Iran fired missiles at Israel, days after the Israeli strike on its consulate.', 'military', 'fired').countries).toEqual(['IRN', 'ISR']);
   });

@@ -98,6 +98,78 @@ function later(...texts: string[]): Sentence[] {
   });
 }
 
+describe('an act placed inside an event told before (dates.resolver.within-event)', () => {
+  const talksOnSunday: DateContext['previous'] = [
+    { type: 'visit', date: '2025-07-12', trigger: 'arrived in' },
+    { type: 'meeting', date: '2025-07-13', trigger: 'held talks' },
+  ];
+  it('takes the day of the last event of the kind the noun names', () => {
+    const r = resolve('The two ministers during the talks signed a memorandum on labour migration.', 'signed', { published: TUE, previous: talksOnSunday }, { type: 'agreement' });
+    expect(r.date).toBe('2025-07-13');
+    expect(decided(r)).toEqual(['dates.resolver.within-event']);
+    // A general noun ("the event") takes the last event of any kind; up to two modifiers.
+    expect(resolve('At the glittering closing event, nine accords were signed.', 'signed', { published: TUE, previous: talksOnSunday }, { type: 'agreement' }).date).toBe('2025-07-13');
+    // "during the visit" names the visit, not the later talks.
+    expect(resolve('During the state visit, both sides signed a visa waiver.', 'signed', { published: TUE, previous: talksOnSunday }, { type: 'agreement' }).date).toBe('2025-07-12');
+  });
+
+  it('passes without such a phrase, without an event of that kind, for background, and for a day of its own', () => {
+    const ctx: DateContext = { published: TUE, previous: talksOnSunday };
+    // No bridging phrase ("their talks" is no definite reference either).
+    expect(resolve('The envoys signed a memorandum to crown their talks.', 'signed', ctx, { type: 'agreement' }).date).toBe(TUE);
+    // "the summit" names a meeting; only a visit was told before.
+    expect(resolve('The leaders at the summit signed a pact.', 'signed', { published: TUE, previous: [{ type: 'visit', date: '2025-07-12', trigger: 'arrived' }] }, { type: 'agreement' }).date).toBe(TUE);
+    expect(resolve('The ministers during the talks had signed a pact.', 'had signed', ctx, { type: 'agreement', needsOwnDate: true }).date).toBeNull();
+    // The sentence's own cue wins.
+    expect(resolve('During the talks on Monday the envoys signed a pact.', 'signed', ctx, { type: 'agreement' }).date).toBe('2025-07-14');
+  });
+});
+
+describe('the act told last, told again (dates.resolver.told-before)', () => {
+  const strike: DateContext['previous'] = [{ type: 'military', date: '2025-06-20', trigger: 'launched a drone attack' }];
+  it('takes the day of the event told last when type and head word agree, however old', () => {
+    const r = resolve('Kyiv said Russia launched 90 drones, most of which were shot down.', 'launched', { published: TUE, previous: strike }, { type: 'military' });
+    expect(r.date).toBe('2025-06-20');
+    expect(decided(r)).toEqual(['dates.resolver.told-before']);
+  });
+
+  it('passes for another head word, another type, or a day of its own', () => {
+    const ctx: DateContext = { published: TUE, previous: strike };
+    expect(resolve('Ukraine struck two Russian airfields.', 'struck', ctx, { type: 'military' }).date).toBe(TUE);
+    expect(resolve('Moscow launched a protest with the envoy.', 'launched', ctx, { type: 'accusation' }).date).toBe(TUE);
+    expect(resolve('Russia launched more drones on Monday.', 'launched', ctx, { type: 'military' }).date).toBe('2025-07-14');
+  });
+});
+
+describe('an act named as earlier than the story (dates.background.past-modifier)', () => {
+  it('gets no day without a cue of its own, whatever the defaults would say', () => {
+    const r = resolve('The envoy briefed Rome on the results of his recent trip to Ankara.', 'trip to', { published: TUE }, { type: 'visit' });
+    expect(r.date).toBeNull();
+    expect(decided(r)).toEqual(['dates.resolver.undated-background']);
+    expect(resolve('Their earlier border talks ended without a deal.', 'talks', { published: TUE }).date).toBeNull();
+  });
+
+  it('keeps a day of its own, and leaves acts without such a word alone', () => {
+    expect(resolve('His last visit to Ankara took place on Sunday.', 'visit', { published: TUE }, { type: 'visit' }).date).toBe('2025-07-13');
+    expect(resolve('The envoy began a trip to Ankara.', 'trip to', { published: TUE }, { type: 'visit' }).date).toBe(TUE);
+    // "last-minute" is one word: no earlier act.
+    expect(resolve('Both sides held last-minute talks in Geneva.', 'talks', { published: TUE }).date).toBe(TUE);
+  });
+});
+
+describe('a plain "after X" with a day of X\'s own (dates.anchor.plain-after)', () => {
+  it('gives no day of its own: the event only came later', () => {
+    const r = resolve('The Chilean president flew to Lima to congratulate the winner after the run-off vote on Sunday.', 'flew to', { published: TUE }, { type: 'visit' });
+    expect(r.date).toBe(TUE);
+    expect(r.trace?.find((t) => t.rule === 'dates.resolver.anchor')?.detail).toContain('dates.anchor.plain-after');
+  });
+
+  it('still counts an amount from the other event\'s day', () => {
+    expect(resolve('The Chilean president flew to Lima two days after the run-off vote on Sunday.', 'flew to', { published: TUE }, { type: 'visit' }).date).toBe('2025-07-15');
+    expect(resolve('The Chilean president flew to Lima a day after the run-off vote on Saturday.', 'flew to', { published: TUE }, { type: 'visit' }).date).toBe('2025-07-13');
+  });
+});
+
 describe('a lead event told again later with its day (dates.resolver.later-retelling)', () => {
   it('takes the day of a later sentence that repeats the trigger\'s head word', () => {
     const cases: [string, string, EventType, string[], string][] = [
@@ -121,6 +193,17 @@ describe('a lead event told again later with its day (dates.resolver.later-retel
       following: later('Both sides praised the hosts.', 'Bern offered to host a second round after the meeting that took place on Monday.'),
     });
     expect(r.date).toBe('2025-07-14');
+  });
+
+  it('takes the day of a definite noun phrase whose modifiers carry the day ("the Tuesday evening phone call")', () => {
+    const ctx = (...rest: string[]): DateContext => ({ published: TUE, following: later(...rest) });
+    const r = resolve('The Omani foreign minister has told his Kenyan colleague over the phone that the port deal stands.', 'told', ctx(
+      'A readout that summed up the Sunday night phone call was posted by the ministry.',
+    ));
+    expect(r.date).toBe('2025-07-13');
+    expect(decided(r)).toEqual(['dates.resolver.later-retelling']);
+    // Four modifiers or more: too far from the article to be one noun phrase.
+    expect(resolve('The two envoys met in Doha.', 'met', ctx('Envoys of the two neighbouring Gulf states ended a meeting on Friday.')).date).toBe(TUE);
   });
 
   it('ignores a later day that belongs to another word, to reporting verbs, to an older event or to the future', () => {

@@ -100,3 +100,12 @@ export const RESPONSE_OPENERS: { id: string; openers: readonly string[]; types: 
   if (!raw || typeof raw.id !== 'string' || !ok(raw.openers) || !ok(raw.types)) throw new Error('actor-context.json: responseOpeners needs id, openers and types');
   return { id: raw.id, openers: (raw.openers as string[]).map((o) => o.toLowerCase()), types: raw.types as string[] };
 })();
+
+/** Words of an attack's trigger: the attack has a target the story may imply (actor-context.json impliedAttackTarget). */
+export const IMPLIED_ATTACK_TARGET: { id: string; words: ReadonlySet<string> } = (() => {
+  const raw = (context as unknown as { impliedAttackTarget?: { id?: unknown; words?: unknown } }).impliedAttackTarget;
+  if (!raw || typeof raw.id !== 'string' || !Array.isArray(raw.words) || !raw.words.every((x) => typeof x === 'string')) {
+    throw new Error('actor-context.json: impliedAttackTarget needs id and words');
+  }
+  return { id: raw.id, words: new Set((raw.words as string[]).map((w) => w.toLowerCase())) };
+})();

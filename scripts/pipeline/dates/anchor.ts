@@ -187,6 +187,10 @@ export function resolveAnchor(
   // nothing about the day.
   const mode = inverse ? 'inverse' : 'forward';
   if (!base) return near.unit === 'none' || near.unit === 'ordinal' ? null : { result: null, cue: near, mode };
+  // A plain "after" whose other event has a day of its own ("came to Brazil after his victory at the
+  // polls on Sunday") says only that this event came later, not on which day: no anchor date; the
+  // resolvers after dates.resolver.anchor decide (rule dates.anchor.plain-after).
+  if (near.unit === 'none' && !inverse && otherDay && near.relation === 'after') return null;
   const { days, precision } = offsetOf(near, inverse);
   return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near, mode };
 }

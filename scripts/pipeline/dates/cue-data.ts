@@ -77,6 +77,27 @@ export const CONTINUATION = {
   responseWords: new Set<string>(raw.continuation.responseWords),
   maxDaysBefore: raw.continuation.maxDaysBeforePublication,
 };
+/**
+ * "during the talks", "At the event": an act placed inside an event told before
+ * (dates.resolver.within-event). One pattern per noun kind: preposition, the/this/that, at most
+ * two modifiers, the noun.
+ */
+export const WITHIN_EVENT = {
+  id: raw.withinEvent.id,
+  maxDaysBefore: raw.withinEvent.maxDaysBeforePublication,
+  patterns: Object.entries(raw.withinEvent.nouns as Record<string, string[]>).map(([kind, nouns]) => ({
+    /** The event type the noun names, or 'any'. */
+    kind: kind as EventType | 'any',
+    re: new RegExp(
+      `\\b(?:${(raw.withinEvent.prepositions as string[]).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\s+(?:${(raw.withinEvent.determiners as string[]).map(escapeRegExp).join('|')})\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+      'iu',
+    ),
+  })),
+};
+
+/** "his recent trip", "the previous meeting": an act placed before the story's events (dates.background.past-modifier). */
+export const PAST_EVENT_MODIFIERS: ReadonlySet<string> = new Set(raw.pastEventModifiers.words);
+
 /** A lead event told again later with its day (dates.resolver.later-retelling). */
 export const RETELLING = {
   id: raw.retelling.id,

@@ -45,6 +45,8 @@ export interface PartyState {
   organizations: string[];
   actors: Actor[];
   trace: TraceStep[];
+  /** A phrase after the trigger naming another event to date this one ("ahead of Monday's G7 meeting"), set by pass actors.time-anchor. */
+  timeAnchor?: Span & { words: string };
 }
 
 /** One pass: one concept, one rule id (or a family of ids under one prefix). */

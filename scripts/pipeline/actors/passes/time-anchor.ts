@@ -6,6 +6,8 @@
  * visits, agreements): a strike or sanction "after X's attack" is often aimed at X. Anchors that name no
  * cause ("ahead of the Russian drills", "for the first time since the invasion of Ukraine";
  * actor-context.json timeAnchorsAnyType) hold no party of any type (rule actors.time-anchor.any-type).
+ * The anchor's span is kept on the state: an organisation named only there ("spoke by phone ahead of
+ * Monday's G7 meeting") is no party either (pass actors.organizations, rule actors.time-anchor.organization).
  */
 import type { EventType } from '../../types.ts';
 import { TIME_ANCHORS, TIME_ANCHORS_ANY_TYPE } from '../words.ts';
@@ -20,7 +22,6 @@ const ALL_ANCHORS: readonly string[] = [...new Set([...TIME_ANCHORS, ...TIME_ANC
 export const timeAnchor: PartyPass = {
   id: 'actors.time-anchor',
   run(s) {
-    if (s.countries.length === 0) return;
     const anyTypeOnly = !TYPES.has(s.type);
     const anchors = anyTypeOnly ? TIME_ANCHORS_ANY_TYPE : ALL_ANCHORS;
     const t = s.candidate.trigger;
@@ -48,12 +49,36 @@ export const timeAnchor: PartyPass = {
         }
       }
     }
+    // An anchor that names no cause ("a day ahead of joint Russian-Belarusian drills") may also stand before
+    // the trigger, in the reported content of a statement that ends on its speech verb ("..., Tusk said
+    // Tuesday"); it ends at a comma or at the trigger (rule actors.time-anchor.before-trigger).
+    let before = false;
+    if (from < 0) {
+      for (let i = 0; i < ws.length && from < 0; i++) {
+        if (ws[i]!.end > t.start) break;
+        const two = i + 1 < ws.length ? `${ws[i]!.w} ${ws[i + 1]!.w}` : '';
+        const three = i + 2 < ws.length ? `${two} ${ws[i + 2]!.w}` : '';
+        const hit = TIME_ANCHORS_ANY_TYPE.find((a) => a.includes(' ') && (a === three || a === two));
+        if (!hit) continue;
+        from = ws[i]!.start;
+        hitWords = hit;
+        before = true;
+        to = t.start;
+        for (let j = i + 1; j < ws.length && ws[j]!.start < t.start; j++) {
+          if (ws[j]!.w === ',' || ws[j]!.w === ';') {
+            to = ws[j]!.start;
+            break;
+          }
+        }
+      }
+    }
     if (from < 0) return;
+    s.timeAnchor = { start: from, end: to, words: hitWords };
     // Every state named only there goes, even the last one: the act's own parties are then unnamed.
     for (const c of [...s.countries]) {
       const ms = s.found.filter((f) => stateOf(f) === c && isStateParty(f, s.type, s.dest));
       if (ms.length === 0 || !ms.every((f) => f.m.start >= from && f.m.start < to)) continue;
-      const rule = anyTypeOnly ? 'actors.time-anchor.any-type' : this.id;
+      const rule = before ? 'actors.time-anchor.before-trigger' : anyTypeOnly ? 'actors.time-anchor.any-type' : this.id;
       dropCountry(s, c, rule, `named only in a time anchor ('${hitWords} ... ${ms[0]!.m.text}')`);
     }
   },

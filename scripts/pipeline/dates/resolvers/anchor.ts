@@ -11,7 +11,12 @@ export const anchorResolver: DateResolver = {
   id: 'dates.resolver.anchor',
   resolve(input) {
     const out = anchoredDate(input, input.anchors);
-    if (out.kind === 'none') return pass(input.anchors.length ? 'no anchor phrase concerns the event' : 'no anchor phrase');
+    if (out.kind === 'none') {
+      if (input.anchors.some((a) => !a.implicit && a.unit === 'none' && a.relation === 'after' && a.start >= input.trigger.end)) {
+        return pass('a plain "after X" with a day of X\'s own says only that the event came later (dates.anchor.plain-after)');
+      }
+      return pass(input.anchors.length ? 'no anchor phrase concerns the event' : 'no anchor phrase');
+    }
     const why =
       out.other === 'known' ? `counted from the other event (${out.mode})`
       : out.other === 'unknown' ? 'the other event is unknown: near publication'

@@ -9,9 +9,14 @@
  *      nearer "the previous day" dates the talks, counted from the Monday (which dates "said").
  *   2. own-cue: a day or period of the event's own clause is the strongest evidence there is.
  *   3. anchor: only without an own cue, "hours after X" dates the event from X.
+ *   3b. within-event: "during the talks", "At the event": the act happened inside an event told
+ *      before, on its day; an explicit bridging reference, stronger than any carried or default day.
  *   4. carried-opening: no cue in the sentence at all, the previous event-less sentence's opening
  *      phrase ("On Monday, the talks resumed.") carries over.
  *   5. bare-year: "in 2022" says little (approximate, a whole year), so it comes after all of these.
+ *   5b. told-before: the same act (type and head word) as the event told last, told again: its day;
+ *      after the sentence's own evidence and the carried opening ("Hours later, Pakistan did the
+ *      same. It declared ...": a tit-for-tat act is no retelling).
  *   6. later-retelling: a later sentence that tells the same act with its day ("the meeting that
  *      took place on Monday") beats any default; it comes after the sentence's own evidence.
  *   7. continued-account: "also met" goes on with the account told before; weaker than a
@@ -28,14 +33,18 @@ import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
 import { implicitAnchorResolver } from './implicit-anchor.ts';
 import { ownCueResolver } from './own-cue.ts';
+import { toldBeforeResolver } from './told-before.ts';
+import { withinEventResolver } from './within-event.ts';
 import type { DateResolver } from './types.ts';
 
 export const DATE_RESOLVERS: readonly DateResolver[] = [
   implicitAnchorResolver,
   ownCueResolver,
   anchorResolver,
+  withinEventResolver,
   carriedOpeningResolver,
   bareYearResolver,
+  toldBeforeResolver,
   laterRetellingResolver,
   continuedAccountResolver,
   undatedBackgroundResolver,

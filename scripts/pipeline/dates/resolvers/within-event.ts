@@ -1,0 +1,31 @@
+/**
+ * dates.resolver.within-event: a bridging reference. "Omamo held talks with Faisal on Sunday. The
+ * two ministers during the talks signed a memorandum.": an act placed inside an event the text
+ * told before ("during the talks", "at the meeting", "At the event, ...") happened on that
+ * event's day. The event is the last one told before whose type the noun names (any type for
+ * "event", "ceremony", "occasion"); its day must lie shortly before (or on) publication.
+ * Background needs a day of its own and is left alone.
+ */
+import { WITHIN_EVENT } from '../cue-data.ts';
+import { toDayNumber } from '../day-math.ts';
+import { chose, pass, type DateResolver } from './types.ts';
+
+export const withinEventResolver: DateResolver = {
+  id: WITHIN_EVENT.id,
+  resolve({ ctx, sentence, needsOwnDate, published }) {
+    if (needsOwnDate) return pass('background needs a day of its own');
+    const previous = ctx.previous ?? [];
+    if (previous.length === 0) return pass('no event told before');
+    for (const { kind, re } of WITHIN_EVENT.patterns) {
+      const m = re.exec(sentence.text);
+      if (!m) continue;
+      const last = [...previous].reverse().find((p) => kind === 'any' || p.type === kind);
+      if (!last) return pass(`"${m[0]}" names no event told before`);
+      const n = toDayNumber(last.date);
+      const pub = toDayNumber(published)!;
+      if (n === null || n > pub || pub - n > WITHIN_EVENT.maxDaysBefore) return pass(`the event "${m[0]}" names (${last.date}) is not shortly before publication`);
+      return chose({ date: last.date, precision: 'day', evidence: 'anchor' }, `date=${last.date}: "${m[0]}" places the act inside "${last.trigger}"`);
+    }
+    return pass('no "during the talks"/"at the event" phrase');
+  },
+};
