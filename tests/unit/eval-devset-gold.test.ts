@@ -59,13 +59,14 @@ for (const file of ['gold.json', 'holdout-gold.json', 'gold-2.json']) {
   });
 }
 
-// The second blind set (drawn 2026-12-07): annotations only, one article per outlet, every type among required events.
-{
-  const text = readFileSync(new URL('../blind2/gold.json', import.meta.url), 'utf8');
+// The second and third blind sets (both drawn 2026-12-07): annotations only, one article per outlet, every type among
+// required events, no outlet shared with any other gold file.
+for (const set of ['blind2', 'blind3']) {
+  const text = readFileSync(new URL(`../${set}/gold.json`, import.meta.url), 'utf8');
   const raw = JSON.parse(text) as { articles: Record<string, unknown>[] };
   const { gold, errors } = parseGold(text);
 
-  describe('blind set tests/blind2/gold.json', () => {
+  describe(`blind set tests/${set}/gold.json`, () => {
     it('is a valid gold file of at least 28 articles, each from a different outlet', () => {
       expect(errors).toEqual([]);
       const articles = gold!.articles;
@@ -94,7 +95,7 @@ for (const file of ['gold.json', 'holdout-gold.json', 'gold-2.json']) {
     it('shares no outlet (URL host) with the other gold files under tests/', () => {
       const host = (u: string) => new URL(u).host.replace(/^(www|amp|today|en)\./, '');
       const mine = new Set(gold!.articles.map((a) => host(a.url!)));
-      const others = allArticles.filter((a) => a.file !== 'tests/blind2/gold.json' && a.url).map((a) => host(a.url!));
+      const others = allArticles.filter((a) => a.file !== `tests/${set}/gold.json` && a.url).map((a) => host(a.url!));
       expect(others.length).toBeGreaterThan(50);
       expect(others.filter((h) => mine.has(h))).toEqual([]);
     });
@@ -155,7 +156,7 @@ const allArticles: GoldArticleRef[] = goldFiles(join(repoRoot, 'tests')).flatMap
 describe('gold files under tests/', () => {
   it('finds the development, hold-out and blind gold files', () => {
     const files = new Set(allArticles.map((a) => a.file));
-    for (const f of ['tests/devset/gold.json', 'tests/devset/holdout-gold.json', 'tests/heldout/gold.json', 'tests/blind/gold.json', 'tests/blind2/gold.json']) {
+    for (const f of ['tests/devset/gold.json', 'tests/devset/holdout-gold.json', 'tests/heldout/gold.json', 'tests/blind/gold.json', 'tests/blind2/gold.json', 'tests/blind3/gold.json']) {
       expect(files.has(f)).toBe(true);
     }
   });
