@@ -173,3 +173,186 @@ export async function captureRuntimeRegExps(load: () => Promise<void>): Promise<
   }
   return seen;
 }
+
+/**
+ * Computed `new RegExp` call sites that never run under Node (browser-only code), checked by
+ * hand: each builds its pattern from escaped literal words only.
+ */
+export const BROWSER_ONLY_DYNAMIC: Record<string, string> = {};
+
+/**
+ * Every regular expression to check: the code's, the rule files' and the ones the pipeline compiles
+ * at run time (captured while it runs on the seeds and the story and bad-input fixtures), and the
+ * files with a computed `new RegExp` that never ran.
+ */
+export async function collectAll(): Promise<{ all: FoundRegExp[]; unseenDynamic: string[] }> {
+  const code = collectCodeRegExps();
+  const data = collectDataRegExps();
+  const runtime = await captureRuntimeRegExps(async () => {
+    // Import every module of the pipeline (module-level patterns), then run it on real-looking
+    // input so that lazily compiled patterns are built too.
+    const { readCorpus } = await import('../../scripts/pipeline/load.ts');
+    const { runPipeline } = await import('../../scripts/pipeline/run.ts');
+    const seeds = await readCorpus(path.join(ROOT, 'seeds'));
+    const story = await readCorpus(path.join(ROOT, 'tests/fixtures/story'));
+    const bad = await readCorpus(path.join(ROOT, 'tests/fixtures/bad-input'));
+    // Korean cues (actors/doc-state.ts) and a capital that lower-cases to a longer string
+    // ("İ", events/triggers.ts falls back to a case-insensitive copy of the trigger).
+    const extra = {
+      id: 'redos-workload',
+      path: 'redos-workload.txt',
+      warnings: [],
+      text: ' date 2025-07-15 Talks in İstanbul\n\nThe South Korean foreign minister met his Turkish counterpart in İstanbul on Monday, the ministry said. North Korea condemned the talks on Tuesday. Officials in Korea said the North would respond.\n',
+    };
+    runPipeline([...seeds.docs, ...story.docs, ...bad.docs, extra]);
+  });
+  const seenFiles = new Set(runtime.map((r) => r.file));
+  const unseenDynamic = [...new Set(code.dynamic.map((d) => d.file))].filter((f) => !seenFiles.has(f) && !(f in BROWSER_ONLY_DYNAMIC));
+  // A rule-file pattern that the pipeline compiled is checked in the form it runs in (with its
+  // flags, inside its alternation); the others are checked as written, case-insensitive.
+  const compiled = runtime.map((r) => r.source);
+  const uncompiled = data.filter((d) => !compiled.some((c) => c.includes(d.source)));
+  const all = [...code.found, ...uncompiled, ...runtime.map((r) => ({ source: r.source, flags: r.flags, where: `${r.file} (compiled at run time)` }))];
+  return { all, unseenDynamic };
+}
+
+/**
+ * The parts of a pattern that are checked one by one: its top-level alternatives, found through
+ * the wrappers the pipeline compiles rule lists into. A backtracking matcher tries the
+ * alternatives of `Z(?:A|B)Z'` in turn, so its cost on any input is at most the cost of `ZAZ'`
+ * plus that of `ZBZ'`, and the pattern is linear when every part is. A wrapper is a group (`(?:`,
+ * capturing or named, not quantified) whose neighbours are all zero-width (lookarounds, `^`, `$`,
+ * `\b`, `\B`): `(?<=^|\W)(?:A|B)(?!\w)` has the parts `(?<=^|\W)(?:A)(?!\w)` and
+ * `(?<=^|\W)(?:B)(?!\w)` (the group is kept, so that a named group keeps its name). A pattern with
+ * back-references is not split (dropping a group would renumber them).
+ */
+export function checkParts(source: string): string[] {
+  if (/\\[1-9]|\\k</.test(source)) return [source];
+  const out: string[] = [];
+  const queue = [source];
+  while (queue.length > 0) {
+    const src = queue.shift()!;
+    const alts = splitTopLevel(src);
+    if (alts.length > 1) {
+      queue.unshift(...alts);
+      continue;
+    }
+    const group = wrapperGroup(src, 0, src.length);
+    if (group) queue.unshift(...group.alternatives.map((a) => src.slice(0, group.bodyStart) + a + src.slice(group.bodyEnd)));
+    else out.push(src);
+  }
+  return out;
+}
+
+/** The end of the token starting at `i` (an escape, a character class or one character). */
+function tokenEnd(src: string, i: number): number {
+  if (src[i] === '\\') return i + 2;
+  if (src[i] === '[') {
+    let j = i + 1;
+    if (src[j] === '^') j++;
+    if (src[j] === ']') j++;
+    for (; j < src.length && src[j] !== ']'; j++) if (src[j] === '\\') j++;
+    return j + 1;
+  }
+  return i + 1;
+}
+
+/** The index of the `)` that closes the group opened at `open`. */
+function groupEnd(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; ) {
+    const c = src[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+    i = c === '\\' || c === '[' ? tokenEnd(src, i) : i + 1;
+  }
+  throw new Error(`unbalanced group in /${src}/`);
+}
+
+/** The alternatives of `src` at its top level (one when it has no top-level `|`). */
+export function splitTopLevel(src: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < src.length; ) {
+    const c = src[i];
+    if (c === '(') i = groupEnd(src, i) + 1;
+    else if (c === '|') {
+      parts.push(src.slice(from, i));
+      from = ++i;
+    } else i = tokenEnd(src, i);
+  }
+  parts.push(src.slice(from));
+  return parts;
+}
+
+const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/;
+const ZERO_WIDTH_TOKEN = /^(?:\^|\$|\\[bB])$/;
+
+/**
+ * In `src[from, to)` (one alternative): the only consuming element when it is a wrapper group
+ * with an alternation in its body, looked for inside wrapper groups with one alternative too.
+ */
+function wrapperGroup(src: string, from: number, to: number): { bodyStart: number; bodyEnd: number; alternatives: string[] } | undefined {
+  let found: { open: number; end: number; bodyStart: number } | undefined;
+  for (let i = from; i < to; ) {
+    if (src[i] !== '(') {
+      const next = tokenEnd(src, i);
+      if (!ZERO_WIDTH_TOKEN.test(src.slice(i, next))) return undefined;
+      i = next;
+      continue;
+    }
+    const end = groupEnd(src, i);
+    const quantified = QUANTIFIER.test(src.slice(end + 1, to));
+    if (/^\(\?<?[=!]/.test(src.slice(i, i + 4))) {
+      if (quantified) return undefined;
+    } else {
+      const head = /^\((?:\?:|\?<[^>]+>|(?!\?))/.exec(src.slice(i, i + 40))?.[0];
+      if (found || quantified || head === undefined) return undefined;
+      found = { open: i, end, bodyStart: i + head.length };
+    }
+    i = end + 1;
+  }
+  if (!found) return undefined;
+  const alternatives = splitTopLevel(src.slice(found.bodyStart, found.end));
+  if (alternatives.length > 1) return { bodyStart: found.bodyStart, bodyEnd: found.end, alternatives };
+  return wrapperGroup(src, found.bodyStart, found.end);
+}
+
+/**
+ * The flags that matter to the check: g and d only change what a match returns, but y (sticky)
+ * tries one position only, so a pattern run sticky is checked sticky.
+ */
+export const matchFlags = (flags: string): string => flags.replace(/[gd]/g, '');
+
+/**
+ * One entry per source, keyed `flags/source`, with the union of the flags it is used with: the i
+ * flag only widens character classes, so a pattern safe with it is safe without it. y is kept
+ * only when every use is sticky (a search from every position is the harder case).
+ */
+export function uniquePatterns(all: FoundRegExp[]): Map<string, FoundRegExp> {
+  const bySource = new Map<string, FoundRegExp & { allSticky: boolean }>();
+  for (const r of all) {
+    const had = bySource.get(r.source);
+    const allSticky = (had?.allSticky ?? true) && r.flags.includes('y');
+    const union = new Set([...(had ? had.flags : ''), ...matchFlags(r.flags)].filter((f) => f !== 'y'));
+    const flags = [...union, ...(allSticky ? ['y'] : [])].sort().join('');
+    bySource.set(r.source, { ...(had ?? r), flags, allSticky });
+  }
+  return new Map([...bySource.values()].map(({ allSticky: _, ...r }) => [`${r.flags}/${r.source}`, r] as const));
+}
+
+/**
+ * Whether a pattern repeats anything (`*`, `+`, `?` or `{m,n}` outside a character class). One
+ * that does not does a bounded amount of work at each start position, so it is linear whatever
+ * the input, and needs no check.
+ */
+export function hasRepetition(src: string): boolean {
+  for (let i = 0; i < src.length; ) {
+    const c = src[i];
+    if (c === '*' || c === '+' || c === '?') return true;
+    if (c === '{' && /^\{\d+(?:,\d*)?\}/.test(src.slice(i))) return true;
+    // `(?:`, `(?=`, `(?<name>`: group syntax, not repetition.
+    i = c === '(' && src[i + 1] === '?' ? i + 2 : c === '\\' || c === '[' ? tokenEnd(src, i) : i + 1;
+  }
+  return false;
+}

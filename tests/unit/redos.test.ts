@@ -28,9 +28,10 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
-import { captureRuntimeRegExps, collectCodeRegExps, collectDataRegExps, ROOT, type FoundRegExp } from './redos-sources.ts';
+import { checkParts, collectAll, collectCodeRegExps, collectDataRegExps, hasRepetition, matchFlags, ROOT, uniquePatterns } from './redos-sources.ts';
 
 const RECHECK_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/recheck/package.json'), 'utf8')) as { version: string }).version;
+/** Fuzz checker with a fixed seed, so that a verdict is the same on every run. */
 /** Fuzz checker with a fixed seed, so that a verdict is the same on every run. */
 const PARAMS = { checker: 'fuzz' as const, timeout: 30_000, randomSeed: 20250715 };
 const CACHE_FILE = path.join(ROOT, 'node_modules/.cache/recheck/verdicts.json');
@@ -44,11 +45,6 @@ interface Pending {
   verdict: string;
 }
 
-/**
- * Computed `new RegExp` call sites that never run under Node (browser-only code), checked by
- * hand: each builds its pattern from escaped literal words only.
- */
-const BROWSER_ONLY_DYNAMIC: Record<string, string> = {};
 
 function readJson<T>(file: string, fallback: T): T {
   try {
@@ -72,43 +68,6 @@ function saveCache(cache: Record<string, string>): void {
   }
 }
 
-/**
- * The flags that matter to the check: g and d only change what a match returns, but y (sticky)
- * tries one position only, so a pattern run sticky is checked sticky.
- */
-const matchFlags = (flags: string): string => flags.replace(/[gd]/g, '');
-
-async function collectAll(): Promise<{ all: FoundRegExp[]; unseenDynamic: string[] }> {
-  const code = collectCodeRegExps();
-  const data = collectDataRegExps();
-  const runtime = await captureRuntimeRegExps(async () => {
-    // Import every module of the pipeline (module-level patterns), then run it on real-looking
-    // input so that lazily compiled patterns are built too.
-    const { readCorpus } = await import('../../scripts/pipeline/load.ts');
-    const { runPipeline } = await import('../../scripts/pipeline/run.ts');
-    const seeds = await readCorpus(path.join(ROOT, 'seeds'));
-    const story = await readCorpus(path.join(ROOT, 'tests/fixtures/story'));
-    const bad = await readCorpus(path.join(ROOT, 'tests/fixtures/bad-input'));
-    // Korean cues (actors/doc-state.ts) and a capital that lower-cases to a longer string
-    // ("İ", events/triggers.ts falls back to a case-insensitive copy of the trigger).
-    const extra = {
-      id: 'redos-workload',
-      path: 'redos-workload.txt',
-      warnings: [],
-      text: ' date 2025-07-15 Talks in İstanbul\n\nThe South Korean foreign minister met his Turkish counterpart in İstanbul on Monday, the ministry said. North Korea condemned the talks on Tuesday. Officials in Korea said the North would respond.\n',
-    };
-    runPipeline([...seeds.docs, ...story.docs, ...bad.docs, extra]);
-  });
-  const seenFiles = new Set(runtime.map((r) => r.file));
-  const unseenDynamic = [...new Set(code.dynamic.map((d) => d.file))].filter((f) => !seenFiles.has(f) && !(f in BROWSER_ONLY_DYNAMIC));
-  // A rule-file pattern that the pipeline compiled is checked in the form it runs in (with its
-  // flags, inside its alternation); the others are checked as written, case-insensitive.
-  const compiled = runtime.map((r) => r.source);
-  const uncompiled = data.filter((d) => !compiled.some((c) => c.includes(d.source)));
-  const all = [...code.found, ...uncompiled, ...runtime.map((r) => ({ source: r.source, flags: r.flags, where: `${r.file} (compiled at run time)` }))];
-  return { all, unseenDynamic };
-}
-
 describe('regular expressions are safe from catastrophic backtracking (recheck)', () => {
   it('finds the regular expressions of the code, the rule files and the run-time patterns', async () => {
     const code = collectCodeRegExps();
@@ -120,6 +79,28 @@ describe('regular expressions are safe from catastrophic backtracking (recheck)'
     expect(code.dynamic.some((d) => d.file === 'scripts/pipeline/events/patterns.ts')).toBe(true);
   });
 
+  it('splits a pattern into the alternatives a backtracking matcher tries one after another', () => {
+    expect(checkParts('a+b|c*')).toEqual(['a+b', 'c*']);
+    // The wrapper the pipeline compiles rule lists into: zero-width context around one group, named groups kept.
+    expect(checkParts('(?<=^|\\W)(?:(?<s0>a+ (?:b|c)|d*)|(?<s1>e+))(?!\\w)')).toEqual([
+      '(?<=^|\\W)(?:(?<s0>a+ (?:b|c)))(?!\\w)',
+      '(?<=^|\\W)(?:(?<s0>d*))(?!\\w)',
+      '(?<=^|\\W)(?:(?<s1>e+))(?!\\w)',
+    ]);
+    // Not split: a group next to consuming parts, a quantified group, a lookaround, back-references, a `|` in a class.
+    expect(checkParts('x(?:a|b)+y')).toEqual(['x(?:a|b)+y']);
+    expect(checkParts('^(?:a|b)c*$')).toEqual(['^(?:a|b)c*$']);
+    expect(checkParts('(?=a|b)\\w+')).toEqual(['(?=a|b)\\w+']);
+    expect(checkParts('(a+)|b\\1')).toEqual(['(a+)|b\\1']);
+    expect(checkParts('[|(]+a|\\(b')).toEqual(['[|(]+a', '\\(b']);
+  });
+
+  it('tells a pattern that repeats nothing (linear, not checked) from one that repeats', () => {
+    expect(hasRepetition('(?<=^|\\W)(?:later this week)(?![\\w*+])')).toBe(false);
+    expect(hasRepetition('\\(\\?\\*')).toBe(false);
+    for (const s of ['a*', 'a+', 'a?', 'a{2}', 'a{0,80}', '\\((?:b)?']) expect(hasRepetition(s)).toBe(true);
+  });
+
   it('the checker tells a quadratic pattern from a linear one', () => {
     expect(checkSync('\\s+#+\\s*$', '', PARAMS).status).toBe('vulnerable');
     expect(checkSync('^(?:a|a)*$', '', PARAMS).status).toBe('vulnerable');
@@ -128,18 +109,7 @@ describe('regular expressions are safe from catastrophic backtracking (recheck)'
 
   it('every regular expression in scripts/ and src/ is safe', { timeout: 3_600_000 }, async () => {
     const { all, unseenDynamic } = await collectAll();
-    // One check per source, with the union of the flags it is used with: the i flag only widens
-    // character classes, so a pattern safe with it is safe without it.
-    // y is kept only when every use is sticky (a search from every position is the harder case).
-    const bySource = new Map<string, FoundRegExp & { allSticky: boolean }>();
-    for (const r of all) {
-      const had = bySource.get(r.source);
-      const allSticky = (had?.allSticky ?? true) && r.flags.includes('y');
-      const union = new Set([...(had ? had.flags : ''), ...matchFlags(r.flags)].filter((f) => f !== 'y'));
-      const flags = [...union, ...(allSticky ? ['y'] : [])].sort().join('');
-      bySource.set(r.source, { ...(had ?? r), flags, allSticky });
-    }
-    const unique = new Map([...bySource.values()].map((r) => [`${r.flags}/${r.source}`, r] as const));
+    const unique = uniquePatterns(all);
     const cache = loadCache();
     const pending = readJson<{ pending: Pending[] }>(PENDING_FILE, { pending: [] }).pending;
     const pendingKeys = new Set(pending.map((p) => `${p.flags}/${p.source}`));
