@@ -7,24 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
 import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import { findEvents } from '../../scripts/pipeline/find-events.ts';
 import { findTriggers } from '../../scripts/pipeline/events/triggers.ts';
-import { parseDocument } from '../../scripts/pipeline/parse-document.ts';
-import { segment } from '../../scripts/pipeline/segment.ts';
-import type { EventCandidate } from '../../scripts/pipeline/types.ts';
+import { candidates, segOf } from './find-events-helpers.ts';
 
 const actors = createActorResolver();
 
-function segOf(body: string) {
-  const parsed = parseDocument({ id: 'doc', path: 'doc.txt', text: ` date 2025-07-15 Test article\n\n${body}\n`, warnings: [] });
-  if (!parsed.ok) throw new Error(parsed.skipped.reason);
-  return segment(parsed.doc);
-}
-
-function candidates(body: string): EventCandidate[] {
-  const seg = segOf(body);
-  return seg.sentences.flatMap((s) => findEvents(s, seg));
-}
 
 const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true });
 const rulesOf = (text: string) => findTriggers(text).map((t) => t.rule.name);

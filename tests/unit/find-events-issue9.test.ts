@@ -15,20 +15,11 @@ import { findEvents } from '../../scripts/pipeline/find-events.ts';
 import { mergeEvents } from '../../scripts/pipeline/merge.ts';
 import { parseDocument } from '../../scripts/pipeline/parse-document.ts';
 import { segment } from '../../scripts/pipeline/segment.ts';
-import type { EventCandidate, ExtractedEvent } from '../../scripts/pipeline/types.ts';
+import { candidates, segOf } from './find-events-helpers.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
 
 const actors = createActorResolver();
 
-function segOf(body: string) {
-  const parsed = parseDocument({ id: 'doc', path: 'doc.txt', text: ` date 2025-07-15 Test article\n\n${body}\n`, warnings: [] });
-  if (!parsed.ok) throw new Error(parsed.skipped.reason);
-  return segment(parsed.doc);
-}
-
-function candidates(body: string): EventCandidate[] {
-  const seg = segOf(body);
-  return seg.sentences.flatMap((s) => findEvents(s, seg));
-}
 
 function extract(body: string, trace = false) {
   return extractDocument(segOf(body), actors, { trace });
