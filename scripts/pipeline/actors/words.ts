@@ -10,6 +10,14 @@ const EVENT_TYPES = new Set<EventType>(['meeting', 'visit', 'statement', 'threat
 const ISO3 = /^[A-Z]{3}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A list of strings from actor-context.json, lower-cased (longest first when asked, so alternations try long phrases first); checked on load. */
+function stringList(key: string, opts: { longestFirst?: boolean } = {}): readonly string[] {
+  const raw = (context as unknown as Record<string, unknown>)[key];
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error(`actor-context.json: ${key} must be strings`);
+  const list = (raw as string[]).map((x) => x.toLowerCase());
+  return opts.longestFirst ? list.sort((a, b) => b.length - a.length) : list;
+}
+
 export interface ActReference {
   id: string;
   nouns: string[];
@@ -59,39 +67,19 @@ function loadMembers(): Map<string, OrgMembers> {
 export const ORG_MEMBERS: ReadonlyMap<string, OrgMembers> = loadMembers();
 
 /** Subjects that refer back to the speaker of an earlier act ("The statement accused ...", "It said"), lower-cased. */
-export const SUBJECT_ANAPHORS: readonly string[] = (() => {
-  const raw = (context as unknown as { subjectAnaphors?: unknown }).subjectAnaphors;
-  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: subjectAnaphors must be strings');
-  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
-})();
+export const SUBJECT_ANAPHORS: readonly string[] = stringList('subjectAnaphors', { longestFirst: true });
 
 /** Verbs of saying that may put their speaker after them ("..., said Iran's foreign minister"), lower-cased. */
-export const INVERTING_VERBS: readonly string[] = (() => {
-  const raw = (context as unknown as { invertingVerbs?: unknown }).invertingVerbs;
-  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: invertingVerbs must be strings');
-  return (raw as string[]).map((x) => x.toLowerCase());
-})();
+export const INVERTING_VERBS: readonly string[] = stringList('invertingVerbs');
 
 /** Words that open a phrase naming another event as a time anchor ("days before the Russian incursion"), lower-cased. */
-export const TIME_ANCHORS: readonly string[] = (() => {
-  const raw = (context as unknown as { timeAnchors?: unknown }).timeAnchors;
-  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchors must be strings');
-  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
-})();
+export const TIME_ANCHORS: readonly string[] = stringList('timeAnchors', { longestFirst: true });
 
 /** Time anchors that name no cause ("ahead of X", "for the first time since X"): no party of any type, lower-cased. */
-export const TIME_ANCHORS_ANY_TYPE: readonly string[] = (() => {
-  const raw = (context as unknown as { timeAnchorsAnyType?: unknown }).timeAnchorsAnyType;
-  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: timeAnchorsAnyType must be strings');
-  return (raw as string[]).map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
-})();
+export const TIME_ANCHORS_ANY_TYPE: readonly string[] = stringList('timeAnchorsAnyType', { longestFirst: true });
 
 /** Phrases that name the act an event answers ("in retaliation for"), lower-cased. */
-export const CAUSE_ANCHORS: readonly string[] = (() => {
-  const raw = (context as unknown as { causeAnchors?: unknown }).causeAnchors;
-  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) throw new Error('actor-context.json: causeAnchors must be strings');
-  return (raw as string[]).map((x) => x.toLowerCase());
-})();
+export const CAUSE_ANCHORS: readonly string[] = stringList('causeAnchors');
 
 /** "In response, the French foreign ministry said ...": openers that answer the act reported last (actor-context.json). */
 export const RESPONSE_OPENERS: { id: string; openers: readonly string[]; types: readonly string[] } = (() => {
