@@ -240,6 +240,10 @@ function tidyContent(text: string): string {
   return out.join(' ').replace(/(?<![\s,;:.–—-])[\s,;:.–—-]+$/u, '');
 }
 
+/** What may stand between a sentence's subject and its verb of saying without being a speaker ("in response", "also", "on Monday"). */
+const ADVERBIAL = String.raw`(?:in response|in reply|in a statement|on \p{Lu}\p{Ll}+|later|also|then|again|separately|meanwhile|however|for (?:its|his|her|their) part)`;
+const ADVERBIAL_ONLY = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL})*$`, 'u');
+
 /** The content clause right after the trigger, up to the end of its clause. */
 function clauseAfter(sentence: string, from: number): string {
   const rest = sentence.slice(from);
@@ -268,9 +272,12 @@ function statementTitle(ev: Ev, subject: string | undefined): string | undefined
   if (SPEECH.has(lower)) {
     // "“...,” Tusk told a meeting" / "..., the minister said": the content comes first when only the speaker
     // stands between the last comma (or quote) and the verb.
+    // Not when what stands there is no speaker but an adverbial ("China, an ally of Moscow, in response said
+    // ..."): then the part before the comma is the subject and its apposition, and the content follows.
     const before = sentence.slice(0, t.start);
     const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('”'));
-    if (comma > 0 && before.slice(comma + 1).trim().split(/\s+/).length <= 7) {
+    const between = before.slice(comma + 1).trim();
+    if (comma > 0 && between.split(/\s+/).length <= 7 && !ADVERBIAL_ONLY.test(between)) {
       const content = tidyContent(before.slice(0, comma));
       if (content.split(' ').length >= 4) return `${subject}: ${content.charAt(0).toUpperCase()}${content.slice(1)}`;
     }

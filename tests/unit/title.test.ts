@@ -348,6 +348,24 @@ describe('makeTitle: statements say what was said', () => {
     expect(t).toBe('Anna Nowak: We may close two more crossings with Belarus if the pressure continues');
   });
 
+  it('reads a subject with an apposition and an adverbial before the verb as the speaker, not as the content', () => {
+    const t = makeTitle(
+      ev({
+        type: 'statement',
+        countries: ['CHN', 'USA'],
+        sentence: 'Beijing, a close partner of Tehran, in response said pressure from the United States would only harden positions.',
+        trigger: 'said',
+      }),
+      names,
+    );
+    expect(t).toBe('China says pressure from the United States would only harden positions');
+    const u = makeTitle(
+      ev({ type: 'statement', countries: ['CHN', 'USA'], sentence: 'China, for its part, also said the tariffs broke trade rules.', trigger: 'said' }),
+      names,
+    );
+    expect(u).toBe('China says the tariffs broke trade rules');
+  });
+
   it('never gives a generic statement title when the clause has words to use', () => {
     for (const [sentence, trigger] of [
       ['Iran expressed deep concern about the renewed fighting near its border.', 'expressed'],
