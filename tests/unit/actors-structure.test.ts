@@ -317,7 +317,7 @@ describe('the target of an accusation', () => {
   });
 
   it('keeps objects coordinated with the first one', () => {
-    expect(one('North Korea slammed South Korea and the United States for extending their drills.', 'accusation', 'slammed').countries).toEqual(['KOR', 'PRK', 'USA']);
+    expect(one('North Korea slammed South Korea and the United States for prolonging their joint exercises.', 'accusation', 'slammed').countries).toEqual(['KOR', 'PRK', 'USA']);
     expect(one('Iran condemned Israel, the United States and Britain over the raids.', 'accusation', 'condemned').countries).toEqual(['GBR', 'IRN', 'ISR', 'USA']);
   });
 });

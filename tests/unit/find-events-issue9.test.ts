@@ -42,7 +42,7 @@ describe('1. every act of a sentence is its own event', () => {
 
   it.each([
     ['Indonesian President Prabowo Subianto met Chinese President Xi Jinping in Beijing on Saturday during his first state visit to China.', ['meeting', 'visit']],
-    ['On Saturday, Petro went to Venezuela on an unannounced visit and met Maduro at the presidential palace.', ['visit', 'meeting']],
+    ['On Saturday, Petro went to Venezuela on a surprise visit and met Maduro in Caracas.', ['visit', 'meeting']],
     ['The Kenyan president held talks with his Angolan counterpart in Luanda on Monday during a three-day state visit.', ['meeting', 'visit']],
   ])('keeps the trip a meeting is part of: %s', (body, expected) => {
     expect(types(body)).toEqual(expected);
@@ -176,7 +176,7 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['The Kremlin said Putin and Chinese President Xi Jinping held a phone conversation on Monday.', 'meeting'],
     ['Poland said on Monday it was expelling a Russian diplomat over a sabotage plot.', 'sanction'],
     ['Russia will be forced to take retaliatory steps, the Russian foreign ministry said on Thursday.', 'threat'],
-    ['Iran reserves the right to take retaliatory action against the sanctions, its foreign ministry said on Monday.', 'threat'],
+    ['Iran reserves the right to take retaliatory action over the new measures, a government spokesman said on Monday.', 'threat'],
     ['Colombia responded on Sunday, threatening a 50 per cent tariff on American goods.', 'threat'],
     ['The Polish prime minister said on Friday he was not ruling out closing more border crossings with Belarus.', 'threat'],
     ['Saudi Arabia\'s investment minister paid a courtesy call on Kenyan President Uhuru Kenyatta on Wednesday.', 'meeting'],
@@ -194,7 +194,7 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['On Friday the Turkish foreign ministry reported a phone call between Hakan Fidan and the Iraqi foreign minister.', 'meeting'],
     ['U.S. Secretary of State Marco Rubio spoke on Monday with Indian Foreign Minister Subrahmanyam Jaishankar.', 'meeting'],
     ['The Council of the European Union renewed its restrictive measures against Belarus for a further year on Tuesday.', 'sanction'],
-    ['Poland\'s charge d\'affaires in Minsk was summoned to the Belarusian foreign ministry on Thursday.', 'accusation'],
+    ['The Polish charge d\'affaires was summoned to the foreign ministry in Minsk on Thursday.', 'accusation'],
     ['Islamabad said the strike was a violation of its sovereignty and that Pakistan reserved the right to respond.', 'threat'],
     ['Burundi has expelled two Rwandan diplomats, the government said on Monday.', 'sanction'],
     ['The Russian defence ministry said air defences destroyed 42 Ukrainian drones overnight.', 'military'],
@@ -362,7 +362,7 @@ describe('reading the text', () => {
 
 describe('relative clauses', () => {
   it('takes an act in a non-restrictive relative clause as the news when nothing else is', () => {
-    expect(types('The message was delivered by the Saudi minister Ahmed Kattan, who paid him a courtesy call at State House.')).toEqual(['meeting']);
+    expect(types('The letter was handed over by a Saudi envoy, Ahmed Kattan, who paid the president a courtesy call at State House.')).toEqual(['meeting']);
   });
 
   it('takes no act from a restrictive relative clause', () => {

@@ -261,7 +261,7 @@ describe('makeTitle: a second reported complement', () => {
       ev({
         type: 'threat',
         countries: ['PRK', 'USA'],
-        sentence: 'The ministry said in a statement that the U.S. was to blame and that the DPRK was ready to take all necessary measures.',
+        sentence: 'A spokesman said on state radio that the U.S. bore the blame and that the DPRK was ready to take all necessary measures.',
         trigger: 'ready to take all necessary measures',
       }),
       (iso) => ({ PRK: 'North Korea', USA: 'United States' })[iso],

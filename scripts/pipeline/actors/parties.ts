@@ -15,7 +15,7 @@ export { isStateParty } from './passes/party-test.ts';
 
 /**
  * Where the event happened: the first place of its scope, unless it stands inside a phrase after the trigger that
- * names another event ("..., in retaliation for an April 1 airstrike on its consulate in the Syrian capital",
+ * names another event ("..., in retaliation for an earlier strike on its embassy compound",
  * "hours after talks in Doha"; rule actors.location.not-in-anchor).
  */
 function placeOf(fs: Found[], s: { sentenceText: string; sentenceStart: number; candidate: EventCandidate }): string | undefined {

@@ -2,7 +2,7 @@
  * Pass `actors.scope.sentence`: a two-sided event whose clause names fewer sides than it needs
  * ("..., said Iran, which met the IAEA") takes the parties of the whole sentence, when that adds any.
  * Sides are states and organisations; an organisation's own meeting ("SCO talks") is multilateral by itself.
- * An act named in an opening adjunct phrase ("After the visit to the US on 21 December, Zelensky met Duda") takes
+ * An act named in an opening adjunct phrase ("After his trip to Brussels on 3 May, the prime minister met Scholz") takes
  * only the subject of the main clause, who did it, not the rest of the sentence (rule
  * actors.scope.fronted-phrase-subject).
  */
