@@ -3,26 +3,19 @@
  * 1 GiB heap limit (only the first MAX_FILE_BYTES are read, with a warning in the report),
  * and a 2 GiB file is never loaded whole.
  */
-import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventsFileSchema } from '../../src/lib/schema.ts';
 import { MAX_FILE_BYTES, readRawDocument } from '../../scripts/pipeline/load.ts';
-import { article, prng, runExtract } from './helpers.ts';
+import { article, prng, runExtract, tempFolder } from './helpers.ts';
 
 const HEAP_LIMIT_MIB = 1024;
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'stress-big-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmpDir = tempFolder('stress-big-');
 
 describe('huge inputs', () => {
   it('extracts from a 20 MB article with bounded memory and says the file was cut', async () => {
-    const input = path.join(tmp, 'in');
+    const input = path.join(tmpDir(), 'in');
     await mkdir(input, { recursive: true });
     const rand = prng(20);
     const chunks: string[] = [];
@@ -35,7 +28,7 @@ describe('huge inputs', () => {
     }
     await writeFile(path.join(input, 'huge.txt'), chunks.join('\n'));
     await writeFile(path.join(input, 'small.txt'), article(prng(1), '2025-07-14', 'A normal article', 5));
-    const out = path.join(tmp, 'out', 'events.json');
+    const out = path.join(tmpDir(), 'out', 'events.json');
     const r = runExtract(['--input', input, '--output', out, '--quiet'], { NODE_OPTIONS: `--max-old-space-size=${HEAP_LIMIT_MIB}` });
     console.log(`20 MB article: exit ${r.status} in ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMiB?.toFixed(0) ?? 'not measured'} MiB`);
     expect(r.status, r.stderr).toBe(0);
@@ -45,13 +38,13 @@ describe('huge inputs', () => {
       ['small', 'ok'],
     ]);
     expect(file.events.some((e) => e.sources.some((s) => s.document === 'huge'))).toBe(true);
-    const report = await readFile(path.join(tmp, 'out', 'build-report.json'), 'utf8');
+    const report = await readFile(path.join(tmpDir(), 'out', 'build-report.json'), 'utf8');
     expect(report).toMatch(new RegExp(`over the ${MAX_FILE_BYTES}-byte cap`));
     if (r.peakMiB !== undefined) expect(r.peakMiB).toBeLessThan(HEAP_LIMIT_MIB + 512);
   });
 
   it('reads only the capped prefix of a 2 GiB file (never loads it whole)', async () => {
-    const p = path.join(tmp, 'sparse', 'giant.txt');
+    const p = path.join(tmpDir(), 'sparse', 'giant.txt');
     await mkdir(path.dirname(p), { recursive: true });
     const text = article(prng(2), '2025-07-15', 'Giant', 40000);
     expect(text.length).toBeGreaterThan(MAX_FILE_BYTES);

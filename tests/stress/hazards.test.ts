@@ -5,27 +5,21 @@
  * The run completes (exit 0) and every article file is listed, ok or skipped with a reason.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventsFileSchema } from '../../src/lib/schema.ts';
 import { MAX_DEPTH } from '../../scripts/pipeline/load.ts';
-import { article, prng, runExtract } from './helpers.ts';
+import { article, prng, runExtract, tempFolder } from './helpers.ts';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'stress-hazards-'));
-});
-afterAll(async () => {
-  await chmod(path.join(tmp, 'in', 'locked.txt'), 0o644).catch(() => undefined);
-  await rm(tmp, { recursive: true, force: true });
+const tmpDir = tempFolder('stress-hazards-', async (dir) => {
+  await chmod(path.join(dir, 'in', 'locked.txt'), 0o644).catch(() => undefined);
 });
 
 describe('file-system hazards', () => {
   it('completes, lists every readable article and explains the rest', async () => {
-    const input = path.join(tmp, 'in');
+    const input = path.join(tmpDir(), 'in');
     await mkdir(path.join(input, 'loop', 'inner'), { recursive: true });
     const good = article(prng(3), '2025-07-15', 'Good article', 3);
     await writeFile(path.join(input, 'good.txt'), good);
@@ -47,7 +41,7 @@ describe('file-system hazards', () => {
     await mkdir(deep, { recursive: true });
     await writeFile(path.join(deep, 'too-deep.txt'), good);
 
-    const out = path.join(tmp, 'out', 'events.json');
+    const out = path.join(tmpDir(), 'out', 'events.json');
     const r = runExtract(['--input', input, '--output', out, '--quiet']);
     console.log(`hazards: exit ${r.status} in ${r.seconds.toFixed(1)} s`);
     expect(r.status, r.stderr).toBe(0);
@@ -76,7 +70,7 @@ describe('file-system hazards', () => {
     }
     const badName = [...byPath.values()].find((d) => d.path.startsWith('bad-name-'));
     expect(badName, 'the file with an invalid UTF-8 name is listed').toBeDefined();
-    const report = await readFile(path.join(tmp, 'out', 'build-report.json'), 'utf8');
+    const report = await readFile(path.join(tmpDir(), 'out', 'build-report.json'), 'utf8');
     for (const w of ['already visited', 'ELOOP', 'dangling.txt', 'pipe.txt: not a regular file', `deeper than ${MAX_DEPTH}`]) {
       expect(report).toContain(w);
     }

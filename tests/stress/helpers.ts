@@ -3,7 +3,10 @@
  * its peak memory; generate article text deterministically (no Math.random).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 export { mulberry32 as prng } from '../../scripts/eval/prng.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -75,4 +78,20 @@ export function article(rand: () => number, published: string, title: string, pa
     parts.push(Array.from({ length: n }, () => newsSentence(rand)).join(' '), '');
   }
   return parts.join('\n');
+}
+
+/**
+ * A fresh folder under the system's temp folder for one test file: made before its tests, removed after them
+ * (`beforeRemove` runs first, e.g. to give back permissions a test took away). Call the result for its path.
+ */
+export function tempFolder(prefix: string, beforeRemove?: (dir: string) => Promise<void>): () => string {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await beforeRemove?.(dir);
+    await rm(dir, { recursive: true, force: true });
+  });
+  return () => dir;
 }

@@ -7,10 +7,9 @@
  *    breaks and more, and must stay within a time per megabyte that only quadratic (or worse)
  *    behaviour can exceed. The figures are printed; the bound is deliberately generous.
  */
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
 import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
 import { readCorpus } from '../../scripts/pipeline/load.ts';
@@ -20,18 +19,12 @@ import { runPipeline } from '../../scripts/pipeline/run.ts';
 import { segment } from '../../scripts/pipeline/segment.ts';
 import type { RawDocument } from '../../scripts/pipeline/types.ts';
 import { EventsFileSchema } from '../../src/lib/schema.ts';
-import { runExtract } from './helpers.ts';
+import { runExtract, tempFolder } from './helpers.ts';
 
 const MB = 1024 * 1024;
 const LEAD = 'Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing on Monday, the ministry said.';
 
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'stress-hostile-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmpDir = tempFolder('stress-hostile-');
 
 describe('the 1 MB cases of issue 12 item 1', () => {
   const cases: Record<string, string> = {
@@ -42,7 +35,7 @@ describe('the 1 MB cases of issue 12 item 1', () => {
 
   for (const [name, text] of Object.entries(cases)) {
     it(`${name}: read, parsed and extracted in under 5 s`, async () => {
-      const dir = path.join(tmp, name.replace(/\W/g, '-'));
+      const dir = path.join(tmpDir(), name.replace(/\W/g, '-'));
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, name), text);
       const t = performance.now();
@@ -60,10 +53,10 @@ describe('the 1 MB cases of issue 12 item 1', () => {
   }
 
   it('the extract command finishes on all three and writes a valid file', async () => {
-    const dir = path.join(tmp, 'cli');
+    const dir = path.join(tmpDir(), 'cli');
     await mkdir(dir, { recursive: true });
     for (const [name, text] of Object.entries(cases)) await writeFile(path.join(dir, name), text);
-    const out = path.join(tmp, 'cli-events.json');
+    const out = path.join(tmpDir(), 'cli-events.json');
     const r = runExtract(['--input', dir, '--output', out, '--quiet']);
     console.log(`extract CLI on ${Object.keys(cases).length} files of 1 MB: ${r.seconds.toFixed(2)} s wall, ${r.cpuSeconds?.toFixed(2) ?? '?'} s CPU (with start-up)`);
     expect(r.status, r.stderr).toBe(0);

@@ -1,23 +1,16 @@
 /** 10,000 small files in 100 folders: the run completes, lists every document, ids stay unique. */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventsFileSchema } from '../../src/lib/schema.ts';
-import { article, prng, runExtract } from './helpers.ts';
+import { article, prng, runExtract, tempFolder } from './helpers.ts';
 
 const FILES = 10_000;
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'stress-many-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmpDir = tempFolder('stress-many-');
 
 describe('many files', () => {
   it(`extracts from ${FILES} small files`, async () => {
-    const input = path.join(tmp, 'in');
+    const input = path.join(tmpDir(), 'in');
     const rand = prng(10_000);
     for (let i = 0; i < FILES; i++) {
       const folder = path.join(input, `desk-${String(i % 100).padStart(2, '0')}`);
@@ -27,7 +20,7 @@ describe('many files', () => {
       const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
       await writeFile(path.join(folder, `${name}.txt`), article(rand, day, `Dispatch ${i}`, 2));
     }
-    const out = path.join(tmp, 'out', 'events.json');
+    const out = path.join(tmpDir(), 'out', 'events.json');
     const r = runExtract(['--input', input, '--output', out]);
     console.log(`${FILES} files: exit ${r.status} in ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMiB?.toFixed(0) ?? 'not measured'} MiB`);
     expect(r.status, r.stderr).toBe(0);

@@ -6,12 +6,11 @@
  * CASE_LIMIT_S seconds; linear code needs well under a second for each. A case that is killed
  * names the shape, so the offending stage can be profiled with it.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventsFileSchema } from '../../src/lib/schema.ts';
-import { ROOT } from './helpers.ts';
+import { ROOT, tempFolder } from './helpers.ts';
 import { spawnSync } from 'node:child_process';
 
 /** Generous: a linear pipeline handles each case in about a second, including start-up. */
@@ -47,20 +46,14 @@ const CASES: Record<string, string> = {
   'run of combining marks': `China met Russia ${rep('e\u0301')}`,
 };
 
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'stress-pathological-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmpDir = tempFolder('stress-pathological-');
 
 describe('pathological text shapes', () => {
   it(`every shape finishes within ${CASE_LIMIT_S} s`, async () => {
     const slow: string[] = [];
     const failed: string[] = [];
     for (const [i, [name, body]] of Object.entries(CASES).entries()) {
-      const input = path.join(tmp, `case-${i}`);
+      const input = path.join(tmpDir(), `case-${i}`);
       await mkdir(input, { recursive: true });
       await writeFile(path.join(input, 'odd.txt'), ` date 2025-07-15 Odd shapes\n\n${LEAD}\n\n${body}\n\n${LEAD}\n`);
       const out = path.join(input, 'out', 'events.json');
