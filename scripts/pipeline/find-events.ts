@@ -12,6 +12,7 @@ import rules from '../data/event-rules.json' with { type: 'json' };
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
+import { markNonEvents } from './events/non-events.ts';
 import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
 import type { Trace } from './trace.ts';
@@ -487,6 +488,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
     if (pick) readNews(pick);
     datedBackground();
   }
+  markNonEvents(out, sentence, seg);
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
   const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && HAPPENED.has(f.candidate.modality));
   return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
