@@ -28,6 +28,8 @@ export interface Elision {
   rules: string[];
   /** The adjunct words themselves (without the commas or spaces removed around them). */
   words: string[];
+  /** Where those words are in the original: [start, end) each. */
+  parts: { start: number; end: number }[];
 }
 
 export interface SentenceView {
@@ -36,6 +38,8 @@ export interface SentenceView {
   /** For each character of `text`, its offset in the original sentence. */
   map: Int32Array;
   elisions: Elision[];
+  /** Length of the original sentence. */
+  originalLength: number;
 }
 
 /** An adjunct found in the original sentence (its words only). */
@@ -68,7 +72,7 @@ const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === 
 const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const CLASSES: AdjunctClass[] = (data.adjuncts as AdjunctEntry[]).map((a) => {
-  const raw = a.pattern ?? `\\b(?:${(a.words ?? []).map(escapeWord).join('|')})(?![\\p{L}\\p{N}'\u2019-])`;
+  const raw = a.pattern ?? `(?<![\\p{L}\\p{N}_])(?:${(a.words ?? []).map(escapeWord).join('|')})(?![\\p{L}\\p{N}'\u2019-])`;
   const c = compileOne(raw, data.macros, 'g');
   return { id: a.id, re: c.re, onLower: c.onLower, ...(a.notAfter ? { notAfter: new Set(a.notAfter.map((w) => w.toLowerCase())) } : {}),
     ...(a.notContaining ? { notContaining: a.notContaining.map((w) => w.toLowerCase()) } : {}),
@@ -164,6 +168,7 @@ export function sentenceView(text: string): SentenceView | null {
     let end = first.end;
     const rules = [first.rule];
     const words = [text.slice(first.start, first.end)];
+    const parts = [{ start: first.start, end: first.end }];
     let j = i + 1;
     for (; j < spans.length; j++) {
       const next = spans[j]!;
@@ -173,6 +178,7 @@ export function sentenceView(text: string): SentenceView | null {
       end = next.end;
       if (!rules.includes(next.rule)) rules.push(next.rule);
       words.push(text.slice(next.start, next.end));
+      parts.push({ start: next.start, end: next.end });
     }
     i = j;
     let start = first.start;
@@ -194,8 +200,9 @@ export function sentenceView(text: string): SentenceView | null {
       prev.end = Math.max(prev.end, end);
       for (const r of rules) if (!prev.rules.includes(r)) prev.rules.push(r);
       prev.words.push(...words);
+      prev.parts.push(...parts);
     } else {
-      elisions.push({ start, end, rules, words });
+      elisions.push({ start, end, rules, words, parts });
     }
   }
   let length = text.length;
@@ -204,12 +211,12 @@ export function sentenceView(text: string): SentenceView | null {
   let view = '';
   let v = 0;
   let from = 0;
-  for (const e of [...elisions, { start: text.length, end: text.length, rules: [], words: [] }]) {
+  for (const e of [...elisions, { start: text.length, end: text.length, rules: [], words: [], parts: [] }]) {
     view += text.slice(from, e.start);
     for (let k = from; k < e.start; k++) map[v++] = k;
     from = e.end;
   }
-  return { text: view, map, elisions };
+  return { text: view, map, elisions, originalLength: text.length };
 }
 
 export interface MappedMatch {
@@ -222,15 +229,27 @@ export interface MappedMatch {
 /**
  * Original offsets of the view range [start, end): start of its first word to end of its last.
  * Null when the range crosses no elision (the original sentence has the same words: its own
- * match decides) or an elision touches its first or last character (a rule's look-behind or
- * look-ahead would have seen other neighbours than in the original).
+ * match decides) or an elision lies between it and the nearest non-space character on either
+ * side (a rule's look-behind or look-ahead would have seen other neighbours than in the original).
  */
 export function toOriginal(view: SentenceView, start: number, end: number): MappedMatch | null {
-  if (start < 0 || end > view.map.length || end <= start) return null;
-  const oStart = view.map[start]!;
-  const oEnd = view.map[end - 1]! + 1;
-  if (start > 0 ? view.map[start - 1]! !== oStart - 1 : oStart !== 0) return null;
-  if (end < view.map.length && view.map[end]! !== oEnd) return null;
+  const { map, text } = view;
+  const n = map.length;
+  if (start < 0 || end > n || end <= start) return null;
+  const oStart = map[start]!;
+  const oEnd = map[end - 1]! + 1;
+  // The nearest non-space character on each side must be the same neighbour as in the original.
+  let k = start - 1;
+  while (k >= 0 && isSpace(text[k])) k--;
+  if (oStart - (k >= 0 ? map[k]! : -1) !== start - k) return null;
+  k = end;
+  while (k < n && isSpace(text[k])) k++;
+  if ((k < n ? map[k]! : view.originalLength) - (oEnd - 1) !== k - (end - 1)) return null;
   const crossed = view.elisions.filter((e) => e.start > oStart && e.end < oEnd);
   return crossed.length ? { start: oStart, end: oEnd, crossed } : null;
+}
+
+/** Whether original offset `at` falls strictly inside the words of an elided adjunct ("called on| Monday"). */
+export function cutsAdjunct(view: SentenceView, at: number): boolean {
+  return view.elisions.some((e) => e.parts.some((p) => p.start < at && at < p.end));
 }

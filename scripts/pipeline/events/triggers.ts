@@ -7,7 +7,7 @@
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { EventType } from '../types.ts';
 import { compileOne, type CompiledPattern } from './patterns.ts';
-import { sentenceView, toOriginal } from './constructions.ts';
+import { cutsAdjunct, sentenceView, toOriginal } from './constructions.ts';
 
 export type TriggerType = EventType | 'attribution';
 export type TriggerForm = 'verb' | 'noun';
@@ -130,12 +130,19 @@ export function findTriggers(text: string): TriggerMatch[] {
   let added = false;
   for (const m of scanTriggers(view.text)) {
     const o = toOriginal(view, m.start, m.end);
-    // An original match that starts at or before the view's match wins; one that starts inside it
-    // is hidden by it, as a later overlapping match is in one scan ("arrived on Monday in X for
-    // talks": the arrival hides the bare noun "talks" that the original sentence matched alone).
-    if (!o || kept.some((k) => k.start <= o.start && o.start < k.end)) continue;
+    if (!o) continue;
+    // The view's match is the one a scan would find if the adjuncts were absent. An original match
+    // that starts at or before it wins, unless (a) it starts at the same word with a rule the scan
+    // tries later ("vowed on Friday to retaliate": the threat rule comes before the bare speech
+    // verb), or (b) it ends inside an adjunct, reading the adjunct's preposition as part of the
+    // verb ("called on| Monday for"). An original match that starts inside the view's match is
+    // hidden by it, as a later overlapping match is in one scan ("arrived on Monday in X for
+    // talks" hides the bare noun "talks").
+    const wins = (k: TriggerMatch) =>
+      k.start <= o.start && o.start < k.end && !(k.start === o.start && m.rule.order < k.rule.order) && !cutsAdjunct(view, k.end);
+    if (kept.some(wins)) continue;
     const via = [...new Set(o.crossed.flatMap((e) => e.rules))].join('+');
-    kept = kept.filter((k) => !(k.start > o.start && k.start < o.end));
+    kept = kept.filter((k) => !(k.start < o.end && o.start < k.end));
     kept.push({ rule: m.rule, start: o.start, end: o.end, text: text.slice(o.start, o.end), via, elided: o.crossed.flatMap((e) => e.words) });
     added = true;
   }
