@@ -170,6 +170,27 @@ describe('trigger rules read across adjuncts', () => {
     ]);
   });
 
+  it.each([
+    ['Hanoi vowed on Saturday to retaliate.', 'threat.vowed-retaliate'],
+    ['The junta pledged yesterday to respond in kind.', 'threat.vowed-retaliate'],
+  ])('reads a more specific act of another type than the bare verb the original matched: %s', (text, rule) => {
+    const found = findTriggers(text);
+    expect(found.map((m) => m.rule.name)).toEqual([rule]);
+    expect(found[0]!.rule.type).toBe('threat');
+  });
+
+  it.each([
+    'The envoy called on Monday for a halt to the shelling.',
+    'Both ministers called late on Friday for calm along the border.',
+  ])('replaces an original match that ends inside an adjunct ("called on| Monday"): %s', (text) => {
+    expect(findTriggers(text)[0]?.rule.name).toBe('statement.called-for');
+  });
+
+  it('keeps the original rule when the view reads the same type of act', () => {
+    const found = findTriggers('The premier threatened late on Monday to hit Oslo with new duties.');
+    expect(found.map((m) => `${m.rule.name}${m.via ? ' via' : ''}`)).toEqual(['threat.hit-with']);
+  });
+
   it('does not make an event from "in talks" or a negated verb group', () => {
     expect(findTriggers('Lithuania was in talks with Poland, officials said.').some((m) => m.via)).toBe(false);
     expect(triggers('The ambassador to Japan has not formally been summoned.')).toEqual([]);

@@ -132,14 +132,15 @@ export function findTriggers(text: string): TriggerMatch[] {
     const o = toOriginal(view, m.start, m.end);
     if (!o) continue;
     // The view's match is the one a scan would find if the adjuncts were absent. An original match
-    // that starts at or before it wins, unless (a) it starts at the same word with a rule the scan
-    // tries later ("vowed on Friday to retaliate": the threat rule comes before the bare speech
-    // verb), or (b) it ends inside an adjunct, reading the adjunct's preposition as part of the
-    // verb ("called on| Monday for"). An original match that starts inside the view's match is
-    // hidden by it, as a later overlapping match is in one scan ("arrived on Monday in X for
-    // talks" hides the bare noun "talks").
+    // that starts at or before it wins, unless (a) it starts at the same word with a rule of
+    // another type that the scan tries later ("vowed on Friday to retaliate": the threat rule
+    // comes before the bare speech verb; a rule of the same type keeps the original reading), or
+    // (b) it ends inside an adjunct, reading the adjunct's preposition as part of the verb
+    // ("called on| Monday for"). An original match that starts inside the view's match is hidden
+    // by it, as a later overlapping match is in one scan ("arrived on Monday in X for talks"
+    // hides the bare noun "talks").
     const wins = (k: TriggerMatch) =>
-      k.start <= o.start && o.start < k.end && !(k.start === o.start && m.rule.order < k.rule.order) && !cutsAdjunct(view, k.end);
+      k.start <= o.start && o.start < k.end && !(k.start === o.start && m.rule.order < k.rule.order && m.rule.type !== k.rule.type) && !cutsAdjunct(view, k.end);
     if (kept.some(wins)) continue;
     const via = [...new Set(o.crossed.flatMap((e) => e.rules))].join('+');
     kept = kept.filter((k) => !(k.start < o.end && o.start < k.end));
