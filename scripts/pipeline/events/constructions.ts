@@ -72,7 +72,7 @@ const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === 
 const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const CLASSES: AdjunctClass[] = (data.adjuncts as AdjunctEntry[]).map((a) => {
-  const raw = a.pattern ?? `(?<![\\p{L}\\p{N}_])(?:${(a.words ?? []).map(escapeWord).join('|')})(?![\\p{L}\\p{N}'\u2019-])`;
+  const raw = a.pattern ?? `\\b(?:${(a.words ?? []).map(escapeWord).join('|')})(?![\\p{L}\\p{N}'\u2019-])`;
   const c = compileOne(raw, data.macros, 'g');
   return { id: a.id, re: c.re, onLower: c.onLower, ...(a.notAfter ? { notAfter: new Set(a.notAfter.map((w) => w.toLowerCase())) } : {}),
     ...(a.notContaining ? { notContaining: a.notContaining.map((w) => w.toLowerCase()) } : {}),
