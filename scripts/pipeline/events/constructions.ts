@@ -51,8 +51,11 @@ export interface AdjunctSpan {
 
 interface AdjunctClass {
   id: string;
-  re: RegExp;
+  /** A pattern class; null for a word-list class (see `words`). */
+  re: RegExp | null;
   onLower: boolean;
+  /** Lower-case single words of a word-list class: looked up word by word, no regex. */
+  words?: ReadonlySet<string>;
   /** Lower-case words after which this class is a complement, not an adjunct ("arrived in Beijing"). */
   notAfter?: ReadonlySet<string>;
   /** Lower-case words that make a match of this class meaningful, so not elidable ("at the airport"). */
@@ -69,12 +72,15 @@ interface AdjunctEntry {
 
 const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n';
 
-const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 const CLASSES: AdjunctClass[] = (data.adjuncts as AdjunctEntry[]).map((a) => {
-  const raw = a.pattern ?? `\\b(?:${(a.words ?? []).map(escapeWord).join('|')})(?![\\p{L}\\p{N}'\u2019-])`;
-  const c = compileOne(raw, data.macros, 'g');
-  return { id: a.id, re: c.re, onLower: c.onLower, ...(a.notAfter ? { notAfter: new Set(a.notAfter.map((w) => w.toLowerCase())) } : {}),
+  const c = a.pattern === undefined ? null : compileOne(a.pattern, data.macros, 'g');
+  if (!c && !(a.words ?? []).every((w) => /^[a-z]+$/.test(w))) throw new Error(`constructions.json: ${a.id}: words must be single lower-case ASCII words`);
+  return {
+    id: a.id,
+    re: c?.re ?? null,
+    onLower: c?.onLower ?? false,
+    ...(c ? {} : { words: new Set(a.words ?? []) }),
+    ...(a.notAfter ? { notAfter: new Set(a.notAfter.map((w) => w.toLowerCase())) } : {}),
     ...(a.notContaining ? { notContaining: a.notContaining.map((w) => w.toLowerCase()) } : {}),
   };
 });
@@ -95,6 +101,24 @@ function wordBefore(text: string, at: number): string {
 /** The adjunct class ids, in data-file order (for tests and reports). */
 export const ADJUNCT_RULES: readonly string[] = CLASSES.map((c) => c.id);
 
+/** Whole words of `text` that are in `words` (compared lower-cased), not part of a longer token ("also-ran", "then's"). */
+function wordListSpans(text: string, rule: string, words: ReadonlySet<string>, out: AdjunctSpan[]): void {
+  const n = text.length;
+  for (let at = 0; at < n; ) {
+    if (!isWordChar(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    let end = at + 1;
+    while (end < n && isWordChar(text.charCodeAt(end))) end++;
+    const start = at;
+    at = end;
+    const next = text[end];
+    if (next === "'" || next === '\u2019') continue;
+    if (end - start <= 20 && words.has(text.slice(start, end).toLowerCase())) out.push({ start, end, rule });
+  }
+}
+
 /**
  * The elidable adjuncts of `text`, sorted by start, overlaps resolved in favour of the earlier
  * (then the longer) span.
@@ -103,6 +127,10 @@ export function adjunctSpans(text: string): AdjunctSpan[] {
   let lower: string | null | undefined;
   const found: AdjunctSpan[] = [];
   for (const c of CLASSES) {
+    if (!c.re) {
+      if (c.words) wordListSpans(text, c.id, c.words, found);
+      continue;
+    }
     let subject = text;
     if (c.onLower) {
       if (lower === undefined) {
