@@ -602,6 +602,7 @@ function coordinatedActs(
 function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: string | undefined): Trace {
   return [
     { stage: 'events', rule: match.rule.name, action: `trigger "${match.text}" type=${match.rule.type}`, detail: match.rule.form },
+    ...(match.via ? [{ stage: 'events' as const, rule: match.via, action: 'trigger read across adjuncts', detail: (match.elided ?? []).map((w) => `"${w}"`).join(', ') }] : []),
     { stage: 'modality', rule: modalityRule ?? 'modality.default', action: `modality=${modality}` },
   ];
 }
