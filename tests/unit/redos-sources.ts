@@ -107,6 +107,9 @@ const REGEX_SYNTAX = /[\\()[\]*+?{}|^$]/;
  * Regex strings in scripts/data/*.json: every string value (keys starting with "$" are comments)
  * that uses regex syntax and compiles. event-rules.json's {MACRO} placeholders are expanded.
  */
+/** Keys of the rule files whose values are explanations, not patterns. */
+const PROSE_KEYS: ReadonlySet<string> = new Set(['description']);
+
 export function collectDataRegExps(): FoundRegExp[] {
   const dir = path.join(ROOT, 'scripts/data');
   const out: FoundRegExp[] = [];
@@ -133,7 +136,8 @@ export function collectDataRegExps(): FoundRegExp[] {
         out.push({ source, flags: 'iu', where: `scripts/data/${name}#${at}` });
       } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${at}[${i}]`));
       else if (typeof v === 'object' && v !== null) {
-        for (const [k, x] of Object.entries(v)) if (!k.startsWith('$')) visit(x, at ? `${at}.${k}` : k);
+        // `$comment` and `description` fields are prose for readers, never compiled.
+        for (const [k, x] of Object.entries(v)) if (!k.startsWith('$') && !PROSE_KEYS.has(k)) visit(x, at ? `${at}.${k}` : k);
       }
     };
     visit(data, '');
