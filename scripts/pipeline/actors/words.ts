@@ -97,3 +97,55 @@ export const IMPLIED_ATTACK_TARGET: { id: string; words: ReadonlySet<string> } =
   }
   return { id: raw.id, words: new Set((raw.words as string[]).map((w) => w.toLowerCase())) };
 })();
+
+/** One kind of adjunct phrase whose states are no parties (actor-context.json adjunctScopes; pass actors.adjunct-scope). */
+export interface AdjunctRule {
+  id: string;
+  /** Opening words, each split into lower-case words, longest first. */
+  openers: string[][];
+  /** Event types it applies to (undefined: every type). */
+  types?: ReadonlySet<EventType>;
+  /** The opener counts only before an -ing verb ("after concluding"). */
+  gerund: boolean;
+  /** A state right after the opener as possessor or adjective ("over Japan's remarks") stays. */
+  possessorStays: boolean;
+}
+
+export const ADJUNCT_SCOPES: {
+  rules: readonly AdjunctRule[];
+  gerundExceptions: ReadonlySet<string>;
+  sinceStarters: ReadonlySet<string>;
+  /** Words after a comma that continue the phrase ("..., including X"), each split into words. */
+  continuers: readonly string[][];
+} = (() => {
+  const raw = (context as unknown as { adjunctScopes?: { rules?: unknown; gerundExceptions?: unknown; sinceStarters?: unknown; continuers?: unknown } }).adjunctScopes;
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  if (!raw || !Array.isArray(raw.rules) || !strings(raw.gerundExceptions) || !strings(raw.sinceStarters) || !strings(raw.continuers)) {
+    throw new Error('actor-context.json: adjunctScopes needs rules, gerundExceptions, sinceStarters and continuers');
+  }
+  const rules: AdjunctRule[] = [];
+  for (const r of raw.rules as Record<string, unknown>[]) {
+    const { id, openers, types, gerund, possessorStays } = r;
+    if (typeof id !== 'string' || !id.startsWith('actors.adjunct-scope.')) throw new Error(`actor-context.json: bad adjunctScopes id ${String(id)}`);
+    if (!strings(openers) || openers.length === 0) throw new Error(`${id}: openers must be strings`);
+    if (types !== undefined && (!strings(types) || !types.every((t) => EVENT_TYPES.has(t as EventType)))) throw new Error(`${id}: unknown event type`);
+    const rule: AdjunctRule = {
+      id,
+      openers: openers.map((o) => o.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+      gerund: gerund === true,
+      possessorStays: possessorStays === true,
+    };
+    if (types !== undefined) rule.types = new Set(types as EventType[]);
+    rules.push(rule);
+  }
+  const low = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  return {
+    rules,
+    gerundExceptions: low(raw.gerundExceptions),
+    sinceStarters: low(raw.sinceStarters),
+    continuers: raw.continuers.map((c) => c.toLowerCase().split(/\s+/)),
+  };
+})();
+
+/** Adjectives of place that may stand between a preposition and a state name ("in neighbouring Congo"), lower-cased. */
+export const PLACE_ADJECTIVES: ReadonlySet<string> = new Set(stringList('placeAdjectives'));

@@ -13,6 +13,9 @@
  *  2c. reportedContent  in a meeting or call, states named only in what was said ("told X that
  *                       Tehran would respond to Israel") were talked about, not present.
  *  2d. timeAnchor       "..., days before the Russian incursion": another event named to date this one.
+ *  2e. adjunctScope     states named only in an adjunct phrase ("to the alarm of X", "since X's invasion",
+ *                       "after concluding his visit to X", "remarks about X") belong to what the phrase names:
+ *                       after every pass that takes the sentence's states, before the passes that add from context.
  *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
  *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
  *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
@@ -34,6 +37,7 @@
  * 11. impliedCounterpart last: only when, after everything above, one side is still missing.
  */
 import { accusationTarget } from './accusation-target.ts';
+import { adjunctScope } from './adjunct-scope.ts';
 import { actReference } from './act-reference.ts';
 import { agentsPass } from './agents.ts';
 import { attributionScope } from './attribution-scope.ts';
@@ -59,6 +63,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   attributionScope,
   reportedContent,
   timeAnchor,
+  adjunctScope,
   visitDestination,
   placeOtherSide,
   relativeSubject,
