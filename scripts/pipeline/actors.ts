@@ -15,6 +15,7 @@ import { SentenceAnalyzer, type SentenceAnalysis } from './actors/analyze.ts';
 import { DocState } from './actors/doc-state.ts';
 import { buildGazetteer, loadContextWords } from './actors/gazetteer.ts';
 import { LOOKBACK, rankStates, sentenceSides, type CounterpartContext } from './actors/counterpart.ts';
+import { nounActs } from './actors/noun-acts.ts';
 import { selectParties } from './actors/parties.ts';
 import type { PastAct } from './actors/passes/state.ts';
 import type { ActorResolution, EventCandidate, SegmentedDocument, Sentence } from './types.ts';
@@ -51,8 +52,17 @@ export function createActorResolver(): ActorResolver {
       let titleSides: string[] | undefined;
       // Acts resolved so far, for "condemned the attack" later (bounded: only the latest few are looked at).
       const past: PastAct[] = [];
+      // Acts the latest analysed sentence names only as a noun with its agent: kept once the next sentence is read,
+      // so that a candidate never refers to a noun of its own sentence.
+      let pendingNounActs: PastAct[] = [];
       const analyzeOne = (s: Sentence): SentenceAnalysis => {
+        if (pendingNounActs.length > 0) {
+          past.push(...pendingNounActs);
+          while (past.length > 32) past.shift();
+          pendingNounActs = [];
+        }
         const a = analyzer.analyze(s.text, s.start, s.kind, state);
+        pendingNounActs = nounActs(a.tokens, a.found);
         const sides = sentenceSides(a.found, a.collectives);
         history.push(sides);
         if (history.length > LOOKBACK) history.shift();

@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { EventType } from '../../scripts/pipeline/types.ts';
 import { resolveTriggered, rules } from './actors-helpers.ts';
 
+/** Did a back-reference take its target from an act named only as a noun? */
+function namedAsNoun(r: ReturnType<typeof one>): boolean {
+  return (r.trace ?? []).some((t) => t.rule.startsWith('actors.act-reference.') && (t.detail ?? '').includes('named as a noun'));
+}
+
 function one(sentence: string, type: EventType, trigger: string) {
   return resolveTriggered([[sentence, type, trigger]])[0]!;
 }
@@ -73,5 +78,76 @@ describe('places with an adjective (actors.mentions.place)', () => {
   it('"in neighbouring X" and "in eastern X" are places', () => {
     expect(one('Kenya and Ethiopia signed a power-sharing accord in neighbouring Djibouti.', 'agreement', 'signed').countries).toEqual(['ETH', 'KEN']);
     expect(one('Armenia and Georgia signed a transit deal at a ceremony in southern Russia.', 'agreement', 'signed').countries).toEqual(['ARM', 'GEO']);
+  });
+});
+
+describe('back-reference to an earlier act (actors.act-reference.*)', () => {
+  it('a verb of answering + a reference noun takes the answered act\'s agent as target (respond-to)', () => {
+    const [, a] = resolveTriggered([
+      ['Washington imposed sanctions on three Iranian banks on Monday.', 'sanction', 'imposed'],
+      ['Iran\'s foreign minister condemned the move and said Tehran would retaliate against the latest sanctions.', 'accusation', 'condemned'],
+    ]);
+    expect(a!.countries).toEqual(['IRN', 'USA']);
+    const [, b] = resolveTriggered([
+      ['Britain expelled a Russian defence attache on Tuesday.', 'sanction', 'expelled'],
+      ['Moscow will react to the expulsion in kind, the Kremlin warned on Wednesday.', 'threat', 'warned'],
+    ]);
+    expect(b!.countries).toEqual(['GBR', 'RUS']);
+    expect(rules(b!)).toContain('actors.act-reference.respond-to');
+  });
+
+  it('a threat to answer with no object is aimed at the latest sanction or strike by another state (bare-response)', () => {
+    const [, a] = resolveTriggered([
+      ['Japan froze the assets of four North Korean firms on Friday.', 'sanction', 'froze'],
+      ['Pyongyang warned on Saturday that it would retaliate.', 'threat', 'warned'],
+    ]);
+    expect(a!.countries).toEqual(['JPN', 'PRK']);
+    expect(rules(a!)).toContain('actors.act-reference.bare-response');
+    const [, b] = resolveTriggered([
+      ['Israeli jets bombed targets in Lebanon overnight.', 'military', 'bombed'],
+      ['Beirut vowed to respond firmly.', 'threat', 'vowed'],
+    ]);
+    expect(b!.countries).toEqual(['ISR', 'LBN']);
+    // Not for a statement: "will respond" there is no target by itself.
+    const [, c] = resolveTriggered([
+      ['Japan froze the assets of four North Korean firms on Friday.', 'sanction', 'froze'],
+      ['North Korea said it would respond calmly.', 'statement', 'said'],
+    ]);
+    expect(c!.countries).toEqual(['PRK']);
+  });
+
+  it('an act named only as a noun with its agent can be referred to later (noun acts)', () => {
+    const [, a] = resolveTriggered([
+      ['Moscow called the new restrictions imposed by the European Union and Canada illegal.', 'statement', 'called'],
+      ['The Kremlin said it would answer the step and respond to the sanctions.', 'threat', 'said'],
+    ]);
+    expect(a!.countries).toEqual(['CAN', 'RUS']);
+    expect(namedAsNoun(a!)).toBe(true);
+    const [, b] = resolveTriggered([
+      ['Dhaka recalled its envoy after Indian airstrikes on the border town.', 'sanction', 'recalled'],
+      ['Bangladesh said it would retaliate against the strikes.', 'threat', 'said'],
+    ]);
+    expect(b!.countries).toEqual(['BGD', 'IND']);
+    expect(namedAsNoun(b!)).toBe(true);
+  });
+
+  it('a candidate told by a definite act noun takes the sides of the earlier act it names (own-noun)', () => {
+    const [, a] = resolveTriggered([
+      ['Israel struck military sites in Iran early on Saturday.', 'military', 'struck'],
+      ['Egypt condemned the Israeli strikes in a statement.', 'military', 'strikes'],
+    ]);
+    expect(a!.countries).toEqual(['IRN', 'ISR']);
+    expect(rules(a!)).toContain('actors.act-reference.own-noun');
+    const [, b] = resolveTriggered([
+      ['Turkish drones hit positions in northern Iraq on Sunday.', 'military', 'hit'],
+      ['Baghdad denounced the attacks as a breach of its sovereignty.', 'military', 'attacks'],
+    ]);
+    expect(b!.countries).toEqual(['IRQ', 'TUR']);
+    // The noun with its own target names a new act.
+    const [, c] = resolveTriggered([
+      ['Israel struck military sites in Iran early on Saturday.', 'military', 'struck'],
+      ['Jordan condemned the strikes on Syria.', 'military', 'strikes'],
+    ]);
+    expect(c!.countries).not.toContain('IRN');
   });
 });

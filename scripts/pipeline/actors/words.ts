@@ -149,3 +149,26 @@ export const ADJUNCT_SCOPES: {
 
 /** Adjectives of place that may stand between a preposition and a state name ("in neighbouring Congo"), lower-cased. */
 export const PLACE_ADJECTIVES: ReadonlySet<string> = new Set(stringList('placeAdjectives'));
+
+/** Verbs of answering an act (actor-context.json responseVerbs; pass actors.response-target). */
+export const RESPONSE_VERBS: { verbs: readonly string[][]; objectWords: ReadonlySet<string>; bareTypes: readonly EventType[] } = (() => {
+  const raw = (context as unknown as { responseVerbs?: { verbs?: unknown; objectWords?: unknown; bareTypes?: unknown } }).responseVerbs;
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  if (!raw || !strings(raw.verbs) || !strings(raw.objectWords) || !strings(raw.bareTypes) || !raw.bareTypes.every((t) => EVENT_TYPES.has(t as EventType))) {
+    throw new Error('actor-context.json: responseVerbs needs verbs, objectWords and bareTypes (event types)');
+  }
+  return {
+    verbs: raw.verbs.map((v) => v.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    objectWords: new Set(raw.objectWords.map((w) => w.toLowerCase())),
+    bareTypes: raw.bareTypes as EventType[],
+  };
+})();
+
+/** actReferences classes whose nouns with an agent are kept as acts named in passing (actor-context.json nounActClasses). */
+export const NOUN_ACT_CLASSES: ReadonlySet<string> = (() => {
+  const raw = (context as unknown as { nounActClasses?: unknown }).nounActClasses;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string' && ACT_REFERENCES.list.some((r) => r.id === x))) {
+    throw new Error('actor-context.json: nounActClasses must be ids of actReferences');
+  }
+  return new Set(raw as string[]);
+})();

@@ -34,12 +34,18 @@
  *                       needs the agents, so that the subject is never taken for the object.
  * 10. actReference      "condemned the attack": needs this event's agents (the speaker) and the
  *                       agents of earlier acts; adds the earlier act's agent as the target.
+ * 10b. responseTarget "will respond to the new sanctions", "Russia will retaliate": the answered act's agents
+ *                       are the target; like 10, needs agents and earlier acts.
+ * 10c. ownNounReference a candidate told by a definite act noun ("condemned the strikes") is the earlier act of
+ *                       its type and takes its sides.
  * 11. impliedCounterpart last: only when, after everything above, one side is still missing.
  */
 import { accusationTarget } from './accusation-target.ts';
 import { adjunctScope } from './adjunct-scope.ts';
 import { actReference } from './act-reference.ts';
 import { agentsPass } from './agents.ts';
+import { ownNounReference } from './own-noun-reference.ts';
+import { responseTarget } from './response-target.ts';
 import { attributionScope } from './attribution-scope.ts';
 import { subjectAnaphor } from './subject-anaphor.ts';
 import { clauseScope } from './clause-scope.ts';
@@ -75,5 +81,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   jointStrikeTarget,
   accusationTarget,
   actReference,
+  responseTarget,
+  ownNounReference,
   impliedCounterpartPass,
 ];

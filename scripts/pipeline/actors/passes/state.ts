@@ -17,6 +17,8 @@ export interface PastAct {
   /** States doing the act. */
   agents: string[];
   countries: string[];
+  /** Named only as a noun with its agent in an earlier sentence ("the sanctions imposed by X"; ../noun-acts.ts). */
+  named?: boolean;
 }
 
 export interface PartyState {
