@@ -15,6 +15,7 @@ import { SentenceAnalyzer, type SentenceAnalysis } from './actors/analyze.ts';
 import { DocState } from './actors/doc-state.ts';
 import { buildGazetteer, loadContextWords } from './actors/gazetteer.ts';
 import { LOOKBACK, rankStates, sentenceSides, type CounterpartContext } from './actors/counterpart.ts';
+import { noteInstrumentOwners } from './actors/instruments.ts';
 import { nounActs } from './actors/noun-acts.ts';
 import { selectParties } from './actors/parties.ts';
 import type { PastAct } from './actors/passes/state.ts';
@@ -55,6 +56,8 @@ export function createActorResolver(): ActorResolver {
       // Acts the latest analysed sentence names only as a noun with its agent: kept once the next sentence is read,
       // so that a candidate never refers to a noun of its own sentence.
       let pendingNounActs: PastAct[] = [];
+      // Craft and forces named with their state so far ("a Malian drone"), for "the drone" later.
+      const instruments = new Map<string, string>();
       const analyzeOne = (s: Sentence): SentenceAnalysis => {
         if (pendingNounActs.length > 0) {
           past.push(...pendingNounActs);
@@ -63,6 +66,7 @@ export function createActorResolver(): ActorResolver {
         }
         const a = analyzer.analyze(s.text, s.start, s.kind, state);
         pendingNounActs = nounActs(a.tokens, a.found);
+        noteInstrumentOwners(a.tokens, a.found, instruments);
         const sides = sentenceSides(a.found, a.collectives);
         history.push(sides);
         if (history.length > LOOKBACK) history.shift();
@@ -106,6 +110,7 @@ export function createActorResolver(): ActorResolver {
               words,
               published: seg.doc.published,
               past,
+              instruments,
             });
             if (res.agents && res.agents.length > 0) {
               past.push({ type: candidate.type, trigger: candidate.trigger.text, agents: res.agents, countries: res.countries });

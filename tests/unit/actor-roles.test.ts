@@ -151,3 +151,57 @@ describe('back-reference to an earlier act (actors.act-reference.*)', () => {
     expect(c!.countries).not.toContain('IRN');
   });
 });
+
+describe('a group of states named by number (actors.the-n)', () => {
+  it('"the three governments" are the three states of the latest list of three', () => {
+    const [, a] = resolveTriggered([
+      ['Mali, Niger and Burkina Faso recalled their ambassadors from Algeria on Sunday.', 'sanction', 'recalled'],
+      ['The three governments accused Algiers of supporting armed groups.', 'accusation', 'accused'],
+    ]);
+    expect(a!.countries).toEqual(['BFA', 'DZA', 'MLI', 'NER']);
+    expect(rules(a!)).toContain('actors.the-n');
+    const [, b] = resolveTriggered([
+      ['Leaders of Brazil, India, South Africa and Indonesia met in Rio on Friday.', 'meeting', 'met'],
+      ['All four countries also condemned the tariffs announced by Washington.', 'accusation', 'condemned'],
+    ]);
+    expect(b!.countries).toEqual(['BRA', 'IDN', 'IND', 'USA', 'ZAF']);
+  });
+
+  it('names nobody when no earlier sentence named that many', () => {
+    const [, a] = resolveTriggered([
+      ['Ghana and Togo signed a border accord on Monday.', 'agreement', 'signed'],
+      ['The three countries will meet again in May.', 'statement', 'will meet'],
+    ]);
+    expect(rules(a!)).not.toContain('actors.the-n');
+  });
+});
+
+describe('craft and forces named earlier with their state (actors.instrument-owner)', () => {
+  it('"the drone" in a later military act names the state of "a Malian drone"', () => {
+    const [, , a] = resolveTriggered([
+      ['Algeria said its air defences had detected a Malian drone near the border.', 'statement', 'said'],
+      ['Algerian officials said the aircraft had crossed into its airspace.', 'statement', 'said'],
+      ['The drone was shot down near Tinzaouaten on Tuesday.', 'military', 'shot down'],
+    ]);
+    expect(a!.countries).toContain('MLI');
+    expect(rules(a!)).toContain('actors.instrument-owner');
+    const [, b] = resolveTriggered([
+      ['Manila said Chinese coast guard ships had gathered near the shoal.', 'statement', 'said'],
+      ['The ships fired water cannon at a Philippine supply boat.', 'military', 'fired'],
+    ]);
+    expect(b!.countries).toEqual(['CHN', 'PHL']);
+  });
+
+  it('adds nothing when the noun names its own state, nor outside military acts', () => {
+    const [, a] = resolveTriggered([
+      ['Ankara said a Greek drone had flown over the island.', 'statement', 'said'],
+      ['The Turkish drone was intercepted by Greek jets.', 'military', 'intercepted'],
+    ]);
+    expect(rules(a!)).not.toContain('actors.instrument-owner');
+    const [, b] = resolveTriggered([
+      ['Ankara said a Greek drone had flown over the island.', 'statement', 'said'],
+      ['Officials said the drone carried cameras.', 'statement', 'said'],
+    ]);
+    expect(b!.countries).not.toContain('GRC');
+  });
+});

@@ -172,3 +172,14 @@ export const NOUN_ACT_CLASSES: ReadonlySet<string> = (() => {
   }
   return new Set(raw as string[]);
 })();
+
+/** Craft and forces whose owner a state adjective names: each form -> the noun's first form (actor-context.json instrumentNouns). */
+export const INSTRUMENT_NOUNS: ReadonlyMap<string, string> = (() => {
+  const raw = (context as unknown as { instrumentNouns?: { nouns?: unknown } }).instrumentNouns;
+  if (!raw || !Array.isArray(raw.nouns) || !raw.nouns.every((n) => Array.isArray(n) && n.length > 0 && n.every((x) => typeof x === 'string'))) {
+    throw new Error('actor-context.json: instrumentNouns.nouns must be lists of strings');
+  }
+  const out = new Map<string, string>();
+  for (const forms of raw.nouns as string[][]) for (const f of forms) out.set(f.toLowerCase(), forms[0]!.toLowerCase());
+  return out;
+})();

@@ -16,6 +16,8 @@
  *  2e. adjunctScope     states named only in an adjunct phrase ("to the alarm of X", "since X's invasion",
  *                       "after concluding his visit to X", "remarks about X") belong to what the phrase names:
  *                       after every pass that takes the sentence's states, before the passes that add from context.
+ *  2f. instrumentOwner "the drone" in a military act: the state that an earlier sentence named as its owner
+ *                       ("a Malian drone"); before the passes that fill a missing side from context.
  *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
  *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
  *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
@@ -49,6 +51,7 @@ import { responseTarget } from './response-target.ts';
 import { attributionScope } from './attribution-scope.ts';
 import { subjectAnaphor } from './subject-anaphor.ts';
 import { clauseScope } from './clause-scope.ts';
+import { instrumentOwner } from './instrument-owner.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
 import { orgMembers } from './org-members.ts';
@@ -70,6 +73,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   reportedContent,
   timeAnchor,
   adjunctScope,
+  instrumentOwner,
   visitDestination,
   placeOtherSide,
   relativeSubject,

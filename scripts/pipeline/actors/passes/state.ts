@@ -37,6 +37,8 @@ export interface PartyState {
   readonly published: string;
   /** Earlier acts of the document, oldest first. */
   readonly past: readonly PastAct[];
+  /** Craft and forces named earlier with their state: noun -> state ("a Malian drone"; ../instruments.ts). */
+  readonly instruments?: ReadonlyMap<string, string>;
   /** The travel destination that counts for this candidate (nearest its trigger). */
   dest: Found | undefined;
   /** The mentions parties, organisations and people are taken from. */
