@@ -205,3 +205,19 @@ describe('craft and forces named earlier with their state (actors.instrument-own
     expect(b!.countries).not.toContain('GRC');
   });
 });
+
+describe('states that report having seen a military act (actors.attribution.observer)', () => {
+  it('are no parties of it', () => {
+    const a = one('Japanese and South Korean officials said they had detected a ballistic missile launched by North Korea.', 'military', 'launched');
+    expect(a.countries).toEqual(['PRK']);
+    expect(rules(a)).toContain('actors.attribution.observer');
+    const b = one('The Philippine navy said that it tracked three Chinese warships sailing through the strait.', 'military', 'sailing');
+    expect(b.countries).toEqual(['CHN']);
+  });
+
+  it('stay when they do the act, or when they are named after the verb of observing', () => {
+    expect(one('Israel said it struck weapons depots in Syria overnight.', 'military', 'struck').countries).toContain('ISR');
+    const r = one('Seoul said it had detected artillery fire by North Korean units aimed at South Korea.', 'military', 'fire');
+    expect(r.countries).toContain('KOR');
+  });
+});

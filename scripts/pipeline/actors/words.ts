@@ -183,3 +183,6 @@ export const INSTRUMENT_NOUNS: ReadonlyMap<string, string> = (() => {
   for (const forms of raw.nouns as string[][]) for (const f of forms) out.set(f.toLowerCase(), forms[0]!.toLowerCase());
   return out;
 })();
+
+/** Verbs of having seen an act, each split into words (actor-context.json observerVerbs; pass actors.attribution.observer). */
+export const OBSERVER_VERBS: readonly string[][] = stringList('observerVerbs').map((v) => v.split(/\s+/));

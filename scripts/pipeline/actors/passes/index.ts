@@ -10,6 +10,7 @@
  *  2. widenScope        a two-sided act that names too few sides there looks at the whole sentence.
  *  2b. attributionScope who reports the act (", South Korea's military said"; "According to
  *                       Kyodo, ...") is no party: right after the passes that take the sentence's states.
+ *  2b'. observerScope  "X said it had detected a launch by Y": who saw a military act is no party of it.
  *  2c. reportedContent  in a meeting or call, states named only in what was said ("told X that
  *                       Tehran would respond to Israel") were talked about, not present.
  *  2d. timeAnchor       "..., days before the Russian incursion": another event named to date this one.
@@ -54,6 +55,7 @@ import { clauseScope } from './clause-scope.ts';
 import { instrumentOwner } from './instrument-owner.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
+import { observerScope } from './observer.ts';
 import { orgMembers } from './org-members.ts';
 import { organizationsAndPeople } from './organizations.ts';
 import { jointStrikeTarget, placeOtherSide } from './place-other-side.ts';
@@ -70,6 +72,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   subjectAnaphor,
   widenScope,
   attributionScope,
+  observerScope,
   reportedContent,
   timeAnchor,
   adjunctScope,
