@@ -221,3 +221,11 @@ describe('states that report having seen a military act (actors.attribution.obse
     expect(r.countries).toContain('KOR');
   });
 });
+
+describe('observers when the observed act names no state of its own', () => {
+  it('keep the states the event has (actors.attribution.observer, kept)', () => {
+    const r = one('The Japanese coast guard said it had spotted an unidentified vessel firing flares near the islands.', 'military', 'firing');
+    expect(r.countries).toEqual(['JPN']);
+    expect((r.trace ?? []).some((t) => t.rule === 'actors.attribution.observer' && t.action === 'kept')).toBe(true);
+  });
+});

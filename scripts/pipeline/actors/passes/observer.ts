@@ -2,11 +2,12 @@
  * Pass `actors.attribution.observer`: "Tokyo and Seoul said they had detected a missile fired by North Korea",
  * "the South Korean military said it tracked two launches": the states that report having seen a military act
  * (a verb of saying, then an optional that, a pronoun, an optional auxiliary and a verb of observing) are sources,
- * not parties of the act, when the act comes after the verb of observing. A state also named after that verb stays.
+ * not parties of the act, when the act comes after the verb of observing and names a state of its own. A state also
+ * named after that verb stays.
  * Verbs: actor-context.json observerVerbs and speechVerbs.
  */
 import { OBSERVER_VERBS } from '../words.ts';
-import { dropCountry, stateOf, type PartyPass } from './state.ts';
+import { dropCountry, note, stateOf, type PartyPass } from './state.ts';
 import { wordsOf, type Word } from './words-of.ts';
 
 const PRONOUNS = new Set(['it', 'they', 'we']);
@@ -35,9 +36,17 @@ export const observerScope: PartyPass = {
       const seenEnd = ws[k + n - 1]!.end;
       if (t.start < seenEnd) return;
       const speechStart = ws[i]!.start;
-      for (const c of [...s.countries]) {
+      const observers = s.countries.filter((c) => {
         const ms = s.found.filter((f) => stateOf(f) === c);
-        if (ms.length === 0 || !ms.every((f) => f.m.end <= speechStart)) continue;
+        return ms.length > 0 && ms.every((f) => f.m.end <= speechStart);
+      });
+      // The act's own side must be named: with none ("rockets launched by the North" unresolved) the event keeps
+      // the only states it has.
+      if (observers.length === s.countries.length) {
+        note(s, this.id, 'kept', 'the observed act names no state of its own');
+        return;
+      }
+      for (const c of observers) {
         dropCountry(s, c, this.id, `reports having seen the act ('${ws[i]!.raw} ... ${ws.slice(k, k + n).map((w) => w.raw).join(' ')}')`);
       }
       return;
