@@ -1,6 +1,6 @@
 /**
- * Acts a sentence names only as a noun with its agent: "the new sanctions imposed on it by the United States",
- * "Israel's latest strikes", "overnight airstrikes conducted by Pakistan in eastern Afghanistan". They are no events
+ * Acts a sentence names only as a noun with its agent: "the fresh measures Canada and Japan imposed on it",
+ * "Israel's latest strikes", "night-time drone raids carried out by Turkey in northern Iraq". They are no events
  * of their own here (the event finder decides that), but a later "will respond to the sanctions" or "condemned the
  * strikes" may refer to them, so the resolver keeps them with the acts already resolved (rule
  * actors.noun-act, named in the trace of the pass that uses one).
@@ -8,7 +8,7 @@
  * Only the reference nouns of the attack and measure classes (actor-context.json actReferences, nounActClasses) are
  * read. The agent is a state word right before the noun (possessive or modifier; up to two lower-case words between:
  * "Israel's latest strikes", "the Israeli air strikes") or a by-phrase up to four words after it with no punctuation
- * between ("sanctions imposed on it by the United States and the European Union"). The target is an on/against
+ * between ("curbs placed on its banks by Canada and Japan"). The target is an on/against
  * phrase right after the noun, or for an attack the place named in an in-phrase after it.
  */
 import { ACT_REFERENCES, NOUN_ACT_CLASSES } from './words.ts';
@@ -82,7 +82,7 @@ export function nounActs(tokens: Token[], found: Found[]): PastAct[] {
     if (next && (TARGET_PREPS.has(next.norm) || (isAttack && next.norm === 'in'))) {
       for (const c of statesFrom(tokens, byFirst, i + 2)) if (!countries.includes(c)) countries.push(c);
     } else if (isAttack) {
-      // "airstrikes conducted by Pakistan in eastern Afghanistan": the place the attack hit.
+      // "raids carried out by Turkey in northern Iraq": the place the attack hit.
       for (let k = i + 1; k < tokens.length && k <= i + BY_WINDOW + PHRASE_WINDOW; k++) {
         const f = byFirst.get(k);
         if (!isWord(tokens[k]!) && tokens[k]!.raw !== "'s") break;

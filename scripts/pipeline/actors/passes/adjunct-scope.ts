@@ -4,7 +4,7 @@
  * other act or state of affairs they name:
  *  - reaction ("signed a pact, to the alarm of X"): actors.adjunct-scope.reaction;
  *  - a since-phrase ("his first trip abroad since X's invasion"): actors.adjunct-scope.since;
- *  - another act of the same subject, told by a gerund ("arrived in Paris after concluding his visit to X"):
+ *  - another act of the same subject, told by a gerund ("landed in Lima after wrapping up a stop in X"):
  *    actors.adjunct-scope.other-act (for a visit or meeting not a gerund of travel: "after arriving in X" names
  *    where the act itself takes place);
  *  - circumstances of an encounter, statement or agreement ("amid tensions with X", "despite X's objections"):

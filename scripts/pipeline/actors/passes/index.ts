@@ -15,7 +15,7 @@
  *                       Tehran would respond to Israel") were talked about, not present.
  *  2d. timeAnchor       "..., days before the Russian incursion": another event named to date this one.
  *  2e. adjunctScope     states named only in an adjunct phrase ("to the alarm of X", "since X's invasion",
- *                       "after concluding his visit to X", "remarks about X") belong to what the phrase names:
+ *                       "after wrapping up a stop in X", "remarks about X") belong to what the phrase names:
  *                       after every pass that takes the sentence's states, before the passes that add from context.
  *  2f. instrumentOwner "the drone" in a military act: the state that an earlier sentence named as its owner
  *                       ("a Malian drone"); before the passes that fill a missing side from context.
@@ -37,7 +37,7 @@
  *                       needs the agents, so that the subject is never taken for the object.
  * 10. actReference      "condemned the attack": needs this event's agents (the speaker) and the
  *                       agents of earlier acts; adds the earlier act's agent as the target.
- * 10b. responseTarget "will respond to the new sanctions", "Russia will retaliate": the answered act's agents
+ * 10b. responseTarget "will respond to the fresh sanctions", "Pyongyang will retaliate": the answered act's agents
  *                       are the target; like 10, needs agents and earlier acts.
  * 10c. ownNounReference a candidate told by a definite act noun ("condemned the strikes") is the earlier act of
  *                       its type and takes its sides.

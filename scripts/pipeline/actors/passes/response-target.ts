@@ -1,9 +1,9 @@
 /**
  * Pass `actors.response-target`: a statement, accusation or threat that answers an act names its target only
- * through that act. "Moscow will respond to the new western sanctions" (rule actors.act-reference.respond-to): the
+ * through that act. "Tehran will respond to the fresh European sanctions" (rule actors.act-reference.respond-to): the
  * act answered is a reference noun (actor-context.json actReferences) after a verb of answering and to/against/for,
  * with no state inside its noun phrase; it is the latest earlier act of a type the noun may refer to whose agents
- * are not this event's. "Russia will retaliate" (rule actors.act-reference.bare-response, threats only): with no
+ * are not this event's. "Pyongyang will retaliate" (rule actors.act-reference.bare-response, threats only): with no
  * object, the answer is aimed at the latest earlier sanction or military act by another state. In both cases that
  * act's agents become parties (the target). Only when this event has no target yet: every party so far is an agent.
  */
@@ -12,7 +12,7 @@ import { VERBAL } from './party-test.ts';
 import { addCountry, note, type PartyPass, type PartyState, type PastAct } from './state.ts';
 import { wordsOf, type Word } from './words-of.ts';
 
-/** How many words after the preposition the act noun may come ("to the new western sanctions"). */
+/** How many words after the preposition the act noun may come ("to the fresh European sanctions"). */
 const NOUN_WINDOW = 5;
 /** How many earlier acts are looked at. */
 const PAST_WINDOW = 12;
