@@ -67,6 +67,12 @@ export const FUTURE_WINDOW_WORDS: number = raw.futureWindowWords;
 export const IGNORE_BEFORE = new RegExp(raw.ignoreBefore, 'i');
 /** "from" before a bare weekday: the start day of the event (rule dates.cue.start-from-weekday). */
 export const START_FROM_BEFORE = new RegExp(raw.startFrom.before, 'i');
+/** "tariffs starting on Tuesday": the day a measure takes effect, not its own day (dates.select.effective-day). */
+export const EFFECTIVE_DAY = {
+  id: raw.effectiveDay.id,
+  before: new RegExp(raw.effectiveDay.before, 'i'),
+  types: new Set<EventType>(raw.effectiveDay.types as EventType[]),
+};
 /** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
 export const CONTINUATION = {
   id: raw.continuation.id,

@@ -6,11 +6,15 @@
  */
 import { chose, pass, type DateResolver } from './types.ts';
 import { describe, fromDayCue, fromSpanCue } from './common.ts';
+import { EFFECTIVE_DAY } from '../cue-data.ts';
 
 export const ownCueResolver: DateResolver = {
   id: 'dates.resolver.own-cue',
-  resolve({ own, sentence, candidate, story, published, cues }) {
-    if (!own) return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
+  resolve({ own, sentence, candidate, story, published, cues, setAside }) {
+    if (!own) {
+      if (setAside?.length) return pass(`"${setAside[0]!.text.trim()}" is the day the measure takes effect, not the act's (${EFFECTIVE_DAY.id})`);
+      return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
+    }
     if (own.kind === 'span') {
       const res = fromSpanCue(sentence, own, 'relative');
       return chose(res, `${describe(res)}: vague period${own.future ? ' in the future' : ''}`);
