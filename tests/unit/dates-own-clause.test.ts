@@ -96,3 +96,57 @@ describe('dates.select.effective-day: the day a measure takes effect is not the 
     expect(b.date).toBe('2025-07-14');
   });
 });
+
+describe('dates.select.dated-noun: a day premodifying a noun names a dated act', () => {
+  it('a relative clause on the dated noun phrase tells that act', () => {
+    const a = resolve(
+      'The remarks came in a Christmas Day broadcast by the general, who blamed Paris for the unrest, as officials said.',
+      'blamed',
+      { published: FRI_DEC },
+      { type: 'accusation' },
+    );
+    expect(a.date).toBe('2024-12-25');
+    expect(a.trace?.find((s) => s.rule === 'dates.resolver.own-cue')?.action).toContain('dates.select.dated-noun');
+    const b = resolve(
+      "The charges were set out in Tuesday's letter from the foreign minister, who accused the rebels of arming militias, aides said.",
+      'accused',
+      { published: '2025-07-17' },
+      { type: 'accusation' },
+    );
+    expect(b.date).toBe(TUE);
+  });
+
+  it('a relative clause after a plain "on Tuesday" or far from the noun keeps its own day', () => {
+    const a = resolve('Officials met on Tuesday the envoy, who criticised the plan sharply, aides said.', 'criticised', { published: '2025-07-17' }, { type: 'accusation' });
+    expect(a.date).toBe('2025-07-17');
+    const b = resolve(
+      'It followed the July 10 letter, in which the ministry set out its case, and a speech by the minister, who blamed the rebels, aides said.',
+      'blamed',
+      { published: TUE },
+      { type: 'accusation' },
+    );
+    expect(b.date).toBe(TUE);
+  });
+
+  it('a lead naming a message is told again later with a dated message noun', () => {
+    const following = sentences(['The note was delivered to the council.', 'The foreign minister signed the July 9 missive to the secretary-general, aides said.']);
+    const a = resolve('Kenya has accused its neighbour of arming rebels, in a letter sent to the United Nations.', 'accused', { published: TUE, following }, { type: 'accusation', offset: 0 });
+    expect(a.date).toBe('2025-07-09');
+    expect(a.trace?.find((s) => s.rule === 'dates.resolver.later-retelling')?.action).toContain('dates.select.dated-noun');
+    const talks = sentences(["Sunday's phone call lasted an hour, officials said."]);
+    const b = resolve('The two leaders discussed trade and security in a call.', 'discussed', { published: TUE, following: talks }, { type: 'meeting', offset: 0 });
+    expect(b.date).toBe('2025-07-13');
+  });
+
+  it('a lead that names no message keeps its own day when a later message noun is dated', () => {
+    const following = sentences(["The claims were first made in the general's July 12 broadcast to the nation."]);
+    const r = resolve('The government firmly rejected the claims as baseless.', 'rejected', { published: TUE, following }, { type: 'accusation', offset: 0 });
+    expect(r.date).toBe(TUE);
+  });
+
+  it('"On Tuesday talks resumed" is no premodifier', () => {
+    const following = sentences(['On Sunday talks on the border resumed in the capital.']);
+    const r = resolve('The ministers agreed to hold a call on the crisis.', 'agreed', { published: TUE, following }, { type: 'statement', offset: 0 });
+    expect(r.date).toBe(TUE);
+  });
+});

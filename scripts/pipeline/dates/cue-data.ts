@@ -73,6 +73,35 @@ export const EFFECTIVE_DAY = {
   before: new RegExp(raw.effectiveDay.before, 'i'),
   types: new Set<EventType>(raw.effectiveDay.types as EventType[]),
 };
+/**
+ * "the October 2 letter", "Tuesday's talks": a day cue right before (optionally "'s" and one
+ * modifier) a noun naming an act (dates.select.dated-noun); `byType` maps an event type to the
+ * class of nouns that can name its act.
+ */
+export const DATED_NOUN = {
+  id: raw.datedNoun.id,
+  relativeReach: raw.datedNoun.relativeReach,
+  byType: new Map<EventType, RegExp>(
+    Object.entries(raw.datedNoun.types as Record<string, string>).map(([type, cls]) => [
+      type as EventType,
+      new RegExp(
+        `^(?:['’]s)?\\s+(?:[\\p{Ll}-]+\\s+)?(?:${((raw.datedNoun.nouns as Record<string, string[]>)[cls] ?? []).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+        'u',
+      ),
+    ]),
+  ),
+  /** The same classes as bare nouns anywhere in a text ("alleging in a letter to the UN"). */
+  nounOf: new Map<EventType, RegExp>(
+    Object.entries(raw.datedNoun.types as Record<string, string>).map(([type, cls]) => [
+      type as EventType,
+      new RegExp(`\\b(?:${((raw.datedNoun.nouns as Record<string, string[]>)[cls] ?? []).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'iu'),
+    ]),
+  ),
+  any: new RegExp(
+    `^(?:['’]s)?\\s+(?:[\\p{Ll}-]+\\s+)?(?:${Object.values(raw.datedNoun.nouns as Record<string, string[]>).flat().map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+    'u',
+  ),
+};
 /** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
 export const CONTINUATION = {
   id: raw.continuation.id,
