@@ -90,11 +90,11 @@ export const DATED_NOUN = {
       ),
     ]),
   ),
-  /** The same classes as bare nouns anywhere in a text ("alleging in a letter to the UN"). */
-  nounOf: new Map<EventType, RegExp>(
+  /** The same classes as bare words ("alleging in a letter to the UN"; a two-word noun by its last word). */
+  wordsOf: new Map<EventType, ReadonlySet<string>>(
     Object.entries(raw.datedNoun.types as Record<string, string>).map(([type, cls]) => [
       type as EventType,
-      new RegExp(`\\b(?:${((raw.datedNoun.nouns as Record<string, string[]>)[cls] ?? []).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'iu'),
+      new Set(((raw.datedNoun.nouns as Record<string, string[]>)[cls] ?? []).map((w) => w.split(' ').pop()!.toLowerCase())),
     ]),
   ),
   any: new RegExp(

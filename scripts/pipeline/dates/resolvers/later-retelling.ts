@@ -9,7 +9,7 @@
  */
 import type { Sentence, Span } from '../../types.ts';
 import { ANCHOR_EVENT_WORDS, DATED_NOUN, RETELLING } from '../cue-data.ts';
-import { datedNounAfter } from '../dated-noun.ts';
+import { datedNounAfter, namesActOf } from '../dated-noun.ts';
 import { extractCues, type AnchorCue, type DayCue } from '../cues.ts';
 import { toDayNumber } from '../day-math.ts';
 import { gap, nearestCue } from '../select.ts';
@@ -65,7 +65,7 @@ export const laterRetellingResolver: DateResolver = {
     };
     // A dated noun retells the act only when the event's own sentence names the same kind of act
     // ("alleging in a letter to the UN" ... "the October 2 missive"), not another actor's message.
-    const namesMedium = DATED_NOUN.nounOf.get(candidate.type)?.test(sentence.text) ?? false;
+    const namesMedium = namesActOf(sentence.text, candidate.type);
     for (const s of following.slice(0, RETELLING.sentencesAhead) as Sentence[]) {
       const cues = extractCues(s.text, story);
       const days = cues.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && inReach(c));
