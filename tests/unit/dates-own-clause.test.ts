@@ -150,3 +150,28 @@ describe('dates.select.dated-noun: a day premodifying a noun names a dated act',
     expect(r.date).toBe(TUE);
   });
 });
+
+describe('dates.resolver.continued-account: a subject referring back goes on with the account', () => {
+  const previous = [{ type: 'sanction' as const, date: '2025-07-10', trigger: 'recalled' }];
+  it('"The ministry denounced ...", "The two governments condemned ...", "They rejected ..." take the day of the act told last', () => {
+    const a = resolve("The ministry denounced the neighbour's decision as a breach of sovereignty.", 'denounced', { published: '2025-07-11', previous }, { type: 'accusation' });
+    expect(a.date).toBe('2025-07-10');
+    expect(decided(a)).toEqual(['dates.resolver.continued-account']);
+    const b = resolve('The two governments jointly condemned the shelling of the border town.', 'condemned', { published: '2025-07-11', previous }, { type: 'accusation' });
+    expect(b.date).toBe('2025-07-10');
+    const c = resolve('They rejected the charges as an attempt to shift the blame.', 'rejected', { published: '2025-07-11', previous }, { type: 'accusation' });
+    expect(c.date).toBe('2025-07-10');
+  });
+
+  it('a subject far from the trigger, or a new actor named in full, does not carry the day', () => {
+    const a = resolve(
+      'The ministry, in a long note circulated among member states of the regional bloc, denounced the decision.',
+      'denounced',
+      { published: '2025-07-11', previous },
+      { type: 'accusation' },
+    );
+    expect(a.date).toBe('2025-07-11');
+    const b = resolve('Kenya rejected the charges as baseless.', 'rejected', { published: '2025-07-11', previous }, { type: 'accusation' });
+    expect(b.date).toBe('2025-07-11');
+  });
+});

@@ -108,6 +108,9 @@ export const CONTINUATION = {
   markerBefore: new RegExp(raw.continuation.markersBeforeTrigger, 'iu'),
   /** "The Iranian official said ...", "He added ...": a speaker referring back opens the sentence. */
   anaphoricSpeaker: new RegExp(raw.continuation.anaphoricSpeakerAtStart, 'u'),
+  /** "The ministry slammed ...", "The three governments condemned ...": a subject referring back, its verb the trigger. */
+  anaphoricSubject: new RegExp(raw.continuation.anaphoricSubjectAtStart, 'u'),
+  anaphoricSubjectReach: raw.continuation.anaphoricSubjectReach as number,
   /** "swiftly responded, threatening": a response continues the account (words, lower-case). */
   responseWords: new Set<string>(raw.continuation.responseWords),
   maxDaysBefore: raw.continuation.maxDaysBeforePublication,
