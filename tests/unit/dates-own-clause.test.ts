@@ -175,3 +175,24 @@ describe('dates.resolver.continued-account: a subject referring back goes on wit
     expect(b.date).toBe('2025-07-11');
   });
 });
+
+describe('dates.resolver.within-event.stay: "while in X", "while there", "during his stay"', () => {
+  const previous = [
+    { type: 'meeting' as const, date: '2025-07-10', trigger: 'held negotiations' },
+    { type: 'visit' as const, date: '2025-07-12', trigger: 'arrived in' },
+  ];
+  it('places the act inside the visit told last (else the meeting)', () => {
+    const a = resolve('While in Rome the delegation also called on the Italian premier.', 'called on', { published: TUE, previous }, { type: 'meeting' });
+    expect(a.date).toBe('2025-07-12');
+    expect(a.trace?.find((s) => s.action !== 'pass')?.action).toContain('dates.resolver.within-event.stay');
+    const b = resolve('During his stay the minister held talks with business leaders.', 'held talks', { published: TUE, previous: previous.slice(0, 1) }, { type: 'meeting' });
+    expect(b.date).toBe('2025-07-10');
+  });
+
+  it('passes without a visit or meeting told before, or when it is long past', () => {
+    const a = resolve('While there, she met the opposition leader.', 'met', { published: TUE, previous: [{ type: 'sanction', date: '2025-07-12', trigger: 'froze' }] });
+    expect(a.date).toBe(TUE);
+    const b = resolve('While in Geneva, she met the opposition leader.', 'met', { published: TUE, previous: [{ type: 'visit', date: '2025-03-01', trigger: 'visited' }] });
+    expect(b.date).toBe(TUE);
+  });
+});

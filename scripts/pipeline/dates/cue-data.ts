@@ -122,6 +122,8 @@ export const CONTINUATION = {
  */
 export const WITHIN_EVENT = {
   id: raw.withinEvent.id,
+  /** "while in Washington", "while there", "during his stay": inside the visit (else meeting) told last. */
+  stay: { id: raw.withinEvent.stay.id, re: new RegExp(raw.withinEvent.stay.pattern, 'i') },
   maxDaysBefore: raw.withinEvent.maxDaysBeforePublication,
   patterns: Object.entries(raw.withinEvent.nouns as Record<string, string[]>).map(([kind, nouns]) => ({
     /** The event type the noun names, or 'any'. */
