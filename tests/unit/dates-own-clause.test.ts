@@ -196,3 +196,23 @@ describe('dates.resolver.within-event.stay: "while in X", "while there", "during
     expect(b.date).toBe(TUE);
   });
 });
+
+describe('dates.resolver.readout: a statement reporting on a meeting told before', () => {
+  const previous = [{ type: 'meeting' as const, date: '2025-07-13', trigger: 'spoke' }];
+  it('"said the call focused on", "described the talks as" take the meeting\'s day', () => {
+    const a = resolve('In a joint statement, the two presidents said the call focused on border security.', 'joint statement', { published: TUE, previous }, { type: 'agreement' });
+    expect(a.date).toBe('2025-07-13');
+    expect(decided(a)).toEqual(['dates.resolver.readout']);
+    const b = resolve('A readout from the ministry described the talks as frank and useful.', 'described', { published: TUE, previous }, { type: 'statement' });
+    expect(b.date).toBe('2025-07-13');
+  });
+
+  it('leaves a reaction, a statement naming no earlier event, and an old meeting alone', () => {
+    const a = resolve('The opposition criticised the talks as a waste of time.', 'criticised', { published: TUE, previous }, { type: 'accusation' });
+    expect(a.date).toBe(TUE);
+    const b = resolve('Kenya said the border would stay closed.', 'said', { published: TUE, previous }, { type: 'statement' });
+    expect(b.date).toBe(TUE);
+    const c = resolve('Kenya said the talks had been useful.', 'said', { published: TUE, previous: [{ type: 'meeting', date: '2025-04-01', trigger: 'met' }] }, { type: 'statement' });
+    expect(c.date).toBe(TUE);
+  });
+});

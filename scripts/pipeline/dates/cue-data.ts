@@ -122,6 +122,20 @@ export const CONTINUATION = {
  */
 export const WITHIN_EVENT = {
   id: raw.withinEvent.id,
+  /** "said the call focused on ...": a statement reporting on a meeting or visit told before. */
+  readout: {
+    id: raw.withinEvent.readout.id,
+    types: new Set<EventType>(raw.withinEvent.readout.types as EventType[]),
+    nouns: Object.entries(raw.withinEvent.nouns as Record<string, string[]>)
+      .filter(([kind]) => kind === 'meeting' || kind === 'visit')
+      .map(([kind, nouns]) => ({
+        kind: kind as EventType,
+        re: new RegExp(
+          `\\b(?:${(raw.withinEvent.determiners as string[]).map(escapeRegExp).join('|')})\\s+(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+          'iu',
+        ),
+      })),
+  },
   /** "while in Washington", "while there", "during his stay": inside the visit (else meeting) told last. */
   stay: { id: raw.withinEvent.stay.id, re: new RegExp(raw.withinEvent.stay.pattern, 'i') },
   maxDaysBefore: raw.withinEvent.maxDaysBeforePublication,

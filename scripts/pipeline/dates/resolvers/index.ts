@@ -11,6 +11,8 @@
  *   3. anchor: only without an own cue, "hours after X" dates the event from X.
  *   3b. within-event: "during the talks", "At the event": the act happened inside an event told
  *      before, on its day; an explicit bridging reference, stronger than any carried or default day.
+ *   3c. readout: a statement naming "the call"/"the talks" told before reports on it, on its day;
+ *      an explicit reference like 3b, limited to statements (a reaction may come days later).
  *   4. carried-opening: no cue in the sentence at all, the previous event-less sentence's opening
  *      phrase ("On Monday, the talks resumed.") carries over.
  *   5. bare-year: "in 2022" says little (approximate, a whole year), so it comes after all of these.
@@ -33,6 +35,7 @@ import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
 import { implicitAnchorResolver } from './implicit-anchor.ts';
 import { ownCueResolver } from './own-cue.ts';
+import { readoutResolver } from './readout.ts';
 import { toldBeforeResolver } from './told-before.ts';
 import { withinEventResolver } from './within-event.ts';
 import type { DateResolver } from './types.ts';
@@ -42,6 +45,7 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   ownCueResolver,
   anchorResolver,
   withinEventResolver,
+  readoutResolver,
   carriedOpeningResolver,
   bareYearResolver,
   toldBeforeResolver,
