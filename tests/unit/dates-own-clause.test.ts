@@ -216,3 +216,14 @@ describe('dates.resolver.readout: a statement reporting on a meeting told before
     expect(c.date).toBe(TUE);
   });
 });
+
+describe('dates.resolver.within-event.stay: "upon arrival", "on her arrival"', () => {
+  const previous = [{ type: 'visit' as const, date: '2025-07-12', trigger: 'landed in' }];
+  it('dates the act on the arrival told last', () => {
+    expect(resolve('Upon arrival he was received by his counterpart at the airport.', 'received', { published: TUE, previous }).date).toBe('2025-07-12');
+    expect(resolve('On her arrival the prime minister laid a wreath and met the mayor.', 'met', { published: TUE, previous }).date).toBe('2025-07-12');
+  });
+  it('"on arrival of the aid" with no visit told before keeps the default day', () => {
+    expect(resolve('Upon arrival of the convoy the officials met the governor.', 'met', { published: TUE, previous: [] }).date).toBe(TUE);
+  });
+});
