@@ -227,3 +227,23 @@ describe('dates.resolver.within-event.stay: "upon arrival", "on her arrival"', (
     expect(resolve('Upon arrival of the convoy the officials met the governor.', 'met', { published: TUE, previous: [] }).date).toBe(TUE);
   });
 });
+
+describe('dates.resolver.named-again: the sentence names the act again with a definite noun', () => {
+  const previous = [{ type: 'military' as const, date: '2025-07-11', trigger: 'launched airstrikes' }];
+  it('"the strikes", "these attacks" retell the act told before under another word', () => {
+    const a = resolve('Officials gave no detail on the strikes, but a local leader said two villages were bombed.', 'bombed', { published: TUE, previous }, { type: 'military' });
+    expect(a.date).toBe('2025-07-11');
+    expect(decided(a)).toEqual(['dates.resolver.named-again']);
+    const b = resolve('Witnesses said helicopters shelled a market during these attacks near the border.', 'shelled', { published: TUE, previous }, { type: 'military' });
+    expect(b.date).toBe('2025-07-11');
+  });
+
+  it('passes for another type, an indefinite noun, or an old act', () => {
+    const a = resolve('Officials gave no detail on the strikes, but the envoy was summoned.', 'summoned', { published: TUE, previous }, { type: 'accusation' });
+    expect(a.date).toBe(TUE);
+    const b = resolve('A local leader said new strikes hit two villages.', 'hit', { published: TUE, previous }, { type: 'military' });
+    expect(b.date).toBe(TUE);
+    const c = resolve('A local leader said the strikes had resumed and villages were bombed.', 'bombed', { published: TUE, previous: [{ type: 'military', date: '2025-03-01', trigger: 'struck' }] }, { type: 'military' });
+    expect(c.date).toBe(TUE);
+  });
+});

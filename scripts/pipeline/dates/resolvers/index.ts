@@ -19,6 +19,8 @@
  *   5b. told-before: the same act (type and head word) as the event told last, told again: its day;
  *      after the sentence's own evidence and the carried opening ("Hours later, Pakistan did the
  *      same. It declared ...": a tit-for-tat act is no retelling).
+ *   5c. named-again: the sentence names an act of the candidate's type with "the" ("the strikes"):
+ *      the same act told again with another word; after told-before (same head word is stronger).
  *   6. later-retelling: a later sentence that tells the same act with its day ("the meeting that
  *      took place on Monday") beats any default; it comes after the sentence's own evidence.
  *   7. continued-account: "also met" goes on with the account told before; weaker than a
@@ -34,6 +36,7 @@ import { continuedAccountResolver } from './continued-account.ts';
 import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
 import { implicitAnchorResolver } from './implicit-anchor.ts';
+import { namedAgainResolver } from './named-again.ts';
 import { ownCueResolver } from './own-cue.ts';
 import { readoutResolver } from './readout.ts';
 import { toldBeforeResolver } from './told-before.ts';
@@ -49,6 +52,7 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   carriedOpeningResolver,
   bareYearResolver,
   toldBeforeResolver,
+  namedAgainResolver,
   laterRetellingResolver,
   continuedAccountResolver,
   undatedBackgroundResolver,
