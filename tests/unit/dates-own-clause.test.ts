@@ -247,3 +247,11 @@ describe('dates.resolver.named-again: the sentence names the act again with a de
     expect(c.date).toBe(TUE);
   });
 });
+
+describe('dates.resolver.continued-account: a subject with a proper modifier names an actor anew', () => {
+  it('"The Bolivian foreign minister said", "The Kenyan government rejected" do not carry the day', () => {
+    const previous = [{ type: 'accusation' as const, date: '2025-07-13', trigger: 'accused' }];
+    expect(resolve('The Peruvian foreign minister criticised the dispute as needless.', 'criticised', { published: TUE, previous }, { type: 'accusation' }).date).toBe(TUE);
+    expect(resolve('The Kenyan government rejected the charges.', 'rejected', { published: TUE, previous }, { type: 'accusation' }).date).toBe(TUE);
+  });
+});
