@@ -9,6 +9,7 @@ import rules from '../data/event-rules.json' with { type: 'json' };
 import titleData from '../data/titles.json' with { type: 'json' };
 import { firstMention } from './events/country-mentions.ts';
 import type { Actor, EventType, ExtractedEvent } from './types.ts';
+import { emittedCode } from './actors/codes.ts';
 
 type Variant = { when: string; text: string; multilateral?: boolean };
 type Compiled = { when: RegExp | null; text: string; multilateral: boolean };
@@ -352,7 +353,7 @@ function fill(template: string, slots: Record<string, string | undefined>): stri
 let commonNames: Map<string, string> | undefined;
 /** A state's common English name (world-countries), for callers without an actor resolver. */
 export function commonCountryName(iso3: string): string | undefined {
-  commonNames ??= new Map(countries.map((c) => [c.cca3, c.name.common]));
+  commonNames ??= new Map(countries.map((c) => [emittedCode(c.cca3), c.name.common]));
   return commonNames.get(iso3);
 }
 
@@ -361,7 +362,7 @@ let capitals: Map<string, string> | undefined;
 function capitalState(place: string): string | undefined {
   if (!capitals) {
     capitals = new Map();
-    for (const c of countries) for (const cap of c.capital ?? []) if (!capitals.has(cap)) capitals.set(cap, c.cca3);
+    for (const c of countries) for (const cap of c.capital ?? []) if (!capitals.has(cap)) capitals.set(cap, emittedCode(c.cca3));
   }
   return capitals.get(place);
 }

@@ -11,6 +11,7 @@ import context from '../../data/actor-context.json';
 import { TokenTrie } from './trie.ts';
 import { loadPeople, type PersonRecord } from './people.ts';
 import { ROLE_DEFS, roleKeys } from './roles.ts';
+import { emittedCode } from './codes.ts';
 
 export type GazKind =
   | 'country'
@@ -154,7 +155,7 @@ export function buildGazetteer(): Gazetteer {
     return tier(a) - tier(b) || b.area - a.area;
   });
   for (const c of ordered) {
-    const iso3 = c.cca3;
+    const iso3 = emittedCode(c.cca3);
     names.set(iso3, c.name.common);
     const cap = (c.capital ?? []).find((x) => !dropCap.has(x));
     if (cap && !capitals.has(iso3)) capitals.set(iso3, cap);
@@ -164,7 +165,7 @@ export function buildGazetteer(): Gazetteer {
     if (first && iso3 === 'USA') capitals.set(iso3, first);
   }
   for (const c of ordered) {
-    const iso3 = c.cca3;
+    const iso3 = emittedCode(c.cca3);
     addCountryish(c.name.common, 'country', iso3);
     addCountryish(c.name.official, 'country', iso3);
     for (const alt of c.altSpellings ?? []) {
@@ -181,7 +182,7 @@ export function buildGazetteer(): Gazetteer {
         }
       }
     }
-    if (c.independent || c.unMember || iso3 === 'PSE' || iso3 === 'TWN' || iso3 === 'UNK') {
+    if (c.independent || c.unMember || iso3 === 'PSE' || iso3 === 'TWN' || iso3 === 'XKX') {
       for (const cap of c.capital ?? []) if (!dropCap.has(cap)) addCountryish(cap, 'capital', iso3);
     }
   }

@@ -6,12 +6,13 @@
  */
 import countries from 'world-countries';
 import aliasData from '../../data/country-aliases.json' with { type: 'json' };
+import { emittedCode } from '../actors/codes.ts';
 
 type NameLists = Record<string, string[] | undefined>;
 const aliases = aliasData.aliases as NameLists;
 const demonyms = aliasData.demonyms as NameLists;
 const capitals = aliasData.capitals as NameLists;
-const byCode = new Map(countries.map((c) => [c.cca3, c]));
+const byCode = new Map(countries.map((c) => [emittedCode(c.cca3), c]));
 const cache = new Map<string, string[]>();
 
 function namesOf(iso3: string): string[] {
