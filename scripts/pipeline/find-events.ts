@@ -14,7 +14,7 @@ import { compileAlternation } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
-import type { Trace } from './trace.ts';
+import type { Trace, TraceStep } from './trace.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
 
 /** A quotation this many words long or longer is speech: no event triggers inside it. */
@@ -190,6 +190,23 @@ const SPEECH_RUN_SENTENCES = 3;
 const RESPONSE = new RegExp(rules.context.response, 'iu');
 
 const perDocument = new WeakMap<SegmentedDocument, Map<number, EventCandidate[]>>();
+/** Candidates the events stage dropped while reading a document, each trace ending in the step (rule id) that dropped it. */
+const droppedPerDocument = new WeakMap<SegmentedDocument, Trace[]>();
+
+/**
+ * The traces of the candidates this stage dropped in a document (a context rule, a filter of the
+ * clause), each ending in the step that dropped it: for `extractDocument(..., { trace: true })`.
+ */
+export function droppedEventTraces(seg: SegmentedDocument): Trace[] {
+  if (!perDocument.has(seg)) perDocument.set(seg, readDocument(seg));
+  return droppedPerDocument.get(seg) ?? [];
+}
+
+/** Records a dropped candidate: its trace so far and the step that dropped it. */
+function dropTrace(sink: Trace[] | undefined, trace: Trace | undefined, rule: string, action: string, detail?: string): void {
+  if (!sink) return;
+  sink.push([...(trace ?? []), detail === undefined ? { stage: 'events', rule, action } : { stage: 'events', rule, action, detail }]);
+}
 
 /**
  * Event candidates of one body sentence. The whole document is read once (and cached) so that a
@@ -220,6 +237,8 @@ function continuesSpeech(sentence: Sentence, c: EventCandidate): boolean {
 
 function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   const out = new Map<number, EventCandidate[]>();
+  const sink: Trace[] = [];
+  droppedPerDocument.set(seg, sink);
   /** Per body sentence, in order: the asserted non-statement event types it reported. */
   const recent: { types: Set<string> }[] = [];
   /** Body sentences left in which speech still belongs to the last meeting, visit, agreement or sanction. */
@@ -228,7 +247,7 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   let speechLeft = 0;
   for (const sentence of seg.sentences) {
     if (sentence.kind !== 'body' || !sentence.text) continue;
-    const found = sentenceCandidates(sentence, seg);
+    const found = sentenceCandidates(sentence, seg, sink);
     const near = recent.slice(-CONTEXT_SENTENCES);
     const nearForNouns = recent.slice(-NOUN_CONTEXT_SENTENCES);
     const militaryBefore = near.some((r) => r.types.has('military'));
@@ -238,14 +257,25 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       if (c.type === 'statement') {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
-        if (containerLeft > 0) return false;
-        if (speechLeft > 0 && continuesSpeech(sentence, c)) {
-          c.trace?.push({ stage: 'events', rule: 'events.context.speechContinues', action: 'dropped: same statement goes on' });
+        if (containerLeft > 0) {
+          dropTrace(sink, c.trace, 'events.context.speechContainers', 'dropped: speech in the report of a meeting, visit, agreement or sanction just told');
           return false;
         }
-        return !(militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start)));
+        if (speechLeft > 0 && continuesSpeech(sentence, c)) {
+          c.trace?.push({ stage: 'events', rule: 'events.context.speechContinues', action: 'dropped: same statement goes on' });
+          dropTrace(sink, c.trace, 'events.context.speechContinues', 'dropped');
+          return false;
+        }
+        if (militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start))) {
+          dropTrace(sink, c.trace, 'events.context.militaryTalk', 'dropped: speech describing the military act just told');
+          return false;
+        }
+        return true;
       }
-      if (noun && !locative) return !nearForNouns.some((r) => r.types.has(c.type));
+      if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type))) {
+        dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
+        return false;
+      }
       return true;
     });
     const types = new Set<string>();
@@ -259,14 +289,19 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     // A run of speech continues the report; other sentences wear the context off.
     else if (!spoke) containerLeft = Math.max(0, containerLeft - 1);
     // One speaker per sentence: a second speech verb ("urged ..., as he proposed ...") is the same statement.
-    const once = kept.filter((f, i) => f.candidate.type !== 'statement' || kept.findIndex((g) => g.candidate.type === 'statement') === i);
+    const firstSpeech = kept.findIndex((g) => g.candidate.type === 'statement');
+    const once = kept.filter((f, i) => {
+      if (f.candidate.type !== 'statement' || firstSpeech === i) return true;
+      dropTrace(sink, f.candidate.trace, 'events.context.oneSpeakerPerSentence', 'dropped: a second speech verb of the same sentence');
+      return false;
+    });
     if (once.length) out.set(sentence.index, once.map((f) => f.candidate));
   }
   return out;
 }
 
 /** Candidates of one sentence on its own. */
-function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[] {
+function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: Trace[]): Found[] {
   const text = sentence.text;
   if (!text || sentence.kind !== 'body') return [];
   const base = sentence.start;
@@ -283,8 +318,11 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
     while (qi < quotes.length && quotes[qi]!.end <= t.start) qi++;
     const q = quotes[qi];
     if (q && t.start >= q.start && t.start < q.end) {
-      if (q.words >= MIN_SPEECH_WORDS) continue;
-      if (t.start <= q.start + 1 && t.end >= q.end - 1) continue;
+      const rule = q.words >= MIN_SPEECH_WORDS ? 'events.quotedSpeech' : t.start <= q.start + 1 && t.end >= q.end - 1 ? 'events.quotedWord' : undefined;
+      if (rule) {
+        dropTrace(sink, [triggerStep(t)], rule, 'ignored: inside a quotation');
+        continue;
+      }
     }
     triggers.push(t);
   }
@@ -333,6 +371,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       ? main
       : inClause.filter((m) => !m.rule.background && NON_RESTRICTIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)));
     const pick = choose(pool, modalityAt, isLocative);
+    if (!pick && sink) {
+      // Triggers were there but none can carry the clause's news (background-only rules, relative clauses, reasons).
+      for (const m of inClause) if (!m.rule.background) dropTrace(sink, [triggerStep(m)], 'events.clause.noNews', 'not the news of its clause', 'in a relative clause or named as a reason');
+    }
     /** Triggers of this clause that became events (or were read as part of one). */
     const used = new Set<TriggerMatch>();
     const datedBackground = () => {
@@ -350,11 +392,22 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
       // event in the same sentence is the same event, not a new one.
       const last = out[out.length - 1]?.candidate;
-      if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) return;
+      const skip = (rule: string, action: string): void =>
+        dropTrace(sink, triggerTrace(pick.match, pick.modality, why.get(pick.match)), rule, action);
+      if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) {
+        skip('events.context.sameKindNoun', `dropped: names the ${last.type} already told in this sentence`);
+        return;
+      }
       // "... expressed condemnation and accused Israel of ...": coordinated verbs of one kind are one act.
-      if (last && last.type === pick.match.rule.type && COORDINATED.test(text.slice(clause.start, clause.start + 5).trimStart())) return;
+      if (last && last.type === pick.match.rule.type && COORDINATED.test(text.slice(clause.start, clause.start + 5).trimStart())) {
+        skip('events.context.coordinatedAnd', 'dropped: coordinated verb of the same kind, one act');
+        return;
+      }
       // "..., after attending a G20 summit": a participial circumstance of an event already reported.
-      if (last && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart())) return;
+      if (last && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart())) {
+        skip('events.context.participleCircumstance', 'dropped: participial circumstance of the act just told');
+        return;
+      }
       previous = { modality: pick.modality };
       // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
       const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun';
@@ -373,8 +426,14 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
       if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
-      if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) return;
-      if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) return;
+      if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) {
+        dropTrace(sink, candidate.trace, 'events.weakSpeechRules', 'dropped: a document speaking, with no threat');
+        return;
+      }
+      if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) {
+        dropTrace(sink, candidate.trace, 'events.casualtySpeech', 'dropped: a toll reported, no position');
+        return;
+      }
       // "... were killed in the skirmishes": a toll names the act already reported, it is no new one.
       if (
         candidate.type === 'military' &&
@@ -382,6 +441,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         CASUALTY_SPEECH.test(text) &&
         CASUALTY_BACK_REFERENCE.test(text.slice(Math.max(clause.start, pick.match.start - 30), pick.match.start))
       ) {
+        dropTrace(sink, candidate.trace, 'events.context.casualtyBackReference', 'dropped: a toll naming the act already told');
         return;
       }
       // "since 2019, when Japan tightened export controls": the time before a when-clause dates it; it is background.
@@ -489,7 +549,12 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
   }
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
   const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && HAPPENED.has(f.candidate.modality));
-  return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
+  if (!happened) return out;
+  return out.filter((f) => {
+    if (f.candidate.type !== 'statement') return true;
+    dropTrace(sink, f.candidate.trace, 'events.context.speechInEvent', 'dropped: said in the sentence that reports an act');
+    return false;
+  });
 }
 
 /** Past the reaction's own day right after its verb ("denounced | on Sunday | the Russian attack"): that day is not the act's. */
@@ -596,10 +661,15 @@ function coordinatedActs(
   return out.filter((c) => c.from >= clause.start);
 }
 
+/** The step naming the trigger rule that matched. */
+function triggerStep(match: TriggerMatch): TraceStep {
+  return { stage: 'events', rule: match.rule.name, action: `trigger "${match.text}" type=${match.rule.type}`, detail: match.rule.form };
+}
+
 /** The first steps of a candidate's trace: the trigger rule and the modality cue. */
 function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: string | undefined): Trace {
   return [
-    { stage: 'events', rule: match.rule.name, action: `trigger "${match.text}" type=${match.rule.type}`, detail: match.rule.form },
+    triggerStep(match),
     { stage: 'modality', rule: modalityRule ?? 'modality.default', action: `modality=${modality}` },
   ];
 }
