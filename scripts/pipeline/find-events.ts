@@ -9,6 +9,7 @@
  * are cached per SegmentedDocument); never throws on odd text.
  */
 import rules from '../data/event-rules.json' with { type: 'json' };
+import { adjunctAct, type AdjunctHead } from './events/adjunct-acts.ts';
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
@@ -170,6 +171,8 @@ interface Found {
   locative: boolean;
   /** An act named inside a reaction ("condemned the strikes on X"); the reaction stays an event of its own. */
   reactionAct?: boolean;
+  /** An act named in an adjunct of another act's clause ("following their meeting", "during his visit to X"). */
+  adjunct?: AdjunctHead;
 }
 
 /** How many earlier body sentences a speech or a bare event noun is read against. */
@@ -387,6 +390,59 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const inner = text.slice(clause.start, at).toLowerCase().lastIndexOf(' when ');
       return inner >= 0 && MODAL_BEFORE_WHEN.test(text.slice(Math.max(0, clause.start + inner - 160), clause.start + inner));
     };
+    /**
+     * Meetings and visits named in an adjunct of the clause's act ("signed accords following their
+     * meeting", "during the premier's visit to X"), or of the act of the clause just before when this
+     * clause is the adjunct (events/adjunct-acts.ts).
+     */
+    const adjuncts = (pick: Scored | undefined): void => {
+      const own = pick && HAPPENED.has(pick.modality) && used.has(pick.match) ? pick : undefined;
+      const earlier = own ? undefined : [...out].reverse().find((f) => HAPPENED.has(f.candidate.modality) && !f.reactionAct && f.candidate.trigger.end - base <= clause.start);
+      const govType = own ? own.match.rule.type : earlier?.candidate.type;
+      const govModality = own ? own.modality : earlier?.candidate.modality;
+      const govTrigger = own ? own.match.text : earlier?.candidate.trigger.text;
+      if (!govType || !govModality) return;
+      const govStart = own ? clause.start : earlier!.candidate.clause.start - base;
+      for (const m of inClause) {
+        if (used.has(m) || m.rule.type === govType || out.some((f) => f.candidate.type === m.rule.type)) continue;
+        const lo = own && m.start > own.match.end ? own.match.end : clause.start;
+        const found = adjunctAct(text, clause, m, lo);
+        if (!found) continue;
+        if ('refused' in found) {
+          dropTrace(sink, [triggerStep(m)], found.rule, 'not an event: an adjunct naming a planned act or one told elsewhere', found.refused);
+          continue;
+        }
+        // With no act of its own, the clause must open with the adjunct ("..., following their meeting in Manila").
+        if (!own && text.slice(clause.start, found.from).trim() !== '') continue;
+        const modality = modalityAt(m);
+        if (modality === 'planned' || modality === 'negated' || modality === 'hypothetical') {
+          dropTrace(sink, [triggerStep(m), { stage: 'modality', rule: why.get(m) ?? 'modality.default', action: `modality=${modality}` }], 'events.context.adjunctPlanned', 'not an event: the adjunct act did not happen');
+          continue;
+        }
+        used.add(m);
+        const comma = text.indexOf(',', m.end);
+        const end = comma >= 0 && comma < clause.end ? comma : clause.end;
+        const span = trimmed(text, { start: Math.min(govStart, found.from), end });
+        out.push({
+          candidate: {
+            type: m.rule.type as EventCandidate['type'],
+            trigger: { start: base + m.start, end: base + m.end, text: m.text },
+            clause: { start: base + span.start, end: base + Math.max(span.end, m.end) },
+            modality: govModality,
+            confidence: m.rule.confidence * 0.9,
+            rule: `${m.rule.name}(adjunct)`,
+            trace: [
+              triggerStep(m),
+              { stage: 'modality', rule: 'events.context.adjunctAct', action: `modality=${govModality}`, detail: `the modality of "${govTrigger}"` },
+              { stage: 'events', rule: 'events.context.adjunctAct', action: 'own event', detail: `"${found.words}", ${found.head}-adjunct of "${govTrigger}"` },
+            ],
+          },
+          noun: true,
+          locative: false,
+          adjunct: found.head,
+        });
+      }
+    };
     const readNews = (pick: Scored): void => {
       used.add(pick.match);
       // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
@@ -545,10 +601,12 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       }
     };
     if (pick) readNews(pick);
+    adjuncts(pick);
     datedBackground();
   }
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
-  const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && HAPPENED.has(f.candidate.modality));
+  // An act that came before the speech ("said after meeting X") does not contain it.
+  const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && f.adjunct !== 'after' && HAPPENED.has(f.candidate.modality));
   if (!happened) return out;
   return out.filter((f) => {
     if (f.candidate.type !== 'statement') return true;
