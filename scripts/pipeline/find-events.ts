@@ -81,6 +81,8 @@ const ANNOUNCING_VERB = new RegExp(rules.context.announcingVerb, 'iu');
 const ANNOUNCED_ACT = new RegExp(rules.context.announcedAct, 'iu');
 /** "warned of war and suspended the treaty": the words between two acts that make the second a coordinated act of the same subject. */
 const COORDINATED_ACT = new RegExp(rules.context.coordinatedAct, 'iu');
+/** "expelled two envoys, accusing them of spying": a participle after a comma carries a second act of the same subject. */
+const PARTICIPLE_ACT = new RegExp(rules.context.participleAct, 'iu');
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
 const SAME_KIND_AGAIN = new RegExp(rules.context.sameKindAgain, 'iu');
 /** "a May 28 skirmish", "the April 25 declaration": a calendar day right before an event noun. */
@@ -562,7 +564,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
             rule: c.match.rule.name,
             trace: [
               ...triggerTrace(c.match, c.modality, why.get(c.match)),
-              { stage: 'events', rule: 'events.context.coordinatedAct', action: 'own event', detail: `coordinated with "${pick.match.text}"` },
+              { stage: 'events', rule: c.rule, action: 'own event', detail: `${c.rule === 'events.context.participleAct' ? 'participle after' : 'coordinated with'} "${pick.match.text}"` },
             ],
           },
           noun: false,
@@ -702,18 +704,21 @@ function coordinatedActs(
   main: readonly TriggerMatch[],
   pick: TriggerMatch,
   modalityAt: (m: TriggerMatch) => Modality,
-): { match: TriggerMatch; modality: Modality; from: number }[] {
-  const out: { match: TriggerMatch; modality: Modality; from: number }[] = [];
+): { match: TriggerMatch; modality: Modality; from: number; rule: string }[] {
+  const out: { match: TriggerMatch; modality: Modality; from: number; rule: string }[] = [];
   let prev = pick;
   for (const m of main) {
     if (m.start <= prev.end || m.rule.form !== 'verb' || m.rule.type === 'statement' || m.rule.type === 'attribution') continue;
     const gap = text.slice(prev.end, m.start);
     const and = COORDINATED_ACT.exec(gap);
-    if (!and) continue;
-    if (m.rule.type === prev.rule.type && !SAME_KIND_AGAIN.test(gap.slice(and.index))) continue;
+    // "..., recalling their ambassadors": a participle after a comma, of another kind of act.
+    const participle = and ? null : GERUND.test(m.text) && m.rule.type !== prev.rule.type ? PARTICIPLE_ACT.exec(gap) : null;
+    const link = and ?? participle;
+    if (!link) continue;
+    if (m.rule.type === prev.rule.type && !SAME_KIND_AGAIN.test(gap.slice(link.index))) continue;
     const modality = modalityAt(m);
     if (!HAPPENED.has(modality)) continue;
-    out.push({ match: m, modality, from: prev.end + and.index });
+    out.push({ match: m, modality, from: prev.end + link.index, rule: and ? 'events.context.coordinatedAct' : 'events.context.participleAct' });
     prev = m;
   }
   return out.filter((c) => c.from >= clause.start);

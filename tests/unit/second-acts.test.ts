@@ -93,3 +93,25 @@ describe('every candidate the events stage drops leaves a trace with a rule id',
     expect(out.events.map((e) => e.type)).toEqual(['meeting']);
   });
 });
+
+describe('a participle clause after an act carries a second act of the same subject', () => {
+  it.each([
+    ['Hungary expelled two Ukrainian consuls on Friday, accusing them of spreading propaganda.', ['sanction', 'accusation']],
+    ['Niger and Chad released a joint communique on Monday denouncing the raid, recalling their envoys from Libya.', ['accusation', 'sanction']],
+  ])('%s', (body, expected) => {
+    const found = candidates(body);
+    expect(found.map((c) => c.type)).toEqual(expected);
+    expect(found[1]?.trace?.some((s) => s.rule === 'events.context.participleAct')).toBe(true);
+  });
+
+  it.each([
+    // a participle of speech is no second act
+    ['Hungary expelled two Ukrainian consuls on Friday, saying they had broken the law.', ['sanction']],
+    // a participle of the same kind is the same act
+    ['Hungary expelled two Ukrainian consuls on Friday, expelling a military attache as well.', ['sanction']],
+    // no comma: a reason, not a second act
+    ['Hungary condemned Kyiv on Friday for expelling two consuls.', ['accusation']],
+  ])('makes no second act of %s', (body, expected) => {
+    expect(candidates(body).map((c) => c.type)).toEqual(expected);
+  });
+});

@@ -28,7 +28,7 @@ const PLANNED = new RegExp(rules.context.adjunctPlanned, 'iu');
 const STOP = new Set<string>(rules.context.adjunctStop.split(' '));
 /** "after the meeting": a definite article with no possessor before the noun. */
 const DEFINITE = new RegExp(rules.context.adjunctDefinite, 'iu');
-/** What the act has of its own after the noun: a party ("with X", "to Colombo") or a day. */
+/** What the act has of its own after the noun: a party ("with X", "to Colombo") or a day (a place alone is not enough). */
 const OWN = new RegExp(rules.context.adjunctOwn, 'iu');
 /** Types an adjunct noun may name. */
 const ADJUNCT_TYPES: ReadonlySet<string> = new Set(rules.context.adjunctTypes);
