@@ -61,6 +61,41 @@ const WARNING_VERB = new RegExp(rules.context.warningVerb, 'iu');
 const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
 /** A speech verb followed by its own day ("said on Thursday", "said Tuesday") reports a new statement. */
 const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
+/** "said in a statement | on Sunday": the setting of a speech between the verb and its day. */
+const SPEECH_SETTING = new RegExp(rules.context.speechSetting, 'iu');
+/** Act types a speaker may report of themselves inside a quotation ("we signed a joint statement"). */
+const FIRST_PERSON_TYPES: ReadonlySet<string> = new Set(rules.context.firstPersonActs);
+/** Quoted acts kept because the speaker reports them of themselves (their trace says so). */
+const firstPersonActs = new WeakSet<TriggerMatch>();
+/** At most this many words between a quoted "we"/"I" and the act's trigger. */
+const FIRST_PERSON_WORDS = 8;
+/** Words between "we"/"I" and the trigger that make the clause an opinion, a wish or a plan. */
+const FIRST_PERSON_STOP: ReadonlySet<string> = new Set(rules.context.firstPersonStop.split(' '));
+
+/**
+ * Whether a trigger inside a quotation is an act the speaker reports of themselves: the quoted
+ * clause opens with "we" or "I" and reaches the trigger in a few words without a comma
+ * ("We achieved some agreements and signed a joint statement", "I met the president today").
+ */
+function firstPersonAct(text: string, quoteStart: number, t: TriggerMatch): boolean {
+  if (!FIRST_PERSON_TYPES.has(t.rule.type) || t.rule.background) return false;
+  let head = text.slice(Math.max(quoteStart, t.start - 80), t.start);
+  const cut = Math.max(head.lastIndexOf('.'), head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('!'), head.lastIndexOf('?'));
+  head = head.slice(cut + 1);
+  if (head.includes(',')) return false;
+  const words = head.replace(/^[\s"“”‘’'«(]+/u, '').split(/\s+/u).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > FIRST_PERSON_WORDS) return false;
+  const first = words[0]!.toLowerCase();
+  if (first !== 'we' && first !== 'i') return false;
+  // "I am sure that the signing ...", "we hope to sign ...": an opinion or a wish, not an act reported.
+  return !words.some((w) => FIRST_PERSON_STOP.has(w.toLowerCase()));
+}
+
+/** Whether a speech verb is followed by its written setting and then a day of its own ("said in a statement on Sunday"). */
+function speechOwnDay(after: string): boolean {
+  const setting = SPEECH_SETTING.exec(after);
+  return setting !== null && OWN_DAY.test(after.slice(setting[0].length));
+}
 /** Event types in whose report what officials said belongs to the event. */
 const SPEECH_CONTAINERS = new Set<string>(rules.context.speechContainers);
 /** Military words: speech about the military event just reported describes that event. */
@@ -262,6 +297,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       if (c.type === 'statement') {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
+        if (speechOwnDay(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 90))) {
+          c.trace?.push({ stage: 'events', rule: 'events.context.speechSetting', action: 'kept: a statement with its own day', detail: 'the day follows the document the words were written in' });
+          return true;
+        }
         if (containerLeft > 0) {
           dropTrace(sink, c.trace, 'events.context.speechContainers', 'dropped: speech in the report of a meeting, visit, agreement or sanction just told');
           return false;
@@ -324,7 +363,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
     const q = quotes[qi];
     if (q && t.start >= q.start && t.start < q.end) {
       const rule = q.words >= MIN_SPEECH_WORDS ? 'events.quotedSpeech' : t.start <= q.start + 1 && t.end >= q.end - 1 ? 'events.quotedWord' : undefined;
-      if (rule) {
+      if (rule === 'events.quotedSpeech' && firstPersonAct(text, q.start, t)) {
+        firstPersonActs.add(t);
+      } else if (rule) {
         dropTrace(sink, [triggerStep(t)], rule, 'ignored: inside a quotation');
         continue;
       }
@@ -733,6 +774,9 @@ function triggerStep(match: TriggerMatch): TraceStep {
 function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: string | undefined): Trace {
   return [
     triggerStep(match),
+    ...(firstPersonActs.has(match)
+      ? [{ stage: 'events', rule: 'events.context.firstPersonAct', action: 'kept inside a quotation', detail: 'an act the speaker reports of themselves' } satisfies TraceStep]
+      : []),
     { stage: 'modality', rule: modalityRule ?? 'modality.default', action: `modality=${modality}` },
   ];
 }

@@ -115,3 +115,47 @@ describe('a participle clause after an act carries a second act of the same subj
     expect(candidates(body).map((c) => c.type)).toEqual(expected);
   });
 });
+
+describe('first-person and quote-first speech', () => {
+  it.each([
+    ['"We agreed on several points and signed a joint declaration," the Kazakh president said of his talks with Xi.', 'agreement'],
+    ['"I met the Turkish president in Ankara and we discussed the corridor," the Azerbaijani leader told reporters on Monday.', 'meeting'],
+  ])('keeps an act the speaker reports of themselves inside a quotation: %s', (body, type) => {
+    const found = candidates(body);
+    expect(found.map((c) => c.type)).toContain(type);
+    expect(found.find((c) => c.type === type)?.trace?.some((s) => s.rule === 'events.context.firstPersonAct')).toBe(true);
+  });
+
+  it.each([
+    '"I am sure that the signing of this treaty will be historic," the Tajik president said on Friday.',
+    '"We hope to sign a trade deal with Chile soon," the Peruvian minister said on Friday.',
+    '"They signed a deal behind our backs," the Peruvian minister said on Friday.',
+  ])('leaves other quoted acts as speech: %s', (body) => {
+    expect(candidates(body).map((c) => c.type)).not.toContain('agreement');
+  });
+
+  it.each([
+    'Laos and Thailand held talks in Vientiane on Friday. "The views of a few bloggers are not our policy," the Lao foreign ministry said in a statement on Saturday.',
+    'Laos and Thailand held talks in Vientiane on Friday. The Thai foreign minister said in a post on X on Saturday that the border would stay open.',
+  ])('keeps a statement dated after its written setting, even right after a meeting: %s', (body) => {
+    const out = extract(body);
+    expect(out.events.map((e) => e.type)).toEqual(['meeting', 'statement']);
+    expect(out.events[1]?.trace?.some((s) => s.rule === 'events.context.speechSetting')).toBe(true);
+  });
+
+  it('leaves remarks at a briefing about the meeting just told to that meeting', () => {
+    const out = extract('Laos and Thailand held talks in Vientiane on Friday. The talks went well, the Thai minister said at a briefing on Saturday.');
+    expect(out.events.map((e) => e.type)).toEqual(['meeting']);
+  });
+});
+
+describe('gatherings of an organisation in an adjunct', () => {
+  it.each([
+    'Poland will close two more crossings, the Polish premier said after an EU summit in Brussels on Friday.',
+    'Brazil and India signed a biofuel pact on the sidelines of the G20 summit in Rio on Monday.',
+  ])('are no event of the sentence\'s parties: %s', (body) => {
+    const out = extract(body);
+    expect(out.events.map((e) => e.type)).not.toContain('meeting');
+    expect(out.droppedTraces!.some((t) => t.at(-1)?.rule === 'events.context.adjunctGathering')).toBe(true);
+  });
+});

@@ -10,7 +10,8 @@
  * not heads: what they name may not have happened yet.
  *
  * Rule ids: events.context.adjunctAct (the act found), events.context.adjunctPlanned and
- * events.context.adjunctReference (refused: a plan; a bare "the meeting" that refers to an act told elsewhere).
+ * events.context.adjunctReference, events.context.adjunctGathering (refused: a plan; a bare "the meeting"
+ * that refers to an act told elsewhere; "an EU summit", a gathering of an organisation).
  * Patterns are data (event-rules.json, context.adjunctHead / adjunctPlanned / adjunctStop).
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
@@ -77,6 +78,8 @@ export function adjunctAct(text: string, clause: ClauseSpan, m: TriggerMatch, lo
   if (!nounPhrasePrefix(words)) return undefined;
   const after = text.slice(m.end, Math.min(clause.end, m.end + AFTER_WINDOW));
   if (PLANNED.test(words) || PLANNED.test(m.text) || PLANNED.test(after)) return { refused: `${head[0].trim()} ${m.text}`, rule: 'events.context.adjunctPlanned' };
+  // "after an EU summit": a gathering of an organisation, whose parties the sentence does not give.
+  if (/(?:^|\s)\p{Lu}[\p{Lu}\d]{1,5}(?:\s|$)/u.test(words)) return { refused: `${head[0].trim()} ${words}${m.text}`, rule: 'events.context.adjunctGathering' };
   // "a statement after the meeting": a bare definite noun refers to an act told elsewhere in the story.
   const own = after.split(',', 1)[0] ?? '';
   if (DEFINITE.test(words) && !/(?:with|between|to|in)$/u.test(m.text) && !OWN.test(own) && !OWN.test(words)) {
