@@ -100,6 +100,8 @@ function speechOwnDay(after: string): boolean {
 const SPEECH_CONTAINERS = new Set<string>(rules.context.speechContainers);
 /** Military words: speech about the military event just reported describes that event. */
 const MILITARY_TALK = new RegExp(rules.context.militaryTalk, 'iu');
+/** "urged Rwanda to withdraw its troops": a directive asks for an act; it does not describe the military act just told. */
+const DIRECTIVE_SPEECH = new RegExp(rules.context.directiveSpeech, 'iu');
 /** ", who paid him a call": a relative clause set off by a comma adds news about its antecedent. */
 const NON_RESTRICTIVE_BEFORE = new RegExp(rules.context.nonRestrictiveBefore, 'iu');
 /** A trigger right after a relative pronoun ("who attended", "which was signed"). */
@@ -310,7 +312,7 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
           dropTrace(sink, c.trace, 'events.context.speechContinues', 'dropped');
           return false;
         }
-        if (militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start))) {
+        if (militaryBefore && !DIRECTIVE_SPEECH.test(c.trigger.text) && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start))) {
           dropTrace(sink, c.trace, 'events.context.militaryTalk', 'dropped: speech describing the military act just told');
           return false;
         }

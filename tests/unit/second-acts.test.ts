@@ -159,3 +159,19 @@ describe('gatherings of an organisation in an adjunct', () => {
     expect(out.droppedTraces!.some((t) => t.at(-1)?.rule === 'events.context.adjunctGathering')).toBe(true);
   });
 });
+
+describe('a directive after a military act is a statement of its own', () => {
+  it.each([
+    'Russian forces struck the port of Odesa with missiles on Monday. Washington on Tuesday urged Moscow to pull its troops out of Ukraine.',
+    'Russian forces struck the port of Odesa with missiles on Monday. The European Union on Tuesday called on Russia to withdraw its forces from Ukraine.',
+  ])('%s', (body) => {
+    const out = extract(body);
+    expect(out.events.map((e) => e.type)).toEqual(['military', 'statement']);
+    expect(out.droppedTraces!.some((t) => t.at(-1)?.rule === 'events.context.militaryTalk')).toBe(false);
+  });
+
+  it('still leaves a description of the strike just told to that strike', () => {
+    const out = extract('Russian forces struck the port of Odesa with missiles on Monday. The army said the missiles hit two depots.');
+    expect(out.events.map((e) => e.type)).toEqual(['military']);
+  });
+});
