@@ -15,6 +15,8 @@ import { SentenceAnalyzer, type SentenceAnalysis } from './actors/analyze.ts';
 import { DocState } from './actors/doc-state.ts';
 import { buildGazetteer, loadContextWords } from './actors/gazetteer.ts';
 import { LOOKBACK, rankStates, sentenceSides, type CounterpartContext } from './actors/counterpart.ts';
+import { noteInstrumentOwners } from './actors/instruments.ts';
+import { nounActs } from './actors/noun-acts.ts';
 import { selectParties } from './actors/parties.ts';
 import type { PastAct } from './actors/passes/state.ts';
 import type { ActorResolution, EventCandidate, SegmentedDocument, Sentence } from './types.ts';
@@ -51,8 +53,20 @@ export function createActorResolver(): ActorResolver {
       let titleSides: string[] | undefined;
       // Acts resolved so far, for "condemned the attack" later (bounded: only the latest few are looked at).
       const past: PastAct[] = [];
+      // Acts the latest analysed sentence names only as a noun with its agent: kept once the next sentence is read,
+      // so that a candidate never refers to a noun of its own sentence.
+      let pendingNounActs: PastAct[] = [];
+      // Craft and forces named with their state so far ("a Malian drone"), for "the drone" later.
+      const instruments = new Map<string, string>();
       const analyzeOne = (s: Sentence): SentenceAnalysis => {
+        if (pendingNounActs.length > 0) {
+          past.push(...pendingNounActs);
+          while (past.length > 32) past.shift();
+          pendingNounActs = [];
+        }
         const a = analyzer.analyze(s.text, s.start, s.kind, state);
+        pendingNounActs = nounActs(a.tokens, a.found);
+        noteInstrumentOwners(a.tokens, a.found, instruments);
         const sides = sentenceSides(a.found, a.collectives);
         history.push(sides);
         if (history.length > LOOKBACK) history.shift();
@@ -96,6 +110,7 @@ export function createActorResolver(): ActorResolver {
               words,
               published: seg.doc.published,
               past,
+              instruments,
             });
             if (res.agents && res.agents.length > 0) {
               past.push({ type: candidate.type, trigger: candidate.trigger.text, agents: res.agents, countries: res.countries });

@@ -19,6 +19,8 @@ import type { DateContext, DateResolution, EventCandidate, EventType, Sentence }
 import { extractCues, repickDay, type AnchorCue, type DateCue, type DayCue, type DeadlineCue, type SpanCue } from './dates/cues.ts';
 import { addDays, toDayNumber } from './dates/day-math.ts';
 import { nearestCue } from './dates/select.ts';
+import { EFFECTIVE_DAY } from './dates/cue-data.ts';
+import { isEffectiveDay } from './dates/effective.ts';
 import { DATE_RESOLVERS, type DateInput, type DateResolver } from './dates/resolvers/index.ts';
 import { storyDay, toLocal } from './dates/resolvers/common.ts';
 import type { TraceStep } from './trace.ts';
@@ -41,10 +43,13 @@ export function prepare(sentence: Sentence, candidate: EventCandidate, ctx: Date
   const clause = toLocal(sentence, candidate.clause);
   const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
   const days = cues.filter((c): c is DayCue => c.kind === 'day');
-  const ownKinds = cues.filter((c): c is DayCue | SpanCue => c.kind === 'day' || (c.kind === 'span' && !c.weak));
+  const dayOrSpan = cues.filter((c): c is DayCue | SpanCue => c.kind === 'day' || (c.kind === 'span' && !c.weak));
+  // A measure's effective day ("tariffs starting on Tuesday") is not the measure's own day.
+  const setAside = EFFECTIVE_DAY.types.has(candidate.type) ? dayOrSpan.filter((c) => isEffectiveDay(sentence.text, c)) : [];
+  const ownKinds = setAside.length ? dayOrSpan.filter((c) => !setAside.includes(c)) : dayOrSpan;
   const own = nearestCue(sentence.text, ownKinds, trigger, clause, anchors);
   const needsOwnDate = (candidate as MaybeBackground).needsOwnDate === true || candidate.modality === 'background';
-  return { sentence, candidate, ctx, published: ctx.published, story, cues, trigger, clause, anchors, days, own, needsOwnDate };
+  return { sentence, candidate, ctx, published: ctx.published, story, cues, trigger, clause, anchors, days, own, needsOwnDate, setAside };
 }
 
 /** Step 2: the first resolver of `resolvers` that resolves, with the trace of every step. */

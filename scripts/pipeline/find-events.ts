@@ -13,6 +13,7 @@ import { adjunctAct, type AdjunctHead } from './events/adjunct-acts.ts';
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
+import { markNonEvents } from './events/non-events.ts';
 import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -649,6 +650,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
     adjuncts(pick);
     datedBackground();
   }
+  markNonEvents(out, sentence, seg);
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
   // An act that came before the speech ("said after meeting X") does not contain it.
   const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && f.adjunct !== 'after' && HAPPENED.has(f.candidate.modality));
@@ -776,6 +778,7 @@ function triggerStep(match: TriggerMatch): TraceStep {
 function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: string | undefined): Trace {
   return [
     triggerStep(match),
+    ...(match.via ? [{ stage: 'events' as const, rule: match.via, action: 'trigger read across adjuncts', detail: (match.elided ?? []).map((w) => `"${w}"`).join(', ') }] : []),
     ...(firstPersonActs.has(match)
       ? [{ stage: 'events', rule: 'events.context.firstPersonAct', action: 'kept inside a quotation', detail: 'an act the speaker reports of themselves' } satisfies TraceStep]
       : []),

@@ -86,8 +86,11 @@ export interface SegmentedDocument {
   dateline?: Dateline;
 }
 
-/** How sure the text is that the event happened. Only `asserted` events reach the timeline undated. */
-export type Modality = 'asserted' | 'planned' | 'negated' | 'habitual' | 'hypothetical' | 'background' | 'reported';
+/**
+ * How sure the text is that the event happened. Only `asserted` events reach the timeline undated.
+ * `mention`: the words name an act without reporting one (an idiom, a picture, a feared or studied act).
+ */
+export type Modality = 'asserted' | 'planned' | 'negated' | 'habitual' | 'hypothetical' | 'background' | 'reported' | 'mention';
 
 export interface Span {
   start: number;

@@ -107,6 +107,9 @@ const REGEX_SYNTAX = /[\\()[\]*+?{}|^$]/;
  * Regex strings in scripts/data/*.json: every string value (keys starting with "$" are comments)
  * that uses regex syntax and compiles. event-rules.json's {MACRO} placeholders are expanded.
  */
+/** Keys of the rule files whose values are explanations, not patterns. */
+const PROSE_KEYS: ReadonlySet<string> = new Set(['description']);
+
 export function collectDataRegExps(): FoundRegExp[] {
   const dir = path.join(ROOT, 'scripts/data');
   const out: FoundRegExp[] = [];
@@ -133,7 +136,8 @@ export function collectDataRegExps(): FoundRegExp[] {
         out.push({ source, flags: 'iu', where: `scripts/data/${name}#${at}` });
       } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${at}[${i}]`));
       else if (typeof v === 'object' && v !== null) {
-        for (const [k, x] of Object.entries(v)) if (!k.startsWith('$')) visit(x, at ? `${at}.${k}` : k);
+        // `$comment` and `description` fields are prose for readers, never compiled.
+        for (const [k, x] of Object.entries(v)) if (!k.startsWith('$') && !PROSE_KEYS.has(k)) visit(x, at ? `${at}.${k}` : k);
       }
     };
     visit(data, '');
@@ -223,8 +227,10 @@ export async function collectAll(): Promise<{ all: FoundRegExp[]; unseenDynamic:
  * plus that of `ZBZ'`, and the pattern is linear when every part is. A wrapper is a group (`(?:`,
  * capturing or named, not quantified) whose neighbours are all zero-width (lookarounds, `^`, `$`,
  * `\b`, `\B`): `(?<=^|\W)(?:A|B)(?!\w)` has the parts `(?<=^|\W)(?:A)(?!\w)` and
- * `(?<=^|\W)(?:B)(?!\w)` (the group is kept, so that a named group keeps its name). A pattern with
- * back-references is not split (dropping a group would renumber them).
+ * `(?<=^|\W)(?:B)(?!\w)` (the group is kept, so that a named group keeps its name). The context
+ * (everything around the group) must repeat nothing (hasRepetition), or the group is not split:
+ * `(?<=\s+)(?:a|b)` stays whole. A pattern with back-references is not split (dropping a group
+ * would renumber them).
  */
 export function checkParts(source: string): string[] {
   if (/\\[1-9]|\\k</.test(source)) return [source];
@@ -238,7 +244,10 @@ export function checkParts(source: string): string[] {
       continue;
     }
     const group = wrapperGroup(src, 0, src.length);
-    if (group) queue.unshift(...group.alternatives.map((a) => src.slice(0, group.bodyStart) + a + src.slice(group.bodyEnd)));
+    // Split only when the context shared by the alternatives (the zero-width parts around the
+    // group, lookaround bodies included) repeats nothing: then it does a bounded amount of work
+    // per alternative tried, and the sum argument above holds.
+    if (group && !hasRepetition(src.slice(0, group.bodyStart) + src.slice(group.bodyEnd))) queue.unshift(...group.alternatives.map((a) => src.slice(0, group.bodyStart) + a + src.slice(group.bodyEnd)));
     else out.push(src);
   }
   return out;

@@ -90,6 +90,7 @@ export class SentenceAnalyzer {
     this.pronounSpeaker(tokens, found, state);
     this.deicticPlaces(tokens, covered, found, state);
     this.theTwo(tokens, found, state);
+    this.theN(tokens, found, state);
     if (found.length === 0) return { tokens, found, collectives };
     found.sort((a, b) => a.first - b.first);
 
@@ -101,7 +102,7 @@ export class SentenceAnalyzer {
     found.push(...extra);
     found.sort((a, b) => a.first - b.first);
     const kept = found.filter((f) => f.m.kind !== 'role' || f.m.country || f.actor || f.m.organization);
-    this.remember(kept, state);
+    this.remember(kept, state, tokens);
     return { tokens, found: kept, collectives };
   }
 
@@ -323,6 +324,30 @@ export class SentenceAnalyzer {
   }
 
   /**
+   * "the three governments", "all four countries": the states of the latest sentence that named exactly that many
+   * sides (rule actors.the-n), when this sentence names fewer itself. The nouns are those of "the two" (pairNouns).
+   */
+  private theN(tokens: Token[], found: Found[], state: DocState): void {
+    if (state.lastSides.size === 0) return;
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const a = tokens[i]!.norm;
+      if (a !== 'the' && a !== 'all') continue;
+      const n = NUMBER_WORDS.get(tokens[i + 1]!.norm);
+      if (n === undefined || !this.words.pairNouns.has(tokens[i + 2]!.norm)) continue;
+      const sides = state.lastSides.get(n);
+      if (!sides) return;
+      const own = new Set(found.filter((f) => f.m.country && !f.m.locative && !f.m.attribution).map((f) => f.m.country));
+      if (own.size >= n) return;
+      const text = state.text.slice(tokens[i]!.start, tokens[i + 2]!.end);
+      for (const iso of sides) {
+        const m: ActorMention = { kind: 'country', text, start: tokens[i]!.start, end: tokens[i + 2]!.end, country: iso };
+        found.push({ m, first: i, last: i + 2, possessive: false, rule: 'actors.the-n' });
+      }
+      return;
+    }
+  }
+
+  /**
    * Roles and names: "Iranian Foreign Minister Abbas Araghchi" (a new person with country and role),
    * "India's Subrahmanyam Jaishankar", "the Russian foreign minister" (the person seen or in office).
    */
@@ -510,7 +535,7 @@ export class SentenceAnalyzer {
   }
 
   /** Record people named in this sentence for later sentences. */
-  private remember(found: Found[], state: DocState): void {
+  private remember(found: Found[], state: DocState, tokens: Token[]): void {
     // "the two leaders" later: the states of two people named together (two people, two states).
     const states: string[] = [];
     for (const f of found) {
@@ -526,6 +551,12 @@ export class SentenceAnalyzer {
     if (sides.length === 2) state.lastStatePair = sides;
     else if (states.length === 2) state.lastStatePair = states;
     else if (sides.length > 2) delete state.lastStatePair; // "the two countries" after three states: ambiguous
+    // "the three governments" later: a sentence naming exactly three (or more) sides, or a list of that many
+    // states ("Mali, Niger and Burkina Faso recalled their envoys from Algeria": three, though it names four).
+    const all = [...sides];
+    for (const c of states) if (!all.includes(c)) all.push(c);
+    if (all.length >= 3 && all.length <= MAX_N) state.lastSides.set(all.length, all);
+    for (const list of stateLists(found, tokens)) state.lastSides.set(list.length, list);
     const subject = found.find((f) => f.m.kind === 'person' && f.actor && !f.m.attribution);
     if (subject) state.lastSubject = { actor: subject.actor!, roleKeys: subject.roleKeys ?? [] };
     for (const f of found) {
@@ -578,6 +609,43 @@ function stateAfter(tokens: Token[], last: number, byFirst: (Found | undefined)[
 /** Role keys specific enough for "the <role>" to name the last person seen in it. */
 const SPECIFIC_ROLES = new Set(['foreign minister', 'president', 'prime minister', 'chancellor', 'defence minister', 'king', 'crown prince', 'emir', 'supreme leader', 'secretary-general', 'vice president', 'national security adviser', 'trade minister', 'finance minister', 'minister', 'spokesperson', 'envoy']);
 /** Pair nouns that name states, not people: "the two countries" may point back to states named without people. */
+/** Words that may stand between the states of one list ("Mali, Niger and Burkina Faso"). */
+const LIST_GLUE = new Set([',', 'and', 'the']);
+
+/** Lists of three to MAX_N states named as sides, joined only by commas and "and". */
+function stateLists(found: Found[], tokens: Token[]): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let lastTok = -2;
+  const flush = () => {
+    if (cur.length >= 3 && cur.length <= MAX_N) out.push(cur);
+    cur = [];
+  };
+  for (const f of found) {
+    const c = f.m.country ?? f.actor?.country;
+    if (!c || !STATE_KINDS.has(f.m.kind) || f.m.locative || f.m.attribution || f.m.nonParty || f.qualifier) continue;
+    let joined = cur.length > 0 && f.first > lastTok;
+    for (let j = lastTok + 1; j < f.first && joined; j++) joined = LIST_GLUE.has(tokens[j]!.norm);
+    if (!joined) flush();
+    if (!cur.includes(c)) cur.push(c);
+    lastTok = f.last;
+  }
+  flush();
+  return out;
+}
+
+/** Numbers of sides "the N countries" may name (actors.the-n). */
+const NUMBER_WORDS = new Map<string, number>([
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['3', 3],
+  ['4', 4],
+  ['5', 5],
+  ['6', 6],
+]);
+const MAX_N = 6;
 const STATE_PAIR_NOUNS = new Set(['countries', 'nations', 'governments', 'neighbours', 'neighbors']);
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);

@@ -50,6 +50,9 @@ export class DocState {
   /** The two states of the latest sentence naming exactly two states as sides (or people of two states): "the two countries". */
   lastStatePair?: string[];
 
+  /** Size -> the states of the latest sentence naming exactly that many (three or more) sides: "the three governments". */
+  readonly lastSides = new Map<number, string[]>();
+
   /** roleKey -> last actor seen in that role, whatever the state ("the external affairs minister"). */
   readonly lastInRole = new Map<string, Actor>();
 

@@ -52,6 +52,7 @@ export interface PartyInput {
   words: ContextWords;
   published: string;
   past?: readonly PastAct[];
+  instruments?: ReadonlyMap<string, string>;
 }
 
 /** Choose parties for one candidate from the sentence's mentions. */
@@ -69,6 +70,7 @@ export function selectParties(input: PartyInput): ActorResolution {
     words: input.words,
     published: input.published,
     past: input.past ?? [],
+    ...(input.instruments ? { instruments: input.instruments } : {}),
     dest: undefined,
     scope: [],
     countries: [],

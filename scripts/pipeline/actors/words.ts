@@ -97,3 +97,92 @@ export const IMPLIED_ATTACK_TARGET: { id: string; words: ReadonlySet<string> } =
   }
   return { id: raw.id, words: new Set((raw.words as string[]).map((w) => w.toLowerCase())) };
 })();
+
+/** One kind of adjunct phrase whose states are no parties (actor-context.json adjunctScopes; pass actors.adjunct-scope). */
+export interface AdjunctRule {
+  id: string;
+  /** Opening words, each split into lower-case words, longest first. */
+  openers: string[][];
+  /** Event types it applies to (undefined: every type). */
+  types?: ReadonlySet<EventType>;
+  /** The opener counts only before an -ing verb ("after concluding"). */
+  gerund: boolean;
+  /** A state right after the opener as possessor or adjective ("over Japan's remarks") stays. */
+  possessorStays: boolean;
+}
+
+export const ADJUNCT_SCOPES: {
+  rules: readonly AdjunctRule[];
+  gerundExceptions: ReadonlySet<string>;
+  sinceStarters: ReadonlySet<string>;
+  /** Words after a comma that continue the phrase ("..., including X"), each split into words. */
+  continuers: readonly string[][];
+} = (() => {
+  const raw = (context as unknown as { adjunctScopes?: { rules?: unknown; gerundExceptions?: unknown; sinceStarters?: unknown; continuers?: unknown } }).adjunctScopes;
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  if (!raw || !Array.isArray(raw.rules) || !strings(raw.gerundExceptions) || !strings(raw.sinceStarters) || !strings(raw.continuers)) {
+    throw new Error('actor-context.json: adjunctScopes needs rules, gerundExceptions, sinceStarters and continuers');
+  }
+  const rules: AdjunctRule[] = [];
+  for (const r of raw.rules as Record<string, unknown>[]) {
+    const { id, openers, types, gerund, possessorStays } = r;
+    if (typeof id !== 'string' || !id.startsWith('actors.adjunct-scope.')) throw new Error(`actor-context.json: bad adjunctScopes id ${String(id)}`);
+    if (!strings(openers) || openers.length === 0) throw new Error(`${id}: openers must be strings`);
+    if (types !== undefined && (!strings(types) || !types.every((t) => EVENT_TYPES.has(t as EventType)))) throw new Error(`${id}: unknown event type`);
+    const rule: AdjunctRule = {
+      id,
+      openers: openers.map((o) => o.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+      gerund: gerund === true,
+      possessorStays: possessorStays === true,
+    };
+    if (types !== undefined) rule.types = new Set(types as EventType[]);
+    rules.push(rule);
+  }
+  const low = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  return {
+    rules,
+    gerundExceptions: low(raw.gerundExceptions),
+    sinceStarters: low(raw.sinceStarters),
+    continuers: raw.continuers.map((c) => c.toLowerCase().split(/\s+/)),
+  };
+})();
+
+/** Adjectives of place that may stand between a preposition and a state name ("in neighbouring Congo"), lower-cased. */
+export const PLACE_ADJECTIVES: ReadonlySet<string> = new Set(stringList('placeAdjectives'));
+
+/** Verbs of answering an act (actor-context.json responseVerbs; pass actors.response-target). */
+export const RESPONSE_VERBS: { verbs: readonly string[][]; objectWords: ReadonlySet<string>; bareTypes: readonly EventType[] } = (() => {
+  const raw = (context as unknown as { responseVerbs?: { verbs?: unknown; objectWords?: unknown; bareTypes?: unknown } }).responseVerbs;
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  if (!raw || !strings(raw.verbs) || !strings(raw.objectWords) || !strings(raw.bareTypes) || !raw.bareTypes.every((t) => EVENT_TYPES.has(t as EventType))) {
+    throw new Error('actor-context.json: responseVerbs needs verbs, objectWords and bareTypes (event types)');
+  }
+  return {
+    verbs: raw.verbs.map((v) => v.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
+    objectWords: new Set(raw.objectWords.map((w) => w.toLowerCase())),
+    bareTypes: raw.bareTypes as EventType[],
+  };
+})();
+
+/** actReferences classes whose nouns with an agent are kept as acts named in passing (actor-context.json nounActClasses). */
+export const NOUN_ACT_CLASSES: ReadonlySet<string> = (() => {
+  const raw = (context as unknown as { nounActClasses?: unknown }).nounActClasses;
+  if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string' && ACT_REFERENCES.list.some((r) => r.id === x))) {
+    throw new Error('actor-context.json: nounActClasses must be ids of actReferences');
+  }
+  return new Set(raw as string[]);
+})();
+
+/** Craft and forces whose owner a state adjective names: each form -> the noun's first form (actor-context.json instrumentNouns). */
+export const INSTRUMENT_NOUNS: ReadonlyMap<string, string> = (() => {
+  const raw = (context as unknown as { instrumentNouns?: { nouns?: unknown } }).instrumentNouns;
+  if (!raw || !Array.isArray(raw.nouns) || !raw.nouns.every((n) => Array.isArray(n) && n.length > 0 && n.every((x) => typeof x === 'string'))) {
+    throw new Error('actor-context.json: instrumentNouns.nouns must be lists of strings');
+  }
+  const out = new Map<string, string>();
+  for (const forms of raw.nouns as string[][]) for (const f of forms) out.set(f.toLowerCase(), forms[0]!.toLowerCase());
+  return out;
+})();
+
+/** Verbs of having seen an act, each split into words (actor-context.json observerVerbs; pass actors.attribution.observer). */
+export const OBSERVER_VERBS: readonly string[][] = stringList('observerVerbs').map((v) => v.split(/\s+/));

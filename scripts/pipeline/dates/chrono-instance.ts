@@ -10,6 +10,7 @@ import { GatedChrono } from './gates.ts';
 import { AnchorParser } from './parsers/anchor-parser.ts';
 import { DayBeforeYesterdayParser } from './parsers/day-before-yesterday-parser.ts';
 import { DeadlineDurationParser } from './parsers/deadline-duration-parser.ts';
+import { HolidayParser } from './parsers/holiday-parser.ts';
 import { MonthSpanParser } from './parsers/month-span-parser.ts';
 import { NumericDateParser } from './parsers/numeric-date-parser.ts';
 import { OrdinalDayParser } from './parsers/ordinal-day-parser.ts';
@@ -67,6 +68,7 @@ export const PARSER_GATES: Readonly<Record<string, string>> = {
   DeadlineDurationParser: 'deadline',
   AnchorParser: 'anchor',
   OrdinalDayParser: 'ordinal',
+  HolidayParser: 'holiday',
 };
 
 /** Our chrono behind the gate-word scan (gates.ts): what cues.ts calls. */
@@ -77,7 +79,7 @@ export function createGatedNewsChrono(): GatedChrono {
 export function createNewsChrono(): chrono.Chrono {
   const custom = chrono.en.casual.clone();
   const parsers = custom.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
-  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser(), new NumericDateParser(), new DayBeforeYesterdayParser(), new OrdinalDayParser());
+  parsers.push(new SpanParser(), new MonthSpanParser(), new YearSpanParser(), new DeadlineDurationParser(), new AnchorParser(), new NumericDateParser(), new DayBeforeYesterdayParser(), new OrdinalDayParser(), new HolidayParser());
   custom.parsers = parsers;
   const kept = new Set<string>();
   custom.refiners = custom.refiners.filter((r) => {

@@ -67,12 +67,50 @@ export const FUTURE_WINDOW_WORDS: number = raw.futureWindowWords;
 export const IGNORE_BEFORE = new RegExp(raw.ignoreBefore, 'i');
 /** "from" before a bare weekday: the start day of the event (rule dates.cue.start-from-weekday). */
 export const START_FROM_BEFORE = new RegExp(raw.startFrom.before, 'i');
+/** "tariffs starting on Tuesday": the day a measure takes effect, not its own day (dates.select.effective-day). */
+export const EFFECTIVE_DAY = {
+  id: raw.effectiveDay.id,
+  before: new RegExp(raw.effectiveDay.before, 'i'),
+  types: new Set<EventType>(raw.effectiveDay.types as EventType[]),
+};
+/**
+ * "the October 2 letter", "Tuesday's talks": a day cue right before (optionally "'s" and one
+ * modifier) a noun naming an act (dates.select.dated-noun); `byType` maps an event type to the
+ * class of nouns that can name its act.
+ */
+export const DATED_NOUN = {
+  id: raw.datedNoun.id,
+  relativeReach: raw.datedNoun.relativeReach,
+  byType: new Map<EventType, RegExp>(
+    Object.entries(raw.datedNoun.types as Record<string, string>).map(([type, cls]) => [
+      type as EventType,
+      new RegExp(
+        `^(?:['’]s)?\\s+(?:[\\p{Ll}-]+\\s+)?(?:${((raw.datedNoun.nouns as Record<string, string[]>)[cls] ?? []).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+        'u',
+      ),
+    ]),
+  ),
+  /** The same classes as bare words ("alleging in a letter to the UN"; a two-word noun by its last word). */
+  wordsOf: new Map<EventType, ReadonlySet<string>>(
+    Object.entries(raw.datedNoun.types as Record<string, string>).map(([type, cls]) => [
+      type as EventType,
+      new Set(((raw.datedNoun.nouns as Record<string, string[]>)[cls] ?? []).map((w) => w.split(' ').pop()!.toLowerCase())),
+    ]),
+  ),
+  any: new RegExp(
+    `^(?:['’]s)?\\s+(?:[\\p{Ll}-]+\\s+)?(?:${Object.values(raw.datedNoun.nouns as Record<string, string[]>).flat().map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+    'u',
+  ),
+};
 /** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
 export const CONTINUATION = {
   id: raw.continuation.id,
   markerBefore: new RegExp(raw.continuation.markersBeforeTrigger, 'iu'),
   /** "The Iranian official said ...", "He added ...": a speaker referring back opens the sentence. */
   anaphoricSpeaker: new RegExp(raw.continuation.anaphoricSpeakerAtStart, 'u'),
+  /** "The ministry slammed ...", "The three governments condemned ...": a subject referring back, its verb the trigger. */
+  anaphoricSubject: new RegExp(raw.continuation.anaphoricSubjectAtStart, 'u'),
+  anaphoricSubjectReach: raw.continuation.anaphoricSubjectReach as number,
   /** "swiftly responded, threatening": a response continues the account (words, lower-case). */
   responseWords: new Set<string>(raw.continuation.responseWords),
   maxDaysBefore: raw.continuation.maxDaysBeforePublication,
@@ -84,6 +122,22 @@ export const CONTINUATION = {
  */
 export const WITHIN_EVENT = {
   id: raw.withinEvent.id,
+  /** "said the call focused on ...": a statement reporting on a meeting or visit told before. */
+  readout: {
+    id: raw.withinEvent.readout.id,
+    types: new Set<EventType>(raw.withinEvent.readout.types as EventType[]),
+    nouns: Object.entries(raw.withinEvent.nouns as Record<string, string[]>)
+      .filter(([kind]) => kind === 'meeting' || kind === 'visit')
+      .map(([kind, nouns]) => ({
+        kind: kind as EventType,
+        re: new RegExp(
+          `\\b(?:${(raw.withinEvent.determiners as string[]).map(escapeRegExp).join('|')})\\s+(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+          'iu',
+        ),
+      })),
+  },
+  /** "while in Washington", "while there", "during his stay": inside the visit (else meeting) told last. */
+  stay: { id: raw.withinEvent.stay.id, re: new RegExp(raw.withinEvent.stay.pattern, 'i') },
   maxDaysBefore: raw.withinEvent.maxDaysBeforePublication,
   patterns: Object.entries(raw.withinEvent.nouns as Record<string, string[]>).map(([kind, nouns]) => ({
     /** The event type the noun names, or 'any'. */

@@ -9,13 +9,16 @@
  *     ("We will meet next week," he said: the week is not the day of "said");
  *   - stands inside a relative clause while the trigger is outside it, or the other way round
  *     ("Vasconcelos, who is travelling in Asia this week, met Morimoto on Tuesday"), unless the
- *     clause follows the trigger noun itself ("The drills, which began on July 7, ...");
+ *     clause follows the trigger noun itself ("The drills, which began on July 7, ...") or the
+ *     trigger's relative clause follows a noun the day premodifies ("a Christmas Day broadcast by
+ *     the general, who accused ...": dates.select.dated-noun);
  *   - follows another actor's event noun after the trigger ("condemned North Korea's launch last
  *     Thursday": Thursday dates the launch, not the condemnation), or an act noun with its
  *     complement ("condemned Pyongyang for the launch of an ICBM last week").
  */
 import type { Span } from '../types.ts';
-import { ACT_NOUN_PHRASE_BEFORE, ACT_NOUN_REACH, EVENT_NOUN_BEFORE } from './cue-data.ts';
+import { ACT_NOUN_PHRASE_BEFORE, ACT_NOUN_REACH, DATED_NOUN, EVENT_NOUN_BEFORE } from './cue-data.ts';
+import { datedNounAfter } from './dated-noun.ts';
 import type { AnchorCue, DateCue } from './cues.ts';
 import { quoteOf, quoteRanges } from './quotes.ts';
 
@@ -69,6 +72,18 @@ export function relativeClauses(text: string): Span[] {
   return out;
 }
 
+/**
+ * "a Christmas Day broadcast by the general, who accused ...": a relative clause that follows,
+ * within a few words and no clause break, the noun a day premodifies (dates.select.dated-noun)
+ * tells the act of that dated noun, so the day is the act's.
+ */
+export function relativeOnDatedNoun(text: string, cue: DateCue, relative: Span): boolean {
+  if (cue.kind !== 'day') return false;
+  const noun = datedNounAfter(text, cue);
+  if (!noun || relative.start < noun.end || relative.start - noun.end > DATED_NOUN.relativeReach) return false;
+  return !/[,;:"“”()]/.test(text.slice(noun.end, relative.start));
+}
+
 /** True when the cue dates something else than the trigger (see the header). */
 export function attachedElsewhere(text: string, cue: Span, trigger: Span): boolean {
   if (/^\s*['’]s\b/.test(text.slice(cue.end, cue.end + 3))) {
@@ -98,13 +113,15 @@ export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: 
     if (distance > MAX_CUE_REACH) continue;
     if (c.kind !== 'anchor' && separatedByAnchor(text, c, trigger, anchors)) continue;
     if (quotes.length && quoteOf(quotes, c) !== triggerQuote) continue;
+    let viaDatedNoun = false;
     if (relatives.length && c.kind !== 'deadline') {
       const rel = quoteOf(relatives, c);
       // ", which began on July 7," right after the trigger noun describes that very event.
       const describesTrigger = rel !== undefined && rel.start >= trigger.end && rel.start - trigger.end <= 2;
-      if (rel !== triggerRelative && !describesTrigger) continue;
+      viaDatedNoun = rel === undefined && triggerRelative !== undefined && relativeOnDatedNoun(text, c, triggerRelative);
+      if (rel !== triggerRelative && !describesTrigger && !viaDatedNoun) continue;
     }
-    if (c.kind !== 'deadline' && attachedElsewhere(text, c, trigger)) continue;
+    if (c.kind !== 'deadline' && !viaDatedNoun && attachedElsewhere(text, c, trigger)) continue;
     const own = inside(c, clause);
     // A cue in a later clause dates that clause's event ("India blamed X and, on May 7, struck Y").
     if (!own && c.start >= clause.end && c.kind !== 'deadline') continue;

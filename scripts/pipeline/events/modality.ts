@@ -2,13 +2,19 @@
  * Modality of a trigger from cue words around it in its clause: "did not meet" (negated),
  * "regularly calls for" (habitual), "since 2022" (background), "if", "could" (hypothetical),
  * "will visit", "is expected to meet" (planned), "according to" (reported). Cues are data
- * in scripts/data/event-rules.json, compiled once.
+ * in scripts/data/event-rules.json, compiled once. `modality.nonEvents` holds the classes of
+ * words that name an act without reporting one (issue 9, P3): cancelled or refrained acts
+ * ("called off the visit": negated), acts only feared, studied or pictured, idioms ("struck an
+ * upbeat tone", "an attack on socialism") and party gatherings (all `mention`). Background that
+ * needs the publication day to be seen ("clashes in 2021") is in events/non-events.ts.
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { Modality } from '../types.ts';
-import { compileAlternation } from './patterns.ts';
+import { compileAlternation, compilePattern } from './patterns.ts';
 
 type CueSet = { before?: string[]; after?: string[] };
+/** A class of non-events (event-rules.json `modality.nonEvents`): cue words that make a trigger name an act without reporting it. */
+type NonEventSet = CueSet & { id: string; modality: string; trigger?: string; form?: 'noun' | 'verb'; within?: string[] };
 const m = rules.modality;
 
 function compileSet(set: CueSet) {
@@ -18,13 +24,41 @@ function compileSet(set: CueSet) {
   };
 }
 
+const MODALITIES: ReadonlySet<string> = new Set<Modality>(['asserted', 'planned', 'negated', 'habitual', 'hypothetical', 'background', 'reported', 'mention']);
+
+interface Check {
+  /** The rule id's middle part: `modality.<id>.before`. */
+  id: string;
+  modality: Modality;
+  test: ReturnType<typeof compileSet>;
+  /** Only for triggers whose (lower-cased) words match. */
+  trigger?: RegExp;
+  form?: 'noun' | 'verb';
+  /** Cues in the trigger's own words ("had canceled the meeting with"). */
+  within?: ReturnType<typeof compileAlternation>;
+}
+
+function nonEventCheck(set: NonEventSet): Check {
+  if (!MODALITIES.has(set.modality)) throw new Error(`event-rules.json modality.nonEvents.${set.id}: unknown modality ${set.modality}`);
+  return {
+    id: set.id,
+    modality: set.modality as Modality,
+    test: compileSet(set),
+    ...(set.trigger ? { trigger: compilePattern(set.trigger) } : {}),
+    ...(set.form ? { form: set.form } : {}),
+    ...(set.within ? { within: compileAlternation(set.within) } : {}),
+  };
+}
+
 /** Checked in this order; the first that matches decides. */
-const ORDER: { modality: Modality; test: ReturnType<typeof compileSet> }[] = [
-  { modality: 'negated', test: compileSet(m.negated) },
-  { modality: 'habitual', test: compileSet(m.habitual) },
-  { modality: 'background', test: compileSet(m.background) },
-  { modality: 'hypothetical', test: compileSet(m.hypothetical) },
-  { modality: 'planned', test: compileSet(m.planned) },
+const ORDER: Check[] = [
+  { id: 'negated', modality: 'negated', test: compileSet(m.negated) },
+  // Cancelled acts, mentions, idioms and non-diplomatic uses (modality.nonEvents).
+  ...(m.nonEvents as NonEventSet[]).map(nonEventCheck),
+  { id: 'habitual', modality: 'habitual', test: compileSet(m.habitual) },
+  { id: 'background', modality: 'background', test: compileSet(m.background) },
+  { id: 'hypothetical', modality: 'hypothetical', test: compileSet(m.hypothetical) },
+  { id: 'planned', modality: 'planned', test: compileSet(m.planned) },
 ];
 const REPORTED = compileAlternation(m.reported.sentence);
 /** "has been conducting drills": an ongoing act (a present-perfect progressive or an event noun) is background; "has been summoned" is news. */
@@ -84,9 +118,13 @@ export function modalityWhy(input: ModalityInput): ModalityDecision {
   const after = input.after.slice(0, AFTER_WINDOW);
   const beforeLower = before.toLowerCase();
   const afterLower = after.toLowerCase();
-  for (const { modality, test } of ORDER) {
-    if (test.before(before, beforeLower)) return { modality, rule: `modality.${modality}.before` };
-    if (test.after(after, afterLower)) return { modality, rule: `modality.${modality}.after` };
+  const triggerLower = input.trigger.toLowerCase();
+  const form = input.noun ? 'noun' : 'verb';
+  for (const { id, modality, test, trigger, form: only, within } of ORDER) {
+    if ((only && only !== form) || (trigger && !trigger.test(triggerLower))) continue;
+    if (within?.(input.trigger, triggerLower)) return { modality, rule: `modality.${id}.within` };
+    if (test.before(before, beforeLower)) return { modality, rule: `modality.${id}.before` };
+    if (test.after(after, afterLower)) return { modality, rule: `modality.${id}.after` };
   }
   if (!input.noun && PLUPERFECT.test(before) && !REPORTED_BACKSHIFT.test(input.sentenceBefore ?? before)) {
     return { modality: 'background', rule: 'modality.pluperfect' };

@@ -7,6 +7,7 @@
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { EventType } from '../types.ts';
 import { compileOne, type CompiledPattern } from './patterns.ts';
+import { cutsAdjunct, sentenceView, toOriginal } from './constructions.ts';
 
 export type TriggerType = EventType | 'attribution';
 export type TriggerForm = 'verb' | 'noun';
@@ -28,6 +29,10 @@ export interface TriggerMatch {
   start: number;
   end: number;
   text: string;
+  /** Set when the match was found only in the verb-group view (events/constructions.ts): the ids of the adjunct classes it read across, joined by "+". */
+  via?: string;
+  /** With `via`: the adjunct words the match read across. */
+  elided?: string[];
 }
 
 interface Compiled extends CompiledPattern {
@@ -113,8 +118,40 @@ function rulesAt(text: string, start: number, end: number): Compiled[] {
 /**
  * Non-overlapping trigger matches in `text`, in order of position: at each anchor word the
  * first rule (in data-file order) that matches there; an earlier match hides later ones it overlaps.
+ * The rules also run on the sentence's verb-group view (events/constructions.ts: the sentence
+ * without elidable adjuncts such as "on Monday", "formally", "in Beijing"); a match found only
+ * there, crossing an elided adjunct and overlapping no match of the original, is added with the
+ * original offsets of its first and last word and `via` naming the adjunct classes it read across.
  */
 export function findTriggers(text: string): TriggerMatch[] {
+  let kept = scanTriggers(text);
+  const view = sentenceView(text);
+  if (!view) return kept;
+  let added = false;
+  for (const m of scanTriggers(view.text)) {
+    const o = toOriginal(view, m.start, m.end);
+    if (!o) continue;
+    // The view's match is the one a scan would find if the adjuncts were absent. An original match
+    // that starts at or before it wins, unless (a) it starts at the same word with a rule of
+    // another type that the scan tries later ("vowed on Friday to retaliate": the threat rule
+    // comes before the bare speech verb; a rule of the same type keeps the original reading), or
+    // (b) it ends inside an adjunct, reading the adjunct's preposition as part of the verb
+    // ("called on| Monday for"). An original match that starts inside the view's match is hidden
+    // by it, as a later overlapping match is in one scan ("arrived on Monday in X for talks"
+    // hides the bare noun "talks").
+    const wins = (k: TriggerMatch) =>
+      k.start <= o.start && o.start < k.end && !(k.start === o.start && m.rule.order < k.rule.order && m.rule.type !== k.rule.type) && !cutsAdjunct(view, k.end);
+    if (kept.some(wins)) continue;
+    const via = [...new Set(o.crossed.flatMap((e) => e.rules))].join('+');
+    kept = kept.filter((k) => !(k.start < o.end && o.start < k.end));
+    kept.push({ rule: m.rule, start: o.start, end: o.end, text: text.slice(o.start, o.end), via, elided: o.crossed.flatMap((e) => e.words) });
+    added = true;
+  }
+  return added ? kept.sort((a, b) => a.start - b.start) : kept;
+}
+
+/** The matches of the rules in `text` itself (see findTriggers). */
+function scanTriggers(text: string): TriggerMatch[] {
   let lower: string | null | undefined;
   const kept: TriggerMatch[] = [];
   let reach = 0;

@@ -76,6 +76,6 @@ export const actReference: PartyPass = {
       note(s, hit.ref.id, 'no referent', `'${hit.noun}': no earlier ${hit.ref.types.join('/')} act by another state`);
       return;
     }
-    for (const a of act.agents) addCountry(s, a, hit.ref.id, `agent of '${hit.noun}' (the earlier ${act.type} '${act.trigger}')`);
+    for (const a of act.agents) addCountry(s, a, hit.ref.id, `agent of '${hit.noun}' (the earlier ${act.type} '${act.trigger}'${act.named ? ', named as a noun' : ''})`);
   },
 };

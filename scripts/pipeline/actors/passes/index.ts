@@ -10,9 +10,15 @@
  *  2. widenScope        a two-sided act that names too few sides there looks at the whole sentence.
  *  2b. attributionScope who reports the act (", South Korea's military said"; "According to
  *                       Kyodo, ...") is no party: right after the passes that take the sentence's states.
+ *  2b'. observerScope  "X said it had detected a launch by Y": who saw a military act is no party of it.
  *  2c. reportedContent  in a meeting or call, states named only in what was said ("told X that
  *                       Tehran would respond to Israel") were talked about, not present.
  *  2d. timeAnchor       "..., days before the Russian incursion": another event named to date this one.
+ *  2e. adjunctScope     states named only in an adjunct phrase ("to the alarm of X", "since X's invasion",
+ *                       "after wrapping up a stop in X", "remarks about X") belong to what the phrase names:
+ *                       after every pass that takes the sentence's states, before the passes that add from context.
+ *  2f. instrumentOwner "the drone" in a military act: the state that an earlier sentence named as its owner
+ *                       ("a Malian drone"); before the passes that fill a missing side from context.
  *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
  *  4. placeOtherSide    an act with one side named: the place where it happens stands for the other.
  *  5. relativeSubject   "Oman, which ..., said": the subject before a relative clause speaks.
@@ -31,16 +37,25 @@
  *                       needs the agents, so that the subject is never taken for the object.
  * 10. actReference      "condemned the attack": needs this event's agents (the speaker) and the
  *                       agents of earlier acts; adds the earlier act's agent as the target.
+ * 10b. responseTarget "will respond to the fresh sanctions", "Pyongyang will retaliate": the answered act's agents
+ *                       are the target; like 10, needs agents and earlier acts.
+ * 10c. ownNounReference a candidate told by a definite act noun ("condemned the strikes") is the earlier act of
+ *                       its type and takes its sides.
  * 11. impliedCounterpart last: only when, after everything above, one side is still missing.
  */
 import { accusationTarget } from './accusation-target.ts';
+import { adjunctScope } from './adjunct-scope.ts';
 import { actReference } from './act-reference.ts';
 import { agentsPass } from './agents.ts';
+import { ownNounReference } from './own-noun-reference.ts';
+import { responseTarget } from './response-target.ts';
 import { attributionScope } from './attribution-scope.ts';
 import { subjectAnaphor } from './subject-anaphor.ts';
 import { clauseScope } from './clause-scope.ts';
+import { instrumentOwner } from './instrument-owner.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
+import { observerScope } from './observer.ts';
 import { orgMembers } from './org-members.ts';
 import { organizationsAndPeople } from './organizations.ts';
 import { jointStrikeTarget, placeOtherSide } from './place-other-side.ts';
@@ -57,8 +72,11 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   subjectAnaphor,
   widenScope,
   attributionScope,
+  observerScope,
   reportedContent,
   timeAnchor,
+  adjunctScope,
+  instrumentOwner,
   visitDestination,
   placeOtherSide,
   relativeSubject,
@@ -70,5 +88,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   jointStrikeTarget,
   accusationTarget,
   actReference,
+  responseTarget,
+  ownNounReference,
   impliedCounterpartPass,
 ];

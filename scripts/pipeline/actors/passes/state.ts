@@ -17,6 +17,8 @@ export interface PastAct {
   /** States doing the act. */
   agents: string[];
   countries: string[];
+  /** Named only as a noun with its agent in an earlier sentence ("the sanctions imposed by X"; ../noun-acts.ts). */
+  named?: boolean;
 }
 
 export interface PartyState {
@@ -35,6 +37,8 @@ export interface PartyState {
   readonly published: string;
   /** Earlier acts of the document, oldest first. */
   readonly past: readonly PastAct[];
+  /** Craft and forces named earlier with their state: noun -> state ("a Malian drone"; ../instruments.ts). */
+  readonly instruments?: ReadonlyMap<string, string>;
   /** The travel destination that counts for this candidate (nearest its trigger). */
   dest: Found | undefined;
   /** The mentions parties, organisations and people are taken from. */

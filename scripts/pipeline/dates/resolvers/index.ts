@@ -11,12 +11,16 @@
  *   3. anchor: only without an own cue, "hours after X" dates the event from X.
  *   3b. within-event: "during the talks", "At the event": the act happened inside an event told
  *      before, on its day; an explicit bridging reference, stronger than any carried or default day.
+ *   3c. readout: a statement naming "the call"/"the talks" told before reports on it, on its day;
+ *      an explicit reference like 3b, limited to statements (a reaction may come days later).
  *   4. carried-opening: no cue in the sentence at all, the previous event-less sentence's opening
  *      phrase ("On Monday, the talks resumed.") carries over.
  *   5. bare-year: "in 2022" says little (approximate, a whole year), so it comes after all of these.
  *   5b. told-before: the same act (type and head word) as the event told last, told again: its day;
  *      after the sentence's own evidence and the carried opening ("Hours later, Pakistan did the
  *      same. It declared ...": a tit-for-tat act is no retelling).
+ *   5c. named-again: the sentence names an act of the candidate's type with "the" ("the strikes"):
+ *      the same act told again with another word; after told-before (same head word is stronger).
  *   6. later-retelling: a later sentence that tells the same act with its day ("the meeting that
  *      took place on Monday") beats any default; it comes after the sentence's own evidence.
  *   7. continued-account: "also met" goes on with the account told before; weaker than a
@@ -32,7 +36,9 @@ import { continuedAccountResolver } from './continued-account.ts';
 import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
 import { implicitAnchorResolver } from './implicit-anchor.ts';
+import { namedAgainResolver } from './named-again.ts';
 import { ownCueResolver } from './own-cue.ts';
+import { readoutResolver } from './readout.ts';
 import { toldBeforeResolver } from './told-before.ts';
 import { withinEventResolver } from './within-event.ts';
 import type { DateResolver } from './types.ts';
@@ -42,9 +48,11 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   ownCueResolver,
   anchorResolver,
   withinEventResolver,
+  readoutResolver,
   carriedOpeningResolver,
   bareYearResolver,
   toldBeforeResolver,
+  namedAgainResolver,
   laterRetellingResolver,
   continuedAccountResolver,
   undatedBackgroundResolver,

@@ -8,7 +8,8 @@
  * Reporting verbs ("said", "told") are never matched: every later quote has one.
  */
 import type { Sentence, Span } from '../../types.ts';
-import { ANCHOR_EVENT_WORDS, RETELLING } from '../cue-data.ts';
+import { ANCHOR_EVENT_WORDS, DATED_NOUN, RETELLING } from '../cue-data.ts';
+import { datedNounAfter, namesActOf } from '../dated-noun.ts';
 import { extractCues, type AnchorCue, type DayCue } from '../cues.ts';
 import { toDayNumber } from '../day-math.ts';
 import { gap, nearestCue } from '../select.ts';
@@ -52,7 +53,7 @@ function mentions(text: string, stems: readonly string[], typeWords: RegExp | un
 
 export const laterRetellingResolver: DateResolver = {
   id: RETELLING.id,
-  resolve({ ctx, candidate, story, published }) {
+  resolve({ ctx, candidate, story, published, sentence }) {
     const following = ctx.following;
     if (!following || following.length === 0) return pass('no later sentences given');
     const stems = triggerStems(candidate.trigger.text);
@@ -62,6 +63,9 @@ export const laterRetellingResolver: DateResolver = {
       const n = toDayNumber(c.date);
       return n !== null && n <= pub && pub - n <= RETELLING.maxDaysBefore;
     };
+    // A dated noun retells the act only when the event's own sentence names the same kind of act
+    // ("alleging in a letter to the UN" ... "the October 2 missive"), not another actor's message.
+    const namesMedium = namesActOf(sentence.text, candidate.type);
     for (const s of following.slice(0, RETELLING.sentencesAhead) as Sentence[]) {
       const cues = extractCues(s.text, story);
       const days = cues.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && inReach(c));
@@ -73,6 +77,14 @@ export const laterRetellingResolver: DateResolver = {
         if (!cue || gap(cue, at) > RETELLING.nearWord) continue;
         const res = fromDayCue(s, candidate, cue, story, published);
         return chose(res, `${describe(res)}: told again later ("${s.text.slice(at.start, at.end)}")`);
+      }
+      // "... penned the October 2 letter": a day premodifying a noun that names an act of the
+      // candidate's kind (a message for a speech act, a meeting, a visit) tells the act again.
+      for (const cue of namesMedium ? days : []) {
+        const noun = datedNounAfter(s.text, cue, candidate.type);
+        if (!noun) continue;
+        const res = fromDayCue(s, candidate, cue, story, published);
+        return chose(res, `${describe(res)}: told again later as a dated noun ("${s.text.slice(cue.start, noun.end).trim()}", ${DATED_NOUN.id})`);
       }
     }
     return pass('no later sentence tells the act again with a day');

@@ -6,16 +6,23 @@
  */
 import { chose, pass, type DateResolver } from './types.ts';
 import { describe, fromDayCue, fromSpanCue } from './common.ts';
+import { DATED_NOUN, EFFECTIVE_DAY } from '../cue-data.ts';
+import { relativeClauses, relativeOnDatedNoun } from '../select.ts';
 
 export const ownCueResolver: DateResolver = {
   id: 'dates.resolver.own-cue',
-  resolve({ own, sentence, candidate, story, published, cues }) {
-    if (!own) return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
+  resolve({ own, sentence, candidate, story, published, cues, setAside, trigger }) {
+    if (!own) {
+      if (setAside?.length) return pass(`"${setAside[0]!.text.trim()}" is the day the measure takes effect, not the act's (${EFFECTIVE_DAY.id})`);
+      return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
+    }
     if (own.kind === 'span') {
       const res = fromSpanCue(sentence, own, 'relative');
       return chose(res, `${describe(res)}: vague period${own.future ? ' in the future' : ''}`);
     }
     const res = fromDayCue(sentence, candidate, own, story, published);
-    return chose(res, `${describe(res)}: ${own.evidence} day`);
+    const rel = relativeClauses(sentence.text).find((r) => trigger.start >= r.start && trigger.end <= r.end);
+    const viaNoun = rel && own.end <= rel.start && relativeOnDatedNoun(sentence.text, own, rel);
+    return chose(res, `${describe(res)}: ${own.evidence} day${viaNoun ? ` (${DATED_NOUN.id}: the relative clause tells the act of the dated noun)` : ''}`);
   },
 };

@@ -25,6 +25,8 @@ export interface DateInput {
   own: DayCue | SpanCue | undefined;
   /** True when only a cue of the event's own may date it (undated background gives no day). */
   needsOwnDate: boolean;
+  /** Day or period cues that can never be the event's own (a measure's effective day), left out of `own`. */
+  setAside?: ReadonlyArray<DayCue | SpanCue>;
 }
 
 /** A resolver's answer: the resolution and why, or a pass and why. */

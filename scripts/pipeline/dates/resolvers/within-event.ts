@@ -26,6 +26,15 @@ export const withinEventResolver: DateResolver = {
       if (n === null || n > pub || pub - n > WITHIN_EVENT.maxDaysBefore) return pass(`the event "${m[0]}" names (${last.date}) is not shortly before publication`);
       return chose({ date: last.date, precision: 'day', evidence: 'anchor' }, `date=${last.date}: "${m[0]}" places the act inside "${last.trigger}"`);
     }
-    return pass('no "during the talks"/"at the event" phrase');
+    const stay = WITHIN_EVENT.stay.re.exec(sentence.text);
+    if (stay) {
+      const last = [...previous].reverse().find((p) => p.type === 'visit') ?? [...previous].reverse().find((p) => p.type === 'meeting');
+      if (!last) return pass(`"${stay[0]}" but no visit or meeting told before (${WITHIN_EVENT.stay.id})`);
+      const n = toDayNumber(last.date);
+      const pub = toDayNumber(published)!;
+      if (n === null || n > pub || pub - n > WITHIN_EVENT.maxDaysBefore) return pass(`the stay "${stay[0]}" names (${last.date}) is not shortly before publication (${WITHIN_EVENT.stay.id})`);
+      return chose({ date: last.date, precision: 'day', evidence: 'anchor' }, `date=${last.date}: "${stay[0]}" places the act inside "${last.trigger}" (${WITHIN_EVENT.stay.id})`);
+    }
+    return pass('no "during the talks"/"at the event"/"while in" phrase');
   },
 };

@@ -6,6 +6,7 @@
  */
 import type { Found } from '../../analyze.ts';
 import { isCapitalized, isWord, type Token } from '../../text.ts';
+import { PLACE_ADJECTIVES } from '../../words.ts';
 import { PLACE_KINDS, wordBefore, type MentionContext, type MentionPass } from './context.ts';
 
 /** "in Doha", "arrived in Beijing", "a visit to North Korea", "visited China"; a dateline "BEIJING (Reuters) -". */
@@ -26,6 +27,8 @@ export function markPlace(ctx: MentionContext, f: Found, tokens: Token[]): void 
     return;
   }
   let k = f.first - 1;
+  // "in neighbouring Congo", "in the occupied West Bank": one adjective of place before the name.
+  if (PLACE_ADJECTIVES.has(tokens[k]?.norm ?? '')) k--;
   if (tokens[k]?.norm === 'the') k--;
   const prep = tokens[k];
   if (!prep) return;

@@ -1,0 +1,132 @@
+/**
+ * Background told by tense and time (issue 9, P3): classes of happened-looking candidates that
+ * report no new act. Each makes the candidate background that is kept only with a calendar day
+ * of its own in its clause (`needsOwnDate`), and notes its rule id in the trace:
+ *
+ * - `nonEvents.earlierTime`: an explicit year, or month and year, before the publication month
+ *   in the act's clause ("clashes between border guards in 2021");
+ * - `nonEvents.ongoingWhere`: an act in a present-tense where-clause ("..., where rebels are
+ *   battling the army and have captured territory");
+ * - `nonEvents.sinceState`: a present perfect in a sentence framing a period with "since"
+ *   ("who has clashed with X since ..., has fiercely criticised ...");
+ * - `nonEvents.standingRefusal`: a present perfect negative ("has not ruled out force").
+ *
+ * The cue words that need no publication day (cancelled acts, mentions, idioms) are modality
+ * cues (event-rules.json `modality.nonEvents`). Patterns: scripts/data/non-events.json, run on
+ * lower-cased text; every search is bounded to a window around the trigger.
+ */
+import data from '../../data/non-events.json' with { type: 'json' };
+import type { EventCandidate, Modality, SegmentedDocument, Sentence } from '../types.ts';
+
+const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
+const VERBAL: ReadonlySet<string> = new Set(['statement', 'accusation', 'threat']);
+
+const EARLIER_PHRASE = new RegExp(data.earlierTime.phrase, 'gu');
+const EARLIER_BETWEEN = new RegExp(data.earlierTime.between, 'u');
+const EARLIER_DISTANCE: number = data.earlierTime.maxDistance;
+const WHERE_HEAD = new RegExp(data.ongoingWhere.head, 'gu');
+const WHERE_PRESENT = new RegExp(data.ongoingWhere.present, 'u');
+const WHERE_DISTANCE: number = data.ongoingWhere.maxDistance;
+const PERFECT_BEFORE = new RegExp(data.sinceState.perfectBefore, 'u');
+const SINCE = new RegExp(data.sinceState.since, 'gu');
+const RECORD_WORD = new RegExp(data.sinceState.record, 'u');
+/** Characters before a "since" searched for a record word ("the first visit since 2019"). */
+const RECORD_WINDOW = 60;
+const STANDING_BEFORE = new RegExp(data.standingRefusal.before, 'u');
+const STANDING_TRIGGER = new RegExp(data.standingRefusal.trigger, 'u');
+/** Characters before the trigger that a tense cue is looked for in. */
+const TENSE_WINDOW = 40;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A year/month pair as a comparable number (month 0 when only the year is given). */
+function monthKey(year: number, month: number): number {
+  return year * 13 + month;
+}
+
+/** Month number 1..12 from a month word ("october", "oct.", "sept"), 0 when none. */
+function monthOf(word: string | undefined): number {
+  if (!word) return 0;
+  return MONTHS.indexOf(word.slice(0, 3)) + 1;
+}
+
+/**
+ * Whether the clause names a time before the publication month that the act belongs to: the time
+ * phrase within `maxDistance` of the trigger, no relative or time clause between the two ("met
+ * the general who seized power in 2021", "the first talks since 2019"); for speech only before
+ * the verb.
+ */
+function earlierTime(clause: string, trigger: { start: number; end: number }, verbal: boolean, published: string): string | undefined {
+  const pubYear = Number(published.slice(0, 4));
+  const pubMonth = Number(published.slice(5, 7));
+  if (!Number.isFinite(pubYear) || !Number.isFinite(pubMonth)) return undefined;
+  const from = Math.max(0, trigger.start - EARLIER_DISTANCE);
+  const to = verbal ? trigger.start : Math.min(clause.length, trigger.end + EARLIER_DISTANCE);
+  const window = clause.slice(from, to);
+  EARLIER_PHRASE.lastIndex = 0;
+  for (let m = EARLIER_PHRASE.exec(window); m; m = EARLIER_PHRASE.exec(window)) {
+    const year = Number(m[2]);
+    const month = monthOf(m[1]);
+    // "in 2025" in a July 2025 article may be this very month: a bare year counts only when earlier.
+    const earlier = month === 0 ? year < pubYear : monthKey(year, month) < monthKey(pubYear, pubMonth);
+    if (!earlier) continue;
+    const at = from + m.index;
+    const between = at >= trigger.end ? clause.slice(trigger.end, at) : clause.slice(at + m[0].length, trigger.start);
+    if (at < trigger.end && at + m[0].length > trigger.start) continue;
+    if (EARLIER_BETWEEN.test(between)) continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+/** The where-clause head before the trigger, when its verbs are in the present tense. */
+function ongoingWhere(sentence: string, triggerStart: number): string | undefined {
+  const from = Math.max(0, triggerStart - WHERE_DISTANCE);
+  const window = sentence.slice(from, triggerStart);
+  let last: RegExpExecArray | undefined;
+  WHERE_HEAD.lastIndex = 0;
+  for (let m = WHERE_HEAD.exec(window); m; m = WHERE_HEAD.exec(window)) last = m;
+  if (!last) return undefined;
+  const rest = window.slice(last.index + last[0].length);
+  if (/[;.]/u.test(rest) || !WHERE_PRESENT.test(rest)) return undefined;
+  return last[0].replace(/^,\s*/u, '').trim();
+}
+
+/** Whether the sentence frames a period with "since" that is not a record ("the first talks since 2019"). */
+function framesPeriod(lower: string): boolean {
+  SINCE.lastIndex = 0;
+  for (let m = SINCE.exec(lower); m; m = SINCE.exec(lower)) {
+    const before = lower.slice(Math.max(0, m.index - RECORD_WINDOW), m.index);
+    const part = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';')) + 1);
+    if (!RECORD_WORD.test(part)) return true;
+  }
+  return false;
+}
+
+/** Reclassifies one sentence's candidates in place (see the module comment). */
+export function markNonEvents(found: readonly { candidate: EventCandidate }[], sentence: Sentence, seg: SegmentedDocument): void {
+  if (found.length === 0) return;
+  const lower = sentence.text.toLowerCase();
+  const base = sentence.start;
+  for (const { candidate: c } of found) {
+    if (!HAPPENED.has(c.modality) || c.needsOwnDate) continue;
+    const t = { start: c.trigger.start - base, end: c.trigger.end - base };
+    const clauseStart = Math.max(0, c.clause.start - base);
+    const clause = lower.slice(clauseStart, Math.max(c.clause.end - base, t.end));
+    const before = lower.slice(Math.max(0, t.start - TENSE_WINDOW), t.start);
+    const triggerLower = c.trigger.text.toLowerCase();
+    let why: [string, string] | undefined;
+    const time = earlierTime(clause, { start: t.start - clauseStart, end: t.end - clauseStart }, VERBAL.has(c.type), seg.doc.published);
+    if (time) why = ['nonEvents.earlierTime', `an earlier time in the act's clause: "${time}"`];
+    else {
+      const where = ongoingWhere(lower, t.start);
+      if (where) why = ['nonEvents.ongoingWhere', `present tense in a "${where}" clause`];
+      else if (STANDING_TRIGGER.test(triggerLower) && STANDING_BEFORE.test(before)) why = ['nonEvents.standingRefusal', 'a present perfect negative: a standing position'];
+      else if (PERFECT_BEFORE.test(before) && framesPeriod(lower)) why = ['nonEvents.sinceState', 'a present perfect in a sentence framing a period with "since"'];
+    }
+    if (!why) continue;
+    c.modality = 'background';
+    c.needsOwnDate = true;
+    c.trace?.push({ stage: 'modality', rule: why[0], action: 'modality=background, needsOwnDate', detail: why[1] });
+  }
+}
