@@ -8,7 +8,7 @@ import { resolveDate } from './dates.ts';
 import { distribute } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
-import { findEvents } from './find-events.ts';
+import { droppedEventTraces, findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import type { DateContext, DateEvidence, DateResolution, Span, EventType, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
@@ -182,5 +182,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
     drop('said in encounter', () => [...(e.trace ?? []), { stage: 'events', rule: SAID_IN_ENCOUNTER_RULE, action: `part of the ${at.type} "${at.title}"` }]);
     return false;
   });
+  // Candidates the events stage itself dropped (context rules, clause filters), each with the rule that dropped it.
+  if (tracing) droppedTraces.push(...droppedEventTraces(seg));
   return tracing ? { events: kept, dropped, droppedTraces } : { events: kept, dropped };
 }

@@ -9,13 +9,14 @@
  * are cached per SegmentedDocument); never throws on odd text.
  */
 import rules from '../data/event-rules.json' with { type: 'json' };
+import { adjunctAct, type AdjunctHead } from './events/adjunct-acts.ts';
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
 import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
-import type { Trace } from './trace.ts';
+import type { Trace, TraceStep } from './trace.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
 
 /** A quotation this many words long or longer is speech: no event triggers inside it. */
@@ -61,10 +62,47 @@ const WARNING_VERB = new RegExp(rules.context.warningVerb, 'iu');
 const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
 /** A speech verb followed by its own day ("said on Thursday", "said Tuesday") reports a new statement. */
 const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
+/** "said in a statement | on Sunday": the setting of a speech between the verb and its day. */
+const SPEECH_SETTING = new RegExp(rules.context.speechSetting, 'iu');
+/** Act types a speaker may report of themselves inside a quotation ("we signed a joint statement"). */
+const FIRST_PERSON_TYPES: ReadonlySet<string> = new Set(rules.context.firstPersonActs);
+/** Quoted acts kept because the speaker reports them of themselves (their trace says so). */
+const firstPersonActs = new WeakSet<TriggerMatch>();
+/** At most this many words between a quoted "we"/"I" and the act's trigger. */
+const FIRST_PERSON_WORDS = 8;
+/** Words between "we"/"I" and the trigger that make the clause an opinion, a wish or a plan. */
+const FIRST_PERSON_STOP: ReadonlySet<string> = new Set(rules.context.firstPersonStop.split(' '));
+
+/**
+ * Whether a trigger inside a quotation is an act the speaker reports of themselves: the quoted
+ * clause opens with "we" or "I" and reaches the trigger in a few words without a comma
+ * ("We achieved some agreements and signed a joint statement", "I met the president today").
+ */
+function firstPersonAct(text: string, quoteStart: number, t: TriggerMatch): boolean {
+  if (!FIRST_PERSON_TYPES.has(t.rule.type) || t.rule.background) return false;
+  let head = text.slice(Math.max(quoteStart, t.start - 80), t.start);
+  const cut = Math.max(head.lastIndexOf('.'), head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('!'), head.lastIndexOf('?'));
+  head = head.slice(cut + 1);
+  if (head.includes(',')) return false;
+  const words = head.replace(/^[\s"“”‘’'«(]+/u, '').split(/\s+/u).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > FIRST_PERSON_WORDS) return false;
+  const first = words[0]!.toLowerCase();
+  if (first !== 'we' && first !== 'i') return false;
+  // "I am sure that the signing ...", "we hope to sign ...": an opinion or a wish, not an act reported.
+  return !words.some((w) => FIRST_PERSON_STOP.has(w.toLowerCase()));
+}
+
+/** Whether a speech verb is followed by its written setting and then a day of its own ("said in a statement on Sunday"). */
+function speechOwnDay(after: string): boolean {
+  const setting = SPEECH_SETTING.exec(after);
+  return setting !== null && OWN_DAY.test(after.slice(setting[0].length));
+}
 /** Event types in whose report what officials said belongs to the event. */
 const SPEECH_CONTAINERS = new Set<string>(rules.context.speechContainers);
 /** Military words: speech about the military event just reported describes that event. */
 const MILITARY_TALK = new RegExp(rules.context.militaryTalk, 'iu');
+/** "urged Rwanda to withdraw its troops": a directive asks for an act; it does not describe the military act just told. */
+const DIRECTIVE_SPEECH = new RegExp(rules.context.directiveSpeech, 'iu');
 /** ", who paid him a call": a relative clause set off by a comma adds news about its antecedent. */
 const NON_RESTRICTIVE_BEFORE = new RegExp(rules.context.nonRestrictiveBefore, 'iu');
 /** A trigger right after a relative pronoun ("who attended", "which was signed"). */
@@ -81,6 +119,8 @@ const ANNOUNCING_VERB = new RegExp(rules.context.announcingVerb, 'iu');
 const ANNOUNCED_ACT = new RegExp(rules.context.announcedAct, 'iu');
 /** "warned of war and suspended the treaty": the words between two acts that make the second a coordinated act of the same subject. */
 const COORDINATED_ACT = new RegExp(rules.context.coordinatedAct, 'iu');
+/** "expelled two envoys, accusing them of spying": a participle after a comma carries a second act of the same subject. */
+const PARTICIPLE_ACT = new RegExp(rules.context.participleAct, 'iu');
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
 const SAME_KIND_AGAIN = new RegExp(rules.context.sameKindAgain, 'iu');
 /** "a May 28 skirmish", "the April 25 declaration": a calendar day right before an event noun. */
@@ -171,6 +211,8 @@ interface Found {
   locative: boolean;
   /** An act named inside a reaction ("condemned the strikes on X"); the reaction stays an event of its own. */
   reactionAct?: boolean;
+  /** An act named in an adjunct of another act's clause ("following their meeting", "during his visit to X"). */
+  adjunct?: AdjunctHead;
 }
 
 /** How many earlier body sentences a speech or a bare event noun is read against. */
@@ -191,6 +233,23 @@ const SPEECH_RUN_SENTENCES = 3;
 const RESPONSE = new RegExp(rules.context.response, 'iu');
 
 const perDocument = new WeakMap<SegmentedDocument, Map<number, EventCandidate[]>>();
+/** Candidates the events stage dropped while reading a document, each trace ending in the step (rule id) that dropped it. */
+const droppedPerDocument = new WeakMap<SegmentedDocument, Trace[]>();
+
+/**
+ * The traces of the candidates this stage dropped in a document (a context rule, a filter of the
+ * clause), each ending in the step that dropped it: for `extractDocument(..., { trace: true })`.
+ */
+export function droppedEventTraces(seg: SegmentedDocument): Trace[] {
+  if (!perDocument.has(seg)) perDocument.set(seg, readDocument(seg));
+  return droppedPerDocument.get(seg) ?? [];
+}
+
+/** Records a dropped candidate: its trace so far and the step that dropped it. */
+function dropTrace(sink: Trace[] | undefined, trace: Trace | undefined, rule: string, action: string, detail?: string): void {
+  if (!sink) return;
+  sink.push([...(trace ?? []), detail === undefined ? { stage: 'events', rule, action } : { stage: 'events', rule, action, detail }]);
+}
 
 /**
  * Event candidates of one body sentence. The whole document is read once (and cached) so that a
@@ -221,6 +280,8 @@ function continuesSpeech(sentence: Sentence, c: EventCandidate): boolean {
 
 function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   const out = new Map<number, EventCandidate[]>();
+  const sink: Trace[] = [];
+  droppedPerDocument.set(seg, sink);
   /** Per body sentence, in order: the asserted non-statement event types it reported. */
   const recent: { types: Set<string> }[] = [];
   /** Body sentences left in which speech still belongs to the last meeting, visit, agreement or sanction. */
@@ -229,7 +290,7 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   let speechLeft = 0;
   for (const sentence of seg.sentences) {
     if (sentence.kind !== 'body' || !sentence.text) continue;
-    const found = sentenceCandidates(sentence, seg);
+    const found = sentenceCandidates(sentence, seg, sink);
     const near = recent.slice(-CONTEXT_SENTENCES);
     const nearForNouns = recent.slice(-NOUN_CONTEXT_SENTENCES);
     const militaryBefore = near.some((r) => r.types.has('military'));
@@ -239,14 +300,29 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       if (c.type === 'statement') {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
-        if (containerLeft > 0) return false;
-        if (speechLeft > 0 && continuesSpeech(sentence, c)) {
-          c.trace?.push({ stage: 'events', rule: 'events.context.speechContinues', action: 'dropped: same statement goes on' });
+        if (speechOwnDay(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 90))) {
+          c.trace?.push({ stage: 'events', rule: 'events.context.speechSetting', action: 'kept: a statement with its own day', detail: 'the day follows the document the words were written in' });
+          return true;
+        }
+        if (containerLeft > 0) {
+          dropTrace(sink, c.trace, 'events.context.speechContainers', 'dropped: speech in the report of a meeting, visit, agreement or sanction just told');
           return false;
         }
-        return !(militaryBefore && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start)));
+        if (speechLeft > 0 && continuesSpeech(sentence, c)) {
+          c.trace?.push({ stage: 'events', rule: 'events.context.speechContinues', action: 'dropped: same statement goes on' });
+          dropTrace(sink, c.trace, 'events.context.speechContinues', 'dropped');
+          return false;
+        }
+        if (militaryBefore && !DIRECTIVE_SPEECH.test(c.trigger.text) && MILITARY_TALK.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start))) {
+          dropTrace(sink, c.trace, 'events.context.militaryTalk', 'dropped: speech describing the military act just told');
+          return false;
+        }
+        return true;
       }
-      if (noun && !locative) return !nearForNouns.some((r) => r.types.has(c.type));
+      if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type))) {
+        dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
+        return false;
+      }
       return true;
     });
     const types = new Set<string>();
@@ -260,14 +336,19 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     // A run of speech continues the report; other sentences wear the context off.
     else if (!spoke) containerLeft = Math.max(0, containerLeft - 1);
     // One speaker per sentence: a second speech verb ("urged ..., as he proposed ...") is the same statement.
-    const once = kept.filter((f, i) => f.candidate.type !== 'statement' || kept.findIndex((g) => g.candidate.type === 'statement') === i);
+    const firstSpeech = kept.findIndex((g) => g.candidate.type === 'statement');
+    const once = kept.filter((f, i) => {
+      if (f.candidate.type !== 'statement' || firstSpeech === i) return true;
+      dropTrace(sink, f.candidate.trace, 'events.context.oneSpeakerPerSentence', 'dropped: a second speech verb of the same sentence');
+      return false;
+    });
     if (once.length) out.set(sentence.index, once.map((f) => f.candidate));
   }
   return out;
 }
 
 /** Candidates of one sentence on its own. */
-function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[] {
+function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: Trace[]): Found[] {
   const text = sentence.text;
   if (!text || sentence.kind !== 'body') return [];
   const base = sentence.start;
@@ -284,8 +365,13 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
     while (qi < quotes.length && quotes[qi]!.end <= t.start) qi++;
     const q = quotes[qi];
     if (q && t.start >= q.start && t.start < q.end) {
-      if (q.words >= MIN_SPEECH_WORDS) continue;
-      if (t.start <= q.start + 1 && t.end >= q.end - 1) continue;
+      const rule = q.words >= MIN_SPEECH_WORDS ? 'events.quotedSpeech' : t.start <= q.start + 1 && t.end >= q.end - 1 ? 'events.quotedWord' : undefined;
+      if (rule === 'events.quotedSpeech' && firstPersonAct(text, q.start, t)) {
+        firstPersonActs.add(t);
+      } else if (rule) {
+        dropTrace(sink, [triggerStep(t)], rule, 'ignored: inside a quotation');
+        continue;
+      }
     }
     triggers.push(t);
   }
@@ -334,6 +420,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       ? main
       : inClause.filter((m) => !m.rule.background && NON_RESTRICTIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)));
     const pick = choose(pool, modalityAt, isLocative);
+    if (!pick && sink) {
+      // Triggers were there but none can carry the clause's news (background-only rules, relative clauses, reasons).
+      for (const m of inClause) if (!m.rule.background) dropTrace(sink, [triggerStep(m)], 'events.clause.noNews', 'not the news of its clause', 'in a relative clause or named as a reason');
+    }
     /** Triggers of this clause that became events (or were read as part of one). */
     const used = new Set<TriggerMatch>();
     const datedBackground = () => {
@@ -346,16 +436,80 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       const inner = text.slice(clause.start, at).toLowerCase().lastIndexOf(' when ');
       return inner >= 0 && MODAL_BEFORE_WHEN.test(text.slice(Math.max(0, clause.start + inner - 160), clause.start + inner));
     };
+    /**
+     * Meetings and visits named in an adjunct of the clause's act ("signed accords following their
+     * meeting", "during the premier's visit to X"), or of the act of the clause just before when this
+     * clause is the adjunct (events/adjunct-acts.ts).
+     */
+    const adjuncts = (pick: Scored | undefined): void => {
+      const own = pick && HAPPENED.has(pick.modality) && used.has(pick.match) ? pick : undefined;
+      const earlier = own ? undefined : [...out].reverse().find((f) => HAPPENED.has(f.candidate.modality) && !f.reactionAct && f.candidate.trigger.end - base <= clause.start);
+      const govType = own ? own.match.rule.type : earlier?.candidate.type;
+      const govModality = own ? own.modality : earlier?.candidate.modality;
+      const govTrigger = own ? own.match.text : earlier?.candidate.trigger.text;
+      if (!govType || !govModality) return;
+      const govStart = own ? clause.start : earlier!.candidate.clause.start - base;
+      for (const m of inClause) {
+        if (used.has(m) || m.rule.type === govType || out.some((f) => f.candidate.type === m.rule.type)) continue;
+        const lo = own && m.start > own.match.end ? own.match.end : clause.start;
+        const found = adjunctAct(text, clause, m, lo);
+        if (!found) continue;
+        if ('refused' in found) {
+          dropTrace(sink, [triggerStep(m)], found.rule, 'not an event: an adjunct naming a planned act or one told elsewhere', found.refused);
+          continue;
+        }
+        // With no act of its own, the clause must open with the adjunct ("..., following their meeting in Manila").
+        if (!own && text.slice(clause.start, found.from).trim() !== '') continue;
+        const modality = modalityAt(m);
+        if (modality === 'planned' || modality === 'negated' || modality === 'hypothetical') {
+          dropTrace(sink, [triggerStep(m), { stage: 'modality', rule: why.get(m) ?? 'modality.default', action: `modality=${modality}` }], 'events.context.adjunctPlanned', 'not an event: the adjunct act did not happen');
+          continue;
+        }
+        used.add(m);
+        const comma = text.indexOf(',', m.end);
+        const end = comma >= 0 && comma < clause.end ? comma : clause.end;
+        const span = trimmed(text, { start: Math.min(govStart, found.from), end });
+        out.push({
+          candidate: {
+            type: m.rule.type as EventCandidate['type'],
+            trigger: { start: base + m.start, end: base + m.end, text: m.text },
+            clause: { start: base + span.start, end: base + Math.max(span.end, m.end) },
+            modality: govModality,
+            confidence: m.rule.confidence * 0.9,
+            rule: `${m.rule.name}(adjunct)`,
+            trace: [
+              triggerStep(m),
+              { stage: 'modality', rule: 'events.context.adjunctAct', action: `modality=${govModality}`, detail: `the modality of "${govTrigger}"` },
+              { stage: 'events', rule: 'events.context.adjunctAct', action: 'own event', detail: `"${found.words}", ${found.head}-adjunct of "${govTrigger}"` },
+            ],
+          },
+          noun: true,
+          locative: false,
+          adjunct: found.head,
+        });
+      }
+    };
     const readNews = (pick: Scored): void => {
       used.add(pick.match);
       // "met ... in Quebec, where talks dominated the summit": a later noun naming the same kind of
       // event in the same sentence is the same event, not a new one.
       const last = out[out.length - 1]?.candidate;
-      if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) return;
+      const skip = (rule: string, action: string): void =>
+        dropTrace(sink, triggerTrace(pick.match, pick.modality, why.get(pick.match)), rule, action);
+      if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) {
+        skip('events.context.sameKindNoun', `dropped: names the ${last.type} already told in this sentence`);
+        return;
+      }
       // "... expressed condemnation and accused Israel of ...": coordinated verbs of one kind are one act.
-      if (last && last.type === pick.match.rule.type && COORDINATED.test(text.slice(clause.start, clause.start + 5).trimStart())) return;
+      if (last && last.type === pick.match.rule.type && COORDINATED.test(text.slice(clause.start, clause.start + 5).trimStart())) {
+        skip('events.context.coordinatedAnd', 'dropped: coordinated verb of the same kind, one act');
+        return;
+      }
       // "..., after attending a G20 summit": a participial circumstance of an event already reported.
-      if (last && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart())) return;
+      if (last && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart())) {
+        skip('events.context.participleCircumstance', 'dropped: participial circumstance of the act just told');
+        return;
+      }
       previous = { modality: pick.modality };
       // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
       const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun';
@@ -374,8 +528,14 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
       if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
-      if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) return;
-      if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) return;
+      if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) {
+        dropTrace(sink, candidate.trace, 'events.weakSpeechRules', 'dropped: a document speaking, with no threat');
+        return;
+      }
+      if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) {
+        dropTrace(sink, candidate.trace, 'events.casualtySpeech', 'dropped: a toll reported, no position');
+        return;
+      }
       // "... were killed in the skirmishes": a toll names the act already reported, it is no new one.
       if (
         candidate.type === 'military' &&
@@ -383,6 +543,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
         CASUALTY_SPEECH.test(text) &&
         CASUALTY_BACK_REFERENCE.test(text.slice(Math.max(clause.start, pick.match.start - 30), pick.match.start))
       ) {
+        dropTrace(sink, candidate.trace, 'events.context.casualtyBackReference', 'dropped: a toll naming the act already told');
         return;
       }
       // "since 2019, when Japan tightened export controls": the time before a when-clause dates it; it is background.
@@ -447,7 +608,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
             rule: c.match.rule.name,
             trace: [
               ...triggerTrace(c.match, c.modality, why.get(c.match)),
-              { stage: 'events', rule: 'events.context.coordinatedAct', action: 'own event', detail: `coordinated with "${pick.match.text}"` },
+              { stage: 'events', rule: c.rule, action: 'own event', detail: `${c.rule === 'events.context.participleAct' ? 'participle after' : 'coordinated with'} "${pick.match.text}"` },
             ],
           },
           noun: false,
@@ -486,12 +647,19 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument): Found[]
       }
     };
     if (pick) readNews(pick);
+    adjuncts(pick);
     datedBackground();
   }
   markNonEvents(out, sentence, seg);
   // What was said in a sentence that reports a meeting, a sanction or a strike belongs to that event.
-  const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && HAPPENED.has(f.candidate.modality));
-  return happened ? out.filter((f) => f.candidate.type !== 'statement') : out;
+  // An act that came before the speech ("said after meeting X") does not contain it.
+  const happened = out.some((f) => f.candidate.type !== 'statement' && !f.reactionAct && f.adjunct !== 'after' && HAPPENED.has(f.candidate.modality));
+  if (!happened) return out;
+  return out.filter((f) => {
+    if (f.candidate.type !== 'statement') return true;
+    dropTrace(sink, f.candidate.trace, 'events.context.speechInEvent', 'dropped: said in the sentence that reports an act');
+    return false;
+  });
 }
 
 /** Past the reaction's own day right after its verb ("denounced | on Sunday | the Russian attack"): that day is not the act's. */
@@ -581,28 +749,39 @@ function coordinatedActs(
   main: readonly TriggerMatch[],
   pick: TriggerMatch,
   modalityAt: (m: TriggerMatch) => Modality,
-): { match: TriggerMatch; modality: Modality; from: number }[] {
-  const out: { match: TriggerMatch; modality: Modality; from: number }[] = [];
+): { match: TriggerMatch; modality: Modality; from: number; rule: string }[] {
+  const out: { match: TriggerMatch; modality: Modality; from: number; rule: string }[] = [];
   let prev = pick;
   for (const m of main) {
     if (m.start <= prev.end || m.rule.form !== 'verb' || m.rule.type === 'statement' || m.rule.type === 'attribution') continue;
     const gap = text.slice(prev.end, m.start);
     const and = COORDINATED_ACT.exec(gap);
-    if (!and) continue;
-    if (m.rule.type === prev.rule.type && !SAME_KIND_AGAIN.test(gap.slice(and.index))) continue;
+    // "..., recalling their ambassadors": a participle after a comma, of another kind of act.
+    const participle = and ? null : GERUND.test(m.text) && m.rule.type !== prev.rule.type ? PARTICIPLE_ACT.exec(gap) : null;
+    const link = and ?? participle;
+    if (!link) continue;
+    if (m.rule.type === prev.rule.type && !SAME_KIND_AGAIN.test(gap.slice(link.index))) continue;
     const modality = modalityAt(m);
     if (!HAPPENED.has(modality)) continue;
-    out.push({ match: m, modality, from: prev.end + and.index });
+    out.push({ match: m, modality, from: prev.end + link.index, rule: and ? 'events.context.coordinatedAct' : 'events.context.participleAct' });
     prev = m;
   }
   return out.filter((c) => c.from >= clause.start);
 }
 
+/** The step naming the trigger rule that matched. */
+function triggerStep(match: TriggerMatch): TraceStep {
+  return { stage: 'events', rule: match.rule.name, action: `trigger "${match.text}" type=${match.rule.type}`, detail: match.rule.form };
+}
+
 /** The first steps of a candidate's trace: the trigger rule and the modality cue. */
 function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: string | undefined): Trace {
   return [
-    { stage: 'events', rule: match.rule.name, action: `trigger "${match.text}" type=${match.rule.type}`, detail: match.rule.form },
+    triggerStep(match),
     ...(match.via ? [{ stage: 'events' as const, rule: match.via, action: 'trigger read across adjuncts', detail: (match.elided ?? []).map((w) => `"${w}"`).join(', ') }] : []),
+    ...(firstPersonActs.has(match)
+      ? [{ stage: 'events', rule: 'events.context.firstPersonAct', action: 'kept inside a quotation', detail: 'an act the speaker reports of themselves' } satisfies TraceStep]
+      : []),
     { stage: 'modality', rule: modalityRule ?? 'modality.default', action: `modality=${modality}` },
   ];
 }

@@ -340,7 +340,7 @@ describe('4. an act inside a condemnation', () => {
 
 describe('reading the text', () => {
   it('takes a left quote mark typed for an apostrophe as an apostrophe, not an open quotation', () => {
-    expect(types('Niger‘s military government has expelled two Beninese diplomats, accusing them of spying.')).toEqual(['sanction']);
+    expect(types('Niger‘s military government has expelled two Beninese diplomats, accusing them of spying.')).toEqual(['sanction', 'accusation']);
     // A real quotation still hides its verbs.
     expect(types('The minister called the plan ‘an attempt to invade our waters’ on Monday.')).not.toContain('military');
   });
