@@ -119,6 +119,20 @@ describe('each type: frames found in our own sentences', () => {
     ['military', 'Troops opened fire on the patrol near the border.'],
     ['statement', 'The chancellor congratulated the winner of the election.'],
     ['statement', 'The government apologised for the incident at the border.'],
+    ['statement', 'The envoy was quoted as saying the border would reopen.'],
+    ['sanction', 'The alliance suspended its security cooperation with the junta.'],
+    ['sanction', 'The country barred the two officials from entering its territory.'],
+    ['threat', 'The army would not hesitate to respond with force, the general said.'],
+    ['threat', 'The state will not hesitate to defend its waters, the minister warned.'],
+    ['accusation', 'The ministry called the vote illegal and void.'],
+    ['accusation', 'Officials branded the drills a provocation.'],
+    ['accusation', 'The republic objected to the deployment of the radar.'],
+    ['meeting', 'The president received a phone call from his counterpart.'],
+    ['meeting', 'The chancellor made a telephone call to the prime minister.'],
+    ['visit', 'The delegation touched down in Lusaka on Sunday.'],
+    ['visit', 'The premier jetted off to Madrid for the summit.'],
+    ['military', 'The navy imposed a blockade on the rebel port.'],
+    ['military', 'The alliance enforced a no-fly zone over the region.'],
   ])('%s: %s', (type, text) => {
     expect(lexTypes(text)).toContain(type);
   });
@@ -166,6 +180,8 @@ describe('the verb without its frame is no lexicon event', () => {
     ['military', 'Firefighters were put on alert for the storm.'],
     ['military', 'The club fired its coach after the defeat.'],
     ['statement', 'The envoy implored patience from everyone.'],
+    ['accusation', 'The ministry, calling the vote illegal, condemned it.'],
+    ['visit', 'He left for the airport at noon.'],
   ])('%s: %s', (_type, text) => {
     expect(lexMatches(text)).toEqual([]);
   });

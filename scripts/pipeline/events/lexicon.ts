@@ -121,7 +121,7 @@ const ADVERB = '(?:[\\p{L}-]+ly\\s+)?';
 const PLACE = '@PLACE';
 const DAY_OR_MONTH = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
 /** A capitalised word that is not a weekday or month (case-sensitive patterns only). */
-const PLACE_SOURCE = `(?!${DAY_OR_MONTH}\\b)\\p{Lu}\\p{Ll}[\\p{L}'\u2019.-]*`;
+const PLACE_SOURCE = `(?!${DAY_OR_MONTH}\\b)\\p{Lu}\\p{Ll}[\\p{L}'\u2019-]*`;
 const PASSIVE_AUX = '(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been|being|got)';
 const MODAL_AUX = '(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been|being|(?:will|would|must|should|shall|could|may|might)\\s+be)';
 /** A particle that ends in a preposition takes no passive ("talks were pulled out of" is not a frame). */
