@@ -77,7 +77,7 @@ export function inflect(verb: string, data: Pick<LexiconData, 'irregular' | 'dou
   const stemDoubled = doubles ? verb + last : verb;
   const consonantY = verb.endsWith('y') && verb.length > 1 && !VOWEL.test(verb[verb.length - 2] ?? '');
   let s: string;
-  if (/(?:s|x|z|ch|sh|o)$/.test(verb)) s = `${verb}es`;
+  if (['s', 'x', 'z', 'ch', 'sh', 'o'].some((end) => verb.endsWith(end))) s = `${verb}es`;
   else if (consonantY) s = `${verb.slice(0, -1)}ies`;
   else s = `${verb}s`;
   let past: string;
@@ -86,7 +86,7 @@ export function inflect(verb: string, data: Pick<LexiconData, 'irregular' | 'dou
   else past = `${stemDoubled}ed`;
   let ing: string;
   if (verb.endsWith('ie')) ing = `${verb.slice(0, -2)}ying`;
-  else if (verb.endsWith('e') && !/(?:ee|ye|oe)$/.test(verb)) ing = `${verb.slice(0, -1)}ing`;
+  else if (verb.endsWith('e') && !['ee', 'ye', 'oe'].some((end) => verb.endsWith(end))) ing = `${verb.slice(0, -1)}ing`;
   else ing = `${stemDoubled}ing`;
   const pastForms = irr.past ?? [past];
   return {
@@ -115,17 +115,18 @@ const alt = (sources: Iterable<string>): string => `(?:${[...new Set(sources)].j
 const byLength = (list: string[]): string[] => [...new Set(list)].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
 /** A word the gap may skip: anything but a clause boundary word. */
-const GAP_WORD = "(?!(?:but|that|which|who|whom|while|when|because|if|after|before|said|says|by)\\b)[\\p{L}\\p{N}'\u2019-]+\\s+";
+const GAP_WORD = "(?!(?:but|that|which|who|whom|while|when|because|if|after|before|said|says|by)\\b)[\\p{L}\\p{N}'\u2019-]{1,40}\\s+";
 const gapSource = (n: number): string => (n > 0 ? `(?:${GAP_WORD}){0,${n}}?` : '');
-const ADVERB = '(?:[\\p{L}-]+ly\\s+)?';
+const ADVERB = '(?:[\\p{L}-]{1,30}ly\\s+)?';
 const PLACE = '@PLACE';
 const DAY_OR_MONTH = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
 /** A capitalised word that is not a weekday or month (case-sensitive patterns only). */
-const PLACE_SOURCE = `(?!${DAY_OR_MONTH}\\b)\\p{Lu}\\p{Ll}[\\p{L}'\u2019-]*`;
+const PLACE_SOURCE = `(?!${DAY_OR_MONTH}\\b)\\p{Lu}\\p{Ll}[\\p{L}'\u2019-]{0,40}`;
 const PASSIVE_AUX = '(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been|being|got)';
 const MODAL_AUX = '(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been|being|(?:will|would|must|should|shall|could|may|might)\\s+be)';
 /** A particle that ends in a preposition takes no passive ("talks were pulled out of" is not a frame). */
-const PREPOSITION_END = /\b(?:of|from|in|on|to|with|at|for|into)$/;
+const PREPOSITIONS = new Set(['of', 'from', 'in', 'on', 'to', 'with', 'at', 'for', 'into']);
+const endsInPreposition = (lemma: string): boolean => PREPOSITIONS.has(lemma.slice(lemma.lastIndexOf(' ') + 1));
 
 function expand(list: readonly string[] | undefined, data: LexiconData): string[] {
   const out: string[] = [];
@@ -234,7 +235,7 @@ export function compileEntry(entry: LexiconEntry, data: LexiconData = lexicon as
   if (entry.passive && objects.length && !placeMode && !entry.then) {
     const participles: string[] = [];
     for (const lemma of entry.lemmas ?? []) {
-      if (PREPOSITION_END.test(lemma)) continue;
+      if (endsInPreposition(lemma)) continue;
       const { head, rest } = lemmaForms(lemma, ['participle'], data);
       for (const h of head) participles.push(rest ? `${h} ${rest}` : h);
     }
