@@ -180,6 +180,7 @@ describe('the verb without its frame is no lexicon event', () => {
     ['military', 'Firefighters were put on alert for the storm.'],
     ['military', 'The club fired its coach after the defeat.'],
     ['statement', 'The envoy implored patience from everyone.'],
+    ['meeting', 'They had a frank exchange of views on the border.'],
     ['accusation', 'The ministry, calling the vote illegal, condemned it.'],
     ['visit', 'He left for the airport at noon.'],
   ])('%s: %s', (_type, text) => {
