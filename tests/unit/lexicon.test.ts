@@ -111,6 +111,8 @@ describe('each type: frames found in our own sentences', () => {
     ['visit', 'The vice president took part in the swearing-in ceremony abroad.'],
     ['visit', 'The foreign minister reached Nairobi late on Tuesday.'],
     ['visit', 'The premier left for Tokyo on Thursday morning.'],
+    ['visit', 'The prime minister set off on an Asian trip on Sunday.'],
+    ['visit', 'The foreign minister embarked on a three-nation tour of the region.'],
     ['agreement', 'The two kingdoms restored full diplomatic relations after years of rupture.'],
     ['agreement', 'The two governments forged a defence pact in March.'],
     ['agreement', 'The parliament approved the trade agreement on Friday.'],
