@@ -8,6 +8,7 @@ import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { EventType } from '../types.ts';
 import { compileOne, type CompiledPattern } from './patterns.ts';
 import { cutsAdjunct, sentenceView, toOriginal } from './constructions.ts';
+import { LEXICON_TRIGGERS } from './lexicon.ts';
 
 export type TriggerType = EventType | 'attribution';
 export type TriggerForm = 'verb' | 'noun';
@@ -55,7 +56,30 @@ interface TrieNode {
 const newNode = (): TrieNode => ({ next: new Array<TrieNode | null>(26).fill(null), exact: [], prefix: [], passing: [], ending: [] });
 const root = newNode();
 
-const compiled: Compiled[] = rules.triggers.map((t, order) => ({
+/**
+ * The hand-written triggers, with the verb lexicon's rules (events/lexicon.ts) placed after them
+ * but before the generic one-word speech verb rule: a lexicon frame needs its verb and its object
+ * ("vowed to end aid", "dismissed the allegations"), so where it matches it is more specific
+ * than "vowed"/"dismissed" as a mere speech verb; everywhere else the hand rules win ties.
+ */
+const LEXICON_BEFORE = 'statement.said';
+interface TriggerSource {
+  name: string;
+  type: string;
+  form: string;
+  confidence: number;
+  pattern: string;
+  anchors: readonly string[];
+  background?: boolean;
+}
+const handTriggers: TriggerSource[] = rules.triggers;
+const lexiconAt = handTriggers.findIndex((t) => t.name === LEXICON_BEFORE);
+const allTriggers: TriggerSource[] =
+  lexiconAt < 0
+    ? [...handTriggers, ...LEXICON_TRIGGERS]
+    : [...handTriggers.slice(0, lexiconAt), ...LEXICON_TRIGGERS, ...handTriggers.slice(lexiconAt)];
+
+const compiled: Compiled[] = allTriggers.map((t, order) => ({
   ...compileOne(t.pattern, rules.macros, 'y'),
   rule: {
     name: t.name,
@@ -63,16 +87,16 @@ const compiled: Compiled[] = rules.triggers.map((t, order) => ({
     form: t.form as TriggerForm,
     confidence: t.confidence,
     order,
-    ...((t as { background?: boolean }).background ? { background: true } : {}),
+    ...(t.background ? { background: true } : {}),
   },
 }));
-rules.triggers.forEach((t, i) => {
+allTriggers.forEach((t, i) => {
   const c = compiled[i]!;
   for (const raw of t.anchors) {
     const word = raw.toLowerCase();
     const isPrefix = word.endsWith('*');
     const stem = isPrefix ? word.slice(0, -1) : word;
-    if (!/^[a-z]+$/.test(stem)) throw new Error(`event-rules.json: anchor "${raw}" of ${t.name} must be ASCII letters`);
+    if (!/^[a-z]+$/.test(stem)) throw new Error(`trigger anchor "${raw}" of ${t.name} must be ASCII letters`);
     let node = root;
     for (let k = 0; k < stem.length; k++) {
       const code = stem.charCodeAt(k) - 97;
