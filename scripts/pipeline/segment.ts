@@ -11,6 +11,7 @@ import { chromeKind, looksLikeHeading, sentenceKind } from './events/kinds.ts';
 import {
   creditEndsParagraph,
   dateLineDecision,
+  hasPositionMarker,
   HEADLINE_RUN_MIN,
   HEADLINE_RUN_MIN_WORDS,
   isBareLinkLabel,
@@ -182,6 +183,10 @@ export function segment(doc: SourceDocument): SegmentedDocument {
             if (date.kind === 'boilerplate') kind = 'boilerplate';
           }
         }
+      }
+      if (kind === 'body' && hasPositionMarker(sText)) {
+        kind = 'caption';
+        sRule = PAGE_RULES.positionMarker;
       }
       if (kind === 'body') seenBody = true;
       const sentence: Sentence = { index: sentences.length, paragraph, text: sText, start: s.start, end: s.end, kind };

@@ -202,3 +202,26 @@ describe('page.date-line: date lines written with foreign function words stay fu
     expect(dateLineDecision(line)?.kind).toBe('boilerplate');
   });
 });
+
+describe('page.position-marker: a sentence placing the people of a picture is a caption', () => {
+  it.each([
+    'Ghana President John Mensah (L) greets Togo Prime Minister Ama Kodjo at the airport in Accra, March 2, 2025.',
+    'Foreign ministers Lina Berg (2nd R) and Omar Haddad (front left) pose with their delegations before the talks.',
+  ])('%s', (line) => {
+    const s = seg(`${line}\n\nThe two ministers met in Accra on Sunday and signed a trade accord.\n`);
+    expect(s.sentences[0]!.kind).toBe('caption');
+    expect(s.sentences[0]!.rule).toBe(PAGE_RULES.positionMarker);
+    expect(find(s, 'The two ministers').kind).toBe('body');
+  });
+
+  it('keeps only the marked sentence of a paragraph as caption (the report after it stays news)', () => {
+    const s = seg('President Rania Salem (C) meets the visiting envoy in Tunis. Salem met the envoy on Monday to discuss the border.\n');
+    expect(find(s, 'President Rania').kind).toBe('caption');
+    expect(find(s, 'Salem met').kind).toBe('body');
+  });
+
+  it('leaves enumerations and party labels in body text alone (controls)', () => {
+    const s = seg('The plan covers (a) trade, (b) energy and (c) security, officials said on Friday.\n\nSenator Joan Miller (R-Texas) criticised the deal on Monday.\n');
+    expect(s.sentences.every((x) => x.kind === 'body')).toBe(true);
+  });
+});

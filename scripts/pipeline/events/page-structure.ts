@@ -15,6 +15,8 @@
  *  - page.link-list: headline-like paragraphs after a label standing alone are a link list.
  *  - page.headline-run: three or more headline-like paragraphs in a row after the article has
  *    begun (a list of other articles' headlines) are furniture.
+ *  - page.position-marker: a sentence placing the people of a picture ("X (L) and Y (R) ...",
+ *    "(front left)", "(3rd R)") is a caption sentence.
  *  - page.header-lead-not-caption: the lead carried on the header line that reports speech in
  *    the past tense ("the ministry said ...") is news even when it ends in an agency credit
  *    ("... (AFP)"); a caption on that line (present tense, "X and Y stand for a photograph")
@@ -35,6 +37,7 @@ const CREDIT_END = compileOne(ps.creditEnd.pattern);
 const LINK_LABEL = compileOne(ps.linkLabel.pattern);
 const LINK_HEADLINE = compileOne(ps.linkHeadline.pattern);
 const HEADER_LEAD_VERB = compileOne(ps.headerLeadVerb.pattern);
+const POSITION_MARKER = compileOne(ps.positionMarker.pattern);
 /** The header line of a plain-text document (" date 2025-07-15 Title ..."). */
 const HEADER_LINE = /^[ \t\uFEFF]*date:?[ \t]+\d{4}-\d{2}-\d{2}\b/i;
 const CAPTION_MAX_LENGTH: number = boilerplate.captionMaxLength;
@@ -48,6 +51,7 @@ export const PAGE_RULES = {
   linkList: ps.linkListId,
   headlineRun: ps.headlineRunId,
   headerLead: ps.headerLeadVerb.id,
+  positionMarker: ps.positionMarker.id,
 } as const;
 
 export interface PageDecision {
@@ -116,4 +120,9 @@ export function onHeaderLine(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   if (text.slice(0, lineStart).trim() !== '') return false;
   return HEADER_LINE.test(text.slice(lineStart, lineStart + 40));
+}
+
+/** A sentence that places people in a picture: "(L)", "(2nd R)", "(front left)", "(centre)". */
+export function hasPositionMarker(sentence: string): boolean {
+  return sentence.length <= CAPTION_MAX_LENGTH && sentence.includes('(') && run(POSITION_MARKER, sentence);
 }
