@@ -15,10 +15,10 @@ import {
   HEADLINE_RUN_MIN,
   HEADLINE_RUN_MIN_WORDS,
   isBareLinkLabel,
+  isHeaderLead,
   isHeadlineLike,
   isLinkLabel,
   LINK_LIST_MAX_PARAGRAPHS,
-  isHeaderLead,
   PAGE_RULES,
 } from './events/page-structure.ts';
 import { splitParagraphs, type Paragraph } from './events/paragraphs.ts';
