@@ -8,7 +8,20 @@
 import { datelineDay } from './events/day-text.ts';
 import { DATELINE_MAX_PARAGRAPH, matchLeadingDateline, matchStandaloneDateline, type DatelineMatch } from './events/dateline.ts';
 import { chromeKind, looksLikeHeading, sentenceKind } from './events/kinds.ts';
-import { splitParagraphs } from './events/paragraphs.ts';
+import {
+  creditEndsParagraph,
+  dateLineDecision,
+  hasPositionMarker,
+  HEADLINE_RUN_MIN,
+  HEADLINE_RUN_MIN_WORDS,
+  isBareLinkLabel,
+  isHeaderLead,
+  isHeadlineLike,
+  isLinkLabel,
+  LINK_LIST_MAX_PARAGRAPHS,
+  PAGE_RULES,
+} from './events/page-structure.ts';
+import { splitParagraphs, type Paragraph } from './events/paragraphs.ts';
 import { splitSentences } from './events/sentences.ts';
 import type { Dateline, SegmentedDocument, Sentence, SourceDocument } from './types.ts';
 
@@ -48,6 +61,59 @@ function titleSentence(doc: SourceDocument, text: string, bodyStart: number): { 
   return { start: at, end };
 }
 
+/** Rule ids for chrome found by the unnamed boilerplate.json lists (kinds.ts). */
+const CHROME_RULE = { boilerplate: 'boilerplate.line', caption: 'boilerplate.caption-cue' } as const;
+
+/**
+ * Paragraphs in a trailing run of at least HEADLINE_RUN_MIN headline-like paragraphs
+ * (page.headline-run): a list of other articles' headlines at the end of the page. Only runs
+ * after the last paragraph that ends like a sentence count, so that an article's own lines that
+ * lost their final period (key-point lists, scraped body text) are never taken.
+ */
+function headlineRuns(text: string, paragraphs: readonly Paragraph[]): Set<number> {
+  const out = new Set<number>();
+  let lastSentence = -1;
+  paragraphs.forEach((p, i) => {
+    if (ENDS_LIKE_SENTENCE.test(text.slice(Math.max(p.start, p.end - 8), p.end))) lastSentence = i;
+  });
+  let runStart = lastSentence + 1;
+  const close = (end: number) => {
+    if (end - runStart >= HEADLINE_RUN_MIN) for (let k = runStart; k < end; k++) out.add(k);
+  };
+  for (let i = lastSentence + 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const like = !p.markdownHeading && isHeadlineLike(text.slice(p.start, p.end), HEADLINE_RUN_MIN_WORDS);
+    if (!like) {
+      close(i);
+      runStart = i + 1;
+    }
+  }
+  close(paragraphs.length);
+  return out;
+}
+const ENDS_LIKE_SENTENCE = /[.!?]["”’')\]]*$/u;
+
+/**
+ * The page-structure kind of a whole paragraph: chromeKind (kinds.ts), corrected and completed
+ * by the named rules of events/page-structure.ts. `rule` names the deciding rule.
+ */
+function paragraphChrome(
+  text: string,
+  p: Paragraph,
+  at: number,
+  paraText: string,
+): { chrome: 'boilerplate' | 'caption' | null; rule?: string } {
+  let chrome = chromeKind(paraText);
+  if (chrome === 'caption' && at === 0 && isHeaderLead(text, p.start, paraText)) return { chrome: null, rule: PAGE_RULES.headerLead };
+  if (chrome) return { chrome, rule: chrome === 'boilerplate' && isLinkLabel(paraText) ? PAGE_RULES.linkLabel : CHROME_RULE[chrome] };
+  const date = dateLineDecision(paraText);
+  if (date?.kind === 'boilerplate') return { chrome: 'boilerplate', rule: date.rule };
+  if (creditEndsParagraph(paraText)) return { chrome: 'caption', rule: PAGE_RULES.creditEnd };
+  if (isLinkLabel(paraText)) return { chrome: 'boilerplate', rule: PAGE_RULES.linkLabel };
+  chrome = null;
+  return date ? { chrome, rule: date.rule } : { chrome };
+}
+
 export function segment(doc: SourceDocument): SegmentedDocument {
   const text = typeof doc.text === 'string' ? doc.text : '';
   const from = Math.min(Math.max(0, doc.bodyStart | 0), text.length);
@@ -64,6 +130,9 @@ export function segment(doc: SourceDocument): SegmentedDocument {
   }
   const shift = title ? 1 : 0;
   const paragraphs = splitParagraphs(text, from, text.length);
+  const runs = headlineRuns(text, paragraphs);
+  /** Paragraphs left in a link list opened by a bare label ("Related:"). */
+  let linkListLeft = 0;
   paragraphs.forEach((p, at) => {
     const paragraph = at + shift;
     let start = p.start;
@@ -78,7 +147,19 @@ export function segment(doc: SourceDocument): SegmentedDocument {
         return;
       }
     }
-    const chrome = chromeKind(paraText);
+    const decided = paragraphChrome(text, p, at, paraText);
+    let { chrome } = decided;
+    let rule = decided.rule;
+    if (!chrome && linkListLeft > 0 && isHeadlineLike(paraText)) {
+      chrome = 'boilerplate';
+      rule = PAGE_RULES.linkList;
+      linkListLeft--;
+    } else if (!chrome && seenBody && runs.has(at)) {
+      chrome = 'boilerplate';
+      rule = PAGE_RULES.headlineRun;
+    } else {
+      linkListLeft = chrome === 'boilerplate' && isBareLinkLabel(paraText) ? LINK_LIST_MAX_PARAGRAPHS : 0;
+    }
     const heading = !chrome && looksLikeHeading(paraText, p.markdownHeading);
     if (early && !dateline && !chrome && !heading) {
       const lead = matchLeadingDateline(paraText);
@@ -91,9 +172,26 @@ export function segment(doc: SourceDocument): SegmentedDocument {
       const sText = text.slice(s.start, s.end);
       // A sentence that is the whole paragraph has the paragraph's chromeKind (already computed).
       const whole = s.start === p.start && s.end === p.end;
-      const kind = chrome ?? (whole ? sentenceKind(sText, heading, chrome) : sentenceKind(sText, heading));
+      let kind = chrome ?? (whole ? sentenceKind(sText, heading, chrome) : sentenceKind(sText, heading));
+      let sRule = rule;
+      if (!whole && !chrome) {
+        if (kind === 'boilerplate' || kind === 'caption') sRule = CHROME_RULE[kind];
+        else if (kind === 'body') {
+          const date = dateLineDecision(sText);
+          if (date) {
+            sRule = date.rule;
+            if (date.kind === 'boilerplate') kind = 'boilerplate';
+          }
+        }
+      }
+      if (kind === 'body' && hasPositionMarker(sText)) {
+        kind = 'caption';
+        sRule = PAGE_RULES.positionMarker;
+      }
       if (kind === 'body') seenBody = true;
-      sentences.push({ index: sentences.length, paragraph, text: sText, start: s.start, end: s.end, kind });
+      const sentence: Sentence = { index: sentences.length, paragraph, text: sText, start: s.start, end: s.end, kind };
+      if (sRule) sentence.rule = sRule;
+      sentences.push(sentence);
     }
   });
   return dateline ? { doc, sentences, dateline } : { doc, sentences };

@@ -67,6 +67,8 @@ export interface Sentence {
   start: number;
   end: number;
   kind: SentenceKind;
+  /** The page-structure rule id that gave a non-body kind (or kept a sentence as body against one), for tracing. */
+  rule?: string;
 }
 
 export interface Dateline {
