@@ -121,10 +121,20 @@ export const TRIGGER_RULES: readonly TriggerRule[] = compiled.map((c) => c.rule)
 
 const LETTER_BEFORE = /[\p{L}\p{N}]/u;
 
-/** Lower-case letter index 0..25 of an ASCII letter code, or -1. */
+/**
+ * Accented Latin letters (U+00C0..U+024F) fold to their base letter for anchor lookup, so that a
+ * rule anchored at "charge" is tried at "chargé" (its pattern says which spellings it accepts).
+ */
+const LATIN_FOLD: readonly number[] = Array.from({ length: 0x250 - 0xc0 }, (_, i) => {
+  const base = String.fromCharCode(0xc0 + i).normalize('NFD').charAt(0).toLowerCase();
+  return base >= 'a' && base <= 'z' && base.length === 1 ? base.charCodeAt(0) - 97 : -1;
+});
+
+/** Lower-case letter index 0..25 of an ASCII letter code (or an accented Latin letter's base), or -1. */
 function letter(code: number): number {
   if (code >= 97 && code <= 122) return code - 97;
   if (code >= 65 && code <= 90) return code - 65;
+  if (code >= 0xc0 && code < 0x250) return LATIN_FOLD[code - 0xc0]!;
   return -1;
 }
 
