@@ -267,6 +267,8 @@ export interface DataSource {
   load(id: string): Promise<TimelineEvent | undefined>;
   /** Loads the chunk of compact position `p` and returns its record. */
   loadAt(p: number): Promise<TimelineEvent | undefined>;
+  /** Loads every chunk that holds one of these compact positions. */
+  loadPositions(positions: ArrayLike<number>): Promise<void>;
   /** A record already in memory, by id. */
   record(id: string): TimelineEvent | undefined;
   /** A record already in memory, by compact position. */
@@ -369,6 +371,14 @@ export async function createDataSource(fetchJson: Fetcher): Promise<DataSource> 
       return p === undefined ? undefined : loadAt(p);
     },
     loadAt,
+    async loadPositions(list) {
+      const periods = new Set<number>();
+      for (let k = 0; k < list.length; k++) {
+        const at = positionInPeriods(starts, list[k]!);
+        if (at) periods.add(at.period);
+      }
+      await Promise.all([...periods].map((i) => loadChunk(index.periods[i]!.key)));
+    },
     record: (id) => {
       const p = pos.get(id);
       return p === undefined ? undefined : records.get(p);

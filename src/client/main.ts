@@ -569,9 +569,7 @@ async function main(): Promise<void> {
   };
   /** Full records of every filtered event (loads the chunks that hold them). */
   async function filteredRecords(): Promise<TimelineEvent[]> {
-    const keys = new Set<string>();
-    for (const p of positions) keys.add(dayStr(compact.days[p]!).slice(0, 7));
-    await Promise.all([...keys].map((k) => src.ensureWindow(`${k}-01`, `${k}-28`, 0)));
+    await src.loadPositions(positions);
     return Array.from(positions, (p) => src.recordAt(p)).filter((e): e is TimelineEvent => Boolean(e));
   }
   byId('mp-export-csv').addEventListener('click', async () => download(`${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${toCSV(await filteredRecords())}`));

@@ -168,6 +168,10 @@ describe('createDataSource', () => {
     expect(fetched.some((p) => p.includes('chunks'))).toBe(false);
     expect((await src.loadAt(5))?.id).toBe('e6');
     expect(await src.loadAt(6)).toBeUndefined();
+    // The chunks of a set of positions, each once: 2023-03 and 2025-07.
+    await src.loadPositions(new Int32Array([0, 2, 4]));
+    expect(fetched.filter((p) => p.includes('chunks')).sort()).toEqual(['/data/chunks/2023-03.json', '/data/chunks/2025-07.json', '/data/chunks/2025-09.json']);
+    expect([0, 1, 2, 3, 4].map((p) => src.recordAt(p)?.id)).toEqual(['e1', undefined, 'e3', 'e4', 'e5']);
   });
 
   it('refuses data of another version or out of step with the index, saying what is wrong', async () => {
