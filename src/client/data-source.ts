@@ -152,6 +152,18 @@ export function windowSlice(compact: CompactIndex, positions: Int32Array, fromDa
 /** How a requested event id resolves: itself, through an alias (an id of an earlier build), or not at all. */
 export type Resolution = { kind: 'found'; id: string } | { kind: 'alias'; id: string; from: string } | { kind: 'missing'; from: string };
 
+/** An id and the ids its aliases lead to (a short chain, never a loop). */
+export function aliasChain(id: string, aliases: Readonly<Record<string, string>>): string[] {
+  const chain = [id];
+  for (let cur = id, step = 0; step < 8; step++) {
+    const next = Object.prototype.hasOwnProperty.call(aliases, cur) ? aliases[cur] : undefined;
+    if (typeof next !== 'string' || chain.includes(next)) break;
+    chain.push(next);
+    cur = next;
+  }
+  return chain;
+}
+
 export function resolveEventId(id: string, aliases: Readonly<Record<string, string>>, exists: (id: string) => boolean): Resolution {
   if (exists(id)) return { kind: 'found', id };
   // Follow a short chain (an id renamed twice), never a loop.
@@ -281,12 +293,35 @@ export interface DataSource {
 
 export type Fetcher = (path: string) => Promise<unknown>;
 
-/** Fetches the index and the compact index; chunks, id shards and search words come later, on demand. */
-export async function createDataSource(fetchJson: Fetcher): Promise<DataSource> {
-  const [rawIndex, rawCompact] = await Promise.all([fetchJson('/data/index.json'), fetchJson('/data/compact.json')]);
-  const index = checkIndex(rawIndex);
-  const compact = checkCompact(rawCompact, index.total);
+/**
+ * Fetches the index and the compact index; chunks, id shards and search words come later, on
+ * demand. `linked`: the ids a link names (the event of `?event=` and its alias targets, given the
+ * index), whose id shards are fetched as soon as the index is here, while the compact index loads.
+ */
+export async function createDataSource(fetchJson: Fetcher, linked?: (index: ChunkIndex) => readonly string[]): Promise<DataSource> {
+  const indexFetch = fetchJson('/data/index.json');
+  const compactFetch = fetchJson('/data/compact.json');
+  // Not awaited before the index: a failure is reported by the await below.
+  compactFetch.catch(() => undefined);
+  const index = checkIndex(await indexFetch);
   const total = index.total;
+  /** Fetched id shards (shard name -> raw shard, checked on each lookup). */
+  const shards = new Map<string, Promise<unknown>>();
+  const shardData = new Map<string, unknown>();
+  function fetchShard(name: string): Promise<unknown> {
+    let shard = shards.get(name);
+    if (!shard) {
+      shard = fetchJson(`/${idShardFile(name)}`).then((raw) => {
+        shardData.set(name, raw);
+        return raw;
+      });
+      shard.catch(() => shards.delete(name));
+      shards.set(name, shard);
+    }
+    return shard;
+  }
+  if (total && linked) for (const id of linked(index)) fetchShard(idShard(id, index.idShards)).catch(() => undefined);
+  const compact = checkCompact(await compactFetch, total);
   const starts = periodStarts(index.periods);
   const names = new Map(index.countries.map((c) => [c.iso, c.name]));
   const periodByKey = new Map(index.periods.map((p, i) => [p.key, i]));
@@ -294,9 +329,6 @@ export async function createDataSource(fetchJson: Fetcher): Promise<DataSource> 
   /** Records of the loaded chunks, by position; positions of their ids. */
   const records = new Map<number, TimelineEvent>();
   const pos = new Map<string, number>();
-  /** Fetched id shards (shard name -> raw shard, checked on each lookup). */
-  const shards = new Map<string, Promise<unknown>>();
-  const shardData = new Map<string, unknown>();
   let words: Promise<string[]> | undefined;
   let docs: Promise<Map<string, DocumentEntry>> | undefined;
 
@@ -335,17 +367,7 @@ export async function createDataSource(fetchJson: Fetcher): Promise<DataSource> 
   async function locate(id: string): Promise<number | undefined> {
     const known = position(id);
     if (known !== undefined || !total) return known;
-    const name = idShard(id, index.idShards);
-    let shard = shards.get(name);
-    if (!shard) {
-      shard = fetchJson(`/${idShardFile(name)}`).then((raw) => {
-        shardData.set(name, raw);
-        return raw;
-      });
-      shard.catch(() => shards.delete(name));
-      shards.set(name, shard);
-    }
-    return lookupShard(await shard, id, total);
+    return lookupShard(await fetchShard(idShard(id, index.idShards)), id, total);
   }
 
   return {

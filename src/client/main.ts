@@ -24,7 +24,7 @@ import { toCSV, toICS, toJSON } from '../lib/export.ts';
 import { withBase } from '../lib/seo.ts';
 import { createStore, type Changed } from './store.ts';
 import { presetRange } from './range.ts';
-import { compileFilter, createDataSource, dayNum, dayStr, dayTimes, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
+import { aliasChain, compileFilter, createDataSource, dayNum, dayStr, dayTimes, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
 import type { TimelineDeps, TimelineHandlers, TimelineModel, TimelineView } from './timeline.ts';
 import { createOverview } from './overview.ts';
 import { createRelations } from './relations.ts';
@@ -116,7 +116,8 @@ async function main(): Promise<void> {
 
   let src: DataSource;
   try {
-    src = await createDataSource(fetchJson);
+    // The event a link names: its id shard is fetched with the compact index.
+    src = await createDataSource(fetchJson, (idx) => (first.event ? aliasChain(first.event, idx.aliases) : []));
   } catch (err) {
     root.dataset.state = 'error';
     status.setAttribute('role', 'alert');
@@ -178,14 +179,7 @@ async function main(): Promise<void> {
    */
   async function locateLinked(s: ViewState): Promise<void> {
     if (!s.event) return;
-    const chain = [s.event];
-    for (let cur = s.event, step = 0; step < 8; step++) {
-      const next = Object.prototype.hasOwnProperty.call(index.aliases, cur) ? index.aliases[cur] : undefined;
-      if (typeof next !== 'string' || chain.includes(next)) break;
-      chain.push(next);
-      cur = next;
-    }
-    await Promise.all(chain.map((id) => src.locate(id).catch(() => undefined)));
+    await Promise.all(aliasChain(s.event, index.aliases).map((id) => src.locate(id).catch(() => undefined)));
   }
   /** The compact position of the selected event (known once sanitize kept it). */
   const selectedAt = (id: string | undefined): number | undefined => (id === undefined ? undefined : src.position(id));

@@ -3,6 +3,7 @@ import { buildChunkedData } from '../../src/lib/chunk-build.ts';
 import type { EventsFile, TimelineEvent } from '../../src/lib/schema.ts';
 import { parseViewState } from '../../src/lib/url-state.ts';
 import {
+  aliasChain,
   chunkKeysForWindow,
   compileFilter,
   createDataSource,
@@ -161,6 +162,7 @@ describe('createDataSource', () => {
       if (!FILES.has(p)) throw new Error(`404 ${p}`);
       return structuredClone(FILES.get(p));
     });
+    expect(fetched).toEqual(['/data/index.json', '/data/compact.json']);
     for (const [i, id] of ORDER.entries()) expect(await src.locate(id)).toBe(i);
     expect(await src.locate('no-such-event')).toBeUndefined();
     expect(await src.locate('__proto__')).toBeUndefined();
@@ -172,6 +174,22 @@ describe('createDataSource', () => {
     await src.loadPositions(new Int32Array([0, 2, 4]));
     expect(fetched.filter((p) => p.includes('chunks')).sort()).toEqual(['/data/chunks/2023-03.json', '/data/chunks/2025-07.json', '/data/chunks/2025-09.json']);
     expect([0, 1, 2, 3, 4].map((p) => src.recordAt(p)?.id)).toEqual(['e1', undefined, 'e3', 'e4', 'e5']);
+  });
+
+  it('fetches the id shards of the ids a link names with the compact index, before any lookup', async () => {
+    const fetched: string[] = [];
+    const src = await createDataSource(
+      async (p) => {
+        fetched.push(p);
+        return structuredClone(FILES.get(p));
+      },
+      (index) => aliasChain('older-e3', index.aliases),
+    );
+    expect(fetched.slice(0, 2)).toEqual(['/data/index.json', '/data/compact.json']);
+    expect(fetched.filter((p) => p.startsWith('/data/ids/'))).toEqual([...DATA.idShards.keys()].map((k) => `/data/ids/${k}.json`));
+    expect(await src.locate('e3')).toBe(2);
+    expect(aliasChain('older-e3', DATA.index.aliases)).toEqual(['older-e3', 'old-e3', 'e3']);
+    expect(aliasChain('a', { a: 'b', b: 'a' })).toEqual(['a', 'b']);
   });
 
   it('refuses data of another version or out of step with the index, saying what is wrong', async () => {
