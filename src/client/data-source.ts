@@ -4,11 +4,15 @@
  * compact index (/data/compact.json) for filters and counts over the whole corpus, and the
  * search words (/data/search.json) on the first search. Never /data/events.json: the page
  * never assumes that every event is in memory; full records exist only for loaded chunks.
+ * The compact index has no ids: the page knows an event by its compact position; a loaded chunk
+ * gives the records (and ids) of its positions, and an id is found through its id shard
+ * (/data/ids/<shard>.json) when a link names it.
  *
  * The pure part (which chunks a window needs, filtering the compact index, counting, id
  * resolution) is exported for unit tests; `createDataSource` adds the fetching and caching.
  */
-import type { ChunkIndex, CompactIndex, EventChunk, PeriodEntry, SearchIndex } from '../lib/chunks.ts';
+import { CHUNK_INDEX_VERSION, periodStarts, positionInPeriods, type ChunkIndex, type CompactIndex, type EventChunk, type PeriodEntry, type SearchIndex } from '../lib/chunks.ts';
+import { idShard, idShardFile, lookupShard } from '../lib/id-shards.ts';
 import type { DocumentEntry, EventType, TimelineEvent } from '../lib/schema.ts';
 import { EVENT_TYPES } from '../lib/event-types.ts';
 import { foldText, matchesTerms, queryTerms } from '../lib/filter.ts';
@@ -112,16 +116,16 @@ export function matchesCompact(compact: CompactIndex, i: number, f: CompiledFilt
 
 /** Positions (ascending, so by day) of the compact events that pass the filter. */
 export function filterCompact(compact: CompactIndex, f: CompiledFilter, words?: readonly string[]): Int32Array {
-  const out = new Int32Array(compact.ids.length);
+  const out = new Int32Array(compact.days.length);
   let n = 0;
-  for (let i = 0; i < compact.ids.length; i++) if (matchesCompact(compact, i, f, words)) out[n++] = i;
+  for (let i = 0; i < compact.days.length; i++) if (matchesCompact(compact, i, f, words)) out[n++] = i;
   return out.slice(0, n);
 }
 
 /** Events per type under every filter but the type filter (the counts on the type chips). */
 export function typeCounts(compact: CompactIndex, f: CompiledFilter, words?: readonly string[]): Map<EventType, number> {
   const counts = new Map<EventType, number>();
-  for (let i = 0; i < compact.ids.length; i++) {
+  for (let i = 0; i < compact.days.length; i++) {
     if (!matchesCompact(compact, i, f, words, true)) continue;
     const t = EVENT_TYPES[compact.types[i]!];
     if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -147,6 +151,18 @@ export function windowSlice(compact: CompactIndex, positions: Int32Array, fromDa
 
 /** How a requested event id resolves: itself, through an alias (an id of an earlier build), or not at all. */
 export type Resolution = { kind: 'found'; id: string } | { kind: 'alias'; id: string; from: string } | { kind: 'missing'; from: string };
+
+/** An id and the ids its aliases lead to (a short chain, never a loop). */
+export function aliasChain(id: string, aliases: Readonly<Record<string, string>>): string[] {
+  const chain = [id];
+  for (let cur = id, step = 0; step < 8; step++) {
+    const next = Object.prototype.hasOwnProperty.call(aliases, cur) ? aliases[cur] : undefined;
+    if (typeof next !== 'string' || chain.includes(next)) break;
+    chain.push(next);
+    cur = next;
+  }
+  return chain;
+}
 
 export function resolveEventId(id: string, aliases: Readonly<Record<string, string>>, exists: (id: string) => boolean): Resolution {
   if (exists(id)) return { kind: 'found', id };
@@ -186,30 +202,63 @@ export function looksLikeEvent(x: unknown): x is TimelineEvent {
   );
 }
 
+/** The data index, or an error that says what is wrong with it (an old or broken build). */
 export function checkIndex(x: unknown): ChunkIndex {
   const o = (x && typeof x === 'object' ? x : {}) as Partial<ChunkIndex>;
-  const periods = Array.isArray(o.periods) ? o.periods.filter((p) => p && isStr(p.key) && isStr(p.from) && isStr(p.to) && isStr(p.file) && typeof p.count === 'number') : [];
+  if (o.version !== CHUNK_INDEX_VERSION) throw new Error(`data index: version ${String(o.version)}, this page reads version ${CHUNK_INDEX_VERSION} (reload the page)`);
+  const total = o.total;
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw new Error('data index: no event total');
+  if (!Array.isArray(o.periods)) throw new Error('data index: no periods');
+  const periods = o.periods.filter((p) => p && isStr(p.key) && isStr(p.from) && isStr(p.to) && isStr(p.file) && Number.isInteger(p.count) && p.count >= 0);
+  if (periods.length !== o.periods.length) throw new Error('data index: a period is malformed');
+  const sum = periods.reduce((n, p) => n + p.count, 0);
+  if (sum !== total) throw new Error(`data index: the periods hold ${sum} events, the total says ${total}`);
+  const shards = o.idShards;
+  if (typeof shards !== 'number' || !Number.isInteger(shards) || shards < 1 || (shards & (shards - 1)) !== 0) throw new Error('data index: no valid id shard count');
   const countries = Array.isArray(o.countries) ? o.countries.filter((c) => c && isStr(c.iso) && /^[A-Z]{3}$/.test(c.iso) && isStr(c.name)) : [];
   const aliases: Record<string, string> = {};
   if (o.aliases && typeof o.aliases === 'object') for (const [k, v] of Object.entries(o.aliases)) if (isStr(v)) aliases[k] = v;
   return {
-    version: 1,
-    total: typeof o.total === 'number' ? o.total : 0,
+    version: CHUNK_INDEX_VERSION,
+    total,
     ...(isStr(o.first) && isStr(o.last) ? { first: o.first, last: o.last } : {}),
     periods,
     countries,
     types: o.types && typeof o.types === 'object' ? o.types : {},
     aliases,
+    idShards: shards,
+    ...(o.eventPages === false ? { eventPages: false } : {}),
   };
 }
 
-export function checkCompact(x: unknown): CompactIndex {
+/** The compact index, checked against the data index: `total` events in day order, columns of equal length. */
+export function checkCompact(x: unknown, total: number): CompactIndex {
   const o = (x && typeof x === 'object' ? x : {}) as Partial<CompactIndex>;
-  const ids = Array.isArray(o.ids) ? o.ids : [];
-  const n = ids.length;
-  const ok = Array.isArray(o.days) && o.days.length === n && Array.isArray(o.types) && o.types.length === n && Array.isArray(o.countries) && o.countries.length === n;
-  if (!ok) throw new Error('compact index: columns of different lengths');
-  return { ids: ids.map(String), days: o.days as number[], types: o.types as number[], countries: (o.countries as unknown[]).map((c) => (Array.isArray(c) ? (c as number[]) : [])) };
+  const { days, types, countries } = o;
+  if (!Array.isArray(days) || !Array.isArray(types) || !Array.isArray(countries)) throw new Error('compact index: a column is missing');
+  if (days.length !== types.length || days.length !== countries.length) throw new Error('compact index: columns of different lengths');
+  if (days.length !== total) throw new Error(`compact index: ${days.length} events, the data index says ${total}`);
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (typeof d !== 'number' || (i > 0 && d < days[i - 1]!)) throw new Error('compact index: days not in order');
+  }
+  return { days: days as number[], types: types as number[], countries: (countries as unknown[]).map((c) => (Array.isArray(c) ? (c as number[]) : [])) };
+}
+
+/**
+ * The records of a fetched chunk, by offset (undefined where a record is malformed), checked
+ * against the compact index: as many events as the period counts, each on the day of its position.
+ */
+export function checkChunk(raw: unknown, period: Pick<PeriodEntry, 'key' | 'count'>, start: number, days: ArrayLike<number>): (TimelineEvent | undefined)[] {
+  const chunk = (raw && typeof raw === 'object' ? raw : {}) as Partial<EventChunk>;
+  const events = Array.isArray(chunk.events) ? (chunk.events as unknown[]) : undefined;
+  if (!events) throw new Error(`chunk ${period.key}: no events`);
+  if (events.length !== period.count) throw new Error(`chunk ${period.key}: ${events.length} events, the data index says ${period.count}`);
+  return events.map((ev, o) => {
+    if (!looksLikeEvent(ev)) return undefined;
+    if (dayNum(ev.date) !== days[start + o]) throw new Error(`chunk ${period.key}: event ${o} is not in the order of the compact index`);
+    return ev;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,8 +266,10 @@ export function checkCompact(x: unknown): CompactIndex {
 export interface DataSource {
   readonly index: ChunkIndex;
   readonly compact: CompactIndex;
-  /** Position of an id in the compact index. */
+  /** Compact position of an id, when known (its chunk is loaded, or its id shard was fetched). */
   position(id: string): number | undefined;
+  /** Finds the position of an id, fetching its id shard when needed; undefined when no event has that id. */
+  locate(id: string): Promise<number | undefined>;
   countryName(iso3: string): string;
   /** Folded search words aligned with the compact index (fetched on first call). */
   words(): Promise<readonly string[]>;
@@ -226,8 +277,14 @@ export interface DataSource {
   ensureWindow(from: string, to: string, neighbours?: number): Promise<void>;
   /** Loads the chunk that holds this event and returns its record. */
   load(id: string): Promise<TimelineEvent | undefined>;
-  /** A record already in memory. */
+  /** Loads the chunk of compact position `p` and returns its record. */
+  loadAt(p: number): Promise<TimelineEvent | undefined>;
+  /** Loads every chunk that holds one of these compact positions. */
+  loadPositions(positions: ArrayLike<number>): Promise<void>;
+  /** A record already in memory, by id. */
   record(id: string): TimelineEvent | undefined;
+  /** A record already in memory, by compact position. */
+  recordAt(p: number): TimelineEvent | undefined;
   /** Records in memory whose days fall in [from, to] (for related events). */
   loadedBetween(from: string, to: string): TimelineEvent[];
   /** Source documents (titles, outlets), fetched on the first details panel. */
@@ -236,27 +293,58 @@ export interface DataSource {
 
 export type Fetcher = (path: string) => Promise<unknown>;
 
-/** Fetches the index and the compact index; chunks and search words come later, on demand. */
-export async function createDataSource(fetchJson: Fetcher): Promise<DataSource> {
-  const [rawIndex, rawCompact] = await Promise.all([fetchJson('/data/index.json'), fetchJson('/data/compact.json')]);
-  const index = checkIndex(rawIndex);
-  const compact = checkCompact(rawCompact);
-  const pos = new Map<string, number>();
-  compact.ids.forEach((id, i) => pos.set(id, i));
+/**
+ * Fetches the index and the compact index; chunks, id shards and search words come later, on
+ * demand. `linked`: the ids a link names (the event of `?event=` and its alias targets, given the
+ * index), whose id shards are fetched as soon as the index is here, while the compact index loads.
+ */
+export async function createDataSource(fetchJson: Fetcher, linked?: (index: ChunkIndex) => readonly string[]): Promise<DataSource> {
+  const indexFetch = fetchJson('/data/index.json');
+  const compactFetch = fetchJson('/data/compact.json');
+  // Not awaited before the index: a failure is reported by the await below.
+  compactFetch.catch(() => undefined);
+  const index = checkIndex(await indexFetch);
+  const total = index.total;
+  /** Fetched id shards (shard name -> raw shard, checked on each lookup). */
+  const shards = new Map<string, Promise<unknown>>();
+  const shardData = new Map<string, unknown>();
+  function fetchShard(name: string): Promise<unknown> {
+    let shard = shards.get(name);
+    if (!shard) {
+      shard = fetchJson(`/${idShardFile(name)}`).then((raw) => {
+        shardData.set(name, raw);
+        return raw;
+      });
+      shard.catch(() => shards.delete(name));
+      shards.set(name, shard);
+    }
+    return shard;
+  }
+  if (total && linked) for (const id of linked(index)) fetchShard(idShard(id, index.idShards)).catch(() => undefined);
+  const compact = checkCompact(await compactFetch, total);
+  const starts = periodStarts(index.periods);
   const names = new Map(index.countries.map((c) => [c.iso, c.name]));
-  const periodByKey = new Map(index.periods.map((p) => [p.key, p]));
+  const periodByKey = new Map(index.periods.map((p, i) => [p.key, i]));
   const chunks = new Map<string, Promise<void>>();
-  const records = new Map<string, TimelineEvent>();
+  /** Records of the loaded chunks, by position; positions of their ids. */
+  const records = new Map<number, TimelineEvent>();
+  const pos = new Map<string, number>();
   let words: Promise<string[]> | undefined;
   let docs: Promise<Map<string, DocumentEntry>> | undefined;
 
   function loadChunk(key: string): Promise<void> {
     let p = chunks.get(key);
     if (!p) {
-      const period = periodByKey.get(key);
-      p = (period ? fetchJson(`/${period.file}`) : Promise.resolve({ events: [] })).then((raw) => {
-        const chunk = (raw && typeof raw === 'object' ? raw : {}) as Partial<EventChunk>;
-        for (const ev of Array.isArray(chunk.events) ? chunk.events : []) if (looksLikeEvent(ev)) records.set(ev.id, ev);
+      const i = periodByKey.get(key);
+      if (i === undefined) return Promise.resolve();
+      const period = index.periods[i]!;
+      const start = starts[i]!;
+      p = fetchJson(`/${period.file}`).then((raw) => {
+        checkChunk(raw, period, start, compact.days).forEach((ev, o) => {
+          if (!ev) return;
+          records.set(start + o, ev);
+          pos.set(ev.id, start + o);
+        });
       });
       // A failed chunk may be retried on the next request.
       p.catch(() => chunks.delete(key));
@@ -264,16 +352,34 @@ export async function createDataSource(fetchJson: Fetcher): Promise<DataSource> 
     }
     return p;
   }
+  function loadAt(p: number): Promise<TimelineEvent | undefined> {
+    const at = positionInPeriods(starts, p);
+    if (!at) return Promise.resolve(undefined);
+    return loadChunk(index.periods[at.period]!.key).then(() => records.get(p));
+  }
+  function position(id: string): number | undefined {
+    const p = pos.get(id);
+    if (p !== undefined || !total) return p;
+    const shard = shardData.get(idShard(id, index.idShards));
+    return shard === undefined ? undefined : lookupShard(shard, id, total);
+  }
+
+  async function locate(id: string): Promise<number | undefined> {
+    const known = position(id);
+    if (known !== undefined || !total) return known;
+    return lookupShard(await fetchShard(idShard(id, index.idShards)), id, total);
+  }
 
   return {
     index,
     compact,
-    position: (id) => pos.get(id),
+    position,
+    locate,
     countryName: (iso) => names.get(iso) ?? iso,
     words() {
       words ??= fetchJson('/data/search.json').then((raw) => {
         const w = (raw as Partial<SearchIndex> | null)?.words;
-        if (!Array.isArray(w) || w.length !== compact.ids.length) throw new Error('search index does not match the events');
+        if (!Array.isArray(w) || w.length !== total) throw new Error('search index does not match the events');
         return w.map((x) => foldText(String(x)));
       });
       words.catch(() => (words = undefined));
@@ -283,19 +389,30 @@ export async function createDataSource(fetchJson: Fetcher): Promise<DataSource> 
       await Promise.all(chunkKeysForWindow(index.periods, from, to, neighbours).map(loadChunk));
     },
     async load(id) {
-      const i = pos.get(id);
-      if (i === undefined) return undefined;
-      await loadChunk(dayStr(compact.days[i]!).slice(0, 7));
-      return records.get(id);
+      const p = await locate(id);
+      return p === undefined ? undefined : loadAt(p);
     },
-    record: (id) => records.get(id),
+    loadAt,
+    async loadPositions(list) {
+      const periods = new Set<number>();
+      for (let k = 0; k < list.length; k++) {
+        const at = positionInPeriods(starts, list[k]!);
+        if (at) periods.add(at.period);
+      }
+      await Promise.all([...periods].map((i) => loadChunk(index.periods[i]!.key)));
+    },
+    record: (id) => {
+      const p = pos.get(id);
+      return p === undefined ? undefined : records.get(p);
+    },
+    recordAt: (p) => records.get(p),
     loadedBetween(from, to) {
       const a = dayNum(from);
       const b = dayNum(to);
       const [lo, hi] = [lowerBound(compact.days, a), lowerBound(compact.days, b + 1)];
       const out: TimelineEvent[] = [];
       for (let i = lo; i < hi; i++) {
-        const r = records.get(compact.ids[i]!);
+        const r = records.get(i);
         if (r) out.push(r);
       }
       return out;

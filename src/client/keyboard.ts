@@ -11,8 +11,10 @@ import type { TimelineView } from './timeline.ts';
 
 export interface KeyboardContext {
   timeline: TimelineView;
-  selected(): string | undefined;
-  select(id: string | undefined): void;
+  /** Compact position of the selected event. */
+  selected(): number | undefined;
+  /** Selects the event at a compact position (or clears the selection). */
+  select(position: number | undefined): void;
   openDetails(): void;
   /** The keyboard is about to move the window (so main.ts records it like a user pan). */
   userWindow(): void;
@@ -20,7 +22,7 @@ export interface KeyboardContext {
 
 /** What the walk needs of the timeline: events in day order, their lanes, and the lanes shown. */
 export interface WalkModel {
-  ids: readonly string[];
+  /** Day numbers of the events, ascending. */
   days: ArrayLike<number>;
   lanesAt(k: number): readonly string[];
   lanes: readonly string[];
@@ -41,7 +43,7 @@ export function walk(
   key: WalkKey,
   windowDays: [number, number],
 ): { index: number; lane: string } | undefined {
-  const n = m.ids.length;
+  const n = m.days.length;
   if (!n) return undefined;
   const firstLane = (k: number): string => {
     const ls = m.lanesAt(k);
@@ -95,7 +97,7 @@ export function attachKeyboard(target: HTMLElement, ctx: KeyboardContext): void 
       const sel = ctx.selected();
       const cur = sel === undefined ? undefined : tl.indexOf(sel);
       const res = walk(
-        { ids: model.ids, days: model.days, lanesAt: tl.lanesAt, lanes: tl.laneOrder() },
+        { days: model.days, lanesAt: tl.lanesAt, lanes: tl.laneOrder() },
         cur,
         lane,
         key,
@@ -105,7 +107,7 @@ export function attachKeyboard(target: HTMLElement, ctx: KeyboardContext): void 
         lane = res.lane;
         target.dataset.lane = res.lane;
         ctx.userWindow();
-        ctx.select(model.ids[res.index]);
+        ctx.select(model.positions[res.index]);
       }
     };
     switch (e.key) {
@@ -142,7 +144,7 @@ export function attachKeyboard(target: HTMLElement, ctx: KeyboardContext): void 
         tl.zoom(2);
         break;
       case 'Enter':
-        if (!ctx.selected()) move('next');
+        if (ctx.selected() === undefined) move('next');
         ctx.openDetails();
         break;
       case 'Escape':

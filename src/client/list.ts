@@ -17,7 +17,8 @@ export const LIST_PAGE = 300;
 export interface ListContext {
   names(iso3: string): string;
   onPick(id: string): void;
-  record(id: string): TimelineEvent | undefined;
+  /** The record of a compact position, when its chunk is loaded. */
+  record(position: number): TimelineEvent | undefined;
   /** Loads the records of these days (day numbers); resolves when they are in memory. */
   need(fromDay: number, toDay: number): Promise<void>;
 }
@@ -44,7 +45,8 @@ export function createList(root: HTMLElement, ctx: ListContext) {
   const countEl = root.querySelector<HTMLElement>('#mp-list-count');
   const titleEl = root.querySelector<HTMLElement>('#mp-list-title');
   let shown = LIST_PAGE;
-  let ids: readonly string[] = [];
+  /** Compact positions of the events in view. */
+  let positions: ArrayLike<number> = [];
   let days: ArrayLike<number> = [];
   let selected: string | undefined;
   let emptyText = 'No events match these filters.';
@@ -58,10 +60,10 @@ export function createList(root: HTMLElement, ctx: ListContext) {
   });
 
   function render(): void {
-    const n = Math.min(shown, ids.length);
+    const n = Math.min(shown, positions.length);
     // Records first: ask for the missing chunks and draw once they are here.
     let missing = false;
-    for (let i = 0; i < n && !missing; i++) if (!ctx.record(ids[i]!)) missing = true;
+    for (let i = 0; i < n && !missing; i++) if (!ctx.record(positions[i]!)) missing = true;
     if (missing) {
       const gen = ++generation;
       listEl.setAttribute('aria-busy', 'true');
@@ -85,7 +87,7 @@ export function createList(root: HTMLElement, ctx: ListContext) {
     let month = '';
     let ol: HTMLOListElement | undefined;
     for (let i = 0; i < n; i++) {
-      const ev = ctx.record(ids[i]!);
+      const ev = ctx.record(positions[i]!);
       if (!ev) continue;
       const m = ev.date.slice(0, 7);
       if (m !== month || !ol) {
@@ -96,9 +98,9 @@ export function createList(root: HTMLElement, ctx: ListContext) {
       }
       ol.append(row(ev, ctx.names, ev.id === selected));
     }
-    if (!ids.length) listEl.append(el('p', { class: 'muted ev-none' }, emptyText));
-    if (n < ids.length) {
-      const more = el('button', { type: 'button', class: 'button ev-more' }, `Show ${Math.min(LIST_PAGE, ids.length - n).toLocaleString('en')} more of ${plural(ids.length - n, 'remaining event')}`);
+    if (!positions.length) listEl.append(el('p', { class: 'muted ev-none' }, emptyText));
+    if (n < positions.length) {
+      const more = el('button', { type: 'button', class: 'button ev-more' }, `Show ${Math.min(LIST_PAGE, positions.length - n).toLocaleString('en')} more of ${plural(positions.length - n, 'remaining event')}`);
       more.addEventListener('click', () => {
         shown += LIST_PAGE;
         render();
@@ -108,14 +110,15 @@ export function createList(root: HTMLElement, ctx: ListContext) {
   }
 
   return {
-    /** The events in view, in day order (ids and their day numbers). */
-    setEvents(nextIds: readonly string[], nextDays: ArrayLike<number>, empty: string): void {
-      const same = nextIds.length === ids.length && nextIds.every((id, i) => id === ids[i]);
-      ids = nextIds;
+    /** The events in view, in day order (compact positions and their day numbers). */
+    setEvents(next: ArrayLike<number>, nextDays: ArrayLike<number>, empty: string): void {
+      let same = next.length === positions.length;
+      for (let i = 0; same && i < next.length; i++) same = next[i] === positions[i];
+      positions = next;
       days = nextDays;
       emptyText = empty;
       if (titleEl) titleEl.textContent = 'Events in this view';
-      if (countEl) countEl.textContent = plural(ids.length, 'event');
+      if (countEl) countEl.textContent = plural(positions.length, 'event');
       if (same && listEl.dataset.rendered === 'true') return;
       listEl.dataset.rendered = 'true';
       shown = LIST_PAGE;

@@ -6,6 +6,9 @@
  * Data (src/client/data-source.ts): /data/index.json and /data/compact.json first (enough for the
  * filters, counts, the overview and the relations graph), then the chunks of the visible window;
  * /data/search.json on the first search. vis-timeline is imported after the first paint.
+ * The compact index has no ids: the timeline, list and keyboard know events by compact
+ * position and get records from the loaded chunks; the view state (and the URL) names the
+ * selected event by id, found through its id shard when a link names it.
  *
  * History: a new filter choice or selection is pushState (Back undoes it); zoom and pan
  * replace the current entry after a short pause; popstate restores the view.
@@ -21,7 +24,7 @@ import { toCSV, toICS, toJSON } from '../lib/export.ts';
 import { withBase } from '../lib/seo.ts';
 import { createStore, type Changed } from './store.ts';
 import { presetRange } from './range.ts';
-import { compileFilter, createDataSource, dayNum, dayStr, dayTimes, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
+import { aliasChain, compileFilter, createDataSource, dayNum, dayStr, dayTimes, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
 import type { TimelineDeps, TimelineHandlers, TimelineModel, TimelineView } from './timeline.ts';
 import { createOverview } from './overview.ts';
 import { createRelations } from './relations.ts';
@@ -97,11 +100,11 @@ async function main(): Promise<void> {
         timelineEl,
         {
           names: (iso3) => wired?.deps.names(iso3) ?? iso3,
-          record: (id) => wired?.deps.record(id),
+          record: (p) => wired?.deps.record(p),
           need: (a, b) => wired?.deps.need(a, b) ?? Promise.resolve(),
         },
         {
-          onSelect: (id) => wired?.handlers.onSelect(id),
+          onSelect: (p) => wired?.handlers.onSelect(p),
           onRange: (start, end, byUser, final) => wired?.handlers.onRange(start, end, byUser, final),
           onMode: (mode, n) => wired?.handlers.onMode?.(mode, n),
           onLanes: (shown, hidden) => wired?.handlers.onLanes?.(shown, hidden),
@@ -113,7 +116,8 @@ async function main(): Promise<void> {
 
   let src: DataSource;
   try {
-    src = await createDataSource(fetchJson);
+    // The event a link names: its id shard is fetched with the compact index.
+    src = await createDataSource(fetchJson, (idx) => (first.event ? aliasChain(first.event, idx.aliases) : []));
   } catch (err) {
     root.dataset.state = 'error';
     status.setAttribute('role', 'alert');
@@ -169,11 +173,23 @@ async function main(): Promise<void> {
     return normalizeViewState(out);
   }
 
+  /**
+   * Looks up the event a link names (and the ids its aliases lead to) in the id shards, so that
+   * sanitize can tell, synchronously, which of them exist.
+   */
+  async function locateLinked(s: ViewState): Promise<void> {
+    if (!s.event) return;
+    await Promise.all(aliasChain(s.event, index.aliases).map((id) => src.locate(id).catch(() => undefined)));
+  }
+  /** The compact position of the selected event (known once sanitize kept it). */
+  const selectedAt = (id: string | undefined): number | undefined => (id === undefined ? undefined : src.position(id));
+
+  await locateLinked(first);
   const store = createStore<ViewState, Meta>(sanitize(first, true), normalizeViewState);
 
   // --- Filtering over the compact index -----------------------------------------------------
   let positions: Int32Array = new Int32Array(0);
-  let model: TimelineModel = { ids: [], days: [], types: [], countries: [] };
+  let model: TimelineModel = { positions: new Int32Array(0), days: [], types: [], countries: [] };
   let modelTimes: number[] = [];
   let filterGen = 0;
   let prefetched = false;
@@ -185,18 +201,16 @@ async function main(): Promise<void> {
     if (gen !== filterGen) return false;
     if (f.terms.length && !words) live.textContent = 'Search is unavailable: the search index could not load.';
     positions = filterCompact(compact, f, words);
-    const ids: string[] = new Array(positions.length);
     const days = new Int32Array(positions.length);
     const types: EventType[] = new Array(positions.length);
     const countries: string[][] = new Array(positions.length);
     for (let k = 0; k < positions.length; k++) {
       const p = positions[k]!;
-      ids[k] = compact.ids[p]!;
       days[k] = compact.days[p]!;
       types[k] = EVENT_TYPES[compact.types[p]!] ?? 'statement';
       countries[k] = compact.countries[p]!.map((i) => isoOf[i] ?? '???');
     }
-    model = { ids, days, types, countries };
+    model = { positions, days, types, countries };
     modelTimes = dayTimes(days, HALF_DAY_MS);
     if (!prefetched) {
       // The first view: ask for the chunks of its window now, so that they load while the
@@ -280,7 +294,7 @@ async function main(): Promise<void> {
   const need = (fromDay: number, toDay: number): Promise<void> => src.ensureWindow(dayStr(fromDay), dayStr(toDay), 0);
   const list = createList(listRoot, {
     names,
-    record: (id) => src.record(id),
+    record: (p) => src.recordAt(p),
     need,
     onPick(id) {
       store.set({ event: id }, { history: 'push', reveal: true });
@@ -352,10 +366,10 @@ async function main(): Promise<void> {
     // A window with no events offers the way back to the data.
     emptyBox.hidden = !(n === 0 && positions.length > 0);
     const windowLabel = `${formatDay(from)} to ${formatDay(to)}`;
-    const listIds = model.ids.slice(lo, hi);
+    const listPositions = positions.subarray(lo, hi);
     const listDays = Array.prototype.slice.call(model.days, lo, hi) as number[];
     const listEmpty = positions.length ? `No events from ${windowLabel}. Use “Fit all” to see every matching event.` : 'No events match these filters.';
-    later.now('list', () => list.setEvents(listIds, listDays, listEmpty));
+    later.now('list', () => list.setEvents(listPositions, listDays, listEmpty));
     // The panels below the timeline wait for its first draw, then redraw once per burst.
     const lists = model.countries.slice(lo, hi);
     const chosen = store.get().countries;
@@ -513,7 +527,7 @@ async function main(): Promise<void> {
         });
       } else if (noticeEl.dataset.kind === 'info' && noticeEl.textContent?.includes('hidden by the current filters')) clearNotice();
       const shown = hidden ? undefined : s.event;
-      timeline?.select(shown, meta.reveal ?? changed === 'all');
+      timeline?.select(selectedAt(shown), meta.reveal ?? changed === 'all');
       if (shown !== detailsFor || changed === 'all') void showDetails(shown);
       list.select(shown);
       if (shown && !timeline && (meta.reveal || changed === 'all')) {
@@ -549,10 +563,8 @@ async function main(): Promise<void> {
   };
   /** Full records of every filtered event (loads the chunks that hold them). */
   async function filteredRecords(): Promise<TimelineEvent[]> {
-    const keys = new Set<string>();
-    for (const p of positions) keys.add(dayStr(compact.days[p]!).slice(0, 7));
-    await Promise.all([...keys].map((k) => src.ensureWindow(`${k}-01`, `${k}-28`, 0)));
-    return model.ids.map((id) => src.record(id)).filter((e): e is TimelineEvent => Boolean(e));
+    await src.loadPositions(positions);
+    return Array.from(positions, (p) => src.recordAt(p)).filter((e): e is TimelineEvent => Boolean(e));
   }
   byId('mp-export-csv').addEventListener('click', async () => download(`${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${toCSV(await filteredRecords())}`));
   byId('mp-export-json').addEventListener('click', async () => {
@@ -652,8 +664,14 @@ async function main(): Promise<void> {
     });
   }
 
+  /** The newest history step (a Back waiting for an id shard is dropped by a newer one). */
+  let popGen = 0;
   window.addEventListener('popstate', () => {
-    store.replace(sanitize(parseViewState(location.search), true), { history: 'none', reveal: true });
+    const next = parseViewState(location.search);
+    const gen = ++popGen;
+    void locateLinked(next).then(() => {
+      if (gen === popGen) store.replace(sanitize(next, true), { history: 'none', reveal: true });
+    });
   });
 
   // --- First paint without the timeline, then the timeline -----------------------------------
@@ -664,9 +682,12 @@ async function main(): Promise<void> {
   root.dataset.state = 'ready';
 
   wired = {
-    deps: { names, record: (id) => src.record(id), need },
+    deps: { names, record: (p) => src.recordAt(p), need },
     handlers: {
-      onSelect(id) {
+      onSelect(p) {
+        // An item is drawn from its record: a selected item's record is loaded.
+        const id = p === undefined ? undefined : src.recordAt(p)?.id;
+        if (p !== undefined && id === undefined) return;
         store.set({ event: id }, { history: 'push' });
       },
       onRange(start, end, byUser, final) {
@@ -703,15 +724,31 @@ async function main(): Promise<void> {
   wrap.addEventListener('pointerdown', () => {
     if (document.activeElement !== wrap) wrap.focus({ preventScroll: true });
   });
+  /** The newest keyboard step (a step waiting for its chunk is dropped by a newer one). */
+  let keyGen = 0;
   attachKeyboard(wrap, {
     timeline,
-    selected: () => store.get().event,
-    select(id) {
+    selected: () => selectedAt(store.get().event),
+    select(p) {
       // Walking with the arrow keys replaces the entry: Back should not replay every step.
-      store.set({ event: id }, { history: 'replace', reveal: true });
-      const p = id ? src.position(id) : undefined;
-      const ev = id ? src.record(id) : undefined;
-      live.textContent = ev ? `${ev.title}, ${formatEventDate(ev)}` : p !== undefined ? `Event of ${formatDay(dayStr(compact.days[p]!))}` : 'Selection cleared';
+      if (p === undefined) {
+        store.set({ event: undefined }, { history: 'replace', reveal: true });
+        live.textContent = 'Selection cleared';
+        return;
+      }
+      // The id comes with the record: load the event's chunk first when it is not here yet.
+      const gen = ++keyGen;
+      const done = (ev: TimelineEvent | undefined): void => {
+        if (gen !== keyGen || !ev) return;
+        store.set({ event: ev.id }, { history: 'replace', reveal: true });
+        live.textContent = `${ev.title}, ${formatEventDate(ev)}`;
+      };
+      const ready = src.recordAt(p);
+      if (ready) done(ready);
+      else {
+        live.textContent = `Event of ${formatDay(dayStr(compact.days[p]!))}`;
+        src.loadAt(p).then(done, () => undefined);
+      }
     },
     openDetails,
     userWindow() {
@@ -722,7 +759,7 @@ async function main(): Promise<void> {
   timeline.setData(model, s.group, s.countries);
   timeline.setWindow(win[0], win[1]);
   const shown = selectionHidden(s) ? undefined : s.event;
-  timeline.select(shown, true);
+  timeline.select(selectedAt(shown), true);
   windowChanged();
   timelineEl.setAttribute('aria-busy', 'false');
   // The timeline draws once the window's records are here, on the next frame; the panels below

@@ -7,8 +7,8 @@
  * copies share the event id, show the other participants ("with RUS"), and are selected
  * together. Events without a state (only organisations) go to a lane of their own.
  *
- * Data: the timeline is given the filtered events as columns (ids, days, types, countries:
- * the compact index), not full records. Single events need their records (title, people):
+ * Data: the timeline is given the filtered events as columns (compact positions, days, types,
+ * countries: the compact index), not full records, and knows an event by its compact position. Single events need their records (title, people):
  * for the window it asks `deps.need()`, which fetches the window's chunks, and redraws.
  * When the window holds more than AGGREGATE_THRESHOLD items, lanes show counts per time
  * bucket, which need only the columns.
@@ -99,7 +99,8 @@ export function deferItemShow(Group: { prototype: VisGroupProto } | undefined): 
 
 /** The filtered events, in day order, as columns. */
 export interface TimelineModel {
-  ids: readonly string[];
+  /** Compact positions (src/lib/chunks.ts), ascending. */
+  positions: ArrayLike<number>;
   /** UTC day numbers, ascending. */
   days: ArrayLike<number>;
   types: readonly EventType[];
@@ -108,15 +109,15 @@ export interface TimelineModel {
 
 export interface TimelineDeps {
   names(iso3: string): string;
-  /** The full record, when its chunk is loaded. */
-  record(id: string): TimelineEvent | undefined;
+  /** The full record of a compact position, when its chunk is loaded. */
+  record(position: number): TimelineEvent | undefined;
   /** Loads the records of [fromDay, toDay] (day numbers); resolves when they are in memory. */
   need(fromDay: number, toDay: number): Promise<void>;
 }
 
 export interface TimelineHandlers {
-  /** The user selected an event (or cleared the selection) on the timeline. */
-  onSelect(id: string | undefined): void;
+  /** The user selected an event (its compact position; or cleared the selection) on the timeline. */
+  onSelect(position: number | undefined): void;
   /** The window moved. `final` is true once a pan/zoom gesture ended. */
   onRange(start: Date, end: Date, byUser: boolean, final: boolean): void;
   /** The display mode changed (events or aggregated counts). */
@@ -130,8 +131,8 @@ export interface TimelineView {
   /** Moves the window; `final` false (a brush still moving) defers reloading counts. */
   setWindow(start: Date, end: Date, animate?: boolean, final?: boolean): void;
   getWindow(): { start: Date; end: Date };
-  /** Selects an event; `reveal` brings it into view (window, then the page scrolled to its lane). */
-  select(id: string | undefined, reveal?: boolean): void;
+  /** Selects an event by compact position; `reveal` brings it into view (window, then the page scrolled to its lane). */
+  select(position: number | undefined, reveal?: boolean): void;
   /** Zooms around the centre; factor < 1 zooms in. */
   zoom(factor: number): void;
   /** The model (the keyboard walks it). */
@@ -140,8 +141,8 @@ export interface TimelineView {
   laneOrder(all?: boolean): readonly string[];
   /** The lanes of the k-th event of the model. */
   lanesAt(k: number): string[];
-  /** Position of an id in the model. */
-  indexOf(id: string): number | undefined;
+  /** Index in the model of a compact position. */
+  indexOf(position: number): number | undefined;
   mode(): 'events' | 'counts';
   /** Number of events inside the window. */
   visibleEventCount(): number;
@@ -163,7 +164,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
   const { names } = deps;
   const items = new DataSet<DataItem>([]);
   const groups = new DataSet<DataGroup>([]);
-  let model: TimelineModel = { ids: [], days: [], types: [], countries: [] };
+  let model: TimelineModel = { positions: [], days: [], types: [], countries: [] };
   let times: number[] = [];
   /** Prefix sums of lane counts: itemsBefore[i] = items of events[0..i). */
   let itemsBefore: number[] = [0];
@@ -177,10 +178,15 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
   let laneLimit = firstLanes(window.innerHeight);
   let revealPending = false;
   let loaded: Loaded | undefined;
-  let selected: string | undefined;
-  const itemToEvent = new Map<IdType, string>();
+  /** Compact position of the selected event. */
+  let selected: number | undefined;
+  const itemToEvent = new Map<IdType, number>();
   const aggInfo = new Map<IdType, { n: number; from: string; to: string; lane: string }>();
-  const indexById = new Map<string, number>();
+  /** Model index of a compact position (positions are ascending). */
+  const indexOfPosition = (p: number): number | undefined => {
+    const k = lowerBound(model.positions, p);
+    return k < model.positions.length && model.positions[k] === p ? k : undefined;
+  };
   /** Bumped by every setData: a late chunk never draws into newer data. */
   let generation = 0;
 
@@ -281,8 +287,8 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
 
   const itemId = (index: number, lane: string): string => `e${index}@${lane}`;
 
-  function siblingIds(eventId: string): string[] {
-    const i = indexById.get(eventId);
+  function siblingIds(position: number): string[] {
+    const i = indexOfPosition(position);
     if (i === undefined) return [];
     return lanesAt(i)
       .map((lane) => itemId(i, lane))
@@ -309,14 +315,14 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
     itemToEvent.clear();
     let missing = false;
     for (let i = lo; i < hi; i++) {
-      const ev = deps.record(model.ids[i]!);
+      const ev = deps.record(model.positions[i]!);
       if (!ev) {
         missing = true;
         continue;
       }
       for (const lane of lanesAt(i)) {
         const id = itemId(i, lane);
-        itemToEvent.set(id, ev.id);
+        itemToEvent.set(id, model.positions[i]!);
         next.push({
           id,
           group: lane,
@@ -337,7 +343,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
           if (gen !== generation) return;
           delete container.dataset.loading;
           refresh(true);
-          if (selected) timeline.setSelection(siblingIds(selected));
+          if (selected !== undefined) timeline.setSelection(siblingIds(selected));
           afterDraw?.();
         })
         .catch(() => {
@@ -405,7 +411,8 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
     const { lo, hi } = visibleRange();
     const counts = new Map<string, number>();
     for (let i = lo; i < hi; i++) for (const l of lanesAt(i)) counts.set(l, (counts.get(l) ?? 0) + 1);
-    const selLanes = new Set(selected && indexById.has(selected) ? lanesAt(indexById.get(selected)!) : []);
+    const selIndex = selected === undefined ? undefined : indexOfPosition(selected);
+    const selLanes = new Set(selIndex !== undefined ? lanesAt(selIndex) : []);
     const shown = lanes.filter((l) => showAll || (counts.get(l) ?? 0) > 0 || pinnedLanes.has(l) || selLanes.has(l));
     // The selection's lanes are drawn in the first step too.
     const drawn = shown.length > laneLimit ? [...new Set([...shown.filter((l) => selLanes.has(l)), ...shown])].slice(0, laneLimit) : shown;
@@ -467,7 +474,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
       const complete = loadEvents(from, to);
       // An incomplete load is redone when the records arrive.
       loaded = complete ? { mode, from, to, bucket } : undefined;
-      if (selected) timeline.setSelection(siblingIds(selected));
+      if (selected !== undefined) timeline.setSelection(siblingIds(selected));
     } else {
       const bucketMs = bucket * DAY_MS;
       const from = Math.floor(start / bucketMs) * bucketMs;
@@ -505,13 +512,13 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
   timeline.on('itemover', (props: { item: IdType; event: MouseEvent }) => {
     clearTimeout(tipTimer);
     if (lastPointer === 'touch') return;
-    const eventId = itemToEvent.get(props.item);
+    const eventAt = itemToEvent.get(props.item);
     const agg = aggInfo.get(props.item);
     const target = (props.event.target as Element | null)?.closest?.('.vis-item');
     tipTimer = setTimeout(() => {
       clear(tip);
-      if (eventId !== undefined) {
-        const ev = deps.record(eventId);
+      if (eventAt !== undefined) {
+        const ev = deps.record(eventAt);
         if (!ev) return;
         tip.append(tooltip(ev));
       } else if (agg) {
@@ -579,10 +586,10 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
   });
   timeline.on('select', (props: { items: IdType[] }) => {
     const first = props.items[0];
-    const id = first === undefined ? undefined : itemToEvent.get(first);
-    selected = id;
-    if (id) timeline.setSelection(siblingIds(id));
-    handlers.onSelect(id);
+    const p = first === undefined ? undefined : itemToEvent.get(first);
+    selected = p;
+    if (p !== undefined) timeline.setSelection(siblingIds(p));
+    handlers.onSelect(p);
   });
   timeline.on('click', (props: { item: IdType | null; what: string | null }) => {
     const id = props.item;
@@ -599,7 +606,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
 
   /** Scrolls the page so that the selected item (or its lane) is on screen. */
   function scrollToSelected(): void {
-    if (!selected) return;
+    if (selected === undefined) return;
     const node = container.querySelector('.vis-item.vis-selected');
     if (node) node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
@@ -610,11 +617,9 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
       grouping = group;
       model = next;
       times = dayTimes(next.days, HALF_DAY_MS);
-      indexById.clear();
-      next.ids.forEach((id, i) => indexById.set(id, i));
       itemsBefore = [0];
       const laneCounts = new Map<string, number>();
-      for (let i = 0; i < next.ids.length; i++) {
+      for (let i = 0; i < next.positions.length; i++) {
         const ls = lanesAt(i);
         itemsBefore.push(itemsBefore[itemsBefore.length - 1]! + ls.length);
         for (const l of ls) laneCounts.set(l, (laneCounts.get(l) ?? 0) + 1);
@@ -635,7 +640,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
       groups.clear();
       laneSignature = '';
       groups.add(lanes.map((lane, order) => ({ id: lane, order, content: laneLabel(lane, 0), className: `lane lane-${grouping}` }) as DataGroup));
-      if (selected && !indexById.has(selected)) selected = undefined;
+      if (selected !== undefined && indexOfPosition(selected) === undefined) selected = undefined;
       refresh(true);
       updateLanes();
     },
@@ -648,10 +653,11 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
       if (final) updateLanes();
     },
     getWindow: () => timeline.getWindow(),
-    select(id, reveal = false) {
-      selected = id && indexById.has(id) ? id : undefined;
-      if (selected && reveal) {
-        const t = times[indexById.get(selected)!]!;
+    select(position, reveal = false) {
+      const k = position === undefined ? undefined : indexOfPosition(position);
+      selected = k === undefined ? undefined : position;
+      if (k !== undefined && reveal) {
+        const t = times[k]!;
         const w = timeline.getWindow();
         const span = w.end.getTime() - w.start.getTime();
         if (t < w.start.getTime() + span * 0.02 || t > w.end.getTime() - span * 0.05) {
@@ -660,9 +666,9 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
           refresh();
         }
       }
-      timeline.setSelection(selected ? siblingIds(selected) : []);
+      timeline.setSelection(selected !== undefined ? siblingIds(selected) : []);
       updateLanes();
-      if (selected && reveal) {
+      if (selected !== undefined && reveal) {
         afterDraw = () => {
           afterDraw = undefined;
           requestAnimationFrame(scrollToSelected);
@@ -680,7 +686,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
     model: () => model,
     laneOrder: (all = false) => (all ? lanes : shownLanes),
     lanesAt,
-    indexOf: (id) => indexById.get(id),
+    indexOf: indexOfPosition,
     mode: () => loaded?.mode ?? 'events',
     visibleEventCount: () => {
       const r = visibleRange();

@@ -5,6 +5,7 @@
  */
 import { CHUNK_INDEX_VERSION, chunkFile, periodKey, type ChunkIndex, type CompactIndex, type EventChunk, type PeriodEntry, type SearchIndex } from './chunks.ts';
 import { EVENT_TYPES } from './event-types.ts';
+import { buildIdShards, type IdShard } from './id-shards.ts';
 import type { EventsFile, TimelineEvent } from './schema.ts';
 
 export interface ChunkedData {
@@ -12,6 +13,8 @@ export interface ChunkedData {
   chunks: Map<string, EventChunk>;
   compact: CompactIndex;
   search: SearchIndex;
+  /** Shard name -> id map (/data/ids/<shard>.json). */
+  idShards: Map<string, IdShard>;
 }
 
 const DAY_MS = 86_400_000;
@@ -72,6 +75,7 @@ export function buildChunkedData(file: EventsFile, countryName: (iso: string) =>
   }
   const countries = [...countryCounts.keys()].sort().map((iso) => ({ iso, name: countryName(iso), count: countryCounts.get(iso) ?? 0 }));
   const countryIndex = new Map(countries.map((c, i) => [c.iso, i]));
+  const shards = buildIdShards(events.map((ev) => ev.id));
   const aliases: Record<string, string> = {};
   for (const k of Object.keys(file.aliases ?? {}).sort()) aliases[k] = (file.aliases ?? {})[k]!;
   const index: ChunkIndex = {
@@ -82,18 +86,18 @@ export function buildChunkedData(file: EventsFile, countryName: (iso: string) =>
     countries,
     types: typeCounts,
     aliases,
+    idShards: shards.shards,
     ...(options.eventPages === false ? { eventPages: false } : {}),
   };
-  const compact: CompactIndex = { ids: [], days: [], types: [], countries: [] };
+  const compact: CompactIndex = { days: [], types: [], countries: [] };
   const search: SearchIndex = { words: [] };
   for (const ev of events) {
-    compact.ids.push(ev.id);
     compact.days.push(dayNumber(ev.date));
     compact.types.push(EVENT_TYPES.indexOf(ev.type));
     compact.countries.push([...new Set(ev.countries)].map((iso) => countryIndex.get(iso)!).sort((a, b) => a - b));
     search.words.push(searchWords(ev, countryName));
   }
-  return { index, chunks, compact, search };
+  return { index, chunks, compact, search, idShards: shards.files };
 }
 
 const memo = new WeakMap<EventsFile, ChunkedData>();

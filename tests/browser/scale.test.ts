@@ -140,5 +140,39 @@ describe(`a site built from ${N.toLocaleString('en')} events`, () => {
     expect(filtered.requested).not.toContain('/data/events.json');
     await filtered.page.close();
     console.log(`[scale] ${N} events, real build: first timeline item ${first.ms} ms, pan ${panMs} ms, filtered link ${filtered.ms} ms`);
+    // The first view knows events by position: no id list, no id shard.
+    expect(first.requested.some((r) => r.startsWith('/data/ids/'))).toBe(false);
+  }, 120_000);
+
+  it('finds an event a link names through one id shard (compact.json holds no ids)', async () => {
+    const compact = JSON.parse(html('data/compact.json')) as Record<string, unknown>;
+    expect(Object.keys(compact).sort()).toEqual(['countries', 'days', 'types']);
+    const index = JSON.parse(html('data/index.json')) as { idShards: number; total: number };
+    expect(index.total).toBe(N);
+    const shards = files.filter((f) => /^data\/ids\/[0-9a-f]+\.json$/.test(f));
+    expect(shards).toHaveLength(index.idShards);
+    // The oldest event: far from the opening window, so its chunk is not loaded by the first view.
+    const oldest = [...file.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))[0]!;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/?event=${encodeURIComponent(oldest.id)}`);
+    await page.waitForFunction((t) => document.querySelector('#det-title')?.textContent?.includes(t) ?? false, oldest.title, { timeout: 60_000 });
+    expect(requested.filter((r) => r.startsWith('/data/ids/'))).toHaveLength(1);
+    expect(requested).toContain(`/data/chunks/${oldest.date.slice(0, 7)}.json`);
+    await page.close();
+
+    // A build without event pages: /event/<id>/ is answered by the 404 page, which looks the id up
+    // in its shard and opens the timeline at it, or says that no event has it.
+    const noPages = await browser.newPage();
+    await noPages.route('**/data/index.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...JSON.parse(html('data/index.json')), eventPages: false }) }),
+    );
+    await noPages.route(/\/event\/[^/]+\/$/, (route) => route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', path: join(dist, '404.html') }));
+    await noPages.goto(`${server.url}/event/${encodeURIComponent(oldest.id)}/`);
+    await noPages.waitForURL((u) => u.search === `?event=${encodeURIComponent(oldest.id)}`, { timeout: 30_000 });
+    await noPages.goto(`${server.url}/event/no-such-event-anywhere/`);
+    await noPages.waitForFunction(() => document.querySelector('#nf-event')?.textContent?.includes('No event has the id') ?? false, undefined, { timeout: 30_000 });
+    await noPages.close();
   }, 120_000);
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChunkedData, dayNumber, searchWords } from '../../src/lib/chunk-build.ts';
+import { periodStarts, positionInPeriods } from '../../src/lib/chunks.ts';
+import { idShard } from '../../src/lib/id-shards.ts';
 import type { EventsFile, TimelineEvent } from '../../src/lib/schema.ts';
 
 function ev(id: string, date: string, type: TimelineEvent['type'], countries: string[], title: string, people: string[] = []): TimelineEvent {
@@ -53,13 +55,48 @@ describe('buildChunkedData', () => {
     expect(Object.keys(data.index.aliases)).toEqual(['old-a', 'old-b']);
   });
 
-  it('keeps the compact columns aligned with the sorted events', () => {
-    expect(data.compact.ids).toEqual(['2024-12-31-sanction-ind-usa', '2025-07-01-statement-chn', '2025-07-13-meeting-chn-rus', '2025-07-15-threat-rus-usa']);
+  it('keeps the compact columns aligned with the sorted events, without ids', () => {
+    expect(Object.keys(data.compact).sort()).toEqual(['countries', 'days', 'types']);
     expect(data.compact.days[0]).toBe(dayNumber('2024-12-31'));
     expect(data.compact.days[3]! - data.compact.days[0]!).toBe(195);
     // CHN=0, IND=1, RUS=2, USA=3 in index.countries
     expect(data.compact.countries).toEqual([[1, 3], [0], [0, 2], [2, 3]]);
     expect(data.search.words).toHaveLength(4);
+  });
+});
+
+describe('compact positions', () => {
+  const data = buildChunkedData(file, name);
+  const starts = periodStarts(data.index.periods);
+  const order = ['2024-12-31-sanction-ind-usa', '2025-07-01-statement-chn', '2025-07-13-meeting-chn-rus', '2025-07-15-threat-rus-usa'];
+
+  it('map to a period and an offset in its chunk, through the cumulative counts', () => {
+    expect(starts).toEqual([0, 1, 4]);
+    const at = order.map((_, p) => positionInPeriods(starts, p)!);
+    expect(at).toEqual([{ period: 0, offset: 0 }, { period: 1, offset: 0 }, { period: 1, offset: 1 }, { period: 1, offset: 2 }]);
+    expect(at.map(({ period, offset }) => data.chunks.get(data.index.periods[period]!.key)!.events[offset]!.id)).toEqual(order);
+    // The record's day is the compact day of its position.
+    at.forEach(({ period, offset }, p) => expect(dayNumber(data.chunks.get(data.index.periods[period]!.key)!.events[offset]!.date)).toBe(data.compact.days[p]));
+  });
+
+  it('outside [0, total) or not whole have no period; empty periods are skipped', () => {
+    for (const p of [-1, 4, 1.5, Number.NaN]) expect(positionInPeriods(starts, p)).toBeUndefined();
+    expect(positionInPeriods([0], 0)).toBeUndefined();
+    const withEmpty = periodStarts([{ count: 2 }, { count: 0 }, { count: 0 }, { count: 3 }]);
+    expect(withEmpty).toEqual([0, 2, 2, 2, 5]);
+    expect([0, 1, 2, 3, 4].map((p) => positionInPeriods(withEmpty, p))).toEqual([
+      { period: 0, offset: 0 },
+      { period: 0, offset: 1 },
+      { period: 3, offset: 0 },
+      { period: 3, offset: 1 },
+      { period: 3, offset: 2 },
+    ]);
+  });
+
+  it('are what the id shards give for each id; the index names the shard count', () => {
+    expect(data.index.idShards).toBe(1);
+    order.forEach((id, p) => expect(data.idShards.get(idShard(id, data.index.idShards))![id]).toBe(p));
+    expect(JSON.parse(JSON.stringify(data.idShards.get('0')))).toEqual(Object.fromEntries(order.map((id, p) => [id, p])));
   });
 });
 

@@ -3,6 +3,7 @@ import { buildChunkedData } from '../../src/lib/chunk-build.ts';
 import type { EventsFile, TimelineEvent } from '../../src/lib/schema.ts';
 import { parseViewState } from '../../src/lib/url-state.ts';
 import {
+  aliasChain,
   chunkKeysForWindow,
   compileFilter,
   createDataSource,
@@ -34,7 +35,17 @@ const EVENTS: TimelineEvent[] = [
 const FILE: EventsFile = { schemaVersion: 1, documents: [], events: EVENTS, aliases: { 'old-e3': 'e3', 'older-e3': 'old-e3', 'gone-id': 'also-gone' } } as EventsFile;
 const DATA = buildChunkedData(FILE, name);
 const WORDS = DATA.search.words.map(foldText);
-const idsOf = (pos: Int32Array): string[] => [...pos].map((i) => DATA.compact.ids[i]!);
+/** Ids in compact order: the chunks' events, period after period. */
+const ORDER = DATA.index.periods.flatMap((p) => DATA.chunks.get(p.key)!.events.map((e) => e.id));
+const idsOf = (pos: Int32Array): string[] => [...pos].map((i) => ORDER[i]!);
+/** Every file of the build, by path. */
+const FILES = new Map<string, unknown>([
+  ['/data/index.json', DATA.index],
+  ['/data/compact.json', DATA.compact],
+  ['/data/search.json', DATA.search],
+  ...[...DATA.chunks.entries()].map(([k, c]) => [`/data/chunks/${k}.json`, c] as [string, unknown]),
+  ...[...DATA.idShards.entries()].map(([k, s]) => [`/data/ids/${k}.json`, s] as [string, unknown]),
+]);
 
 describe('chunkKeysForWindow', () => {
   const periods = DATA.index.periods; // 2023-03, 2025-06, 2025-07, 2025-09
@@ -83,7 +94,7 @@ describe('filtering over the compact index', () => {
 });
 
 describe('resolveEventId', () => {
-  const exists = (id: string): boolean => DATA.compact.ids.includes(id);
+  const exists = (id: string): boolean => ORDER.includes(id);
   it('finds current ids, follows aliases (also chains), and reports missing ones', () => {
     expect(resolveEventId('e3', DATA.index.aliases, exists)).toEqual({ kind: 'found', id: 'e3' });
     expect(resolveEventId('old-e3', DATA.index.aliases, exists)).toEqual({ kind: 'alias', id: 'e3', from: 'old-e3' });
@@ -97,16 +108,10 @@ describe('resolveEventId', () => {
 describe('createDataSource', () => {
   it('fetches the index and compact index first, then only the chunks a window needs, once', async () => {
     const fetched: string[] = [];
-    const files = new Map<string, unknown>([
-      ['/data/index.json', DATA.index],
-      ['/data/compact.json', DATA.compact],
-      ['/data/search.json', DATA.search],
-      ...[...DATA.chunks.entries()].map(([k, c]) => [`/data/chunks/${k}.json`, c] as [string, unknown]),
-    ]);
     const src = await createDataSource(async (p) => {
       fetched.push(p);
-      if (!files.has(p)) throw new Error(`404 ${p}`);
-      return structuredClone(files.get(p));
+      if (!FILES.has(p)) throw new Error(`404 ${p}`);
+      return structuredClone(FILES.get(p));
     });
     expect(fetched).toEqual(['/data/index.json', '/data/compact.json']);
     expect(src.record('e3')).toBeUndefined();
@@ -114,30 +119,91 @@ describe('createDataSource', () => {
     await src.ensureWindow('2025-07-10', '2025-07-20', 0);
     expect(fetched.filter((p) => p.includes('chunks'))).toEqual(['/data/chunks/2025-07.json']);
     expect(src.record('e3')?.title).toContain('Lavrov');
+    // A loaded chunk gives its positions: e3 is the third event (positions from 0).
+    expect(src.position('e3')).toBe(2);
+    expect(src.recordAt(2)?.id).toBe('e3');
     expect(src.record('e1')).toBeUndefined();
+    expect(src.position('e1')).toBeUndefined();
+    expect(fetched.some((p) => p.startsWith('/data/ids/'))).toBe(false);
     expect((await src.load('e1'))?.date).toBe('2023-03-02');
+    // e1 was found through its id shard, then its chunk.
+    expect(fetched.filter((p) => p.startsWith('/data/ids/'))).toHaveLength(1);
+    expect(src.position('e1')).toBe(0);
     expect(src.loadedBetween('2023-01-01', '2025-07-13').map((e) => e.id)).toEqual(['e1', 'e3']);
     expect(fetched).not.toContain('/data/events.json');
     expect(fetched).not.toContain('/data/search.json');
     expect((await src.words())[2]).toContain('lavrov');
     expect(src.countryName('TUR')).toBe('Türkiye');
   });
-  it('drops chunk entries that are not events, and survives a failed chunk', async () => {
+  it('leaves a malformed chunk entry without a record (its position kept), and survives a failed chunk', async () => {
     let fail = true;
     const src = await createDataSource(async (p) => {
       if (p === '/data/index.json') return DATA.index;
       if (p === '/data/compact.json') return DATA.compact;
-      if (p.endsWith('2025-09.json')) {
+      if (p.endsWith('2025-07.json')) {
         if (fail) throw new Error('offline');
-        return { key: '2025-09', events: [{ id: 'junk' }, EVENTS[5]] };
+        return { key: '2025-07', events: [EVENTS[2], { id: 'junk' }, EVENTS[4]] };
       }
       return { events: [] };
     });
-    await expect(src.ensureWindow('2025-09-01', '2025-09-30', 0)).rejects.toThrow('offline');
+    await expect(src.ensureWindow('2025-07-01', '2025-07-31', 0)).rejects.toThrow('offline');
     fail = false;
-    await src.ensureWindow('2025-09-01', '2025-09-30', 0);
-    expect(src.record('e6')?.id).toBe('e6');
+    await src.ensureWindow('2025-07-01', '2025-07-31', 0);
+    expect(src.record('e3')?.id).toBe('e3');
+    expect(src.recordAt(3)).toBeUndefined();
+    expect(src.recordAt(4)?.id).toBe('e5');
     expect(src.record('junk')).toBeUndefined();
+  });
+
+  it('finds ids through their shard: current ids, and none for unknown ones', async () => {
+    const fetched: string[] = [];
+    const src = await createDataSource(async (p) => {
+      fetched.push(p);
+      if (!FILES.has(p)) throw new Error(`404 ${p}`);
+      return structuredClone(FILES.get(p));
+    });
+    expect(fetched).toEqual(['/data/index.json', '/data/compact.json']);
+    for (const [i, id] of ORDER.entries()) expect(await src.locate(id)).toBe(i);
+    expect(await src.locate('no-such-event')).toBeUndefined();
+    expect(await src.locate('__proto__')).toBeUndefined();
+    expect(await src.locate('old-e3')).toBeUndefined(); // aliases are in the index, not in the shards
+    expect(fetched.some((p) => p.includes('chunks'))).toBe(false);
+    expect((await src.loadAt(5))?.id).toBe('e6');
+    expect(await src.loadAt(6)).toBeUndefined();
+    // The chunks of a set of positions, each once: 2023-03 and 2025-07.
+    await src.loadPositions(new Int32Array([0, 2, 4]));
+    expect(fetched.filter((p) => p.includes('chunks')).sort()).toEqual(['/data/chunks/2023-03.json', '/data/chunks/2025-07.json', '/data/chunks/2025-09.json']);
+    expect([0, 1, 2, 3, 4].map((p) => src.recordAt(p)?.id)).toEqual(['e1', undefined, 'e3', 'e4', 'e5']);
+  });
+
+  it('fetches the id shards of the ids a link names with the compact index, before any lookup', async () => {
+    const fetched: string[] = [];
+    const src = await createDataSource(
+      async (p) => {
+        fetched.push(p);
+        return structuredClone(FILES.get(p));
+      },
+      (index) => aliasChain('older-e3', index.aliases),
+    );
+    expect(fetched.slice(0, 2)).toEqual(['/data/index.json', '/data/compact.json']);
+    expect(fetched.filter((p) => p.startsWith('/data/ids/'))).toEqual([...DATA.idShards.keys()].map((k) => `/data/ids/${k}.json`));
+    expect(await src.locate('e3')).toBe(2);
+    expect(aliasChain('older-e3', DATA.index.aliases)).toEqual(['older-e3', 'old-e3', 'e3']);
+    expect(aliasChain('a', { a: 'b', b: 'a' })).toEqual(['a', 'b']);
+  });
+
+  it('refuses data of another version or out of step with the index, saying what is wrong', async () => {
+    const make = (over: Record<string, unknown>) => createDataSource(async (p) => (p in over ? over[p] : structuredClone(FILES.get(p))));
+    await expect(make({ '/data/index.json': { ...DATA.index, version: 1 } })).rejects.toThrow(/version 1.*version 2/);
+    await expect(make({ '/data/index.json': { ...DATA.index, total: 7 } })).rejects.toThrow(/periods hold 6 events, the total says 7/);
+    await expect(make({ '/data/index.json': { ...DATA.index, idShards: 3 } })).rejects.toThrow(/id shard/);
+    await expect(make({ '/data/compact.json': { ...DATA.compact, days: DATA.compact.days.slice(1), types: DATA.compact.types.slice(1), countries: DATA.compact.countries.slice(1) } })).rejects.toThrow(/5 events, the data index says 6/);
+    await expect(make({ '/data/compact.json': { ...DATA.compact, types: DATA.compact.types.slice(1) } })).rejects.toThrow(/different lengths/);
+    await expect(make({ '/data/compact.json': { ids: ORDER } })).rejects.toThrow(/column is missing/);
+    await expect(make({ '/data/compact.json': { ...DATA.compact, days: [...DATA.compact.days].reverse() } })).rejects.toThrow(/not in order/);
+    const src = await make({ '/data/chunks/2025-07.json': { key: '2025-07', events: [EVENTS[2], EVENTS[3]] }, '/data/chunks/2025-09.json': { key: '2025-09', events: [EVENTS[0]] } });
+    await expect(src.ensureWindow('2025-07-01', '2025-07-31', 0)).rejects.toThrow(/chunk 2025-07: 2 events, the data index says 3/);
+    await expect(src.ensureWindow('2025-09-01', '2025-09-30', 0)).rejects.toThrow(/chunk 2025-09: event 0 is not in the order/);
   });
 });
 

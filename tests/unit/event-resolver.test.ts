@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventIdFromPath, resolveEventPath } from '../../src/lib/event-resolver.ts';
+import { currentId, eventIdFromPath, resolveEventPath } from '../../src/lib/event-resolver.ts';
 
 describe('eventIdFromPath', () => {
   it('reads the id of /event/<id>/ under any base', () => {
@@ -31,5 +31,15 @@ describe('resolveEventPath', () => {
     expect(resolveEventPath('2025-07-13-x', { aliases, eventPages: false }, '/')).toBe('/?event=2025-07-13-x');
     expect(resolveEventPath('old-id', { aliases, eventPages: false }, '/sub/')).toBe('/sub/?event=new-id');
     expect(resolveEventPath('a&b', { eventPages: false }, '/')).toBe('/?event=a%26b');
+  });
+  it('without event pages, leads on only when the id shard has the (current) id', () => {
+    const known = new Set(['new-id', 'e1']);
+    const exists = (id: string): boolean => known.has(id);
+    expect(resolveEventPath('e1', { aliases, eventPages: false }, '/', exists)).toBe('/?event=e1');
+    expect(resolveEventPath('old-id', { aliases, eventPages: false }, '/', exists)).toBe('/?event=new-id');
+    expect(resolveEventPath('nope', { aliases, eventPages: false }, '/', exists)).toBeUndefined();
+    expect(resolveEventPath('old-id', { aliases: { 'old-id': 'gone' }, eventPages: false }, '/', exists)).toBeUndefined();
+    expect(currentId('old-id', { aliases })).toBe('new-id');
+    expect(currentId('__proto__', { aliases })).toBe('__proto__');
   });
 });
