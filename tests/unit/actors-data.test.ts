@@ -9,8 +9,10 @@ import aliases from '../../scripts/data/country-aliases.json';
 import metonyms from '../../scripts/data/metonyms.json';
 import orgs from '../../scripts/data/organizations.json';
 import people from '../../scripts/data/people.json';
+import { emittedCode } from '../../scripts/pipeline/actors/codes.ts';
 
-const CCA3 = new Set(countries.map((c) => c.cca3));
+// The codes we emit: world-countries' cca3, with country-aliases.json `codes` applied (Kosovo: UNK -> XKX).
+const CCA3 = new Set(countries.map((c) => emittedCode(c.cca3)));
 const ORG_IDS = new Set(orgs.organizations.map((o) => o.id));
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

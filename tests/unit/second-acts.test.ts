@@ -151,7 +151,7 @@ describe('first-person and quote-first speech', () => {
 
 describe('gatherings of an organisation in an adjunct', () => {
   it.each([
-    'Poland will close two more crossings, the Polish premier said after an EU summit in Brussels on Friday.',
+    'Latvia will shut one more border post, its prime minister told reporters after an EU summit held in Brussels on Thursday.',
     'Brazil and India signed a biofuel pact on the sidelines of the G20 summit in Rio on Monday.',
   ])('are no event of the sentence\'s parties: %s', (body) => {
     const out = extract(body);

@@ -2,7 +2,7 @@
  * The verb-group view of a sentence. Trigger rules are surface patterns: they need the parts of a
  * verb group, or a verb and its complement, next to each other. News puts adjuncts between them
  * ("the envoy was on Monday summoned", "had been formally recalled", "agreed in Beijing on
- * March 10 to resume", "the ambassador to the United States had been recalled"). This stage finds
+ * March 10 to resume", "the ambassador to France had been recalled"). This stage finds
  * the ELIDABLE ADJUNCTS of a sentence (time phrases, manner and sentence adverbs, place phrases,
  * the prepositional phrase after an envoy noun, connectives between commas; the classes are data
  * in scripts/data/constructions.json, each with a rule id) and builds a VIEW of the sentence
