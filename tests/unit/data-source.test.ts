@@ -105,14 +105,20 @@ describe('resolveEventId', () => {
   });
 });
 
+/** A data source over FILES that records every path it fetches (a missing file is a 404). */
+async function recordingSource() {
+  const fetched: string[] = [];
+  const src = await createDataSource(async (p) => {
+    fetched.push(p);
+    if (!FILES.has(p)) throw new Error(`404 ${p}`);
+    return structuredClone(FILES.get(p));
+  });
+  return { fetched, src };
+}
+
 describe('createDataSource', () => {
   it('fetches the index and compact index first, then only the chunks a window needs, once', async () => {
-    const fetched: string[] = [];
-    const src = await createDataSource(async (p) => {
-      fetched.push(p);
-      if (!FILES.has(p)) throw new Error(`404 ${p}`);
-      return structuredClone(FILES.get(p));
-    });
+    const { fetched, src } = await recordingSource();
     expect(fetched).toEqual(['/data/index.json', '/data/compact.json']);
     expect(src.record('e3')).toBeUndefined();
     await src.ensureWindow('2025-07-01', '2025-07-31', 0);
@@ -156,12 +162,7 @@ describe('createDataSource', () => {
   });
 
   it('finds ids through their shard: current ids, and none for unknown ones', async () => {
-    const fetched: string[] = [];
-    const src = await createDataSource(async (p) => {
-      fetched.push(p);
-      if (!FILES.has(p)) throw new Error(`404 ${p}`);
-      return structuredClone(FILES.get(p));
-    });
+    const { fetched, src } = await recordingSource();
     expect(fetched).toEqual(['/data/index.json', '/data/compact.json']);
     for (const [i, id] of ORDER.entries()) expect(await src.locate(id)).toBe(i);
     expect(await src.locate('no-such-event')).toBeUndefined();

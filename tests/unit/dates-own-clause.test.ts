@@ -4,27 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractCues, resolveDate } from '../../scripts/pipeline/dates.ts';
-import type { DateContext, EventCandidate, EventType, Modality, Sentence } from '../../scripts/pipeline/types.ts';
+import type { DateContext, Sentence } from '../../scripts/pipeline/types.ts';
+import { candidateIn } from './dates-helpers.ts';
 
 // 2025-07-15 is a Tuesday; 2024-12-27 a Friday.
 const TUE = '2025-07-15';
 const FRI_DEC = '2024-12-27';
-
-function candidateIn(text: string, trigger: string, opts: { type?: EventType; modality?: Modality; offset?: number } = {}) {
-  const offset = opts.offset ?? 200;
-  const sentence: Sentence = { index: 4, paragraph: 2, text, start: offset, end: offset + text.length, kind: 'body' };
-  const at = text.indexOf(trigger);
-  if (at < 0) throw new Error(`no ${trigger}`);
-  const candidate: EventCandidate = {
-    type: opts.type ?? 'meeting',
-    trigger: { start: offset + at, end: offset + at + trigger.length, text: trigger },
-    clause: { start: offset, end: offset + text.length },
-    modality: opts.modality ?? 'asserted',
-    confidence: 0.9,
-    rule: 'test',
-  };
-  return { sentence, candidate };
-}
 
 function resolve(text: string, trigger: string, ctx: DateContext, opts: Parameters<typeof candidateIn>[2] = {}) {
   const { sentence, candidate } = candidateIn(text, trigger, opts);

@@ -2,27 +2,11 @@ import { describe, expect, it } from 'vitest';
 import cueData from '../../scripts/data/date-cues.json' with { type: 'json' };
 import { resolveDate } from '../../scripts/pipeline/dates.ts';
 import { DATE_RESOLVERS } from '../../scripts/pipeline/dates/resolvers/index.ts';
-import type { DateContext, EventCandidate, EventType, Modality, Sentence } from '../../scripts/pipeline/types.ts';
+import type { DateContext, EventType, Sentence } from '../../scripts/pipeline/types.ts';
+import { candidateIn } from './dates-helpers.ts';
 
 // 2025-07-15 is a Tuesday.
 const TUE = '2025-07-15';
-
-function candidateIn(text: string, trigger: string, opts: { type?: EventType; modality?: Modality; needsOwnDate?: boolean } = {}) {
-  const offset = 200;
-  const sentence: Sentence = { index: 4, paragraph: 2, text, start: offset, end: offset + text.length, kind: 'body' };
-  const at = text.indexOf(trigger);
-  if (at < 0) throw new Error(`no ${trigger}`);
-  const candidate: EventCandidate & { needsOwnDate?: boolean } = {
-    type: opts.type ?? 'meeting',
-    trigger: { start: offset + at, end: offset + at + trigger.length, text: trigger },
-    clause: { start: offset, end: offset + text.length },
-    modality: opts.modality ?? 'asserted',
-    confidence: 0.9,
-    rule: 'test',
-    ...(opts.needsOwnDate ? { needsOwnDate: true } : {}),
-  };
-  return { sentence, candidate };
-}
 
 function resolve(text: string, trigger: string, ctx: DateContext, opts: Parameters<typeof candidateIn>[2] = {}) {
   const { sentence, candidate } = candidateIn(text, trigger, opts);
