@@ -103,15 +103,14 @@ function paragraphChrome(
   at: number,
   paraText: string,
 ): { chrome: 'boilerplate' | 'caption' | null; rule?: string } {
-  let chrome = chromeKind(paraText);
+  const chrome = chromeKind(paraText);
   if (chrome === 'caption' && at === 0 && isHeaderLead(text, p.start, paraText)) return { chrome: null, rule: PAGE_RULES.headerLead };
   if (chrome) return { chrome, rule: chrome === 'boilerplate' && isLinkLabel(paraText) ? PAGE_RULES.linkLabel : CHROME_RULE[chrome] };
   const date = dateLineDecision(paraText);
   if (date?.kind === 'boilerplate') return { chrome: 'boilerplate', rule: date.rule };
   if (creditEndsParagraph(paraText)) return { chrome: 'caption', rule: PAGE_RULES.creditEnd };
   if (isLinkLabel(paraText)) return { chrome: 'boilerplate', rule: PAGE_RULES.linkLabel };
-  chrome = null;
-  return date ? { chrome, rule: date.rule } : { chrome };
+  return date ? { chrome: null, rule: date.rule } : { chrome: null };
 }
 
 export function segment(doc: SourceDocument): SegmentedDocument {
