@@ -8,6 +8,7 @@ import { resolveDate } from './dates.ts';
 import { distribute } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
+import { retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
 import { droppedEventTraces, findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -75,6 +76,8 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   const countryName = (iso3: string) => actors.countryName(iso3);
   const previous: NonNullable<DateContext['previous']> = [];
   const events: ExtractedEvent[] = [];
+  // Every kept report with its sentence, for finding the act a later sentence tells again (events/retelling.ts).
+  const told: Told[] = [];
   const dropped: Record<string, number> = {};
   const drop = (why: string, steps?: () => Trace) => {
     dropped[why] = (dropped[why] ?? 0) + 1;
@@ -164,15 +167,23 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
           trigger: { start: candidate.trigger.start - sentence.start, end: candidate.trigger.end - sentence.start },
         },
       };
+      // The day later sentences may count from: the act's, or the day of the act it tells again.
+      let anchorDay = when.date;
       // Several states condemning one act: one event each (events/distributive.ts).
-      for (const one of distribute(base, sentence.text)) {
+      for (const [k, one] of distribute(base, sentence.text).entries()) {
         // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
         const title = makeTitle(one, countryName);
         if (one.trace) one.trace.push({ stage: 'title', rule: 'title.make', action: `title="${title}"` });
-        events.push(Object.assign(one, { title }));
+        let ev: ExtractedEvent = Object.assign(one, { title });
+        // The act an earlier sentence told: one event (events/retelling.ts).
+        const again = retellingOf(ev, at, told);
+        if (again) ev = foldRetelling(ev, again, told, events);
+        if (k === 0) anchorDay = ev.date;
+        events.push(ev);
+        told.push({ event: ev, sentence: at });
       }
       // Background is not an anchor for "hours after" in later sentences: those follow the news.
-      if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: when.date, trigger: candidate.trigger.text });
+      if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text });
     }
   }
   // What was said at a meeting, visit or signing the document reports belongs to it (events/said-in-encounter.ts).
@@ -185,4 +196,33 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   // Candidates the events stage itself dropped (context rules, clause filters), each with the rule that dropped it.
   if (tracing) droppedTraces.push(...droppedEventTraces(seg));
   return tracing ? { events: kept, dropped, droppedTraces } : { events: kept, dropped };
+}
+
+/**
+ * Folds a retelling into the act it tells again (events/retelling.ts): the folding report takes
+ * the other's type, parties and place, and both keep the better-dated day, so that the merge
+ * joins them with both sentences as sources. Replaces the earlier report in `events` and `told`
+ * when it changes; returns the later report as it is to be kept.
+ */
+function foldRetelling(later: ExtractedEvent, again: Retelling, told: Told[], events: ExtractedEvent[]): ExtractedEvent {
+  const entry = told[again.of]!;
+  const earlier = entry.event;
+  const replace = (next: ExtractedEvent) => {
+    const i = events.indexOf(earlier);
+    if (i >= 0) events[i] = next;
+    entry.event = next;
+  };
+  const step = (ev: ExtractedEvent, action: string) => {
+    if (ev.trace) ev.trace = [...ev.trace, { stage: 'events', rule: again.rule, action }];
+    return ev;
+  };
+  const where = (ev: ExtractedEvent) => `the ${ev.type} "${ev.title}" (${ev.date})`;
+  if (again.folds === 'later') {
+    const kept = step(toldAs(later, earlier, again.dated), `told again: part of ${where(earlier)}`);
+    if (again.dated !== earlier) replace(step(toldAs(earlier, earlier, again.dated), `day ${again.dated.date} from a later sentence telling it again`));
+    return kept;
+  }
+  const talks = again.dated === later ? later : toldAs(later, later, again.dated);
+  replace(step(toldAs(earlier, talks, again.dated), `a reception in ${where(talks)}`));
+  return again.dated === later ? later : step(talks, `day ${again.dated.date} from the reception`);
 }

@@ -20,6 +20,7 @@ import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
 import { isPerson, mergeActors } from './merge/names.ts';
 import { mergeBlocks } from './merge/blocks.ts';
+import { PLANNED_VS_HELD_RULE } from './merge/planned.ts';
 import { Cluster } from './merge/cluster.ts';
 import { collapseCopies } from './merge/copies.ts';
 import { reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
@@ -202,6 +203,16 @@ export function clusterWithCopies(events: ExtractedEvent[]): {
             rule: rules.directedPair.id,
             action: `kept apart from ${reportName(other)}: different acting states`,
             detail: `${actingStates(ev).join('+')} vs ${actingStates(other).join('+')}`,
+          });
+          keptApart.set(ev, steps);
+        }
+        if (why === 'planned') {
+          const other = cluster.members[0]!;
+          const steps = keptApart.get(ev) ?? [];
+          steps.push({
+            stage: 'merge',
+            rule: PLANNED_VS_HELD_RULE,
+            action: `kept apart from ${reportName(other)}: one is told as planned, the other as done`,
           });
           keptApart.set(ev, steps);
         }

@@ -6,6 +6,7 @@
  */
 import type { ExtractedEvent } from '../types.ts';
 import { actingStates, differentActors } from './direction.ts';
+import { plannedAgainstHeld, plannedReport } from './planned.ts';
 import { isPerson, peopleConflict } from './names.ts';
 import {
   countriesCompatible,
@@ -60,7 +61,7 @@ export class Cluster {
 
   /**
    * Why `ev` is not a report of this event ('states', 'organisations', 'same sentence', 'type',
-   * 'people', 'acting states', 'day'), or null when it is one.
+   * 'people', 'acting states', 'planned', 'day'), or null when it is one.
    */
   refusal(ev: ExtractedEvent): string | null {
     if (!countriesCompatible(ev, this.profile)) return 'states';
@@ -73,6 +74,8 @@ export class Cluster {
       if (peopleConflict(ev.actors, rep.actors)) return 'people';
       // A threat and the counter-threat: both name who acts, and no acting state is shared.
       if (differentActors(ev, rep)) return 'acting states';
+      // An announced act and a held one (merge.planned-vs-held): the group's members share the flag.
+      if (plannedAgainstHeld(ev, rep)) return 'planned';
       if (datesCompatible(ev, rep)) continue;
       // Days disagree: only copies of one sentence resolved against other publication days pass.
       if (!group.every((m) => sameSentenceCopy(ev, m))) return 'day';
@@ -108,5 +111,15 @@ function signature(ev: ExtractedEvent): string {
     .map((a) => `${a.country ?? '?'}:${a.name}`)
     .sort()
     .join(';');
-  return [ev.type, ev.date, ev.datePrecision, ev.dateEvidence, ev.countries.join(','), ev.organizations.join(','), people, actingStates(ev).join('+')].join('|');
+  return [
+    ev.type,
+    ev.date,
+    ev.datePrecision,
+    ev.dateEvidence,
+    ev.countries.join(','),
+    ev.organizations.join(','),
+    people,
+    actingStates(ev).join('+'),
+    plannedReport(ev) ? 'planned' : '',
+  ].join('|');
 }

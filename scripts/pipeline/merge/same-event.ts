@@ -7,6 +7,7 @@ import type { ExtractedEvent } from '../types.ts';
 import rules from '../../data/merge-rules.json' with { type: 'json' };
 import { differentActors } from './direction.ts';
 import { peopleConflict, sharedPeople } from './names.ts';
+import { plannedAgainstHeld } from './planned.ts';
 
 const WEAK = new Set<string>(rules.weakEvidence);
 const COMPATIBLE = new Set<string>(rules.compatibleTypes.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
@@ -149,6 +150,8 @@ export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (!countriesCompatible(a, b) || !organizationsCompatible(a, b)) return false;
   if (twoThingsInOneSentence(a, b)) return false;
   if (differentActors(a, b)) return false;
+  // An announced act and a held one (merge.planned-vs-held, merge/planned.ts).
+  if (plannedAgainstHeld(a, b)) return false;
   return !peopleConflict(a.actors, b.actors);
 }
 

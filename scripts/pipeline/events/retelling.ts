@@ -1,0 +1,220 @@
+/**
+ * One act told twice in one document stays one event. News tells its act, then tells it again:
+ * "The meeting took place a day after ...", "During the two-day visit ...", "the parties
+ * exchanged views ...", or an airport reception and then the talks of the same visit. Each
+ * retelling used to become an event of its own, often on another day (the publication day) or
+ * with a stray party, so that the merge could not join it.
+ *
+ * A later report of a document is a retelling of an earlier one (same type, within a few
+ * sentences) when
+ *   - its trigger is a definite act noun: a determiner or a possessive, at most a few modifiers,
+ *     then an act noun ("the meeting", "the two-day visit", "the Emir's visit"):
+ *     rule events.retelling.definite-act;
+ *   - or the subject right before its trigger is a phrase that refers back to the parties ("the
+ *     parties exchanged views", "the two leaders discussed"): rule events.retelling.referring-subject;
+ *   - or it is a welcome on arrival (an airport reception by an official) of the same states on
+ *     the same day as a meeting the document reports, in either order and whoever received the
+ *     guest: rule events.retelling.reception;
+ * and it names no state the earlier report lacks, its acting states are not disjoint from the
+ * earlier report's (a counter-expulsion, a counter-threat and a second state's condemnation stay
+ * apart: merge.directed-pair), and it gives no day of its own that differs from the earlier
+ * report's own day. The retelling then takes the earlier report's type, states, people and
+ * place, and both take the better-dated of the two days, so that the merge joins the two
+ * sentences into one event with both as sources.
+ * Word lists: event-rules.json `retelling`.
+ */
+import rules from '../../data/event-rules.json' with { type: 'json' };
+import { differentActors } from '../merge/direction.ts';
+import type { DateEvidence, ExtractedEvent } from '../types.ts';
+
+const R = rules.retelling;
+const ACT_NOUNS: ReadonlySet<string> = new Set(R.actNouns);
+const DETERMINERS: ReadonlySet<string> = new Set(R.determiners);
+const MODIFIER_STOP: ReadonlySet<string> = new Set(R.modifierStop);
+const SUBJECT_GAP: ReadonlySet<string> = new Set(R.subjectGap);
+const RECEPTION: ReadonlySet<string> = new Set(R.receptionWords);
+const ARRIVAL: ReadonlySet<string> = new Set(R.arrivalWords);
+const SUBJECTS: readonly string[][] = R.referringSubjects.map((s) => s.split(' '));
+const WINDOW = R.windowSentences;
+const MAX_MODIFIERS = R.maxModifiers;
+/** Date evidence from the report's own words (the others are the publication day, dateline or another event's day). */
+const OWN: ReadonlySet<DateEvidence> = new Set<DateEvidence>(['explicit', 'relative', 'weekday']);
+/** How many characters before the trigger are read for its determiner or subject. */
+const LOOK_BEHIND = 80;
+
+export const RETELLING_RULES = {
+  definite: 'events.retelling.definite-act',
+  subject: 'events.retelling.referring-subject',
+  reception: 'events.retelling.reception',
+} as const;
+export type RetellingRule = (typeof RETELLING_RULES)[keyof typeof RETELLING_RULES];
+
+/** A report and the ordinal of its sentence among the document's sentences. */
+export interface Told {
+  event: ExtractedEvent;
+  sentence: number;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** The word without the punctuation around it (a loop, not a regex: no backtracking on long runs). */
+function trimToWord(raw: string): string {
+  let a = 0;
+  let b = raw.length;
+  while (a < b && !WORD_CHAR.test(raw[a]!)) a++;
+  while (b > a && !WORD_CHAR.test(raw[b - 1]!)) b--;
+  return raw.slice(a, b);
+}
+
+/** Words (lowercased, letters, digits, hyphens and apostrophes), with a null for each punctuation break. */
+function words(text: string): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const raw of text.split(/\s+/u)) {
+    if (raw === '') continue;
+    const lead = /^[("“‘'\u2018\u201c]+/u.exec(raw);
+    if (lead) out.push(null);
+    const w = trimToWord(raw.toLowerCase());
+    if (w !== '') out.push(w);
+    if (/[,;:.!?)"”’]$/u.test(raw) && !/['’]s$/u.test(raw)) out.push(null);
+  }
+  return out;
+}
+
+const isPossessive = (w: string): boolean => /^[\p{L}.-]{1,40}['’]s?$/u.test(w) && w.length > 2;
+
+/** The words of the sentence up to the end of the trigger, and the trigger's own words. */
+function around(ev: ExtractedEvent): { before: (string | null)[]; trigger: (string | null)[] } {
+  const s = ev.source.sentence;
+  const t = ev.source.trigger;
+  return { before: words(s.slice(Math.max(0, t.start - LOOK_BEHIND), t.start)), trigger: words(s.slice(t.start, t.end)) };
+}
+
+/**
+ * Whether the report's trigger is a definite act noun: its first act noun (in the trigger's first
+ * words) is preceded, across at most a few modifiers, by a determiner or a possessive.
+ */
+export function definiteAct(ev: ExtractedEvent): boolean {
+  const { before, trigger } = around(ev);
+  const at = trigger.slice(0, MAX_MODIFIERS + 1).findIndex((w) => w !== null && ACT_NOUNS.has(w));
+  if (at < 0) return false;
+  const lead = [...before, ...trigger.slice(0, at)];
+  for (let i = lead.length - 1, seen = 0; i >= 0 && seen <= MAX_MODIFIERS; i--, seen++) {
+    const w = lead[i];
+    if (w === null || w === undefined) return false;
+    if (DETERMINERS.has(w) || isPossessive(w)) return true;
+    if (MODIFIER_STOP.has(w)) return false;
+  }
+  return false;
+}
+
+/** Whether the words right before the trigger (past a few adverbs or auxiliaries) are a referring subject ("the parties"). */
+export function referringSubject(ev: ExtractedEvent): boolean {
+  const { before } = around(ev);
+  let end = before.length;
+  while (end > 0 && before[end - 1] !== null && SUBJECT_GAP.has(before[end - 1]!)) end--;
+  return SUBJECTS.some((phrase) => {
+    if (end < phrase.length) return false;
+    for (let k = 0; k < phrase.length; k++) if (before[end - phrase.length + k] !== phrase[k]) return false;
+    // "the parties" at the start of the sentence or clause, not inside "one of the parties".
+    const prev = before[end - phrase.length - 1];
+    return prev === undefined || prev === null || prev === 'that' || prev === 'and' || prev === 'said';
+  });
+}
+
+/**
+ * Whether the report is a welcome on arrival: its trigger is a reception ("was received by",
+ * "welcomed") and its sentence tells the arrival ("upon his arrival at the airport"). An audience
+ * at the palace ("the President received the minister at State House") is a meeting of its own.
+ */
+export function reception(ev: ExtractedEvent): boolean {
+  if (ev.type !== 'meeting' || !around(ev).trigger.some((w) => w !== null && RECEPTION.has(w))) return false;
+  return words(ev.source.sentence).some((w) => w !== null && ARRIVAL.has(w));
+}
+
+const subset = (small: readonly string[], large: readonly string[]): boolean => small.every((c) => large.includes(c));
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => subset(a, b) && subset(b, a);
+
+/**
+ * The day the two reports share, or null when each gives a day of its own and they differ.
+ * Returns the report that gives it (the better-dated one).
+ */
+function sharedDay(later: ExtractedEvent, earlier: ExtractedEvent): ExtractedEvent | null {
+  if (later.date === earlier.date) return OWN.has(later.dateEvidence) && !OWN.has(earlier.dateEvidence) ? later : earlier;
+  if (!OWN.has(later.dateEvidence)) return earlier;
+  if (!OWN.has(earlier.dateEvidence)) return later;
+  return null;
+}
+
+export interface Retelling {
+  /** Index (in `told`) of the earlier report it tells again. */
+  of: number;
+  rule: RetellingRule;
+  /** The report whose day both keep. */
+  dated: ExtractedEvent;
+  /**
+   * Which report takes the other's parties: the later one (a retelling, a reception told after
+   * the talks) or the earlier one (a reception told before the talks, which takes the talks').
+   */
+  folds: 'later' | 'earlier';
+}
+
+/** The earlier report (nearest first) that `ev`, found in sentence `sentence`, tells again; undefined when none. */
+export function retellingOf(ev: ExtractedEvent, sentence: number, told: readonly Told[]): Retelling | undefined {
+  const rule: RetellingRule | undefined = definiteAct(ev)
+    ? RETELLING_RULES.definite
+    : referringSubject(ev)
+      ? RETELLING_RULES.subject
+      : reception(ev)
+        ? RETELLING_RULES.reception
+        : undefined;
+  // A reception told after the talks: the talks are the later report and the reception the earlier one.
+  const talksAfterReception = rule === undefined && ev.type === 'meeting';
+  if (rule === undefined && !talksAfterReception) return undefined;
+  for (let i = told.length - 1; i >= 0; i--) {
+    const { event: p, sentence: at } = told[i]!;
+    if (sentence - at > WINDOW) break;
+    if (p.type !== ev.type) continue;
+    // Two events of one trigger (several states condemning one act) are not a retelling.
+    if (p.source.start === ev.source.start && p.source.trigger.start === ev.source.trigger.start) continue;
+    if (talksAfterReception || rule === RETELLING_RULES.reception) {
+      const welcome = talksAfterReception ? p : ev;
+      if (!reception(welcome) || p.date !== ev.date || p.countries.length < 2 || !sameSet(p.countries, ev.countries)) continue;
+      return {
+        of: i,
+        rule: RETELLING_RULES.reception,
+        dated: OWN.has(ev.dateEvidence) && !OWN.has(p.dateEvidence) ? ev : p,
+        folds: talksAfterReception ? 'earlier' : 'later',
+      };
+    }
+    if (!subset(ev.countries, p.countries)) continue;
+    // A report naming states keeps its organisations only if the earlier one has them too.
+    if (ev.countries.length > 0 && !subset(ev.organizations, p.organizations)) continue;
+    if (ev.countries.length === 0 && ev.organizations.length > 0 && p.countries.length === 0 && !subset(ev.organizations, p.organizations)) continue;
+    if (differentActors(ev, p)) continue;
+    const dated = sharedDay(ev, p);
+    if (dated === null) continue;
+    return { of: i, rule: rule!, dated, folds: 'later' };
+  }
+  return undefined;
+}
+
+/** `ev` told again as `as`: the parties, type and place of `as`, the day of `dated`, its own source. */
+export function toldAs(ev: ExtractedEvent, as: ExtractedEvent, dated: ExtractedEvent): ExtractedEvent {
+  const out: ExtractedEvent = {
+    ...ev,
+    type: as.type,
+    date: dated.date,
+    datePrecision: dated.datePrecision,
+    dateEvidence: dated.dateEvidence,
+    countries: [...as.countries],
+    organizations: [...as.organizations],
+    actors: as.actors.map((a) => ({ ...a })),
+    title: as.title,
+  };
+  delete out.deadline;
+  delete out.agents;
+  delete out.location;
+  if (dated.deadline) out.deadline = dated.deadline;
+  if (as.agents) out.agents = [...as.agents];
+  if (as.location) out.location = as.location;
+  return out;
+}
