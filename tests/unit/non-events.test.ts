@@ -214,3 +214,50 @@ describe('background told by tense and time needs a day of its own', () => {
     expect(events('On Sunday Trump did not rule out military action against Caracas.')).toEqual(['threat 2025-07-13']);
   });
 });
+
+describe('participles as adjectives and projectiles that land are no acts', () => {
+  it.each([
+    ["The new law gives housing to Russia's mobilised troops and their families."],
+    ['The governor is in charge of supplying the mobilised reservists with boots.'],
+  ])('an adjectival participle after a possessive or article (modality.mention.adjectival-participle): %s', (body) => {
+    const c = candidate(body, 'military');
+    expect(c?.modality).toBe('mention');
+    expect(rulesOf(c)).toContain('modality.mention.adjectival-participle.before');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('the verb with its subject is still an act', () => {
+    expect(events('Russia mobilised troops along the border on Monday.')).toEqual(['military 2025-07-14']);
+  });
+
+  it.each([
+    ['Two mortar shells fired from across the frontier landed in Thai territory on Sunday.'],
+    ['Several shells from the fighting landed in Lebanon on Sunday.'],
+  ])('shells that land are no trip (modality.nondiplomatic.projectile-landed): %s', (body) => {
+    const c = candidate(body, 'visit');
+    expect(rulesOf(c)).toContain('modality.nondiplomatic.projectile-landed.before');
+    expect(events(body).filter((e) => e.startsWith('visit'))).toEqual([]);
+  });
+
+  it('a leader who lands somewhere is still a visit', () => {
+    expect(events("Thailand's prime minister landed in Phnom Penh on Sunday.")).toEqual(['visit 2025-07-13']);
+  });
+});
+
+describe('pluperfect and participial acts with a weekday of their own are kept, dated (events.context.ownWeekday)', () => {
+  it('a participial circumstance with its own weekday', () => {
+    const body = "Kenya's president met Uganda's president in Kampala on Monday after arriving in Uganda on Sunday.";
+    expect(events(body)).toContain('visit 2025-07-13');
+    const visit = extract(body).events.find((e) => e.type === 'visit');
+    expect(visit?.trace?.map((s) => s.rule)).toContain('events.context.ownWeekday');
+  });
+
+  it('a pluperfect with its own weekday', () => {
+    expect(events("Hungary's prime minister had travelled to Moscow on Friday.")).toEqual(['visit 2025-07-11']);
+  });
+
+  it('without a weekday of their own they stay background or a circumstance', () => {
+    expect(events("Kenya's president met Uganda's president in Kampala on Monday after arriving in Uganda.").filter((e) => e.startsWith('visit'))).toEqual([]);
+    expect(events("Hungary's prime minister had travelled to Moscow.")).toEqual([]);
+  });
+});
