@@ -261,3 +261,47 @@ describe('pluperfect and participial acts with a weekday of their own are kept, 
     expect(events("Hungary's prime minister had travelled to Moscow.")).toEqual([]);
   });
 });
+
+describe('background and planning told by a time phrase, a present passive or a programme list', () => {
+  it.each([
+    ['The bridge was finished in the 1990s, and at that time the two neighbours signed a treaty on tolls.'],
+    ['The border was redrawn in 2004; back then Chile and Peru signed a fishing accord.'],
+  ])('"at that time" after an earlier year or decade is background (nonEvents.thatTime): %s', (body) => {
+    const c = candidate(body, 'agreement');
+    expect(rulesOf(c)).toContain('nonEvents.thatTime');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('"at the time" after a time of this year is no background', () => {
+    const c = candidate('The envoy arrived in July 2025, and at that time the two sides signed a trade deal.', 'agreement');
+    expect(rulesOf(c)).not.toContain('nonEvents.thatTime');
+  });
+
+  it.each([
+    ['Rwanda is accused of breaking the pledges it made in Luanda.'],
+    ['The two governments are widely blamed for the collapse of the talks.'],
+  ])('a verbal act in the present passive without a day is a standing charge (nonEvents.presentPassive): %s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'accusation');
+    expect(rulesOf(c)).toContain('nonEvents.presentPassive');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('a present passive with its agent (a headline form) or a past passive with a day stays news', () => {
+    expect(rulesOf(candidates("Iran's missile test is condemned by Germany.").find((x) => x.type === 'accusation'))).not.toContain('nonEvents.presentPassive');
+    expect(events('Congo accused Rwanda on Monday of backing the rebels.')).toEqual(['accusation 2025-07-14']);
+  });
+
+  it.each([
+    ["While in Canada, Fiji's prime minister will undertake a series of engagements in Ottawa, including bilateral meetings with the Canadian prime minister."],
+    ["Peru's president is expected to tour three cities, among them talks with Chile's president in Santiago."],
+  ])('an act listed in a programme told in the future is planned (nonEvents.plannedList): %s', (body) => {
+    const c = candidate(body, 'meeting');
+    expect(c?.modality).toBe('planned');
+    expect(rulesOf(c)).toContain('nonEvents.plannedList');
+  });
+
+  it('a list after a past programme is still news', () => {
+    const c = candidate("Fiji's prime minister toured Ottawa on Monday, including bilateral meetings with the Canadian prime minister.", 'meeting');
+    expect(rulesOf(c)).not.toContain('nonEvents.plannedList');
+  });
+});
