@@ -246,6 +246,14 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     expect(c?.trace?.map((t) => t.rule)).toContain('events.speech-content.accusation');
   });
 
+  it.each([
+    ['Georgia on Wednesday announced the expulsion of an employee of the Armenian embassy in Tbilisi.'],
+    ['Latvia expelled a staffer of the Belarusian consulate on Monday.'],
+  ])('reads an announced expulsion of one embassy employee as the expulsion itself (sanction.expelled): %s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'sanction');
+    expect(c?.trace?.map((t) => t.rule)).toContain('sanction.expelled');
+  });
+
   it('does not read "red line" words that accuse nobody as an accusation', () => {
     expect(candidates('The Chilean president said on Monday that there is no red line in the trade talks.').map((c) => c.type)).not.toContain('accusation');
   });

@@ -305,3 +305,19 @@ describe('background and planning told by a time phrase, a present passive or a 
     expect(rulesOf(c)).not.toContain('nonEvents.plannedList');
   });
 });
+
+describe('a participle telling what earlier words of another author said is the grounds, not an act (nonEvents.groundsParticiple)', () => {
+  it.each([
+    ['Niger gave as the reason for its decision the remarks made by Beninese ministers, accusing Niger of hosting rebels.'],
+    ['Mali based the expulsion on comments by Algerian officials, blaming Bamako for the border clashes.'],
+  ])('%s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'accusation' && /ing\b/u.test(x.trigger.text));
+    expect(rulesOf(c)).toContain('nonEvents.groundsParticiple');
+    expect(c?.modality).toBe('background');
+  });
+
+  it('a participle of the sentence subject after a plain object stays its act', () => {
+    const c = candidates('Sudan rejected the statements on Monday, accusing Chad of interference in the war.').find((x) => x.type === 'accusation');
+    expect(rulesOf(c)).not.toContain('nonEvents.groundsParticiple');
+  });
+});

@@ -13,6 +13,8 @@
  * - `nonEvents.thatTime`: "at that time" pointing back to an earlier year or decade the sentence names
  *   ("built in the 1980s, and at that time the two states signed a treaty");
  * - `nonEvents.presentPassive`: a verbal act in the present passive ("Rwanda is accused of ...");
+ * - `nonEvents.groundsParticiple`: a participle after a noun of speech with its own author ("cited statements
+ *   made by Sudanese officials, accusing Chad of ..."): what those words said, the grounds of another decision;
  * - `nonEvents.plannedList` (modality planned, not background): an act listed in a programme told in
  *   the future ("will undertake engagements in Ottawa, including bilateral meetings with ...").
  *
@@ -45,6 +47,8 @@ const PASSIVE_BEFORE = new RegExp(data.presentPassive.before, 'u');
 const PASSIVE_TRIGGER = new RegExp(data.presentPassive.trigger, 'u');
 const PASSIVE_AGENT = new RegExp(data.presentPassive.agentAfter, 'u');
 const LIST_BEFORE = new RegExp(data.plannedList.list, 'u');
+const GROUNDS_BEFORE = new RegExp(data.groundsParticiple.before, 'u');
+const GROUNDS_TRIGGER = new RegExp(data.groundsParticiple.trigger, 'u');
 const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
 /** Characters before the trigger searched for "at that time" and for a list word. */
 const PHRASE_WINDOW = 80;
@@ -175,6 +179,7 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
       else if (STANDING_TRIGGER.test(triggerLower) && STANDING_BEFORE.test(before)) why = ['nonEvents.standingRefusal', 'a present perfect negative: a standing position'];
       else if (PERFECT_BEFORE.test(before) && framesPeriod(lower)) why = ['nonEvents.sinceState', 'a present perfect in a sentence framing a period with "since"'];
       else if (VERBAL.has(c.type) && PASSIVE_TRIGGER.test(triggerLower) && PASSIVE_BEFORE.test(before) && !PASSIVE_AGENT.test(lower.slice(t.end, t.end + 30))) why = ['nonEvents.presentPassive', 'a verbal act in the present passive: a standing charge'];
+      else if (GROUNDS_TRIGGER.test(triggerLower) && GROUNDS_BEFORE.test(lower.slice(Math.max(0, t.start - PHRASE_WINDOW * 2), t.start))) why = ['nonEvents.groundsParticiple', 'a participle telling what earlier words of another author said'];
       else {
         const then = thatTime(lower.slice(0, t.start), seg.doc.published);
         if (then) why = ['nonEvents.thatTime', `dated only by "${then}", before the publication year`];
