@@ -321,3 +321,19 @@ describe('a participle telling what earlier words of another author said is the 
     expect(rulesOf(c)).not.toContain('nonEvents.groundsParticiple');
   });
 });
+
+describe('an act told as the means of a present perfect is a course of conduct (nonEvents.perfectMeans)', () => {
+  it.each([
+    ['The militia, which is armed by Iran, has waded into the conflict by attacking cargo ships and even firing rockets at Israel.'],
+    ['The two navies have raised tensions in the strait by staging drills near the islands.'],
+  ])('%s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'military');
+    expect(rulesOf(c)).toContain('nonEvents.perfectMeans');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('a response told in the present perfect stays news, and so does a dated past', () => {
+    expect(rulesOf(candidates('Russia has retaliated by expelling two Estonian diplomats.').find((x) => x.type === 'sanction'))).not.toContain('nonEvents.perfectMeans');
+    expect(events('Russia attacked Ukrainian ports on Monday by firing drones at the grain silos.')).toContain('military 2025-07-14');
+  });
+});

@@ -13,6 +13,8 @@
  * - `nonEvents.thatTime`: "at that time" pointing back to an earlier year or decade the sentence names
  *   ("built in the 1980s, and at that time the two states signed a treaty");
  * - `nonEvents.presentPassive`: a verbal act in the present passive ("Rwanda is accused of ...");
+ * - `nonEvents.perfectMeans`: a gerund act as the means of a present perfect ("have waded into the war by attacking
+ *   ships"): a course of conduct, not one dated act;
  * - `nonEvents.groundsParticiple`: a participle after a noun of speech with its own author ("cited statements
  *   made by Sudanese officials, accusing Chad of ..."): what those words said, the grounds of another decision;
  * - `nonEvents.plannedList` (modality planned, not background): an act listed in a programme told in
@@ -49,11 +51,16 @@ const PASSIVE_AGENT = new RegExp(data.presentPassive.agentAfter, 'u');
 const LIST_BEFORE = new RegExp(data.plannedList.list, 'u');
 const GROUNDS_BEFORE = new RegExp(data.groundsParticiple.before, 'u');
 const GROUNDS_TRIGGER = new RegExp(data.groundsParticiple.trigger, 'u');
+const MEANS_BY = new RegExp(data.perfectMeans.by, 'gu');
+const MEANS_PERFECT = new RegExp(data.perfectMeans.perfect, 'u');
+const MEANS_DISTANCE: number = data.perfectMeans.maxDistance;
 const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
 /** Characters before the trigger searched for "at that time" and for a list word. */
 const PHRASE_WINDOW = 80;
 /** Characters before the trigger that a tense cue is looked for in. */
 const TENSE_WINDOW = 40;
+
+const GERUND = /^\p{L}+ing\b/u;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -153,6 +160,23 @@ function plannedList(lowerBefore: string): boolean {
   return PLANNED_HEAD.test(part);
 }
 
+/**
+ * A gerund trigger at or after a "by V-ing" whose sentence part before the "by" has a present perfect
+ * ("have waded into the war by attacking ships and even firing drones").
+ */
+function perfectMeans(lowerBefore: string, trigger: string): boolean {
+  if (!GERUND.test(trigger)) return false;
+  const near = lowerBefore.slice(-MEANS_DISTANCE);
+  const part = near.slice(Math.max(near.lastIndexOf('.'), near.lastIndexOf(';')) + 1);
+  let by: RegExpExecArray | undefined;
+  MEANS_BY.lastIndex = 0;
+  for (let m = MEANS_BY.exec(part); m; m = MEANS_BY.exec(part)) by = m;
+  // The trigger itself may be the gerund right after "by" (then the match ends at the text's end).
+  const at = by ? by.index : /\bby\s+(?:\p{L}+ly\s+)?$/u.exec(part)?.index;
+  if (at === undefined) return false;
+  return MEANS_PERFECT.test(part.slice(0, at));
+}
+
 /** Reclassifies one sentence's candidates in place (see the module comment). */
 export function markNonEvents(found: readonly { candidate: EventCandidate }[], sentence: Sentence, seg: SegmentedDocument): void {
   if (found.length === 0) return;
@@ -179,6 +203,7 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
       else if (STANDING_TRIGGER.test(triggerLower) && STANDING_BEFORE.test(before)) why = ['nonEvents.standingRefusal', 'a present perfect negative: a standing position'];
       else if (PERFECT_BEFORE.test(before) && framesPeriod(lower)) why = ['nonEvents.sinceState', 'a present perfect in a sentence framing a period with "since"'];
       else if (VERBAL.has(c.type) && PASSIVE_TRIGGER.test(triggerLower) && PASSIVE_BEFORE.test(before) && !PASSIVE_AGENT.test(lower.slice(t.end, t.end + 30))) why = ['nonEvents.presentPassive', 'a verbal act in the present passive: a standing charge'];
+      else if (perfectMeans(lower.slice(0, t.start), triggerLower)) why = ['nonEvents.perfectMeans', 'the means of a present perfect: a course of conduct'];
       else if (GROUNDS_TRIGGER.test(triggerLower) && GROUNDS_BEFORE.test(lower.slice(Math.max(0, t.start - PHRASE_WINDOW * 2), t.start))) why = ['nonEvents.groundsParticiple', 'a participle telling what earlier words of another author said'];
       else {
         const then = thatTime(lower.slice(0, t.start), seg.doc.published);
