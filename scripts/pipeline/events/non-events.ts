@@ -57,6 +57,8 @@ const MEANS_DISTANCE: number = data.perfectMeans.maxDistance;
 const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
 /** Characters before the trigger searched for "at that time" and for a list word. */
 const PHRASE_WINDOW = 80;
+/** Characters before a list word searched for the programme's future cue. */
+const HEAD_WINDOW = 200;
 /** Characters before the trigger that a tense cue is looked for in. */
 const TENSE_WINDOW = 40;
 
@@ -155,8 +157,8 @@ function plannedList(lowerBefore: string): boolean {
   const near = lowerBefore.slice(-PHRASE_WINDOW);
   const list = LIST_BEFORE.exec(near);
   if (!list) return false;
-  const head = lowerBefore.slice(0, lowerBefore.length - near.length + list.index);
-  const part = head.slice(Math.max(head.lastIndexOf('.'), head.lastIndexOf(';')) + 1);
+  const head = lowerBefore.slice(0, lowerBefore.length - near.length + list.index).slice(-HEAD_WINDOW);
+  const part = head.slice(Math.max(head.lastIndexOf('.'), head.lastIndexOf(';'), head.lastIndexOf(':')) + 1);
   return PLANNED_HEAD.test(part);
 }
 
