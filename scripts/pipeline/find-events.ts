@@ -109,6 +109,8 @@ const NON_RESTRICTIVE_BEFORE = new RegExp(rules.context.nonRestrictiveBefore, 'i
 const RELATIVE_BEFORE = new RegExp(rules.context.relativeBefore, 'iu');
 /** "..., after attending a G20 summit": a participial circumstance. */
 const PARTICIPLE_CIRCUMSTANCE = new RegExp(rules.context.participleCircumstance, 'iu');
+/** "had travelled to Moscow on Friday", "after arriving there on Sunday": a weekday of the act's own. */
+const WEEKDAY_AFTER = new RegExp(rules.context.weekdayAfter, 'iu');
 const COORDINATED = new RegExp(rules.context.coordinatedAnd, 'iu');
 /** Plain reporting of a toll ("officials said 15 people were killed") is not a position. */
 const CASUALTY_SPEECH = new RegExp(rules.casualtySpeech, 'iu');
@@ -505,8 +507,11 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         skip('events.context.coordinatedAnd', 'dropped: coordinated verb of the same kind, one act');
         return;
       }
-      // "..., after attending a G20 summit": a participial circumstance of an event already reported.
-      if (last && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart())) {
+      // "..., after attending a G20 summit": a participial circumstance of an event already reported;
+      // with a weekday of its own ("after arriving in Vanuatu on Sunday") it is an act of that day.
+      const circumstance = last !== undefined && PARTICIPLE_CIRCUMSTANCE.test(text.slice(clause.start, clause.start + 40).trimStart());
+      const weekday = ownWeekday(text, clause, pick.match);
+      if (circumstance && !weekday) {
         skip('events.context.participleCircumstance', 'dropped: participial circumstance of the act just told');
         return;
       }
@@ -556,6 +561,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         candidate.modality = 'background';
         candidate.needsOwnDate = true;
         candidate.trace!.push({ stage: 'events', rule: 'events.context.whenHead', action: 'modality=background, needsOwnDate', detail: 'a when/after-clause after a time or a pluperfect' });
+      } else if (weekday && (circumstance || why.get(pick.match) === 'modality.pluperfect')) {
+        // "had travelled to Moscow on Friday", "after arriving in Vanuatu on Sunday": the act's own weekday dates it.
+        candidate.needsOwnDate = true;
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.ownWeekday', action: 'needsOwnDate', detail: `${circumstance ? 'a participial circumstance' : 'a pluperfect'} with its own weekday` });
       } else if ((pick.modality === 'background' || pick.match.rule.form === 'noun') && hasOwnDay(text, clause, pick.match)) {
         // "since a May 28 skirmish", "the Oct. 7 attack": an event named with its own day is dated by that day only.
         candidate.needsOwnDate = true;
@@ -685,6 +694,11 @@ function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Clause
   const head = text.slice(Math.max(clause.start, m.start - ACT_CONTEXT), m.start);
   const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'));
   return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
+}
+
+/** Whether a weekday follows the verb trigger within its clause ("had travelled to Moscow for a visit on Friday"). */
+function ownWeekday(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
+  return m.rule.form === 'verb' && WEEKDAY_AFTER.test(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
 }
 
 /** Whether a calendar day modifies the trigger: "a May 28 skirmish", "signed in Washington on April 25". */

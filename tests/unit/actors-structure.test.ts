@@ -227,6 +227,24 @@ describe('states that are not parties', () => {
     expect(one("Kenya's president met Ethiopia's prime minister, who had visited Egypt a week earlier.", 'meeting', 'met').countries).toEqual(['ETH', 'KEN']);
   });
 
+  it('leaves out states named only in a restrictive relative clause that describes a place (actors.subordinate-clause.place-head)', () => {
+    const r = one("Japan's foreign minister met Palau's president on a trip to the island nation that is courted by China and Taiwan.", 'meeting', 'met');
+    expect(r.countries).toEqual(['JPN', 'PLW']);
+    expect(rules(r)).toContain('actors.subordinate-clause.place-head');
+    // A "that" clause after a verb of saying is content, not a description: left alone.
+    expect(rules(one('Germany said that France and Italy held talks in Rome.', 'meeting', 'held talks'))).not.toContain('actors.subordinate-clause.place-head');
+  });
+
+  it('leaves out the states that "join" the speaker in the same act (actors.co-actor.joined)', () => {
+    const r = one('Brazil joined Mexico and Chile in condemning the Israeli strike on Beirut.', 'accusation', 'condemning');
+    expect(r.countries).not.toContain('MEX');
+    expect(r.countries).not.toContain('CHL');
+    expect(r.countries).toContain('BRA');
+    expect(rules(r)).toContain('actors.co-actor.joined');
+    // Without "join ... in", the states named stay.
+    expect(one('Brazil and Mexico condemned the Israeli strike on Beirut.', 'accusation', 'condemned').countries).toEqual(expect.arrayContaining(['BRA', 'MEX']));
+  });
+
   it('leaves out who reports the act', () => {
     const r = one("North Korea fired two ballistic missiles into the sea, South Korea's military said.", 'military', 'fired');
     expect(r.countries).toEqual(['PRK']);

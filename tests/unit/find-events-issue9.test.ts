@@ -237,6 +237,27 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     expect(c?.trace?.map((t) => t.rule)).toContain('events.speech-content.accusation');
   });
 
+  it.each([
+    ["Peru's foreign minister said on Monday that Bolivia had crossed a red line by arresting the consul."],
+    ['The Estonian ministry said on Monday that the hostile line of the Russian government had ended most contacts.'],
+  ])('reads a complaint that another state crossed a red line or follows a hostile line as an accusation (events.speech-content.accusation): %s', (body) => {
+    const [c] = candidates(body);
+    expect(c?.type).toBe('accusation');
+    expect(c?.trace?.map((t) => t.rule)).toContain('events.speech-content.accusation');
+  });
+
+  it.each([
+    ['Georgia on Wednesday announced the expulsion of an employee of the Armenian embassy in Tbilisi.'],
+    ['Latvia expelled a staffer of the Belarusian consulate on Monday.'],
+  ])('reads an announced expulsion of one embassy employee as the expulsion itself (sanction.expelled): %s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'sanction');
+    expect(c?.trace?.map((t) => t.rule)).toContain('sanction.expelled');
+  });
+
+  it('does not read "red line" words that accuse nobody as an accusation', () => {
+    expect(candidates('The Chilean president said on Monday that there is no red line in the trade talks.').map((c) => c.type)).not.toContain('accusation');
+  });
+
   it('does not read a mere mention of the law in speech as an accusation', () => {
     expect(candidates('The Indonesian foreign minister said on Monday that both sides respect international law.').map((c) => c.type)).toEqual(['statement']);
     expect(candidates('Officials said on Monday that two migrants had entered the country illegally.').map((c) => c.type)).not.toContain('accusation');

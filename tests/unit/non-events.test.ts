@@ -214,3 +214,126 @@ describe('background told by tense and time needs a day of its own', () => {
     expect(events('On Sunday Trump did not rule out military action against Caracas.')).toEqual(['threat 2025-07-13']);
   });
 });
+
+describe('participles as adjectives and projectiles that land are no acts', () => {
+  it.each([
+    ["The new law gives housing to Russia's mobilised troops and their families."],
+    ['The governor is in charge of supplying the mobilised reservists with boots.'],
+  ])('an adjectival participle after a possessive or article (modality.mention.adjectival-participle): %s', (body) => {
+    const c = candidate(body, 'military');
+    expect(c?.modality).toBe('mention');
+    expect(rulesOf(c)).toContain('modality.mention.adjectival-participle.before');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('the verb with its subject is still an act', () => {
+    expect(events('Russia mobilised troops along the border on Monday.')).toEqual(['military 2025-07-14']);
+  });
+
+  it.each([
+    ['Two mortar shells fired from across the frontier landed in Thai territory on Sunday.'],
+    ['Several shells from the fighting landed in Lebanon on Sunday.'],
+  ])('shells that land are no trip (modality.nondiplomatic.projectile-landed): %s', (body) => {
+    const c = candidate(body, 'visit');
+    expect(rulesOf(c)).toContain('modality.nondiplomatic.projectile-landed.before');
+    expect(events(body).filter((e) => e.startsWith('visit'))).toEqual([]);
+  });
+
+  it('a leader who lands somewhere is still a visit', () => {
+    expect(events("Thailand's prime minister landed in Phnom Penh on Sunday.")).toEqual(['visit 2025-07-13']);
+  });
+});
+
+describe('pluperfect and participial acts with a weekday of their own are kept, dated (events.context.ownWeekday)', () => {
+  it('a participial circumstance with its own weekday', () => {
+    const body = "Kenya's president met Uganda's president in Kampala on Monday after arriving in Uganda on Sunday.";
+    expect(events(body)).toContain('visit 2025-07-13');
+    const visit = extract(body).events.find((e) => e.type === 'visit');
+    expect(visit?.trace?.map((s) => s.rule)).toContain('events.context.ownWeekday');
+  });
+
+  it('a pluperfect with its own weekday', () => {
+    expect(events("Hungary's prime minister had travelled to Moscow on Friday.")).toEqual(['visit 2025-07-11']);
+  });
+
+  it('without a weekday of their own they stay background or a circumstance', () => {
+    expect(events("Kenya's president met Uganda's president in Kampala on Monday after arriving in Uganda.").filter((e) => e.startsWith('visit'))).toEqual([]);
+    expect(events("Hungary's prime minister had travelled to Moscow.")).toEqual([]);
+  });
+});
+
+describe('background and planning told by a time phrase, a present passive or a programme list', () => {
+  it.each([
+    ['The bridge was finished in the 1990s, and at that time the two neighbours signed a treaty on tolls.'],
+    ['The border was redrawn in 2004; back then Chile and Peru signed a fishing accord.'],
+  ])('"at that time" after an earlier year or decade is background (nonEvents.thatTime): %s', (body) => {
+    const c = candidate(body, 'agreement');
+    expect(rulesOf(c)).toContain('nonEvents.thatTime');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('"at the time" after a time of this year is no background', () => {
+    const c = candidate('The envoy arrived in July 2025, and at that time the two sides signed a trade deal.', 'agreement');
+    expect(rulesOf(c)).not.toContain('nonEvents.thatTime');
+  });
+
+  it.each([
+    ['Rwanda is accused of breaking the pledges it made in Luanda.'],
+    ['The two governments are widely blamed for the collapse of the talks.'],
+  ])('a verbal act in the present passive without a day is a standing charge (nonEvents.presentPassive): %s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'accusation');
+    expect(rulesOf(c)).toContain('nonEvents.presentPassive');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('a present passive with its agent (a headline form) or a past passive with a day stays news', () => {
+    expect(rulesOf(candidates("Iran's missile test is condemned by Germany.").find((x) => x.type === 'accusation'))).not.toContain('nonEvents.presentPassive');
+    expect(events('Congo accused Rwanda on Monday of backing the rebels.')).toEqual(['accusation 2025-07-14']);
+  });
+
+  it.each([
+    ["While in Canada, Fiji's prime minister will undertake a series of engagements in Ottawa, including bilateral meetings with the Canadian prime minister."],
+    ["Peru's president is expected to tour three cities, among them talks with Chile's president in Santiago."],
+  ])('an act listed in a programme told in the future is planned (nonEvents.plannedList): %s', (body) => {
+    const c = candidate(body, 'meeting');
+    expect(c?.modality).toBe('planned');
+    expect(rulesOf(c)).toContain('nonEvents.plannedList');
+  });
+
+  it('a list after a past programme is still news', () => {
+    const c = candidate("Fiji's prime minister toured Ottawa on Monday, including bilateral meetings with the Canadian prime minister.", 'meeting');
+    expect(rulesOf(c)).not.toContain('nonEvents.plannedList');
+  });
+});
+
+describe('a participle telling what earlier words of another author said is the grounds, not an act (nonEvents.groundsParticiple)', () => {
+  it.each([
+    ['Niger gave as the reason for its decision the remarks made by Beninese ministers, accusing Niger of hosting rebels.'],
+    ['Mali based the expulsion on comments by Algerian officials, blaming Bamako for the border clashes.'],
+  ])('%s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'accusation' && /ing\b/u.test(x.trigger.text));
+    expect(rulesOf(c)).toContain('nonEvents.groundsParticiple');
+    expect(c?.modality).toBe('background');
+  });
+
+  it('a participle of the sentence subject after a plain object stays its act', () => {
+    const c = candidates('Sudan rejected the statements on Monday, accusing Chad of interference in the war.').find((x) => x.type === 'accusation');
+    expect(rulesOf(c)).not.toContain('nonEvents.groundsParticiple');
+  });
+});
+
+describe('an act told as the means of a present perfect is a course of conduct (nonEvents.perfectMeans)', () => {
+  it.each([
+    ['The militia, which is armed by Iran, has waded into the conflict by attacking cargo ships and even firing rockets at Israel.'],
+    ['The two navies have raised tensions in the strait by staging drills near the islands.'],
+  ])('%s', (body) => {
+    const c = candidates(body).find((x) => x.type === 'military');
+    expect(rulesOf(c)).toContain('nonEvents.perfectMeans');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('a response told in the present perfect stays news, and so does a dated past', () => {
+    expect(rulesOf(candidates('Russia has retaliated by expelling two Estonian diplomats.').find((x) => x.type === 'sanction'))).not.toContain('nonEvents.perfectMeans');
+    expect(events('Russia attacked Ukrainian ports on Monday by firing drones at the grain silos.')).toContain('military 2025-07-14');
+  });
+});

@@ -186,3 +186,6 @@ export const INSTRUMENT_NOUNS: ReadonlyMap<string, string> = (() => {
 
 /** Verbs of having seen an act, each split into words (actor-context.json observerVerbs; pass actors.attribution.observer). */
 export const OBSERVER_VERBS: readonly string[][] = stringList('observerVerbs').map((v) => v.split(/\s+/));
+
+/** Nouns of a state or place whose restrictive relative clause is a description (actor-context.json relativeHeadNouns; pass actors.subordinate-clause). */
+export const RELATIVE_HEAD_NOUNS: ReadonlySet<string> = new Set(stringList('relativeHeadNouns'));

@@ -9,7 +9,16 @@
  *   battling the army and have captured territory");
  * - `nonEvents.sinceState`: a present perfect in a sentence framing a period with "since"
  *   ("who has clashed with X since ..., has fiercely criticised ...");
- * - `nonEvents.standingRefusal`: a present perfect negative ("has not ruled out force").
+ * - `nonEvents.standingRefusal`: a present perfect negative ("has not ruled out force");
+ * - `nonEvents.thatTime`: "at that time" pointing back to an earlier year or decade the sentence names
+ *   ("built in the 1980s, and at that time the two states signed a treaty");
+ * - `nonEvents.presentPassive`: a verbal act in the present passive ("Rwanda is accused of ...");
+ * - `nonEvents.perfectMeans`: a gerund act as the means of a present perfect ("have waded into the war by attacking
+ *   ships"): a course of conduct, not one dated act;
+ * - `nonEvents.groundsParticiple`: a participle after a noun of speech with its own author ("cited statements
+ *   made by Sudanese officials, accusing Chad of ..."): what those words said, the grounds of another decision;
+ * - `nonEvents.plannedList` (modality planned, not background): an act listed in a programme told in
+ *   the future ("will undertake engagements in Ottawa, including bilateral meetings with ...").
  *
  * The cue words that need no publication day (cancelled acts, mentions, idioms) are modality
  * cues (event-rules.json `modality.nonEvents`). Patterns: scripts/data/non-events.json, run on
@@ -34,8 +43,26 @@ const RECORD_WORD = new RegExp(data.sinceState.record, 'u');
 const RECORD_WINDOW = 60;
 const STANDING_BEFORE = new RegExp(data.standingRefusal.before, 'u');
 const STANDING_TRIGGER = new RegExp(data.standingRefusal.trigger, 'u');
+const THAT_TIME = new RegExp(data.thatTime.phrase, 'u');
+const DECADE = new RegExp(data.thatTime.decade, 'gu');
+const PASSIVE_BEFORE = new RegExp(data.presentPassive.before, 'u');
+const PASSIVE_TRIGGER = new RegExp(data.presentPassive.trigger, 'u');
+const PASSIVE_AGENT = new RegExp(data.presentPassive.agentAfter, 'u');
+const LIST_BEFORE = new RegExp(data.plannedList.list, 'u');
+const GROUNDS_BEFORE = new RegExp(data.groundsParticiple.before, 'u');
+const GROUNDS_TRIGGER = new RegExp(data.groundsParticiple.trigger, 'u');
+const MEANS_BY = new RegExp(data.perfectMeans.by, 'gu');
+const MEANS_PERFECT = new RegExp(data.perfectMeans.perfect, 'u');
+const MEANS_DISTANCE: number = data.perfectMeans.maxDistance;
+const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
+/** Characters before the trigger searched for "at that time" and for a list word. */
+const PHRASE_WINDOW = 80;
+/** Characters before a list word searched for the programme's future cue. */
+const HEAD_WINDOW = 200;
 /** Characters before the trigger that a tense cue is looked for in. */
 const TENSE_WINDOW = 40;
+
+const GERUND = /^\p{L}+ing\b/u;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -103,6 +130,55 @@ function framesPeriod(lower: string): boolean {
   return false;
 }
 
+/**
+ * "at that time" (or "back then", "that year") just before the trigger, pointing back to a year or
+ * decade that the sentence names before it and that ended before the publication year.
+ */
+function thatTime(lowerBefore: string, published: string): string | undefined {
+  const pubYear = Number(published.slice(0, 4));
+  if (!Number.isFinite(pubYear)) return undefined;
+  const near = lowerBefore.slice(-PHRASE_WINDOW);
+  const phrase = THAT_TIME.exec(near);
+  if (!phrase) return undefined;
+  const earlierPart = lowerBefore.slice(0, lowerBefore.length - near.length + phrase.index);
+  DECADE.lastIndex = 0;
+  for (let m = DECADE.exec(earlierPart); m; m = DECADE.exec(earlierPart)) {
+    if (Number(m[1]) * 10 + 9 < pubYear) return `${phrase[0].trim()} (${m[0]})`;
+  }
+  EARLIER_PHRASE.lastIndex = 0;
+  for (let m = EARLIER_PHRASE.exec(earlierPart); m; m = EARLIER_PHRASE.exec(earlierPart)) {
+    if (Number(m[2]) < pubYear) return `${phrase[0].trim()} (${m[0].trim()})`;
+  }
+  return undefined;
+}
+
+/** An act in a list ("..., including bilateral meetings with") whose head, earlier in the sentence part, is told in the future. */
+function plannedList(lowerBefore: string): boolean {
+  const near = lowerBefore.slice(-PHRASE_WINDOW);
+  const list = LIST_BEFORE.exec(near);
+  if (!list) return false;
+  const head = lowerBefore.slice(0, lowerBefore.length - near.length + list.index).slice(-HEAD_WINDOW);
+  const part = head.slice(Math.max(head.lastIndexOf('.'), head.lastIndexOf(';'), head.lastIndexOf(':')) + 1);
+  return PLANNED_HEAD.test(part);
+}
+
+/**
+ * A gerund trigger at or after a "by V-ing" whose sentence part before the "by" has a present perfect
+ * ("have waded into the war by attacking ships and even firing drones").
+ */
+function perfectMeans(lowerBefore: string, trigger: string): boolean {
+  if (!GERUND.test(trigger)) return false;
+  const near = lowerBefore.slice(-MEANS_DISTANCE);
+  const part = near.slice(Math.max(near.lastIndexOf('.'), near.lastIndexOf(';')) + 1);
+  let by: RegExpExecArray | undefined;
+  MEANS_BY.lastIndex = 0;
+  for (let m = MEANS_BY.exec(part); m; m = MEANS_BY.exec(part)) by = m;
+  // The trigger itself may be the gerund right after "by" (then the match ends at the text's end).
+  const at = by ? by.index : /\bby\s+(?:\p{L}+ly\s+)?$/u.exec(part)?.index;
+  if (at === undefined) return false;
+  return MEANS_PERFECT.test(part.slice(0, at));
+}
+
 /** Reclassifies one sentence's candidates in place (see the module comment). */
 export function markNonEvents(found: readonly { candidate: EventCandidate }[], sentence: Sentence, seg: SegmentedDocument): void {
   if (found.length === 0) return;
@@ -110,6 +186,11 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
   const base = sentence.start;
   for (const { candidate: c } of found) {
     if (!HAPPENED.has(c.modality) || c.needsOwnDate) continue;
+    if (plannedList(lower.slice(0, c.trigger.start - base))) {
+      c.modality = 'planned';
+      c.trace?.push({ stage: 'modality', rule: 'nonEvents.plannedList', action: 'modality=planned', detail: 'listed in a programme told in the future' });
+      continue;
+    }
     const t = { start: c.trigger.start - base, end: c.trigger.end - base };
     const clauseStart = Math.max(0, c.clause.start - base);
     const clause = lower.slice(clauseStart, Math.max(c.clause.end - base, t.end));
@@ -123,6 +204,13 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
       if (where) why = ['nonEvents.ongoingWhere', `present tense in a "${where}" clause`];
       else if (STANDING_TRIGGER.test(triggerLower) && STANDING_BEFORE.test(before)) why = ['nonEvents.standingRefusal', 'a present perfect negative: a standing position'];
       else if (PERFECT_BEFORE.test(before) && framesPeriod(lower)) why = ['nonEvents.sinceState', 'a present perfect in a sentence framing a period with "since"'];
+      else if (VERBAL.has(c.type) && PASSIVE_TRIGGER.test(triggerLower) && PASSIVE_BEFORE.test(before) && !PASSIVE_AGENT.test(lower.slice(t.end, t.end + 30))) why = ['nonEvents.presentPassive', 'a verbal act in the present passive: a standing charge'];
+      else if (perfectMeans(lower.slice(0, t.start), triggerLower)) why = ['nonEvents.perfectMeans', 'the means of a present perfect: a course of conduct'];
+      else if (GROUNDS_TRIGGER.test(triggerLower) && GROUNDS_BEFORE.test(lower.slice(Math.max(0, t.start - PHRASE_WINDOW * 2), t.start))) why = ['nonEvents.groundsParticiple', 'a participle telling what earlier words of another author said'];
+      else {
+        const then = thatTime(lower.slice(0, t.start), seg.doc.published);
+        if (then) why = ['nonEvents.thatTime', `dated only by "${then}", before the publication year`];
+      }
     }
     if (!why) continue;
     c.modality = 'background';

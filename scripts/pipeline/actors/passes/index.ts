@@ -17,6 +17,9 @@
  *  2e. adjunctScope     states named only in an adjunct phrase ("to the alarm of X", "since X's invasion",
  *                       "after wrapping up a stop in X", "remarks about X") belong to what the phrase names:
  *                       after every pass that takes the sentence's states, before the passes that add from context.
+ *  2e'. coActor        "China joined Russia in condemning the strikes": the states between "join" and "in" do the
+ *                       same act on their own; after every pass that takes the sentence's states (so none adds them
+ *                       back), before the passes that fill a missing side from context.
  *  2f. instrumentOwner "the drone" in a military act: the state that an earlier sentence named as its owner
  *                       ("a Malian drone"); before the passes that fill a missing side from context.
  *  3. visitDestination  a visit's destination is a party wherever the sentence names it.
@@ -52,6 +55,7 @@ import { responseTarget } from './response-target.ts';
 import { attributionScope } from './attribution-scope.ts';
 import { subjectAnaphor } from './subject-anaphor.ts';
 import { clauseScope } from './clause-scope.ts';
+import { coActor } from './co-actor.ts';
 import { instrumentOwner } from './instrument-owner.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
@@ -76,6 +80,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   reportedContent,
   timeAnchor,
   adjunctScope,
+  coActor,
   instrumentOwner,
   visitDestination,
   placeOtherSide,

@@ -7,19 +7,27 @@
  * result from this escalation by Israel"). Acts that are often described by their targets in a
  * relative clause ("sanctions, which target Russia's oil") keep them: sanctions, threats and
  * military acts only lose states after ", where".
+ * A restrictive clause right after a noun of a state or place (actor-context.json relativeHeadNouns: "a Pacific
+ * nation that is being courted by Beijing and Washington") describes that place: it counts as well, with rule
+ * id actors.subordinate-clause.place-head.
  */
 import type { EventType } from '../../types.ts';
 import { isStateParty } from './party-test.ts';
 import { dropCountry, stateOf, type PartyPass, type PartyState } from './state.ts';
+import { RELATIVE_HEAD_NOUNS } from '../words.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()]/gu;
 const RELATIVES = new Set(['which', 'who', 'whose', 'whom', 'where']);
+/** Relative words that may open a restrictive clause after a place noun ("a nation that is courted by ..."). */
+const PLACE_RELATIVES = new Set(['that', 'which', 'whose']);
 /** Types that may be described by their targets in a relative clause: only "where" clauses are asides for them. */
 const TARGET_IN_RELATIVE = new Set<EventType>(['sanction', 'threat', 'military']);
 
 interface Span2 {
   start: number;
   end: number;
+  /** Opened without a comma, after a noun of a state or place. */
+  placeHead?: boolean;
 }
 
 export function relativeClauses(s: PartyState): Span2[] {
@@ -34,7 +42,8 @@ export function relativeClauses(s: PartyState): Span2[] {
     const prev = toks[i - 1]!;
     let opens = false;
     if (RELATIVES.has(t.w) && prev.w === ',') opens = t.w === 'where' || !TARGET_IN_RELATIVE.has(s.type);
-    if (!opens) continue;
+    const placeHead = !opens && PLACE_RELATIVES.has(t.w) && RELATIVE_HEAD_NOUNS.has(prev.w) && !TARGET_IN_RELATIVE.has(s.type);
+    if (!opens && !placeHead) continue;
     let end = base + text.length;
     for (let j = i + 1; j < toks.length; j++) {
       if (toks[j]!.w === ',' || toks[j]!.w === ';' || toks[j]!.w === '—' || toks[j]!.w === '–' || toks[j]!.w === '(') {
@@ -42,7 +51,7 @@ export function relativeClauses(s: PartyState): Span2[] {
         break;
       }
     }
-    out.push({ start: t.start, end });
+    out.push(placeHead ? { start: t.start, end, placeHead } : { start: t.start, end });
   }
   return out;
 }
@@ -54,12 +63,14 @@ export const subordinateClause: PartyPass = {
     const t = s.candidate.trigger;
     const clauses = relativeClauses(s).filter((c) => !(t.start >= c.start && t.start < c.end));
     if (clauses.length === 0) return;
-    const inside = (start: number) => clauses.some((c) => start >= c.start && start < c.end);
+    const holding = (start: number) => clauses.find((c) => start >= c.start && start < c.end);
     for (const c of [...s.countries]) {
       if (s.countries.length < 2) break;
       const ms = s.scope.filter((f) => stateOf(f) === c && isStateParty(f, s.type, s.dest));
-      if (ms.length === 0 || !ms.every((f) => inside(f.m.start))) continue;
-      dropCountry(s, c, this.id, `named only inside a relative clause ('${ms[0]!.m.text}')`);
+      if (ms.length === 0 || !ms.every((f) => holding(f.m.start))) continue;
+      const place = ms.every((f) => holding(f.m.start)!.placeHead);
+      if (place) dropCountry(s, c, `${this.id}.place-head`, `named only inside a relative clause describing a place ('${ms[0]!.m.text}')`);
+      else dropCountry(s, c, this.id, `named only inside a relative clause ('${ms[0]!.m.text}')`);
     }
   },
 };
