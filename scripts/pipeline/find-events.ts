@@ -92,6 +92,21 @@ function firstPersonAct(text: string, quoteStart: number, t: TriggerMatch): bool
   return !words.some((w) => FIRST_PERSON_STOP.has(w.toLowerCase()));
 }
 
+/**
+ * Whether a trigger right after a relative pronoun is the act of a document named just before
+ * ("issued a press release on Monday which rejected the accusations"): the document's relative
+ * clause says what the document did, so it is the news of its clause (events.context.documentRelative).
+ * Only acts of speech (accusation, threat, statement) and sanctions a document can carry count.
+ */
+function documentAct(text: string, m: TriggerMatch): boolean {
+  if (!DOCUMENT_ACT_TYPES.has(m.rule.type)) return false;
+  if (!DOCUMENT_RELATIVE.test(text.slice(Math.max(0, m.start - DOCUMENT_RELATIVE_WINDOW), m.start))) return false;
+  documentActs.add(m);
+  return true;
+}
+/** Act types a document's relative clause may carry (documentActTypes). */
+const DOCUMENT_ACT_TYPES: ReadonlySet<string> = new Set(rules.context.documentActTypes);
+
 /** Whether a speech verb is followed by its written setting and then a day of its own ("said in a statement on Sunday"). */
 function speechOwnDay(after: string): boolean {
   const setting = SPEECH_SETTING.exec(after);
@@ -107,6 +122,12 @@ const DIRECTIVE_SPEECH = new RegExp(rules.context.directiveSpeech, 'iu');
 const NON_RESTRICTIVE_BEFORE = new RegExp(rules.context.nonRestrictiveBefore, 'iu');
 /** A trigger right after a relative pronoun ("who attended", "which was signed"). */
 const RELATIVE_BEFORE = new RegExp(rules.context.relativeBefore, 'iu');
+/** "a press release which rejected the accusations": a relative clause of a document noun carries the document's act. */
+const DOCUMENT_RELATIVE = new RegExp(rules.context.documentRelative, 'iu');
+/** Characters before a trigger searched for a document noun and its relative pronoun. */
+const DOCUMENT_RELATIVE_WINDOW = 80;
+/** Triggers kept as the news of their clause because they are the act of a document's relative clause. */
+const documentActs = new WeakSet<TriggerMatch>();
 /** "..., after attending a G20 summit": a participial circumstance. */
 const PARTICIPLE_CIRCUMSTANCE = new RegExp(rules.context.participleCircumstance, 'iu');
 const COORDINATED = new RegExp(rules.context.coordinatedAnd, 'iu');
@@ -410,7 +431,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
     const main = inClause.filter(
       (m) =>
         !m.rule.background &&
-        !RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)) &&
+        (!RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)) || documentAct(text, m)) &&
         !(GERUND.test(m.text) && REASON_GERUND.test(text.slice(Math.max(clause.start, m.start - 20), m.start))),
     );
     announcedText = (verb, noun) => text.slice(verb.end, noun.start);
@@ -781,6 +802,9 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
     ...(match.via ? [{ stage: 'events' as const, rule: match.via, action: 'trigger read across adjuncts', detail: (match.elided ?? []).map((w) => `"${w}"`).join(', ') }] : []),
     ...(firstPersonActs.has(match)
       ? [{ stage: 'events', rule: 'events.context.firstPersonAct', action: 'kept inside a quotation', detail: 'an act the speaker reports of themselves' } satisfies TraceStep]
+      : []),
+    ...(documentActs.has(match)
+      ? [{ stage: 'events', rule: 'events.context.documentRelative', action: 'the news of its clause', detail: 'the act of a document named just before' } satisfies TraceStep]
       : []),
     { stage: 'modality', rule: modalityRule ?? 'modality.default', action: `modality=${modality}` },
   ];
