@@ -90,3 +90,30 @@ describe('the act of a document in its relative clause', () => {
     expect(rules).toContain('events.clause.noNews');
   });
 });
+
+describe('a warning participle after the main clause (RESPONSE_MEASURE word class)', () => {
+  it.each([
+    'The Belarusian foreign ministry on Thursday accused Warsaw of a hostile policy, warning that Minsk would respond with asymmetric measures.',
+    'Beijing criticised the arms sale to Taipei on Friday, warning also that it would answer with tough and reciprocal steps.',
+  ])('the warning is a threat of its own: %s', (body) => {
+    const events = extract(body).events;
+    expect(events.map((e) => e.type)).toEqual(['accusation', 'threat']);
+    const threat = events[1]!;
+    expect(rulesOf(threat)).toContain('events.context.participleAct');
+  });
+
+  it('a warning with a response measure is a threat, read by the warned-will rule', () => {
+    const [e] = extract('The Iranian foreign ministry warned on Monday that Tehran would react with proportionate measures to any new sanctions.').events;
+    expect(e?.type).toBe('threat');
+    expect(rulesOf(e!)).toContain('threat.warned-will');
+  });
+
+  it.each([
+    // responding with steps that are not punitive
+    'The Kenyan president said on Monday his government would respond with new investment plans for the border towns.',
+    // a measure that was taken, not threatened
+    'Latvia responded on Monday to the closure of its consulate by summoning the Russian chargé.',
+  ])('no threat: %s', (body) => {
+    expect(extract(body).events.map((e) => e.type)).not.toContain('threat');
+  });
+});
