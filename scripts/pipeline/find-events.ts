@@ -14,7 +14,7 @@ import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
-import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
+import { endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
@@ -70,6 +70,31 @@ const FIRST_PERSON_TYPES: ReadonlySet<string> = new Set(rules.context.firstPerso
 const firstPersonActs = new WeakSet<TriggerMatch>();
 /** At most this many words between a quoted "we"/"I" and the act's trigger. */
 const FIRST_PERSON_WORDS = 8;
+/** Act types a quotation may state as a dated fact ("this morning the North launched a missile"). */
+const QUOTED_FACT_TYPES: ReadonlySet<string> = new Set(rules.context.quotedFactTypes);
+const QUOTED_FACT_DAY = new RegExp(rules.context.quotedFactDay, 'iu');
+/** Quoted acts kept because their quoted clause gives them a day of their own (their trace says so). */
+const quotedFacts = new WeakSet<TriggerMatch>();
+/** Characters after a quoted trigger, inside its quoted clause, searched for its day. */
+const QUOTED_FACT_AFTER = 60;
+
+/**
+ * Whether a trigger inside a quotation is a dated fact the quotation reports: an act of a
+ * quotedFactTypes type (not a background-only rule) whose quoted clause - from the last sentence
+ * stop inside the quotation up to a few words after the trigger - names its own day. Plans with a
+ * day are left to modality ("we will close the border on Thursday" is planned).
+ */
+function quotedFact(text: string, q: QuoteRange, t: TriggerMatch): boolean {
+  if (!QUOTED_FACT_TYPES.has(t.rule.type) || t.rule.background) return false;
+  let head = text.slice(q.start, t.start);
+  const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf(';'), head.lastIndexOf('!'), head.lastIndexOf('?'));
+  head = head.slice(cut + 1);
+  let tail = text.slice(t.end, Math.min(q.end, t.end + QUOTED_FACT_AFTER));
+  const stop = tail.search(/[.;!?](?:\s|$)/u);
+  if (stop >= 0) tail = tail.slice(0, stop);
+  return QUOTED_FACT_DAY.test(head) || QUOTED_FACT_DAY.test(tail);
+}
+
 /** Words between "we"/"I" and the trigger that make the clause an opinion, a wish or a plan. */
 const FIRST_PERSON_STOP: ReadonlySet<string> = new Set(rules.context.firstPersonStop.split(' '));
 
@@ -389,6 +414,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const rule = q.words >= MIN_SPEECH_WORDS ? 'events.quotedSpeech' : t.start <= q.start + 1 && t.end >= q.end - 1 ? 'events.quotedWord' : undefined;
       if (rule === 'events.quotedSpeech' && firstPersonAct(text, q.start, t)) {
         firstPersonActs.add(t);
+      } else if (rule === 'events.quotedSpeech' && quotedFact(text, q, t)) {
+        quotedFacts.add(t);
       } else if (rule) {
         dropTrace(sink, [triggerStep(t)], rule, 'ignored: inside a quotation');
         continue;
@@ -802,6 +829,9 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
     ...(match.via ? [{ stage: 'events' as const, rule: match.via, action: 'trigger read across adjuncts', detail: (match.elided ?? []).map((w) => `"${w}"`).join(', ') }] : []),
     ...(firstPersonActs.has(match)
       ? [{ stage: 'events', rule: 'events.context.firstPersonAct', action: 'kept inside a quotation', detail: 'an act the speaker reports of themselves' } satisfies TraceStep]
+      : []),
+    ...(quotedFacts.has(match)
+      ? [{ stage: 'events', rule: 'events.context.quotedFact', action: 'kept inside a quotation', detail: 'a dated fact the quotation reports' } satisfies TraceStep]
       : []),
     ...(documentActs.has(match)
       ? [{ stage: 'events', rule: 'events.context.documentRelative', action: 'the news of its clause', detail: 'the act of a document named just before' } satisfies TraceStep]

@@ -117,3 +117,30 @@ describe('a warning participle after the main clause (RESPONSE_MEASURE word clas
     expect(extract(body).events.map((e) => e.type)).not.toContain('threat');
   });
 });
+
+describe('a dated fact stated inside a quotation (events.context.quotedFact)', () => {
+  it.each([
+    ['"As the launch of a cruise missile by North Korea this morning shows, the threat keeps growing," the Japanese premier told reporters in Seoul.', 'military'],
+    ['"On July 9, the Lithuanian ambassador was handed a note declaring a Belarusian embassy employee persona non grata," the ministry said in Minsk.', 'sanction'],
+  ])('%s', (body, type) => {
+    const events = extract(body).events;
+    const e = events.find((x) => rulesOf(x).includes('events.context.quotedFact'));
+    expect(e?.type).toBe(type);
+  });
+
+  it.each([
+    // no day of its own in the quoted clause
+    '"Missile launches only make the peninsula less safe," the South Korean minister said on Monday.',
+    // a plan with a day is not a fact
+    '"We will hold naval drills with the Philippines on Thursday," the Japanese defence minister said on Monday.',
+    // a quoted meeting is a retelling of the article's own report, not kept through this rule
+    '"Today I met the Kenyan president for talks on trade," the Ugandan leader wrote on Monday.',
+  ])('not a quoted fact: %s', (body) => {
+    for (const e of extract(body).events) expect(rulesOf(e)).not.toContain('events.context.quotedFact');
+  });
+
+  it('keeps the quotedSpeech drop trace for undated quoted acts', () => {
+    const r = extract('"Missile launches only make the peninsula less safe," the South Korean minister said on Monday.');
+    expect((r.droppedTraces ?? []).flat().map((s) => s.rule)).toContain('events.quotedSpeech');
+  });
+});
