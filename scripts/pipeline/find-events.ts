@@ -125,7 +125,11 @@ function firstPersonAct(text: string, quoteStart: number, t: TriggerMatch): bool
  */
 function documentAct(text: string, m: TriggerMatch): boolean {
   if (!DOCUMENT_ACT_TYPES.has(m.rule.type)) return false;
-  if (!DOCUMENT_RELATIVE.test(text.slice(Math.max(0, m.start - DOCUMENT_RELATIVE_WINDOW), m.start))) return false;
+  const window = text.slice(Math.max(0, m.start - DOCUMENT_RELATIVE_WINDOW), m.start);
+  const pronoun = DOCUMENT_RELATIVE.exec(window);
+  if (!pronoun) return false;
+  const before = window.slice(0, pronoun.index).trimEnd().split(/\s+/u).slice(-DOCUMENT_NOUN_WORDS).join(' ');
+  if (!DOCUMENT_NOUN.test(before)) return false;
   documentActs.add(m);
   return true;
 }
@@ -149,6 +153,9 @@ const NON_RESTRICTIVE_BEFORE = new RegExp(rules.context.nonRestrictiveBefore, 'i
 const RELATIVE_BEFORE = new RegExp(rules.context.relativeBefore, 'iu');
 /** "a press release which rejected the accusations": a relative clause of a document noun carries the document's act. */
 const DOCUMENT_RELATIVE = new RegExp(rules.context.documentRelative, 'iu');
+/** The document noun itself, among the last DOCUMENT_NOUN_WORDS words before the relative pronoun. */
+const DOCUMENT_NOUN = new RegExp(rules.context.documentNoun, 'iu');
+const DOCUMENT_NOUN_WORDS = 9;
 /** Characters before a trigger searched for a document noun and its relative pronoun. */
 const DOCUMENT_RELATIVE_WINDOW = 80;
 /** Triggers kept as the news of their clause because they are the act of a document's relative clause. */
