@@ -14,7 +14,7 @@ import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
-import { endsInsideQuote, quotedRanges } from './events/quotes.ts';
+import { endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
@@ -70,6 +70,31 @@ const FIRST_PERSON_TYPES: ReadonlySet<string> = new Set(rules.context.firstPerso
 const firstPersonActs = new WeakSet<TriggerMatch>();
 /** At most this many words between a quoted "we"/"I" and the act's trigger. */
 const FIRST_PERSON_WORDS = 8;
+/** Act types a quotation may state as a dated fact ("this morning the North launched a missile"). */
+const QUOTED_FACT_TYPES: ReadonlySet<string> = new Set(rules.context.quotedFactTypes);
+const QUOTED_FACT_DAY = new RegExp(rules.context.quotedFactDay, 'iu');
+/** Quoted acts kept because their quoted clause gives them a day of their own (their trace says so). */
+const quotedFacts = new WeakSet<TriggerMatch>();
+/** Characters after a quoted trigger, inside its quoted clause, searched for its day. */
+const QUOTED_FACT_AFTER = 60;
+
+/**
+ * Whether a trigger inside a quotation is a dated fact the quotation reports: an act of a
+ * quotedFactTypes type (not a background-only rule) whose quoted clause - from the last sentence
+ * stop inside the quotation up to a few words after the trigger - names its own day. Plans with a
+ * day are left to modality ("we will close the border on Thursday" is planned).
+ */
+function quotedFact(text: string, q: QuoteRange, t: TriggerMatch): boolean {
+  if (!QUOTED_FACT_TYPES.has(t.rule.type) || t.rule.background) return false;
+  let head = text.slice(q.start, t.start);
+  const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf(';'), head.lastIndexOf('!'), head.lastIndexOf('?'));
+  head = head.slice(cut + 1);
+  let tail = text.slice(t.end, Math.min(q.end, t.end + QUOTED_FACT_AFTER));
+  const stop = tail.search(/[.;!?](?:\s|$)/u);
+  if (stop >= 0) tail = tail.slice(0, stop);
+  return QUOTED_FACT_DAY.test(head) || QUOTED_FACT_DAY.test(tail);
+}
+
 /** Words between "we"/"I" and the trigger that make the clause an opinion, a wish or a plan. */
 const FIRST_PERSON_STOP: ReadonlySet<string> = new Set(rules.context.firstPersonStop.split(' '));
 
@@ -92,6 +117,25 @@ function firstPersonAct(text: string, quoteStart: number, t: TriggerMatch): bool
   return !words.some((w) => FIRST_PERSON_STOP.has(w.toLowerCase()));
 }
 
+/**
+ * Whether a trigger right after a relative pronoun is the act of a document named just before
+ * ("issued a press release on Monday which rejected the accusations"): the document's relative
+ * clause says what the document did, so it is the news of its clause (events.context.documentRelative).
+ * Only acts of speech (accusation, threat, statement) and sanctions a document can carry count.
+ */
+function documentAct(text: string, m: TriggerMatch): boolean {
+  if (!DOCUMENT_ACT_TYPES.has(m.rule.type)) return false;
+  const window = text.slice(Math.max(0, m.start - DOCUMENT_RELATIVE_WINDOW), m.start);
+  const pronoun = DOCUMENT_RELATIVE.exec(window);
+  if (!pronoun) return false;
+  const before = window.slice(0, pronoun.index).trimEnd().split(/\s+/u).slice(-DOCUMENT_NOUN_WORDS).join(' ');
+  if (!DOCUMENT_NOUN.test(before)) return false;
+  documentActs.add(m);
+  return true;
+}
+/** Act types a document's relative clause may carry (documentActTypes). */
+const DOCUMENT_ACT_TYPES: ReadonlySet<string> = new Set(rules.context.documentActTypes);
+
 /** Whether a speech verb is followed by its written setting and then a day of its own ("said in a statement on Sunday"). */
 function speechOwnDay(after: string): boolean {
   const setting = SPEECH_SETTING.exec(after);
@@ -107,6 +151,15 @@ const DIRECTIVE_SPEECH = new RegExp(rules.context.directiveSpeech, 'iu');
 const NON_RESTRICTIVE_BEFORE = new RegExp(rules.context.nonRestrictiveBefore, 'iu');
 /** A trigger right after a relative pronoun ("who attended", "which was signed"). */
 const RELATIVE_BEFORE = new RegExp(rules.context.relativeBefore, 'iu');
+/** "a press release which rejected the accusations": a relative clause of a document noun carries the document's act. */
+const DOCUMENT_RELATIVE = new RegExp(rules.context.documentRelative, 'iu');
+/** The document noun itself, among the last DOCUMENT_NOUN_WORDS words before the relative pronoun. */
+const DOCUMENT_NOUN = new RegExp(rules.context.documentNoun, 'iu');
+const DOCUMENT_NOUN_WORDS = 9;
+/** Characters before a trigger searched for a document noun and its relative pronoun. */
+const DOCUMENT_RELATIVE_WINDOW = 80;
+/** Triggers kept as the news of their clause because they are the act of a document's relative clause. */
+const documentActs = new WeakSet<TriggerMatch>();
 /** "..., after attending a G20 summit": a participial circumstance. */
 const PARTICIPLE_CIRCUMSTANCE = new RegExp(rules.context.participleCircumstance, 'iu');
 /** "had travelled to Moscow on Friday", "after arriving there on Sunday": a weekday of the act's own. */
@@ -370,6 +423,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const rule = q.words >= MIN_SPEECH_WORDS ? 'events.quotedSpeech' : t.start <= q.start + 1 && t.end >= q.end - 1 ? 'events.quotedWord' : undefined;
       if (rule === 'events.quotedSpeech' && firstPersonAct(text, q.start, t)) {
         firstPersonActs.add(t);
+      } else if (rule === 'events.quotedSpeech' && quotedFact(text, q, t)) {
+        quotedFacts.add(t);
       } else if (rule) {
         dropTrace(sink, [triggerStep(t)], rule, 'ignored: inside a quotation');
         continue;
@@ -412,7 +467,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
     const main = inClause.filter(
       (m) =>
         !m.rule.background &&
-        !RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)) &&
+        (!RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)) || documentAct(text, m)) &&
         !(GERUND.test(m.text) && REASON_GERUND.test(text.slice(Math.max(clause.start, m.start - 20), m.start))),
     );
     announcedText = (verb, noun) => text.slice(verb.end, noun.start);
@@ -795,6 +850,12 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
     ...(match.via ? [{ stage: 'events' as const, rule: match.via, action: 'trigger read across adjuncts', detail: (match.elided ?? []).map((w) => `"${w}"`).join(', ') }] : []),
     ...(firstPersonActs.has(match)
       ? [{ stage: 'events', rule: 'events.context.firstPersonAct', action: 'kept inside a quotation', detail: 'an act the speaker reports of themselves' } satisfies TraceStep]
+      : []),
+    ...(quotedFacts.has(match)
+      ? [{ stage: 'events', rule: 'events.context.quotedFact', action: 'kept inside a quotation', detail: 'a dated fact the quotation reports' } satisfies TraceStep]
+      : []),
+    ...(documentActs.has(match)
+      ? [{ stage: 'events', rule: 'events.context.documentRelative', action: 'the news of its clause', detail: 'the act of a document named just before' } satisfies TraceStep]
       : []),
     { stage: 'modality', rule: modalityRule ?? 'modality.default', action: `modality=${modality}` },
   ];
