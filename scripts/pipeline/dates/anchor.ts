@@ -31,6 +31,9 @@ export interface AnchorResult {
 
 type Previous = NonNullable<DateContext['previous']>[number];
 
+/** Rule id: "That day", "the same day" refer to the last day the sentences just before state. */
+export const PRECEDING_DAY_ID = 'dates.frame.preceding-day';
+
 /** How far from the trigger an anchor phrase may be to count as the candidate's. */
 export const ANCHOR_REACH = 90;
 
@@ -145,7 +148,9 @@ export function resolveAnchor(
   /** The story's own day when nothing was told before: the dateline's day, else publication. */
   published: string,
   dayCues: readonly DayCue[] = [],
-): { result: AnchorResult | null; cue: AnchorCue; mode: 'forward' | 'inverse' | 'implicit' } | null {
+  /** The last day the sentences just before state, for "That day", "the same day" (dates.frame.preceding-day). */
+  precedingDay?: string,
+): { result: AnchorResult | null; cue: AnchorCue; mode: 'forward' | 'inverse' | 'implicit'; from?: string } | null {
   const near = anchors
     .filter((a) => gap(a, trigger) <= ANCHOR_REACH)
     .sort((x, y) => gap(x, trigger) - gap(y, trigger))[0];
@@ -158,9 +163,13 @@ export function resolveAnchor(
     // The story's day at that point: a day written in the same sentence ("said on Monday that
     // talks held the previous day"), else the event told last.
     const sentenceDay = [...dayCues].sort((x, y) => gap(x, near) - gap(y, near))[0]?.date;
-    const base = sentenceDay ?? [...previous].reverse().find((p) => p.date)?.date;
+    // "That day", "the same day" refer to the last day stated just before, which an event told
+    // before may not carry (a day stated in an event-less sentence; an event dated by default).
+    const sameDay = near.unit === 'day' && near.count === 0 ? precedingDay : undefined;
+    const base = sentenceDay ?? sameDay ?? [...previous].reverse().find((p) => p.date)?.date;
     const { days, precision } = offsetOf(near, false);
-    if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near, mode: 'implicit' };
+    const from = sentenceDay ? 'a day of the sentence' : sameDay ? `the day stated just before (${PRECEDING_DAY_ID})` : 'the event told before';
+    if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near, mode: 'implicit', from };
     // Nothing told before: the story's day is the dateline's or the publication day ("earlier in
     // the day" is that day; "a day earlier" the day before, approximately).
     return { result: withRange(addDays(published, sign * days), days === 0 ? 'day' : 'approximate', days), cue: near, mode: 'implicit' };

@@ -102,6 +102,15 @@ export const DATED_NOUN = {
     'u',
   ),
 };
+/** The account an undated act goes on with (dates.resolver.story-frame). */
+export const STORY_FRAME = {
+  id: raw.storyFrame.id,
+  sentencesBack: raw.storyFrame.sentencesBack,
+  maxDaysBefore: raw.storyFrame.maxDaysBeforePublication,
+  evidence: new Set<string>(raw.storyFrame.evidence),
+  /** Reactions follow an act, often days later: speech acts do not take its day. */
+  speechTypes: new Set<EventType>(raw.storyFrame.speechTypes as EventType[]),
+};
 /** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
 export const CONTINUATION = {
   id: raw.continuation.id,

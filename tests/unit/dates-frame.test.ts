@@ -1,0 +1,87 @@
+/**
+ * The article's own frame of reference for dates: "That day" and "the same day" refer to the day
+ * stated just before (dates.frame.preceding-day); an undated act told right after an act dated by
+ * its own words goes on with that account (dates.resolver.story-frame).
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveDate } from '../../scripts/pipeline/dates.ts';
+import type { DateContext, Sentence } from '../../scripts/pipeline/types.ts';
+import { candidateIn } from './dates-helpers.ts';
+
+// 2025-07-15 is a Tuesday.
+const TUE = '2025-07-15';
+
+function resolve(text: string, trigger: string, ctx: DateContext, opts: Parameters<typeof candidateIn>[2] = {}) {
+  const { sentence, candidate } = candidateIn(text, trigger, opts);
+  return resolveDate(sentence, candidate, ctx);
+}
+const decided = (r: ReturnType<typeof resolve>) => r.trace?.filter((s) => s.action !== 'pass').map((s) => s.rule);
+const body = (text: string, index: number): Sentence => ({ index, paragraph: 1, text, start: 0, end: text.length, kind: 'body' });
+
+describe('"That day", "the same day", "on that occasion" (dates.frame.preceding-day)', () => {
+  it('refers to the day the sentence before states, even with no event told there', () => {
+    const earlier = [body('Oslo and Hanoi marked fifty years of ties on July 9.', 3)];
+    for (const [text, trigger] of [
+      ['That day, the two foreign ministers held talks in Oslo.', 'held talks'],
+      ['On that occasion the two premiers met at the royal palace.', 'met'],
+      ['On the same day, the trade ministers met in Bergen.', 'met'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE, earlier });
+      expect(r, text).toMatchObject({ date: '2025-07-09', evidence: 'anchor' });
+      expect(decided(r)).toEqual(['dates.resolver.implicit-anchor']);
+      expect(r.trace?.at(-1)?.action).toContain('dates.frame.preceding-day');
+    }
+  });
+
+  it('prefers the stated day to the day of an event told before, and a day of its own sentence to both', () => {
+    const earlier = [body('The anniversary fell on Saturday, July 12.', 3)];
+    const previous = [{ type: 'meeting' as const, date: '2025-07-10', trigger: 'met' }];
+    expect(resolve('That day, the envoys signed a pact.', 'signed', { published: TUE, earlier, previous }, { type: 'agreement' }).date).toBe('2025-07-12');
+    expect(resolve('On Sunday the envoys signed a pact; the same day they met.', 'met', { published: TUE, earlier, previous }).date).toBe('2025-07-13');
+  });
+
+  it('falls back to the event told before when the sentences before state no day', () => {
+    const earlier = [body('The two capitals have long disputed the border.', 3)];
+    const previous = [{ type: 'meeting' as const, date: '2025-07-10', trigger: 'met' }];
+    expect(resolve('That day, the envoys signed a pact.', 'signed', { published: TUE, earlier, previous }, { type: 'agreement' }).date).toBe('2025-07-10');
+  });
+
+  it('leaves a future day stated before alone', () => {
+    const earlier = [body('The summit will open on Friday.', 3)];
+    const previous = [{ type: 'meeting' as const, date: '2025-07-11', trigger: 'met' }];
+    expect(resolve('That day, the envoys signed a pact.', 'signed', { published: TUE, earlier, previous }, { type: 'agreement' }).date).toBe('2025-07-11');
+  });
+});
+
+describe('an undated act goes on with the account dated just before (dates.resolver.story-frame)', () => {
+  // The candidate's sentence has index 4 (dates-helpers.ts).
+  const dated = (index: number, date = '2025-07-14') => [{ type: 'agreement' as const, date, trigger: 'signed a treaty', evidence: 'weekday' as const, sentence: index, paragraph: 1 }];
+
+  it('takes the day of an act dated by its own words in this sentence or the one before', () => {
+    for (const [text, trigger, type] of [
+      ['The treaty was inked during the president\'s state visit to Riga.', 'visit', 'visit'],
+      ['The two delegations held talks at the presidential palace.', 'held talks', 'meeting'],
+    ] as const) {
+      const r = resolve(text, trigger, { published: TUE, previous: dated(3) }, { type });
+      expect(r, text).toMatchObject({ date: '2025-07-14', evidence: 'anchor' });
+      expect(decided(r)).toEqual(['dates.resolver.story-frame']);
+    }
+    expect(resolve('The two delegations held talks.', 'held talks', { published: TUE, previous: dated(4) }).date).toBe('2025-07-14');
+  });
+
+  it('does not reach back further, to a default day, to an old day, or from a speech act', () => {
+    const text = 'The two delegations held talks at the presidential palace.';
+    expect(resolve(text, 'held talks', { published: TUE, previous: dated(2) }).date).toBe(TUE);
+    expect(resolve(text, 'held talks', { published: TUE, previous: dated(3, '2025-07-01') }).date).toBe(TUE);
+    const byDefault = [{ ...dated(3)[0]!, evidence: 'publication' as const }];
+    expect(resolve(text, 'held talks', { published: TUE, previous: byDefault }).date).toBe(TUE);
+    // A condemnation told after an act is a reaction, often later.
+    const r = resolve('Moscow condemned the treaty as a provocation.', 'condemned', { published: TUE, previous: dated(3) }, { type: 'accusation' });
+    expect(r.date).toBe(TUE);
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.story-frame')?.action).toBe('pass');
+  });
+
+  it('leaves undated background without a day', () => {
+    expect(resolve('The two delegations held talks.', 'held talks', { published: TUE, previous: dated(3) }, { needsOwnDate: true }).date).toBeNull();
+  });
+});
