@@ -85,3 +85,34 @@ describe('an undated act goes on with the account dated just before (dates.resol
     expect(resolve('The two delegations held talks.', 'held talks', { published: TUE, previous: dated(3) }, { needsOwnDate: true }).date).toBeNull();
   });
 });
+
+describe('an event named by an anchor or a frame phrase, dated elsewhere in the article', () => {
+  it('"The talks took place a day after X", X unknown: the talks told before (dates.anchor.retold-main)', () => {
+    const previous = [{ type: 'meeting' as const, date: '2025-07-13', trigger: 'held talks' }];
+    const r = resolve('The talks took place a day after rebels shelled the northern port.', 'talks took place', { published: TUE, previous });
+    expect(r).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+    expect(r.trace?.at(-1)?.action).toContain('dates.anchor.retold-main');
+    // No meeting told before, or an indefinite noun: near publication as before.
+    expect(resolve('The talks took place a day after rebels shelled the northern port.', 'talks took place', { published: TUE }).evidence).toBe('publication');
+    expect(resolve('Talks took place a day after rebels shelled the northern port.', 'Talks took place', { published: TUE, previous }).evidence).toBe('publication');
+  });
+
+  it('"The protest comes a day after X", nothing told before: X is a day before the story day (dates.anchor.story-main)', () => {
+    const r = resolve('The protest comes two days after Minsk expelled the consul.', 'expelled', { published: TUE }, { type: 'sanction' });
+    expect(r).toMatchObject({ date: '2025-07-13', precision: 'day' });
+    expect(r.trace?.at(-1)?.action).toContain('dates.anchor.story-main');
+  });
+
+  it('"On the sidelines of the summit, ... signed": the summit dated further down (dates.resolver.within-event.later)', () => {
+    const following = [body('Delegations arrived in the capital in the morning.', 5), body('The summit was held on Sunday at the old palace.', 6)];
+    const r = resolve('On the sidelines of the summit, Lima and Quito signed a fisheries accord.', 'signed', { published: TUE, following }, { type: 'agreement' });
+    expect(r).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+    expect(decided(r)).toEqual(['dates.resolver.within-event']);
+    expect(r.trace?.at(-1)?.action).toContain('dates.resolver.within-event.later');
+    // A later sentence that does not name the summit, or dates it in the future, gives nothing.
+    const other = [body('The ministers had met on Sunday in another city.', 5)];
+    expect(resolve('On the sidelines of the summit, Lima and Quito signed a fisheries accord.', 'signed', { published: TUE, following: other }, { type: 'agreement' }).date).toBe(TUE);
+    const ahead = [body('The summit will close on Friday.', 5)];
+    expect(resolve('On the sidelines of the summit, Lima and Quito signed a fisheries accord.', 'signed', { published: TUE, following: ahead }, { type: 'agreement' }).date).toBe(TUE);
+  });
+});

@@ -34,6 +34,9 @@ type Previous = NonNullable<DateContext['previous']>[number];
 /** Rule id: "That day", "the same day" refer to the last day the sentences just before state. */
 export const PRECEDING_DAY_ID = 'dates.frame.preceding-day';
 
+/** Rule id: "X comes a day after Y" with nothing told before: X is the story day's news, Y a day before. */
+export const STORY_MAIN_ID = 'dates.anchor.story-main';
+
 /** How far from the trigger an anchor phrase may be to count as the candidate's. */
 export const ANCHOR_REACH = 90;
 
@@ -187,10 +190,16 @@ export function resolveAnchor(
   const otherDay = dayCues.find((c) => c.start >= other.start && c.end <= other.end)?.date;
   let base = otherDay ?? findPrevious(text.slice(other.start, other.end), previous)?.date;
   let guessed = false;
+  let from: string | undefined;
   if (!base && inverse && previous.length > 0) {
     // "The rebuff came a day after X threatened ...": the main clause is the event just told.
     base = previous[previous.length - 1]!.date;
     guessed = true;
+  } else if (!base && inverse && near.unit === 'day' && near.count !== null) {
+    // Nothing told before: "The warning comes a day after the crossing was closed" opens the
+    // story, whose main clause is the news of the story day (dates.anchor.story-main).
+    base = published;
+    from = `the story day (${STORY_MAIN_ID})`;
   }
   // A plain "after"/"following" (or "the first day of ...") with the other event unknown says
   // nothing about the day.
@@ -201,5 +210,5 @@ export function resolveAnchor(
   // resolvers after dates.resolver.anchor decide (rule dates.anchor.plain-after).
   if (near.unit === 'none' && !inverse && otherDay && near.relation === 'after') return null;
   const { days, precision } = offsetOf(near, inverse);
-  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near, mode };
+  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near, mode, ...(from ? { from } : {}) };
 }

@@ -147,6 +147,16 @@ export const WITHIN_EVENT = {
   },
   /** "while in Washington", "while there", "during his stay": inside the visit (else meeting) told last. */
   stay: { id: raw.withinEvent.stay.id, re: new RegExp(raw.withinEvent.stay.pattern, 'i') },
+  /** The frame event named by the phrase, told with its day in a later sentence. */
+  later: {
+    id: raw.withinEvent.later.id,
+    /** The nouns of each type ("talks", "summit"; "visit", "trip"): a later sentence names the frame event with one. */
+    nouns: new Map(
+      Object.entries(raw.withinEvent.nouns as Record<string, string[]>)
+        .filter(([kind]) => kind !== 'any')
+        .map(([kind, nouns]) => [kind as EventType, new RegExp(`\\b(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'iu')] as const),
+    ),
+  },
   maxDaysBefore: raw.withinEvent.maxDaysBeforePublication,
   patterns: Object.entries(raw.withinEvent.nouns as Record<string, string[]>).map(([kind, nouns]) => ({
     /** The event type the noun names, or 'any'. */
