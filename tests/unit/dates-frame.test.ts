@@ -116,3 +116,27 @@ describe('an event named by an anchor or a frame phrase, dated elsewhere in the 
     expect(resolve('On the sidelines of the summit, Lima and Quito signed a fisheries accord.', 'signed', { published: TUE, following: ahead }, { type: 'agreement' }).date).toBe(TUE);
   });
 });
+
+describe('"today" inside a quotation counts from the day the words were spoken (dates.frame.quoted-relative)', () => {
+  it('from a day the sentence states outside the quotation', () => {
+    const r = resolve('“We held good talks today with our neighbours,” the premier said on Saturday.', 'held good talks', { published: TUE });
+    expect(r.date).toBe('2025-07-12');
+    expect(r.trace?.at(-1)?.action).toContain('dates.frame.quoted-relative');
+    const y = resolve('“Our envoys met yesterday in Baku,” the minister told reporters on Sunday.', 'met', { published: TUE });
+    expect(y.date).toBe('2025-07-12');
+  });
+
+  it('from the day of the act the account is about, told just before with a day of its own', () => {
+    const previous = [{ type: 'agreement' as const, date: '2025-07-14', trigger: 'signed a treaty', evidence: 'explicit' as const, sentence: 3, paragraph: 1 }];
+    const r = resolve('“Today we held negotiations and agreed on water sharing,” the president said.', 'held negotiations', { published: TUE, previous });
+    expect(r.date).toBe('2025-07-14');
+  });
+
+  it('stays with the story day when the speech has no day, or when the trigger is outside the quotation', () => {
+    expect(resolve('“We held good talks today with our neighbours,” the premier said.', 'held good talks', { published: TUE }).date).toBe(TUE);
+    // An act of the reporter's own sentence, not of the quoted words.
+    const r = resolve('The premier met the envoy today, saying “the talks were good” on Saturday.', 'met', { published: TUE });
+    expect(r.date).toBe(TUE);
+    expect(r.trace?.some((s) => s.action.includes('dates.frame.quoted-relative'))).toBe(false);
+  });
+});

@@ -111,6 +111,8 @@ export const STORY_FRAME = {
   /** Reactions follow an act, often days later: speech acts do not take its day. */
   speechTypes: new Set<EventType>(raw.storyFrame.speechTypes as EventType[]),
 };
+/** "today" in a quotation counts from the day the words were spoken. */
+export const QUOTED_RELATIVE = { id: raw.quotedRelative.id };
 /** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
 export const CONTINUATION = {
   id: raw.continuation.id,
