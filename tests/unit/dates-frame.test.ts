@@ -140,3 +140,19 @@ describe('"today" inside a quotation counts from the day the words were spoken (
     expect(r.trace?.some((s) => s.action.includes('dates.frame.quoted-relative'))).toBe(false);
   });
 });
+
+describe('a day inside the act\'s object is not the act\'s (dates.select.object-day)', () => {
+  it('"rejects the remarks ... made last Friday": the act falls back, the trace names the rule', () => {
+    const r = resolve('Caracas rejects the hostile remarks by the Guyanese leader during a rally held last Friday in the border region.', 'rejects', { published: TUE }, { type: 'accusation' });
+    expect(r.date).toBe(TUE);
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.own-cue')?.detail).toContain('dates.select.object-day');
+    expect(resolve('Quito condemned the statement issued on Sunday by the rebel command.', 'condemned', { published: TUE }, { type: 'accusation' }).date).toBe(TUE);
+  });
+
+  it('keeps a day of the act itself, and a participle that is not on the object', () => {
+    expect(resolve('Caracas on Sunday rejected the remarks by the Guyanese leader.', 'rejected', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-13');
+    expect(resolve('Caracas rejected the remarks on Sunday.', 'rejected', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-13');
+    // The object is no one's words: a meeting at a summit held on Sunday is on Sunday.
+    expect(resolve('The two leaders met at the regional summit held on Sunday in Lima.', 'met', { published: TUE }).date).toBe('2025-07-13');
+  });
+});

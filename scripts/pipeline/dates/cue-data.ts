@@ -205,6 +205,16 @@ export const ACT_NOUN_PHRASE_BEFORE = new RegExp(
   `\\b(?:the|a|an|its|their|his|her|this|that)\\s+(?:[\\p{L}-]+\\s+)?(?:${raw.actNounPhrase.nouns.map(escapeRegExp).join('|')})\\s+(?:of|by|on|against|at|near)\\s+(?:[\\p{L}\\p{N}’'-]+\\s+){0,8}$`,
   'iu',
 );
+/**
+ * "rejects the statements by X during a show held last Friday": the day dates the object, not the act
+ * (rule dates.select.object-day): the object right after the trigger, the participle right before the cue.
+ */
+export const OBJECT_DAY = {
+  id: raw.objectDay.id,
+  object: new RegExp(`^\\s*(?:the|a|an|his|her|its|their|these|those|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${raw.objectDay.nouns.map(escapeRegExp).join('|')})\\b`, 'iu'),
+  participle: new RegExp(`\\b(?:${raw.objectDay.participles.map(escapeRegExp).join('|')})\\s+$`, 'iu'),
+  reach: raw.objectDay.reach as number,
+};
 /** How far before a cue the act-noun phrase is looked for. */
 export const ACT_NOUN_REACH = 90;
 export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;

@@ -6,8 +6,8 @@
  */
 import { chose, pass, type DateResolver } from './types.ts';
 import { describe, fromDayCue, fromSpanCue } from './common.ts';
-import { DATED_NOUN, EFFECTIVE_DAY } from '../cue-data.ts';
-import { relativeClauses, relativeOnDatedNoun } from '../select.ts';
+import { DATED_NOUN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
+import { datesObject, relativeClauses, relativeOnDatedNoun } from '../select.ts';
 import { quotedRelative } from './quoted-relative.ts';
 
 export const ownCueResolver: DateResolver = {
@@ -16,6 +16,8 @@ export const ownCueResolver: DateResolver = {
     const { own, sentence, candidate, story, published, cues, setAside, trigger } = input;
     if (!own) {
       if (setAside?.length) return pass(`"${setAside[0]!.text.trim()}" is the day the measure takes effect, not the act's (${EFFECTIVE_DAY.id})`);
+      const ofObject = cues.find((c) => c.kind === 'day' && datesObject(sentence.text, c, trigger));
+      if (ofObject) return pass(`"${ofObject.text.trim()}" dates the act's object, not the act (${OBJECT_DAY.id})`);
       return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
     }
     if (own.kind === 'span') {
