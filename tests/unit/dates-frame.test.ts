@@ -156,3 +156,23 @@ describe('a day inside the act\'s object is not the act\'s (dates.select.object-
     expect(resolve('The two leaders met at the regional summit held on Sunday in Lima.', 'met', { published: TUE }).date).toBe('2025-07-13');
   });
 });
+
+describe('an undated lead sums up the account its next sentence dates (dates.resolver.lead-summary)', () => {
+  const lead = (following: Sentence[], type: 'agreement' | 'accusation' = 'agreement', earlier: Sentence[] = []) =>
+    resolve('The two neighbours signed a dozen cooperation deals.', 'signed', { published: TUE, following, earlier }, { type });
+
+  it('takes the day of the next sentence when it lies shortly before publication', () => {
+    const r = lead([body('The leaders met in Porto on Sunday for their yearly summit.', 5)]);
+    expect(r).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+    expect(decided(r)).toEqual(['dates.resolver.lead-summary']);
+  });
+
+  it('not past the lead, not for speech, not a day in a quotation, the future or long ago', () => {
+    const next = [body('The leaders met in Porto on Sunday for their yearly summit.', 5)];
+    expect(lead(next, 'agreement', [body('Some earlier sentence of the body.', 3)]).date).toBe(TUE);
+    expect(lead(next, 'accusation').date).toBe(TUE);
+    expect(lead([body('“We met on Sunday,” the premier said.', 5)]).date).toBe(TUE);
+    expect(lead([body('The leaders will meet again on Friday.', 5)]).date).toBe(TUE);
+    expect(lead([body('The leaders first met on July 1.', 5)]).date).toBe(TUE);
+  });
+});

@@ -102,6 +102,8 @@ export const DATED_NOUN = {
     'u',
   ),
 };
+/** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
+export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
 /** The account an undated act goes on with (dates.resolver.story-frame). */
 export const STORY_FRAME = {
   id: raw.storyFrame.id,
