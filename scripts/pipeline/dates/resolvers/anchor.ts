@@ -9,6 +9,9 @@ import { anchoredDate } from './anchored.ts';
 import { describe } from './common.ts';
 import { chose, pass, type DateInput, type DateResolver, type Verdict } from './types.ts';
 
+/** The words naming each type's acts, anchored at the start of a trigger (compiled once). */
+const OPENING_WORDS = new Map(ANCHOR_EVENT_WORDS.map(({ type, re }) => [type, new RegExp(`^(?:${re.source})`, 'iu')]));
+
 /** Rule id: "The meeting took place a day after X", X unknown: the definite noun names the meeting told before. */
 export const RETOLD_MAIN_ID = 'dates.anchor.retold-main';
 
@@ -18,11 +21,11 @@ export const RETOLD_MAIN_ID = 'dates.anchor.retold-main';
  * before publication: the sentence tells that act again, on its day (rule dates.anchor.retold-main).
  */
 function retoldMain({ sentence, trigger, candidate, ctx, published }: DateInput): Verdict | undefined {
-  const words = ANCHOR_EVENT_WORDS.find((w) => w.type === candidate.type)?.re;
+  const opening = OPENING_WORDS.get(candidate.type);
   const noun = sentence.text.slice(trigger.start, trigger.end);
-  if (!words) return undefined;
+  if (!opening) return undefined;
   // The trigger opens with the noun ("meeting took place", "talks").
-  const m = new RegExp(`^(?:${words.source})`, 'iu').exec(noun.trim());
+  const m = opening.exec(noun.trim());
   if (!m || !RETELLING.definite.test(sentence.text.slice(Math.max(0, trigger.start - 30), trigger.start))) return undefined;
   const last = [...(ctx.previous ?? [])].reverse().find((p) => p.type === candidate.type);
   if (!last) return undefined;
