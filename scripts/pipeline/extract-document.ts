@@ -35,6 +35,15 @@ const PLACED_TYPES: ReadonlySet<EventType> = new Set<EventType>(['meeting', 'vis
 
 /** How many later sentences the date stage may read for a retelling of an event. */
 const FOLLOWING_SENTENCES = 10;
+/** How many earlier sentences "That day"/"the same day" may look back to for the day they refer to. */
+const EARLIER_SENTENCES = 2;
+/** The body sentences before index `at` (a few, in text order). */
+function earlierBody(sentences: readonly Sentence[], at: number): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = at - 1; i >= 0 && out.length < EARLIER_SENTENCES; i--) if (sentences[i]!.kind === 'body') out.unshift(sentences[i]!);
+  return out;
+}
+
 /** The body sentences after index `at` (a few). */
 function laterBody(sentences: readonly Sentence[], at: number): Sentence[] {
   const out: Sentence[] = [];
@@ -108,6 +117,8 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         ...(before ? { before } : {}),
         // Later sentences may tell this event again with its day (dates.resolver.later-retelling).
         following: laterBody(seg.sentences, at),
+        // "That day", "the same day": the day the sentences just before state (dates.frame.preceding-day).
+        earlier: earlierBody(seg.sentences, at),
       });
       const steps = (): Trace => [...own, ...traceOf(when), ...traceOf(who)];
       if (when.date === null) {
@@ -183,7 +194,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         told.push({ event: ev, sentence: at });
       }
       // Background is not an anchor for "hours after" in later sentences: those follow the news.
-      if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text });
+      if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, evidence: when.evidence, sentence: sentence.index, paragraph: sentence.paragraph });
     }
   }
   // What was said at a meeting, visit or signing the document reports belongs to it (events/said-in-encounter.ts).

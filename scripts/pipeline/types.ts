@@ -148,7 +148,7 @@ export interface DateContext {
   published: string;
   dateline?: Dateline;
   /** Dates of earlier events in the same document, for "hours after X" style anchors. */
-  previous?: { type: EventType; date: string; trigger: string }[];
+  previous?: { type: EventType; date: string; trigger: string; evidence?: DateEvidence; sentence?: number; paragraph?: number }[];
   /**
    * The sentence just before the candidate's, in the same paragraph, when it held no event of its
    * own: its opening time phrase carries over ("Just hours later, Pakistan did the same. They
@@ -160,6 +160,11 @@ export interface DateContext {
    * told again later with its day ("The Treasury announced the sanctions on Wednesday night").
    */
   following?: readonly Sentence[];
+  /**
+   * The body sentences just before the candidate's (nearest last, a few): "That day", "the same
+   * day" refer to the last day they state (dates.frame.preceding-day).
+   */
+  earlier?: readonly Sentence[];
 }
 
 export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'metonym' | 'institution' | 'media' | 'organization' | 'role';

@@ -31,6 +31,12 @@ export interface AnchorResult {
 
 type Previous = NonNullable<DateContext['previous']>[number];
 
+/** Rule id: "That day", "the same day" refer to the last day the sentences just before state. */
+export const PRECEDING_DAY_ID = 'dates.frame.preceding-day';
+
+/** Rule id: "X comes a day after Y" with nothing told before: X is the story day's news, Y a day before. */
+export const STORY_MAIN_ID = 'dates.anchor.story-main';
+
 /** How far from the trigger an anchor phrase may be to count as the candidate's. */
 export const ANCHOR_REACH = 90;
 
@@ -145,7 +151,9 @@ export function resolveAnchor(
   /** The story's own day when nothing was told before: the dateline's day, else publication. */
   published: string,
   dayCues: readonly DayCue[] = [],
-): { result: AnchorResult | null; cue: AnchorCue; mode: 'forward' | 'inverse' | 'implicit' } | null {
+  /** The last day the sentences just before state, for "That day", "the same day" (dates.frame.preceding-day). */
+  precedingDay?: string,
+): { result: AnchorResult | null; cue: AnchorCue; mode: 'forward' | 'inverse' | 'implicit'; from?: string } | null {
   const near = anchors
     .filter((a) => gap(a, trigger) <= ANCHOR_REACH)
     .sort((x, y) => gap(x, trigger) - gap(y, trigger))[0];
@@ -158,9 +166,13 @@ export function resolveAnchor(
     // The story's day at that point: a day written in the same sentence ("said on Monday that
     // talks held the previous day"), else the event told last.
     const sentenceDay = [...dayCues].sort((x, y) => gap(x, near) - gap(y, near))[0]?.date;
-    const base = sentenceDay ?? [...previous].reverse().find((p) => p.date)?.date;
+    // "That day", "the same day" refer to the last day stated just before, which an event told
+    // before may not carry (a day stated in an event-less sentence; an event dated by default).
+    const sameDay = near.unit === 'day' && near.count === 0 ? precedingDay : undefined;
+    const base = sentenceDay ?? sameDay ?? [...previous].reverse().find((p) => p.date)?.date;
     const { days, precision } = offsetOf(near, false);
-    if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near, mode: 'implicit' };
+    const from = sentenceDay ? 'a day of the sentence' : sameDay ? `the day stated just before (${PRECEDING_DAY_ID})` : 'the event told before';
+    if (base) return { result: withRange(addDays(base, sign * days), precision, days), cue: near, mode: 'implicit', from };
     // Nothing told before: the story's day is the dateline's or the publication day ("earlier in
     // the day" is that day; "a day earlier" the day before, approximately).
     return { result: withRange(addDays(published, sign * days), days === 0 ? 'day' : 'approximate', days), cue: near, mode: 'implicit' };
@@ -178,10 +190,16 @@ export function resolveAnchor(
   const otherDay = dayCues.find((c) => c.start >= other.start && c.end <= other.end)?.date;
   let base = otherDay ?? findPrevious(text.slice(other.start, other.end), previous)?.date;
   let guessed = false;
+  let from: string | undefined;
   if (!base && inverse && previous.length > 0) {
     // "The rebuff came a day after X threatened ...": the main clause is the event just told.
     base = previous[previous.length - 1]!.date;
     guessed = true;
+  } else if (!base && inverse && near.unit === 'day' && near.count !== null) {
+    // Nothing told before: "The warning comes a day after the crossing was closed" opens the
+    // story, whose main clause is the news of the story day (dates.anchor.story-main).
+    base = published;
+    from = `the story day (${STORY_MAIN_ID})`;
   }
   // A plain "after"/"following" (or "the first day of ...") with the other event unknown says
   // nothing about the day.
@@ -192,5 +210,5 @@ export function resolveAnchor(
   // resolvers after dates.resolver.anchor decide (rule dates.anchor.plain-after).
   if (near.unit === 'none' && !inverse && otherDay && near.relation === 'after') return null;
   const { days, precision } = offsetOf(near, inverse);
-  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near, mode };
+  return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near, mode, ...(from ? { from } : {}) };
 }

@@ -102,6 +102,19 @@ export const DATED_NOUN = {
     'u',
   ),
 };
+/** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
+export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
+/** The account an undated act goes on with (dates.resolver.story-frame). */
+export const STORY_FRAME = {
+  id: raw.storyFrame.id,
+  sentencesBack: raw.storyFrame.sentencesBack,
+  maxDaysBefore: raw.storyFrame.maxDaysBeforePublication,
+  evidence: new Set<string>(raw.storyFrame.evidence),
+  /** Reactions follow an act, often days later: speech acts do not take its day. */
+  speechTypes: new Set<EventType>(raw.storyFrame.speechTypes as EventType[]),
+};
+/** "today" in a quotation counts from the day the words were spoken. */
+export const QUOTED_RELATIVE = { id: raw.quotedRelative.id };
 /** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
 export const CONTINUATION = {
   id: raw.continuation.id,
@@ -138,6 +151,16 @@ export const WITHIN_EVENT = {
   },
   /** "while in Washington", "while there", "during his stay": inside the visit (else meeting) told last. */
   stay: { id: raw.withinEvent.stay.id, re: new RegExp(raw.withinEvent.stay.pattern, 'i') },
+  /** The frame event named by the phrase, told with its day in a later sentence. */
+  later: {
+    id: raw.withinEvent.later.id,
+    /** The nouns of each type ("talks", "summit"; "visit", "trip"): a later sentence names the frame event with one. */
+    nouns: new Map(
+      Object.entries(raw.withinEvent.nouns as Record<string, string[]>)
+        .filter(([kind]) => kind !== 'any')
+        .map(([kind, nouns]) => [kind as EventType, new RegExp(`\\b(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'iu')] as const),
+    ),
+  },
   maxDaysBefore: raw.withinEvent.maxDaysBeforePublication,
   patterns: Object.entries(raw.withinEvent.nouns as Record<string, string[]>).map(([kind, nouns]) => ({
     /** The event type the noun names, or 'any'. */
@@ -184,6 +207,16 @@ export const ACT_NOUN_PHRASE_BEFORE = new RegExp(
   `\\b(?:the|a|an|its|their|his|her|this|that)\\s+(?:[\\p{L}-]+\\s+)?(?:${raw.actNounPhrase.nouns.map(escapeRegExp).join('|')})\\s+(?:of|by|on|against|at|near)\\s+(?:[\\p{L}\\p{N}’'-]+\\s+){0,8}$`,
   'iu',
 );
+/**
+ * "rejects the statements by X during a show held last Friday": the day dates the object, not the act
+ * (rule dates.select.object-day): the object right after the trigger, the participle right before the cue.
+ */
+export const OBJECT_DAY = {
+  id: raw.objectDay.id,
+  object: new RegExp(`^\\s*(?:the|a|an|his|her|its|their|these|those|this|that)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${raw.objectDay.nouns.map(escapeRegExp).join('|')})\\b`, 'iu'),
+  participle: new RegExp(`\\b(?:${raw.objectDay.participles.map(escapeRegExp).join('|')})\\s+$`, 'iu'),
+  reach: raw.objectDay.reach as number,
+};
 /** How far before a cue the act-noun phrase is looked for. */
 export const ACT_NOUN_REACH = 90;
 export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;

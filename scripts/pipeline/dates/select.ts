@@ -14,10 +14,12 @@
  *     the general, who accused ...": dates.select.dated-noun);
  *   - follows another actor's event noun after the trigger ("condemned North Korea's launch last
  *     Thursday": Thursday dates the launch, not the condemnation), or an act noun with its
- *     complement ("condemned Pyongyang for the launch of an ICBM last week").
+ *     complement ("condemned Pyongyang for the launch of an ICBM last week");
+ *   - follows a participle modifying the act's object, someone's words or decision ("rejects the
+ *     statements by the president during a show held last Friday": dates.select.object-day).
  */
 import type { Span } from '../types.ts';
-import { ACT_NOUN_PHRASE_BEFORE, ACT_NOUN_REACH, DATED_NOUN, EVENT_NOUN_BEFORE } from './cue-data.ts';
+import { ACT_NOUN_PHRASE_BEFORE, ACT_NOUN_REACH, DATED_NOUN, EVENT_NOUN_BEFORE, OBJECT_DAY } from './cue-data.ts';
 import { datedNounAfter } from './dated-noun.ts';
 import type { AnchorCue, DateCue } from './cues.ts';
 import { quoteOf, quoteRanges } from './quotes.ts';
@@ -95,8 +97,18 @@ export function attachedElsewhere(text: string, cue: Span, trigger: Span): boole
     // "condemned North Korea for the launch of an ICBM last week": the week dates the launch.
     const phrase = text.slice(Math.max(trigger.end, cue.start - ACT_NOUN_REACH), cue.start);
     if (ACT_NOUN_PHRASE_BEFORE.test(phrase)) return true;
+    // "rejects the statements by the president during a show held last Friday": the day dates
+    // the object (dates.select.object-day).
+    if (datesObject(text, cue, trigger)) return true;
   }
   return false;
+}
+
+/** "rejects the statements ... held last Friday": the cue dates the act's object (dates.select.object-day). */
+export function datesObject(text: string, cue: Span, trigger: Span): boolean {
+  if (cue.start < trigger.end || cue.start - trigger.end > OBJECT_DAY.reach) return false;
+  const between = text.slice(trigger.end, cue.start);
+  return !between.includes(';') && OBJECT_DAY.object.test(between) && OBJECT_DAY.participle.test(between);
 }
 
 /** The cue among `cues` nearest to the trigger (clause first), or undefined. `text` is the sentence. */

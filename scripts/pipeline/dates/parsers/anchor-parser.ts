@@ -40,8 +40,9 @@ export class AnchorParser implements Parser {
     } else if (/following|in the wake of/.test(rel)) {
       rel = 'after';
     }
-    // "the same day", "earlier in the day", "later that day": the day of the event told before.
-    const sameDay = /same day|in the day|that day/.test(text);
+    // "the same day", "earlier in the day", "later that day", "That day", "on that occasion": the
+    // day of the event told before.
+    const sameDay = /same day|in the day|that day|that occasion/.test(text);
     if (sameDay) {
       rel = 'after';
       implicit = true;

@@ -2,8 +2,8 @@
  * Shared by the two anchor resolvers: dates the candidate against another event ("hours after X",
  * "a day later", "the previous day"); see ../anchor.ts for how X is found and the offsets.
  */
-import type { DateResolution } from '../../types.ts';
-import type { AnchorCue } from '../cues.ts';
+import type { DateResolution, Sentence } from '../../types.ts';
+import { extractCues, type AnchorCue, type DayCue } from '../cues.ts';
 import { addDays, toDayNumber } from '../day-math.ts';
 import { resolveAnchor } from '../anchor.ts';
 import { absoluteCue, isAfter, storyDay } from './common.ts';
@@ -11,13 +11,27 @@ import type { DateInput } from './types.ts';
 
 export type AnchorOutcome =
   | { kind: 'none' }
-  | { kind: 'dated'; resolution: DateResolution; mode: string; other: 'known' | 'unknown' | 'impossible' };
+  | { kind: 'dated'; resolution: DateResolution; mode: string; other: 'known' | 'unknown' | 'impossible'; from?: string };
+
+/**
+ * dates.frame.preceding-day: the last day (not a future one, not after publication) stated by the
+ * nearest of the sentences just before that states one: what "That day", "the same day", "on that
+ * occasion" refer to.
+ */
+export function precedingDay(earlier: readonly Sentence[] | undefined, story: string, published: string): string | undefined {
+  for (const s of [...(earlier ?? [])].reverse()) {
+    const days = extractCues(s.text, story).filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && !isAfter(c.date, published));
+    if (days.length) return days[days.length - 1]!.date;
+  }
+  return undefined;
+}
 
 export function anchoredDate(input: DateInput, anchors: AnchorCue[]): AnchorOutcome {
   const { sentence, candidate, ctx, days, trigger } = input;
   if (anchors.length === 0) return { kind: 'none' };
   const base = ctx.dateline?.date && toDayNumber(ctx.dateline.date) !== null ? ctx.dateline.date : storyDay(ctx);
-  const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], base, days);
+  const sameDay = anchors.some((a) => a.implicit && a.unit === 'day' && a.count === 0) ? precedingDay(ctx.earlier, input.story, ctx.published) : undefined;
+  const found = resolveAnchor(sentence.text, anchors, trigger, ctx.previous ?? [], base, days, sameDay);
   if (!found) return { kind: 'none' };
   const cue = absoluteCue(sentence, found.cue);
   const nearPublication = (): DateResolution => ({
@@ -37,5 +51,5 @@ export function anchoredDate(input: DateInput, anchors: AnchorCue[]): AnchorOutc
   const res: DateResolution = { date: found.result.date, precision: found.result.precision, evidence: 'anchor', cue };
   if (found.result.range) res.range = found.result.range;
   if (isAfter(found.result.date, ctx.published)) res.future = true;
-  return { kind: 'dated', resolution: res, mode: found.mode, other: 'known' };
+  return { kind: 'dated', resolution: res, mode: found.mode, other: 'known', ...(found.from ? { from: found.from } : {}) };
 }

@@ -19,6 +19,6 @@ export const implicitAnchorResolver: DateResolver = {
     if (own && !implicit.some((a) => gap(a, trigger) < gap(own, trigger))) return pass(`own cue "${own.text.trim()}" is nearer`);
     const out = anchoredDate(input, implicit);
     if (out.kind === 'none') return pass('implicit anchor concerns another event');
-    return chose(out.resolution, `${describe(out.resolution)}: counted from the day told before (${out.mode})`);
+    return chose(out.resolution, `${describe(out.resolution)}: counted from ${out.from ?? 'the day told before'} (${out.mode})`);
   },
 };

@@ -25,6 +25,11 @@
  *      took place on Monday") beats any default; it comes after the sentence's own evidence.
  *   7. continued-account: "also met" goes on with the account told before; weaker than a
  *      retelling, which names the very act.
+ *   7b. story-frame: with no cue at all, an act told right after (or with) one dated by its own
+ *      words goes on with that account ("signed on Friday, April 19. The treaty was inked during
+ *      the visit."): before the defaults, weaker than every reference to a named act.
+ *   7c. lead-summary: an undated lead sums up the account its next sentence dates; the weakest
+ *      evidence before the defaults.
  *   8. undated-background: with no cue found, background gets no day, before any default could
  *      stamp it with the dateline's or publication day.
  *   9. dateline, 10. publication: a news lead tells the day's events.
@@ -38,7 +43,9 @@ import { datelineResolver, publicationResolver, undatedBackgroundResolver } from
 import { implicitAnchorResolver } from './implicit-anchor.ts';
 import { namedAgainResolver } from './named-again.ts';
 import { ownCueResolver } from './own-cue.ts';
+import { leadSummaryResolver } from './lead-summary.ts';
 import { readoutResolver } from './readout.ts';
+import { storyFrameResolver } from './story-frame.ts';
 import { toldBeforeResolver } from './told-before.ts';
 import { withinEventResolver } from './within-event.ts';
 import type { DateResolver } from './types.ts';
@@ -55,6 +62,8 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   namedAgainResolver,
   laterRetellingResolver,
   continuedAccountResolver,
+  storyFrameResolver,
+  leadSummaryResolver,
   undatedBackgroundResolver,
   datelineResolver,
   publicationResolver,

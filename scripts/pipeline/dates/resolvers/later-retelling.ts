@@ -7,14 +7,14 @@
  * cue must be that mention's own (../select.ts rules) and lie shortly before publication.
  * Reporting verbs ("said", "told") are never matched: every later quote has one.
  */
-import type { Sentence, Span } from '../../types.ts';
+import type { DateResolution, Sentence, Span } from '../../types.ts';
 import { ANCHOR_EVENT_WORDS, DATED_NOUN, RETELLING } from '../cue-data.ts';
 import { datedNounAfter, namesActOf } from '../dated-noun.ts';
 import { extractCues, type AnchorCue, type DayCue } from '../cues.ts';
 import { toDayNumber } from '../day-math.ts';
 import { gap, nearestCue } from '../select.ts';
 import { describe, fromDayCue } from './common.ts';
-import { chose, pass, type DateResolver } from './types.ts';
+import { chose, pass, type DateInput, type DateResolver } from './types.ts';
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
@@ -49,6 +49,40 @@ function mentions(text: string, stems: readonly string[], typeWords: RegExp | un
     }
   }
   return out;
+}
+
+/**
+ * The day a later sentence gives an act it mentions (a word with one of `stems`, or a definite
+ * noun of `typeWords`), with the day cue of that mention's own at most a week before publication;
+ * also used by dates.resolver.within-event for a frame event ("on the sidelines of the meeting")
+ * whose day is stated further down.
+ */
+export function toldLater(
+  following: readonly Sentence[] | undefined,
+  stems: readonly string[],
+  typeWords: RegExp | undefined,
+  candidate: DateInput['candidate'],
+  story: string,
+  published: string,
+): { resolution: DateResolution; words: string } | undefined {
+  const pub = toDayNumber(published)!;
+  const inReach = (c: DayCue) => {
+    const n = toDayNumber(c.date);
+    return n !== null && n <= pub && pub - n <= RETELLING.maxDaysBefore;
+  };
+  for (const s of (following ?? []).slice(0, RETELLING.sentencesAhead)) {
+    const cues = extractCues(s.text, story);
+    const days = cues.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && inReach(c));
+    if (days.length === 0) continue;
+    const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
+    const whole = { start: 0, end: s.text.length };
+    for (const at of mentions(s.text, stems, typeWords)) {
+      const cue = nearestCue(s.text, days, at, whole, anchors);
+      if (!cue || gap(cue, at) > RETELLING.nearWord) continue;
+      return { resolution: fromDayCue(s, candidate, cue, story, published), words: s.text.slice(at.start, at.end) };
+    }
+  }
+  return undefined;
 }
 
 export const laterRetellingResolver: DateResolver = {

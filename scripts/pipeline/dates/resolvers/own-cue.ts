@@ -6,14 +6,18 @@
  */
 import { chose, pass, type DateResolver } from './types.ts';
 import { describe, fromDayCue, fromSpanCue } from './common.ts';
-import { DATED_NOUN, EFFECTIVE_DAY } from '../cue-data.ts';
-import { relativeClauses, relativeOnDatedNoun } from '../select.ts';
+import { DATED_NOUN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
+import { datesObject, relativeClauses, relativeOnDatedNoun } from '../select.ts';
+import { quotedRelative } from './quoted-relative.ts';
 
 export const ownCueResolver: DateResolver = {
   id: 'dates.resolver.own-cue',
-  resolve({ own, sentence, candidate, story, published, cues, setAside, trigger }) {
+  resolve(input) {
+    const { own, sentence, candidate, story, published, cues, setAside, trigger } = input;
     if (!own) {
       if (setAside?.length) return pass(`"${setAside[0]!.text.trim()}" is the day the measure takes effect, not the act's (${EFFECTIVE_DAY.id})`);
+      const ofObject = cues.find((c) => c.kind === 'day' && datesObject(sentence.text, c, trigger));
+      if (ofObject) return pass(`"${ofObject.text.trim()}" dates the act's object, not the act (${OBJECT_DAY.id})`);
       return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
     }
     if (own.kind === 'span') {
@@ -21,6 +25,9 @@ export const ownCueResolver: DateResolver = {
       return chose(res, `${describe(res)}: vague period${own.future ? ' in the future' : ''}`);
     }
     const res = fromDayCue(sentence, candidate, own, story, published);
+    // "Following today's negotiations, ...," the president said: the day the words were spoken.
+    const quoted = quotedRelative(res, input, own);
+    if (quoted) return chose(quoted.res, `${describe(quoted.res)}: ${quoted.why}`);
     const rel = relativeClauses(sentence.text).find((r) => trigger.start >= r.start && trigger.end <= r.end);
     const viaNoun = rel && own.end <= rel.start && relativeOnDatedNoun(sentence.text, own, rel);
     return chose(res, `${describe(res)}: ${own.evidence} day${viaNoun ? ` (${DATED_NOUN.id}: the relative clause tells the act of the dated noun)` : ''}`);

@@ -1,0 +1,27 @@
+/**
+ * dates.resolver.story-frame: an act with no cue of its own, told right after an act the text
+ * dates with a day of its own shortly before publication, goes on with that account ("The two
+ * presidents signed a treaty on Friday. The document was inked during the visit to Astana."): it
+ * takes that day, not the publication day. The account must be close: the event told last sits in
+ * the same sentence or the one just before, and its day came from its own words (not a default).
+ * Speech acts are left out: told after an act, they are most often a later reaction to it.
+ */
+import { STORY_FRAME } from '../cue-data.ts';
+import { toDayNumber } from '../day-math.ts';
+import { chose, pass, type DateResolver } from './types.ts';
+
+export const storyFrameResolver: DateResolver = {
+  id: STORY_FRAME.id,
+  resolve({ ctx, sentence, candidate, needsOwnDate, published }) {
+    if (needsOwnDate) return pass('background needs a day of its own');
+    if (STORY_FRAME.speechTypes.has(candidate.type)) return pass('a speech act told after an act may be a later reaction to it');
+    const last = ctx.previous?.[ctx.previous.length - 1];
+    if (!last) return pass('no event told before');
+    if (!last.evidence || !STORY_FRAME.evidence.has(last.evidence)) return pass(`the event told last ("${last.trigger}") has no day of its own`);
+    if (last.sentence === undefined || sentence.index - last.sentence > STORY_FRAME.sentencesBack) return pass(`the event told last ("${last.trigger}") is not in this sentence or the one before`);
+    const n = toDayNumber(last.date);
+    const pub = toDayNumber(published)!;
+    if (n === null || n >= pub || pub - n > STORY_FRAME.maxDaysBefore) return pass(`the event told last (${last.date}) is not shortly before publication`);
+    return chose({ date: last.date, precision: 'day', evidence: 'anchor' }, `date=${last.date}: goes on with the account of "${last.trigger}", dated by its own words`);
+  },
+};
