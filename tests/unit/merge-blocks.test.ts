@@ -111,6 +111,16 @@ describe('merge by blocks', () => {
     expect(mergeBlocks([base, sameDay, farDay, otherStates, sibling])).toEqual([[0, 1, 4], [2], [3]]);
   });
 
+  it('does not join reports the index finds but whose days can never be one event', () => {
+    // Dated only by its publication day (the 10th): it may have happened on that day or up to two days
+    // before, never after. The clusterer finds the report of the 11th, but no event can hold both.
+    const loose = toEvent({ doc: 'a', start: 0, type: 'meeting', day: 10, published: 0, evidence: 'publication', precision: 'day', countries: ['CHN', 'RUS'], orgs: [], actors: [], shared: -1 });
+    const after = { ...loose, date: '2025-03-11', dateEvidence: 'explicit' as const, source: { ...loose.source, document: 'b', sentence: 'A meeting the next day.' } };
+    const before = { ...loose, date: '2025-03-08', dateEvidence: 'explicit' as const, source: { ...loose.source, document: 'c', sentence: 'A meeting two days before.' } };
+    expect(mergeBlocks([loose, after, before])).toEqual([[0, 2], [1]]);
+    expect(JSON.stringify(mergeEvents([loose, after, before], { blocks: true }))).toBe(JSON.stringify(mergeEvents([loose, after, before])));
+  });
+
   it('a cached entry that does not name every report of its block once is not used', () => {
     const one = toEvent({ doc: 'a', start: 0, type: 'meeting', day: 5, published: 0, evidence: 'explicit', precision: 'day', countries: ['CHN', 'RUS'], orgs: [], actors: [], shared: 0 });
     const rs = [0, 1, 2].map((n) => ({ ...one, source: { ...one.source, document: `d${n}` } }));

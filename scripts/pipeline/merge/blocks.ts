@@ -6,8 +6,15 @@
  * re-clusters only the blocks its reports touch.
  *
  * Two reports are in one block when (the union, closed transitively):
- * - one finds the other in the clusterer's index: same type group, within the day window, under a
- *   key one files and the other looks up (merge/index-keys.ts, the very functions the clusterer uses);
+ * - one finds the other in the clusterer's index (same type group, within the day window, under a
+ *   key one files and the other looks up: merge/index-keys.ts, the very functions the clusterer
+ *   uses) AND their types and days are compatible (typesCompatible, datesCompatible). An event
+ *   accepts a report only when the report is compatible in type and day with every member
+ *   (cluster.ts: members of one signature share type, day, precision and evidence, all that these
+ *   two tests read), or is a copy of the member's sentence (the text link below); so an event
+ *   found through a member the report is not compatible with refuses it, and the link can never
+ *   change a result. Without this test, reports dated by their publication day chained every day
+ *   of the period into two blocks of 50,000 reports;
  * - their sentences read the same and their days are at most SAME_TEXT_DAYS apart: the clusterer
  *   also looks candidates up by sentence text, but a report joins an event only when its day is
  *   compatible with every member's (same-event.ts: at most `approximateWindowDays`, the weak-evidence
@@ -21,7 +28,7 @@ import rules from '../../data/merge-rules.json' with { type: 'json' };
 import type { ExtractedEvent } from '../types.ts';
 import { COPY_WINDOW_DAYS } from './copies.ts';
 import { fileKeys, isLoose, lookupKeys, SEARCH_WINDOW, windowDays } from './index-keys.ts';
-import { dayNumber, reportSentenceKey, SAME_SENTENCE_WINDOW_DAYS, typeGroup } from './same-event.ts';
+import { datesCompatible, dayNumber, reportSentenceKey, SAME_SENTENCE_WINDOW_DAYS, typeGroup, typesCompatible } from './same-event.ts';
 
 /** Days beyond which two reports of the same sentence can never be one event (see same-event.ts). */
 export const SAME_TEXT_DAYS = Math.max(SAME_SENTENCE_WINDOW_DAYS, rules.approximateWindowDays, rules.weakEvidenceWindowDays);
@@ -117,6 +124,42 @@ export function mergeBlocks(events: readonly ExtractedEvent[]): number[][] {
       for (const k of keys) push(m, k, i);
     }
   }
+  // Compatibility in type and day depends only on (type, day, precision, evidence): one class per
+  // combination, the answer memoized per pair of classes, and each list of the index split by class.
+  const classIds = new Map<string, number>();
+  const classes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const ev = events[i]!;
+    const c = `${ev.type}|${ev.date}|${ev.datePrecision}|${ev.dateEvidence}`;
+    let id = classIds.get(c);
+    if (id === undefined) classIds.set(c, (id = classIds.size));
+    classes[i] = id;
+  }
+  classIds.clear();
+  const compatible = new Map<number, boolean>();
+  const pairCompatible = (i: number, j: number): boolean => {
+    const ci = classes[i]!;
+    const cj = classes[j]!;
+    const key = ci < cj ? ci * n + cj : cj * n + ci;
+    let ok = compatible.get(key);
+    if (ok === undefined) {
+      const a = events[i]!;
+      const b = events[j]!;
+      ok = typesCompatible(a.type, b.type) && (datesCompatible(a, b) || datesCompatible(b, a));
+      compatible.set(key, ok);
+    }
+    return ok;
+  };
+  const byClass = new Map<number[], number[][]>();
+  const splitByClass = (list: number[]): number[][] => {
+    let parts = byClass.get(list);
+    if (parts === undefined) {
+      const m = new Map<number, number[]>();
+      for (const j of list) push(m, classes[j]!, j);
+      byClass.set(list, (parts = [...m.values()]));
+    }
+    return parts;
+  };
   const joined = new Set<number[]>();
   for (let i = 0; i < n; i++) {
     const ev = events[i]!;
@@ -136,17 +179,22 @@ export function mergeBlocks(events: readonly ExtractedEvent[]): number[][] {
       for (const k of keys) {
         const list = m.get(k);
         if (list === undefined) continue;
-        // The first lookup joins every report of the list; later ones need only join its first.
-        if (joined.has(list)) uf.union(i, list[0]!);
-        else {
-          for (const j of list) uf.union(i, j);
-          joined.add(list);
+        for (const part of splitByClass(list)) {
+          if (!pairCompatible(i, part[0]!)) continue;
+          // The first join takes every report of the part; later ones need only join its first.
+          if (joined.has(part)) uf.union(i, part[0]!);
+          else {
+            for (const j of part) uf.union(i, j);
+            joined.add(part);
+          }
         }
       }
     }
   }
   index.clear();
   joined.clear();
+  byClass.clear();
+  compatible.clear();
   ids.clear();
 
   // 2. Same sentence text within SAME_TEXT_DAYS, by day or by publication day (the latter holds
