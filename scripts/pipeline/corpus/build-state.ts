@@ -32,14 +32,14 @@ import { baseId, cmp, shortHash } from '../ids.ts';
 import { clusterWithCopies, combine } from '../merge.ts';
 import { mergeBlocks } from '../merge/blocks.ts';
 import { fileKeys, lookupKeys, windowDays } from '../merge/index-keys.ts';
-import { reportSentenceKey, typeGroup } from '../merge/same-event.ts';
+import { datesCompatible, reportSentenceKey, typeGroup, typesCompatible } from '../merge/same-event.ts';
 import { futurePublicationWarnings } from '../parse-document.ts';
 import { buildReport, type BuildReport } from '../report.ts';
 import type { ExtractedEvent } from '../types.ts';
 import { validateEvents } from '../validate.ts';
 import { nested } from './write-json.ts';
 
-const FORMAT = 'diplomatic-timeline/build-state@1';
+const FORMAT = 'diplomatic-timeline/build-state@3';
 export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
@@ -85,7 +85,20 @@ interface Header {
   /** Per block: its reports as [document position in docs, report position]. */
   blocks: [number, [number, number][]][];
   events: [string, string, string | 0, string, number, number, number, string[]?][];
-  index: Record<string, number[]>;
+  /** The index in buckets (by day, or by hash for sentence and document terms), each a JSON object in the body. */
+  index: Record<string, [number, number]>;
+}
+
+/** The bucket of an index term: its day for key terms, else a share of sentence or document terms. */
+function bucketOf(term: string): string {
+  const c = term.charCodeAt(0);
+  if (c === 102 || c === 108) {
+    // f, l: the day (before the class, when the term has one)
+    const end = term.indexOf('\u0002');
+    return term.slice(term.lastIndexOf('\u0001') + 1, end < 0 ? term.length : end);
+  }
+  if (c === 116 || c === 100) return `${term[0]}${parseInt(shortHash(term), 36) % 64}`; // t, d
+  return term;
 }
 
 /** The previous build, as read from the state file. */
@@ -93,7 +106,10 @@ export class BuildState {
   readonly docs = new Map<string, DocRec>();
   readonly blocks = new Map<number, [string, number][]>();
   events: EventRec[] = [];
-  index = new Map<string, number[]>();
+  /** Index buckets in the body, and those read or changed in this build. */
+  buckets = new Map<string, [number, number]>();
+  readonly loaded = new Map<string, Map<string, number[]>>();
+  readonly dirty = new Set<string>();
   nextBlock = 0;
   bodyLength = 0;
   garbage = 0;
@@ -120,8 +136,11 @@ export class BuildState {
         const at = Number(t.slice(4, 16));
         const len = Number(t.slice(16, 28));
         if (!(at >= 0 && len > 0 && at + len + TRAILER === size)) throw new Error('bad trailer');
+        // The header starts with its format and version: another one is not parsed at all.
+        const lead = Buffer.from(JSON.stringify({ format: FORMAT, version }).slice(0, -1), 'utf8');
         const head = Buffer.alloc(len);
         await fd.read(head, 0, len, at);
+        if (!head.subarray(0, lead.length).equals(lead)) throw new Error('other format');
         const h = JSON.parse(head.toString('utf8')) as Header;
         if (h.format !== FORMAT || h.version !== version || h.bodyLength !== at) throw new Error('other format');
         state.load(h);
@@ -134,7 +153,8 @@ export class BuildState {
       state.docs.clear();
       state.blocks.clear();
       state.events = [];
-      state.index = new Map();
+      state.buckets = new Map();
+      state.loaded.clear();
       state.nextBlock = 0;
       state.bodyLength = 0;
       state.garbage = 0;
@@ -159,7 +179,7 @@ export class BuildState {
       len,
       warnings: warnings ?? [],
     }));
-    this.index = new Map(Object.entries(h.index));
+    this.buckets = new Map(Object.entries(h.index));
     this.nextBlock = h.nextBlock;
     this.bodyLength = h.bodyLength;
     this.garbage = h.garbage;
@@ -169,6 +189,38 @@ export class BuildState {
   known(key: string): DocReport | undefined {
     const d = this.docs.get(key);
     return d ? { entry: d.entry, warnings: d.warnings, events: [], bytes: d.bytes } : undefined;
+  }
+
+  /** The index bucket `name` (read from the body once). */
+  async bucket(name: string): Promise<Map<string, number[]>> {
+    let m = this.loaded.get(name);
+    if (m === undefined) {
+      const at = this.buckets.get(name);
+      m = at ? new Map(Object.entries(JSON.parse((await this.read(at[0], at[1])).toString('utf8')) as Record<string, number[]>)) : new Map();
+      this.loaded.set(name, m);
+    }
+    return m;
+  }
+
+  private readonly byPrefix = new Map<string, Map<string, [string, number[]][]>>();
+
+  /** The blocks filed under `term`, by the class (type, precision, evidence) of their reports ('' for none). */
+  async lookup(term: string): Promise<[string, number[]][]> {
+    const name = bucketOf(term);
+    let pm = this.byPrefix.get(name);
+    if (pm === undefined) {
+      pm = new Map();
+      for (const [t, blocks] of await this.bucket(name)) {
+        const at = t.indexOf('\u0002');
+        const prefix = at < 0 ? t : t.slice(0, at);
+        const list = pm.get(prefix);
+        const entry: [string, number[]] = [at < 0 ? '' : t.slice(at + 1), blocks];
+        if (list) list.push(entry);
+        else pm.set(prefix, [entry]);
+      }
+      this.byPrefix.set(name, pm);
+    }
+    return pm.get(term) ?? [];
   }
 
   async read(off: number, len: number): Promise<Buffer> {
@@ -210,8 +262,9 @@ export function fileTerms(ev: ExtractedEvent): string[] {
   const g = typeGroup(ev.type);
   const out = [`t\u0001${shortHash(reportSentenceKey(ev))}`, `d\u0001${ev.source.document}`];
   if (!canonicalDay(ev.date)) out.push('odd');
-  for (const k of fileKeys(ev)) out.push(`f\u0001${g}\u0001${k}\u0001${ev.date}`);
-  for (const k of lookupKeys(ev)) out.push(`l\u0001${g}\u0001${k}\u0001${ev.date}`);
+  const cls = `\u0002${ev.type}|${ev.datePrecision}|${ev.dateEvidence}`;
+  for (const k of fileKeys(ev)) out.push(`f\u0001${g}\u0001${k}\u0001${ev.date}${cls}`);
+  for (const k of lookupKeys(ev)) out.push(`l\u0001${g}\u0001${k}\u0001${ev.date}${cls}`);
   return out;
 }
 
@@ -230,6 +283,16 @@ export function queryTerms(ev: ExtractedEvent): string[] {
     for (const k of file) out.push(`l\u0001${g}\u0001${k}\u0001${day}`);
   }
   return out;
+}
+
+/**
+ * Whether `ev` and a report of class `cls` (type|precision|evidence) on `day` are compatible in type and
+ * day: the test merge/blocks.ts makes before joining two reports the index links.
+ */
+function compatibleWith(ev: ExtractedEvent, cls: string, day: string): boolean {
+  const [type, precision, evidence] = cls.split('|');
+  const other = { ...ev, type, date: day, datePrecision: precision, dateEvidence: evidence } as ExtractedEvent;
+  return typesCompatible(ev.type, other.type) && (datesCompatible(ev, other) || datesCompatible(other, ev));
 }
 
 /** Ids as `assignIds` (ids.ts) gives them, from each event's base id and order key (no taken ids). */
@@ -296,8 +359,10 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   }
   for (const { ev } of fresh) {
     for (const t of queryTerms(ev)) {
-      const list = state.index.get(t);
-      if (list) for (const b of list) affected.add(b);
+      for (const [cls, list] of await state.lookup(t)) {
+        if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
+        for (const b of list) affected.add(b);
+      }
     }
   }
 
@@ -528,9 +593,14 @@ interface SaveInput {
  */
 async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
   // Index: drop the terms of the blocks clustered again, add the new blocks'.
-  const index = state.index;
+  const bucketFor = async (t: string) => {
+    const name = bucketOf(t);
+    state.dirty.add(name);
+    return state.bucket(name);
+  };
   for (const { block, ev } of s.oldTerms) {
     for (const t of fileTerms(ev)) {
+      const index = await bucketFor(t);
       const list = index.get(t);
       if (!list) continue;
       const kept = list.filter((b) => b !== block);
@@ -544,6 +614,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
     const [k, j] = s.refs[i]!;
     const b = refBlock.get(`${k}#${j}`)!;
     for (const t of fileTerms(s.members[i]!)) {
+      const index = await bucketFor(t);
       const list = index.get(t);
       if (!list) index.set(t, [b]);
       else if (list[list.length - 1] !== b && !list.includes(b)) list.push(b);
@@ -565,6 +636,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
   let garbage = state.garbage;
   for (const d of state.docs.values()) if (!s.present.has(d.key)) garbage += d.rep[1];
   for (const e of state.events) if (s.affected.has(e.block) && e.len > 0) garbage += e.len + 2;
+  for (const name of state.dirty) garbage += state.buckets.get(name)?.[1] ?? 0;
   const compact = state.bodyLength === 0 || garbage * 2 > state.bodyLength;
   const target = compact ? `${state.file}.${process.pid}.tmp` : state.file;
   const fd = await open(target, compact ? 'w' : 'r+');
@@ -619,6 +691,20 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       }
       events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, ...(e.warnings.length ? [e.warnings] : [])] as Header['events'][number]);
     }
+    // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
+    const index: Header['index'] = {};
+    const names = new Set([...state.buckets.keys(), ...state.dirty]);
+    for (const name of [...names].sort()) {
+      if (state.dirty.has(name)) {
+        const m = state.loaded.get(name)!;
+        if (m.size === 0) continue;
+        const text = Buffer.from(JSON.stringify(Object.fromEntries(m)), 'utf8');
+        index[name] = [await append(text), text.length];
+      } else {
+        const at = state.buckets.get(name)!;
+        index[name] = compact ? [await append(await state.read(at[0], at[1])), at[1]] : at;
+      }
+    }
     await flush();
     const header: Header = {
       format: FORMAT,
@@ -629,7 +715,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       docs,
       blocks: [...blocks].map(([b, refs]) => [b, refs.map(([k, j]) => [docIndex.get(k)!, j] as [number, number])]),
       events,
-      index: Object.fromEntries(index),
+      index,
     };
     const head = Buffer.from(JSON.stringify(header), 'utf8');
     const trailer = Buffer.from(`DTBS${String(pos).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
