@@ -30,7 +30,8 @@ import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
 import { baseId, cmp, shortHash } from '../ids.ts';
 import { clusterWithCopies, combine } from '../merge.ts';
-import { mergeBlocks } from '../merge/blocks.ts';
+import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
+import { COPY_WINDOW_DAYS } from '../merge/copies.ts';
 import { fileKeys, lookupKeys, windowDays } from '../merge/index-keys.ts';
 import { datesCompatible, reportSentenceKey, typeGroup, typesCompatible } from '../merge/same-event.ts';
 import { futurePublicationWarnings } from '../parse-document.ts';
@@ -39,7 +40,7 @@ import type { ExtractedEvent } from '../types.ts';
 import { validateEvents } from '../validate.ts';
 import { nested } from './write-json.ts';
 
-const FORMAT = 'diplomatic-timeline/build-state@3';
+const FORMAT = 'diplomatic-timeline/build-state@4';
 export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
@@ -97,7 +98,7 @@ function bucketOf(term: string): string {
     const end = term.indexOf('\u0002');
     return term.slice(term.lastIndexOf('\u0001') + 1, end < 0 ? term.length : end);
   }
-  if (c === 116 || c === 100) return `${term[0]}${parseInt(shortHash(term), 36) % 64}`; // t, d
+  if (c === 116 || c === 112 || c === 84 || c === 100) return `${term[0]}${parseInt(shortHash(term), 36) % 64}`; // t, p, T, d
   return term;
 }
 
@@ -246,6 +247,14 @@ function normalized(ev: ExtractedEvent): ExtractedEvent {
   return countries === ev.countries && organizations === ev.organizations ? ev : { ...ev, countries, organizations };
 }
 
+/** Calendar days from `days` before `day` to `days` after it. */
+function daysAround(day: string, days: number): string[] {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  const out: string[] = [];
+  for (let d = -days; d <= days; d++) out.push(new Date(t + d * 86_400_000).toISOString().slice(0, 10));
+  return out;
+}
+
 const CANONICAL_DAY = /^\d{4}-\d{2}-\d{2}$/;
 function canonicalDay(day: string): boolean {
   if (!CANONICAL_DAY.test(day)) return false;
@@ -260,7 +269,16 @@ function canonicalDay(day: string): boolean {
  */
 export function fileTerms(ev: ExtractedEvent): string[] {
   const g = typeGroup(ev.type);
-  const out = [`t\u0001${shortHash(reportSentenceKey(ev))}`, `d\u0001${ev.source.document}`];
+  const h = shortHash(reportSentenceKey(ev));
+  const published = ev.source.published ?? '';
+  const out = [
+    // Same sentence text: by day and by publication day (merge/blocks.ts links them within
+    // SAME_TEXT_DAYS and COPY_WINDOW_DAYS); "*" for a day that is not a calendar day (it links all).
+    `t\u0001${h}\u0001${canonicalDay(ev.date) ? ev.date : '*'}`,
+    `p\u0001${h}\u0001${canonicalDay(published) ? published : '*'}`,
+    `T\u0001${h}`,
+    `d\u0001${ev.source.document}`,
+  ];
   if (!canonicalDay(ev.date)) out.push('odd');
   const cls = `\u0002${ev.type}|${ev.datePrecision}|${ev.dateEvidence}`;
   for (const k of fileKeys(ev)) out.push(`f\u0001${g}\u0001${k}\u0001${ev.date}${cls}`);
@@ -275,7 +293,13 @@ export function fileTerms(ev: ExtractedEvent): string[] {
  */
 export function queryTerms(ev: ExtractedEvent): string[] {
   const g = typeGroup(ev.type);
-  const out = [`t\u0001${shortHash(reportSentenceKey(ev))}`, `d\u0001${ev.source.document}`, 'odd'];
+  const h = shortHash(reportSentenceKey(ev));
+  const published = ev.source.published ?? '';
+  const out = [`d\u0001${ev.source.document}`, 'odd', `t\u0001${h}\u0001*`, `p\u0001${h}\u0001*`];
+  // A day that is not a calendar day links every report of the same text.
+  if (!canonicalDay(ev.date) || !canonicalDay(published)) out.push(`T\u0001${h}`);
+  if (canonicalDay(ev.date)) for (const day of daysAround(ev.date, SAME_TEXT_DAYS)) out.push(`t\u0001${h}\u0001${day}`);
+  if (canonicalDay(published)) for (const day of daysAround(published, COPY_WINDOW_DAYS)) out.push(`p\u0001${h}\u0001${day}`);
   const look = lookupKeys(ev);
   const file = fileKeys(ev);
   for (const day of canonicalDay(ev.date) ? windowDays(ev.date) : [ev.date]) {
