@@ -241,7 +241,7 @@ async function main(): Promise<void> {
     const inc = await incrementalFinish(state, { reports, keys: reportKeys as string[], corpusWarnings });
     const s = inc.stats;
     timing(
-      `merge from the build state (${s.blocks} blocks, ${s.reclustered} of ${s.reports} reports clustered, ${s.newEvents} events combined, ${s.idsChanged} ids changed), ids, validation`,
+      `merge from the build state (${s.blocks} blocks, ${s.reclustered} of ${s.reports} reports clustered, ${s.newEvents} events combined, ${s.reused} kept, ${s.refiled} reports indexed again, ${s.idsChanged} ids changed), ids, validation`,
     );
     const reportFile = path.resolve(values.report ?? path.join(path.dirname(output), 'build-report.json'));
     try {

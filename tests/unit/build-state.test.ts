@@ -30,10 +30,10 @@ async function clean(dir: string): Promise<{ text: string; report: string }> {
 }
 
 /** As the CLI does it: state, documents (stubs for known ones), merge from the state, write, save. */
-async function build(dir: string) {
-  const state = await BuildState.open(cacheDir, extractorVersion());
+async function build(dir: string, cache = cacheDir) {
+  const state = await BuildState.open(cache, extractorVersion());
   const known = state.docs.size;
-  const res = await extractCorpus(dir, { threads: 1, cacheDir, known: (k) => state.known(k) });
+  const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
   const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], corpusWarnings: res.warnings });
   const out = path.join(tmp, 'events.json');
   await inc.write(out);
@@ -122,6 +122,48 @@ describe('build state', () => {
     expect(back.text).toBe(refBack.text);
     expect(back.report).toBe(refBack.report);
   }, 300_000);
+
+  it('keeps the events of clusters a new article does not change, and the id and index of the block it joins', async () => {
+    // Four meetings of France on one day, each with another state, and a one-state report that
+    // links them into one block; then a fifth meeting joins that block as an event of its own.
+    const dir = path.join(tmp, 'one-block');
+    const cache = path.join(tmp, 'one-block-cache');
+    await mkdir(dir, { recursive: true });
+    const doc = (title: string, paragraphs: string[]) => ` date 2025-03-04 ${title}\n\n${paragraphs.join('\n\n')}\n`;
+    await writeFile(
+      path.join(dir, 'a.txt'),
+      doc('France talks', [
+        'French Foreign Minister Amara Okafor held talks with German counterpart Jonas Wei on Monday in Paris, focusing on energy supplies.',
+        'French President Sana Haddad held talks with Japanese counterpart Keiko Raman on Monday in Paris, focusing on rail links.',
+        'France imposed sanctions on Monday on 12 Iranian officials and froze the assets of three state-owned firms.',
+      ]),
+    );
+    await writeFile(
+      path.join(dir, 'b.txt'),
+      doc('Spain and France', [
+        'Spanish Trade Minister Li Sato held talks with French counterpart Olga Nowak on Monday in Madrid, focusing on visa rules.',
+        'France condemned on Monday what it called a reckless provocation by Algeria, and summoned its ambassador.',
+        'French Foreign Minister Amara Okafor held talks on Monday in Paris with visiting officials, focusing on energy supplies.',
+      ]),
+    );
+    const first = await build(dir, cache);
+    expect(first.text).toBe((await clean(dir)).text);
+    await writeFile(
+      path.join(dir, 'c.txt'),
+      doc('Italy', ['Italian Foreign Minister Rafael Demir held talks with French counterpart Amara Okafor on Monday in Rome, focusing on grain exports.']),
+    );
+    const added = await build(dir, cache);
+    const ref = await clean(dir);
+    expect(added.text).toBe(ref.text);
+    expect(added.report).toBe(ref.report);
+    expect(added.extracted).toBe(1);
+    // The new report's block held the other meetings: they were clustered again but kept their
+    // events, and only the new report's index terms were filed.
+    expect(added.stats.reclustered).toBeGreaterThan(2);
+    expect(added.stats.newEvents).toBe(1);
+    expect(added.stats.reused).toBeGreaterThan(1);
+    expect(added.stats.refiled).toBe(1);
+  }, 120_000);
 
   it('a damaged or truncated state file costs a full merge, never a wrong result', async () => {
     const ref = await clean(corpus);

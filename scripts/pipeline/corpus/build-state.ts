@@ -13,7 +13,12 @@
  * A rebuild diffs the documents' cache keys, re-clusters only the blocks of removed documents and
  * the blocks the new reports can reach through the index (together with the new reports), assigns
  * ids over every event's (base id, order key) again, and writes events.json from the cached texts
- * of untouched events. Clustering a union of independent blocks gives the clusters of each, so the
+ * of untouched events. Within the re-clustered blocks, a cluster of exactly the same reports as
+ * before (same hash of its members' refs) keeps its event: it is not combined, validated or
+ * serialized again. A new block that holds whole old blocks takes the id of the largest of them,
+ * whose reports' index terms then stay as they are (only the other reports are indexed again): so
+ * an article that joins a block of 48,000 reports costs the clustering of that block, not the
+ * rewriting of its events and index. Clustering a union of independent blocks gives the clusters of each, so the
  * output is byte-identical to a clean build (tested against runPipeline).
  *
  * Only builds without an id registry, curation or tracing use it (they go through finishPipeline).
@@ -22,6 +27,7 @@
  * header length. A rebuild appends to the body (events and reports that are new) and writes a new
  * header; the body is compacted when more than half of it is garbage.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -40,7 +46,7 @@ import type { ExtractedEvent } from '../types.ts';
 import { validateEvents } from '../validate.ts';
 import { nested } from './write-json.ts';
 
-const FORMAT = 'diplomatic-timeline/build-state@4';
+const FORMAT = 'diplomatic-timeline/build-state@5';
 export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
@@ -72,6 +78,12 @@ interface EventRec {
   len: number;
   /** Validation warnings (they name the id). */
   warnings: string[];
+  /**
+   * A hash of its cluster: the sorted refs of its reports (document key, position), copies marked.
+   * A cluster with the same hash after clustering again is the same event (combine() reads only
+   * its members' content and which are copies; a ref names content): its text is kept.
+   */
+  sig: string;
   /** New text not yet in the body (a new event, or an old one whose id changed). */
   text?: Buffer;
 }
@@ -85,7 +97,7 @@ interface Header {
   docs: [string, DocumentEntry, string[], number, number, number, number, number[]][];
   /** Per block: its reports as [document position in docs, report position]. */
   blocks: [number, [number, number][]][];
-  events: [string, string, string | 0, string, number, number, number, string[]?][];
+  events: [string, string, string | 0, string, number, number, number, string, string[]?][];
   /** The index in buckets (by day, or by hash for sentence and document terms), each a JSON object in the body. */
   index: Record<string, [number, number]>;
 }
@@ -170,7 +182,7 @@ export class BuildState {
       this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks });
     }
     for (const [id, refs] of h.blocks) this.blocks.set(id, refs.map(([d, i]) => [keys[d]!, i]));
-    this.events = h.events.map(([date, id, base, order, block, off, len, warnings]) => ({
+    this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings]) => ({
       date,
       id,
       base: base === 0 ? id : base,
@@ -178,6 +190,7 @@ export class BuildState {
       block,
       off,
       len,
+      sig,
       warnings: warnings ?? [],
     }));
     this.buckets = new Map(Object.entries(h.index));
@@ -354,7 +367,18 @@ export interface IncrementalInput {
 export interface IncrementalResult {
   documents: DocumentEntry[];
   report: BuildReport;
-  stats: { blocks: number; reclustered: number; reports: number; newEvents: number; events: number; idsChanged: number };
+  stats: {
+    blocks: number;
+    reclustered: number;
+    reports: number;
+    newEvents: number;
+    /** Events of re-clustered blocks whose clusters did not change (kept, not combined again). */
+    reused: number;
+    /** Reports whose index terms were filed again (those of blocks that did not keep their id). */
+    refiled: number;
+    events: number;
+    idsChanged: number;
+  };
   /** Writes events.json (the same bytes as writeEventsFile) and then the new state. */
   write(output: string): Promise<void>;
   saveState(): Promise<void>;
@@ -381,7 +405,8 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     if (state.docs.has(key) || reports[i]!.entry.status !== 'ok') continue;
     reports[i]!.events.forEach((ev, j) => fresh.push({ ev: normalized(ev), ref: [key, j] }));
   }
-  for (const { ev } of fresh) {
+  // (An empty state, as in a first build, has nothing to find: no lookups.)
+  for (const { ev } of state.docs.size > 0 ? fresh : []) {
     for (const t of queryTerms(ev)) {
       for (const [cls, list] of await state.lookup(t)) {
         if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
@@ -394,8 +419,14 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const parsed = new Map<string, ExtractedEvent[]>();
   const members: ExtractedEvent[] = [];
   const refs: Ref[] = [];
-  const oldTerms: { block: number; ev: ExtractedEvent }[] = [];
+  /** The old block of each member (-1 for a new report). */
+  const fromBlock: number[] = [];
+  /** Old blocks none of whose documents was removed: they stay whole (their links are their reports'). */
+  const whole = new Set<number>();
+  const oldReports = new Map<number, ExtractedEvent[]>();
   for (const b of [...affected].sort((x, y) => x - y)) {
+    const list: ExtractedEvent[] = [];
+    let intact = true;
     for (const [key, j] of state.blocks.get(b) ?? []) {
       let evs = parsed.get(key);
       if (evs === undefined) {
@@ -404,28 +435,68 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         parsed.set(key, evs);
       }
       const ev = normalized(evs[j]!);
-      oldTerms.push({ block: b, ev });
-      if (!present.has(key)) continue;
+      list.push(ev);
+      if (!present.has(key)) {
+        intact = false;
+        continue;
+      }
       members.push(ev);
       refs.push([key, j]);
+      fromBlock.push(b);
     }
+    oldReports.set(b, list);
+    if (intact && state.blocks.has(b)) whole.add(b);
   }
   for (const f of fresh) {
     members.push(f.ev);
     refs.push(f.ref);
+    fromBlock.push(-1);
   }
+  // The events of the blocks clustered again, by the hash of their cluster (see EventRec.sig).
+  const oldEvents = new Map<string, EventRec>();
+  for (const e of state.events) if (affected.has(e.block)) oldEvents.set(e.sig, e);
 
   // 3. Cluster, combine and validate them block by block (validated under the base id; the final
   // id only changes the text's "id" and the warnings' prefix, and a non-empty id is always valid).
   const newBlocks = new Map<number, Ref[]>();
   const added: EventRec[] = [];
+  const reused: EventRec[] = [];
+  /** Reports whose index terms are filed again (under their new block), and old blocks whose terms go. */
+  const refile: { block: number; ev: ExtractedEvent }[] = [];
+  const heirs = new Set<number>();
   let nextBlock = state.nextBlock;
   for (const block of members.length ? mergeBlocks(members) : []) {
-    const id = nextBlock++;
+    // A new block that holds whole old blocks takes the id of the largest (its heir): the index
+    // terms of that block's reports stay as they are, only the others' are filed again.
+    let heir = -1;
+    const seen = new Set<number>();
+    for (const i of block) {
+      const b = fromBlock[i]!;
+      if (b < 0 || seen.has(b) || !whole.has(b)) continue;
+      seen.add(b);
+      if (heir < 0 || state.blocks.get(b)!.length > state.blocks.get(heir)!.length) heir = b;
+    }
+    const id = heir >= 0 ? heir : nextBlock++;
+    if (heir >= 0) heirs.add(heir);
+    for (const i of block) if (fromBlock[i] !== heir || heir < 0) refile.push({ block: id, ev: members[i]! });
     newBlocks.set(id, block.map((i) => refs[i]!));
     const evs = block.map((i) => members[i]!);
+    const at = new Map<ExtractedEvent, number>();
+    block.forEach((i, p) => at.set(evs[p]!, i));
     const { clusters, copies } = clusterWithCopies(evs);
     for (const c of clusters) {
+      const sig = clusterSig(c.map((m) => {
+        const [k, j] = refs[at.get(m)!]!;
+        return `${copies.has(m) ? '~' : ''}${k}#${j}`;
+      }));
+      const old = oldEvents.get(sig);
+      if (old !== undefined) {
+        // The same reports as before: the same event, text and warnings (its id is assigned below).
+        oldEvents.delete(sig);
+        reused.push(old);
+        added.push({ ...old, block: id });
+        continue;
+      }
       const { orderKey, ...ev } = combine(c, copies);
       const base = baseId(ev);
       const checked = validateEvents([{ id: base, ...ev } satisfies TimelineEvent]);
@@ -438,15 +509,21 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         block: id,
         off: -1,
         len: valid ? 0 : -1,
+        sig,
         warnings: checked.warnings,
         ...(valid ? { text: Buffer.from(nested(valid, 2), 'utf8') } : {}),
       });
     }
   }
 
+  const oldTerms: { block: number; ev: ExtractedEvent }[] = [];
+  for (const [b, list] of oldReports) if (!heirs.has(b)) for (const ev of list) oldTerms.push({ block: b, ev });
+
   // 4. Ids over every event, then the order of events.json.
   const kept = state.events.filter((e) => !affected.has(e.block));
-  const all = kept.concat(added);
+  // Old events kept as they were go the way of the untouched ones (their text is in the body).
+  for (const e of added) if (e.text === undefined && e.len >= 0 && e.off >= 0) kept.push(e);
+  const all = kept.concat(added.filter((e) => !(e.text === undefined && e.len >= 0 && e.off >= 0)));
   const ids = assignIdsFrom(all);
   let idsChanged = 0;
   for (let i = 0; i < all.length; i++) {
@@ -497,7 +574,9 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     blocks: state.blocks.size - [...affected].filter((b) => state.blocks.has(b)).length + newBlocks.size,
     reclustered: members.length,
     reports: 0,
-    newEvents: added.length,
+    newEvents: added.length - reused.length,
+    reused: reused.length,
+    refiled: refile.length,
     events: valid,
     idsChanged,
   };
@@ -579,13 +658,23 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
 
   const saveState = async (): Promise<void> => {
     try {
-      await saveNewState(state, { reports, keys, present, parsed, affected, newBlocks, all, oldTerms, members, refs, nextBlock });
+      await saveNewState(state, { reports, keys, present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock });
     } catch {
       // A state that cannot be written only costs time: the next build is a full one.
       await rm(state.file, { force: true }).catch(() => undefined);
     }
   };
   return { documents, report, stats, write, saveState };
+}
+
+/** The hash of a cluster from its members' refs ("~" before a copy's): order-independent. */
+function clusterSig(refs: string[]): string {
+  const h = createHash('sha256');
+  for (const r of refs.sort(cmp)) {
+    h.update(r);
+    h.update('\u0000');
+  }
+  return h.digest('base64url').slice(0, 24);
 }
 
 /** `text` (an event's serialized form) with its id `from` replaced by `to` (the id is its first field). */
@@ -601,13 +690,15 @@ interface SaveInput {
   reports: readonly DocReport[];
   keys: readonly string[];
   present: Set<string>;
-  parsed: Map<string, ExtractedEvent[]>;
   affected: Set<number>;
   newBlocks: Map<number, Ref[]>;
   all: EventRec[];
+  /** Reports whose terms are dropped from their old block's (blocks that did not pass on their id). */
   oldTerms: { block: number; ev: ExtractedEvent }[];
-  members: ExtractedEvent[];
-  refs: Ref[];
+  /** Reports whose terms are filed under their new block. */
+  refile: { block: number; ev: ExtractedEvent }[];
+  /** Old events of re-clustered blocks that stay (their text stays in the body). */
+  reused: Set<EventRec>;
   nextBlock: number;
 }
 
@@ -617,14 +708,16 @@ interface SaveInput {
  */
 async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
   // Index: drop the terms of the blocks clustered again, add the new blocks'.
-  const bucketFor = async (t: string) => {
+  // Buckets already read are taken without a promise (millions of terms in a first build).
+  const bucketFor = (t: string): Map<string, number[]> | Promise<Map<string, number[]>> => {
     const name = bucketOf(t);
     state.dirty.add(name);
-    return state.bucket(name);
+    return state.loaded.get(name) ?? state.bucket(name);
   };
   for (const { block, ev } of s.oldTerms) {
     for (const t of fileTerms(ev)) {
-      const index = await bucketFor(t);
+      const got = bucketFor(t);
+      const index = got instanceof Map ? got : await got;
       const list = index.get(t);
       if (!list) continue;
       const kept = list.filter((b) => b !== block);
@@ -632,13 +725,10 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       else index.delete(t);
     }
   }
-  const refBlock = new Map<string, number>();
-  for (const [b, refs] of s.newBlocks) for (const [k, j] of refs) refBlock.set(`${k}#${j}`, b);
-  for (let i = 0; i < s.members.length; i++) {
-    const [k, j] = s.refs[i]!;
-    const b = refBlock.get(`${k}#${j}`)!;
-    for (const t of fileTerms(s.members[i]!)) {
-      const index = await bucketFor(t);
+  for (const { block: b, ev } of s.refile) {
+    for (const t of fileTerms(ev)) {
+      const got = bucketFor(t);
+      const index = got instanceof Map ? got : await got;
       const list = index.get(t);
       if (!list) index.set(t, [b]);
       else if (list[list.length - 1] !== b && !list.includes(b)) list.push(b);
@@ -659,7 +749,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
   // Compact when more than half of the body would be garbage: everything is written afresh.
   let garbage = state.garbage;
   for (const d of state.docs.values()) if (!s.present.has(d.key)) garbage += d.rep[1];
-  for (const e of state.events) if (s.affected.has(e.block) && e.len > 0) garbage += e.len + 2;
+  for (const e of state.events) if (s.affected.has(e.block) && e.len > 0 && !s.reused.has(e)) garbage += e.len + 2;
   for (const name of state.dirty) garbage += state.buckets.get(name)?.[1] ?? 0;
   const compact = state.bodyLength === 0 || garbage * 2 > state.bodyLength;
   const target = compact ? `${state.file}.${process.pid}.tmp` : state.file;
@@ -713,7 +803,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         off = await append(text);
         e.len = text.length;
       }
-      events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, ...(e.warnings.length ? [e.warnings] : [])] as Header['events'][number]);
+      events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...(e.warnings.length ? [e.warnings] : [])] as Header['events'][number]);
     }
     // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
     const index: Header['index'] = {};
