@@ -3,7 +3,7 @@
  * packed state, after adding, removing, changing or copying articles, writes the same bytes (events
  * file and build report) as a clean in-memory run, and clusters again only part of the reports.
  */
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,8 +75,12 @@ describe('build state', () => {
     expect(first.report).toBe(ref.report);
     expect(first.stats.blocks).toBeGreaterThan(10);
 
-    // Nothing changed: nothing is clustered, nothing is extracted.
+    // Nothing changed: nothing is clustered, nothing is extracted, the state is not written again.
+    const before = await stat(path.join(cacheDir, STATE_FILE));
     const same = await build(corpus);
+    const after = await stat(path.join(cacheDir, STATE_FILE));
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(after.size).toBe(before.size);
     expect(same.known).toBeGreaterThan(COUNT);
     expect(same.extracted).toBe(0);
     expect(same.stats.reclustered).toBe(0);

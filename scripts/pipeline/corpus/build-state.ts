@@ -656,7 +656,23 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     await Promise.race([run(), failed]);
   };
 
+  // Nothing to write when the build is the previous one: same documents in the same order with the
+  // same entries and warnings, no block clustered again, no id changed (the header would be the same).
+  const unchanged = (): boolean => {
+    if (affected.size > 0 || idsChanged > 0 || state.bodyLength === 0 || state.docs.size !== keys.length) return false;
+    let i = 0;
+    for (const d of state.docs.values()) {
+      const r = reports[i]!;
+      if (d.key !== keys[i] || d.bytes !== r.bytes || JSON.stringify(d.entry) !== JSON.stringify(r.entry) || JSON.stringify(d.warnings) !== JSON.stringify(r.warnings)) return false;
+      i++;
+    }
+    return true;
+  };
   const saveState = async (): Promise<void> => {
+    if (unchanged()) {
+      await state.close();
+      return;
+    }
     try {
       await saveNewState(state, { reports, keys, present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock });
     } catch {
