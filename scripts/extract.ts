@@ -17,6 +17,7 @@ import { DEFAULT_CACHE_DIR, defaultThreads, extractCorpus, type CorpusProgress }
 import { readSavedReports } from './pipeline/corpus/saved-reports.ts';
 import { extractorVersion } from './pipeline/corpus/version.ts';
 import { FileMergeCache } from './pipeline/corpus/merge-cache.ts';
+import { BuildState, incrementalFinish } from './pipeline/corpus/build-state.ts';
 import { writeAtomic } from './pipeline/corpus/job.ts';
 import { writeEventsFile } from './pipeline/corpus/write-json.ts';
 import type { DocReport } from './pipeline/document-report.ts';
@@ -173,6 +174,21 @@ async function main(): Promise<void> {
   let bytes = 0;
   let reportKeys: (string | null)[] | undefined;
   const cacheDir = values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR;
+  // Builds without id registry, curation or tracing keep their state in one file of the cache folder
+  // (corpus/build-state.ts): a rebuild reads the reports of unchanged documents from there and
+  // merges again only what new or removed documents can touch.
+  const stateful =
+    !merging &&
+    cacheDir !== null &&
+    output !== undefined &&
+    !shard &&
+    !values['reports-dir'] &&
+    values.explain === undefined &&
+    values['no-id-registry'] &&
+    values.curation === undefined &&
+    !existsSync(path.join(input!, 'curation.yaml'));
+  let state = stateful ? await BuildState.open(cacheDir, extractorVersion()) : undefined;
+  if (state) timing(`read build state (${state.docs.size} documents, ${state.events.length} events)`);
   if (merging) {
     const dir = path.resolve(values['merge-reports']!);
     try {
@@ -190,6 +206,7 @@ async function main(): Promise<void> {
         ...(shard ? { shard } : {}),
         ...(values.explain !== undefined ? { trace: true } : {}),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+        ...(state ? { known: (key: string) => state!.known(key) } : {}),
       });
       ({ reports, warnings: corpusWarnings } = res);
       reportKeys = res.keys;
@@ -200,10 +217,50 @@ async function main(): Promise<void> {
       die((err as Error).message);
     }
   }
-  const n = reports.length;
+  let n = reports.length;
   timing('documents (list, read, cache, extract)');
   if (!output) {
     progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
+    return;
+  }
+  if (state && reportKeys && reportKeys.some((k) => k === null)) {
+    // A document cut at the corpus cap has no cache key: the whole build goes the usual way, with
+    // every report read in full.
+    await state.close();
+    state = undefined;
+    try {
+      const res = await extractCorpus(input!, { threads, cacheDir, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+      ({ reports, warnings: corpusWarnings } = res);
+      reportKeys = res.keys;
+      n = reports.length;
+    } catch (err) {
+      die((err as Error).message);
+    }
+  }
+  if (state && reportKeys) {
+    const inc = await incrementalFinish(state, { reports, keys: reportKeys as string[], corpusWarnings });
+    const s = inc.stats;
+    timing(
+      `merge from the build state (${s.blocks} blocks, ${s.reclustered} of ${s.reports} reports clustered, ${s.newEvents} events combined, ${s.reused} kept, ${s.refiled} reports indexed again, ${s.idsChanged} ids changed), ids, validation`,
+    );
+    const reportFile = path.resolve(values.report ?? path.join(path.dirname(output), 'build-report.json'));
+    try {
+      await mkdir(path.dirname(output), { recursive: true });
+      await inc.write(output);
+    } catch (err) {
+      die(`cannot write ${output}: ${code(err)}`);
+    }
+    try {
+      await mkdir(path.dirname(reportFile), { recursive: true });
+      await writeFile(reportFile, `${JSON.stringify(inc.report, null, 2)}\n`);
+    } catch (err) {
+      process.stderr.write(`extract: warning: cannot write report ${reportFile}: ${(err as Error).message}\n`);
+    }
+    timing('write');
+    await inc.saveState();
+    timing('write build state');
+    progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
+    if (!values.quiet) process.stdout.write(`${formatReport(inc.report)}\n`);
     return;
   }
 

@@ -39,6 +39,11 @@ export interface ExtractCorpusOptions {
   workerThreshold?: number;
   /** Keep every decision on the events (`--explain`); forces the cache off. */
   trace?: boolean;
+  /**
+   * Reports of documents the previous build's state holds, by cache key (build-state.ts): such a
+   * document's report is this stub (no events), its cache file is not read. Not with reportsDir.
+   */
+  known?: (key: string) => DocReport | undefined;
   onProgress?: (p: CorpusProgress) => void;
 }
 
@@ -86,7 +91,7 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   let pool: WorkerPool | undefined;
   let misses = 0;
   const runOne = async (job: Job): Promise<JobResult> => {
-    const p = await prepareJob(job, ctx);
+    const p = await prepareJob(job, ctx, ctx.reportsDir === null ? opts.known : undefined);
     if (p.cached) {
       if (ctx.reportsDir !== null) await saveReport(ctx.reportsDir, job.index, p.cached, ctx.version);
       return { report: p.cached, cached: true, key: p.key };

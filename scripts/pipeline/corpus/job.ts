@@ -96,12 +96,16 @@ export interface Prepared {
   cached?: DocReport;
 }
 
-/** Reads a job's file and looks its report up in the cache (cheap: no extraction). */
-export async function prepareJob(job: Job, ctx: JobContext): Promise<Prepared> {
+/**
+ * Reads a job's file and looks its report up in `known` (a stub without events) or in the cache
+ * (cheap: no extraction).
+ */
+export async function prepareJob(job: Job, ctx: JobContext, known?: (key: string) => DocReport | undefined): Promise<Prepared> {
   const raw = await readJob(job, ctx);
   if (ctx.cacheDir === null) return { index: job.index, raw, key: null };
   const key = cacheKey(raw, ctx.version);
-  const cached = await readCached(cachePath(ctx.cacheDir, key));
+  // A document the previous build's state already holds (build-state.ts): its report stays there.
+  const cached = known?.(key) ?? (await readCached(cachePath(ctx.cacheDir, key)));
   return cached ? { index: job.index, raw, key, cached } : { index: job.index, raw, key };
 }
 

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import type { EventsFile } from '../../../src/lib/schema.ts';
 
 /** The text of `value` as the element of an array nested `depth` levels deep, pretty-printed by 2. */
-function nested(value: unknown, depth: number): string {
+export function nested(value: unknown, depth: number): string {
   const pad = ' '.repeat(2 * depth);
   return pad + JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
 }

@@ -1,0 +1,860 @@
+/**
+ * Incremental corpus-wide half of the pipeline (issue 10): the previous build's state in ONE packed
+ * file (`build-state.bin` in the cache folder), so that a rebuild after adding or removing a few
+ * articles neither reads 20,000 per-document cache files nor partitions, clusters, combines and
+ * validates 300,000 reports again. The state holds, for the previous build:
+ * - every document's cache key, its documents[] entry, warnings and bytes, and its reports
+ *   (extracted events) as JSON text;
+ * - the merge's independent blocks (merge/blocks.ts), each as the list of its reports;
+ * - every merged event: day, id, base id and order key (for `assignIds`), its validation warnings
+ *   and its validated, serialized text exactly as events.json holds it;
+ * - an index of the blocks by (type group, state or organisation key, day), sentence text and
+ *   document, a superset of every link `mergeBlocks` can make.
+ * A rebuild diffs the documents' cache keys, re-clusters only the blocks of removed documents and
+ * the blocks the new reports can reach through the index (together with the new reports), assigns
+ * ids over every event's (base id, order key) again, and writes events.json from the cached texts
+ * of untouched events. Within the re-clustered blocks, a cluster of exactly the same reports as
+ * before (same hash of its members' refs) keeps its event: it is not combined, validated or
+ * serialized again. A new block that holds whole old blocks takes the id of the largest of them,
+ * whose reports' index terms then stay as they are (only the other reports are indexed again): so
+ * an article that joins a block of 48,000 reports costs the clustering of that block, not the
+ * rewriting of its events and index. Clustering a union of independent blocks gives the clusters of each, so the
+ * output is byte-identical to a clean build (tested against runPipeline).
+ *
+ * Only builds without an id registry, curation or tracing use it (they go through finishPipeline).
+ *
+ * File layout: body bytes | header JSON (UTF-8) | trailer "DTBS" + 12-digit header offset + 12-digit
+ * header length. A rebuild appends to the body (events and reports that are new) and writes a new
+ * header; the body is compacted when more than half of it is garbage.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import path from 'node:path';
+import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
+import type { DocReport } from '../document-report.ts';
+import { baseId, cmp, shortHash } from '../ids.ts';
+import { clusterWithCopies, combine } from '../merge.ts';
+import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
+import { COPY_WINDOW_DAYS } from '../merge/copies.ts';
+import { fileKeys, lookupKeys, windowDays } from '../merge/index-keys.ts';
+import { datesCompatible, reportSentenceKey, typeGroup, typesCompatible } from '../merge/same-event.ts';
+import { futurePublicationWarnings } from '../parse-document.ts';
+import { buildReport, type BuildReport } from '../report.ts';
+import type { ExtractedEvent } from '../types.ts';
+import { validateEvents } from '../validate.ts';
+import { nested } from './write-json.ts';
+
+const FORMAT = 'diplomatic-timeline/build-state@5';
+export const STATE_FILE = 'build-state.bin';
+const TRAILER = 28;
+/** Longest run of old event texts read from the state at once (bytes). */
+const READ_RUN = 1 << 22;
+
+/** One document of the previous build. */
+interface DocRec {
+  key: string;
+  entry: DocumentEntry;
+  warnings: string[];
+  bytes: number;
+  /** Its reports (events before merging), as JSON text in the body: [offset, length]. */
+  rep: [number, number];
+  /** Number of reports. */
+  n: number;
+  /** Blocks holding its reports. */
+  blocks: number[];
+}
+
+/** One merged event of the previous build. */
+interface EventRec {
+  date: string;
+  id: string;
+  base: string;
+  order: string;
+  block: number;
+  /** Its text in the body (as events.json holds it, without separator), or len -1 when it failed validation. */
+  off: number;
+  len: number;
+  /** Validation warnings (they name the id). */
+  warnings: string[];
+  /**
+   * A hash of its cluster: the sorted refs of its reports (document key, position), copies marked.
+   * A cluster with the same hash after clustering again is the same event (combine() reads only
+   * its members' content and which are copies; a ref names content): its text is kept.
+   */
+  sig: string;
+  /** New text not yet in the body (a new event, or an old one whose id changed). */
+  text?: Buffer;
+}
+
+interface Header {
+  format: string;
+  version: string;
+  nextBlock: number;
+  bodyLength: number;
+  garbage: number;
+  docs: [string, DocumentEntry, string[], number, number, number, number, number[]][];
+  /** Per block: its reports as [document position in docs, report position]. */
+  blocks: [number, [number, number][]][];
+  events: [string, string, string | 0, string, number, number, number, string, string[]?][];
+  /** The index in buckets (by day, or by hash for sentence and document terms), each a JSON object in the body. */
+  index: Record<string, [number, number]>;
+}
+
+/** The bucket of an index term: its day for key terms, else a share of sentence or document terms. */
+function bucketOf(term: string): string {
+  const c = term.charCodeAt(0);
+  if (c === 102 || c === 108) {
+    // f, l: the day (before the class, when the term has one)
+    const end = term.indexOf('\u0002');
+    return term.slice(term.lastIndexOf('\u0001') + 1, end < 0 ? term.length : end);
+  }
+  if (c === 116 || c === 112 || c === 84 || c === 100) return `${term[0]}${parseInt(shortHash(term), 36) % 64}`; // t, p, T, d
+  return term;
+}
+
+/** The previous build, as read from the state file. */
+export class BuildState {
+  readonly docs = new Map<string, DocRec>();
+  readonly blocks = new Map<number, [string, number][]>();
+  events: EventRec[] = [];
+  /** Index buckets in the body, and those read or changed in this build. */
+  buckets = new Map<string, [number, number]>();
+  readonly loaded = new Map<string, Map<string, number[]>>();
+  readonly dirty = new Set<string>();
+  nextBlock = 0;
+  bodyLength = 0;
+  garbage = 0;
+  private fd: Awaited<ReturnType<typeof open>> | undefined;
+
+  private constructor(
+    readonly file: string,
+    readonly version: string,
+  ) {}
+
+  /** The state in `cacheDir` for this extractor version; empty when missing, broken or of another version. */
+  static async open(cacheDir: string, version: string): Promise<BuildState> {
+    const file = path.join(cacheDir, STATE_FILE);
+    const state = new BuildState(file, version);
+    try {
+      const fd = await open(file, 'r');
+      try {
+        const { size } = await fd.stat();
+        if (size < TRAILER) throw new Error('short');
+        const tail = Buffer.alloc(TRAILER);
+        await fd.read(tail, 0, TRAILER, size - TRAILER);
+        const t = tail.toString('latin1');
+        if (!t.startsWith('DTBS')) throw new Error('no trailer');
+        const at = Number(t.slice(4, 16));
+        const len = Number(t.slice(16, 28));
+        if (!(at >= 0 && len > 0 && at + len + TRAILER === size)) throw new Error('bad trailer');
+        // The header starts with its format and version: another one is not parsed at all.
+        const lead = Buffer.from(JSON.stringify({ format: FORMAT, version }).slice(0, -1), 'utf8');
+        const head = Buffer.alloc(len);
+        await fd.read(head, 0, len, at);
+        if (!head.subarray(0, lead.length).equals(lead)) throw new Error('other format');
+        const h = JSON.parse(head.toString('utf8')) as Header;
+        if (h.format !== FORMAT || h.version !== version || h.bodyLength !== at) throw new Error('other format');
+        state.load(h);
+        state.fd = fd;
+      } catch (err) {
+        await fd.close();
+        throw err;
+      }
+    } catch {
+      state.docs.clear();
+      state.blocks.clear();
+      state.events = [];
+      state.buckets = new Map();
+      state.loaded.clear();
+      state.nextBlock = 0;
+      state.bodyLength = 0;
+      state.garbage = 0;
+    }
+    return state;
+  }
+
+  private load(h: Header): void {
+    const keys: string[] = [];
+    for (const [key, entry, warnings, bytes, off, len, n, blocks] of h.docs) {
+      keys.push(key);
+      this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks });
+    }
+    for (const [id, refs] of h.blocks) this.blocks.set(id, refs.map(([d, i]) => [keys[d]!, i]));
+    this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings]) => ({
+      date,
+      id,
+      base: base === 0 ? id : base,
+      order,
+      block,
+      off,
+      len,
+      sig,
+      warnings: warnings ?? [],
+    }));
+    this.buckets = new Map(Object.entries(h.index));
+    this.nextBlock = h.nextBlock;
+    this.bodyLength = h.bodyLength;
+    this.garbage = h.garbage;
+  }
+
+  /** A report stub for a document of the previous build (its events stay in the state), or undefined. */
+  known(key: string): DocReport | undefined {
+    const d = this.docs.get(key);
+    return d ? { entry: d.entry, warnings: d.warnings, events: [], bytes: d.bytes } : undefined;
+  }
+
+  /** The index bucket `name` (read from the body once). */
+  async bucket(name: string): Promise<Map<string, number[]>> {
+    let m = this.loaded.get(name);
+    if (m === undefined) {
+      const at = this.buckets.get(name);
+      m = at ? new Map(Object.entries(JSON.parse((await this.read(at[0], at[1])).toString('utf8')) as Record<string, number[]>)) : new Map();
+      this.loaded.set(name, m);
+    }
+    return m;
+  }
+
+  private readonly byPrefix = new Map<string, Map<string, [string, number[]][]>>();
+
+  /** The blocks filed under `term`, by the class (type, precision, evidence) of their reports ('' for none). */
+  async lookup(term: string): Promise<[string, number[]][]> {
+    const name = bucketOf(term);
+    let pm = this.byPrefix.get(name);
+    if (pm === undefined) {
+      pm = new Map();
+      for (const [t, blocks] of await this.bucket(name)) {
+        const at = t.indexOf('\u0002');
+        const prefix = at < 0 ? t : t.slice(0, at);
+        const list = pm.get(prefix);
+        const entry: [string, number[]] = [at < 0 ? '' : t.slice(at + 1), blocks];
+        if (list) list.push(entry);
+        else pm.set(prefix, [entry]);
+      }
+      this.byPrefix.set(name, pm);
+    }
+    return pm.get(term) ?? [];
+  }
+
+  async read(off: number, len: number): Promise<Buffer> {
+    const buf = Buffer.alloc(len);
+    if (len > 0) await this.fd!.read(buf, 0, len, off);
+    return buf;
+  }
+
+  async close(): Promise<void> {
+    await this.fd?.close();
+    this.fd = undefined;
+  }
+}
+
+/** The report as the merge sees it (states and organisations sorted, no repeats; see merge.ts `normalized`). */
+function normalized(ev: ExtractedEvent): ExtractedEvent {
+  const tidy = (xs: string[]) => {
+    for (let i = 1; i < xs.length; i++) if (!(xs[i - 1]! < xs[i]!)) return [...new Set(xs)].sort();
+    return xs;
+  };
+  const countries = tidy(ev.countries);
+  const organizations = tidy(ev.organizations);
+  return countries === ev.countries && organizations === ev.organizations ? ev : { ...ev, countries, organizations };
+}
+
+/** Calendar days from `days` before `day` to `days` after it. */
+function daysAround(day: string, days: number): string[] {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  const out: string[] = [];
+  for (let d = -days; d <= days; d++) out.push(new Date(t + d * 86_400_000).toISOString().slice(0, 10));
+  return out;
+}
+
+const CANONICAL_DAY = /^\d{4}-\d{2}-\d{2}$/;
+function canonicalDay(day: string): boolean {
+  if (!CANONICAL_DAY.test(day)) return false;
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
+
+/**
+ * Index terms a report is filed under: its index keys (`f`) and lookup keys (`l`) at its day and type
+ * group, its sentence text and its document. A report with a day that is not a plain calendar day is
+ * filed under `odd` (every query looks there): the day window is symmetric only between calendar days.
+ */
+export function fileTerms(ev: ExtractedEvent): string[] {
+  const g = typeGroup(ev.type);
+  const h = shortHash(reportSentenceKey(ev));
+  const published = ev.source.published ?? '';
+  const out = [
+    // Same sentence text: by day and by publication day (merge/blocks.ts links them within
+    // SAME_TEXT_DAYS and COPY_WINDOW_DAYS); "*" for a day that is not a calendar day (it links all).
+    `t\u0001${h}\u0001${canonicalDay(ev.date) ? ev.date : '*'}`,
+    `p\u0001${h}\u0001${canonicalDay(published) ? published : '*'}`,
+    `T\u0001${h}`,
+    `d\u0001${ev.source.document}`,
+  ];
+  if (!canonicalDay(ev.date)) out.push('odd');
+  const cls = `\u0002${ev.type}|${ev.datePrecision}|${ev.dateEvidence}`;
+  for (const k of fileKeys(ev)) out.push(`f\u0001${g}\u0001${k}\u0001${ev.date}${cls}`);
+  for (const k of lookupKeys(ev)) out.push(`l\u0001${g}\u0001${k}\u0001${ev.date}${cls}`);
+  return out;
+}
+
+/**
+ * Terms under which every report that `mergeBlocks` could join with `ev` is filed: what its lookups
+ * find (`f` over the day window), what finds it (`l` over the window), same sentence text, same
+ * document. A superset: the kind of slot (firm or loose) is not looked at.
+ */
+export function queryTerms(ev: ExtractedEvent): string[] {
+  const g = typeGroup(ev.type);
+  const h = shortHash(reportSentenceKey(ev));
+  const published = ev.source.published ?? '';
+  const out = [`d\u0001${ev.source.document}`, 'odd', `t\u0001${h}\u0001*`, `p\u0001${h}\u0001*`];
+  // A day that is not a calendar day links every report of the same text.
+  if (!canonicalDay(ev.date) || !canonicalDay(published)) out.push(`T\u0001${h}`);
+  if (canonicalDay(ev.date)) for (const day of daysAround(ev.date, SAME_TEXT_DAYS)) out.push(`t\u0001${h}\u0001${day}`);
+  if (canonicalDay(published)) for (const day of daysAround(published, COPY_WINDOW_DAYS)) out.push(`p\u0001${h}\u0001${day}`);
+  const look = lookupKeys(ev);
+  const file = fileKeys(ev);
+  for (const day of canonicalDay(ev.date) ? windowDays(ev.date) : [ev.date]) {
+    for (const k of look) out.push(`f\u0001${g}\u0001${k}\u0001${day}`);
+    for (const k of file) out.push(`l\u0001${g}\u0001${k}\u0001${day}`);
+  }
+  return out;
+}
+
+/**
+ * Whether `ev` and a report of class `cls` (type|precision|evidence) on `day` are compatible in type and
+ * day: the test merge/blocks.ts makes before joining two reports the index links.
+ */
+function compatibleWith(ev: ExtractedEvent, cls: string, day: string): boolean {
+  const [type, precision, evidence] = cls.split('|');
+  const other = { ...ev, type, date: day, datePrecision: precision, dateEvidence: evidence } as ExtractedEvent;
+  return typesCompatible(ev.type, other.type) && (datesCompatible(ev, other) || datesCompatible(other, ev));
+}
+
+/** Ids as `assignIds` (ids.ts) gives them, from each event's base id and order key (no taken ids). */
+export function assignIdsFrom(events: readonly { base: string; order: string }[]): string[] {
+  const groups = new Map<string, number[]>();
+  events.forEach((ev, i) => {
+    const g = groups.get(ev.base);
+    if (g) g.push(i);
+    else groups.set(ev.base, [i]);
+  });
+  const used = new Set<string>();
+  const out: string[] = new Array(events.length);
+  for (const [id, group] of [...groups].sort((a, b) => cmp(a[0], b[0]))) {
+    const ordered = group.length > 1 ? [...group].sort((a, b) => cmp(events[a]!.order, events[b]!.order)) : group;
+    let n = 1;
+    for (const i of ordered) {
+      let candidate = n === 1 ? id : `${id}-${n}`;
+      while (used.has(candidate)) candidate = `${id}-${++n}`;
+      used.add(candidate);
+      out[i] = candidate;
+      n++;
+    }
+  }
+  return out;
+}
+
+export interface IncrementalInput {
+  /** Reports in sorted path order; those of documents the state knows are stubs (no events). */
+  reports: readonly DocReport[];
+  /** Each report's document cache key (none may be null). */
+  keys: readonly string[];
+  corpusWarnings: readonly string[];
+}
+
+export interface IncrementalResult {
+  documents: DocumentEntry[];
+  report: BuildReport;
+  stats: {
+    blocks: number;
+    reclustered: number;
+    reports: number;
+    newEvents: number;
+    /** Events of re-clustered blocks whose clusters did not change (kept, not combined again). */
+    reused: number;
+    /** Reports whose index terms were filed again (those of blocks that did not keep their id). */
+    refiled: number;
+    events: number;
+    idsChanged: number;
+  };
+  /** Writes events.json (the same bytes as writeEventsFile) and then the new state. */
+  write(output: string): Promise<void>;
+  saveState(): Promise<void>;
+}
+
+/** A re-clustered report: its document's key and its position there. */
+type Ref = [string, number];
+
+/**
+ * The corpus-wide half from the previous build's state (an empty state: a full build that leaves
+ * its state). Same events file and build report as finishPipeline without registry or curation.
+ */
+export async function incrementalFinish(state: BuildState, input: IncrementalInput): Promise<IncrementalResult> {
+  const { reports, keys } = input;
+  const present = new Set(keys);
+  if (present.size !== keys.length) throw new Error('build state: two documents with one cache key');
+
+  // 1. Which blocks must be clustered again: those of removed documents, and those new reports can reach.
+  const affected = new Set<number>();
+  for (const d of state.docs.values()) if (!present.has(d.key)) for (const b of d.blocks) affected.add(b);
+  const fresh: { ev: ExtractedEvent; ref: Ref }[] = [];
+  for (let i = 0; i < reports.length; i++) {
+    const key = keys[i]!;
+    if (state.docs.has(key) || reports[i]!.entry.status !== 'ok') continue;
+    reports[i]!.events.forEach((ev, j) => fresh.push({ ev: normalized(ev), ref: [key, j] }));
+  }
+  // (An empty state, as in a first build, has nothing to find: no lookups.)
+  for (const { ev } of state.docs.size > 0 ? fresh : []) {
+    for (const t of queryTerms(ev)) {
+      for (const [cls, list] of await state.lookup(t)) {
+        if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
+        for (const b of list) affected.add(b);
+      }
+    }
+  }
+
+  // 2. Their reports (from the state's per-document text, parsed once per document), with the new ones.
+  const parsed = new Map<string, ExtractedEvent[]>();
+  const members: ExtractedEvent[] = [];
+  const refs: Ref[] = [];
+  /** The old block of each member (-1 for a new report). */
+  const fromBlock: number[] = [];
+  /** Old blocks none of whose documents was removed: they stay whole (their links are their reports'). */
+  const whole = new Set<number>();
+  const oldReports = new Map<number, ExtractedEvent[]>();
+  for (const b of [...affected].sort((x, y) => x - y)) {
+    const list: ExtractedEvent[] = [];
+    let intact = true;
+    for (const [key, j] of state.blocks.get(b) ?? []) {
+      let evs = parsed.get(key);
+      if (evs === undefined) {
+        const d = state.docs.get(key)!;
+        evs = JSON.parse((await state.read(d.rep[0], d.rep[1])).toString('utf8')) as ExtractedEvent[];
+        parsed.set(key, evs);
+      }
+      const ev = normalized(evs[j]!);
+      list.push(ev);
+      if (!present.has(key)) {
+        intact = false;
+        continue;
+      }
+      members.push(ev);
+      refs.push([key, j]);
+      fromBlock.push(b);
+    }
+    oldReports.set(b, list);
+    if (intact && state.blocks.has(b)) whole.add(b);
+  }
+  for (const f of fresh) {
+    members.push(f.ev);
+    refs.push(f.ref);
+    fromBlock.push(-1);
+  }
+  // The events of the blocks clustered again, by the hash of their cluster (see EventRec.sig).
+  const oldEvents = new Map<string, EventRec>();
+  for (const e of state.events) if (affected.has(e.block)) oldEvents.set(e.sig, e);
+
+  // 3. Cluster, combine and validate them block by block (validated under the base id; the final
+  // id only changes the text's "id" and the warnings' prefix, and a non-empty id is always valid).
+  const newBlocks = new Map<number, Ref[]>();
+  const added: EventRec[] = [];
+  const reused: EventRec[] = [];
+  /** Reports whose index terms are filed again (under their new block), and old blocks whose terms go. */
+  const refile: { block: number; ev: ExtractedEvent }[] = [];
+  const heirs = new Set<number>();
+  let nextBlock = state.nextBlock;
+  for (const block of members.length ? mergeBlocks(members) : []) {
+    // A new block that holds whole old blocks takes the id of the largest (its heir): the index
+    // terms of that block's reports stay as they are, only the others' are filed again.
+    let heir = -1;
+    const seen = new Set<number>();
+    for (const i of block) {
+      const b = fromBlock[i]!;
+      if (b < 0 || seen.has(b) || !whole.has(b)) continue;
+      seen.add(b);
+      if (heir < 0 || state.blocks.get(b)!.length > state.blocks.get(heir)!.length) heir = b;
+    }
+    const id = heir >= 0 ? heir : nextBlock++;
+    if (heir >= 0) heirs.add(heir);
+    for (const i of block) if (fromBlock[i] !== heir || heir < 0) refile.push({ block: id, ev: members[i]! });
+    newBlocks.set(id, block.map((i) => refs[i]!));
+    const evs = block.map((i) => members[i]!);
+    const at = new Map<ExtractedEvent, number>();
+    block.forEach((i, p) => at.set(evs[p]!, i));
+    const { clusters, copies } = clusterWithCopies(evs);
+    for (const c of clusters) {
+      const sig = clusterSig(c.map((m) => {
+        const [k, j] = refs[at.get(m)!]!;
+        return `${copies.has(m) ? '~' : ''}${k}#${j}`;
+      }));
+      const old = oldEvents.get(sig);
+      if (old !== undefined) {
+        // The same reports as before: the same event, text and warnings (its id is assigned below).
+        oldEvents.delete(sig);
+        reused.push(old);
+        added.push({ ...old, block: id });
+        continue;
+      }
+      const { orderKey, ...ev } = combine(c, copies);
+      const base = baseId(ev);
+      const checked = validateEvents([{ id: base, ...ev } satisfies TimelineEvent]);
+      const valid = checked.valid[0];
+      added.push({
+        date: ev.date,
+        id: base,
+        base,
+        order: orderKey,
+        block: id,
+        off: -1,
+        len: valid ? 0 : -1,
+        sig,
+        warnings: checked.warnings,
+        ...(valid ? { text: Buffer.from(nested(valid, 2), 'utf8') } : {}),
+      });
+    }
+  }
+
+  const oldTerms: { block: number; ev: ExtractedEvent }[] = [];
+  for (const [b, list] of oldReports) if (!heirs.has(b)) for (const ev of list) oldTerms.push({ block: b, ev });
+
+  // 4. Ids over every event, then the order of events.json.
+  const kept = state.events.filter((e) => !affected.has(e.block));
+  // Old events kept as they were go the way of the untouched ones (their text is in the body).
+  for (const e of added) if (e.text === undefined && e.len >= 0 && e.off >= 0) kept.push(e);
+  const all = kept.concat(added.filter((e) => !(e.text === undefined && e.len >= 0 && e.off >= 0)));
+  const ids = assignIdsFrom(all);
+  let idsChanged = 0;
+  for (let i = 0; i < all.length; i++) {
+    let e = all[i]!;
+    const id = ids[i]!;
+    if (e.id === id) continue;
+    if (i < kept.length) {
+      idsChanged++;
+      // An old event's text moves: it is written again with its new id.
+      const old = e.len >= 0 ? await state.read(e.off, e.len) : undefined;
+      all[i] = e = { ...e, ...(old ? { text: retext(old, e.id, id) } : {}) };
+      if (old) state.garbage += e.len;
+    } else if (e.text) e.text = retext(e.text, e.id, id);
+    e.warnings = e.warnings.map((w) => (w.startsWith(`event ${e.id}`) ? `event ${id}${w.slice(6 + e.id.length)}` : w));
+    e.id = id;
+  }
+  all.sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
+
+  // 5. Documents and the build report, as finishPipeline makes them.
+  const documents: DocumentEntry[] = [];
+  const perDocument = new Map<string, number>();
+  const documentChars = new Map<string, number>();
+  const warnings: { document?: string; message: string }[] = input.corpusWarnings.map((message) => ({ message }));
+  const seenIds = new Map<string, string>();
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
+    const { entry } = r;
+    const clash = seenIds.get(entry.id);
+    if (clash !== undefined) warnings.push({ document: entry.id, message: `same id as ${clash}; events from both are kept, sources name the id` });
+    else seenIds.set(entry.id, entry.path);
+    documents.push(entry);
+    for (const message of r.warnings) warnings.push({ document: entry.id, message });
+    if (entry.status === 'ok') {
+      const n = state.docs.get(keys[i]!)?.n ?? r.events.length;
+      perDocument.set(entry.id, (perDocument.get(entry.id) ?? 0) + n);
+      documentChars.set(entry.id, (documentChars.get(entry.id) ?? 0) + r.bytes);
+    }
+  }
+  warnings.push(...futurePublicationWarnings(documents.filter((d) => d.status === 'ok')));
+  let valid = 0;
+  for (const e of all) {
+    if (e.len >= 0) valid++;
+    for (const message of e.warnings) warnings.push({ message });
+  }
+  const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: valid, curationWarnings: [] });
+
+  const stats = {
+    blocks: state.blocks.size - [...affected].filter((b) => state.blocks.has(b)).length + newBlocks.size,
+    reclustered: members.length,
+    reports: 0,
+    newEvents: added.length - reused.length,
+    reused: reused.length,
+    refiled: refile.length,
+    events: valid,
+    idsChanged,
+  };
+  for (const d of state.docs.values()) if (present.has(d.key)) stats.reports += d.n;
+  for (let i = 0; i < reports.length; i++) if (!state.docs.has(keys[i]!)) stats.reports += reports[i]!.events.length;
+
+  const write = async (output: string): Promise<void> => {
+    const out = createWriteStream(output);
+    const failed = once(out, 'error').then(([err]) => {
+      throw err;
+    });
+    const run = async () => {
+      const parts: Buffer[] = [];
+      let size = 0;
+      const flush = async (force: boolean) => {
+        if (size === 0 || (!force && size < 1 << 20)) return;
+        const chunk = Buffer.concat(parts, size);
+        parts.length = 0;
+        size = 0;
+        if (!out.write(chunk)) await once(out, 'drain');
+      };
+      const push = async (b: Buffer) => {
+        parts.push(b);
+        size += b.length;
+        await flush(false);
+      };
+      const text = (s: string) => push(Buffer.from(s, 'utf8'));
+      await text('{\n  "schemaVersion": 1');
+      if (documents.length === 0) await text(',\n  "documents": []');
+      else {
+        await text(',\n  "documents": [');
+        for (let i = 0; i < documents.length; i++) await text(`${i === 0 ? '' : ','}\n${nested(documents[i], 2)}`);
+        await text('\n  ]');
+      }
+      if (valid === 0) await text(',\n  "events": []');
+      else {
+        await text(',\n  "events": [');
+        // Runs of old events that lie one after another in the body are read at once.
+        let first = true;
+        let runOff = -1;
+        let runLen = 0;
+        const sep = Buffer.from(',\n');
+        const nl = Buffer.from('\n');
+        const endRun = async () => {
+          if (runOff < 0) return;
+          const buf = await state.read(runOff, runLen);
+          runOff = -1;
+          await push(buf);
+        };
+        for (const e of all) {
+          if (e.len < 0) continue;
+          const lead = first ? nl : sep;
+          first = false;
+          if (e.text) {
+            await endRun();
+            await push(lead);
+            await push(e.text);
+            continue;
+          }
+          // In the body, each old event's text is stored right after its ",\n" separator.
+          if (runOff >= 0 && runOff + runLen === e.off - 2 && runLen < READ_RUN) runLen += 2 + e.len;
+          else {
+            await endRun();
+            await push(lead);
+            runOff = e.off;
+            runLen = e.len;
+          }
+        }
+        await endRun();
+        await text('\n  ]');
+      }
+      await text('\n}\n');
+      await flush(true);
+      out.end();
+      await once(out, 'finish');
+    };
+    await Promise.race([run(), failed]);
+  };
+
+  // Nothing to write when the build is the previous one: same documents in the same order with the
+  // same entries and warnings, no block clustered again, no id changed (the header would be the same).
+  const unchanged = (): boolean => {
+    if (affected.size > 0 || idsChanged > 0 || state.bodyLength === 0 || state.docs.size !== keys.length) return false;
+    let i = 0;
+    for (const d of state.docs.values()) {
+      const r = reports[i]!;
+      if (d.key !== keys[i] || d.bytes !== r.bytes || JSON.stringify(d.entry) !== JSON.stringify(r.entry) || JSON.stringify(d.warnings) !== JSON.stringify(r.warnings)) return false;
+      i++;
+    }
+    return true;
+  };
+  const saveState = async (): Promise<void> => {
+    if (unchanged()) {
+      await state.close();
+      return;
+    }
+    try {
+      await saveNewState(state, { reports, keys, present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock });
+    } catch {
+      // A state that cannot be written only costs time: the next build is a full one.
+      await rm(state.file, { force: true }).catch(() => undefined);
+    }
+  };
+  return { documents, report, stats, write, saveState };
+}
+
+/** The hash of a cluster from its members' refs ("~" before a copy's): order-independent. */
+function clusterSig(refs: string[]): string {
+  const h = createHash('sha256');
+  for (const r of refs.sort(cmp)) {
+    h.update(r);
+    h.update('\u0000');
+  }
+  return h.digest('base64url').slice(0, 24);
+}
+
+/** `text` (an event's serialized form) with its id `from` replaced by `to` (the id is its first field). */
+function retext(text: Buffer, from: string, to: string): Buffer {
+  const s = text.toString('utf8');
+  const head = `{\n      "id": ${JSON.stringify(from)},`;
+  const at = s.indexOf(head);
+  if (at !== 4) throw new Error('build state: unexpected event text');
+  return Buffer.from(`${s.slice(0, at)}{\n      "id": ${JSON.stringify(to)},${s.slice(at + head.length)}`, 'utf8');
+}
+
+interface SaveInput {
+  reports: readonly DocReport[];
+  keys: readonly string[];
+  present: Set<string>;
+  affected: Set<number>;
+  newBlocks: Map<number, Ref[]>;
+  all: EventRec[];
+  /** Reports whose terms are dropped from their old block's (blocks that did not pass on their id). */
+  oldTerms: { block: number; ev: ExtractedEvent }[];
+  /** Reports whose terms are filed under their new block. */
+  refile: { block: number; ev: ExtractedEvent }[];
+  /** Old events of re-clustered blocks that stay (their text stays in the body). */
+  reused: Set<EventRec>;
+  nextBlock: number;
+}
+
+/**
+ * Writes the state after this build: appends new reports and event texts to the body (or
+ * compacts it into a new file) and writes the new header.
+ */
+async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
+  // Index: drop the terms of the blocks clustered again, add the new blocks'.
+  // Buckets already read are taken without a promise (millions of terms in a first build).
+  const bucketFor = (t: string): Map<string, number[]> | Promise<Map<string, number[]>> => {
+    const name = bucketOf(t);
+    state.dirty.add(name);
+    return state.loaded.get(name) ?? state.bucket(name);
+  };
+  for (const { block, ev } of s.oldTerms) {
+    for (const t of fileTerms(ev)) {
+      const got = bucketFor(t);
+      const index = got instanceof Map ? got : await got;
+      const list = index.get(t);
+      if (!list) continue;
+      const kept = list.filter((b) => b !== block);
+      if (kept.length) index.set(t, kept);
+      else index.delete(t);
+    }
+  }
+  for (const { block: b, ev } of s.refile) {
+    for (const t of fileTerms(ev)) {
+      const got = bucketFor(t);
+      const index = got instanceof Map ? got : await got;
+      const list = index.get(t);
+      if (!list) index.set(t, [b]);
+      else if (list[list.length - 1] !== b && !list.includes(b)) list.push(b);
+    }
+  }
+  const blocks = new Map<number, Ref[]>();
+  for (const [b, refs] of state.blocks) if (!s.affected.has(b)) blocks.set(b, refs);
+  for (const [b, refs] of s.newBlocks) blocks.set(b, refs);
+  const docBlocks = new Map<string, Set<number>>();
+  for (const [b, refs] of blocks) {
+    for (const [k] of refs) {
+      let set = docBlocks.get(k);
+      if (!set) docBlocks.set(k, (set = new Set()));
+      set.add(b);
+    }
+  }
+
+  // Compact when more than half of the body would be garbage: everything is written afresh.
+  let garbage = state.garbage;
+  for (const d of state.docs.values()) if (!s.present.has(d.key)) garbage += d.rep[1];
+  for (const e of state.events) if (s.affected.has(e.block) && e.len > 0 && !s.reused.has(e)) garbage += e.len + 2;
+  for (const name of state.dirty) garbage += state.buckets.get(name)?.[1] ?? 0;
+  const compact = state.bodyLength === 0 || garbage * 2 > state.bodyLength;
+  const target = compact ? `${state.file}.${process.pid}.tmp` : state.file;
+  const fd = await open(target, compact ? 'w' : 'r+');
+  try {
+    let pos = compact ? 0 : state.bodyLength;
+    const pending: Buffer[] = [];
+    let pendingSize = 0;
+    const flush = async () => {
+      if (pendingSize === 0) return;
+      const buf = Buffer.concat(pending, pendingSize);
+      pending.length = 0;
+      pendingSize = 0;
+      await fd.write(buf, 0, buf.length, pos - buf.length);
+    };
+    const append = async (b: Buffer): Promise<number> => {
+      const at = pos;
+      pending.push(b);
+      pendingSize += b.length;
+      pos += b.length;
+      if (pendingSize >= 1 << 22) await flush();
+      return at;
+    };
+    const docs: Header['docs'] = [];
+    const docIndex = new Map<string, number>();
+    for (let i = 0; i < s.reports.length; i++) {
+      const key = s.keys[i]!;
+      const r = s.reports[i]!;
+      const old = state.docs.get(key);
+      let rep: [number, number];
+      let n: number;
+      if (old && !compact) {
+        rep = old.rep;
+        n = old.n;
+      } else {
+        const text = old ? await state.read(old.rep[0], old.rep[1]) : Buffer.from(JSON.stringify(r.events), 'utf8');
+        n = old ? old.n : r.events.length;
+        rep = [await append(text), text.length];
+      }
+      docIndex.set(key, docs.length);
+      docs.push([key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, [...(docBlocks.get(key) ?? [])]]);
+    }
+    // Event texts, each after a ",\n", in the order of events.json (so that runs of them are read at once).
+    const sep = Buffer.from(',\n');
+    const events: Header['events'] = [];
+    for (const e of s.all) {
+      let off = e.off;
+      if (e.len >= 0 && (compact || e.text)) {
+        const text = e.text ?? (await state.read(e.off, e.len));
+        await append(sep);
+        off = await append(text);
+        e.len = text.length;
+      }
+      events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...(e.warnings.length ? [e.warnings] : [])] as Header['events'][number]);
+    }
+    // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
+    const index: Header['index'] = {};
+    const names = new Set([...state.buckets.keys(), ...state.dirty]);
+    for (const name of [...names].sort()) {
+      if (state.dirty.has(name)) {
+        const m = state.loaded.get(name)!;
+        if (m.size === 0) continue;
+        const text = Buffer.from(JSON.stringify(Object.fromEntries(m)), 'utf8');
+        index[name] = [await append(text), text.length];
+      } else {
+        const at = state.buckets.get(name)!;
+        index[name] = compact ? [await append(await state.read(at[0], at[1])), at[1]] : at;
+      }
+    }
+    await flush();
+    const header: Header = {
+      format: FORMAT,
+      version: state.version,
+      nextBlock: s.nextBlock,
+      bodyLength: pos,
+      garbage: compact ? 0 : garbage,
+      docs,
+      blocks: [...blocks].map(([b, refs]) => [b, refs.map(([k, j]) => [docIndex.get(k)!, j] as [number, number])]),
+      events,
+      index,
+    };
+    const head = Buffer.from(JSON.stringify(header), 'utf8');
+    const trailer = Buffer.from(`DTBS${String(pos).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
+    await fd.write(head, 0, head.length, pos);
+    await fd.write(trailer, 0, trailer.length, pos + head.length);
+    await fd.truncate(pos + head.length + trailer.length);
+  } finally {
+    await fd.close();
+  }
+  await state.close();
+  if (compact) await rename(target, state.file);
+}

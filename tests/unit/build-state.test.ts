@@ -1,0 +1,219 @@
+/**
+ * The build state (scripts/pipeline/corpus/build-state.ts): a rebuild from the previous build's
+ * packed state, after adding, removing, changing or copying articles, writes the same bytes (events
+ * file and build report) as a clean in-memory run, and clusters again only part of the reports.
+ */
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArticle } from '../../scripts/eval/synthetic-corpus.ts';
+import { assignIdsFrom, BuildState, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
+import { incrementalFinish } from '../../scripts/pipeline/corpus/build-state.ts';
+import { extractCorpus } from '../../scripts/pipeline/corpus/extract-corpus.ts';
+import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
+import { assignIds, baseId } from '../../scripts/pipeline/ids.ts';
+import { readCorpus } from '../../scripts/pipeline/load.ts';
+import { runPipeline } from '../../scripts/pipeline/run.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const COUNT = 60;
+let tmp: string;
+let corpus: string;
+let cacheDir: string;
+
+/** The reference: everything in memory, no cache, no state. */
+async function clean(dir: string): Promise<{ text: string; report: string }> {
+  const c = await readCorpus(dir);
+  const r = runPipeline(c.docs, { corpusWarnings: c.warnings });
+  return { text: `${JSON.stringify(r.file, null, 2)}\n`, report: JSON.stringify(r.report) };
+}
+
+/** As the CLI does it: state, documents (stubs for known ones), merge from the state, write, save. */
+async function build(dir: string, cache = cacheDir) {
+  const state = await BuildState.open(cache, extractorVersion());
+  const known = state.docs.size;
+  const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
+  const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], corpusWarnings: res.warnings });
+  const out = path.join(tmp, 'events.json');
+  await inc.write(out);
+  await inc.saveState();
+  return { text: await readFile(out, 'utf8'), report: JSON.stringify(inc.report), stats: inc.stats, known, extracted: res.stats.extracted };
+}
+
+async function copyDir(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const n of await readdir(from, { recursive: true })) {
+    await mkdir(path.dirname(path.join(to, n)), { recursive: true });
+    await copyFile(path.join(from, n), path.join(to, n)).catch(() => undefined);
+  }
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), 'build-state-'));
+  corpus = path.join(tmp, 'corpus');
+  cacheDir = path.join(tmp, 'cache');
+  await mkdir(path.join(corpus, 'nested'), { recursive: true });
+  for (let i = 0; i < COUNT; i++) {
+    const a = generateArticle(i, 11);
+    await writeFile(path.join(corpus, i % 4 === 0 ? 'nested' : '', a.path), a.text!);
+  }
+  const hostile = path.join(ROOT, 'tests/fixtures/hostile');
+  for (const n of await readdir(hostile)) if (!n.startsWith('.')) await copyFile(path.join(hostile, n), path.join(corpus, n)).catch(() => undefined);
+}, 60_000);
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('build state', () => {
+  it('gives the bytes of a clean build after adding, copying, changing and removing articles', async () => {
+    const ref = await clean(corpus);
+    const first = await build(corpus);
+    expect(first.known).toBe(0);
+    expect(first.text).toBe(ref.text);
+    expect(first.report).toBe(ref.report);
+    expect(first.stats.blocks).toBeGreaterThan(10);
+
+    // Nothing changed: nothing is clustered, nothing is extracted, the state is not written again.
+    const before = await stat(path.join(cacheDir, STATE_FILE));
+    const same = await build(corpus);
+    const after = await stat(path.join(cacheDir, STATE_FILE));
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(after.size).toBe(before.size);
+    expect(same.known).toBeGreaterThan(COUNT);
+    expect(same.extracted).toBe(0);
+    expect(same.stats.reclustered).toBe(0);
+    expect(same.text).toBe(ref.text);
+    expect(same.report).toBe(ref.report);
+
+    // One article added: only the blocks it can reach are clustered again.
+    const extra = generateArticle(COUNT + 3, 11);
+    await writeFile(path.join(corpus, extra.path), extra.text!);
+    const added = await build(corpus);
+    expect(added.extracted).toBe(1);
+    expect(added.stats.reclustered).toBeGreaterThan(0);
+    expect(added.stats.reclustered).toBeLessThan(added.stats.reports);
+    const refAdded = await clean(corpus);
+    expect(added.text).toBe(refAdded.text);
+    expect(added.report).toBe(refAdded.report);
+
+    // A reprint of an article under another name (same sentences: its reports join the original's),
+    // and a same-named file in another folder (its id gets a suffix).
+    const names = (await readdir(corpus)).filter((n) => n.endsWith('.txt')).sort();
+    await copyFile(path.join(corpus, names[3]!), path.join(corpus, `reprint-${names[3]!}`));
+    await copyFile(path.join(corpus, names[5]!), path.join(corpus, 'nested', names[5]!));
+    const copied = await build(corpus);
+    const refCopied = await clean(corpus);
+    expect(copied.text).toBe(refCopied.text);
+    expect(copied.report).toBe(refCopied.report);
+
+    // One article changed, one removed.
+    const text = await readFile(path.join(corpus, names[7]!), 'utf8');
+    await writeFile(path.join(corpus, names[7]!), text.replace(/\n\n/, '\n\nIn a separate development, Japan and India held talks on Monday.\n\n'));
+    await rm(path.join(corpus, names[9]!));
+    const changed = await build(corpus);
+    const refChanged = await clean(corpus);
+    expect(changed.text).toBe(refChanged.text);
+    expect(changed.report).toBe(refChanged.report);
+
+    // Back to the start: the reprint and the added article removed.
+    await rm(path.join(corpus, `reprint-${names[3]!}`));
+    await rm(path.join(corpus, extra.path));
+    const back = await build(corpus);
+    const refBack = await clean(corpus);
+    expect(back.extracted).toBe(0);
+    expect(back.text).toBe(refBack.text);
+    expect(back.report).toBe(refBack.report);
+  }, 300_000);
+
+  it('keeps the events of clusters a new article does not change, and the id and index of the block it joins', async () => {
+    // Four meetings of France on one day, each with another state, and a one-state report that
+    // links them into one block; then a fifth meeting joins that block as an event of its own.
+    const dir = path.join(tmp, 'one-block');
+    const cache = path.join(tmp, 'one-block-cache');
+    await mkdir(dir, { recursive: true });
+    const doc = (title: string, paragraphs: string[]) => ` date 2025-03-04 ${title}\n\n${paragraphs.join('\n\n')}\n`;
+    await writeFile(
+      path.join(dir, 'a.txt'),
+      doc('France talks', [
+        'French Foreign Minister Amara Okafor held talks with German counterpart Jonas Wei on Monday in Paris, focusing on energy supplies.',
+        'French President Sana Haddad held talks with Japanese counterpart Keiko Raman on Monday in Paris, focusing on rail links.',
+        'France imposed sanctions on Monday on 12 Iranian officials and froze the assets of three state-owned firms.',
+      ]),
+    );
+    await writeFile(
+      path.join(dir, 'b.txt'),
+      doc('Spain and France', [
+        'Spanish Trade Minister Li Sato held talks with French counterpart Olga Nowak on Monday in Madrid, focusing on visa rules.',
+        'France condemned on Monday what it called a reckless provocation by Algeria, and summoned its ambassador.',
+        'French Foreign Minister Amara Okafor held talks on Monday in Paris with visiting officials, focusing on energy supplies.',
+      ]),
+    );
+    const first = await build(dir, cache);
+    expect(first.text).toBe((await clean(dir)).text);
+    await writeFile(
+      path.join(dir, 'c.txt'),
+      doc('Italy', ['Italian Foreign Minister Rafael Demir held talks with French counterpart Amara Okafor on Monday in Rome, focusing on grain exports.']),
+    );
+    const added = await build(dir, cache);
+    const ref = await clean(dir);
+    expect(added.text).toBe(ref.text);
+    expect(added.report).toBe(ref.report);
+    expect(added.extracted).toBe(1);
+    // The new report's block held the other meetings: they were clustered again but kept their
+    // events, and only the new report's index terms were filed.
+    expect(added.stats.reclustered).toBeGreaterThan(2);
+    expect(added.stats.newEvents).toBe(1);
+    expect(added.stats.reused).toBeGreaterThan(1);
+    expect(added.stats.refiled).toBe(1);
+  }, 120_000);
+
+  it('a damaged or truncated state file costs a full merge, never a wrong result', async () => {
+    const ref = await clean(corpus);
+    await build(corpus);
+    const file = path.join(cacheDir, STATE_FILE);
+    await truncate(file, 1000);
+    const state = await BuildState.open(cacheDir, extractorVersion());
+    expect(state.docs.size).toBe(0);
+    await state.close();
+    const again = await build(corpus);
+    expect(again.known).toBe(0);
+    expect(again.text).toBe(ref.text);
+    await writeFile(file, 'not a state');
+    const third = await build(corpus);
+    expect(third.known).toBe(0);
+    expect(third.text).toBe(ref.text);
+    // Another extractor version never reads it.
+    const other = await BuildState.open(cacheDir, 'other-version');
+    expect(other.docs.size).toBe(0);
+  }, 300_000);
+});
+
+describe('assignIdsFrom', () => {
+  it('gives the ids of assignIds, also when a base id looks like another one with a suffix', () => {
+    // Organisation "2" makes the base id "...-chn-2", which is also the second "...-chn".
+    const kinds = [
+      { type: 'meeting', countries: ['CHN'], organizations: [] as string[] },
+      { type: 'meeting', countries: ['CHN'], organizations: ['2'] },
+      { type: 'meeting', countries: ['CHN'], organizations: ['3'] },
+      { type: 'meeting', countries: ['CHN'], organizations: ['2', '2'] },
+      { type: 'call', countries: [] as string[], organizations: [] as string[] },
+    ];
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let clashes = 0;
+    for (let round = 0; round < 50; round++) {
+      const events = Array.from({ length: 1 + Math.floor(rnd() * 30) }, (_, i) => ({
+        ...kinds[Math.floor(rnd() * kinds.length)]!,
+        date: '2025-01-01',
+        actors: [],
+        order: `${Math.floor(rnd() * 5)}-${i}`,
+      }));
+      const expected = assignIds(events, (e) => e.order).map((e) => e.id);
+      if (expected.includes('2025-01-01-meeting-chn-2') && expected.includes('2025-01-01-meeting-chn-2-2')) clashes++;
+      expect(assignIdsFrom(events.map((e) => ({ base: baseId(e), order: e.order })))).toEqual(expected);
+    }
+    expect(clashes).toBeGreaterThan(0);
+  });
+});
