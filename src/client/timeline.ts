@@ -656,7 +656,8 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
       laneLimit = firstLanes(window.innerHeight);
       groups.clear();
       laneSignature = '';
-      groups.add(lanes.map((lane, order) => ({ id: lane, order, content: laneLabel(lane, 0), className: `lane lane-${grouping}` }) as DataGroup));
+      // Labels come with updateLanes just below (counts of the window): not built twice.
+      groups.add(lanes.map((lane, order) => ({ id: lane, order, content: '', className: `lane lane-${grouping}` }) as DataGroup));
       if (selected !== undefined && indexOfPosition(selected) === undefined) selected = undefined;
       refresh(true);
       updateLanes();
