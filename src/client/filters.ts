@@ -70,10 +70,37 @@ export function createFilters(root: HTMLElement, ctx: FiltersContext): FiltersVi
     ctx.onChange({ countries: state.countries.filter((c) => c !== b.dataset.remove) });
   });
   find.addEventListener('input', () => renderList());
+  // The country list (about 200 rows) lives in a closed popover: it is built when the popover
+  // opens, not on every state change (a link's first view does not wait for it).
+  const pop = list.closest('details');
+  let listDirty = true;
+  pop?.addEventListener('toggle', () => {
+    if (pop.open && listDirty) renderList();
+  });
+  let idleQueued = false;
+  /** Rebuilds the list now when it can be seen, else when it is next opened or the page is idle. */
+  function listChanged(): void {
+    listDirty = true;
+    if (!pop || pop.open) {
+      renderList();
+      return;
+    }
+    // Built anyway once the page is idle (find-in-page reaches into a closed popover).
+    if (idleQueued || typeof requestIdleCallback !== 'function') return;
+    idleQueued = true;
+    requestIdleCallback(
+      () => {
+        idleQueued = false;
+        if (listDirty) renderList();
+      },
+      { timeout: 5000 },
+    );
+  }
   part<HTMLButtonElement>('#mp-country-clear').addEventListener('click', () => ctx.onChange({ countries: [] }));
   clearBtn.addEventListener('click', () => ctx.onChange({ countries: [], types: [], countryMode: 'any', q: undefined }));
 
   function renderList(): void {
+    listDirty = false;
     const chosen = new Set(state?.countries ?? []);
     const needle = find.value.trim().toLowerCase();
     clear(list);
@@ -96,11 +123,11 @@ export function createFilters(root: HTMLElement, ctx: FiltersContext): FiltersVi
   return {
     setData(list) {
       countries = list.map((c) => ({ code: c.iso, name: c.name, count: c.count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-      renderList();
+      listChanged();
     },
     update(s, typeCounts) {
       state = s;
-      renderList();
+      listChanged();
       countriesN.textContent = s.countries.length ? String(s.countries.length) : '';
       countriesN.hidden = !s.countries.length;
       clear(tags);

@@ -45,7 +45,17 @@ export function precisionLabel(p: string): string {
   return p === 'approximate' ? 'approximate date (the exact day is not known)' : 'exact day';
 }
 
+let countFormat: Intl.NumberFormat | undefined;
+/**
+ * "1,234": the same text as n.toLocaleString('en'), from one shared formatter (toLocaleString
+ * builds a formatter on each call: a lane label, a count box or a status line each paid for one).
+ */
+export function formatCount(n: number): string {
+  countFormat ??= new Intl.NumberFormat('en');
+  return countFormat.format(n);
+}
+
 /** "1 event" / "3 events". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -24,7 +24,7 @@ import { toCSV, toICS, toJSON } from '../lib/export.ts';
 import { withBase } from '../lib/seo.ts';
 import { createStore, type Changed } from './store.ts';
 import { presetRange } from './range.ts';
-import { aliasChain, compileFilter, createDataSource, dayNum, dayStr, dayTimes, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
+import { aliasChain, compileFilter, createDataSource, type CompiledFilter, dayNum, dayStr, dayTimes, filterCompact, lowerBound, resolveEventId, typeCounts, type DataSource } from './data-source.ts';
 import type { TimelineDeps, TimelineHandlers, TimelineModel, TimelineView } from './timeline.ts';
 import { createOverview } from './overview.ts';
 import { createRelations } from './relations.ts';
@@ -194,11 +194,12 @@ async function main(): Promise<void> {
   let filterGen = 0;
   let prefetched = false;
 
-  async function refilter(s: ViewState): Promise<boolean> {
+  /** Filters the compact index into `positions`, `model` and `modelTimes`; undefined when a newer filter ran meanwhile. */
+  async function computeModel(s: Readonly<ViewState>): Promise<{ f: CompiledFilter; words?: readonly string[] } | undefined> {
     const gen = ++filterGen;
     const f = compileFilter(index, s);
     const words = f.terms.length ? await src.words().catch(() => undefined) : undefined;
-    if (gen !== filterGen) return false;
+    if (gen !== filterGen) return undefined;
     if (f.terms.length && !words) live.textContent = 'Search is unavailable: the search index could not load.';
     positions = filterCompact(compact, f, words);
     const days = new Int32Array(positions.length);
@@ -220,8 +221,21 @@ async function main(): Promise<void> {
       const n = lowerBound(modelTimes, w[1].getTime()) - lowerBound(modelTimes, w[0].getTime());
       if (n <= RECORDS_LIMIT) void src.ensureWindow(dateToDay(w[0]), dateToDay(new Date(w[1].getTime() - 1)), 0).catch(() => undefined);
     }
-    filters.update(s, typeCounts(compact, f, words));
-    overview.setEvents(days, types);
+    return { f, words };
+  }
+  /**
+   * The first view's filter, computed as soon as the data is here, so that the chunks of its
+   * window are requested before the components are built (a filtered link needs records at once).
+   */
+  let firstModel: { s: Readonly<ViewState>; r: ReturnType<typeof computeModel> } | undefined = { s: store.get(), r: computeModel(store.get()) };
+
+  async function refilter(s: Readonly<ViewState>): Promise<boolean> {
+    const early = firstModel?.s === s ? firstModel.r : undefined;
+    firstModel = undefined;
+    const r = await (early ?? computeModel(s));
+    if (!r) return false;
+    filters.update(s, typeCounts(compact, r.f, r.words));
+    overview.setEvents(model.days, model.types);
     return true;
   }
 

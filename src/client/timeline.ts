@@ -27,7 +27,7 @@ import type { DataGroup, DataItem, IdType, TimelineOptions } from 'vis-timeline/
 import type { EventType, TimelineEvent } from '../lib/schema.ts';
 import { TYPE_STYLES, typeClass } from '../lib/colors.ts';
 import { dayStr, dayTimes, lowerBound } from './data-source.ts';
-import { dayToDate, formatDay, formatEventDate, plural } from './format.ts';
+import { dayToDate, formatCount, formatDay, formatEventDate, plural } from './format.ts';
 import { clear, el } from './dom.ts';
 
 /** Above this many items in the visible window, lanes show counts instead of events. */
@@ -95,6 +95,19 @@ export function deferItemShow(Group: { prototype: VisGroupProto } | undefined): 
     }
   };
   return true;
+}
+
+/**
+ * The model range [a, b) whose records to load first, given the range [lo, hi) to draw (the
+ * window and its margin), the visible part [vlo, vhi) and which records are loaded: the visible
+ * part when one of its records is missing (the margin's chunks would delay its first draw),
+ * else the whole range. Pure.
+ */
+export function recordsFirst(lo: number, hi: number, vlo: number, vhi: number, has: (i: number) => boolean): [number, number] {
+  const a = Math.max(lo, vlo);
+  const b = Math.min(hi, vhi);
+  for (let i = a; i < b; i++) if (!has(i)) return [a, b];
+  return [lo, hi];
 }
 
 /** The filtered events, in day order, as columns. */
@@ -337,8 +350,12 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
     if (missing && hi > lo) {
       const gen = generation;
       container.dataset.loading = 'true';
+      // The visible window's records first: its items are drawn as soon as they are here, and
+      // the margin's records (another chunk, often) follow with the next pass.
+      const w = timeline.getWindow();
+      const [a, b] = recordsFirst(lo, hi, lowerBound(times, w.start.getTime()), lowerBound(times, w.end.getTime()), (i) => deps.record(model.positions[i]!) !== undefined);
       const load = deps
-        .need(model.days[lo]!, model.days[hi - 1]!)
+        .need(model.days[a]!, model.days[b - 1]!)
         .then(() => {
           if (gen !== generation) return;
           delete container.dataset.loading;
@@ -388,7 +405,7 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
         type: 'range',
         selectable: false,
         className: `tl-agg tl-agg--${level}`,
-        content: el('span', { class: 'tl-agg__n', 'data-count': String(n) }, n.toLocaleString('en')) as unknown as string,
+        content: el('span', { class: 'tl-agg__n', 'data-count': String(n) }, formatCount(n)) as unknown as string,
       });
       aggInfo.set(`agg${bucket}:${lane}:${b}`, { n, from: dayStr(b * bucket), to: dayStr((b + 1) * bucket - 1), lane });
     }
@@ -639,7 +656,8 @@ export function createTimeline(container: HTMLElement, deps: TimelineDeps, handl
       laneLimit = firstLanes(window.innerHeight);
       groups.clear();
       laneSignature = '';
-      groups.add(lanes.map((lane, order) => ({ id: lane, order, content: laneLabel(lane, 0), className: `lane lane-${grouping}` }) as DataGroup));
+      // Labels come with updateLanes just below (counts of the window): not built twice.
+      groups.add(lanes.map((lane, order) => ({ id: lane, order, content: '', className: `lane lane-${grouping}` }) as DataGroup));
       if (selected !== undefined && indexOfPosition(selected) === undefined) selected = undefined;
       refresh(true);
       updateLanes();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deferItemShow, firstLanes } from '../../src/client/timeline.ts';
+import { deferItemShow, firstLanes, recordsFirst } from '../../src/client/timeline.ts';
+import { formatCount, plural } from '../../src/client/format.ts';
 
 describe('firstLanes', () => {
   it('covers a screenful of lanes below the controls, never fewer than 16', () => {
@@ -53,5 +54,29 @@ describe('deferItemShow', () => {
     const before = Other.prototype.add;
     expect(deferItemShow(Other as never)).toBe(false);
     expect(Other.prototype.add).toBe(before);
+  });
+});
+
+describe('recordsFirst', () => {
+  const loaded = (...idx: number[]) => (i: number) => idx.includes(i);
+  it('asks for the visible records first when one of them is missing', () => {
+    // Range 0..10 with the window at 3..7; record 5 missing, margin 0..2 and 8..9 missing too.
+    expect(recordsFirst(0, 10, 3, 7, loaded(3, 4, 6))).toEqual([3, 7]);
+  });
+  it('asks for the whole range once the visible records are loaded', () => {
+    expect(recordsFirst(0, 10, 3, 7, loaded(3, 4, 5, 6))).toEqual([0, 10]);
+  });
+  it('clips the visible part to the range, and takes the range when nothing is visible', () => {
+    expect(recordsFirst(2, 6, 0, 4, loaded())).toEqual([2, 4]);
+    expect(recordsFirst(2, 6, 6, 6, loaded())).toEqual([2, 6]);
+  });
+});
+
+describe('formatCount', () => {
+  it('writes counts as toLocaleString("en") does', () => {
+    for (const n of [0, 1, 999, 1000, 20000, 1234567]) expect(formatCount(n)).toBe(n.toLocaleString('en'));
+    expect(formatCount(20000)).toBe('20,000');
+    expect(plural(1, 'event')).toBe('1 event');
+    expect(plural(12345, 'event')).toBe('12,345 events');
   });
 });
