@@ -23,15 +23,6 @@ interface Slot {
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
-/**
- * Young generation of each worker's heap, MiB (three times V8's semi-space). Extraction allocates
- * many short-lived strings and arrays per sentence; a young generation larger than V8's default
- * means fewer scavenges (in a one-thread CPU profile of 500 synthetic articles the collector's
- * share fell from 8.2 % to 6.8 % with 64 MiB semi-spaces, the size set here). Memory and speed
- * only: the output does not depend on it.
- */
-const YOUNG_GENERATION_MB = 192;
-
 export class WorkerPool {
   private slots: Slot[] = [];
   private seq = 0;
@@ -41,7 +32,7 @@ export class WorkerPool {
   }
 
   private spawn(ctx: JobContext): Slot {
-    const worker = new Worker(ENTRY, { workerData: ctx, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(ENTRY, { workerData: ctx, execArgv: [] });
     const slot: Slot = { worker, busy: 0, completed: 0, pending: new Map(), dead: false };
     worker.on('message', (msg: { seq?: number; report?: DocReport; error?: string; ready?: boolean }) => {
       if (msg.seq === undefined) return;
