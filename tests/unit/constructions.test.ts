@@ -156,6 +156,23 @@ describe('trigger rules read across adjuncts', () => {
     expect(m.elided).toEqual(['to Tehran', 'late on Monday']);
   });
 
+  // findTriggers scans the view only up to the last elision (a match starting after it crosses none).
+  it('finds a view-only match across the last of several elisions, and across the first', () => {
+    expect(triggers('On Monday, Lima said its envoy was on Friday summoned.')).toContain(
+      'accusation.summoned-passive "envoy was on Friday summoned" via constructions.time.weekday',
+    );
+    expect(triggers('Lima said its envoy was on Friday summoned, and talks followed on Monday.')).toContain(
+      'accusation.summoned-passive "envoy was on Friday summoned" via constructions.time.weekday',
+    );
+  });
+
+  it('keeps the original match that starts after the last elision (no view match there)', () => {
+    const text = 'On Monday, the envoy was summoned.';
+    expect(sentenceView(text)).not.toBeNull();
+    expect(findTriggers(text).every((m) => m.via === undefined)).toBe(true);
+    expect(findTriggers(text).length).toBeGreaterThan(0);
+  });
+
   it('keeps the match of the original sentence when it already has one', () => {
     for (const text of ['Putin met on Monday with the visiting emir.', 'Tokyo on Thursday recalled its ambassador to Seoul.']) {
       const found = findTriggers(text);

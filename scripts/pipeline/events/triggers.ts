@@ -7,7 +7,7 @@
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { EventType } from '../types.ts';
 import { compileOne, type CompiledPattern } from './patterns.ts';
-import { cutsAdjunct, sentenceView, toOriginal } from './constructions.ts';
+import { cutsAdjunct, sentenceView, toOriginal, type SentenceView } from './constructions.ts';
 import { LEXICON_TRIGGERS } from './lexicon.ts';
 
 export type TriggerType = EventType | 'attribution';
@@ -107,11 +107,16 @@ allTriggers.forEach((t, i) => {
   }
 });
 
-/** Precomputes each node's candidate lists so lookups allocate nothing. */
+/**
+ * Precomputes each node's candidate lists so lookups allocate nothing. A node that adds no rule
+ * shares its parent's list (already unique and in data-file order) instead of a sorted copy: most
+ * nodes of the trie are inner letters of one anchor, so this keeps module load (every worker
+ * thread pays it) and its garbage small. The lists are only read.
+ */
 function settle(node: TrieNode, inherited: Compiled[]): void {
   const byOrder = (list: Compiled[]) => [...new Set(list)].sort((a, b) => a.rule.order - b.rule.order);
-  node.passing = byOrder([...inherited, ...node.prefix]);
-  node.ending = byOrder([...node.passing, ...node.exact]);
+  node.passing = node.prefix.length === 0 ? inherited : byOrder([...inherited, ...node.prefix]);
+  node.ending = node.exact.length === 0 ? node.passing : byOrder([...node.passing, ...node.exact]);
   for (const child of node.next) if (child) settle(child, node.passing);
 }
 settle(root, []);
@@ -162,7 +167,10 @@ export function findTriggers(text: string): TriggerMatch[] {
   const view = sentenceView(text);
   if (!view) return kept;
   let added = false;
-  for (const m of scanTriggers(view.text)) {
+  // A view match counts only when it crosses an elision (toOriginal), so one that starts at or
+  // after the last elision's start in the original cannot: the view is scanned only up to there.
+  // The scan goes left to right, so the matches before that point are the same as a full scan's.
+  for (const m of scanTriggers(view.text, viewIndexOf(view, view.elisions[view.elisions.length - 1]!.start))) {
     const o = toOriginal(view, m.start, m.end);
     if (!o) continue;
     // The view's match is the one a scan would find if the adjuncts were absent. An original match
@@ -184,13 +192,29 @@ export function findTriggers(text: string): TriggerMatch[] {
   return added ? kept.sort((a, b) => a.start - b.start) : kept;
 }
 
-/** The matches of the rules in `text` itself (see findTriggers). */
-function scanTriggers(text: string): TriggerMatch[] {
+/** The first index of the view whose original offset is at or after `original` (the view's length if none). */
+function viewIndexOf(view: SentenceView, original: number): number {
+  const { map } = view;
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (map[mid]! < original) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The matches of the rules in `text` itself (see findTriggers), at words starting before
+ * `stopAt` (a match found there may still reach past it).
+ */
+function scanTriggers(text: string, stopAt = text.length): TriggerMatch[] {
   let lower: string | null | undefined;
   const kept: TriggerMatch[] = [];
   let reach = 0;
   const n = text.length;
-  for (let at = 0; at < n; ) {
+  for (let at = 0; at < stopAt; ) {
     if (letter(text.charCodeAt(at)) < 0) {
       at++;
       continue;
