@@ -176,3 +176,25 @@ describe('an undated lead sums up the account its next sentence dates (dates.res
     expect(lead([body('The leaders first met on July 1.', 5)]).date).toBe(TUE);
   });
 });
+
+describe('"During the meeting" names a meeting stated just before with no event of its own (dates.resolver.within-event.earlier)', () => {
+  const during = 'During the meeting, the premier briefed the envoy on the flood relief work.';
+
+  it('takes the day of the sentence just before that names the meeting', () => {
+    const earlier = [body('The premier made the remarks while meeting the visiting envoy on Sunday.', 3)];
+    const r = resolve(during, 'meeting', { published: TUE, earlier, previous: [] });
+    expect(r).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+    expect(decided(r)).toEqual(['dates.resolver.within-event']);
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.within-event')?.action).toContain('dates.resolver.within-event.earlier');
+  });
+
+  it('not when the sentence before names no meeting, or states a day in the future or long ago', () => {
+    for (const text of [
+      'The premier returned from the coast on Sunday.',
+      'The premier will meet the visiting envoy on Friday.',
+      'The premier first met the envoy on June 2.',
+    ]) {
+      expect(resolve(during, 'meeting', { published: TUE, earlier: [body(text, 3)], previous: [] }).date, text).toBe(TUE);
+    }
+  });
+});
