@@ -103,6 +103,16 @@ describe('an event named by an anchor or a frame phrase, dated elsewhere in the 
     expect(r.trace?.at(-1)?.action).toContain('dates.anchor.story-main');
   });
 
+  it('"a day after the port at Varna, on the coast, was shut": a trigger running over a comma of the phrase is still the other event (dates.anchor.trigger-in-phrase)', () => {
+    const previous = [{ type: 'threat' as const, date: TUE, trigger: 'warned', evidence: 'publication' as const }];
+    const text = 'The warning comes a day after the ferry port at Varna, on the Black Sea coast, was shut by the government.';
+    const r = resolve(text, 'port at Varna, on the Black Sea coast, was shut', { published: TUE, previous }, { type: 'sanction' });
+    expect(r).toMatchObject({ date: '2025-07-14', evidence: 'anchor' });
+    expect(r.trace?.at(-1)?.action).toContain('dates.anchor.trigger-in-phrase');
+    // The main clause's own trigger is still counted forward from the act the phrase names.
+    expect(resolve('The ministry protested a day after the port at Varna was shut on Sunday.', 'protested', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-14');
+  });
+
   it('"On the sidelines of the summit, ... signed": the summit dated further down (dates.resolver.within-event.later)', () => {
     const following = [body('Delegations arrived in the capital in the morning.', 5), body('The summit was held on Sunday at the old palace.', 6)];
     const r = resolve('On the sidelines of the summit, Lima and Quito signed a fisheries accord.', 'signed', { published: TUE, following }, { type: 'agreement' });
