@@ -57,7 +57,7 @@ describe('an undated act goes on with the account dated just before (dates.resol
   // The candidate's sentence has index 4 (dates-helpers.ts).
   const dated = (index: number, date = '2025-07-14') => [{ type: 'agreement' as const, date, trigger: 'signed a treaty', evidence: 'weekday' as const, sentence: index, paragraph: 1 }];
 
-  it('takes the day of an act dated by its own words in this sentence or the one before', () => {
+  it('takes the day of an act dated by its own words in this sentence or one of the two before', () => {
     for (const [text, trigger, type] of [
       ['The treaty was inked during the president\'s state visit to Riga.', 'visit', 'visit'],
       ['The two delegations held talks at the presidential palace.', 'held talks', 'meeting'],
@@ -67,11 +67,13 @@ describe('an undated act goes on with the account dated just before (dates.resol
       expect(decided(r)).toEqual(['dates.resolver.story-frame']);
     }
     expect(resolve('The two delegations held talks.', 'held talks', { published: TUE, previous: dated(4) }).date).toBe('2025-07-14');
+    // One sentence of colour between the dated act and this one does not break the account.
+    expect(resolve('The two delegations held talks.', 'held talks', { published: TUE, previous: dated(2) }).date).toBe('2025-07-14');
   });
 
   it('does not reach back further, to a default day, to an old day, or from a speech act', () => {
     const text = 'The two delegations held talks at the presidential palace.';
-    expect(resolve(text, 'held talks', { published: TUE, previous: dated(2) }).date).toBe(TUE);
+    expect(resolve(text, 'held talks', { published: TUE, previous: dated(1) }).date).toBe(TUE);
     expect(resolve(text, 'held talks', { published: TUE, previous: dated(3, '2025-07-01') }).date).toBe(TUE);
     const byDefault = [{ ...dated(3)[0]!, evidence: 'publication' as const }];
     expect(resolve(text, 'held talks', { published: TUE, previous: byDefault }).date).toBe(TUE);
