@@ -57,7 +57,7 @@ describe('an undated act goes on with the account dated just before (dates.resol
   // The candidate's sentence has index 4 (dates-helpers.ts).
   const dated = (index: number, date = '2025-07-14') => [{ type: 'agreement' as const, date, trigger: 'signed a treaty', evidence: 'weekday' as const, sentence: index, paragraph: 1 }];
 
-  it('takes the day of an act dated by its own words in this sentence or the one before', () => {
+  it('takes the day of an act dated by its own words in this sentence or one of the two before', () => {
     for (const [text, trigger, type] of [
       ['The treaty was inked during the president\'s state visit to Riga.', 'visit', 'visit'],
       ['The two delegations held talks at the presidential palace.', 'held talks', 'meeting'],
@@ -67,11 +67,13 @@ describe('an undated act goes on with the account dated just before (dates.resol
       expect(decided(r)).toEqual(['dates.resolver.story-frame']);
     }
     expect(resolve('The two delegations held talks.', 'held talks', { published: TUE, previous: dated(4) }).date).toBe('2025-07-14');
+    // One sentence of colour between the dated act and this one does not break the account.
+    expect(resolve('The two delegations held talks.', 'held talks', { published: TUE, previous: dated(2) }).date).toBe('2025-07-14');
   });
 
   it('does not reach back further, to a default day, to an old day, or from a speech act', () => {
     const text = 'The two delegations held talks at the presidential palace.';
-    expect(resolve(text, 'held talks', { published: TUE, previous: dated(2) }).date).toBe(TUE);
+    expect(resolve(text, 'held talks', { published: TUE, previous: dated(1) }).date).toBe(TUE);
     expect(resolve(text, 'held talks', { published: TUE, previous: dated(3, '2025-07-01') }).date).toBe(TUE);
     const byDefault = [{ ...dated(3)[0]!, evidence: 'publication' as const }];
     expect(resolve(text, 'held talks', { published: TUE, previous: byDefault }).date).toBe(TUE);
@@ -101,6 +103,16 @@ describe('an event named by an anchor or a frame phrase, dated elsewhere in the 
     const r = resolve('The protest comes two days after Minsk expelled the consul.', 'expelled', { published: TUE }, { type: 'sanction' });
     expect(r).toMatchObject({ date: '2025-07-13', precision: 'day' });
     expect(r.trace?.at(-1)?.action).toContain('dates.anchor.story-main');
+  });
+
+  it('"a day after the port at Varna, on the coast, was shut": a trigger running over a comma of the phrase is still the other event (dates.anchor.trigger-in-phrase)', () => {
+    const previous = [{ type: 'threat' as const, date: TUE, trigger: 'warned', evidence: 'publication' as const }];
+    const text = 'The warning comes a day after the ferry port at Varna, on the Black Sea coast, was shut by the government.';
+    const r = resolve(text, 'port at Varna, on the Black Sea coast, was shut', { published: TUE, previous }, { type: 'sanction' });
+    expect(r).toMatchObject({ date: '2025-07-14', evidence: 'anchor' });
+    expect(r.trace?.at(-1)?.action).toContain('dates.anchor.trigger-in-phrase');
+    // The main clause's own trigger is still counted forward from the act the phrase names.
+    expect(resolve('The ministry protested a day after the port at Varna was shut on Sunday.', 'protested', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-14');
   });
 
   it('"On the sidelines of the summit, ... signed": the summit dated further down (dates.resolver.within-event.later)', () => {
@@ -174,5 +186,27 @@ describe('an undated lead sums up the account its next sentence dates (dates.res
     expect(lead([body('“We met on Sunday,” the premier said.', 5)]).date).toBe(TUE);
     expect(lead([body('The leaders will meet again on Friday.', 5)]).date).toBe(TUE);
     expect(lead([body('The leaders first met on July 1.', 5)]).date).toBe(TUE);
+  });
+});
+
+describe('"During the meeting" names a meeting stated just before with no event of its own (dates.resolver.within-event.earlier)', () => {
+  const during = 'During the meeting, the premier briefed the envoy on the flood relief work.';
+
+  it('takes the day of the sentence just before that names the meeting', () => {
+    const earlier = [body('The premier made the remarks while meeting the visiting envoy on Sunday.', 3)];
+    const r = resolve(during, 'meeting', { published: TUE, earlier, previous: [] });
+    expect(r).toMatchObject({ date: '2025-07-13', evidence: 'anchor' });
+    expect(decided(r)).toEqual(['dates.resolver.within-event']);
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.within-event')?.action).toContain('dates.resolver.within-event.earlier');
+  });
+
+  it('not when the sentence before names no meeting, or states a day in the future or long ago', () => {
+    for (const text of [
+      'The premier returned from the coast on Sunday.',
+      'The premier will meet the visiting envoy on Friday.',
+      'The premier first met the envoy on June 2.',
+    ]) {
+      expect(resolve(during, 'meeting', { published: TUE, earlier: [body(text, 3)], previous: [] }).date, text).toBe(TUE);
+    }
   });
 });

@@ -143,6 +143,9 @@ export function findPrevious(words: string, previous: readonly Previous[]): Prev
  * sentence. Returns null when no anchor concerns the candidate (or a plain "after X" names an
  * unknown X), and `result: null` when a timed anchor ("hours after X") names an unknown X.
  */
+/** Rule id: a trigger that starts inside the anchor's phrase is the other event, even when it runs past a comma. */
+export const TRIGGER_IN_PHRASE_ID = 'dates.anchor.trigger-in-phrase';
+
 export function resolveAnchor(
   text: string,
   anchors: AnchorCue[],
@@ -177,7 +180,10 @@ export function resolveAnchor(
     // the day" is that day; "a day earlier" the day before, approximately).
     return { result: withRange(addDays(published, sign * days), days === 0 ? 'day' : 'approximate', days), cue: near, mode: 'implicit' };
   }
-  let inverse = trigger.start >= complement.start && trigger.end <= complement.end;
+  // The trigger starts inside the anchor's phrase: the candidate is the other event. Only its start
+  // counts, since a long trigger may run over a comma of the phrase ("a day after the crossing at
+  // Bobrowniki, near the border, was closed": rule dates.anchor.trigger-in-phrase).
+  let inverse = trigger.start >= complement.start && trigger.start < complement.end;
   let other = inverse ? mainOf(text, near, complement) : complement;
   if (inverse && text.slice(0, near.start).trim() === '') {
     // "After the talks the two ministers signed ..." (no comma): the anchor opens the sentence,
@@ -204,6 +210,7 @@ export function resolveAnchor(
   // A plain "after"/"following" (or "the first day of ...") with the other event unknown says
   // nothing about the day.
   const mode = inverse ? 'inverse' : 'forward';
+  if (inverse && trigger.end > complement.end) from = `${from ?? 'the main clause'}; the trigger runs over a comma of the anchor's phrase (${TRIGGER_IN_PHRASE_ID})`;
   if (!base) return near.unit === 'none' || near.unit === 'ordinal' ? null : { result: null, cue: near, mode };
   // A plain "after" whose other event has a day of its own ("came to Brazil after his victory at the
   // polls on Sunday") says only that this event came later, not on which day: no anchor date; the

@@ -149,6 +149,8 @@ export const WITHIN_EVENT = {
         ),
       })),
   },
+  /** The frame event named by the phrase, told with its day in a sentence just before that held no extracted event. */
+  earlier: { id: raw.withinEvent.earlier.id },
   /** "while in Washington", "while there", "during his stay": inside the visit (else meeting) told last. */
   stay: { id: raw.withinEvent.stay.id, re: new RegExp(raw.withinEvent.stay.pattern, 'i') },
   /** The frame event named by the phrase, told with its day in a later sentence. */

@@ -3,7 +3,8 @@
  * dates with a day of its own shortly before publication, goes on with that account ("The two
  * presidents signed a treaty on Friday. The document was inked during the visit to Astana."): it
  * takes that day, not the publication day. The account must be close: the event told last sits in
- * the same sentence or the one just before, and its day came from its own words (not a default).
+ * the same sentence or one of the two before (date-cues.json storyFrame.sentencesBack: one sentence
+ * of colour may lie between), and its day came from its own words (not a default).
  * Speech acts are left out: told after an act, they are most often a later reaction to it.
  */
 import { STORY_FRAME } from '../cue-data.ts';
@@ -18,7 +19,7 @@ export const storyFrameResolver: DateResolver = {
     const last = ctx.previous?.[ctx.previous.length - 1];
     if (!last) return pass('no event told before');
     if (!last.evidence || !STORY_FRAME.evidence.has(last.evidence)) return pass(`the event told last ("${last.trigger}") has no day of its own`);
-    if (last.sentence === undefined || sentence.index - last.sentence > STORY_FRAME.sentencesBack) return pass(`the event told last ("${last.trigger}") is not in this sentence or the one before`);
+    if (last.sentence === undefined || sentence.index - last.sentence > STORY_FRAME.sentencesBack) return pass(`the event told last ("${last.trigger}") is not in this sentence or the ${STORY_FRAME.sentencesBack} before`);
     const n = toDayNumber(last.date);
     const pub = toDayNumber(published)!;
     if (n === null || n >= pub || pub - n > STORY_FRAME.maxDaysBefore) return pass(`the event told last (${last.date}) is not shortly before publication`);

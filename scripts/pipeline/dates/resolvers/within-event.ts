@@ -6,7 +6,9 @@
  * "event", "ceremony", "occasion"); its day must lie shortly before (or on) publication.
  * Background needs a day of its own and is left alone. With no event of that type told before, a
  * later sentence that tells the frame event with its day ("On the sidelines of the meeting, ...
- * signed"; "The meeting took place on Wednesday") dates it (dates.resolver.within-event.later).
+ * signed"; "The meeting took place on Wednesday") dates it (dates.resolver.within-event.later);
+ * failing that, a sentence just before that names it with its day ("... said while meeting the
+ * minister yesterday. During the meeting, ...": dates.resolver.within-event.earlier).
  */
 import { WITHIN_EVENT } from '../cue-data.ts';
 import { describe } from './common.ts';
@@ -29,7 +31,11 @@ export const withinEventResolver: DateResolver = {
         const words = kind === 'any' ? undefined : WITHIN_EVENT.later.nouns.get(kind);
         const later = toldLater(ctx.following, [], words, candidate, story, published);
         if (later) return chose({ ...later.resolution, evidence: 'anchor' }, `${describe(later.resolution)}: "${m[0]}" places the act inside the ${kind} told later ("${later.words}", ${WITHIN_EVENT.later.id})`);
-        return pass(`"${m[0]}" names no event told before or dated later`);
+        // "... said while meeting the minister yesterday. During the meeting, ...": the frame
+        // event is named, with its day, in a sentence just before that gave no event.
+        const before = words ? toldLater([...(ctx.earlier ?? [])].reverse(), [], words, candidate, story, published) : undefined;
+        if (before) return chose({ ...before.resolution, evidence: 'anchor' }, `${describe(before.resolution)}: "${m[0]}" places the act inside the ${kind} named just before ("${before.words}", ${WITHIN_EVENT.earlier.id})`);
+        return pass(`"${m[0]}" names no event told before, just before or dated later`);
       }
       const n = toDayNumber(last.date);
       const pub = toDayNumber(published)!;
