@@ -52,3 +52,22 @@ describe('the subject of a passive verb of telling is the addressee (actors.agen
     expect(r!.agents).toEqual(['IND']);
   });
 });
+
+describe('a group of states with fixed members (actors.country-group)', () => {
+  it('makes the members of the Baltic states parties', () => {
+    const [r] = resolveTriggered([['Moscow vowed to answer the unfriendly steps of the Baltic states with economic measures.', 'threat', 'vowed']]);
+    expect(r!.countries).toEqual(['EST', 'LTU', 'LVA', 'RUS']);
+    expect(rules(r!)).toContain('actors.country-group.baltic-states');
+  });
+
+  it('adds nothing where the group names a place', () => {
+    const [r] = resolveTriggered([['Germany will station a brigade in the Baltic states from next year.', 'military', 'station']]);
+    expect(r!.countries).toEqual(['DEU']);
+    expect(rules(r!)).toContain('actors.country-group.place');
+  });
+
+  it('adds nothing for a group whose members the text must list', () => {
+    const [r] = resolveTriggered([['Iran warned the Gulf states against hosting foreign bases.', 'threat', 'warned']]);
+    expect(r!.countries).toEqual(['IRN']);
+  });
+});
