@@ -122,7 +122,7 @@ describe('implied counterpart of a two-sided event', () => {
     const res = resolveTyped([
       ['Chile expelled an Argentine consul on Monday.', 'sanction'],
       ['Argentina accused the European Union of meddling.', 'accusation'],
-      ['Argentina warned Hezbollah against any attack.', 'threat'],
+      ['Argentina warned Islamic State against any attack.', 'threat'],
       ['Argentina accused Western countries of hypocrisy.', 'accusation'],
     ]);
     expect(res[1]!.countries).toEqual(['ARG']);

@@ -10,6 +10,8 @@ import { note, stateOf, type PartyPass, type PartyState } from './state.ts';
 import { wordsOf } from './words-of.ts';
 
 const PASSIVE_BY = /^\s*by\s/iu;
+/** Right after a mention: a passive verb of telling ("side has been clearly told", "was warned"), one noun may stand between ("Pakistani side"). */
+const PASSIVE_ADDRESSEE = /^(?:\s+[\p{L}'’]{1,20})?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:[\p{L}]{1,20}ly\s+)?(?:told|warned|informed|notified|reminded|assured)\b/iu;
 /** Verbs of saying that put their speaker after them ("..., said Iran's foreign minister"). */
 const INVERTING = new Set(INVERTING_VERBS);
 /** A clause opening with a prepositional phrase up to its first comma. */
@@ -89,6 +91,13 @@ export const agentsPass: PartyPass = {
       const fronted = FRONTED.exec(head);
       const from = s.clause.start + (fronted ? head.indexOf(',') + 1 : 0);
       let before = parties.filter((f) => f.m.start >= from && f.m.end <= t.start && !f.m.victim);
+      // "The Pakistani side has been clearly told that ...": the subject of a passive verb of telling is who was told,
+      // never the speaker (rule actors.agents.passive-addressee).
+      const told = before.filter((f) => PASSIVE_ADDRESSEE.test(s.sentenceText.slice(f.m.end - s.sentenceStart, f.m.end - s.sentenceStart + 60)));
+      if (told.length > 0) {
+        before = before.filter((f) => !told.includes(f));
+        for (const f of told) note(s, 'actors.agents.passive-addressee', `~agent ${stateOf(f)}`, `'${f.m.text}' is told, not telling`);
+      }
       // "Israel said that Iran launched 180 missiles": an act reported inside another's speech has its own
       // subject, after the last verb of saying (and "that") before the trigger.
       const reported = reportedClauseStart(s, from);
@@ -109,7 +118,7 @@ export const agentsPass: PartyPass = {
         const contentWords = content.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
         if (speaker.length > 0 && contentWords >= 3) before = speaker;
       }
-      if (before.length === 0) before = parties.filter((f) => f.m.end <= t.start && !f.m.victim);
+      if (before.length === 0) before = parties.filter((f) => f.m.end <= t.start && !f.m.victim && !told.includes(f));
       // The subject is the first party named in the clause before the verb ("North Korea on Friday slammed South
       // Korea ... and vowed" -> North Korea), with the parties coordinated with it ("Mali, Burkina Faso and Niger
       // said"; "US Secretary Antony Blinken and China's Wang Yi met"): mentions of one state in a row are one name.

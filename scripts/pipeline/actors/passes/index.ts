@@ -28,6 +28,8 @@
  *  5b. subordinateClause a state named only in a relative clause without the trigger is named in
  *                       passing ("a statement that criticised Russia"): after every pass that adds
  *                       from the sentence, before the agents are chosen.
+ *  5c. countryGroup     "the Baltic states" names its fixed members (data: country-groups.json): they join the
+ *                       parties like the states of the clause, before the organisations and the agents.
  *  6. organizations     international organisations and people of the scope (needed by 7 and 10).
  *  7. orgMembers        groupings that act through their members (G7, the Sahel alliance) add them.
  *  8. nominalAct        an act noun with its own agent ("Israel's strike on Doha") keeps only that
@@ -56,6 +58,7 @@ import { attributionScope } from './attribution-scope.ts';
 import { subjectAnaphor } from './subject-anaphor.ts';
 import { clauseScope } from './clause-scope.ts';
 import { coActor } from './co-actor.ts';
+import { countryGroup } from './country-group.ts';
 import { instrumentOwner } from './instrument-owner.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
@@ -86,6 +89,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   placeOtherSide,
   relativeSubject,
   subordinateClause,
+  countryGroup,
   organizationsAndPeople,
   orgMembers,
   nominalAct,

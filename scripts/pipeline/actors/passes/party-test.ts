@@ -5,6 +5,7 @@
  */
 import type { EventType } from '../../types.ts';
 import type { Found } from '../analyze.ts';
+import { ARMED_GROUP_TERRITORY_RULE } from './mentions/armed-group-territory.ts';
 
 /** Types whose travel destination is a party (the host of a visit or of a meeting one travels to). */
 export const HOSTED = new Set<EventType>(['visit', 'meeting']);
@@ -12,6 +13,8 @@ export const HOSTED = new Set<EventType>(['visit', 'meeting']);
 export const VERBAL = new Set<EventType>(['statement', 'accusation']);
 /** Types whose topics ("to discuss Ukraine") are not parties. */
 export const TOPIC_FREE = new Set<EventType>(['visit', 'meeting']);
+/** Acts of force: the only acts in which a fighting group stands for its territory (rule actors.mentions.armed-group-not-force). */
+export const FORCE = new Set<EventType>(['military', 'threat']);
 
 export interface Exclusion {
   rule: string;
@@ -33,6 +36,8 @@ export function exclusion(f: Found, type: EventType, dest?: Found): Exclusion | 
   // "the Ukraine war" is a topic; in a military act or an agreement the named state may well be a side.
   if (f.qualifier && type !== 'military' && type !== 'agreement') return { rule: 'actors.mentions.qualifier', why: `topic modifier '${m.text}'` };
   if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return { rule: 'actors.mentions.topic', why: `topic '${m.text}'` };
+  // "sanctioned a spokesman of the M23", "Qatar hosts Hamas": a fighting group stands for its territory only in acts of force.
+  if (f.rule === ARMED_GROUP_TERRITORY_RULE && !FORCE.has(type)) return { rule: 'actors.mentions.armed-group-not-force', why: `armed group '${m.text}' in a ${type}` };
   if (m.victim && VERBAL.has(type)) {
     if (f.victimRule) return { rule: f.victimRule, why: `the victim named again '${m.text}'` };
     return { rule: 'actors.victim-of-condemned-act', why: `victim '${m.text}'` };

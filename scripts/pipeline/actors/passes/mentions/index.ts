@@ -15,7 +15,10 @@
  * 13. victims            "Israel's attack on Iran" (after places: a victim named as a place is no venue).
  * 14. sovereigntyVictims "a violation of Syrian sovereignty".
  * 15. victimsAgain      the victim named again in the sentence ("targeting Syria's stability"): after 13-14.
+ * 16. armedGroupTerritory "the Houthis" stand for YEM: last, so that the passes above, which judge state words, leave
+ *                       the group word as it is (a group word is judged by its own rule, not as a place or victim).
  */
+import { armedGroupTerritory } from './armed-group-territory.ts';
 import { asides } from './asides.ts';
 import { attributions } from './attributions.ts';
 import { capitalPhrases } from './capital-phrase.ts';
@@ -44,4 +47,5 @@ export const MENTION_PASSES: readonly MentionPass[] = [
   victims,
   sovereigntyVictims,
   victimsAgain,
+  armedGroupTerritory,
 ];

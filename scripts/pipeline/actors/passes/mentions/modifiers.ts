@@ -34,7 +34,7 @@ export function markModifiers(ctx: MentionContext, found: Found[], tokens: Token
   }
 }
 
-const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed', 'speaking', 'style', 'era', 'inspired', 'owned']);
+export const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed', 'speaking', 'style', 'era', 'inspired', 'owned']);
 
 export const modifiers: MentionPass = {
   id: 'actors.mentions.modifier',

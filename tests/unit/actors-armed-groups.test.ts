@@ -1,0 +1,73 @@
+/**
+ * Non-state armed groups (actors.mentions.armed-group-territory) and the addressee of a passive verb of telling
+ * (actors.agents.passive-addressee). Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { one, resolveTriggered, rules } from './actors-helpers.ts';
+
+describe('an armed group stands for its territory in acts of force (actors.mentions.armed-group-territory)', () => {
+  it('makes a group that attacks a state the other side of a military act', () => {
+    const r = one('The Houthis fired two missiles at a Greek tanker on Friday.', 'military');
+    expect(r.countries).toEqual(['GRC', 'YEM']);
+    expect(r.organizations).toEqual([]);
+    expect(rules(r)).toContain('actors.mentions.armed-group-territory');
+  });
+
+  it('makes a group that is threatened a side of the threat', () => {
+    const [r] = resolveTriggered([['Oman warned that Hezbollah would regret any strike on its ships.', 'threat', 'warned']]);
+    expect(r!.countries).toEqual(['LBN', 'OMN']);
+  });
+
+  it('adds no state to an act that is not one of force', () => {
+    const s = one('Canada sanctioned two commanders of the M23 on Tuesday.', 'sanction');
+    expect(s.countries).toEqual(['CAN']);
+    expect(rules(s)).toContain('actors.mentions.armed-group-not-force');
+    expect(one('Egypt and Jordan discussed Hamas during talks in Amman.', 'meeting').countries).toEqual(['EGY', 'JOR']);
+  });
+
+  it('leaves a group word that only modifies another, or sits inside another name', () => {
+    expect(one('Norway condemned shelling of Taliban-controlled villages near the border.', 'military').countries).toEqual(['NOR']);
+    expect(one('Drones hit fighters of Tehreek-e-Taliban Pakistan overnight.', 'military').countries).toEqual(['PAK']);
+  });
+
+  it('leaves groups named in a phrase about another act, and the groups listed after them', () => {
+    const [r] = resolveTriggered([['Iran fired missiles at Israel in retaliation for the killing of leaders of Hamas, Hezbollah and the Guards.', 'military', 'fired']]);
+    expect(r!.countries).toEqual(['IRN', 'ISR']);
+  });
+
+  it('adds nothing for a group with no territory in the data', () => {
+    expect(one('Islamic State fighters attacked a convoy in the desert.', 'military').countries).toEqual([]);
+  });
+});
+
+describe('the subject of a passive verb of telling is the addressee (actors.agents.passive-addressee)', () => {
+  it('is never the agent', () => {
+    const [r] = resolveTriggered([['"The Indian side has been firmly told that Nepal will defend its border," the statement said.', 'threat', 'will defend']]);
+    expect(r!.agents).toEqual(['NPL']);
+    expect(rules(r!)).toContain('actors.agents.passive-addressee');
+  });
+
+  it('leaves an active subject as the agent', () => {
+    const [r] = resolveTriggered([['India told Nepal that it will defend its border.', 'threat', 'will defend']]);
+    expect(r!.agents).toEqual(['IND']);
+  });
+});
+
+describe('a group of states with fixed members (actors.country-group)', () => {
+  it('makes the members of the Baltic states parties', () => {
+    const [r] = resolveTriggered([['Moscow vowed to answer the unfriendly steps of the Baltic states with economic measures.', 'threat', 'vowed']]);
+    expect(r!.countries).toEqual(['EST', 'LTU', 'LVA', 'RUS']);
+    expect(rules(r!)).toContain('actors.country-group.baltic-states');
+  });
+
+  it('adds nothing where the group names a place', () => {
+    const [r] = resolveTriggered([['Germany will station a brigade in the Baltic states from next year.', 'military', 'station']]);
+    expect(r!.countries).toEqual(['DEU']);
+    expect(rules(r!)).toContain('actors.country-group.place');
+  });
+
+  it('adds nothing for a group whose members the text must list', () => {
+    const [r] = resolveTriggered([['Iran warned the Gulf states against hosting foreign bases.', 'threat', 'warned']]);
+    expect(r!.countries).toEqual(['IRN']);
+  });
+});
