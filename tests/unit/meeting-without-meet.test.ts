@@ -70,3 +70,14 @@ describe('events.retelling.part-of-told: what the parties did in a meeting alrea
     expect(out.droppedTraces!.some((t) => t.some((s) => s.rule === 'events.retelling.part-of-told'))).toBe(true);
   });
 });
+
+describe('DIPLOMATIC_STAFF: a high commissioner is the envoy between Commonwealth states', () => {
+  it('reads recalling or expelling a high commissioner as a sanction', () => {
+    expect(rulesOf('Wellington recalled its high commissioner from Suva on Friday.')).toContain('sanction.recalled-envoy');
+    expect(rulesOf('The government expelled the acting high commissioner and two aides.')).toContain('sanction.expelled');
+  });
+
+  it('does not read a recalled letter as a sanction', () => {
+    expect(rulesOf('The high commissioner recalled a letter he had sent in May.')).not.toContain('sanction.recalled-envoy');
+  });
+});
