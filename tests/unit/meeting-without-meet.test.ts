@@ -20,9 +20,14 @@ describe('meeting.sides-discussed: the two parties doing something together is t
     'Both leaders also reviewed progress on the joint hydropower project.',
     'In particular, the sides "discussed cooperation against drug trafficking".',
     'The delegations exchanged views on grain transit through the port.',
-    'The two foreign ministers held in-depth talks on the ceasefire.',
+    'The two foreign ministers talked about the ceasefire line.',
   ])('%s', (text) => {
     expect(rulesOf(text)).toContain('meeting.sides-discussed');
+  });
+
+  it('leaves the subject outside the trigger, for the retelling pass to read it', () => {
+    const t = findTriggers('The two sides discussed border security.').find((m) => m.rule.name === 'meeting.sides-discussed');
+    expect(t?.text).toBe('discussed');
   });
 
   it.each([
@@ -30,6 +35,7 @@ describe('meeting.sides-discussed: the two parties doing something together is t
     'One of the parties reviewed the draft on its own.',
     'The two sides will discuss fishing quotas next month.',
     'Analysts said the sides disagreed on the tariff schedule.',
+    'The two ministers discussed holding a summit in the autumn.',
   ])('needs both parties as the subject and an act already done: %s', (text) => {
     expect(rulesOf(text)).not.toContain('meeting.sides-discussed');
   });
@@ -79,5 +85,21 @@ describe('DIPLOMATIC_STAFF: a high commissioner is the envoy between Commonwealt
 
   it('does not read a recalled letter as a sanction', () => {
     expect(rulesOf('The high commissioner recalled a letter he had sent in May.')).not.toContain('sanction.recalled-envoy');
+  });
+});
+
+describe('events.context.quoteOpensOnVerb: the writer quotes only the wording of an encounter', () => {
+  const kept = (body: string) => extract(body).events.filter((e) => e.type === 'meeting');
+
+  it('keeps talks whose verb opens a partial quotation after the subject', () => {
+    const events = kept('Armenia and Georgia signed a transit accord in Tbilisi on Monday.\n\nThe sides "discussed the reopening of the old rail line" as well.');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.trace!.some((s) => s.rule === 'events.context.quoteOpensOnVerb')).toBe(true);
+  });
+
+  it('keeps a quoted verb after its subject, but not the same words quoted after a speech verb', () => {
+    const rule = (body: string) => extract(body).events.flatMap((e) => e.trace ?? []).some((s) => s.rule === 'events.context.quoteOpensOnVerb');
+    expect(rule('Armenia "held talks with Georgia on rail links and grain" on Monday.')).toBe(true);
+    expect(rule('The envoy said "held talks with Georgia on rail links and grain" on Monday.')).toBe(false);
   });
 });
