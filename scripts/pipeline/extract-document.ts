@@ -8,7 +8,7 @@ import { resolveDate } from './dates.ts';
 import { distribute } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
-import { retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
+import { PART_OF_TOLD_RULE, REFERRING_PARTIES_RULE, partOfTold, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
 import { droppedEventTraces, findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -143,6 +143,13 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         drop('after publication', steps);
         continue;
       }
+      // "The two sides discussed ...": the parties are those of the act the document has just told (events/retelling.ts).
+      const referred = referredParties(candidate.rule, who.countries, at, told);
+      if (referred) {
+        who.countries = [...referred.countries];
+        who.actors = referred.actors.map((a) => ({ ...a }));
+        own.push({ stage: 'events', rule: REFERRING_PARTIES_RULE, action: `parties=${referred.countries.join(',')}`, detail: `the parties of "${referred.title}"` });
+      }
       if (who.countries.length === 0 && who.organizations.length === 0) {
         drop('no state or organisation', steps);
         continue;
@@ -189,6 +196,10 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         // The act an earlier sentence told: one event (events/retelling.ts).
         const again = retellingOf(ev, at, told);
         if (again) ev = foldRetelling(ev, again, told, events);
+        else if (partOfTold(candidate.rule, ev.type, told)) {
+          drop('part of an act told', () => [...(ev.trace ?? steps()), { stage: 'events', rule: PART_OF_TOLD_RULE, action: 'dropped: what the parties did in an act already told' }]);
+          continue;
+        }
         if (k === 0) anchorDay = ev.date;
         events.push(ev);
         told.push({ event: ev, sentence: at });

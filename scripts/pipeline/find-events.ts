@@ -95,6 +95,26 @@ function quotedFact(text: string, q: QuoteRange, t: TriggerMatch): boolean {
   return QUOTED_FACT_DAY.test(head) || QUOTED_FACT_DAY.test(tail);
 }
 
+/** Quoted acts kept because the writer's own clause runs into the quotation at their verb (their trace says so). */
+const verbOpenedQuotes = new WeakSet<TriggerMatch>();
+
+/**
+ * Whether a quotation opens on the trigger's verb inside the writer's own clause: the subject is
+ * outside the quotation and right before it ('the sides "discussed border security"'), so the
+ * writer reports the act and quotes only its wording (events.context.quoteOpensOnVerb). A quotation
+ * after a colon, a comma or a speech verb is speech and stays ignored, and so is a quoted act of
+ * speech (a condemnation or a warning is the speaker's own wording): only encounters and agreements.
+ */
+function quoteOpensOnVerb(text: string, q: QuoteRange, t: TriggerMatch): boolean {
+  if (!ENCOUNTER_TYPES.has(t.rule.type) || t.rule.form !== 'verb' || t.rule.background || t.start > q.start + 1) return false;
+  const head = text.slice(Math.max(0, q.start - 40), q.start);
+  return /\p{L}\s$/u.test(head) && !SPEECH_BEFORE_QUOTE.test(head);
+}
+/** Acts whose quoted verb is the writer's report; a quoted condemnation or warning is the speaker's own words. */
+const ENCOUNTER_TYPES: ReadonlySet<string> = new Set(['meeting', 'visit', 'agreement']);
+/** A speech verb or frame right before a quotation: what follows is speech. */
+const SPEECH_BEFORE_QUOTE = /\b(?:said|says|say|saying|told|tells|added|adds|wrote|writes|stated|states|declared|declares|noted|notes|stressed|stresses|according\s+to|reads|read)\s$/iu;
+
 /** Words between "we"/"I" and the trigger that make the clause an opinion, a wish or a plan. */
 const FIRST_PERSON_STOP: ReadonlySet<string> = new Set(rules.context.firstPersonStop.split(' '));
 
@@ -425,6 +445,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         firstPersonActs.add(t);
       } else if (rule === 'events.quotedSpeech' && quotedFact(text, q, t)) {
         quotedFacts.add(t);
+      } else if (rule === 'events.quotedSpeech' && quoteOpensOnVerb(text, q, t)) {
+        verbOpenedQuotes.add(t);
       } else if (rule) {
         dropTrace(sink, [triggerStep(t)], rule, 'ignored: inside a quotation');
         continue;
@@ -850,6 +872,9 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
     ...(match.via ? [{ stage: 'events' as const, rule: match.via, action: 'trigger read across adjuncts', detail: (match.elided ?? []).map((w) => `"${w}"`).join(', ') }] : []),
     ...(firstPersonActs.has(match)
       ? [{ stage: 'events', rule: 'events.context.firstPersonAct', action: 'kept inside a quotation', detail: 'an act the speaker reports of themselves' } satisfies TraceStep]
+      : []),
+    ...(verbOpenedQuotes.has(match)
+      ? [{ stage: 'events', rule: 'events.context.quoteOpensOnVerb', action: 'kept inside a quotation', detail: "the writer's clause runs into the quotation at the verb" } satisfies TraceStep]
       : []),
     ...(quotedFacts.has(match)
       ? [{ stage: 'events', rule: 'events.context.quotedFact', action: 'kept inside a quotation', detail: 'a dated fact the quotation reports' } satisfies TraceStep]

@@ -218,3 +218,33 @@ export function toldAs(ev: ExtractedEvent, as: ExtractedEvent, dated: ExtractedE
   if (as.location) out.location = as.location;
   return out;
 }
+
+const PART_OF_TOLD: ReadonlySet<string> = new Set(R.partOfTold);
+export const PART_OF_TOLD_RULE = 'events.retelling.part-of-told';
+
+/**
+ * Whether a report found by a trigger that tells an act only through what its parties did in it
+ * ("the sides discussed", "standing alongside X") belongs to an act of its type the document has
+ * already told: then it is no act of its own, even when it could not be folded into that one.
+ */
+export function partOfTold(triggerRule: string, type: ExtractedEvent['type'], told: readonly Told[]): boolean {
+  return PART_OF_TOLD.has(triggerRule) && told.some((t) => t.event.type === type);
+}
+
+export const REFERRING_PARTIES_RULE = 'events.retelling.referring-parties';
+
+/**
+ * The parties a subject like "the two sides" refers to, for a report found by a trigger that tells
+ * an act through what its parties did (`partOfTold` rules): the states of the nearest earlier report
+ * (within the window) that names at least two states, all of the states the report names itself
+ * among them. Undefined when the report already names two states or no such report exists.
+ */
+export function referredParties(triggerRule: string, countries: readonly string[], sentence: number, told: readonly Told[]): ExtractedEvent | undefined {
+  if (!PART_OF_TOLD.has(triggerRule) || countries.length >= 2) return undefined;
+  for (let i = told.length - 1; i >= 0; i--) {
+    const { event: p, sentence: at } = told[i]!;
+    if (sentence - at > WINDOW) break;
+    if (p.countries.length >= 2 && subset(countries, p.countries)) return p;
+  }
+  return undefined;
+}
