@@ -283,7 +283,7 @@ function orgKey(ev: ExtractedEvent): string {
 }
 
 /** The report with its states and organisations sorted and without repeats (as extract-document emits them). */
-function normalized(ev: ExtractedEvent): ExtractedEvent {
+export function normalized(ev: ExtractedEvent): ExtractedEvent {
   const tidy = (xs: string[]) => {
     for (let i = 1; i < xs.length; i++) if (!(xs[i - 1]! < xs[i]!)) return [...new Set(xs)].sort();
     return xs;

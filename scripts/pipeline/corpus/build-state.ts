@@ -35,7 +35,7 @@ import path from 'node:path';
 import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
 import { baseId, cmp, shortHash } from '../ids.ts';
-import { clusterWithCopies, combine } from '../merge.ts';
+import { clusterWithCopies, combine, normalized } from '../merge.ts';
 import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
 import { COPY_WINDOW_DAYS } from '../merge/copies.ts';
 import { fileKeys, lookupKeys, windowDays } from '../merge/index-keys.ts';
@@ -247,17 +247,6 @@ export class BuildState {
     await this.fd?.close();
     this.fd = undefined;
   }
-}
-
-/** The report as the merge sees it (states and organisations sorted, no repeats; see merge.ts `normalized`). */
-function normalized(ev: ExtractedEvent): ExtractedEvent {
-  const tidy = (xs: string[]) => {
-    for (let i = 1; i < xs.length; i++) if (!(xs[i - 1]! < xs[i]!)) return [...new Set(xs)].sort();
-    return xs;
-  };
-  const countries = tidy(ev.countries);
-  const organizations = tidy(ev.organizations);
-  return countries === ev.countries && organizations === ev.organizations ? ev : { ...ev, countries, organizations };
 }
 
 /** Calendar days from `days` before `day` to `days` after it. */

@@ -51,6 +51,38 @@ function mentions(text: string, stems: readonly string[], typeWords: RegExp | un
   return out;
 }
 
+/** A day cue close enough before publication to date a retold act (at most RETELLING.maxDaysBefore). */
+function withinRetellingReach(published: string): (c: DayCue) => boolean {
+  const pub = toDayNumber(published)!;
+  return (c) => {
+    const n = toDayNumber(c.date);
+    return n !== null && n <= pub && pub - n <= RETELLING.maxDaysBefore;
+  };
+}
+
+/**
+ * One later sentence: its past day cues in reach, and the first mention of the act (a word with one of
+ * `stems`, or a definite noun of `typeWords`) whose own nearest day cue lies within RETELLING.nearWord.
+ */
+function retoldIn(
+  s: Sentence,
+  stems: readonly string[],
+  typeWords: RegExp | undefined,
+  story: string,
+  inReach: (c: DayCue) => boolean,
+): { days: DayCue[]; mention?: { cue: DayCue; at: Span } } {
+  const cues = extractCues(s.text, story);
+  const days = cues.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && inReach(c));
+  if (days.length === 0) return { days };
+  const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
+  const whole = { start: 0, end: s.text.length };
+  for (const at of mentions(s.text, stems, typeWords)) {
+    const cue = nearestCue(s.text, days, at, whole, anchors);
+    if (cue && gap(cue, at) <= RETELLING.nearWord) return { days, mention: { cue: cue as DayCue, at } };
+  }
+  return { days };
+}
+
 /**
  * The day a later sentence gives an act it mentions (a word with one of `stems`, or a definite
  * noun of `typeWords`), with the day cue of that mention's own at most a week before publication;
@@ -65,20 +97,11 @@ export function toldLater(
   story: string,
   published: string,
 ): { resolution: DateResolution; words: string } | undefined {
-  const pub = toDayNumber(published)!;
-  const inReach = (c: DayCue) => {
-    const n = toDayNumber(c.date);
-    return n !== null && n <= pub && pub - n <= RETELLING.maxDaysBefore;
-  };
+  const inReach = withinRetellingReach(published);
   for (const s of (following ?? []).slice(0, RETELLING.sentencesAhead)) {
-    const cues = extractCues(s.text, story);
-    const days = cues.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && inReach(c));
-    if (days.length === 0) continue;
-    const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
-    const whole = { start: 0, end: s.text.length };
-    for (const at of mentions(s.text, stems, typeWords)) {
-      const cue = nearestCue(s.text, days, at, whole, anchors);
-      if (!cue || gap(cue, at) > RETELLING.nearWord) continue;
+    const found = retoldIn(s, stems, typeWords, story, inReach);
+    if (found.mention) {
+      const { cue, at } = found.mention;
       return { resolution: fromDayCue(s, candidate, cue, story, published), words: s.text.slice(at.start, at.end) };
     }
   }
@@ -92,25 +115,15 @@ export const laterRetellingResolver: DateResolver = {
     if (!following || following.length === 0) return pass('no later sentences given');
     const stems = triggerStems(candidate.trigger.text);
     const typeWords = ANCHOR_EVENT_WORDS.find((w) => w.type === candidate.type)?.re;
-    const pub = toDayNumber(published)!;
-    const inReach = (c: DayCue) => {
-      const n = toDayNumber(c.date);
-      return n !== null && n <= pub && pub - n <= RETELLING.maxDaysBefore;
-    };
+    const inReach = withinRetellingReach(published);
     // A dated noun retells the act only when the event's own sentence names the same kind of act
     // ("alleging in a letter to the UN" ... "the October 2 missive"), not another actor's message.
     const namesMedium = namesActOf(sentence.text, candidate.type);
     for (const s of following.slice(0, RETELLING.sentencesAhead) as Sentence[]) {
-      const cues = extractCues(s.text, story);
-      const days = cues.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && inReach(c));
-      if (days.length === 0) continue;
-      const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
-      const whole = { start: 0, end: s.text.length };
-      for (const at of mentions(s.text, stems, typeWords)) {
-        const cue = nearestCue(s.text, days, at, whole, anchors);
-        if (!cue || gap(cue, at) > RETELLING.nearWord) continue;
-        const res = fromDayCue(s, candidate, cue, story, published);
-        return chose(res, `${describe(res)}: told again later ("${s.text.slice(at.start, at.end)}")`);
+      const { days, mention } = retoldIn(s, stems, typeWords, story, inReach);
+      if (mention) {
+        const res = fromDayCue(s, candidate, mention.cue, story, published);
+        return chose(res, `${describe(res)}: told again later ("${s.text.slice(mention.at.start, mention.at.end)}")`);
       }
       // "... penned the October 2 letter": a day premodifying a noun that names an act of the
       // candidate's kind (a message for a speech act, a meeting, a visit) tells the act again.
