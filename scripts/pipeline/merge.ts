@@ -18,12 +18,12 @@ import type { TraceStep } from './trace.ts';
 import { actingStates } from './merge/direction.ts';
 import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
-import { isPerson, mergeActors } from './merge/names.ts';
+import { COUNTERPART_PERSON_RULE, isPerson, mergeActors } from './merge/names.ts';
 import { mergeBlocks } from './merge/blocks.ts';
 import { PLANNED_VS_HELD_RULE } from './merge/planned.ts';
 import { Cluster } from './merge/cluster.ts';
 import { collapseCopies } from './merge/copies.ts';
-import { reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
+import { ANCHORED_DAY_RULE, reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
 import { fileKeys, filePrefixes, isLoose, lookupKeys, windowPrefixes } from './merge/index-keys.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
@@ -214,6 +214,16 @@ export function clusterWithCopies(events: ExtractedEvent[]): {
             rule: PLANNED_VS_HELD_RULE,
             action: `kept apart from ${reportName(other)}: one is told as planned, the other as done`,
           });
+          keptApart.set(ev, steps);
+        }
+        if (why === 'counterpart' || why === 'anchored day') {
+          const other = cluster.members[0]!;
+          const steps = keptApart.get(ev) ?? [];
+          steps.push(
+            why === 'counterpart'
+              ? { stage: 'merge', rule: COUNTERPART_PERSON_RULE, action: `kept apart from ${reportName(other)}: another person for the same state` }
+              : { stage: 'merge', rule: ANCHORED_DAY_RULE, action: `kept apart from ${reportName(other)}: a day counted from another act (${ev.date} vs ${other.date})` },
+          );
           keptApart.set(ev, steps);
         }
         if (why !== null) continue;
