@@ -17,6 +17,8 @@
  *   ships"): a course of conduct, not one dated act;
  * - `nonEvents.groundsParticiple`: a participle after a noun of speech with its own author ("cited statements
  *   made by Sudanese officials, accusing Chad of ..."): what those words said, the grounds of another decision;
+ * - `nonEvents.framedEarlier`: an act in a sentence with no time cue that goes on with a paragraph opened
+ *   by an earlier time ("In October 2021, A recalled its envoy. B had criticised ..."): that time's background;
  * - `nonEvents.plannedList` (modality planned, not background): an act listed in a programme told in
  *   the future ("will undertake engagements in Ottawa, including bilateral meetings with ...").
  *
@@ -25,6 +27,7 @@
  * lower-cased text; every search is bounded to a window around the trigger.
  */
 import data from '../../data/non-events.json' with { type: 'json' };
+import { extractCues } from '../dates/cues.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from '../types.ts';
 
 const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
@@ -55,6 +58,8 @@ const MEANS_BY = new RegExp(data.perfectMeans.by, 'gu');
 const MEANS_PERFECT = new RegExp(data.perfectMeans.perfect, 'u');
 const MEANS_DISTANCE: number = data.perfectMeans.maxDistance;
 const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
+const FRAME_OPENING = new RegExp(data.framedEarlier.opening, 'u');
+const FRAME_BACK: number = data.framedEarlier.maxSentencesBack;
 /** Characters before the trigger searched for "at that time" and for a list word. */
 const PHRASE_WINDOW = 80;
 /** Characters before a list word searched for the programme's future cue. */
@@ -102,6 +107,47 @@ function earlierTime(clause: string, trigger: { start: number; end: number }, ve
     if (at < trigger.end && at + m[0].length > trigger.start) continue;
     if (EARLIER_BETWEEN.test(between)) continue;
     return m[0];
+  }
+  return undefined;
+}
+
+/** Whether a time phrase (earlierTime's `phrase` match) names a time before the publication month. */
+function beforePublication(m: RegExpExecArray, published: string): boolean {
+  const pubYear = Number(published.slice(0, 4));
+  const pubMonth = Number(published.slice(5, 7));
+  if (!Number.isFinite(pubYear) || !Number.isFinite(pubMonth)) return false;
+  const year = Number(m[2]);
+  const month = monthOf(m[1]);
+  return month === 0 ? year < pubYear : monthKey(year, month) < monthKey(pubYear, pubMonth);
+}
+
+/**
+ * The earlier time that opens the paragraph this sentence goes on with ("In October 2021, ..."
+ * one or two sentences before, in the same paragraph), when neither this sentence nor the ones
+ * between have a time cue of their own; undefined otherwise.
+ */
+function framingEarlierTime(sentence: Sentence, seg: SegmentedDocument): string | undefined {
+  const published = seg.doc.published;
+  const at = seg.sentences.indexOf(sentence);
+  if (at <= 0) return undefined;
+  let cuesChecked = false;
+  for (let k = at - 1, back = 0; k >= 0 && back < FRAME_BACK; k--, back++) {
+    const prev = seg.sentences[k]!;
+    if (prev.paragraph !== sentence.paragraph || prev.kind !== 'body') return undefined;
+    const lower = prev.text.toLowerCase();
+    EARLIER_PHRASE.lastIndex = 0;
+    const m = EARLIER_PHRASE.exec(lower);
+    if (m && FRAME_OPENING.test(lower.slice(0, m.index)) && beforePublication(m, published)) {
+      // The candidate's own sentence (checked once, only when a frame is found) must have no time cue.
+      if (!cuesChecked && extractCues(sentence.text, published).length > 0) return undefined;
+      return m[0].trim();
+    }
+    if (!cuesChecked) {
+      if (extractCues(sentence.text, published).length > 0) return undefined;
+      cuesChecked = true;
+    }
+    // A sentence in between with a time of its own starts another account.
+    if (extractCues(prev.text, published).length > 0) return undefined;
   }
   return undefined;
 }
@@ -210,6 +256,10 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
       else {
         const then = thatTime(lower.slice(0, t.start), seg.doc.published);
         if (then) why = ['nonEvents.thatTime', `dated only by "${then}", before the publication year`];
+        else {
+          const frame = framingEarlierTime(sentence, seg);
+          if (frame) why = ['nonEvents.framedEarlier', `no time of its own in a paragraph opened by "${frame}"`];
+        }
       }
     }
     if (!why) continue;

@@ -1,0 +1,65 @@
+/**
+ * nonEvents.framedEarlier: a sentence with no time of its own that goes on with a paragraph opened
+ * by an earlier time is that time's background (sentences written for the test; the test article
+ * is published on Tuesday 2025-07-15).
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import type { EventCandidate } from '../../scripts/pipeline/types.ts';
+import { candidates, segOf } from './find-events-helpers.ts';
+
+const actors = createActorResolver();
+const events = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events.map((e) => `${e.type} ${e.date}`);
+const accusation = (body: string): EventCandidate | undefined => candidates(body).find((c) => c.type === 'accusation');
+const rulesOf = (c: EventCandidate | undefined) => (c?.trace ?? []).filter((s) => s.stage === 'modality').map((s) => s.rule);
+/** Whether the accusation candidate (which must exist) was made background by this class. */
+function framed(body: string): boolean {
+  const c = accusation(body);
+  expect(c).toBeDefined();
+  return rulesOf(c).includes('nonEvents.framedEarlier');
+}
+
+const OPENING = 'In March 2023, Ghana recalled its ambassador to Togo over a quarrel about the border.';
+
+describe('nonEvents.framedEarlier', () => {
+  it.each([
+    [`${OPENING} The Togolese president accused Accra of meddling in the vote.`],
+    [`Back in March 2023, Ghana recalled its ambassador to Togo. The Togolese president then accused Accra of meddling in the vote.`],
+    [`${OPENING} Talks between the two capitals went nowhere. The Togolese president accused Accra of meddling in the vote.`],
+  ])('an undated act in a paragraph opened by an earlier month: %s', (body) => {
+    const c = accusation(body);
+    expect(c?.modality).toBe('background');
+    expect(c?.needsOwnDate).toBe(true);
+    expect(rulesOf(c)).toContain('nonEvents.framedEarlier');
+    expect(events(body).filter((e) => e.startsWith('accusation'))).toEqual([]);
+  });
+
+  it('an act with a day of its own is news', () => {
+    const body = `${OPENING} On Monday, the Togolese president accused Accra of meddling in the vote.`;
+    expect(framed(body)).toBe(false);
+    expect(events(body)).toContain('accusation 2025-07-14');
+  });
+
+  it('a new paragraph is not framed', () => {
+    const body = `${OPENING}\n\nThe Togolese president accused Accra of meddling in the vote.`;
+    expect(framed(body)).toBe(false);
+  });
+
+  it('a sentence in between with its own time starts another account', () => {
+    const body = `${OPENING} Relations improved on Friday. The Togolese president accused Accra of meddling in the vote.`;
+    expect(framed(body)).toBe(false);
+  });
+
+  it('an opening time of the publication month, or a time that does not open the sentence, frames nothing', () => {
+    const thisMonth = 'In July 2025, Ghana recalled its ambassador to Togo. The Togolese president accused Accra of meddling in the vote.';
+    expect(framed(thisMonth)).toBe(false);
+    const inside = 'Ghana, which recalled its envoy in March 2023, reopened the border. The Togolese president accused Accra of meddling in the vote.';
+    expect(framed(inside)).toBe(false);
+  });
+
+  it('is not reached three sentences back', () => {
+    const body = `${OPENING} Talks went nowhere. Trade fell sharply. The Togolese president accused Accra of meddling in the vote.`;
+    expect(framed(body)).toBe(false);
+  });
+});
