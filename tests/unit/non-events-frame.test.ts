@@ -1,7 +1,10 @@
 /**
- * nonEvents.framedEarlier: a sentence with no time of its own that goes on with a paragraph opened
- * by an earlier time is that time's background (sentences written for the test; the test article
- * is published on Tuesday 2025-07-15).
+ * Background classes of the undated-background work (sentences written for the test; the test
+ * article is published on Tuesday 2025-07-15):
+ *   - nonEvents.framedEarlier: a sentence with no time of its own that goes on with a paragraph
+ *     opened by an earlier time is that time's background;
+ *   - nonEvents.relativePerfect: a present perfect in a that-clause describing a noun is a
+ *     standing state, kept only with a day of its own.
  */
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
@@ -12,6 +15,7 @@ import { candidates, segOf } from './find-events-helpers.ts';
 const actors = createActorResolver();
 const events = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events.map((e) => `${e.type} ${e.date}`);
 const accusation = (body: string): EventCandidate | undefined => candidates(body).find((c) => c.type === 'accusation');
+const ofType = (body: string, type: string): EventCandidate | undefined => candidates(body).find((c) => c.type === type);
 const rulesOf = (c: EventCandidate | undefined) => (c?.trace ?? []).filter((s) => s.stage === 'modality').map((s) => s.rule);
 /** Whether the accusation candidate (which must exist) was made background by this class. */
 function framed(body: string): boolean {
@@ -61,5 +65,40 @@ describe('nonEvents.framedEarlier', () => {
   it('is not reached three sentences back', () => {
     const body = `${OPENING} Talks went nowhere. Trade fell sharply. The Togolese president accused Accra of meddling in the vote.`;
     expect(framed(body)).toBe(false);
+  });
+});
+
+describe('nonEvents.relativePerfect', () => {
+  it.each([
+    ['The rebels belong to a movement that has been blacklisted by Canada as a terrorist organisation.', 'sanction'],
+    ['The clash that Kyiv has blamed on Moscow killed four soldiers.', 'accusation'],
+  ])('a that-clause describing a noun: %s', (body, type) => {
+    const c = ofType(body, type);
+    expect(c?.modality).toBe('background');
+    expect(rulesOf(c)).toContain('nonEvents.relativePerfect');
+    expect(events(body).filter((e) => e.startsWith(type))).toEqual([]);
+  });
+
+  it('with a day of its own it is kept on that day', () => {
+    const body = 'The rebels belong to a movement that has been blacklisted by Canada on Monday.';
+    expect(rulesOf(ofType(body, 'sanction'))).toContain('nonEvents.relativePerfect');
+    expect(events(body)).toEqual(['sanction 2025-07-14']);
+  });
+
+  it.each([
+    ['The ministry said that the movement has been blacklisted by Canada.'],
+    ['Canada has blacklisted the movement, a step that Ottawa has defended as overdue.'],
+  ])('a content clause after a reporting verb, or a main clause, is news: %s', (body) => {
+    const c = ofType(body, 'sanction');
+    expect(c).toBeDefined();
+    expect(rulesOf(c)).not.toContain('nonEvents.relativePerfect');
+    expect(events(body)).toEqual(['sanction 2025-07-15']);
+  });
+
+  it('an active that-clause with its own object is no description of the noun', () => {
+    const body = 'Reporters were told that Ottawa has blacklisted the movement.';
+    const c = ofType(body, 'sanction');
+    expect(c).toBeDefined();
+    expect(rulesOf(c)).not.toContain('nonEvents.relativePerfect');
   });
 });

@@ -19,6 +19,8 @@
  *   made by Sudanese officials, accusing Chad of ..."): what those words said, the grounds of another decision;
  * - `nonEvents.framedEarlier`: an act in a sentence with no time cue that goes on with a paragraph opened
  *   by an earlier time ("In October 2021, A recalled its envoy. B had criticised ..."): that time's background;
+ * - `nonEvents.relativePerfect`: a present perfect in a restrictive that-clause on a noun ("a group that has
+ *   been blacklisted", "the provinces that Moscow has annexed"): it describes the noun, a standing state;
  * - `nonEvents.plannedList` (modality planned, not background): an act listed in a programme told in
  *   the future ("will undertake engagements in Ottawa, including bilateral meetings with ...").
  *
@@ -59,6 +61,9 @@ const MEANS_PERFECT = new RegExp(data.perfectMeans.perfect, 'u');
 const MEANS_DISTANCE: number = data.perfectMeans.maxDistance;
 const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
 const FRAME_OPENING = new RegExp(data.framedEarlier.opening, 'u');
+const RELATIVE_BEFORE = new RegExp(data.relativePerfect.before, 'u');
+const RELATIVE_GAP = new RegExp(data.relativePerfect.gap, 'u');
+const RELATIVE_REPORTING = new RegExp(data.relativePerfect.reporting, 'u');
 const FRAME_BACK: number = data.framedEarlier.maxSentencesBack;
 /** Characters before the trigger searched for "at that time" and for a list word. */
 const PHRASE_WINDOW = 80;
@@ -150,6 +155,20 @@ function framingEarlierTime(sentence: Sentence, seg: SegmentedDocument): string 
     if (extractCues(prev.text, published).length > 0) return undefined;
   }
   return undefined;
+}
+
+/**
+ * A present perfect trigger in a restrictive that-clause on a noun: passive ("that has been
+ * blacklisted"), or active with the noun as its object (punctuation or a preposition right after
+ * the trigger: "that Moscow has annexed."); not a content clause after a reporting verb.
+ */
+function relativePerfect(lowerBefore: string, lowerAfter: string): boolean {
+  const near = lowerBefore.slice(-PHRASE_WINDOW);
+  const m = RELATIVE_BEFORE.exec(near);
+  if (!m) return false;
+  if (m[1] === undefined && !RELATIVE_GAP.test(lowerAfter.slice(0, 20))) return false;
+  const head = lowerBefore.slice(0, lowerBefore.length - near.length + m.index).slice(-PHRASE_WINDOW);
+  return !RELATIVE_REPORTING.test(head);
 }
 
 /** The where-clause head before the trigger, when its verbs are in the present tense. */
@@ -252,6 +271,7 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
       else if (PERFECT_BEFORE.test(before) && framesPeriod(lower)) why = ['nonEvents.sinceState', 'a present perfect in a sentence framing a period with "since"'];
       else if (VERBAL.has(c.type) && PASSIVE_TRIGGER.test(triggerLower) && PASSIVE_BEFORE.test(before) && !PASSIVE_AGENT.test(lower.slice(t.end, t.end + 30))) why = ['nonEvents.presentPassive', 'a verbal act in the present passive: a standing charge'];
       else if (perfectMeans(lower.slice(0, t.start), triggerLower)) why = ['nonEvents.perfectMeans', 'the means of a present perfect: a course of conduct'];
+      else if (relativePerfect(lower.slice(0, t.start), lower.slice(t.end))) why = ['nonEvents.relativePerfect', 'a present perfect in a that-clause describing a noun: a standing state']
       else if (GROUNDS_TRIGGER.test(triggerLower) && GROUNDS_BEFORE.test(lower.slice(Math.max(0, t.start - PHRASE_WINDOW * 2), t.start))) why = ['nonEvents.groundsParticiple', 'a participle telling what earlier words of another author said'];
       else {
         const then = thatTime(lower.slice(0, t.start), seg.doc.published);
