@@ -15,7 +15,7 @@ import { retitleMerged } from './title.ts';
 import type { Source, TimelineEvent } from '../../src/lib/schema.ts';
 import type { ExtractedEvent } from './types.ts';
 import type { TraceStep } from './trace.ts';
-import { actingStates } from './merge/direction.ts';
+import { actingStates, QUOTED_SPEAKER_RULE, quotedSpeakerStates } from './merge/direction.ts';
 import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
 import { COUNTERPART_PERSON_RULE, isPerson, mergeActors } from './merge/names.ts';
@@ -283,6 +283,12 @@ function mergedTrace(
     out.push({ stage: 'merge', ...how });
   }
   for (const m of members) out.push(...(keptApart.get(m) ?? []));
+  for (const m of members) {
+    const speaker = quotedSpeakerStates(m);
+    if (speaker !== undefined) {
+      out.push({ stage: 'merge', rule: QUOTED_SPEAKER_RULE, action: `acting states of ${reportName(m)} from the quotation's speaker: ${speaker.length ? speaker.join('+') : 'unknown'}` });
+    }
+  }
   out.push({ stage: 'merge', rule: 'merge.pick-date', action: `date=${dated.date}`, detail: `${dated.dateEvidence} evidence of ${reportName(dated)}` });
   return out;
 }

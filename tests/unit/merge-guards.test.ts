@@ -1,10 +1,12 @@
 /**
  * Merge guards: merge.counterpart-person (a person of unknown state placed on the report's one
- * state without a person) and merge.anchored-day (a day counted from another act sets two reports
- * apart). Sentences and names are invented.
+ * state without a person), merge.anchored-day (a day counted from another act sets two reports
+ * apart) and merge.quoted-speaker (a quotation's speaker acts, not its subject). Sentences and
+ * names are invented.
  */
 import { describe, expect, it } from 'vitest';
 import { mergeEvents } from '../../scripts/pipeline/merge.ts';
+import { actingStates, quotedSpeakerStates } from '../../scripts/pipeline/merge/direction.ts';
 import { counterpartConflict } from '../../scripts/pipeline/merge/names.ts';
 import { anchoredApart, sameEvent } from '../../scripts/pipeline/merge/same-event.ts';
 import type { Actor, DateEvidence, ExtractedEvent } from '../../scripts/pipeline/types.ts';
@@ -21,6 +23,8 @@ interface Spec {
   precision?: 'day' | 'approximate';
   countries: string[];
   actors?: Actor[];
+  agents?: string[];
+  trigger?: string;
 }
 
 function ev(s: Spec): ExtractedEvent {
@@ -42,8 +46,9 @@ function ev(s: Spec): ExtractedEvent {
       sentence,
       start,
       end: start + sentence.length,
-      trigger: { start: 0, end: 3 },
+      trigger: s.trigger ? { start: sentence.indexOf(s.trigger), end: sentence.indexOf(s.trigger) + s.trigger.length } : { start: 0, end: 3 },
     },
+    ...(s.agents ? { agents: s.agents } : {}),
   };
 }
 
@@ -132,5 +137,65 @@ describe('merge.anchored-day', () => {
     const a = ev({ doc: 'a', type: 'military', date: '2024-02-05', evidence: 'weekday', countries: ['SWE'] });
     const b = ev({ doc: 'a', start: 200, type: 'military', date: '2024-02-06', evidence: 'relative', precision: 'approximate', countries: ['SWE'] });
     expect(anchoredApart(a, b)).toBe(false);
+  });
+});
+
+describe('merge.quoted-speaker', () => {
+  const summons = ev({
+    doc: 'a',
+    type: 'accusation',
+    date: '2024-03-08',
+    countries: ['BEL', 'NLD'],
+    agents: ['BEL'],
+    sentence: 'Belgium summoned the Dutch envoy on Friday over the border incident.',
+    trigger: 'summoned',
+  });
+  const readout = ev({
+    doc: 'a',
+    start: 300,
+    type: 'accusation',
+    date: '2024-03-08',
+    countries: ['BEL', 'NLD'],
+    // the actor stage took the quotation's subject
+    agents: ['NLD'],
+    sentence: '"The Dutch envoy was called in and our firm protest was handed over," a ministry note said on Friday.',
+    trigger: 'said',
+  });
+
+  it('reads the acting states from the speaker, unknown when the speaker names no state', () => {
+    expect(quotedSpeakerStates(readout)).toEqual([]);
+    expect(actingStates(readout)).toEqual([]);
+    expect(mergeEvents([summons, readout])).toHaveLength(1);
+  });
+
+  it('a speaker that names a state is the actor', () => {
+    const reply = ev({
+      doc: 'a',
+      start: 500,
+      type: 'accusation',
+      date: '2024-03-08',
+      countries: ['BEL', 'NLD'],
+      agents: ['BEL'],
+      sentence: '"Belgium has no grounds for this protest," the Dutch foreign ministry said.',
+      trigger: 'said',
+    });
+    expect(quotedSpeakerStates(reply)).toEqual(['NLD']);
+    // the protest and the rejection of it stay two acts
+    expect(mergeEvents([summons, reply])).toHaveLength(2);
+  });
+
+  it('leaves a reporting verb without a quotation to the other readings', () => {
+    const plain = ev({
+      doc: 'a',
+      start: 700,
+      type: 'accusation',
+      date: '2024-03-08',
+      countries: ['BEL', 'NLD'],
+      agents: ['NLD'],
+      sentence: 'The Dutch government rejected the protest as baseless, a spokesman said.',
+      trigger: 'said',
+    });
+    expect(quotedSpeakerStates(plain)).toBeUndefined();
+    expect(actingStates(plain)).toEqual(['NLD']);
   });
 });
