@@ -61,9 +61,11 @@ const MEANS_PERFECT = new RegExp(data.perfectMeans.perfect, 'u');
 const MEANS_DISTANCE: number = data.perfectMeans.maxDistance;
 const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
 const FRAME_OPENING = new RegExp(data.framedEarlier.opening, 'u');
-const RELATIVE_BEFORE = new RegExp(data.relativePerfect.before, 'u');
-const RELATIVE_GAP = new RegExp(data.relativePerfect.gap, 'u');
-const RELATIVE_REPORTING = new RegExp(data.relativePerfect.reporting, 'u');
+const REL = data.relativePerfect;
+const REL_AUX: ReadonlySet<string> = new Set(REL.auxiliaries);
+const REL_ADVERBS: ReadonlySet<string> = new Set(REL.adverbs);
+const REL_GAP: ReadonlySet<string> = new Set(REL.gapWords);
+const REL_REPORTING: ReadonlySet<string> = new Set(REL.reportingWords);
 const FRAME_BACK: number = data.framedEarlier.maxSentencesBack;
 /** Characters before the trigger searched for "at that time" and for a list word. */
 const PHRASE_WINDOW = 80;
@@ -157,18 +159,50 @@ function framingEarlierTime(sentence: Sentence, seg: SegmentedDocument): string 
   return undefined;
 }
 
+/** The words of a text (letters, apostrophes, hyphens), in order. */
+function wordsOf(text: string): string[] {
+  return text.match(/[\p{L}'’-]+/gu) ?? [];
+}
+
 /**
  * A present perfect trigger in a restrictive that-clause on a noun: passive ("that has been
- * blacklisted"), or active with the noun as its object (punctuation or a preposition right after
- * the trigger: "that Moscow has annexed."); not a content clause after a reporting verb.
+ * blacklisted"), or active with the noun as its object (punctuation, the end or a preposition
+ * right after the trigger: "that Moscow has annexed."); not a content clause after a reporting
+ * verb. Word by word, backwards from the trigger: adverbs, "been", an auxiliary, the subject's
+ * words, "that" (no pattern, so no backtracking).
  */
 function relativePerfect(lowerBefore: string, lowerAfter: string): boolean {
   const near = lowerBefore.slice(-PHRASE_WINDOW);
-  const m = RELATIVE_BEFORE.exec(near);
-  if (!m) return false;
-  if (m[1] === undefined && !RELATIVE_GAP.test(lowerAfter.slice(0, 20))) return false;
-  const head = lowerBefore.slice(0, lowerBefore.length - near.length + m.index).slice(-PHRASE_WINDOW);
-  return !RELATIVE_REPORTING.test(head);
+  // The clause must reach the trigger without a break.
+  const tail = near.trimEnd();
+  if ('.;:,!?'.includes(tail.slice(-1)) && tail !== '') return false;
+  const words = wordsOf(near);
+  let i = words.length - 1;
+  let adverbs = 0;
+  while (i >= 0 && adverbs < 2 && (REL_ADVERBS.has(words[i]!) || (words[i]!.length > 3 && words[i]!.endsWith('ly')))) {
+    i--;
+    adverbs++;
+  }
+  const passive = i >= 0 && words[i] === 'been';
+  if (passive) i--;
+  if (i < 0 || !REL_AUX.has(words[i]!)) return false;
+  i--;
+  let subject = 0;
+  while (i >= 0 && words[i] !== 'that' && subject < REL.maxSubjectWords) {
+    i--;
+    subject++;
+  }
+  if (i < 0 || words[i] !== 'that') return false;
+  // No sentence break between "that" and the trigger.
+  const thatAt = near.lastIndexOf('that', near.length);
+  if (thatAt >= 0 && /[.;:!?]/u.test(near.slice(thatAt))) return false;
+  if (!passive) {
+    const next = lowerAfter.slice(0, 20);
+    const first = wordsOf(next)[0];
+    const punct = /^\s*[.,;:)”"]/u.test(next) || next.trim() === '';
+    if (!punct && !(first !== undefined && REL_GAP.has(first) && /^\s/u.test(next))) return false;
+  }
+  return !words.slice(Math.max(0, i - 3), i).some((w) => REL_REPORTING.has(w));
 }
 
 /** The where-clause head before the trigger, when its verbs are in the present tense. */

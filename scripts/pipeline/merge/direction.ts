@@ -112,7 +112,7 @@ export function quotedSpeakerStates(ev: ExtractedEvent): string[] | undefined {
   const gapStart = Math.max(0, t.start - rules.quotedSpeaker.maxGap);
   let close = -1;
   for (let i = before.length - 1; i >= gapStart; i--) {
-    if (CLOSING_QUOTE.test(before[i]!) && /[,.!?]\s*$/u.test(before.slice(Math.max(0, i - 3), i + 1).replace(/["”’]$/u, ''))) {
+    if (CLOSING_QUOTE.test(before[i]!) && i > 0 && ',.!?'.includes(before[i - 1]!)) {
       close = i;
       break;
     }
