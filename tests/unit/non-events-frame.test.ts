@@ -3,6 +3,8 @@
  * article is published on Tuesday 2025-07-15):
  *   - nonEvents.framedEarlier: a sentence with no time of its own that goes on with a paragraph
  *     opened by an earlier time is that time's background;
+ *   - nonEvents.respondsToEarlier: an undated "In response," act after a sentence naming an earlier
+ *     time answers that earlier act;
  *   - nonEvents.relativePerfect: a present perfect in a that-clause describing a noun is a
  *     standing state, kept only with a day of its own.
  */
@@ -100,5 +102,37 @@ describe('nonEvents.relativePerfect', () => {
     const c = ofType(body, 'sanction');
     expect(c).toBeDefined();
     expect(rulesOf(c)).not.toContain('nonEvents.relativePerfect');
+  });
+});
+
+describe('nonEvents.respondsToEarlier', () => {
+  const sanction = (body: string) => ofType(body, 'sanction');
+  const EARLIER = 'Chile expelled two Bolivian diplomats in May 2023 over a smuggling case. The mission stayed shut for weeks.';
+
+  it.each([
+    [`${EARLIER} In response, La Paz expelled three Chilean diplomats.`],
+    [`${EARLIER}\n\nIn retaliation, La Paz expelled three Chilean diplomats.`],
+  ])('an undated response to an act of an earlier time: %s', (body) => {
+    const c = [...candidates(body)].reverse().find((x) => x.type === 'sanction');
+    expect(c?.modality).toBe('background');
+    expect(rulesOf(c)).toContain('nonEvents.respondsToEarlier');
+    expect(events(body).filter((e) => e.startsWith('sanction'))).toEqual([]);
+  });
+
+  it('a response with a day of its own, or to an act of this month, is news', () => {
+    const dated = `${EARLIER} In response, La Paz expelled three Chilean diplomats on Monday.`;
+    expect(events(dated)).toContain('sanction 2025-07-14');
+    const recent = 'Chile expelled two Bolivian diplomats on Friday. In response, La Paz expelled three Chilean diplomats.';
+    const last = [...candidates(recent)].reverse().find((x) => x.type === 'sanction');
+    expect(last).toBeDefined();
+    expect(rulesOf(last)).not.toContain('nonEvents.respondsToEarlier');
+  });
+
+  it('needs the connective at the opening', () => {
+    const body = `${EARLIER} La Paz expelled three Chilean diplomats in response.`;
+    const last = [...candidates(body)].reverse().find((x) => x.type === 'sanction');
+    expect(last).toBeDefined();
+    expect(rulesOf(last)).not.toContain('nonEvents.respondsToEarlier');
+    expect(sanction(body)).toBeDefined();
   });
 });

@@ -19,6 +19,8 @@
  *   made by Sudanese officials, accusing Chad of ..."): what those words said, the grounds of another decision;
  * - `nonEvents.framedEarlier`: an act in a sentence with no time cue that goes on with a paragraph opened
  *   by an earlier time ("In October 2021, A recalled its envoy. B had criticised ..."): that time's background;
+ * - `nonEvents.respondsToEarlier`: an undated act opened by "In response," right after a sentence that
+ *   names an earlier time ("Lithuania expelled the envoy in April 2022. In response, Moscow expelled ...");
  * - `nonEvents.relativePerfect`: a present perfect in a restrictive that-clause on a noun ("a group that has
  *   been blacklisted", "the provinces that Moscow has annexed"): it describes the noun, a standing state;
  * - `nonEvents.plannedList` (modality planned, not background): an act listed in a programme told in
@@ -67,6 +69,7 @@ const REL_ADVERBS: ReadonlySet<string> = new Set(REL.adverbs);
 const REL_GAP: ReadonlySet<string> = new Set(REL.gapWords);
 const REL_REPORTING: ReadonlySet<string> = new Set(REL.reportingWords);
 const FRAME_BACK: number = data.framedEarlier.maxSentencesBack;
+const RESPONSE_OPENING = new RegExp(data.framedEarlier.responseOpening, 'u');
 /** Characters before the trigger searched for "at that time" and for a list word. */
 const PHRASE_WINDOW = 80;
 /** Characters before a list word searched for the programme's future cue. */
@@ -205,6 +208,31 @@ function relativePerfect(lowerBefore: string, lowerAfter: string): boolean {
   return !words.slice(Math.max(0, i - 3), i).some((w) => REL_REPORTING.has(w));
 }
 
+/**
+ * The earlier time named by one of the body sentences just before (at most maxSentencesBack, none
+ * with a time of its own in between), when this sentence opens with a response connective ("In
+ * response,") and has no time cue of its own; undefined otherwise.
+ */
+function respondsToEarlier(sentence: Sentence, seg: SegmentedDocument): string | undefined {
+  if (!RESPONSE_OPENING.test(sentence.text.slice(0, 40).toLowerCase())) return undefined;
+  const published = seg.doc.published;
+  if (extractCues(sentence.text, published).length > 0) return undefined;
+  let k = seg.sentences.indexOf(sentence) - 1;
+  for (let back = 0; k >= 0 && back < FRAME_BACK; k--) {
+    const prev = seg.sentences[k]!;
+    if (prev.kind !== 'body') continue;
+    back++;
+    const lower = prev.text.toLowerCase();
+    EARLIER_PHRASE.lastIndex = 0;
+    for (let m = EARLIER_PHRASE.exec(lower); m; m = EARLIER_PHRASE.exec(lower)) {
+      if (beforePublication(m, published)) return m[0].trim();
+    }
+    // A sentence with a time of its own in between is the act answered.
+    if (extractCues(prev.text, published).length > 0) return undefined;
+  }
+  return undefined;
+}
+
 /** The where-clause head before the trigger, when its verbs are in the present tense. */
 function ongoingWhere(sentence: string, triggerStart: number): string | undefined {
   const from = Math.max(0, triggerStart - WHERE_DISTANCE);
@@ -313,6 +341,10 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
         else {
           const frame = framingEarlierTime(sentence, seg);
           if (frame) why = ['nonEvents.framedEarlier', `no time of its own in a paragraph opened by "${frame}"`];
+          else {
+            const answered = respondsToEarlier(sentence, seg);
+            if (answered) why = ['nonEvents.respondsToEarlier', `a response to the act told just before, "${answered}"`];
+          }
         }
       }
     }
