@@ -15,15 +15,15 @@ import { retitleMerged } from './title.ts';
 import type { Source, TimelineEvent } from '../../src/lib/schema.ts';
 import type { ExtractedEvent } from './types.ts';
 import type { TraceStep } from './trace.ts';
-import { actingStates } from './merge/direction.ts';
+import { actingStates, QUOTED_SPEAKER_RULE, quotedSpeakerStates } from './merge/direction.ts';
 import rules from '../data/merge-rules.json' with { type: 'json' };
 import { assignIds, cmp } from './ids.ts';
-import { isPerson, mergeActors } from './merge/names.ts';
+import { COUNTERPART_PERSON_RULE, isPerson, mergeActors } from './merge/names.ts';
 import { mergeBlocks } from './merge/blocks.ts';
 import { PLANNED_VS_HELD_RULE } from './merge/planned.ts';
 import { Cluster } from './merge/cluster.ts';
 import { collapseCopies } from './merge/copies.ts';
-import { reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
+import { ANCHORED_DAY_RULE, reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
 import { fileKeys, filePrefixes, isLoose, lookupKeys, windowPrefixes } from './merge/index-keys.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
@@ -216,6 +216,16 @@ export function clusterWithCopies(events: ExtractedEvent[]): {
           });
           keptApart.set(ev, steps);
         }
+        if (why === 'counterpart' || why === 'anchored day') {
+          const other = cluster.members[0]!;
+          const steps = keptApart.get(ev) ?? [];
+          steps.push(
+            why === 'counterpart'
+              ? { stage: 'merge', rule: COUNTERPART_PERSON_RULE, action: `kept apart from ${reportName(other)}: another person for the same state` }
+              : { stage: 'merge', rule: ANCHORED_DAY_RULE, action: `kept apart from ${reportName(other)}: a day counted from another act (${ev.date} vs ${other.date})` },
+          );
+          keptApart.set(ev, steps);
+        }
         if (why !== null) continue;
       } else if (!cluster.accepts(ev)) continue;
       if (leftToSibling(ev, cluster)) continue;
@@ -273,6 +283,12 @@ function mergedTrace(
     out.push({ stage: 'merge', ...how });
   }
   for (const m of members) out.push(...(keptApart.get(m) ?? []));
+  for (const m of members) {
+    const speaker = quotedSpeakerStates(m);
+    if (speaker !== undefined) {
+      out.push({ stage: 'merge', rule: QUOTED_SPEAKER_RULE, action: `acting states of ${reportName(m)} from the quotation's speaker: ${speaker.length ? speaker.join('+') : 'unknown'}` });
+    }
+  }
   out.push({ stage: 'merge', rule: 'merge.pick-date', action: `date=${dated.date}`, detail: `${dated.dateEvidence} evidence of ${reportName(dated)}` });
   return out;
 }

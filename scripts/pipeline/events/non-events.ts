@@ -17,6 +17,12 @@
  *   ships"): a course of conduct, not one dated act;
  * - `nonEvents.groundsParticiple`: a participle after a noun of speech with its own author ("cited statements
  *   made by Sudanese officials, accusing Chad of ..."): what those words said, the grounds of another decision;
+ * - `nonEvents.framedEarlier`: an act in a sentence with no time cue that goes on with a paragraph opened
+ *   by an earlier time ("In October 2021, A recalled its envoy. B had criticised ..."): that time's background;
+ * - `nonEvents.respondsToEarlier`: an undated act opened by "In response," right after a sentence that
+ *   names an earlier time ("Lithuania expelled the envoy in April 2022. In response, Moscow expelled ...");
+ * - `nonEvents.relativePerfect`: a present perfect in a restrictive that-clause on a noun ("a group that has
+ *   been blacklisted", "the provinces that Moscow has annexed"): it describes the noun, a standing state;
  * - `nonEvents.plannedList` (modality planned, not background): an act listed in a programme told in
  *   the future ("will undertake engagements in Ottawa, including bilateral meetings with ...").
  *
@@ -25,6 +31,7 @@
  * lower-cased text; every search is bounded to a window around the trigger.
  */
 import data from '../../data/non-events.json' with { type: 'json' };
+import { extractCues } from '../dates/cues.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from '../types.ts';
 
 const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
@@ -55,6 +62,14 @@ const MEANS_BY = new RegExp(data.perfectMeans.by, 'gu');
 const MEANS_PERFECT = new RegExp(data.perfectMeans.perfect, 'u');
 const MEANS_DISTANCE: number = data.perfectMeans.maxDistance;
 const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
+const FRAME_OPENING = new RegExp(data.framedEarlier.opening, 'u');
+const REL = data.relativePerfect;
+const REL_AUX: ReadonlySet<string> = new Set(REL.auxiliaries);
+const REL_ADVERBS: ReadonlySet<string> = new Set(REL.adverbs);
+const REL_GAP: ReadonlySet<string> = new Set(REL.gapWords);
+const REL_REPORTING: ReadonlySet<string> = new Set(REL.reportingWords);
+const FRAME_BACK: number = data.framedEarlier.maxSentencesBack;
+const RESPONSE_OPENING = new RegExp(data.framedEarlier.responseOpening, 'u');
 /** Characters before the trigger searched for "at that time" and for a list word. */
 const PHRASE_WINDOW = 80;
 /** Characters before a list word searched for the programme's future cue. */
@@ -102,6 +117,118 @@ function earlierTime(clause: string, trigger: { start: number; end: number }, ve
     if (at < trigger.end && at + m[0].length > trigger.start) continue;
     if (EARLIER_BETWEEN.test(between)) continue;
     return m[0];
+  }
+  return undefined;
+}
+
+/** Whether a time phrase (earlierTime's `phrase` match) names a time before the publication month. */
+function beforePublication(m: RegExpExecArray, published: string): boolean {
+  const pubYear = Number(published.slice(0, 4));
+  const pubMonth = Number(published.slice(5, 7));
+  if (!Number.isFinite(pubYear) || !Number.isFinite(pubMonth)) return false;
+  const year = Number(m[2]);
+  const month = monthOf(m[1]);
+  return month === 0 ? year < pubYear : monthKey(year, month) < monthKey(pubYear, pubMonth);
+}
+
+/**
+ * The earlier time that opens the paragraph this sentence goes on with ("In October 2021, ..."
+ * one or two sentences before, in the same paragraph), when neither this sentence nor the ones
+ * between have a time cue of their own; undefined otherwise.
+ */
+function framingEarlierTime(sentence: Sentence, seg: SegmentedDocument): string | undefined {
+  const published = seg.doc.published;
+  const at = seg.sentences.indexOf(sentence);
+  if (at <= 0) return undefined;
+  let cuesChecked = false;
+  for (let k = at - 1, back = 0; k >= 0 && back < FRAME_BACK; k--, back++) {
+    const prev = seg.sentences[k]!;
+    if (prev.paragraph !== sentence.paragraph || prev.kind !== 'body') return undefined;
+    const lower = prev.text.toLowerCase();
+    EARLIER_PHRASE.lastIndex = 0;
+    const m = EARLIER_PHRASE.exec(lower);
+    if (m && FRAME_OPENING.test(lower.slice(0, m.index)) && beforePublication(m, published)) {
+      // The candidate's own sentence (checked once, only when a frame is found) must have no time cue.
+      if (!cuesChecked && extractCues(sentence.text, published).length > 0) return undefined;
+      return m[0].trim();
+    }
+    if (!cuesChecked) {
+      if (extractCues(sentence.text, published).length > 0) return undefined;
+      cuesChecked = true;
+    }
+    // A sentence in between with a time of its own starts another account.
+    if (extractCues(prev.text, published).length > 0) return undefined;
+  }
+  return undefined;
+}
+
+/** The words of a text (letters, apostrophes, hyphens), in order. */
+function wordsOf(text: string): string[] {
+  return text.match(/[\p{L}'’-]+/gu) ?? [];
+}
+
+/**
+ * A present perfect trigger in a restrictive that-clause on a noun: passive ("that has been
+ * blacklisted"), or active with the noun as its object (punctuation, the end or a preposition
+ * right after the trigger: "that Moscow has annexed."); not a content clause after a reporting
+ * verb. Word by word, backwards from the trigger: adverbs, "been", an auxiliary, the subject's
+ * words, "that" (no pattern, so no backtracking).
+ */
+function relativePerfect(lowerBefore: string, lowerAfter: string): boolean {
+  const near = lowerBefore.slice(-PHRASE_WINDOW);
+  // The clause must reach the trigger without a break.
+  const tail = near.trimEnd();
+  if ('.;:,!?'.includes(tail.slice(-1)) && tail !== '') return false;
+  const words = wordsOf(near);
+  let i = words.length - 1;
+  let adverbs = 0;
+  while (i >= 0 && adverbs < 2 && (REL_ADVERBS.has(words[i]!) || (words[i]!.length > 3 && words[i]!.endsWith('ly')))) {
+    i--;
+    adverbs++;
+  }
+  const passive = i >= 0 && words[i] === 'been';
+  if (passive) i--;
+  if (i < 0 || !REL_AUX.has(words[i]!)) return false;
+  i--;
+  let subject = 0;
+  while (i >= 0 && words[i] !== 'that' && subject < REL.maxSubjectWords) {
+    i--;
+    subject++;
+  }
+  if (i < 0 || words[i] !== 'that') return false;
+  // No sentence break between "that" and the trigger.
+  const thatAt = near.lastIndexOf('that', near.length);
+  if (thatAt >= 0 && /[.;:!?]/u.test(near.slice(thatAt))) return false;
+  if (!passive) {
+    const next = lowerAfter.slice(0, 20);
+    const first = wordsOf(next)[0];
+    const punct = /^\s*[.,;:)”"]/u.test(next) || next.trim() === '';
+    if (!punct && !(first !== undefined && REL_GAP.has(first) && /^\s/u.test(next))) return false;
+  }
+  return !words.slice(Math.max(0, i - 3), i).some((w) => REL_REPORTING.has(w));
+}
+
+/**
+ * The earlier time named by one of the body sentences just before (at most maxSentencesBack, none
+ * with a time of its own in between), when this sentence opens with a response connective ("In
+ * response,") and has no time cue of its own; undefined otherwise.
+ */
+function respondsToEarlier(sentence: Sentence, seg: SegmentedDocument): string | undefined {
+  if (!RESPONSE_OPENING.test(sentence.text.slice(0, 40).toLowerCase())) return undefined;
+  const published = seg.doc.published;
+  if (extractCues(sentence.text, published).length > 0) return undefined;
+  let k = seg.sentences.indexOf(sentence) - 1;
+  for (let back = 0; k >= 0 && back < FRAME_BACK; k--) {
+    const prev = seg.sentences[k]!;
+    if (prev.kind !== 'body') continue;
+    back++;
+    const lower = prev.text.toLowerCase();
+    EARLIER_PHRASE.lastIndex = 0;
+    for (let m = EARLIER_PHRASE.exec(lower); m; m = EARLIER_PHRASE.exec(lower)) {
+      if (beforePublication(m, published)) return m[0].trim();
+    }
+    // A sentence with a time of its own in between is the act answered.
+    if (extractCues(prev.text, published).length > 0) return undefined;
   }
   return undefined;
 }
@@ -206,10 +333,19 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
       else if (PERFECT_BEFORE.test(before) && framesPeriod(lower)) why = ['nonEvents.sinceState', 'a present perfect in a sentence framing a period with "since"'];
       else if (VERBAL.has(c.type) && PASSIVE_TRIGGER.test(triggerLower) && PASSIVE_BEFORE.test(before) && !PASSIVE_AGENT.test(lower.slice(t.end, t.end + 30))) why = ['nonEvents.presentPassive', 'a verbal act in the present passive: a standing charge'];
       else if (perfectMeans(lower.slice(0, t.start), triggerLower)) why = ['nonEvents.perfectMeans', 'the means of a present perfect: a course of conduct'];
+      else if (relativePerfect(lower.slice(0, t.start), lower.slice(t.end))) why = ['nonEvents.relativePerfect', 'a present perfect in a that-clause describing a noun: a standing state']
       else if (GROUNDS_TRIGGER.test(triggerLower) && GROUNDS_BEFORE.test(lower.slice(Math.max(0, t.start - PHRASE_WINDOW * 2), t.start))) why = ['nonEvents.groundsParticiple', 'a participle telling what earlier words of another author said'];
       else {
         const then = thatTime(lower.slice(0, t.start), seg.doc.published);
         if (then) why = ['nonEvents.thatTime', `dated only by "${then}", before the publication year`];
+        else {
+          const frame = framingEarlierTime(sentence, seg);
+          if (frame) why = ['nonEvents.framedEarlier', `no time of its own in a paragraph opened by "${frame}"`];
+          else {
+            const answered = respondsToEarlier(sentence, seg);
+            if (answered) why = ['nonEvents.respondsToEarlier', `a response to the act told just before, "${answered}"`];
+          }
+        }
       }
     }
     if (!why) continue;

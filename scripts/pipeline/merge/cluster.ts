@@ -7,8 +7,9 @@
 import type { ExtractedEvent } from '../types.ts';
 import { actingStates, differentActors } from './direction.ts';
 import { plannedAgainstHeld, plannedReport } from './planned.ts';
-import { isPerson, peopleConflict } from './names.ts';
+import { counterpartConflict, isPerson, peopleConflict } from './names.ts';
 import {
+  anchoredApart,
   countriesCompatible,
   datesCompatible,
   organizationsCompatible,
@@ -61,7 +62,7 @@ export class Cluster {
 
   /**
    * Why `ev` is not a report of this event ('states', 'organisations', 'same sentence', 'type',
-   * 'people', 'acting states', 'planned', 'day'), or null when it is one.
+   * 'people', 'counterpart', 'acting states', 'planned', 'anchored day', 'day'), or null when it is one.
    */
   refusal(ev: ExtractedEvent): string | null {
     if (!countriesCompatible(ev, this.profile)) return 'states';
@@ -72,10 +73,13 @@ export class Cluster {
       const rep = group[0]!;
       if (!typesCompatible(ev.type, rep.type)) return 'type';
       if (peopleConflict(ev.actors, rep.actors)) return 'people';
+      // A person of unknown state counted for the one state left (merge.counterpart-person).
+      if (counterpartConflict(ev, rep)) return 'counterpart';
       // A threat and the counter-threat: both name who acts, and no acting state is shared.
       if (differentActors(ev, rep)) return 'acting states';
       // An announced act and a held one (merge.planned-vs-held): the group's members share the flag.
       if (plannedAgainstHeld(ev, rep)) return 'planned';
+      if (anchoredApart(ev, rep)) return 'anchored day';
       if (datesCompatible(ev, rep)) continue;
       // Days disagree: only copies of one sentence resolved against other publication days pass.
       if (!group.every((m) => sameSentenceCopy(ev, m))) return 'day';

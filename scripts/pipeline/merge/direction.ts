@@ -54,6 +54,9 @@ export function actingStates(ev: ExtractedEvent): readonly string[] {
 
 function computeActing(ev: ExtractedEvent): string[] {
   if (!DIRECTED.has(ev.type) || ev.countries.length === 0) return [];
+  // A reporting verb after a quotation: the speaker acts, not the quotation's subject (merge.quoted-speaker).
+  const speaker = quotedSpeakerStates(ev);
+  if (speaker !== undefined) return speaker;
   // The actors stage may already know the subject side (ExtractedEvent.agents, from the clause
   // structure); a set that is all the event's states says nothing about direction.
   const agents = (ev as ExtractedEvent & { agents?: readonly string[] }).agents;
@@ -85,6 +88,41 @@ function computeActing(ev: ExtractedEvent): string[] {
     if (namesSomeone(piece, i === 0 && from === 0)) return [];
   }
   return [];
+}
+
+export const QUOTED_SPEAKER_RULE = rules.quotedSpeaker.id;
+const SPEAKER_VERBS: ReadonlySet<string> = new Set(rules.quotedSpeaker.verbs);
+const CLOSING_QUOTE = /["”’]/u;
+
+/**
+ * merge.quoted-speaker: when the trigger is a reporting verb ("said") that follows a quotation
+ * closed at most `maxGap` characters before it, the acting states are those named between the
+ * quotation's end and the trigger, or in the speaker phrase after the trigger (up to a comma,
+ * semicolon or the end); [] when the speaker names none. Undefined when the report is not such a
+ * quotation (the other readings then apply).
+ */
+export function quotedSpeakerStates(ev: ExtractedEvent): string[] | undefined {
+  if (!DIRECTED.has(ev.type)) return undefined;
+  const sentence = ev.source.sentence;
+  const t = ev.source.trigger;
+  if (!t || t.start < 0 || t.end > sentence.length) return undefined;
+  if (!SPEAKER_VERBS.has(sentence.slice(t.start, t.end).toLowerCase())) return undefined;
+  const before = sentence.slice(0, t.start);
+  // The quotation must open the sentence part and close shortly before the verb.
+  const gapStart = Math.max(0, t.start - rules.quotedSpeaker.maxGap);
+  let close = -1;
+  for (let i = before.length - 1; i >= gapStart; i--) {
+    if (CLOSING_QUOTE.test(before[i]!) && i > 0 && ',.!?'.includes(before[i - 1]!)) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  const blanked = blankQuotes(before);
+  // Everything up to the closing mark is quoted (the sentence opens with the quotation).
+  if (blanked.slice(0, close + 1).trim() !== '') return undefined;
+  const after = sentence.slice(t.end, Math.min(sentence.length, t.end + rules.quotedSpeaker.speakerReach)).split(/[,;:]/u)[0] ?? '';
+  return statesIn(ev, `${before.slice(close + 1)} ${after}`);
 }
 
 /**

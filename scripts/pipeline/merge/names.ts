@@ -2,7 +2,7 @@
  * Comparing the people named by two reports of an event: "Lavrov", "Sergei Lavrov" and
  * "Sergey Lavrov" are one person; "Wang Yi" and "Wang Wenbin" are two.
  */
-import type { Actor } from '../types.ts';
+import type { Actor, ExtractedEvent } from '../types.ts';
 import rules from '../../data/merge-rules.json' with { type: 'json' };
 
 const INSTITUTION = new RegExp(`\\b(?:${rules.institutionWords.join('|')})\\b`, 'i');
@@ -70,6 +70,58 @@ export function peopleConflict(a: Actor[], b: Actor[]): boolean {
   const ga = peopleByCountry(a);
   const gb = peopleByCountry(b);
   for (const [country, namesA] of ga) {
+    const namesB = gb.get(country);
+    if (!namesB) continue;
+    if (!namesA.some((na) => namesB.some((nb) => sameName(na, nb)))) return true;
+  }
+  return false;
+}
+
+export const COUNTERPART_PERSON_RULE = rules.counterpartPerson.id;
+
+/**
+ * merge.counterpart-person: `peopleConflict` with the people of unknown state placed. A report
+ * "Jaishankar (IND) met President Dissanayake (state unknown)" names India and Sri Lanka; the one
+ * state no person of the report holds (Sri Lanka) is the unknown person's, so a report of the
+ * visitor's talks with Herath (LKA) is another meeting. Only for a single unknown person and
+ * exactly one such state; otherwise the unknown people stay unplaced (as in `peopleConflict`).
+ */
+export function counterpartConflict(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.actors.length === 0 || b.actors.length === 0) return false;
+  const ga = placedPeople(a);
+  const gb = placedPeople(b);
+  if (ga === undefined && gb === undefined) return false;
+  return conflictIn(ga ?? peopleByCountry(a.actors), gb ?? peopleByCountry(b.actors));
+}
+
+const placedCache = new WeakMap<ExtractedEvent, Map<string, string[]> | null>();
+
+/** People by state with the unknown ones placed on the report's one state without a person; undefined when none was placed. */
+function placedPeople(ev: ExtractedEvent): Map<string, string[]> | undefined {
+  let m = placedCache.get(ev);
+  if (m === undefined) {
+    m = computePlaced(ev);
+    placedCache.set(ev, m);
+  }
+  return m ?? undefined;
+}
+
+function computePlaced(ev: ExtractedEvent): Map<string, string[]> | null {
+  const byState = peopleByCountry(ev.actors);
+  const unknown = byState.get('?');
+  // One unknown person only: two or more may be anyone's ("visited the Senate President X and the Court President Y").
+  if (!unknown || unknown.length !== 1) return null;
+  const open = [...new Set(ev.countries)].filter((c) => !byState.has(c));
+  if (open.length !== 1) return null;
+  const out = new Map(byState);
+  out.delete('?');
+  out.set(open[0]!, [...unknown]);
+  return out;
+}
+
+function conflictIn(ga: Map<string, string[]>, gb: Map<string, string[]>): boolean {
+  for (const [country, namesA] of ga) {
+    if (country === '?') continue;
     const namesB = gb.get(country);
     if (!namesB) continue;
     if (!namesA.some((na) => namesB.some((nb) => sameName(na, nb)))) return true;

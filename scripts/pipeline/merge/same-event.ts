@@ -6,7 +6,7 @@
 import type { ExtractedEvent } from '../types.ts';
 import rules from '../../data/merge-rules.json' with { type: 'json' };
 import { differentActors } from './direction.ts';
-import { peopleConflict, sharedPeople } from './names.ts';
+import { counterpartConflict, peopleConflict, sharedPeople } from './names.ts';
 import { plannedAgainstHeld } from './planned.ts';
 
 const WEAK = new Set<string>(rules.weakEvidence);
@@ -53,6 +53,11 @@ export function datesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (a.date === b.date) return true;
   const d = dayDiff(a.date, b.date); // > 0 when b is later
   if ((a.datePrecision === 'approximate' || b.datePrecision === 'approximate') && Math.abs(d) <= rules.approximateWindowDays) return true;
+  return weakDaysCompatible(a, b, d);
+}
+
+/** The publication-day window: a report dated only by publication (or dateline) may tell an act of the days before. */
+function weakDaysCompatible(a: ExtractedEvent, b: ExtractedEvent, d: number): boolean {
   const weakA = WEAK.has(a.dateEvidence);
   const weakB = WEAK.has(b.dateEvidence);
   const w = rules.weakEvidenceWindowDays;
@@ -60,6 +65,23 @@ export function datesCompatible(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (weakA) return d <= 0 && -d <= w; // b on or before a's publication-based day
   if (weakB) return d >= 0 && d <= w;
   return false;
+}
+
+export const ANCHORED_DAY_RULE = rules.anchoredDay.id;
+
+/**
+ * merge.anchored-day: two reports on different days, one dated by counting from another act of
+ * its story ("a day after the strike", anchor evidence), are two acts: the count sets them apart,
+ * even when the counted day is approximate and within the approximate window of the other. A
+ * report dated only by publication or dateline keeps its window (it may tell an earlier act). Copies of one sentence in reprints published on
+ * other days are left to `sameSentenceCopy`.
+ */
+export function anchoredApart(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (a.date === b.date) return false;
+  if (a.dateEvidence !== 'anchor' && b.dateEvidence !== 'anchor') return false;
+  // Against a report dated only by publication, the publication window still applies (not the approximate one).
+  if (weakDaysCompatible(a, b, dayDiff(a.date, b.date))) return false;
+  return !sameSentenceCopy(a, b);
 }
 
 /**
@@ -140,6 +162,7 @@ for (const [a, b] of rules.compatibleTypes) {
 /** True when a and b can be reports of one real event. */
 export function sameEvent(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (!sameParties(a, b)) return false;
+  if (anchoredApart(a, b)) return false;
   if (datesCompatible(a, b)) return true;
   return sameSentenceCopy(a, b);
 }
@@ -152,7 +175,7 @@ export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (differentActors(a, b)) return false;
   // An announced act and a held one (merge.planned-vs-held, merge/planned.ts).
   if (plannedAgainstHeld(a, b)) return false;
-  return !peopleConflict(a.actors, b.actors);
+  return !peopleConflict(a.actors, b.actors) && !counterpartConflict(a, b);
 }
 
 /**
