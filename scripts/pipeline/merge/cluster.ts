@@ -11,13 +11,16 @@ import { isPerson, peopleConflict } from './names.ts';
 import {
   countriesCompatible,
   datesCompatible,
+  distinctActs,
   organizationsCompatible,
   partySimilarity,
   reportSentenceKey,
   sameSentenceCopy,
+  triggerText,
   twoThingsInOneSentence,
   typesCompatible,
 } from './same-event.ts';
+import { actKind } from '../events/act-kinds.ts';
 
 export class Cluster {
   readonly members: ExtractedEvent[] = [];
@@ -61,7 +64,7 @@ export class Cluster {
 
   /**
    * Why `ev` is not a report of this event ('states', 'organisations', 'same sentence', 'type',
-   * 'people', 'acting states', 'planned', 'day'), or null when it is one.
+   * 'people', 'act', 'acting states', 'planned', 'day'), or null when it is one.
    */
   refusal(ev: ExtractedEvent): string | null {
     if (!countriesCompatible(ev, this.profile)) return 'states';
@@ -72,6 +75,8 @@ export class Cluster {
       const rep = group[0]!;
       if (!typesCompatible(ev.type, rep.type)) return 'type';
       if (peopleConflict(ev.actors, rep.actors)) return 'people';
+      // A recall of one's envoy and an expulsion of the other side's diplomats (merge.distinct-acts).
+      if (distinctActs(ev, rep)) return 'act';
       // A threat and the counter-threat: both name who acts, and no acting state is shared.
       if (differentActors(ev, rep)) return 'acting states';
       // An announced act and a held one (merge.planned-vs-held): the group's members share the flag.
@@ -121,5 +126,6 @@ function signature(ev: ExtractedEvent): string {
     people,
     actingStates(ev).join('+'),
     plannedReport(ev) ? 'planned' : '',
+    actKind(ev.type, triggerText(ev)) ?? '',
   ].join('|');
 }
