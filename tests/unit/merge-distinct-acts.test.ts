@@ -4,7 +4,7 @@
  * events, however alike their day, states and people. Sentences written for this test.
  */
 import { describe, expect, it } from 'vitest';
-import { actKind, differentActs } from '../../scripts/pipeline/events/act-kinds.ts';
+import { actKind, differentActs, mergeByKind } from '../../scripts/pipeline/events/act-kinds.ts';
 import { mergeEvents } from '../../scripts/pipeline/merge.ts';
 import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
 
@@ -39,6 +39,14 @@ describe('act kinds of a sanction', () => {
     ['imposed sanctions', undefined],
   ])('%s -> %s', (trigger, kind) => {
     expect(actKind('sanction', trigger)).toBe(kind);
+  });
+
+  it('reads military kinds for the events stage only, not for the merge', () => {
+    expect(actKind('military', 'launched joint naval drills')).toBe('exercise');
+    expect(actKind('military', 'launch of a cruise missile')).toBe('fire');
+    expect(actKind('military', 'struck targets')).toBe('fire');
+    expect(mergeByKind('military')).toBe(false);
+    expect(mergeByKind('sanction')).toBe(true);
   });
 
   it('lists no kinds for other types', () => {

@@ -20,7 +20,7 @@ import {
   twoThingsInOneSentence,
   typesCompatible,
 } from './same-event.ts';
-import { actKind } from '../events/act-kinds.ts';
+import { actKind, mergeByKind } from '../events/act-kinds.ts';
 
 export class Cluster {
   readonly members: ExtractedEvent[] = [];
@@ -126,6 +126,6 @@ function signature(ev: ExtractedEvent): string {
     people,
     actingStates(ev).join('+'),
     plannedReport(ev) ? 'planned' : '',
-    actKind(ev.type, triggerText(ev)) ?? '',
+    (mergeByKind(ev.type) && actKind(ev.type, triggerText(ev))) || '',
   ].join('|');
 }

@@ -8,7 +8,7 @@ import rules from '../../data/merge-rules.json' with { type: 'json' };
 import { differentActors } from './direction.ts';
 import { peopleConflict, sharedPeople } from './names.ts';
 import { plannedAgainstHeld } from './planned.ts';
-import { differentActs } from '../events/act-kinds.ts';
+import { differentActs, mergeByKind } from '../events/act-kinds.ts';
 
 const WEAK = new Set<string>(rules.weakEvidence);
 const COMPATIBLE = new Set<string>(rules.compatibleTypes.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
@@ -160,7 +160,7 @@ export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
 
 /** Two reports of one type whose triggers name different kinds of act (events/act-kinds.ts; rule id merge.distinct-acts). */
 export function distinctActs(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  return a.type === b.type && differentActs(a.type, triggerText(a), triggerText(b));
+  return a.type === b.type && mergeByKind(a.type) && differentActs(a.type, triggerText(a), triggerText(b));
 }
 
 /** The words of a report's trigger. */
