@@ -7,6 +7,7 @@ import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
 import { distribute } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
+import { tripOfMeeting } from './events/trip-of-meeting.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
 import { PART_OF_TOLD_RULE, REFERRING_PARTIES_RULE, partOfTold, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
 import { droppedEventTraces, findEvents } from './find-events.ts';
@@ -215,6 +216,9 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
     drop('said in encounter', () => [...(e.trace ?? []), { stage: 'events', rule: SAID_IN_ENCOUNTER_RULE, action: `part of the ${at.type} "${at.title}"` }]);
     return false;
   });
+  // A trip the document names only in passing ("who is on a day-long visit to ..."): the visit of its meeting (events/trip-of-meeting.ts).
+  const trip = tripOfMeeting(seg, kept, (ev) => makeTitle(ev, countryName), tracing);
+  if (trip) kept.push(trip);
   // Candidates the events stage itself dropped (context rules, clause filters), each with the rule that dropped it.
   if (tracing) droppedTraces.push(...droppedEventTraces(seg));
   return tracing ? { events: kept, dropped, droppedTraces } : { events: kept, dropped };

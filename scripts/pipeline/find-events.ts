@@ -10,6 +10,7 @@
  */
 import rules from '../data/event-rules.json' with { type: 'json' };
 import { adjunctAct, type AdjunctHead } from './events/adjunct-acts.ts';
+import { differentActs } from './events/act-kinds.ts';
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
@@ -357,8 +358,8 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   const out = new Map<number, EventCandidate[]>();
   const sink: Trace[] = [];
   droppedPerDocument.set(seg, sink);
-  /** Per body sentence, in order: the asserted non-statement event types it reported. */
-  const recent: { types: Set<string> }[] = [];
+  /** Per body sentence, in order: the asserted non-statement event types it reported, and their triggers' words by type. */
+  const recent: { types: Set<string>; triggers: Map<string, string[]> }[] = [];
   /** Body sentences left in which speech still belongs to the last meeting, visit, agreement or sanction. */
   let containerLeft = 0;
   /** Body sentences left in which a pronoun's speech goes on with the last statement, accusation or threat. */
@@ -394,15 +395,26 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
         }
         return true;
       }
-      if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type))) {
+      // The same act told again, unless every act of that type just told is of another kind ("the drill follows the North's launch of a missile").
+      if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type) && !(r.triggers.get(c.type) ?? []).every((t) => differentActs(c.type, t, c.trigger.text)))) {
         dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
         return false;
+      }
+      if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type))) {
+        c.trace?.push({ stage: 'events', rule: 'events.context.repeatedNoun', action: 'kept: another kind of act', detail: `the ${c.type} just told is of another kind (events.actKinds)` });
       }
       return true;
     });
     const types = new Set<string>();
-    for (const f of found) if (f.candidate.type !== 'statement' && HAPPENED.has(f.candidate.modality)) types.add(f.candidate.type);
-    recent.push({ types });
+    const triggers = new Map<string, string[]>();
+    for (const f of found) {
+      if (f.candidate.type === 'statement' || !HAPPENED.has(f.candidate.modality)) continue;
+      types.add(f.candidate.type);
+      const list = triggers.get(f.candidate.type);
+      if (list) list.push(f.candidate.trigger.text);
+      else triggers.set(f.candidate.type, [f.candidate.trigger.text]);
+    }
+    recent.push({ types, triggers });
     const spoke = found.some((f) => f.candidate.type === 'statement');
     const verbal = kept.some((f) => HAPPENED.has(f.candidate.modality) && VERBAL_TYPES.has(f.candidate.type));
     speechLeft = verbal ? SPEECH_RUN_SENTENCES : Math.max(0, speechLeft - 1);

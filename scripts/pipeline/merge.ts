@@ -206,6 +206,12 @@ export function clusterWithCopies(events: ExtractedEvent[]): {
           });
           keptApart.set(ev, steps);
         }
+        if (why === 'act') {
+          const other = cluster.members[0]!;
+          const steps = keptApart.get(ev) ?? [];
+          steps.push({ stage: 'merge', rule: 'merge.distinct-acts', action: `kept apart from ${reportName(other)}: another kind of ${ev.type}` });
+          keptApart.set(ev, steps);
+        }
         if (why === 'planned') {
           const other = cluster.members[0]!;
           const steps = keptApart.get(ev) ?? [];

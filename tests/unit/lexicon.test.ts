@@ -135,6 +135,9 @@ describe('each type: frames found in our own sentences', () => {
     ['visit', 'The premier jetted off to Madrid for the summit.'],
     ['military', 'The navy imposed a blockade on the rebel port.'],
     ['military', 'The alliance enforced a no-fly zone over the region.'],
+    ['military', 'The air force said it had hit 30 militant targets across the border overnight.'],
+    ['military', 'Coalition jets destroyed a cluster of rebel drone launchers near the coast.'],
+    ['military', 'The navy said it destroyed three enemy radar sites on the coast.'],
   ])('%s: %s', (type, text) => {
     expect(lexTypes(text)).toContain(type);
   });
@@ -185,6 +188,9 @@ describe('the verb without its frame is no lexicon event', () => {
     ['meeting', 'They had a frank exchange of views on the border.'],
     ['accusation', 'The ministry, calling the vote illegal, condemned it.'],
     ['visit', 'He left for the airport at noon.'],
+    ['military', 'Oil prices hit their highest level in a year.'],
+    ['military', 'The strikes were aimed at militant hideouts, officials said.'],
+    ['military', 'The company hit its sales targets for the quarter.'],
   ])('%s: %s', (_type, text) => {
     expect(lexMatches(text)).toEqual([]);
   });

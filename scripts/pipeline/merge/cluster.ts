@@ -12,13 +12,16 @@ import {
   anchoredApart,
   countriesCompatible,
   datesCompatible,
+  distinctActs,
   organizationsCompatible,
   partySimilarity,
   reportSentenceKey,
   sameSentenceCopy,
+  triggerText,
   twoThingsInOneSentence,
   typesCompatible,
 } from './same-event.ts';
+import { actKind, mergeByKind } from '../events/act-kinds.ts';
 
 export class Cluster {
   readonly members: ExtractedEvent[] = [];
@@ -62,7 +65,7 @@ export class Cluster {
 
   /**
    * Why `ev` is not a report of this event ('states', 'organisations', 'same sentence', 'type',
-   * 'people', 'counterpart', 'acting states', 'planned', 'anchored day', 'day'), or null when it is one.
+   * 'people', 'counterpart', 'act', 'acting states', 'planned', 'anchored day', 'day'), or null when it is one.
    */
   refusal(ev: ExtractedEvent): string | null {
     if (!countriesCompatible(ev, this.profile)) return 'states';
@@ -75,6 +78,8 @@ export class Cluster {
       if (peopleConflict(ev.actors, rep.actors)) return 'people';
       // A person of unknown state counted for the one state left (merge.counterpart-person).
       if (counterpartConflict(ev, rep)) return 'counterpart';
+      // A recall of one's envoy and an expulsion of the other side's diplomats (merge.distinct-acts).
+      if (distinctActs(ev, rep)) return 'act';
       // A threat and the counter-threat: both name who acts, and no acting state is shared.
       if (differentActors(ev, rep)) return 'acting states';
       // An announced act and a held one (merge.planned-vs-held): the group's members share the flag.
@@ -125,5 +130,6 @@ function signature(ev: ExtractedEvent): string {
     people,
     actingStates(ev).join('+'),
     plannedReport(ev) ? 'planned' : '',
+    (mergeByKind(ev.type) && actKind(ev.type, triggerText(ev))) || '',
   ].join('|');
 }

@@ -8,6 +8,7 @@ import rules from '../../data/merge-rules.json' with { type: 'json' };
 import { differentActors } from './direction.ts';
 import { counterpartConflict, peopleConflict, sharedPeople } from './names.ts';
 import { plannedAgainstHeld } from './planned.ts';
+import { differentActs, mergeByKind } from '../events/act-kinds.ts';
 
 const WEAK = new Set<string>(rules.weakEvidence);
 const COMPATIBLE = new Set<string>(rules.compatibleTypes.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
@@ -172,10 +173,23 @@ export function sameParties(a: ExtractedEvent, b: ExtractedEvent): boolean {
   if (!typesCompatible(a.type, b.type)) return false;
   if (!countriesCompatible(a, b) || !organizationsCompatible(a, b)) return false;
   if (twoThingsInOneSentence(a, b)) return false;
+  // A recall of one's envoy and an expulsion of the other side's diplomats: two acts (merge.distinct-acts).
+  if (distinctActs(a, b)) return false;
   if (differentActors(a, b)) return false;
   // An announced act and a held one (merge.planned-vs-held, merge/planned.ts).
   if (plannedAgainstHeld(a, b)) return false;
   return !peopleConflict(a.actors, b.actors) && !counterpartConflict(a, b);
+}
+
+/** Two reports of one type whose triggers name different kinds of act (events/act-kinds.ts; rule id merge.distinct-acts). */
+export function distinctActs(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  return a.type === b.type && mergeByKind(a.type) && differentActs(a.type, triggerText(a), triggerText(b));
+}
+
+/** The words of a report's trigger. */
+export function triggerText(ev: ExtractedEvent): string {
+  const t = ev.source.trigger;
+  return t ? ev.source.sentence.slice(t.start, t.end) : '';
 }
 
 /**
