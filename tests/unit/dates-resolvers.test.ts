@@ -285,3 +285,22 @@ describe('a cue after an act noun with its complement dates that act (dates.sele
     expect(resolve('Seoul condemned the attack on Sunday.', 'condemned', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-13');
   });
 });
+
+describe('a relative day restated by an explicit date (dates.cue.appositive-day)', () => {
+  it('takes the explicit date when "today" is restated as another day', () => {
+    // published the 15th, but the story says "today, the 14th July"
+    const r = resolve('The two defence ministers signed the protocol in Accra today, the 14th July 2025, after a day of talks.', 'signed', { published: TUE });
+    expect(r.date).toBe('2025-07-14');
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.own-cue')?.action).toContain('dates.cue.appositive-day');
+  });
+
+  it('takes the explicit date in brackets after a weekday that does not fit it', () => {
+    const r = resolve('The envoys met on Monday (July 7) in Geneva.', 'met', { published: TUE });
+    expect(r.date).toBe('2025-07-07');
+  });
+
+  it('leaves a relative day alone when the explicit date is not right after it', () => {
+    const r = resolve('The ministers signed the deal today, a week after the July 8 summit in Lima.', 'signed', { published: TUE });
+    expect(r.date).toBe(TUE);
+  });
+});

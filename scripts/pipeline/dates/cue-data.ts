@@ -257,3 +257,12 @@ export function numberOf(word: string | undefined): number | undefined {
   if (/^\d+$/.test(w)) return Number(w);
   return NUMBER_WORDS[w];
 }
+
+/**
+ * "today, the 7th October", "on Monday (Oct 7)": what may stand between a relative day and the explicit date that
+ * restates it (dates.cue.appositive-day).
+ */
+export const APPOSITIVE_DAY = {
+  id: raw.appositiveDay.id as string,
+  between: new RegExp(raw.appositiveDay.between, 'i'),
+};
