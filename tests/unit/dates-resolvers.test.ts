@@ -304,3 +304,27 @@ describe('a relative day restated by an explicit date (dates.cue.appositive-day)
     expect(r.date).toBe(TUE);
   });
 });
+
+describe('a past period opening the sentence before frames an undated sentence (dates.frame.background-period)', () => {
+  const frame = (text: string, paragraph = 2): Sentence => ({ index: 3, paragraph, text, start: 100, end: 100 + text.length, kind: 'body' });
+
+  it('places an undated act right after "In March 2019, ..." in that month, even when that sentence had its own act', () => {
+    const r = resolve('The Chilean president criticised the Bolivian claim at length.', 'criticised', {
+      published: TUE,
+      earlier: [frame('In March 2019, Bolivia recalled its ambassador from Chile after a border dispute.')],
+    });
+    expect(r.range).toEqual({ from: '2019-03-01', to: '2019-03-31' });
+    expect(r.precision).toBe('approximate');
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.carried-opening')?.action).toContain('dates.frame.background-period');
+  });
+
+  it('does not carry a recent period, a period that does not open the sentence, or one from another paragraph', () => {
+    const text = 'The Chilean president criticised the Bolivian claim at length.';
+    const recent = resolve(text, 'criticised', { published: TUE, earlier: [frame('Last week, Bolivia recalled its ambassador from Chile.')] });
+    expect(recent.date).toBe(TUE);
+    const inside = resolve(text, 'criticised', { published: TUE, earlier: [frame('Bolivia recalled its ambassador from Chile in March 2019.')] });
+    expect(inside.date).toBe(TUE);
+    const otherParagraph = resolve(text, 'criticised', { published: TUE, earlier: [frame('In March 2019, Bolivia recalled its ambassador from Chile.', 1)] });
+    expect(otherParagraph.date).toBe(TUE);
+  });
+});

@@ -266,3 +266,9 @@ export const APPOSITIVE_DAY = {
   id: raw.appositiveDay.id as string,
   between: new RegExp(raw.appositiveDay.between, 'i'),
 };
+
+/** "In October 2021, X recalled its envoy. Y criticised Z ...": a past period opening the sentence before frames this one (dates.frame.background-period). */
+export const BACKGROUND_FRAME = {
+  id: raw.backgroundFrame.id as string,
+  minAgeDays: raw.backgroundFrame.minAgeDays as number,
+};
