@@ -72,9 +72,13 @@ function traceOf(record: unknown): readonly TraceStep[] {
   return Array.isArray(t) ? (t as TraceStep[]) : [];
 }
 
-/** Whether the date came from a cue inside the candidate's own words (not the sentence's other cues, the publication day or an anchor). */
+/**
+ * Whether the date came from a cue inside the candidate's own words (not the sentence's other cues, the publication
+ * day or an anchor). A cue that starts inside them may run past their end by its year ("signed on 17 January 2024":
+ * the act's phrase ends at the month, the date reader reads the year too).
+ */
 function ownDay(when: DateResolution, clause: Span): boolean {
-  return OWN_EVIDENCE.has(when.evidence) && when.cue !== undefined && when.cue.start >= clause.start && when.cue.end <= clause.end;
+  return OWN_EVIDENCE.has(when.evidence) && when.cue !== undefined && when.cue.start >= clause.start && when.cue.start < clause.end;
 }
 
 export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, opts: ExtractOptions = {}): DocumentExtraction {
