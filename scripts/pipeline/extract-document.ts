@@ -101,7 +101,9 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   // ("Just hours later, Pakistan did the same. They declared ...").
   let eventless: Sentence | undefined;
   // The lead: the first body paragraph.
-  const lead = seg.sentences.find((s) => s.kind === 'body')?.paragraph ?? 0;
+  // A dateline opening a later paragraph (page.dateline.mid-text) starts the story proper: its paragraph is the lead.
+  const midDateline = seg.dateline?.rule ? seg.dateline.start : undefined;
+  const lead = seg.sentences.find((s) => s.kind === 'body' && (midDateline === undefined || s.end > midDateline))?.paragraph ?? 0;
   for (const [at, sentence] of seg.sentences.entries()) {
     if (sentence.kind !== 'body') continue;
     const candidates = findEvents(sentence, seg);
