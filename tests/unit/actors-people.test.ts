@@ -249,6 +249,17 @@ describe('long titles before a name (actors.long-title)', () => {
     expect(one('Serbian interior ministry deputy Border and customs director Dragan Petrovic spoke.').actors[0]?.country).toBeUndefined();
   });
 
+  it('reads capitalised written-out titles the same way (actor-context.json titleWords)', () => {
+    const res = resolveAll([
+      'Serbian Interior Ministry Deputy Press and Public Relations Director Dragan Petrovic spoke to reporters.',
+      'Deputy Director of the Press and Information Department of the Turkish Foreign Ministry Kemal Arslan said Ankara would respond.',
+      'Arslan gave no date.',
+    ]);
+    expect(res[0]!.actors).toEqual([{ name: 'Dragan Petrovic', country: 'SRB', role: 'Director' }]);
+    expect(res[1]!.actors).toEqual([{ name: 'Kemal Arslan', country: 'TUR', role: 'Deputy Director' }]);
+    expect(res[2]!.countries).toEqual(['TUR']);
+  });
+
   it('does not read "the director" later as the last director named (no coreference for the official class)', () => {
     const res = resolveAll(['Serbian interior ministry deputy border and customs director Dragan Petrovic spoke.', 'The director of the Croatian police said the road was open.']);
     expect(res[1]!.actors).toEqual([]);

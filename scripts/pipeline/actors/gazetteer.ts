@@ -263,6 +263,8 @@ export interface ContextWords {
   pairVerbs: Set<string>;
   /** Office nouns that end a title's "of" complement before a name ("of the ministry's press department NAME"). */
   titleComplementHeads: Set<string>;
+  /** Capitalised words a written-out title may hold between a state and the title's head ("Deputy Press and Information"). */
+  titleWords: Set<string>;
 }
 
 export function loadContextWords(): ContextWords {
@@ -297,5 +299,6 @@ export function loadContextWords(): ContextWords {
     pairNounsOpening: low(C.pairNounsOpening),
     pairVerbs: low(C.pairVerbs),
     titleComplementHeads: low(C.titleComplementHeads),
+    titleWords: low(C.titleWords),
   };
 }
