@@ -73,9 +73,13 @@ function traceOf(record: unknown): readonly TraceStep[] {
   return Array.isArray(t) ? (t as TraceStep[]) : [];
 }
 
-/** Whether the date came from a cue inside the candidate's own words (not the sentence's other cues, the publication day or an anchor). */
+/**
+ * Whether the date came from a cue inside the candidate's own words (not the sentence's other cues, the publication
+ * day or an anchor). A cue that starts inside them may run past their end by its year ("signed on 17 January 2024":
+ * the act's phrase ends at the month, the date reader reads the year too).
+ */
 function ownDay(when: DateResolution, clause: Span): boolean {
-  return OWN_EVIDENCE.has(when.evidence) && when.cue !== undefined && when.cue.start >= clause.start && when.cue.end <= clause.end;
+  return OWN_EVIDENCE.has(when.evidence) && when.cue !== undefined && when.cue.start >= clause.start && when.cue.start < clause.end;
 }
 
 export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, opts: ExtractOptions = {}): DocumentExtraction {
@@ -98,7 +102,9 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   // ("Just hours later, Pakistan did the same. They declared ...").
   let eventless: Sentence | undefined;
   // The lead: the first body paragraph.
-  const lead = seg.sentences.find((s) => s.kind === 'body')?.paragraph ?? 0;
+  // A dateline opening a later paragraph (page.dateline.mid-text) starts the story proper: its paragraph is the lead.
+  const midDateline = seg.dateline?.rule ? seg.dateline.start : undefined;
+  const lead = seg.sentences.find((s) => s.kind === 'body' && (midDateline === undefined || s.end > midDateline))?.paragraph ?? 0;
   for (const [at, sentence] of seg.sentences.entries()) {
     if (sentence.kind !== 'body') continue;
     const candidates = findEvents(sentence, seg);

@@ -36,6 +36,9 @@ function toDateline(m: DatelineMatch, start: number, published: string): Datelin
   };
 }
 
+/** A dateline that opens a later paragraph, after body text (a quotation, a teaser). */
+const MID_TEXT_DATELINE_RULE = 'page.dateline.mid-text';
+
 /** A title this long, or ending like a sentence, is read as the article's first sentence. */
 const TITLE_SENTENCE_WORDS = 14;
 
@@ -137,6 +140,9 @@ export function segment(doc: SourceDocument): SegmentedDocument {
     let start = p.start;
     const paraText = text.slice(p.start, p.end);
     const early = !seenBody && at < DATELINE_MAX_PARAGRAPH;
+    // "BEIJING, Jan. 6 (Xinhua) --" after a quotation or a teaser that opened the body: the story proper starts
+    // there, and its dateline frames the document (page.dateline.mid-text). Only a place with its day.
+    const late = seenBody && !dateline && at < DATELINE_MAX_PARAGRAPH;
 
     if (early && !dateline && !p.markdownHeading) {
       const alone = matchStandaloneDateline(paraText);
@@ -160,10 +166,11 @@ export function segment(doc: SourceDocument): SegmentedDocument {
       linkListLeft = chrome === 'boilerplate' && isBareLinkLabel(paraText) ? LINK_LIST_MAX_PARAGRAPHS : 0;
     }
     const heading = !chrome && looksLikeHeading(paraText, p.markdownHeading);
-    if (early && !dateline && !chrome && !heading) {
+    if ((early || late) && !dateline && !chrome && !heading) {
       const lead = matchLeadingDateline(paraText);
-      if (lead && lead.length < paraText.length) {
+      if (lead && lead.length < paraText.length && (early || (lead.place && lead.dayText))) {
         dateline = toDateline(lead, p.start, doc.published);
+        if (late) dateline.rule = MID_TEXT_DATELINE_RULE;
         start = p.start + lead.length;
       }
     }

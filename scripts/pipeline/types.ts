@@ -80,6 +80,8 @@ export interface Dateline {
   agency?: string;
   start: number;
   end: number;
+  /** The page rule that found it when it is not at the top of the body (page.dateline.mid-text). */
+  rule?: string;
 }
 
 export interface SegmentedDocument {

@@ -220,3 +220,49 @@ describe('clause scope', () => {
     expect(res[0]!.countries).toEqual(['BRA', 'CHL', 'JPN']);
   });
 });
+
+describe('long titles before a name (actors.long-title)', () => {
+  it('gives a person named after a long run of title words the state that opens the title', () => {
+    const res = resolveAll([
+      'Serbian interior ministry deputy border and customs director Dragan Petrovic spoke to reporters.',
+      'Petrovic said the crossing would stay shut.',
+    ]);
+    expect(res[0]!.actors).toEqual([{ name: 'Dragan Petrovic', country: 'SRB', role: 'Director' }]);
+    // the surname alone later is the same person, with the same state
+    expect(res[1]!.actors).toEqual([{ name: 'Dragan Petrovic', country: 'SRB', role: 'Director' }]);
+    expect(res[1]!.countries).toEqual(['SRB']);
+  });
+
+  it('reads the name after a title whose "of" complement ends in an office noun (actors.long-title.of)', () => {
+    const res = resolveAll([
+      'The deputy director of the Turkish foreign ministry press department Kemal Arslan said Ankara would respond.',
+      'Arslan gave no date.',
+    ]);
+    expect(res[0]!.actors).toEqual([{ name: 'Kemal Arslan', country: 'TUR', role: 'Deputy Director' }]);
+    expect(res[1]!.countries).toEqual(['TUR']);
+  });
+
+  it('needs a name of two words after the title head, and lower-case title words only', () => {
+    // no name after the title: nothing new
+    expect(one('Serbian interior ministry deputy border and customs director said nothing.').actors).toEqual([]);
+    // a capitalised word inside the run breaks the title: no state for the name
+    expect(one('Serbian interior ministry deputy Border and customs director Dragan Petrovic spoke.').actors[0]?.country).toBeUndefined();
+  });
+
+  it('reads capitalised written-out titles the same way (actor-context.json titleWords)', () => {
+    const res = resolveAll([
+      'Serbian Interior Ministry Deputy Press and Public Relations Director Dragan Petrovic spoke to reporters.',
+      'Deputy Director of the Press and Information Department of the Turkish Foreign Ministry Kemal Arslan said Ankara would respond.',
+      'Arslan gave no date.',
+    ]);
+    expect(res[0]!.actors).toEqual([{ name: 'Dragan Petrovic', country: 'SRB', role: 'Director' }]);
+    expect(res[1]!.actors).toEqual([{ name: 'Kemal Arslan', country: 'TUR', role: 'Deputy Director' }]);
+    expect(res[2]!.countries).toEqual(['TUR']);
+  });
+
+  it('does not read "the director" later as the last director named (no coreference for the official class)', () => {
+    const res = resolveAll(['Serbian interior ministry deputy border and customs director Dragan Petrovic spoke.', 'The director of the Croatian police said the road was open.']);
+    expect(res[1]!.actors).toEqual([]);
+    expect(res[1]!.countries).toEqual(['HRV']);
+  });
+});

@@ -173,3 +173,18 @@ describe('more periods and anchors', () => {
 function first2(t: string) {
   return extractCues(t, TUE)[0];
 }
+
+describe('a relative day restated by an explicit date (dates.cue.appositive-day)', () => {
+  it('reads the pair as one explicit cue when the two disagree', () => {
+    expect(kinds('The deal was signed today, the 14th July 2025, in Accra.')).toEqual([['day', 'today, the 14th July 2025']]);
+    const [cue] = extractCues('The deal was signed today (July 14) in Accra.', TUE);
+    expect(cue).toMatchObject({ kind: 'day', date: '2025-07-14', evidence: 'explicit', restates: 'today' });
+  });
+
+  it('keeps both cues when they agree or stand apart', () => {
+    const agree = extractCues('The envoys met on Monday, July 14, in Geneva.', TUE);
+    expect(agree.every((c) => c.kind === 'day' && c.date === '2025-07-14' && c.restates === undefined)).toBe(true);
+    const apart = extractCues('The deal was signed today in Accra, where talks had opened on July 8.', TUE);
+    expect(apart.map((c) => (c.kind === 'day' ? c.date : c.kind))).toEqual([TUE, '2025-07-08']);
+  });
+});

@@ -285,3 +285,46 @@ describe('a cue after an act noun with its complement dates that act (dates.sele
     expect(resolve('Seoul condemned the attack on Sunday.', 'condemned', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-13');
   });
 });
+
+describe('a relative day restated by an explicit date (dates.cue.appositive-day)', () => {
+  it('takes the explicit date when "today" is restated as another day', () => {
+    // published the 15th, but the story says "today, the 14th July"
+    const r = resolve('The two defence ministers signed the protocol in Accra today, the 14th July 2025, after a day of talks.', 'signed', { published: TUE });
+    expect(r.date).toBe('2025-07-14');
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.own-cue')?.action).toContain('dates.cue.appositive-day');
+  });
+
+  it('takes the explicit date in brackets after a weekday that does not fit it', () => {
+    const r = resolve('The envoys met on Monday (July 7) in Geneva.', 'met', { published: TUE });
+    expect(r.date).toBe('2025-07-07');
+  });
+
+  it('leaves a relative day alone when the explicit date is not right after it', () => {
+    const r = resolve('The ministers signed the deal today, a week after the July 8 summit in Lima.', 'signed', { published: TUE });
+    expect(r.date).toBe(TUE);
+  });
+});
+
+describe('a past period opening the sentence before frames an undated sentence (dates.frame.background-period)', () => {
+  const frame = (text: string, paragraph = 2): Sentence => ({ index: 3, paragraph, text, start: 100, end: 100 + text.length, kind: 'body' });
+
+  it('places an undated act right after "In March 2019, ..." in that month, even when that sentence had its own act', () => {
+    const r = resolve('The Chilean president criticised the Bolivian claim at length.', 'criticised', {
+      published: TUE,
+      earlier: [frame('In March 2019, Bolivia recalled its ambassador from Chile after a border dispute.')],
+    });
+    expect(r.range).toEqual({ from: '2019-03-01', to: '2019-03-31' });
+    expect(r.precision).toBe('approximate');
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.carried-opening')?.action).toContain('dates.frame.background-period');
+  });
+
+  it('does not carry a recent period, a period that does not open the sentence, or one from another paragraph', () => {
+    const text = 'The Chilean president criticised the Bolivian claim at length.';
+    const recent = resolve(text, 'criticised', { published: TUE, earlier: [frame('Last week, Bolivia recalled its ambassador from Chile.')] });
+    expect(recent.date).toBe(TUE);
+    const inside = resolve(text, 'criticised', { published: TUE, earlier: [frame('Bolivia recalled its ambassador from Chile in March 2019.')] });
+    expect(inside.date).toBe(TUE);
+    const otherParagraph = resolve(text, 'criticised', { published: TUE, earlier: [frame('In March 2019, Bolivia recalled its ambassador from Chile.', 1)] });
+    expect(otherParagraph.date).toBe(TUE);
+  });
+});

@@ -65,3 +65,21 @@ describe('extractDocument', () => {
     expect(threat?.location).toBeUndefined();
   });
 });
+
+describe('dated background whose date cue runs past the act phrase', () => {
+  it('keeps "the accord signed on 17 January 2024": the cue starts inside the act phrase, its year follows', () => {
+    const { events } = extract(
+      'The Ghanaian and Togolese foreign ministers met in Accra on Monday to review border trade.\n\nThe ministers noted that the Ghana-Togo border accord signed on 17 January 2024 has cut waiting times.',
+    );
+    expect(events.map((e) => `${e.type} ${e.date} ${e.countries.join(',')}`)).toEqual(['meeting 2025-07-14 GHA,TGO', 'agreement 2024-01-17 GHA,TGO']);
+  });
+});
+
+describe('a dated dateline opening a later paragraph (page.dateline.mid-text)', () => {
+  it('dates the story by it and reads its paragraph as the lead', () => {
+    const { events } = extract(
+      '"Restraint is needed on all sides," the spokesman said.\n\nNAIROBI, July 14 (Agency) -- Kenya urged Ethiopia to withdraw its troops from the disputed strip.',
+    );
+    expect(events.map((e) => `${e.type} ${e.date} ${e.countries.join(',')}`)).toEqual(['statement 2025-07-14 ETH,KEN']);
+  });
+});

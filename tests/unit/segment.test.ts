@@ -202,6 +202,13 @@ describe('segment: datelines', () => {
     const late = seg('First paragraph here.\n\nSecond one.\n\nLONDON (Reuters) - Late text.');
     expect(late.dateline).toBeUndefined();
   });
+
+  it('takes a dated dateline that opens a later paragraph after a quotation (page.dateline.mid-text)', () => {
+    const s = seg('"We ask both sides to stop the shelling at once," the envoy said.\n\nNAIROBI, July 14 (Agency) -- Kenya called for calm along the border.\n\nThe envoy spoke at a briefing.');
+    expect(s.dateline).toMatchObject({ place: 'NAIROBI', date: '2025-07-14', rule: 'page.dateline.mid-text' });
+    expect(texts(s, 'body')).toContain('Kenya called for calm along the border.');
+    expectOffsets(s);
+  });
 });
 
 describe('segment: one paragraph per line and page furniture', () => {

@@ -364,10 +364,20 @@ export class SentenceAnalyzer {
           const gap = f.first - prev.last;
           // "Azerbaijani presidential top foreign policy aide": up to four lower-case words may stand between.
           const modifiers = gap > 1 && gap <= 5 && !prev.possessive && lowerWords(tokens, prev.last + 1, f.first - 1);
-          if (gap === 1 || (gap === 2 && prev.possessive) || modifiers) {
+          // "Russian foreign ministry deputy press and information director Alexey Fadeev": a longer run of
+          // lower-case title words, only when a name follows the title head (actors.long-title).
+          const longTitle =
+            !modifiers &&
+            gap > 5 &&
+            gap <= LONG_TITLE_WORDS + 1 &&
+            !prev.possessive &&
+            titleWordsBetween(tokens, prev.last + 1, f.first - 1, this.words.titleWords) &&
+            nameFollows(tokens, f.last + 1, covered, this.words.nameStop);
+          if (gap === 1 || (gap === 2 && prev.possessive) || modifiers || longTitle) {
             if (prev.m.country) f.m.country = prev.m.country;
             if (prev.m.organization) f.m.organization = prev.m.organization;
             if (prev.m.attribution) f.m.attribution = true;
+            if (longTitle) f.rule = LONG_TITLE_RULE;
           }
         }
         if (!f.m.country && !f.m.organization) {
@@ -377,7 +387,17 @@ export class SentenceAnalyzer {
         }
       }
       if (!isRole && !(anchorOk && f.possessive)) continue;
-      const nameAt = isRole ? f.last + 1 : f.last + 2;
+      // "deputy director of the ministry's press department Maria Lin": the name after the title's complement.
+      const ofName = isRole && !titleCased ? nameAfterOfComplement(tokens, f.last, covered, this.words) : undefined;
+      if (ofName !== undefined) {
+        f.rule = LONG_TITLE_OF_RULE;
+        // "... of the Press Department of the Russian Foreign Ministry NAME": the state the complement names.
+        for (let k = f.last + 2; k < ofName && !f.m.country && !f.m.organization; k++) {
+          const g = byFirst[k];
+          if (g && g.m.country && STATE_KINDS.has(g.m.kind) && !g.m.locative && !g.m.attribution) f.m.country = g.m.country;
+        }
+      }
+      const nameAt = ofName ?? (isRole ? f.last + 1 : f.last + 2);
       const nextFound = byFirst[nameAt] ?? (tokens[nameAt]?.raw === ',' ? byFirst[nameAt + 1] : undefined);
       if (nextFound && nextFound.m.kind === 'person') {
         if (isRole && nextFound.actor && !nextFound.actor.country && f.m.country && !nextFound.payload) nextFound.actor.country = f.m.country;
@@ -417,7 +437,7 @@ export class SentenceAnalyzer {
         if (f.m.organization) m.organization = f.m.organization;
         if (f.m.attribution) m.attribution = true;
         for (let j = run.first; j <= run.last; j++) covered[j] = 1;
-        extra.push({ m, first: run.first, last: run.last, possessive: false, actor, roleKeys: keys });
+        extra.push({ m, first: run.first, last: run.last, possessive: false, actor, roleKeys: keys, ...(f.rule ? { rule: f.rule } : {}) });
         const dyn = { actor, roleKeys: keys };
         state.dynamic.set(normName(name), dyn);
         const surname = tokens[run.last]!;
@@ -514,7 +534,8 @@ export class SentenceAnalyzer {
     const country = f.m.country!;
     let keys = f.roleKeys ?? [];
     if (keys.includes('leader')) keys = ['leader', executiveKey(country)];
-    if (keys.length === 0 || keys.includes('minister') || keys.includes('envoy') || keys.includes('counterpart')) return;
+    // "the director", "the commander" (key official): many people hold such titles; no coreference.
+    if (keys.length === 0 || keys.includes('minister') || keys.includes('envoy') || keys.includes('counterpart') || keys.includes('official')) return;
     for (const k of keys) {
       const seen = state.byRole.get(`${country}|${k}`);
       if (seen) {
@@ -647,6 +668,48 @@ const NUMBER_WORDS = new Map<string, number>([
 ]);
 const MAX_N = 6;
 const STATE_PAIR_NOUNS = new Set(['countries', 'nations', 'governments', 'neighbours', 'neighbors']);
+
+/** actors.long-title: up to this many lower-case title words between the state and the title head. */
+const LONG_TITLE_WORDS = 7;
+const LONG_TITLE_RULE = 'actors.long-title';
+/** actors.long-title.of: "director of the ministry's press department NAME". */
+const LONG_TITLE_OF_RULE = 'actors.long-title.of';
+/** How many tokens the "of" complement of a title may take before the name. */
+const OF_COMPLEMENT_TOKENS = 12;
+
+/** True when a name of two or more words starts at token `at`. */
+function nameFollows(tokens: Token[], at: number, covered: Uint8Array, stop: Set<string>): boolean {
+  const run = nameRun(tokens, at, covered, stop);
+  return !!run && run.words >= 2;
+}
+
+/**
+ * "deputy director of the ministry's press department Maria Lin": after a title head, "of" and a complement of
+ * lower-case words, "the" and possessive markers that ends in an office noun (actor-context.json
+ * titleComplementHeads), the index of the name of two or more words that follows; undefined otherwise.
+ */
+function nameAfterOfComplement(tokens: Token[], last: number, covered: Uint8Array, words: ContextWords): number | undefined {
+  if (tokens[last + 1]?.norm !== 'of') return undefined;
+  for (let k = last + 2; k < tokens.length && k <= last + 1 + OF_COMPLEMENT_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (words.titleComplementHeads.has(t.norm) && k > last + 2 && nameFollows(tokens, k + 1, covered, words.nameStop)) return k + 1;
+    if (t.norm === "'s" || (isWord(t) && (/^\p{Ll}+$/u.test(t.raw) || covered[k] === 1 || words.titleWords.has(t.norm)))) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when tokens from..to (inclusive) are title words: lower-case words, or capitalised words of a written-out
+ * title ("Deputy Press and Information Director"; actor-context.json titleWords).
+ */
+function titleWordsBetween(tokens: Token[], from: number, to: number, titleWords: Set<string>): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k];
+    if (!t || !isWord(t) || !(/^\p{Ll}+$/u.test(t.raw) || titleWords.has(t.norm))) return false;
+  }
+  return true;
+}
 
 const ROLE_WORDS = new Set(['minister', 'president', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'diplomat', 'counterpart', 'leader', 'envoy', 'ambassador', 'king', 'emir', 'prince']);
 

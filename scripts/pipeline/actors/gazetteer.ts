@@ -261,6 +261,10 @@ export interface ContextWords {
   /** "The leaders ..." opening a sentence: the two people of the latest sentence (pairNounsOpening). */
   pairNounsOpening: Set<string>;
   pairVerbs: Set<string>;
+  /** Office nouns that end a title's "of" complement before a name ("of the ministry's press department NAME"). */
+  titleComplementHeads: Set<string>;
+  /** Capitalised words a written-out title may hold between a state and the title's head ("Deputy Press and Information"). */
+  titleWords: Set<string>;
 }
 
 export function loadContextWords(): ContextWords {
@@ -294,5 +298,7 @@ export function loadContextWords(): ContextWords {
     pairNouns: low(C.pairNouns),
     pairNounsOpening: low(C.pairNounsOpening),
     pairVerbs: low(C.pairVerbs),
+    titleComplementHeads: low(C.titleComplementHeads),
+    titleWords: low(C.titleWords),
   };
 }

@@ -257,3 +257,18 @@ export function numberOf(word: string | undefined): number | undefined {
   if (/^\d+$/.test(w)) return Number(w);
   return NUMBER_WORDS[w];
 }
+
+/**
+ * "today, the 7th October", "on Monday (Oct 7)": what may stand between a relative day and the explicit date that
+ * restates it (dates.cue.appositive-day).
+ */
+export const APPOSITIVE_DAY = {
+  id: raw.appositiveDay.id as string,
+  between: new RegExp(raw.appositiveDay.between, 'i'),
+};
+
+/** "In October 2021, X recalled its envoy. Y criticised Z ...": a past period opening the sentence before frames this one (dates.frame.background-period). */
+export const BACKGROUND_FRAME = {
+  id: raw.backgroundFrame.id as string,
+  minAgeDays: raw.backgroundFrame.minAgeDays as number,
+};

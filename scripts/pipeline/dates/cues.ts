@@ -11,6 +11,7 @@ import { pickDay, storedSpec, type FlexibleSpec } from './refiners/past-preferri
 import { monthSpanDay, spanDay, yearPartDay, type PeriodPart, type SpanDay } from './spans.ts';
 import type { SpanRule } from './cue-data.ts';
 import { TAG, hasIn, tagsOf, valuesIn } from './tags.ts';
+import { joinAppositiveDays } from './appositive.ts';
 
 interface CueBase {
   /** Offsets into the text given to extractCues. */
@@ -27,6 +28,8 @@ export interface DayCue extends CueBase {
   /** For weekdays and year-less dates: the spec, to re-pick the day for a planned event. */
   flexible?: FlexibleSpec;
   futureContext: boolean;
+  /** The relative day or weekday this explicit date restates ("today" in "today, the 7th October"): dates.cue.appositive-day. */
+  restates?: string;
 }
 
 /** A vague period: "last week", "in June", "later this year" (date null: not knowable). */
@@ -189,6 +192,7 @@ export function extractCues(text: string, published: string): DateCue[] {
       .parse(text, reference(pub))
       .map((r) => toCue(r, pub))
       .filter((c): c is DateCue => c !== null);
+    cues = joinAppositiveDays(text, cues);
   } catch {
     cues = []; // untrusted text: a parser failure means "no cue", never a crash
   }

@@ -11,6 +11,8 @@
  *  2b. attributionScope who reports the act (", South Korea's military said"; "According to
  *                       Kyodo, ...") is no party: right after the passes that take the sentence's states.
  *  2b'. observerScope  "X said it had detected a launch by Y": who saw a military act is no party of it.
+ *  2b''. quotedSpeaker "We signed the accord with X," the minister said: a first-person act in a quotation is the
+ *                       speaker's; after the attribution passes (which take reporters out), before the rest.
  *  2c. reportedContent  in a meeting or call, states named only in what was said ("told X that
  *                       Tehran would respond to Israel") were talked about, not present.
  *  2d. timeAnchor       "..., days before the Russian incursion": another event named to date this one.
@@ -68,6 +70,7 @@ import { organizationsAndPeople } from './organizations.ts';
 import { jointStrikeTarget, placeOtherSide } from './place-other-side.ts';
 import { relativeSubject } from './relative-subject.ts';
 import { reportedContent } from './reported-content.ts';
+import { quotedSpeaker } from './quoted-speaker.ts';
 import type { PartyPass } from './state.ts';
 import { subordinateClause } from './subordinate-clause.ts';
 import { timeAnchor } from './time-anchor.ts';
@@ -80,6 +83,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   widenScope,
   attributionScope,
   observerScope,
+  quotedSpeaker,
   reportedContent,
   timeAnchor,
   adjunctScope,

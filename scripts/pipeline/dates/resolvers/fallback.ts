@@ -38,7 +38,8 @@ export const datelineResolver: DateResolver = {
   resolve({ ctx }) {
     const d = ctx.dateline?.date;
     if (!d || toDayNumber(d) === null) return pass('no dated dateline');
-    return chose({ date: d, precision: 'day', evidence: 'dateline' }, `date=${d}: the dateline's day`);
+    const where = ctx.dateline?.rule ? ` (${ctx.dateline.rule}: a dateline opening a later paragraph)` : '';
+    return chose({ date: d, precision: 'day', evidence: 'dateline' }, `date=${d}: the dateline's day${where}`);
   },
 };
 

@@ -6,7 +6,7 @@
  */
 import { chose, pass, type DateResolver } from './types.ts';
 import { describe, fromDayCue, fromSpanCue } from './common.ts';
-import { DATED_NOUN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
+import { APPOSITIVE_DAY, DATED_NOUN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
 import { datesObject, relativeClauses, relativeOnDatedNoun } from '../select.ts';
 import { quotedRelative } from './quoted-relative.ts';
 
@@ -30,6 +30,7 @@ export const ownCueResolver: DateResolver = {
     if (quoted) return chose(quoted.res, `${describe(quoted.res)}: ${quoted.why}`);
     const rel = relativeClauses(sentence.text).find((r) => trigger.start >= r.start && trigger.end <= r.end);
     const viaNoun = rel && own.end <= rel.start && relativeOnDatedNoun(sentence.text, own, rel);
-    return chose(res, `${describe(res)}: ${own.evidence} day${viaNoun ? ` (${DATED_NOUN.id}: the relative clause tells the act of the dated noun)` : ''}`);
+    const restated = own.kind === 'day' && own.restates ? ` (${APPOSITIVE_DAY.id}: "${own.restates}" restated as an explicit date)` : '';
+    return chose(res, `${describe(res)}: ${own.evidence} day${viaNoun ? ` (${DATED_NOUN.id}: the relative clause tells the act of the dated noun)` : ''}${restated}`);
   },
 };
