@@ -15,6 +15,7 @@ import type { EventType } from '../../types.ts';
 import { isStateParty } from './party-test.ts';
 import { dropCountry, stateOf, type PartyPass, type PartyState } from './state.ts';
 import { RELATIVE_HEAD_NOUNS } from '../words.ts';
+import { SentenceMemo } from './words-of.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()]/gu;
 const RELATIVES = new Set(['which', 'who', 'whose', 'whom', 'where']);
@@ -30,12 +31,25 @@ interface Span2 {
   placeHead?: boolean;
 }
 
+interface Tok {
+  w: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** The sentence's words for this pass, split once per sentence (shared: read only). */
+const TOKENS = new SentenceMemo<readonly Tok[]>((text, base) => {
+  const toks: Tok[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) toks.push({ w: m[0].toLowerCase(), raw: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  return toks;
+});
+
 export function relativeClauses(s: PartyState): Span2[] {
   const text = s.sentenceText;
   const base = s.sentenceStart;
-  const toks: { w: string; raw: string; start: number; end: number }[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) toks.push({ w: m[0].toLowerCase(), raw: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  const toks = TOKENS.get(text, base);
   const out: Span2[] = [];
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
