@@ -36,7 +36,11 @@ export interface AdjunctSpan {
   head: number;
 }
 
+/** First words of each rule's openers: a word that starts none opens nothing (the same result, without the scan). */
+const FIRST_WORDS = new Map<AdjunctRule, ReadonlySet<string>>(ADJUNCT_SCOPES.rules.map((r) => [r, new Set(r.openers.map((o) => o[0]!))]));
+
 function openerAt(ws: readonly Word[], i: number, rule: AdjunctRule): string[] | undefined {
+  if (i < ws.length && !FIRST_WORDS.get(rule)!.has(ws[i]!.w)) return undefined;
   for (const o of rule.openers) {
     if (i + o.length > ws.length) continue;
     let ok = true;
