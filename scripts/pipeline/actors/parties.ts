@@ -19,10 +19,11 @@ export { isStateParty } from './passes/party-test.ts';
  * "hours after talks in Doha"; rule actors.location.not-in-anchor).
  */
 function placeOf(fs: Found[], s: { sentenceText: string; sentenceStart: number; candidate: EventCandidate }): string | undefined {
-  const text = s.sentenceText.toLowerCase();
+  let text: string | undefined;
   const after = s.candidate.trigger.end - s.sentenceStart;
   for (const f of fs) {
     if (!f.m.locative || !f.place) continue;
+    text ??= s.sentenceText.toLowerCase();
     const at = f.m.start - s.sentenceStart;
     if (at > after && inAnchorPhrase(text.slice(after, at))) continue;
     return f.place;
@@ -30,11 +31,13 @@ function placeOf(fs: Found[], s: { sentenceText: string; sentenceStart: number; 
   return undefined;
 }
 
+const ANCHORS: readonly string[] = [...TIME_ANCHORS, ...CAUSE_ANCHORS];
+
 /** True when `between` (the text from the trigger to a place) opens an anchor phrase that no comma has closed. */
 function inAnchorPhrase(between: string): boolean {
   const padded = ` ${between.replace(/[^\p{L}\p{N},;]+/gu, ' ')} `;
   let last = -1;
-  for (const a of [...TIME_ANCHORS, ...CAUSE_ANCHORS]) {
+  for (const a of ANCHORS) {
     const i = padded.lastIndexOf(` ${a} `);
     if (i > last) last = i;
   }

@@ -27,8 +27,12 @@ export const countryGroup: PartyPass = {
   id: 'actors.country-group',
   run(s) {
     const ws = wordsOf(s.sentenceText.slice(s.clause.start - s.sentenceStart, s.clause.end - s.sentenceStart), s.clause.start);
+    // Only names whose first word the clause holds can match (the same matches, in the same order).
+    const present = new Set<string>();
+    for (const w of ws) present.add(w.w);
     for (const g of GROUPS) {
       for (const name of g.names) {
+        if (!present.has(name[0]!)) continue;
         for (let i = 0; i + name.length <= ws.length; i++) {
           if (!name.every((w, k) => ws[i + k]!.w === w)) continue;
           let j = i - 1;

@@ -13,7 +13,7 @@ import { wordsOf, type Word } from './words-of.ts';
 const PRONOUNS = new Set(['it', 'they', 'we']);
 const AUXILIARIES = new Set(['had', 'has', 'have', 'was', 'were', 'also', 'first']);
 
-function observerAt(ws: Word[], i: number): number {
+function observerAt(ws: readonly Word[], i: number): number {
   for (const v of OBSERVER_VERBS) if (v.every((w, k) => ws[i + k]?.w === w)) return v.length;
   return 0;
 }

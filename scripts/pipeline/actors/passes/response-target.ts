@@ -26,7 +26,7 @@ interface Hit {
   words: string;
 }
 
-function verbAt(ws: Word[], i: number): number {
+function verbAt(ws: readonly Word[], i: number): number {
   for (const v of RESPONSE_VERBS.verbs) {
     let ok = i + v.length <= ws.length;
     for (let k = 0; k < v.length && ok; k++) ok = ws[i + k]!.w === v[k];

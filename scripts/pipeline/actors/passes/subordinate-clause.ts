@@ -15,8 +15,11 @@ import type { EventType } from '../../types.ts';
 import { isStateParty } from './party-test.ts';
 import { dropCountry, stateOf, type PartyPass, type PartyState } from './state.ts';
 import { RELATIVE_HEAD_NOUNS } from '../words.ts';
+import { scanWords, SentenceMemo } from './words-of.ts';
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()]/gu;
+/** Words as `/[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()]/gu` finds them (see scanWords). */
+const WORD_INNER: ReadonlySet<number> = new Set([..."'’-"].map((c) => c.codePointAt(0)!));
+const WORD_MARKS: ReadonlySet<number> = new Set([...',;:—–()'].map((c) => c.codePointAt(0)!));
 const RELATIVES = new Set(['which', 'who', 'whose', 'whom', 'where']);
 /** Relative words that may open a restrictive clause after a place noun ("a nation that is courted by ..."). */
 const PLACE_RELATIVES = new Set(['that', 'which', 'whose']);
@@ -30,12 +33,28 @@ interface Span2 {
   placeHead?: boolean;
 }
 
+interface Tok {
+  w: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** The sentence's words for this pass, split once per sentence (shared: read only). */
+const TOKENS = new SentenceMemo<readonly Tok[]>((text, base) => {
+  const toks: Tok[] = [];
+  const spans = scanWords(text, WORD_INNER, WORD_MARKS);
+  for (let k = 0; k < spans.length; k += 2) {
+    const raw = text.slice(spans[k]!, spans[k + 1]!);
+    toks.push({ w: raw.toLowerCase(), raw, start: base + spans[k]!, end: base + spans[k + 1]! });
+  }
+  return toks;
+});
+
 export function relativeClauses(s: PartyState): Span2[] {
   const text = s.sentenceText;
   const base = s.sentenceStart;
-  const toks: { w: string; raw: string; start: number; end: number }[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) toks.push({ w: m[0].toLowerCase(), raw: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  const toks = TOKENS.get(text, base);
   const out: Span2[] = [];
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;

@@ -19,11 +19,25 @@ const TYPES = new Set<EventType>(['statement', 'accusation', 'meeting', 'visit',
 /** Every anchor, longest first (a three-word anchor wins over the one word it starts with). */
 const ALL_ANCHORS: readonly string[] = [...new Set([...TIME_ANCHORS, ...TIME_ANCHORS_ANY_TYPE])].sort((a, b) => b.length - a.length);
 
+/**
+ * Lookups equivalent to the list scans below: `find` over a list sorted longest first, given candidates of
+ * three, two and one words (each strictly longer than the next), returns the longest candidate in the list.
+ */
+if (ALL_ANCHORS.some((a) => a === '' || a.trim() !== a)) throw new Error('actor-context.json: a time anchor is empty or has outer spaces');
+const ALL_SET: ReadonlySet<string> = new Set(ALL_ANCHORS);
+const ANY_SET: ReadonlySet<string> = new Set(TIME_ANCHORS_ANY_TYPE);
+/** First words of every anchor: a word that starts none needs no phrase built. */
+const FIRST_WORDS: ReadonlySet<string> = new Set(ALL_ANCHORS.map((a) => a.split(' ')[0]!));
+/** Anchors of several words that hold no cause, with their position in the list (the first in list order wins). */
+const ANY_SPACED = new Map<string, number>();
+TIME_ANCHORS_ANY_TYPE.forEach((a, i) => {
+  if (a.includes(' ') && !ANY_SPACED.has(a)) ANY_SPACED.set(a, i);
+});
+
 export const timeAnchor: PartyPass = {
   id: 'actors.time-anchor',
   run(s) {
     const anyTypeOnly = !TYPES.has(s.type);
-    const anchors = anyTypeOnly ? TIME_ANCHORS_ANY_TYPE : ALL_ANCHORS;
     const t = s.candidate.trigger;
     const ws = wordsOf(s.sentenceText, s.sentenceStart);
     let from = -1;
@@ -33,9 +47,11 @@ export const timeAnchor: PartyPass = {
       if (ws[i]!.start < t.end) continue;
       // The anchor opens after a comma ("..., days after X") or right after the verb's own phrase ("met Putin
       // hours after X"): a one- or two-word anchor starting here.
+      if (!FIRST_WORDS.has(ws[i]!.w)) continue;
+      const set = anyTypeOnly ? ANY_SET : ALL_SET;
       const two = i + 1 < ws.length ? `${ws[i]!.w} ${ws[i + 1]!.w}` : '';
       const three = i + 2 < ws.length ? `${two} ${ws[i + 2]!.w}` : '';
-      const hit = anchors.find((a) => a === three || a === two || a === ws[i]!.w);
+      const hit = set.has(three) ? three : set.has(two) ? two : set.has(ws[i]!.w) ? ws[i]!.w : undefined;
       if (!hit) continue;
       const prev = ws[i - 1];
       // "after" right after a comma, or after a time amount ("a few days before", "hours after").
@@ -56,9 +72,12 @@ export const timeAnchor: PartyPass = {
     if (from < 0) {
       for (let i = 0; i < ws.length && from < 0; i++) {
         if (ws[i]!.end > t.start) break;
+        if (!FIRST_WORDS.has(ws[i]!.w)) continue;
         const two = i + 1 < ws.length ? `${ws[i]!.w} ${ws[i + 1]!.w}` : '';
         const three = i + 2 < ws.length ? `${two} ${ws[i + 2]!.w}` : '';
-        const hit = TIME_ANCHORS_ANY_TYPE.find((a) => a.includes(' ') && (a === three || a === two));
+        const at3 = ANY_SPACED.get(three);
+        const at2 = ANY_SPACED.get(two);
+        const hit = at3 === undefined ? (at2 === undefined ? undefined : two) : at2 === undefined || at3 < at2 ? three : two;
         if (!hit) continue;
         from = ws[i]!.start;
         hitWords = hit;
