@@ -81,26 +81,61 @@ export class WorkerPool {
     return this.slots.filter((s) => !s.dead).length;
   }
 
+  /** Jobs waiting for this thread (or for a worker that got room meanwhile). */
+  private local: { job: Omit<Prepared, 'cached'>; resolve: (r: DocReport) => void; reject: (e: Error) => void }[] = [];
+  private draining = false;
+
+  private leastBusy(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) if (!s.dead && (!best || s.busy < best.busy)) best = s;
+    return best;
+  }
+
+  private send(slot: Slot, job: Omit<Prepared, 'cached'>, resolve: (r: DocReport) => void, reject: (e: Error) => void): void {
+    const seq = ++this.seq;
+    slot.busy++;
+    slot.pending.set(seq, { resolve, reject });
+    slot.worker.postMessage({ seq, job });
+  }
+
+  /**
+   * Runs one waiting job, after the event loop has taken in the workers' replies (setImmediate
+   * comes after the poll phase): to a worker if one has room by then, else in this thread; then
+   * yields again, so a worker is never left idle while this thread works through the queue.
+   */
+  private drain(): void {
+    const next = this.local.shift();
+    if (!next) {
+      this.draining = false;
+      return;
+    }
+    const best = this.leastBusy();
+    if (best && best.busy < QUEUE) this.send(best, next.job, next.resolve, next.reject);
+    else
+      extractPrepared(next.job, this.ctx).then((r) => {
+        this.localCompleted++;
+        next.resolve(r);
+      }, next.reject);
+    setImmediate(() => this.drain());
+  }
+
   /**
    * Runs a job on the least busy live worker, or in this thread when every worker already holds
    * QUEUE jobs; rejects when no worker is alive or the chosen one dies.
    */
   run(job: Omit<Prepared, 'cached'>): Promise<DocReport> {
-    let best: Slot | undefined;
-    for (const s of this.slots) if (!s.dead && (!best || s.busy < best.busy)) best = s;
+    const best = this.leastBusy();
     if (!best) return Promise.reject(new Error('no live worker'));
-    if (best.busy >= QUEUE) {
-      return extractPrepared(job, this.ctx).then((r) => {
-        this.localCompleted++;
-        return r;
-      });
-    }
-    const seq = ++this.seq;
-    const slot = best;
-    slot.busy++;
     return new Promise<DocReport>((resolve, reject) => {
-      slot.pending.set(seq, { resolve, reject });
-      slot.worker.postMessage({ seq, job });
+      if (best.busy < QUEUE) {
+        this.send(best, job, resolve, reject);
+        return;
+      }
+      this.local.push({ job, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => this.drain());
+      }
     });
   }
 
