@@ -32,6 +32,9 @@ export function triggerStems(trigger: string): string[] {
   return [];
 }
 
+/** The global twin of each type-word pattern (matchAll works on a copy, so one twin serves every call). */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
 /** Where `sentence` mentions the act again: a word with one of `stems`, or a definite type noun. */
 function mentions(text: string, stems: readonly string[], typeWords: RegExp | undefined): Span[] {
   const out: Span[] = [];
@@ -42,7 +45,8 @@ function mentions(text: string, stems: readonly string[], typeWords: RegExp | un
     }
   }
   if (typeWords) {
-    const re = new RegExp(typeWords.source, 'giu');
+    let re = GLOBAL.get(typeWords);
+    if (!re) GLOBAL.set(typeWords, (re = new RegExp(typeWords.source, 'giu')));
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index! - 30), m.index!);
       if (RETELLING.definite.test(before)) out.push({ start: m.index!, end: m.index! + m[0].length });
@@ -63,6 +67,9 @@ function withinRetellingReach(published: string): (c: DayCue) => boolean {
 /**
  * One later sentence: its past day cues in reach, and the first mention of the act (a word with one of
  * `stems`, or a definite noun of `typeWords`) whose own nearest day cue lies within RETELLING.nearWord.
+ * Speed: the mentions are looked for first; a sentence without one is not parsed for dates unless
+ * `needDays` (the caller reads `days` on its own), and then `days` is empty: most later sentences
+ * never mention the act, and their date parse was most of this resolver's cost.
  */
 function retoldIn(
   s: Sentence,
@@ -70,13 +77,16 @@ function retoldIn(
   typeWords: RegExp | undefined,
   story: string,
   inReach: (c: DayCue) => boolean,
+  needDays = false,
 ): { days: DayCue[]; mention?: { cue: DayCue; at: Span } } {
+  const found = mentions(s.text, stems, typeWords);
+  if (found.length === 0 && !needDays) return { days: [] };
   const cues = extractCues(s.text, story);
   const days = cues.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && inReach(c));
   if (days.length === 0) return { days };
   const anchors = cues.filter((c): c is AnchorCue => c.kind === 'anchor');
   const whole = { start: 0, end: s.text.length };
-  for (const at of mentions(s.text, stems, typeWords)) {
+  for (const at of found) {
     const cue = nearestCue(s.text, days, at, whole, anchors);
     if (cue && gap(cue, at) <= RETELLING.nearWord) return { days, mention: { cue: cue as DayCue, at } };
   }
@@ -120,7 +130,7 @@ export const laterRetellingResolver: DateResolver = {
     // ("alleging in a letter to the UN" ... "the October 2 missive"), not another actor's message.
     const namesMedium = namesActOf(sentence.text, candidate.type);
     for (const s of following.slice(0, RETELLING.sentencesAhead) as Sentence[]) {
-      const { days, mention } = retoldIn(s, stems, typeWords, story, inReach);
+      const { days, mention } = retoldIn(s, stems, typeWords, story, inReach, namesMedium);
       if (mention) {
         const res = fromDayCue(s, candidate, mention.cue, story, published);
         return chose(res, `${describe(res)}: told again later ("${s.text.slice(mention.at.start, mention.at.end)}")`);
