@@ -35,6 +35,8 @@ const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [opt
   --cache <dir>             per-document cache and the merge's block cache (default:
                             node_modules/.cache/diplomatic-timeline/extract)
   --no-cache                extract every document afresh
+  --verify                  read and hash every file (by default a file whose size, mtime, ctime and
+                            inode are those of the previous build is taken as unchanged)
   --reports-dir <dir>       also write one report per document there (--output becomes optional)
   --shard <k>/<n>           only the k-th of n shares of the documents (with --reports-dir)
   --merge-reports <dir>     merge saved reports instead of reading --input
@@ -54,6 +56,7 @@ const OPTIONS = {
   threads: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
+  verify: { type: 'boolean', default: false },
   'reports-dir': { type: 'string' },
   shard: { type: 'string' },
   'merge-reports': { type: 'string' },
@@ -185,6 +188,8 @@ async function main(): Promise<void> {
   let fromCache = 0;
   let bytes = 0;
   let reportKeys: (string | null)[] | undefined;
+  let sigs: (string | null)[] | undefined;
+  let unread = 0;
   const cacheDir = values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR;
   // Builds of a corpus folder into an events file (not traced) keep their state in one file of the
   // cache folder (corpus/build-state.ts): a rebuild reads the reports of unchanged documents from
@@ -224,9 +229,12 @@ async function main(): Promise<void> {
         ...(values.explain !== undefined ? { trace: true } : {}),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
         ...(state ? { known: (key: string) => state!.known(key) } : {}),
+        ...(state && !values.verify ? { fileKey: (sig: string) => state!.fileKey(sig) } : {}),
       });
       ({ reports, warnings: corpusWarnings } = res);
       reportKeys = res.keys;
+      sigs = res.sigs;
+      unread = res.stats.unread;
       usedThreads = res.stats.threads;
       fromCache = res.stats.fromCache;
       bytes = res.stats.bytes;
@@ -235,7 +243,7 @@ async function main(): Promise<void> {
     }
   }
   let n = reports.length;
-  timing('documents (list, read, cache, extract)');
+  timing(`documents (list, read, cache, extract; ${unread} files not read: same size, mtime, ctime and inode)`);
   if (!output) {
     progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
     return;
@@ -256,7 +264,7 @@ async function main(): Promise<void> {
   }
   if (reg.warning) corpusWarnings.push(reg.warning);
   if (state && reportKeys) {
-    const inc = await incrementalFinish(state, { reports, keys: reportKeys as string[], corpusWarnings });
+    const inc = await incrementalFinish(state, { reports, keys: reportKeys as string[], ...(sigs ? { sigs } : {}), corpusWarnings });
     const s = inc.stats;
     timing(
       `merge from the build state (${s.blocks} blocks, ${s.reclustered} of ${s.reports} reports clustered, ${s.newEvents} events combined, ${s.reused} kept, ${s.refiled} reports indexed again, ${s.idsChanged} ids changed), ids, validation`,

@@ -3,7 +3,7 @@
  * packed state, after adding, removing, changing or copying articles, writes the same bytes (events
  * file and build report) as a clean in-memory run, and clusters again only part of the reports.
  */
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -331,6 +331,67 @@ describe('build state: events that validation changes or rejects', () => {
     expect(second.text).toBe(second.refText);
     expect(JSON.stringify(second.got.report)).toBe(JSON.stringify(second.ref.report));
     expect(formatRegistry(second.got.registry!)).toBe(formatRegistry(second.ref.registry!));
+  }, 120_000);
+});
+
+describe('build state: files by size, mtime, ctime and inode', () => {
+  /** A build that trusts file signatures (racyMs 0: the test's files are seconds old at most). */
+  async function statBuild(dir: string, cache: string, verify = false) {
+    const state = await BuildState.open(cache, extractorVersion());
+    const res = await extractCorpus(dir, {
+      threads: 1,
+      cacheDir: cache,
+      racyMs: 0,
+      known: (k) => state.known(k),
+      ...(verify ? {} : { fileKey: (sig: string) => state.fileKey(sig) }),
+    });
+    const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], sigs: res.sigs, corpusWarnings: res.warnings });
+    const out = path.join(tmp, 'stat-events.json');
+    await inc.write(out);
+    await inc.saveState();
+    return { text: await readFile(out, 'utf8'), stats: res.stats };
+  }
+
+  it('reads no unchanged file, catches a same-size edit by its mtime, and --verify hashes every file', async () => {
+    const dir = path.join(tmp, 'stat');
+    const cache = path.join(tmp, 'stat-cache');
+    await mkdir(dir, { recursive: true });
+    for (let i = 0; i < 10; i++) {
+      const a = generateArticle(400 + i, 11);
+      await writeFile(path.join(dir, a.path), a.text!);
+    }
+    const first = await statBuild(dir, cache);
+    expect(first.stats.unread).toBe(0);
+    expect(first.text).toBe((await clean(dir)).text);
+    const same = await statBuild(dir, cache);
+    expect(same.stats.unread).toBe(10);
+    expect(same.text).toBe(first.text);
+
+    // A same-size edit: size and inode unchanged, mtime moved (set a few seconds on, as a later edit).
+    const names = (await readdir(dir)).sort();
+    const file = path.join(dir, names[2]!);
+    const before = await stat(file, { bigint: true });
+    const text = await readFile(file, 'utf8');
+    // One letter changed for another: the same number of bytes.
+    const at = text.indexOf('a', text.indexOf('\n\n'));
+    const edited = `${text.slice(0, at)}e${text.slice(at + 1)}`;
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    expect(edited).not.toBe(text);
+    await writeFile(file, edited);
+    await utimes(file, new Date(Number(before.mtimeMs) + 5000), new Date(Number(before.mtimeMs) + 5000));
+    const after = await stat(file, { bigint: true });
+    expect(after.size).toBe(before.size);
+    expect(after.ino).toBe(before.ino);
+    const changed = await statBuild(dir, cache);
+    expect(changed.stats.unread).toBe(9);
+    expect(changed.stats.extracted).toBe(1);
+    expect(changed.text).toBe((await clean(dir)).text);
+
+    // --verify: every file read and hashed, the same output.
+    const verified = await statBuild(dir, cache, true);
+    expect(verified.stats.unread).toBe(0);
+    expect(verified.stats.extracted).toBe(0);
+    expect(verified.text).toBe(changed.text);
   }, 120_000);
 });
 

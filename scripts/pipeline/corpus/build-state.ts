@@ -68,6 +68,8 @@ interface DocRec {
   n: number;
   /** Blocks holding its reports. */
   blocks: number[];
+  /** Its file's signature (extract-corpus.ts fileSignature), when it had one to trust. */
+  sig?: string;
 }
 
 /** One merged event of the previous build. */
@@ -106,7 +108,7 @@ interface Header {
   nextBlock: number;
   bodyLength: number;
   garbage: number;
-  docs: [string, DocumentEntry, string[], number, number, number, number, number[]][];
+  docs: [string, DocumentEntry, string[], number, number, number, number, number[], string?][];
   /** Per block: its reports as [document position in docs, report position]. */
   blocks: [number, [number, number][]][];
   events: [string, string, string | 0, string, number, number, number, string, string[]?, [number, number]?][];
@@ -129,6 +131,8 @@ function bucketOf(term: string): string {
 /** The previous build, as read from the state file. */
 export class BuildState {
   readonly docs = new Map<string, DocRec>();
+  /** Document cache keys by file signature. */
+  readonly files = new Map<string, string>();
   readonly blocks = new Map<number, [string, number][]>();
   events: EventRec[] = [];
   /** Index buckets in the body, and those read or changed in this build. */
@@ -176,6 +180,7 @@ export class BuildState {
       }
     } catch {
       state.docs.clear();
+      state.files.clear();
       state.blocks.clear();
       state.events = [];
       state.buckets = new Map();
@@ -189,9 +194,10 @@ export class BuildState {
 
   private load(h: Header): void {
     const keys: string[] = [];
-    for (const [key, entry, warnings, bytes, off, len, n, blocks] of h.docs) {
+    for (const [key, entry, warnings, bytes, off, len, n, blocks, sig] of h.docs) {
       keys.push(key);
-      this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks });
+      this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks, ...(sig !== undefined ? { sig } : {}) });
+      if (sig !== undefined) this.files.set(sig, key);
     }
     for (const [id, refs] of h.blocks) this.blocks.set(id, refs.map(([d, i]) => [keys[d]!, i]));
     this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings, raw]) => ({
@@ -216,6 +222,11 @@ export class BuildState {
   known(key: string): DocReport | undefined {
     const d = this.docs.get(key);
     return d ? { entry: d.entry, warnings: d.warnings, events: [], bytes: d.bytes } : undefined;
+  }
+
+  /** The cache key of the document whose file had signature `sig` in the previous build, or undefined. */
+  fileKey(sig: string): string | undefined {
+    return this.files.get(sig);
   }
 
   /** The index bucket `name` (read from the body once). */
@@ -363,6 +374,8 @@ export interface IncrementalInput {
   reports: readonly DocReport[];
   /** Each report's document cache key (none may be null). */
   keys: readonly string[];
+  /** Each file's signature to keep for the next build (null: none), aligned with `reports`. */
+  sigs?: readonly (string | null)[];
   corpusWarnings: readonly string[];
 }
 
@@ -674,7 +687,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     let i = 0;
     for (const d of state.docs.values()) {
       const r = reports[i]!;
-      if (d.key !== keys[i] || d.bytes !== r.bytes || JSON.stringify(d.entry) !== JSON.stringify(r.entry) || JSON.stringify(d.warnings) !== JSON.stringify(r.warnings)) return false;
+      if (d.key !== keys[i] || d.sig !== (input.sigs?.[i] ?? undefined) || d.bytes !== r.bytes || JSON.stringify(d.entry) !== JSON.stringify(r.entry) || JSON.stringify(d.warnings) !== JSON.stringify(r.warnings)) return false;
       i++;
     }
     return true;
@@ -685,7 +698,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       return;
     }
     try {
-      await saveNewState(state, { reports, keys, present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock });
+      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock });
     } catch {
       // A state that cannot be written only costs time: the next build is a full one.
       await rm(state.file, { force: true }).catch(() => undefined);
@@ -751,6 +764,7 @@ function retext(text: Buffer, from: string, to: string): Buffer {
 interface SaveInput {
   reports: readonly DocReport[];
   keys: readonly string[];
+  sigs: readonly (string | null)[];
   present: Set<string>;
   affected: Set<number>;
   newBlocks: Map<number, Ref[]>;
@@ -852,7 +866,10 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         rep = [await append(text), text.length];
       }
       docIndex.set(key, docs.length);
-      docs.push([key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, [...(docBlocks.get(key) ?? [])]]);
+      const sig = s.sigs[i];
+      const rec: Header['docs'][number] = [key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, [...(docBlocks.get(key) ?? [])]];
+      if (sig) rec.push(sig);
+      docs.push(rec);
     }
     // Event texts, each after a ",\n", in the order of events.json (so that runs of them are read at once).
     const sep = Buffer.from(',\n');
