@@ -35,6 +35,8 @@ const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [opt
   --cache <dir>             per-document cache and the merge's block cache (default:
                             node_modules/.cache/diplomatic-timeline/extract)
   --no-cache                extract every document afresh
+  --no-build-state          merge every report afresh (from the per-document and block caches), not from
+                            the previous build's state (for comparisons; the output is the same)
   --verify                  read and hash every file (by default a file whose size, mtime, ctime and
                             inode are those of the previous build is taken as unchanged)
   --reports-dir <dir>       also write one report per document there (--output becomes optional)
@@ -57,6 +59,7 @@ const OPTIONS = {
   cache: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
   verify: { type: 'boolean', default: false },
+  'no-build-state': { type: 'boolean', default: false },
   'reports-dir': { type: 'string' },
   shard: { type: 'string' },
   'merge-reports': { type: 'string' },
@@ -196,7 +199,13 @@ async function main(): Promise<void> {
   // there and merges again only what new or removed documents can touch; published ids and
   // curation are then applied to the merged events as finishPipeline does (run.ts, publishMerged).
   const stateful =
-    !merging && cacheDir !== null && output !== undefined && !shard && !values['reports-dir'] && values.explain === undefined;
+    !merging &&
+    cacheDir !== null &&
+    output !== undefined &&
+    !shard &&
+    !values['reports-dir'] &&
+    values.explain === undefined &&
+    !values['no-build-state'];
   // Curation and published ids (read only when an events file is written).
   const reportPath = path.resolve(values.report ?? path.join(path.dirname(output ?? '.'), 'build-report.json'));
   const curationPath = values.curation ? path.resolve(values.curation) : input ? path.join(input, 'curation.yaml') : undefined;
