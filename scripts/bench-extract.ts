@@ -5,13 +5,16 @@
  * (scripts/eval/synthetic-corpus.ts, articles of about 3-5 KB):
  *  1. a clean run (no cache) on 1 thread and on every core: wall time, MB/s, CPU time, peak memory;
  *  2. incremental rebuild: a corpus of `--incremental` articles is extracted once into a fresh
- *     cache, one article is added, and the rebuild is timed (it should re-extract one article);
+ *     cache with an id registry (as `npm run build` does), one article is added, and the rebuild is
+ *     timed (it should re-extract one article); then the same corpus is built again without the
+ *     build state (`--no-build-state`, from the same registry) and the outputs are compared with cmp
+ *     (events.json, build-report.json and the registry must be byte-identical);
  *  3. with `--stages`, the in-memory per-stage CPU breakdown (parse, segment, extract, merge).
  * MB = 10^6 bytes of UTF-8 article text. Figures only, no pass/fail. Run it with `nice` on a shared
  * machine and read the load average it prints: wall-clock figures depend on other load.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -76,9 +79,11 @@ function extract(args: string[]): Run {
 }
 
 function line(label: string, r: Run, bytes: number): void {
+  const load = `load ${fmt(os.loadavg()[0] ?? 0, 1)}`;
   const cpu = r.cpu !== undefined ? `, ${fmt(r.cpu)} s CPU (${fmt(bytes / MB / r.cpu)} MB per CPU-second)` : '';
   const mem = r.peakMiB !== undefined ? `, peak ${fmt(r.peakMiB, 0)} MiB RSS` : '';
   console.log(`  ${label.padEnd(26)} ${fmt(r.wall).padStart(7)} s wall  ${fmt(bytes / MB / r.wall).padStart(6)} MB/s${cpu}${mem}`);
+  console.log(`  ${''.padEnd(26)} ${load} at the end`);
   if (r.summary) console.log(`  ${''.padEnd(26)} ${r.summary}`);
 }
 
@@ -152,11 +157,26 @@ function main(): void {
       const bigBytes = writeCorpus(large, 0, big, seed + 1);
       console.log('');
       console.log(`incremental: ${big} articles, ${fmt(bigBytes / MB)} MB, written in ${fmt((performance.now() - t) / 1000)} s`);
-      const args = (o: string) => ['--input', large, '--output', out(o), '--cache', cache, '--no-id-registry'];
+      const registry = path.join(tmp, 'published-ids.json');
+      const args = (o: string, reg = registry) => ['--input', large, '--output', out(o), '--cache', cache, '--id-registry', reg, '--update-id-registry'];
       line('first build, cache filled', extract([...args('fill'), '--threads', String(cores)]), bigBytes);
       line('rebuild, nothing changed', extract([...args('same'), '--threads', String(cores)]), bigBytes);
       const added = writeCorpus(large, big, big + 1, seed + 1);
+      const before = path.join(tmp, 'published-ids.before.json');
+      copyFileSync(registry, before);
       line('rebuild, one article added', extract([...args('added'), '--threads', String(cores)]), bigBytes + added);
+      // The same build without the state, from the registry as it was: every byte must be the same.
+      const refRegistry = path.join(tmp, 'published-ids.ref.json');
+      copyFileSync(before, refRegistry);
+      line('same, without build state', extract([...args('ref', refRegistry), '--threads', String(cores), '--no-build-state']), bigBytes + added);
+      const same = (a: string, b: string) => readFileSync(a).equals(readFileSync(b));
+      const dirOf = (o: string) => path.dirname(out(o));
+      const files = [
+        ['events.json', same(out('added'), out('ref'))],
+        ['build-report.json', same(path.join(dirOf('added'), 'build-report.json'), path.join(dirOf('ref'), 'build-report.json'))],
+        ['published-ids.json', same(registry, refRegistry)],
+      ] as const;
+      console.log(`  byte-identical to the build without state: ${files.map(([n, ok]) => `${n} ${ok ? 'yes' : 'NO'}`).join(', ')}`);
     }
 
     if (values.stages) stages(Math.min(count, 2000), seed);

@@ -25,7 +25,7 @@ import { emptyRegistry, formatRegistry, parseRegistry, REGISTRY_FILE, type Regis
 import { formatReport } from './pipeline/report.ts';
 import { formatTrace, type TraceStep } from './pipeline/trace.ts';
 import type { EventsFile } from '../src/lib/schema.ts';
-import { finishPipeline } from './pipeline/run.ts';
+import { finishPipeline, publishMerged } from './pipeline/run.ts';
 
 const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [options]
        npm run extract -- --merge-reports <dir> --output <file.json> [options]
@@ -35,6 +35,10 @@ const USAGE = `usage: npm run extract -- --input <dir> --output <file.json> [opt
   --cache <dir>             per-document cache and the merge's block cache (default:
                             node_modules/.cache/diplomatic-timeline/extract)
   --no-cache                extract every document afresh
+  --no-build-state          merge every report afresh (from the per-document and block caches), not from
+                            the previous build's state (for comparisons; the output is the same)
+  --verify                  read and hash every file (by default a file whose size, mtime, ctime and
+                            inode are those of the previous build is taken as unchanged)
   --reports-dir <dir>       also write one report per document there (--output becomes optional)
   --shard <k>/<n>           only the k-th of n shares of the documents (with --reports-dir)
   --merge-reports <dir>     merge saved reports instead of reading --input
@@ -54,6 +58,8 @@ const OPTIONS = {
   threads: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
+  verify: { type: 'boolean', default: false },
+  'no-build-state': { type: 'boolean', default: false },
   'reports-dir': { type: 'string' },
   shard: { type: 'string' },
   'merge-reports': { type: 'string' },
@@ -142,6 +148,18 @@ async function loadRegistry(values: Values, input: string | undefined): Promise<
   return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : {}) };
 }
 
+/** --update-id-registry: the registry after this build, written only when its text changed. */
+async function writeRegistry(values: Values, reg: { file?: string; registry?: Registry }, registry: Registry | undefined): Promise<void> {
+  if (!values['update-id-registry'] || !reg.file || !registry || !reg.registry) return;
+  const text = formatRegistry(registry);
+  const before = await readFile(reg.file, 'utf8').catch(() => '');
+  if (text !== before) {
+    await writeAtomic(reg.file, text).catch((err: unknown) =>
+      process.stderr.write(`extract: warning: cannot write id registry ${reg.file}: ${code(err)}\n`),
+    );
+  }
+}
+
 async function main(): Promise<void> {
   let values: Values;
   try {
@@ -173,10 +191,13 @@ async function main(): Promise<void> {
   let fromCache = 0;
   let bytes = 0;
   let reportKeys: (string | null)[] | undefined;
+  let sigs: (string | null)[] | undefined;
+  let unread = 0;
   const cacheDir = values['no-cache'] ? null : values.cache ? path.resolve(values.cache) : DEFAULT_CACHE_DIR;
-  // Builds without id registry, curation or tracing keep their state in one file of the cache folder
-  // (corpus/build-state.ts): a rebuild reads the reports of unchanged documents from there and
-  // merges again only what new or removed documents can touch.
+  // Builds of a corpus folder into an events file (not traced) keep their state in one file of the
+  // cache folder (corpus/build-state.ts): a rebuild reads the reports of unchanged documents from
+  // there and merges again only what new or removed documents can touch; published ids and
+  // curation are then applied to the merged events as finishPipeline does (run.ts, publishMerged).
   const stateful =
     !merging &&
     cacheDir !== null &&
@@ -184,9 +205,19 @@ async function main(): Promise<void> {
     !shard &&
     !values['reports-dir'] &&
     values.explain === undefined &&
-    values['no-id-registry'] &&
-    values.curation === undefined &&
-    !existsSync(path.join(input!, 'curation.yaml'));
+    !values['no-build-state'];
+  // Curation and published ids (read only when an events file is written).
+  const reportPath = path.resolve(values.report ?? path.join(path.dirname(output ?? '.'), 'build-report.json'));
+  const curationPath = values.curation ? path.resolve(values.curation) : input ? path.join(input, 'curation.yaml') : undefined;
+  let curation: { path: string; text: string } | undefined;
+  if (output && curationPath && (values.curation || existsSync(curationPath))) {
+    try {
+      curation = { path: path.relative(process.cwd(), curationPath) || curationPath, text: await readFile(curationPath, 'utf8') };
+    } catch (err) {
+      die(`cannot read curation file ${curationPath}: ${code(err)}`);
+    }
+  }
+  const reg = output ? await loadRegistry(values, input) : {};
   let state = stateful ? await BuildState.open(cacheDir, extractorVersion()) : undefined;
   if (state) timing(`read build state (${state.docs.size} documents, ${state.events.length} events)`);
   if (merging) {
@@ -207,9 +238,12 @@ async function main(): Promise<void> {
         ...(values.explain !== undefined ? { trace: true } : {}),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
         ...(state ? { known: (key: string) => state!.known(key) } : {}),
+        ...(state && !values.verify ? { fileKey: (sig: string) => state!.fileKey(sig) } : {}),
       });
       ({ reports, warnings: corpusWarnings } = res);
       reportKeys = res.keys;
+      sigs = res.sigs;
+      unread = res.stats.unread;
       usedThreads = res.stats.threads;
       fromCache = res.stats.fromCache;
       bytes = res.stats.bytes;
@@ -218,7 +252,7 @@ async function main(): Promise<void> {
     }
   }
   let n = reports.length;
-  timing('documents (list, read, cache, extract)');
+  timing(`documents (list, read, cache, extract; ${unread} files not read: same size, mtime, ctime and inode)`);
   if (!output) {
     progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
     return;
@@ -237,46 +271,40 @@ async function main(): Promise<void> {
       die((err as Error).message);
     }
   }
+  if (reg.warning) corpusWarnings.push(reg.warning);
   if (state && reportKeys) {
-    const inc = await incrementalFinish(state, { reports, keys: reportKeys as string[], corpusWarnings });
+    const inc = await incrementalFinish(state, { reports, keys: reportKeys as string[], ...(sigs ? { sigs } : {}), corpusWarnings });
     const s = inc.stats;
     timing(
       `merge from the build state (${s.blocks} blocks, ${s.reclustered} of ${s.reports} reports clustered, ${s.newEvents} events combined, ${s.reused} kept, ${s.refiled} reports indexed again, ${s.idsChanged} ids changed), ids, validation`,
     );
-    const reportFile = path.resolve(values.report ?? path.join(path.dirname(output), 'build-report.json'));
+    // With published ids or curation, the merged events go through the same steps as in finishPipeline.
+    const published = reg.registry || curation ? publishMerged(await inc.merged(), inc.side, { ...(reg.registry ? { registry: reg.registry } : {}), ...(curation ? { curation } : {}) }) : undefined;
+    if (published) timing('published ids, curation, validation');
+    const buildReport = published?.report ?? inc.report;
     try {
       await mkdir(path.dirname(output), { recursive: true });
-      await inc.write(output);
+      if (published) await writeEventsFile(output, published.file);
+      else await inc.write(output);
     } catch (err) {
       die(`cannot write ${output}: ${code(err)}`);
     }
     try {
-      await mkdir(path.dirname(reportFile), { recursive: true });
-      await writeFile(reportFile, `${JSON.stringify(inc.report, null, 2)}\n`);
+      await mkdir(path.dirname(reportPath), { recursive: true });
+      await writeFile(reportPath, `${JSON.stringify(buildReport, null, 2)}\n`);
     } catch (err) {
-      process.stderr.write(`extract: warning: cannot write report ${reportFile}: ${(err as Error).message}\n`);
+      process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
     }
+    if (published) await writeRegistry(values, reg, published.registry);
     timing('write');
     await inc.saveState();
     timing('write build state');
     progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
-    if (!values.quiet) process.stdout.write(`${formatReport(inc.report)}\n`);
+    if (!values.quiet) process.stdout.write(`${formatReport(buildReport)}\n`);
     return;
   }
 
   // 2. Once over all documents: merge, published ids, curation, validation.
-  const reportPath = path.resolve(values.report ?? path.join(path.dirname(output), 'build-report.json'));
-  const curationPath = values.curation ? path.resolve(values.curation) : input ? path.join(input, 'curation.yaml') : undefined;
-  let curation: { path: string; text: string } | undefined;
-  if (curationPath && (values.curation || existsSync(curationPath))) {
-    try {
-      curation = { path: path.relative(process.cwd(), curationPath) || curationPath, text: await readFile(curationPath, 'utf8') };
-    } catch (err) {
-      die(`cannot read curation file ${curationPath}: ${code(err)}`);
-    }
-  }
-  const reg = await loadRegistry(values, input);
-  if (reg.warning) corpusWarnings.push(reg.warning);
   // The merge's blocks are cached beside the per-document reports (not with --explain: traced runs
   // cluster everything at once).
   const mergeCache = cacheDir !== null && reportKeys && values.explain === undefined ? await FileMergeCache.open(cacheDir) : undefined;
@@ -312,15 +340,7 @@ async function main(): Promise<void> {
   } catch (err) {
     process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
   }
-  if (values['update-id-registry'] && reg.file && registry && reg.registry) {
-    const text = formatRegistry(registry);
-    const before = await readFile(reg.file, 'utf8').catch(() => '');
-    if (text !== before) {
-      await writeAtomic(reg.file, text).catch((err: unknown) =>
-        process.stderr.write(`extract: warning: cannot write id registry ${reg.file}: ${code(err)}\n`),
-      );
-    }
-  }
+  await writeRegistry(values, reg, registry);
   timing('write');
   progress.finish({ done: n, total: n, bytes, fromCache }, (performance.now() - started) / 1000, usedThreads);
   if (!values.quiet) process.stdout.write(`${formatReport(report)}\n`);

@@ -77,6 +77,24 @@ export function formatRegistry(reg: Registry): string {
   return `${JSON.stringify({ about: ABOUT, version: 1, generation: reg.generation, ids, aliases: sortedRecord(reg.aliases) }, null, 2)}\n`;
 }
 
+/** Whether formatRegistry would write the same text for both (without formatting either). */
+export function sameRegistry(a: Registry, b: Registry): boolean {
+  if (a.generation !== b.generation) return false;
+  const ak = Object.keys(a.ids);
+  const ek = Object.keys(a.aliases);
+  if (ak.length !== Object.keys(b.ids).length || ek.length !== Object.keys(b.aliases).length) return false;
+  for (const id of ak) {
+    const x = a.ids[id]!;
+    const y = Object.hasOwn(b.ids, id) ? b.ids[id] : undefined;
+    if (!y || x.since !== y.since || x.key !== y.key || x.sources.length !== y.sources.length) return false;
+    const xs = [...x.sources].sort(cmp);
+    const ys = [...y.sources].sort(cmp);
+    for (let i = 0; i < xs.length; i++) if (xs[i] !== ys[i]) return false;
+  }
+  for (const id of ek) if (!Object.hasOwn(b.aliases, id) || a.aliases[id] !== b.aliases[id]) return false;
+  return true;
+}
+
 function sortedRecord(rec: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of Object.keys(rec).sort(cmp)) out[k] = rec[k]!;
@@ -261,6 +279,6 @@ export function updateRegistry(
   }
 
   const candidate: Registry = { version: 1, generation: reg.generation, ids, aliases: sortedRecord(aliases) };
-  const changed = formatRegistry(candidate) !== formatRegistry(reg);
+  const changed = !sameRegistry(candidate, reg);
   return { registry: { ...candidate, generation: changed ? next : reg.generation }, aliases: sortedRecord(aliases) };
 }

@@ -116,11 +116,35 @@ export function finishPipeline(reports: Iterable<DocReport>, opts: PipelineOptio
   // A publication day far after every other document's is most likely a typo in the header.
   warnings.push(...futurePublicationWarnings(documents.filter((d) => d.status === 'ok')));
 
-  let events: TimelineEvent[] = mergeEvents(
+  const events: TimelineEvent[] = mergeEvents(
     extracted,
     eventKeys && opts.mergeCache ? { reportKeys: eventKeys, cache: opts.mergeCache, ...(opts.mergeStats ? { stats: opts.mergeStats } : {}) } : {},
   );
   extracted.length = 0;
+  return publishMerged(events, { documents, perDocument, documentChars, warnings }, opts);
+}
+
+/** What finishPipeline gathers from the documents before merging (the build report's inputs). */
+export interface DocumentSide {
+  documents: DocumentEntry[];
+  perDocument: Map<string, number>;
+  documentChars: Map<string, number>;
+  /** Corpus, document and publication-day warnings, in that order (validation warnings follow). */
+  warnings: { document?: string; message: string }[];
+}
+
+/**
+ * The half after merging: published ids, curation, validation, the build report and the updated
+ * registry. `events` are the merged events as mergeEvents gives them (sorted by date, id); it is
+ * emptied. The build state (corpus/build-state.ts) calls it with the events it kept.
+ */
+export function publishMerged(
+  merged: TimelineEvent[],
+  side: DocumentSide,
+  opts: Pick<PipelineOptions, 'registry' | 'curation'> = {},
+): PipelineResult {
+  const { documents, perDocument, documentChars, warnings } = side;
+  let events = merged;
   let registryMatch: ReturnType<typeof applyRegistry>['match'] | undefined;
   if (opts.registry) {
     const applied = applyRegistry(events, opts.registry);

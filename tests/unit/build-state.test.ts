@@ -3,7 +3,7 @@
  * packed state, after adding, removing, changing or copying articles, writes the same bytes (events
  * file and build report) as a clean in-memory run, and clusters again only part of the reports.
  */
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,10 @@ import { extractCorpus } from '../../scripts/pipeline/corpus/extract-corpus.ts';
 import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
 import { assignIds, baseId } from '../../scripts/pipeline/ids.ts';
 import { readCorpus } from '../../scripts/pipeline/load.ts';
-import { runPipeline } from '../../scripts/pipeline/run.ts';
+import { finishPipeline, publishMerged, runPipeline } from '../../scripts/pipeline/run.ts';
+import type { DocReport } from '../../scripts/pipeline/document-report.ts';
+import { emptyRegistry, formatRegistry, type Registry } from '../../scripts/pipeline/id-registry.ts';
+import { eventsFileChunks } from '../../scripts/pipeline/corpus/write-json.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const COUNT = 60;
@@ -188,6 +191,208 @@ describe('build state', () => {
     const other = await BuildState.open(cacheDir, 'other-version');
     expect(other.docs.size).toBe(0);
   }, 300_000);
+});
+
+/** The reference with published ids and curation: everything in memory. */
+async function cleanPublished(dir: string, registry: Registry, curation?: { path: string; text: string }) {
+  const c = await readCorpus(dir);
+  const r = runPipeline(c.docs, { corpusWarnings: c.warnings, registry, ...(curation ? { curation } : {}) });
+  return { text: [...eventsFileChunks(r.file)].join(''), report: JSON.stringify(r.report), registry: formatRegistry(r.registry!), ids: r.file.events.map((e) => e.id) };
+}
+
+/** As the CLI does it with an id registry or curation: the state's merged events through publishMerged. */
+async function buildPublished(dir: string, cache: string, registry: Registry, curation?: { path: string; text: string }) {
+  const state = await BuildState.open(cache, extractorVersion());
+  const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
+  const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], corpusWarnings: res.warnings });
+  const r = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
+  await inc.saveState();
+  return {
+    text: [...eventsFileChunks(r.file)].join(''),
+    report: JSON.stringify(r.report),
+    registry: formatRegistry(r.registry!),
+    next: r.registry!,
+    stats: inc.stats,
+    extracted: res.stats.extracted,
+  };
+}
+
+describe('build state with an id registry and curation', () => {
+  it('gives the events, aliases, report and registry of a clean build, build after build', async () => {
+    const dir = path.join(tmp, 'published');
+    const cache = path.join(tmp, 'published-cache');
+    await copyDir(corpus, dir);
+    // First build: no registry yet.
+    let registry = emptyRegistry();
+    const ref0 = await cleanPublished(dir, registry);
+    const b0 = await buildPublished(dir, cache, registry);
+    expect(b0.text).toBe(ref0.text);
+    expect(b0.report).toBe(ref0.report);
+    expect(b0.registry).toBe(ref0.registry);
+    registry = b0.next;
+
+    // Curation written against the published ids: one event suppressed, one fixed, two merged.
+    const ids = ref0.ids;
+    expect(ids.length).toBeGreaterThan(8);
+    const curation = {
+      path: 'curation.yaml',
+      text: [
+        'suppress:',
+        `  - id: ${ids[1]}`,
+        '    note: not an event',
+        'fix:',
+        `  - id: ${ids[2]}`,
+        '    title: A corrected title',
+        'merge:',
+        `  - ids: [${ids[4]}, ${ids[5]}]`,
+        '    note: the same talks',
+        '',
+      ].join('\n'),
+    };
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    // One article added, one removed, one changed: ids move, aliases appear, curation follows them.
+    const extra = generateArticle(COUNT + 5, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    await rm(path.join(dir, names[6]!));
+    const text = await readFile(path.join(dir, names[8]!), 'utf8');
+    await writeFile(path.join(dir, names[8]!), text.replace(/\n\n/, '\n\nIndia and Brazil signed a trade agreement on Monday.\n\n'));
+    const ref1 = await cleanPublished(dir, registry, curation);
+    const b1 = await buildPublished(dir, cache, registry, curation);
+    expect(b1.extracted).toBe(2);
+    expect(b1.stats.reclustered).toBeLessThan(b1.stats.reports);
+    expect(b1.text).toBe(ref1.text);
+    expect(b1.report).toBe(ref1.report);
+    expect(b1.registry).toBe(ref1.registry);
+    // (An id of the removed article is not applied, with a warning, in both.)
+    const summary = JSON.parse(b1.report).curation as { fixed: number; merged: number; suppressed: number };
+    expect(summary.fixed + summary.merged + summary.suppressed).toBeGreaterThanOrEqual(2);
+    registry = b1.next;
+
+    // Nothing changed: the same ids again, the registry unchanged.
+    const ref2 = await cleanPublished(dir, registry, curation);
+    const b2 = await buildPublished(dir, cache, registry, curation);
+    expect(b2.extracted).toBe(0);
+    expect(b2.text).toBe(ref2.text);
+    expect(b2.registry).toBe(b1.registry);
+
+    // The removed article back: its events take their old ids again (a clean build says which).
+    await writeFile(path.join(dir, names[6]!), await readFile(path.join(corpus, names[6]!)));
+    const ref3 = await cleanPublished(dir, registry, curation);
+    const b3 = await buildPublished(dir, cache, registry, curation);
+    expect(b3.text).toBe(ref3.text);
+    expect(b3.report).toBe(ref3.report);
+    expect(b3.registry).toBe(ref3.registry);
+  }, 300_000);
+});
+
+describe('build state: events that validation changes or rejects', () => {
+  it('keeps their merged form, so published ids and curation see what a clean build sees', async () => {
+    const dir = path.join(tmp, 'invalid');
+    const cache = path.join(tmp, 'invalid-cache');
+    await mkdir(dir, { recursive: true });
+    for (let i = 0; i < 12; i++) {
+      const a = generateArticle(200 + i, 11);
+      await writeFile(path.join(dir, a.path), a.text!);
+    }
+    // One document's first event names a state by a code the schema rejects (the event fails
+    // validation); its second has a source with an impossible publication day (the source is left out,
+    // or the event fails when it has no other).
+    const spoil = (reports: DocReport[]): DocReport[] => {
+      const out = structuredClone(reports);
+      const r = out.find((x) => x.entry.status === 'ok' && x.events.length >= 2)!;
+      r.events[0]!.countries = ['xx'];
+      r.events[1]!.source.published = '2025-02-30';
+      return out;
+    };
+    const run = async (registry: Registry, curation?: { path: string; text: string }) => {
+      const full = await extractCorpus(dir, { threads: 1, cacheDir: cache });
+      const ref = finishPipeline(spoil(full.reports), { corpusWarnings: full.warnings, registry, ...(curation ? { curation } : {}) });
+      const state = await BuildState.open(cache, extractorVersion());
+      const known = state.docs.size;
+      const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
+      const inc = await incrementalFinish(state, { reports: known ? res.reports : spoil(res.reports), keys: res.keys as string[], corpusWarnings: res.warnings });
+      const got = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
+      await inc.saveState();
+      return { ref, got, text: [...eventsFileChunks(got.file)].join(''), refText: [...eventsFileChunks(ref.file)].join('') };
+    };
+    const first = await run(emptyRegistry());
+    expect(first.text).toBe(first.refText);
+    expect(JSON.stringify(first.got.report)).toBe(JSON.stringify(first.ref.report));
+    const failed = /event (\S+-xx-\S+) failed validation/.exec(JSON.stringify(first.ref.report))?.[1];
+    expect(failed).toBeDefined();
+
+    // A curation fix that makes the rejected event valid, and a new article: the rejected event's
+    // merged form now comes from the state's body.
+    const curation = { path: 'curation.yaml', text: `fix:\n  - id: ${failed}\n    countries: [FRA]\n` };
+    const extra = generateArticle(300, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    const second = await run(first.got.registry!, curation);
+    expect(second.ref.report.curation?.fixed, JSON.stringify(second.ref.report).slice(-1500)).toBe(1);
+    expect(second.text).toBe(second.refText);
+    expect(JSON.stringify(second.got.report)).toBe(JSON.stringify(second.ref.report));
+    expect(formatRegistry(second.got.registry!)).toBe(formatRegistry(second.ref.registry!));
+  }, 120_000);
+});
+
+describe('build state: files by size, mtime, ctime and inode', () => {
+  /** A build that trusts file signatures (racyMs 0: the test's files are seconds old at most). */
+  async function statBuild(dir: string, cache: string, verify = false) {
+    const state = await BuildState.open(cache, extractorVersion());
+    const res = await extractCorpus(dir, {
+      threads: 1,
+      cacheDir: cache,
+      racyMs: 0,
+      known: (k) => state.known(k),
+      ...(verify ? {} : { fileKey: (sig: string) => state.fileKey(sig) }),
+    });
+    const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], sigs: res.sigs, corpusWarnings: res.warnings });
+    const out = path.join(tmp, 'stat-events.json');
+    await inc.write(out);
+    await inc.saveState();
+    return { text: await readFile(out, 'utf8'), stats: res.stats };
+  }
+
+  it('reads no unchanged file, catches a same-size edit by its mtime, and --verify hashes every file', async () => {
+    const dir = path.join(tmp, 'stat');
+    const cache = path.join(tmp, 'stat-cache');
+    await mkdir(dir, { recursive: true });
+    for (let i = 0; i < 10; i++) {
+      const a = generateArticle(400 + i, 11);
+      await writeFile(path.join(dir, a.path), a.text!);
+    }
+    const first = await statBuild(dir, cache);
+    expect(first.stats.unread).toBe(0);
+    expect(first.text).toBe((await clean(dir)).text);
+    const same = await statBuild(dir, cache);
+    expect(same.stats.unread).toBe(10);
+    expect(same.text).toBe(first.text);
+
+    // A same-size edit: size and inode unchanged, mtime moved (set a few seconds on, as a later edit).
+    const names = (await readdir(dir)).sort();
+    const file = path.join(dir, names[2]!);
+    const before = await stat(file, { bigint: true });
+    const text = await readFile(file, 'utf8');
+    // One letter changed for another: the same number of bytes.
+    const at = text.indexOf('a', text.indexOf('\n\n'));
+    const edited = `${text.slice(0, at)}e${text.slice(at + 1)}`;
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    expect(edited).not.toBe(text);
+    await writeFile(file, edited);
+    await utimes(file, new Date(Number(before.mtimeMs) + 5000), new Date(Number(before.mtimeMs) + 5000));
+    const after = await stat(file, { bigint: true });
+    expect(after.size).toBe(before.size);
+    expect(after.ino).toBe(before.ino);
+    const changed = await statBuild(dir, cache);
+    expect(changed.stats.unread).toBe(9);
+    expect(changed.stats.extracted).toBe(1);
+    expect(changed.text).toBe((await clean(dir)).text);
+
+    // --verify: every file read and hashed, the same output.
+    const verified = await statBuild(dir, cache, true);
+    expect(verified.stats.unread).toBe(0);
+    expect(verified.stats.extracted).toBe(0);
+    expect(verified.text).toBe(changed.text);
+  }, 120_000);
 });
 
 describe('assignIdsFrom', () => {

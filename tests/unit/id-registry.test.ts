@@ -8,6 +8,7 @@ import {
   emptyRegistry,
   formatRegistry,
   parseRegistry,
+  sameRegistry,
   updateRegistry,
   type Registry,
 } from '../../scripts/pipeline/id-registry.ts';
@@ -167,5 +168,38 @@ describe('registry file', () => {
     expect(updated.registry.generation).toBe(4);
     expect(updated.registry.ids['2025-07-13-meeting-chn-rus-2']!.since).toBe(4);
     expect(updated.registry.ids['2025-07-13-meeting-chn-rus']!.since).toBe(1);
+  });
+});
+
+describe('sameRegistry', () => {
+  it('says whether formatRegistry writes the same text, for registries that differ in one thing each', () => {
+    const base: Registry = {
+      version: 1,
+      generation: 4,
+      ids: {
+        a: { since: 1, key: '2025-01-01|meeting|FRA', sources: ['d1#x#0', 'd2#y#3'] },
+        b: { since: 2, key: '2025-01-02|visit|DEU', sources: ['d3#z#1'] },
+      },
+      aliases: { c: 'a' },
+    };
+    const variants: Registry[] = [
+      structuredClone(base),
+      { ...structuredClone(base), ids: { b: base.ids.b!, a: { ...base.ids.a!, sources: ['d2#y#3', 'd1#x#0'] } } },
+      { ...structuredClone(base), generation: 5 },
+      { ...structuredClone(base), ids: { ...base.ids, a: { ...base.ids.a!, since: 0 } } },
+      { ...structuredClone(base), ids: { ...base.ids, a: { ...base.ids.a!, key: 'other' } } },
+      { ...structuredClone(base), ids: { ...base.ids, a: { ...base.ids.a!, sources: ['d1#x#0'] } } },
+      { ...structuredClone(base), ids: { ...base.ids, a: { ...base.ids.a!, sources: ['d1#x#0', 'd2#y#4'] } } },
+      { ...structuredClone(base), ids: { a: base.ids.a! } },
+      { ...structuredClone(base), ids: { a: base.ids.a!, e: base.ids.b! } },
+      { ...structuredClone(base), aliases: {} },
+      { ...structuredClone(base), aliases: { c: 'b' } },
+      { ...structuredClone(base), aliases: { d: 'a' } },
+    ];
+    for (const x of variants) {
+      for (const y of variants) expect(sameRegistry(x, y)).toBe(formatRegistry(x) === formatRegistry(y));
+    }
+    expect(sameRegistry(variants[0]!, variants[1]!)).toBe(true);
+    expect(sameRegistry(variants[0]!, variants[2]!)).toBe(false);
   });
 });

@@ -21,7 +21,10 @@
  * rewriting of its events and index. Clustering a union of independent blocks gives the clusters of each, so the
  * output is byte-identical to a clean build (tested against runPipeline).
  *
- * Only builds without an id registry, curation or tracing use it (they go through finishPipeline).
+ * Every build of a corpus folder into an events file uses it, except traced ones (--explain). With an
+ * id registry or curation, `merged()` gives the merged events (each valid one from its kept text, the
+ * others from their merged form, kept for them) and run.ts's publishMerged applies ids, curation and
+ * validation as finishPipeline does (tested against runPipeline with registry and curation).
  *
  * File layout: body bytes | header JSON (UTF-8) | trailer "DTBS" + 12-digit header offset + 12-digit
  * header length. A rebuild appends to the body (events and reports that are new) and writes a new
@@ -43,10 +46,11 @@ import { datesCompatible, reportSentenceKey, typeGroup, typesCompatible } from '
 import { futurePublicationWarnings } from '../parse-document.ts';
 import { buildReport, type BuildReport } from '../report.ts';
 import type { ExtractedEvent } from '../types.ts';
+import type { DocumentSide } from '../run.ts';
 import { validateEvents } from '../validate.ts';
 import { nested } from './write-json.ts';
 
-const FORMAT = 'diplomatic-timeline/build-state@5';
+const FORMAT = 'diplomatic-timeline/build-state@6';
 export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
@@ -64,6 +68,8 @@ interface DocRec {
   n: number;
   /** Blocks holding its reports. */
   blocks: number[];
+  /** Its file's signature (extract-corpus.ts fileSignature), when it had one to trust. */
+  sig?: string;
 }
 
 /** One merged event of the previous build. */
@@ -86,6 +92,14 @@ interface EventRec {
   sig: string;
   /** New text not yet in the body (a new event, or an old one whose id changed). */
   text?: Buffer;
+  /**
+   * An event that validation changed (a source left out) or rejected (it has warnings) also keeps
+   * its merged form as JSON, for builds with an id registry or curation, which validate after
+   * those steps: [offset, length] in the body, or `rawText` when new. Its "id" is not kept up to
+   * date (the record's id is).
+   */
+  raw?: [number, number];
+  rawText?: Buffer;
 }
 
 interface Header {
@@ -94,10 +108,10 @@ interface Header {
   nextBlock: number;
   bodyLength: number;
   garbage: number;
-  docs: [string, DocumentEntry, string[], number, number, number, number, number[]][];
+  docs: [string, DocumentEntry, string[], number, number, number, number, number[], string?][];
   /** Per block: its reports as [document position in docs, report position]. */
   blocks: [number, [number, number][]][];
-  events: [string, string, string | 0, string, number, number, number, string, string[]?][];
+  events: [string, string, string | 0, string, number, number, number, string, string[]?, [number, number]?][];
   /** The index in buckets (by day, or by hash for sentence and document terms), each a JSON object in the body. */
   index: Record<string, [number, number]>;
 }
@@ -117,6 +131,8 @@ function bucketOf(term: string): string {
 /** The previous build, as read from the state file. */
 export class BuildState {
   readonly docs = new Map<string, DocRec>();
+  /** Document cache keys by file signature. */
+  readonly files = new Map<string, string>();
   readonly blocks = new Map<number, [string, number][]>();
   events: EventRec[] = [];
   /** Index buckets in the body, and those read or changed in this build. */
@@ -164,6 +180,7 @@ export class BuildState {
       }
     } catch {
       state.docs.clear();
+      state.files.clear();
       state.blocks.clear();
       state.events = [];
       state.buckets = new Map();
@@ -177,12 +194,13 @@ export class BuildState {
 
   private load(h: Header): void {
     const keys: string[] = [];
-    for (const [key, entry, warnings, bytes, off, len, n, blocks] of h.docs) {
+    for (const [key, entry, warnings, bytes, off, len, n, blocks, sig] of h.docs) {
       keys.push(key);
-      this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks });
+      this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks, ...(sig !== undefined ? { sig } : {}) });
+      if (sig !== undefined) this.files.set(sig, key);
     }
     for (const [id, refs] of h.blocks) this.blocks.set(id, refs.map(([d, i]) => [keys[d]!, i]));
-    this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings]) => ({
+    this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings, raw]) => ({
       date,
       id,
       base: base === 0 ? id : base,
@@ -192,6 +210,7 @@ export class BuildState {
       len,
       sig,
       warnings: warnings ?? [],
+      ...(raw ? { raw } : {}),
     }));
     this.buckets = new Map(Object.entries(h.index));
     this.nextBlock = h.nextBlock;
@@ -203,6 +222,11 @@ export class BuildState {
   known(key: string): DocReport | undefined {
     const d = this.docs.get(key);
     return d ? { entry: d.entry, warnings: d.warnings, events: [], bytes: d.bytes } : undefined;
+  }
+
+  /** The cache key of the document whose file had signature `sig` in the previous build, or undefined. */
+  fileKey(sig: string): string | undefined {
+    return this.files.get(sig);
   }
 
   /** The index bucket `name` (read from the body once). */
@@ -350,6 +374,8 @@ export interface IncrementalInput {
   reports: readonly DocReport[];
   /** Each report's document cache key (none may be null). */
   keys: readonly string[];
+  /** Each file's signature to keep for the next build (null: none), aligned with `reports`. */
+  sigs?: readonly (string | null)[];
   corpusWarnings: readonly string[];
 }
 
@@ -371,6 +397,13 @@ export interface IncrementalResult {
   /** Writes events.json (the same bytes as writeEventsFile) and then the new state. */
   write(output: string): Promise<void>;
   saveState(): Promise<void>;
+  /** The documents' side of the build report, for publishMerged (run.ts). */
+  side: DocumentSide;
+  /**
+   * The merged events as mergeEvents gives them, up to what validation ignores (for publishMerged,
+   * with an id registry or curation): each valid one from its kept text, the others from their merged form.
+   */
+  merged(): Promise<TimelineEvent[]>;
 }
 
 /** A re-clustered report: its document's key and its position there. */
@@ -501,6 +534,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         sig,
         warnings: checked.warnings,
         ...(valid ? { text: Buffer.from(nested(valid, 2), 'utf8') } : {}),
+        ...(checked.warnings.length ? { rawText: Buffer.from(JSON.stringify({ id: base, ...ev }), 'utf8') } : {}),
       });
     }
   }
@@ -552,6 +586,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     }
   }
   warnings.push(...futurePublicationWarnings(documents.filter((d) => d.status === 'ok')));
+  const side: DocumentSide = { documents, perDocument, documentChars, warnings: [...warnings] };
   let valid = 0;
   for (const e of all) {
     if (e.len >= 0) valid++;
@@ -652,7 +687,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     let i = 0;
     for (const d of state.docs.values()) {
       const r = reports[i]!;
-      if (d.key !== keys[i] || d.bytes !== r.bytes || JSON.stringify(d.entry) !== JSON.stringify(r.entry) || JSON.stringify(d.warnings) !== JSON.stringify(r.warnings)) return false;
+      if (d.key !== keys[i] || d.sig !== (input.sigs?.[i] ?? undefined) || d.bytes !== r.bytes || JSON.stringify(d.entry) !== JSON.stringify(r.entry) || JSON.stringify(d.warnings) !== JSON.stringify(r.warnings)) return false;
       i++;
     }
     return true;
@@ -663,13 +698,48 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       return;
     }
     try {
-      await saveNewState(state, { reports, keys, present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock });
+      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock });
     } catch {
       // A state that cannot be written only costs time: the next build is a full one.
       await rm(state.file, { force: true }).catch(() => undefined);
     }
   };
-  return { documents, report, stats, write, saveState };
+  const merged = async (): Promise<TimelineEvent[]> => {
+    const out: TimelineEvent[] = new Array(all.length);
+    // Runs of old texts that lie one after another in the body are read at once.
+    let runOff = -1;
+    let runLen = 0;
+    let runFrom = 0;
+    const endRun = async (to: number) => {
+      if (runOff < 0) return;
+      const buf = await state.read(runOff, runLen);
+      for (let i = runFrom; i < to; i++) {
+        const e = all[i]!;
+        if (e.text === undefined && e.raw === undefined && e.rawText === undefined && e.len >= 0) {
+          out[i] = JSON.parse(buf.toString('utf8', e.off - runOff, e.off - runOff + e.len)) as TimelineEvent;
+        }
+      }
+      runOff = -1;
+    };
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i]!;
+      if (e.rawText !== undefined || e.raw !== undefined) {
+        const raw = e.rawText ?? (await state.read(e.raw![0], e.raw![1]));
+        out[i] = { ...(JSON.parse(raw.toString('utf8')) as TimelineEvent), id: e.id };
+      } else if (e.text !== undefined) out[i] = JSON.parse(e.text.toString('utf8')) as TimelineEvent;
+      else if (e.len < 0) throw new Error('build state: an event without text or merged form');
+      else if (runOff >= 0 && runOff + runLen === e.off - 2 && runLen < READ_RUN) runLen += 2 + e.len;
+      else {
+        await endRun(i);
+        runOff = e.off;
+        runLen = e.len;
+        runFrom = i;
+      }
+    }
+    await endRun(all.length);
+    return out;
+  };
+  return { documents, report, stats, write, saveState, side, merged };
 }
 
 /** The hash of a cluster from its members' refs ("~" before a copy's): order-independent. */
@@ -694,6 +764,7 @@ function retext(text: Buffer, from: string, to: string): Buffer {
 interface SaveInput {
   reports: readonly DocReport[];
   keys: readonly string[];
+  sigs: readonly (string | null)[];
   present: Set<string>;
   affected: Set<number>;
   newBlocks: Map<number, Ref[]>;
@@ -795,7 +866,10 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         rep = [await append(text), text.length];
       }
       docIndex.set(key, docs.length);
-      docs.push([key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, [...(docBlocks.get(key) ?? [])]]);
+      const sig = s.sigs[i];
+      const rec: Header['docs'][number] = [key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, [...(docBlocks.get(key) ?? [])]];
+      if (sig) rec.push(sig);
+      docs.push(rec);
     }
     // Event texts, each after a ",\n", in the order of events.json (so that runs of them are read at once).
     const sep = Buffer.from(',\n');
@@ -808,7 +882,13 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         off = await append(text);
         e.len = text.length;
       }
-      events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...(e.warnings.length ? [e.warnings] : [])] as Header['events'][number]);
+      let raw = e.raw;
+      if (e.rawText !== undefined || (raw !== undefined && compact)) {
+        const text = e.rawText ?? (await state.read(raw![0], raw![1]));
+        raw = [await append(text), text.length];
+      }
+      const tail = e.warnings.length ? (raw ? [e.warnings, raw] : [e.warnings]) : [];
+      events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...tail] as Header['events'][number]);
     }
     // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
     const index: Header['index'] = {};

@@ -6,6 +6,7 @@
  * timing; raw texts are dropped as soon as their document is reported, and at most `window`
  * documents are in flight, so memory holds the reports, not the corpus.
  */
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DocReport } from '../document-report.ts';
@@ -44,6 +45,13 @@ export interface ExtractCorpusOptions {
    * document's report is this stub (no events), its cache file is not read. Not with reportsDir.
    */
   known?: (key: string) => DocReport | undefined;
+  /**
+   * The previous build's files by stat signature (`fileSignature`): a file whose signature is there
+   * and whose key `known` holds is neither read nor hashed. Not with reportsDir.
+   */
+  fileKey?: (sig: string) => string | undefined;
+  /** Files changed less than this many milliseconds ago get no signature (default 2,000; see RACY_MS). */
+  racyMs?: number;
   onProgress?: (p: CorpusProgress) => void;
 }
 
@@ -54,9 +62,14 @@ export interface ExtractCorpusResult {
    * without a cache. The merge's block cache names reports by them (merge-cache.ts).
    */
   keys: (string | null)[];
+  /**
+   * Each report's file signature (`fileSignature`), or null when it is not to be trusted (no
+   * cache, a file changed in the last seconds, not a regular file, cut at the corpus cap).
+   */
+  sigs: (string | null)[];
   /** Warnings from listing the corpus (unreadable folders, symlink loops). */
   warnings: string[];
-  stats: { documents: number; bytes: number; fromCache: number; extracted: number; threads: number; workersUsed: number };
+  stats: { documents: number; bytes: number; fromCache: number; extracted: number; threads: number; workersUsed: number; unread: number };
 }
 
 /** Documents missing from the cache before worker threads are started. */
@@ -64,6 +77,21 @@ const WORKER_THRESHOLD = 64;
 
 export function defaultThreads(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/**
+ * Files changed less than this long before the build are not given a signature (they are hashed
+ * next time too): a same-size edit within the file system's timestamp granularity keeps the mtime.
+ */
+const RACY_MS = 2000;
+
+/**
+ * What decides a document's cache key besides its bytes (path, id, id warning, size cap), with the
+ * file's size, mtime in nanoseconds, inode and change time: a file with the same signature is taken to have
+ * the same content (`extract --verify` hashes every file instead).
+ */
+export function fileSignature(job: Job, maxFileBytes: number | undefined, st: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): string {
+  return JSON.stringify([job.rel, job.id, job.idWarning ?? null, maxFileBytes ?? null, `${st.size}`, `${st.mtimeNs}`, `${st.ctimeNs}`, `${st.ino}`]);
 }
 
 /** Throws only when `dir` itself cannot be read (as readCorpus does). */
@@ -90,34 +118,52 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   // second of CPU each): an incremental rebuild extracts its few new documents in this thread.
   let pool: WorkerPool | undefined;
   let misses = 0;
-  const runOne = async (job: Job): Promise<JobResult> => {
+  let unread = 0;
+  const before = BigInt(Date.now() - (opts.racyMs ?? RACY_MS)) * 1_000_000n;
+  const bySignature = ctx.cacheDir !== null && ctx.reportsDir === null && opts.known !== undefined;
+  const runOne = async (job: Job): Promise<JobResult & { sig?: string | null }> => {
+    // Stat before reading: a file changed after the stat has another signature next time.
+    let sig: string | null = null;
+    if (bySignature) {
+      const st = await stat(path.join(dir, job.rel), { bigint: true }).catch(() => null);
+      if (st?.isFile() && st.mtimeNs < before && st.ctimeNs < before) {
+        sig = fileSignature(job, ctx.maxFileBytes, st);
+        const key = opts.fileKey?.(sig);
+        const report = key !== undefined ? opts.known!(key) : undefined;
+        if (report) {
+          unread++;
+          return { report, cached: true, key, sig };
+        }
+      }
+    }
     const p = await prepareJob(job, ctx, ctx.reportsDir === null ? opts.known : undefined);
     if (p.cached) {
       if (ctx.reportsDir !== null) await saveReport(ctx.reportsDir, job.index, p.cached, ctx.version);
-      return { report: p.cached, cached: true, key: p.key };
+      return { report: p.cached, cached: true, key: p.key, sig };
     }
     misses++;
     if (!pool && threads > 1 && misses > (opts.workerThreshold ?? WORKER_THRESHOLD)) pool = new WorkerPool(threads, ctx);
     if (pool && pool.size > 0) {
       try {
-        return { report: await pool.run({ index: p.index, raw: p.raw, key: p.key }), cached: false, key: p.key };
+        return { report: await pool.run({ index: p.index, raw: p.raw, key: p.key }), cached: false, key: p.key, sig };
       } catch {
         // A dead worker: this thread does the job.
       }
     }
-    return { report: await extractPrepared(p, ctx), cached: false, key: p.key };
+    return { report: await extractPrepared(p, ctx), cached: false, key: p.key, sig };
   };
 
   const reports: DocReport[] = new Array(jobs.length);
   const keys: (string | null)[] = new Array(jobs.length).fill(null);
-  const results = new Map<number, JobResult | null>();
+  const sigs: (string | null)[] = new Array(jobs.length).fill(null);
+  const results = new Map<number, (JobResult & { sig?: string | null }) | null>();
   const window = Math.max(16, threads * 8);
   let dispatched = 0;
   let emitted = 0;
   let total = 0;
   let fromCache = 0;
   let extracted = 0;
-  const stats = { documents: jobs.length, bytes: 0, fromCache: 0, extracted: 0, threads, workersUsed: 0 };
+  const stats = { documents: jobs.length, bytes: 0, fromCache: 0, extracted: 0, threads, workersUsed: 0, unread: 0 };
   const capSkip = (job: Job): DocReport =>
     reportDocument(
       {
@@ -166,7 +212,10 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
           } else {
             report = result.report;
             // A file cut at the corpus cap is not what its cache key names.
-            if (!cutAtCap.has(emitted)) keys[emitted] = result.key ?? null;
+            if (!cutAtCap.has(emitted)) {
+              keys[emitted] = result.key ?? null;
+              sigs[emitted] = result.sig ?? null;
+            }
             total += report.bytes;
             if (result.cached) fromCache++;
             else extracted++;
@@ -203,6 +252,7 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   stats.extracted = extracted;
   stats.threads = pool ? threads : 1;
   stats.workersUsed = pool?.used ?? 0;
-  return { reports, keys, warnings, stats };
+  stats.unread = unread;
+  return { reports, keys, sigs, warnings, stats };
 }
 
