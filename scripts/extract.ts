@@ -18,6 +18,7 @@ import { readSavedReports } from './pipeline/corpus/saved-reports.ts';
 import { extractorVersion } from './pipeline/corpus/version.ts';
 import { FileMergeCache } from './pipeline/corpus/merge-cache.ts';
 import { BuildState, incrementalFinish } from './pipeline/corpus/build-state.ts';
+import { lockBuildState } from './pipeline/corpus/state-lock.ts';
 import { writeAtomic } from './pipeline/corpus/job.ts';
 import { writeEventsFile } from './pipeline/corpus/write-json.ts';
 import type { DocReport } from './pipeline/document-report.ts';
@@ -218,7 +219,13 @@ async function main(): Promise<void> {
     }
   }
   const reg = output ? await loadRegistry(values, input) : {};
-  let state = stateful ? await BuildState.open(cacheDir, extractorVersion()) : undefined;
+  // One build at a time uses the state of a cache folder (corpus/state-lock.ts); another one merges afresh.
+  const stateDir = stateful ? cacheDir : null;
+  const stateLock = stateDir !== null ? lockBuildState(stateDir) : null;
+  if (stateDir !== null && !stateLock) {
+    process.stderr.write(`extract: another build is using the build state in ${cacheDir}; this build merges every report afresh (same output, slower)\n`);
+  }
+  let state = stateLock && stateDir !== null ? await BuildState.open(stateDir, extractorVersion()) : undefined;
   if (state) timing(`read build state (${state.docs.size} documents, ${state.events.length} events)`);
   if (merging) {
     const dir = path.resolve(values['merge-reports']!);
