@@ -109,6 +109,26 @@ describe('an act placed inside an event told before (dates.resolver.within-event
   });
 });
 
+describe('a possessive frame phrase (dates.resolver.within-event.possessive)', () => {
+  const previous: DateContext['previous'] = [
+    { type: 'visit', date: '2025-07-12', trigger: 'arrived in' },
+    { type: 'meeting', date: '2025-07-13', trigger: 'held talks' },
+  ];
+  it('"during their talks" and "during his visit" name the frame event like "the" does', () => {
+    const r = resolve('During their lengthy bilateral talks, the envoys agreed to reopen consulates.', 'agreed', { published: TUE, previous }, { type: 'agreement' });
+    expect(r.date).toBe('2025-07-13');
+    expect(decided(r)).toEqual(['dates.resolver.within-event']);
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.within-event')?.action).toContain('dates.resolver.within-event.possessive');
+    expect(resolve('During his visit, the two sides signed a visa waiver.', 'signed', { published: TUE, previous }, { type: 'agreement' }).date).toBe('2025-07-12');
+  });
+
+  it('passes when a past modifier places the possessive event earlier', () => {
+    const r = resolve('During his previous trip, the two sides signed a visa waiver.', 'signed', { published: TUE, previous }, { type: 'agreement' });
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.within-event')?.action).toMatch(/^pass/u);
+    expect(r.date).not.toBe('2025-07-12');
+  });
+});
+
 describe('the act told last, told again (dates.resolver.told-before)', () => {
   const strike: DateContext['previous'] = [{ type: 'military', date: '2025-06-20', trigger: 'launched a drone attack' }];
   it('takes the day of the event told last when type and head word agree, however old', () => {

@@ -164,11 +164,14 @@ export const WITHIN_EVENT = {
     ),
   },
   maxDaysBefore: raw.withinEvent.maxDaysBeforePublication,
+  /** "during their talks", "during his visit": a possessive determiner in the phrase (group 1 of `patterns`). */
+  possessive: { id: raw.withinEvent.possessivesId as string, words: new Set((raw.withinEvent.possessives as string[]).map((w) => w.toLowerCase())) },
+  /** Each pattern: group 1 the determiner, group 2 the modifiers before the noun. */
   patterns: Object.entries(raw.withinEvent.nouns as Record<string, string[]>).map(([kind, nouns]) => ({
     /** The event type the noun names, or 'any'. */
     kind: kind as EventType | 'any',
     re: new RegExp(
-      `\\b(?:${(raw.withinEvent.prepositions as string[]).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\s+(?:${(raw.withinEvent.determiners as string[]).map(escapeRegExp).join('|')})\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
+      `\\b(?:${(raw.withinEvent.prepositions as string[]).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\s+(${[...(raw.withinEvent.determiners as string[]), ...(raw.withinEvent.possessives as string[])].map(escapeRegExp).join('|')})\\s+((?:[\\p{L}-]+\\s+){0,2}?)(?:${nouns.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})\\b`,
       'iu',
     ),
   })),

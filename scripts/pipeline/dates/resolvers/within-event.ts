@@ -10,7 +10,7 @@
  * failing that, a sentence just before that names it with its day ("... said while meeting the
  * minister yesterday. During the meeting, ...": dates.resolver.within-event.earlier).
  */
-import { WITHIN_EVENT } from '../cue-data.ts';
+import { PAST_EVENT_MODIFIERS, WITHIN_EVENT } from '../cue-data.ts';
 import { describe } from './common.ts';
 import { toldLater } from './later-retelling.ts';
 import { toDayNumber } from '../day-math.ts';
@@ -24,23 +24,27 @@ export const withinEventResolver: DateResolver = {
     for (const { kind, re } of WITHIN_EVENT.patterns) {
       const m = re.exec(sentence.text);
       if (!m) continue;
+      // "during his previous trip": a possessive phrase with a past modifier names an earlier event.
+      const possessive = WITHIN_EVENT.possessive.words.has(m[1]!.toLowerCase());
+      if (possessive && (m[2] ?? '').split(/\s+/u).some((w) => PAST_EVENT_MODIFIERS.has(w.toLowerCase()))) return pass(`"${m[0]}" names an earlier event (${WITHIN_EVENT.possessive.id})`);
+      const via = possessive ? ` (${WITHIN_EVENT.possessive.id})` : '';
       const last = [...previous].reverse().find((p) => kind === 'any' || p.type === kind);
       if (!last) {
         // "On the sidelines of the meeting between the two leaders, ... signed": the frame event
         // may be dated further down ("The meeting took place on Wednesday").
         const words = kind === 'any' ? undefined : WITHIN_EVENT.later.nouns.get(kind);
         const later = toldLater(ctx.following, [], words, candidate, story, published);
-        if (later) return chose({ ...later.resolution, evidence: 'anchor' }, `${describe(later.resolution)}: "${m[0]}" places the act inside the ${kind} told later ("${later.words}", ${WITHIN_EVENT.later.id})`);
+        if (later) return chose({ ...later.resolution, evidence: 'anchor' }, `${describe(later.resolution)}: "${m[0]}" places the act inside the ${kind} told later ("${later.words}", ${WITHIN_EVENT.later.id})${via}`);
         // "... said while meeting the minister yesterday. During the meeting, ...": the frame
         // event is named, with its day, in a sentence just before that gave no event.
         const before = words ? toldLater([...(ctx.earlier ?? [])].reverse(), [], words, candidate, story, published) : undefined;
-        if (before) return chose({ ...before.resolution, evidence: 'anchor' }, `${describe(before.resolution)}: "${m[0]}" places the act inside the ${kind} named just before ("${before.words}", ${WITHIN_EVENT.earlier.id})`);
+        if (before) return chose({ ...before.resolution, evidence: 'anchor' }, `${describe(before.resolution)}: "${m[0]}" places the act inside the ${kind} named just before ("${before.words}", ${WITHIN_EVENT.earlier.id})${via}`);
         return pass(`"${m[0]}" names no event told before, just before or dated later`);
       }
       const n = toDayNumber(last.date);
       const pub = toDayNumber(published)!;
       if (n === null || n > pub || pub - n > WITHIN_EVENT.maxDaysBefore) return pass(`the event "${m[0]}" names (${last.date}) is not shortly before publication`);
-      return chose({ date: last.date, precision: 'day', evidence: 'anchor' }, `date=${last.date}: "${m[0]}" places the act inside "${last.trigger}"`);
+      return chose({ date: last.date, precision: 'day', evidence: 'anchor' }, `date=${last.date}: "${m[0]}" places the act inside "${last.trigger}"${via}`);
     }
     if (previous.length === 0) return pass('no event told before');
     const stay = WITHIN_EVENT.stay.re.exec(sentence.text);
