@@ -138,7 +138,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         continue;
       }
       // A statement past the lead with no day of its own (events/undated-speech.ts).
-      if (isUndatedSpeech(candidate.type, when.evidence, sentence, lead)) {
+      if (isUndatedSpeech(candidate.type, when.newsDay ? 'publication' : when.evidence, sentence, lead)) {
         drop('undated speech', () => [...steps(), { stage: 'events', rule: UNDATED_SPEECH_RULE, action: 'dropped: speech with no day of its own past the lead' }]);
         continue;
       }

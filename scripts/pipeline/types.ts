@@ -143,6 +143,8 @@ export interface DateResolution {
   range?: { from: string; to: string };
   /** How the day was chosen: one step per date resolver tried (dates.ts), naming its rule id. */
   trace?: TraceStep[];
+  /** True when the day is the story's news day (dates.resolver.news-day): a default, not the sentence's own day. */
+  newsDay?: boolean;
 }
 
 export interface DateContext {

@@ -348,3 +348,30 @@ describe('a past period opening the sentence before frames an undated sentence (
     expect(otherParagraph.date).toBe(TUE);
   });
 });
+
+describe("a day-after report's news day (dates.resolver.news-day)", () => {
+  // Published Tuesday 2025-07-15; the acts dated so far all lie on Monday, told well before (no sentence index:
+  // the story-frame resolver, which needs the account right before, stays out).
+  const monday: DateContext['previous'] = [
+    { type: 'visit', date: '2025-07-14', trigger: 'flew to', evidence: 'weekday' },
+    { type: 'meeting', date: '2025-07-14', trigger: 'held talks', evidence: 'weekday' },
+  ];
+  it('an act with nothing else to date it takes the one recent day the dated acts lie on', () => {
+    const r = resolve('The delegation was greeted at the palace by the foreign minister of the host country.', 'greeted', { published: TUE, previous: monday }, { type: 'meeting' });
+    expect(r).toMatchObject({ date: '2025-07-14', evidence: 'anchor', newsDay: true });
+    expect(decided(r)).toEqual(['dates.resolver.news-day']);
+  });
+
+  it('leaves the defaults in charge for two recent days, a dated act on the publication day, defaults only, or background', () => {
+    const text = 'The delegation was greeted at the palace by the foreign minister of the host country.';
+    const twoDays = [...monday!, { type: 'meeting' as EventType, date: '2025-07-13', trigger: 'met', evidence: 'weekday' as const }];
+    expect(resolve(text, 'greeted', { published: TUE, previous: twoDays }, { type: 'meeting' }).date).toBe(TUE);
+    const today = [{ type: 'visit' as EventType, date: TUE, trigger: 'arrived', evidence: 'relative' as const }];
+    expect(resolve(text, 'greeted', { published: TUE, previous: today }, { type: 'meeting' }).date).toBe(TUE);
+    const byDefault = [{ type: 'visit' as EventType, date: '2025-07-14', trigger: 'arrived', evidence: 'dateline' as const }];
+    expect(resolve(text, 'greeted', { published: TUE, previous: byDefault }, { type: 'meeting' }).date).toBe(TUE);
+    const old = [{ type: 'visit' as EventType, date: '2025-07-01', trigger: 'arrived', evidence: 'explicit' as const }];
+    expect(resolve(text, 'greeted', { published: TUE, previous: old }, { type: 'meeting' }).date).toBe(TUE);
+    expect(resolve(text, 'greeted', { published: TUE, previous: monday }, { type: 'meeting', needsOwnDate: true }).date).toBeNull();
+  });
+});

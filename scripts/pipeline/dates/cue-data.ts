@@ -105,6 +105,13 @@ export const DATED_NOUN = {
 /** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
 export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
 /** The account an undated act goes on with (dates.resolver.story-frame). */
+/** A day-after report's news day (dates.resolver.news-day). */
+export const NEWS_DAY = {
+  id: raw.newsDay.id as string,
+  maxDaysBefore: raw.newsDay.maxDaysBeforePublication as number,
+  evidence: new Set<string>(raw.newsDay.evidence),
+  skipTypes: new Set<EventType>(raw.newsDay.skipTypes as EventType[]),
+};
 export const STORY_FRAME = {
   id: raw.storyFrame.id,
   sentencesBack: raw.storyFrame.sentencesBack,

@@ -32,6 +32,8 @@
  *      evidence before the defaults.
  *   8. undated-background: with no cue found, background gets no day, before any default could
  *      stamp it with the dateline's or publication day.
+ *   8b. news-day: every act dated by its own words so far lies on one recent day before
+ *      publication (a day-after report): an act with nothing else to date it takes that day.
  *   9. dateline, 10. publication: a news lead tells the day's events.
  */
 import { anchorResolver } from './anchor.ts';
@@ -44,6 +46,7 @@ import { implicitAnchorResolver } from './implicit-anchor.ts';
 import { namedAgainResolver } from './named-again.ts';
 import { ownCueResolver } from './own-cue.ts';
 import { leadSummaryResolver } from './lead-summary.ts';
+import { newsDayResolver } from './news-day.ts';
 import { readoutResolver } from './readout.ts';
 import { storyFrameResolver } from './story-frame.ts';
 import { toldBeforeResolver } from './told-before.ts';
@@ -65,6 +68,7 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   storyFrameResolver,
   leadSummaryResolver,
   undatedBackgroundResolver,
+  newsDayResolver,
   datelineResolver,
   publicationResolver,
 ];
