@@ -17,7 +17,7 @@
  * -> 7/30 per unit, plain "after"/"following" -> 0 (approximate).
  */
 import type { DateContext, EventType, Span } from '../types.ts';
-import { ANCHOR_EVENT_WORDS, HOURS_AFTER_SAME_DAY } from './cue-data.ts';
+import { ANCHOR_EVENT_WORDS } from './cue-data.ts';
 import type { AnchorCue, DayCue } from './cues.ts';
 import { addDays } from './day-math.ts';
 import { complementEnd, gap } from './select.ts';
@@ -40,16 +40,14 @@ export const STORY_MAIN_ID = 'dates.anchor.story-main';
 /** How far from the trigger an anchor phrase may be to count as the candidate's. */
 export const ANCHOR_REACH = 90;
 
-function offsetOf(a: AnchorCue, inverse: boolean, late = false): { days: number; precision: 'day' | 'approximate' } {
+function offsetOf(a: AnchorCue, inverse: boolean): { days: number; precision: 'day' | 'approximate' } {
   switch (a.unit) {
     case 'minute':
       return { days: 0, precision: 'day' };
     case 'hour':
-      // Inverse: "A came hours after B" keeps B on A's day unless B's words say it was late in the
-      // day or at night (then the evening before; dates.anchor.hours-after-same-day); "A, hours
-      // before B" keeps B on A's day.
+      // Inverse: "A came hours after B" puts B the evening before A; "A, hours before B" keeps B on A's day.
       if (!inverse) return { days: 0, precision: 'day' };
-      return { days: a.relation === 'after' && late ? 1 : 0, precision: 'approximate' };
+      return { days: a.relation === 'after' ? 1 : 0, precision: 'approximate' };
     case 'day':
       return a.count === null ? { days: 3, precision: 'approximate' } : { days: a.count, precision: 'day' };
     case 'ordinal':
@@ -218,10 +216,6 @@ export function resolveAnchor(
   // polls on Sunday") says only that this event came later, not on which day: no anchor date; the
   // resolvers after dates.resolver.anchor decide (rule dates.anchor.plain-after).
   if (near.unit === 'none' && !inverse && otherDay && near.relation === 'after') return null;
-  const late = inverse && near.unit === 'hour' && near.relation === 'after' && HOURS_AFTER_SAME_DAY.late.test(text.slice(complement.start, complement.end));
-  if (inverse && near.unit === 'hour' && near.relation === 'after') {
-    from = `${from ?? 'the main clause'}; ${late ? 'late in the day or at night: the evening before' : 'the same day'} (${HOURS_AFTER_SAME_DAY.id})`;
-  }
-  const { days, precision } = offsetOf(near, inverse, late);
+  const { days, precision } = offsetOf(near, inverse);
   return { result: withRange(addDays(base, (inverse ? -sign : sign) * days), guessed ? 'approximate' : precision, days), cue: near, mode, ...(from ? { from } : {}) };
 }

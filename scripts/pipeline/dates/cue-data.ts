@@ -184,9 +184,6 @@ export const WITHIN_EVENT = {
   })),
 };
 
-/** "A came hours after B": B on A's day unless B's words say it was late in the day or at night. */
-export const HOURS_AFTER_SAME_DAY = { id: raw.hoursAfterSameDay.id as string, late: new RegExp(raw.hoursAfterSameDay.lateWords, 'iu') };
-
 /** "his recent trip", "the previous meeting": an act placed before the story's events (dates.background.past-modifier). */
 export const PAST_EVENT_MODIFIERS: ReadonlySet<string> = new Set(raw.pastEventModifiers.words);
 
