@@ -375,3 +375,17 @@ describe("a day-after report's news day (dates.resolver.news-day)", () => {
     expect(resolve(text, 'greeted', { published: TUE, previous: monday }, { type: 'meeting', needsOwnDate: true }).date).toBeNull();
   });
 });
+
+describe("the dateline's day is no cue of the act's own (dates.own-cue.dateline-not-own)", () => {
+  it('a "Place, Month day, AGENCY –" opening passes own-cue; a later sentence with the act\'s own day decides', () => {
+    const following = later('The accord on border trade was signed on Monday in the capital after two days of talks.');
+    const r = resolve('Lusaka, July 15, ZNA – Zambia and Malawi have signed an accord on border trade.', 'signed', { published: TUE, following }, { type: 'agreement' });
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.own-cue')?.detail).toContain('dates.own-cue.dateline-not-own');
+    expect(r.date).toBe('2025-07-14');
+  });
+
+  it('keeps a day that opens a sentence without a dash, and a day inside the clause', () => {
+    expect(resolve('Lusaka, July 14, was the scene of the signing of a border trade accord.', 'signing', { published: TUE }, { type: 'agreement' }).date).toBe('2025-07-14');
+    expect(resolve('Zambia and Malawi signed an accord on July 14 – a first for the region.', 'signed', { published: TUE }, { type: 'agreement' }).date).toBe('2025-07-14');
+  });
+});

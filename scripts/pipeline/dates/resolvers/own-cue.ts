@@ -10,10 +10,32 @@ import { APPOSITIVE_DAY, DATED_NOUN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-da
 import { datesObject, relativeClauses, relativeOnDatedNoun } from '../select.ts';
 import { quotedRelative } from './quoted-relative.ts';
 
+/** Rule id: the dateline's day, inside the lead sentence, is no cue of the act's own. */
+export const DATELINE_NOT_OWN_ID = 'dates.own-cue.dateline-not-own';
+
+/**
+ * "Accra, July 31, GNA – ...", "LIMA, Jan 5 (Reuters) - ...": a day cue that opens the sentence
+ * after a place name and is followed by an optional agency and a dash is a dateline the page
+ * stage did not take apart.
+ */
+const DATELINE_BEFORE = /^\s{0,3}[\p{Lu}][\p{L}.' ]{1,40},\s{0,3}$/u;
+const DATELINE_AFTER = /^[\s,]{0,3}(?:[\p{Lu}\p{N}]{2,12}\s{0,3})?(?:\([^()]{1,30}\)\s{0,3})?[–—-]/u;
+export function datelineInSentence(text: string, cue: { start: number; end: number }): boolean {
+  return DATELINE_BEFORE.test(text.slice(0, cue.start)) && DATELINE_AFTER.test(text.slice(cue.end, cue.end + 50));
+}
+
 export const ownCueResolver: DateResolver = {
   id: 'dates.resolver.own-cue',
   resolve(input) {
-    const { own, sentence, candidate, story, published, cues, setAside, trigger } = input;
+    const { own, sentence, candidate, story, published, cues, setAside, trigger, ctx } = input;
+    // "Accra, July 31, GNA – Ghana and South Africa have signed ...": the dateline's day is the day
+    // the story was filed, not the act's; a later sentence may tell the act with its own day ("on
+    // Tuesday"), and failing all, dates.resolver.dateline gives the dateline's day anyway.
+    const line = ctx.dateline;
+    const inLine = own && line && sentence.start + own.start >= line.start && sentence.start + own.end <= line.end + 1;
+    if (own && (inLine || datelineInSentence(sentence.text, own))) {
+      return pass(`"${own.text.trim()}" is the dateline's day, not the act's own (${DATELINE_NOT_OWN_ID})`);
+    }
     if (!own) {
       if (setAside?.length) return pass(`"${setAside[0]!.text.trim()}" is the day the measure takes effect, not the act's (${EFFECTIVE_DAY.id})`);
       const ofObject = cues.find((c) => c.kind === 'day' && datesObject(sentence.text, c, trigger));
