@@ -389,3 +389,17 @@ describe("the dateline's day is no cue of the act's own (dates.own-cue.dateline-
     expect(resolve('Zambia and Malawi signed an accord on July 14 – a first for the region.', 'signed', { published: TUE }, { type: 'agreement' }).date).toBe('2025-07-14');
   });
 });
+
+describe("an ultimatum's deadline is not the threat's day (dates.own-cue.deadline-span)", () => {
+  const text = 'Kenya says it will expel hundreds of Ugandan advisers by the end of the year unless Kampala drops a disputed pipeline deal.';
+  it('a future period opened by "by" is passed over: the lead threat takes the publication day', () => {
+    const r = resolve(text, 'will expel', { published: TUE }, { type: 'threat' });
+    expect(r.trace?.find((s) => s.rule === 'dates.resolver.own-cue')?.detail).toContain('dates.own-cue.deadline-span');
+    expect(r).toMatchObject({ date: TUE, evidence: 'publication' });
+  });
+
+  it('leaves a period without a deadline word, and other act types, to own-cue', () => {
+    expect(resolve('Kenya says it will expel hundreds of Ugandan advisers later this year.', 'will expel', { published: TUE }, { type: 'threat' }).date).toBeNull();
+    expect(resolve(text, 'will expel', { published: TUE }, { type: 'sanction' }).date).toBeNull();
+  });
+});

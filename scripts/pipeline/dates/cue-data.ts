@@ -105,6 +105,12 @@ export const DATED_NOUN = {
 /** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
 export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
 /** The account an undated act goes on with (dates.resolver.story-frame). */
+/** A future period opened by "by"/"until": a threat's deadline, not its day (dates.own-cue.deadline-span). */
+export const DEADLINE_SPAN = {
+  id: raw.deadlineSpan.id as string,
+  words: new RegExp(raw.deadlineSpan.words, 'iu'),
+  types: new Set<EventType>(raw.deadlineSpan.types as EventType[]),
+};
 /** A day-after report's news day (dates.resolver.news-day). */
 export const NEWS_DAY = {
   id: raw.newsDay.id as string,

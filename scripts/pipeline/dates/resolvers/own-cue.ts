@@ -6,7 +6,7 @@
  */
 import { chose, pass, type DateResolver } from './types.ts';
 import { describe, fromDayCue, fromSpanCue } from './common.ts';
-import { APPOSITIVE_DAY, DATED_NOUN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
+import { APPOSITIVE_DAY, DATED_NOUN, DEADLINE_SPAN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
 import { datesObject, relativeClauses, relativeOnDatedNoun } from '../select.ts';
 import { quotedRelative } from './quoted-relative.ts';
 
@@ -41,6 +41,11 @@ export const ownCueResolver: DateResolver = {
       const ofObject = cues.find((c) => c.kind === 'day' && datesObject(sentence.text, c, trigger));
       if (ofObject) return pass(`"${ofObject.text.trim()}" dates the act's object, not the act (${OBJECT_DAY.id})`);
       return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
+    }
+    // "will expel the troops by the end of the year unless ...": the period is the ultimatum's
+    // deadline, not the day the threat was made (dates.own-cue.deadline-span).
+    if (own.kind === 'span' && own.future && DEADLINE_SPAN.words.test(own.text) && DEADLINE_SPAN.types.has(candidate.type)) {
+      return pass(`"${own.text.trim()}" is the deadline the ${candidate.type} sets, not the day it was made (${DEADLINE_SPAN.id})`);
     }
     if (own.kind === 'span') {
       const res = fromSpanCue(sentence, own, 'relative');
