@@ -403,3 +403,20 @@ describe("an ultimatum's deadline is not the threat's day (dates.own-cue.deadlin
     expect(resolve(text, 'will expel', { published: TUE }, { type: 'sanction' }).date).toBeNull();
   });
 });
+
+describe('"on the eve of" an event dated next to its noun (dates.resolver.eve-of)', () => {
+  // Published Tuesday 2025-07-15.
+  it('a later sentence naming the act again places it on the day before the event', () => {
+    const following = later('Their brief meeting came on the eve of a regional forum in Nairobi.', 'Both leaders will speak at Tuesday\'s forum on trade routes.');
+    const r = resolve('The presidents of Kenya and Tanzania have met to discuss a joint railway.', 'have met', { published: TUE, following }, { type: 'meeting' });
+    expect(r).toMatchObject({ date: '2025-07-14', evidence: 'anchor' });
+    expect(decided(r)).toEqual(['dates.resolver.eve-of']);
+  });
+
+  it('passes without a day next to the noun, or when the later sentence does not name the act', () => {
+    const noDay = later('Their brief meeting came on the eve of a regional forum in Nairobi.');
+    expect(resolve('The presidents of Kenya and Tanzania have met to discuss a joint railway.', 'have met', { published: TUE, following: noDay }, { type: 'meeting' }).date).toBe(TUE);
+    const other = later('Protests broke out on the eve of a regional forum in Nairobi.', 'Both leaders will speak at Tuesday\'s forum on trade routes.');
+    expect(resolve('The presidents of Kenya and Tanzania have met to discuss a joint railway.', 'have met', { published: TUE, following: other }, { type: 'meeting' }).date).toBe(TUE);
+  });
+});

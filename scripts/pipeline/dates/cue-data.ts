@@ -111,6 +111,13 @@ export const DEADLINE_SPAN = {
   words: new RegExp(raw.deadlineSpan.words, 'iu'),
   types: new Set<EventType>(raw.deadlineSpan.types as EventType[]),
 };
+/** "on the eve of Thursday's summit": the day before that event (dates.resolver.eve-of). */
+export const EVE_OF = {
+  id: raw.eveOf.id as string,
+  re: new RegExp(raw.eveOf.pattern, 'iu'),
+  sentencesAhead: raw.eveOf.sentencesAhead as number,
+  near: raw.eveOf.near as number,
+};
 /** A day-after report's news day (dates.resolver.news-day). */
 export const NEWS_DAY = {
   id: raw.newsDay.id as string,

@@ -21,6 +21,8 @@
  *      same. It declared ...": a tit-for-tat act is no retelling).
  *   5c. named-again: the sentence names an act of the candidate's type with "the" ("the strikes"):
  *      the same act told again with another word; after told-before (same head word is stronger).
+ *   5d. eve-of: "Their meeting was on the eve of a summit ... Thursday's summit": the day before
+ *      the named event; an explicit bridge, before a later retelling's day.
  *   6. later-retelling: a later sentence that tells the same act with its day ("the meeting that
  *      took place on Monday") beats any default; it comes after the sentence's own evidence.
  *   7. continued-account: "also met" goes on with the account told before; weaker than a
@@ -40,6 +42,7 @@ import { anchorResolver } from './anchor.ts';
 import { bareYearResolver } from './bare-year.ts';
 import { carriedOpeningResolver } from './carried-opening.ts';
 import { continuedAccountResolver } from './continued-account.ts';
+import { eveOfResolver } from './eve-of.ts';
 import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
 import { implicitAnchorResolver } from './implicit-anchor.ts';
@@ -63,6 +66,7 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   bareYearResolver,
   toldBeforeResolver,
   namedAgainResolver,
+  eveOfResolver,
   laterRetellingResolver,
   continuedAccountResolver,
   storyFrameResolver,
