@@ -1,0 +1,73 @@
+/**
+ * Acts reported through a speech verb (issue 9, blind4 DIAGNOSIS P2): the event is the act the
+ * speech reports, not the speech. Sentences written for the test (articles published Tuesday
+ * 2025-07-15); traces name the rule ids that decided.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { segOf } from './find-events-helpers.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
+
+const actors = createActorResolver();
+const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
+const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
+const rulesOf = (e: ExtractedEvent | undefined) => (e?.trace ?? []).map((s) => s.rule);
+
+describe('a quotation mark around the object word does not block a lexicon frame', () => {
+  it.each([
+    ['Ankara said on Saturday that it had hit 31 “targets” in northern Iraq.', 'military 2025-07-12'],
+    ['Israel on Sunday said it had struck 12 "targets" belonging to the group in Lebanon.', 'military 2025-07-13'],
+    ['The army destroyed several “positions” of the rebels near the border on Monday, Kigali said.', 'military 2025-07-14'],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map((e) => `${e.type} ${e.date}`)).toContain(expected);
+    expect(events.some((e) => e.type === 'statement')).toBe(false);
+  });
+
+  it('a target without a strike verb is still no act', () => {
+    expect(extract('Officials said the “targets” of the new tariffs were chosen carefully on Monday.').some((e) => e.type === 'military')).toBe(false);
+  });
+});
+
+describe('an exercise noun announced by a speech verb is the military act (events.context.announcedAct)', () => {
+  it.each([
+    ['The Chinese navy announced the drills on Saturday near Taiwan.', 'military 2025-07-12'],
+    ["Russia's Black Sea fleet confirmed the exercises on Monday, the defence ministry in Moscow said.", 'military 2025-07-14'],
+    ['North Korea announced its new war games on Sunday, aimed at South Korea.', 'military 2025-07-13'],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    const act = events.find((e) => e.type === 'military');
+    expect(act && `${act.type} ${act.date}`).toBe(expected);
+    expect(rulesOf(act)).toContain('events.context.announcedAct');
+  });
+
+  it('a bare exercise noun with no announcing verb is no event', () => {
+    expect(extract('Observers watched the drills from a hill on Monday.').some((e) => e.type === 'military')).toBe(false);
+  });
+});
+
+describe('a firm future sanction announced by a speech verb is the sanction (events.context.announcedMeasure)', () => {
+  it.each([
+    ['Ecuador will impose a 20% tariff on goods from Peru from August 1, President Noboa said on Monday.', 'sanction 2025-07-14 ECU,PER'],
+    ['Lithuania will expel two Russian diplomats, the foreign ministry said on Friday.', 'sanction 2025-07-11 LTU,RUS'],
+    ['Canada is to expel three Chinese diplomats, the government said on Sunday.', 'sanction 2025-07-13 CAN,CHN'],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief)).toEqual([expected]);
+    expect(rulesOf(events[0])).toContain('events.context.announcedMeasure');
+  });
+
+  it('words that threaten stay a threat (events.speech-content.threat decides first)', () => {
+    expect(extract('Canada said on Sunday it will impose sanctions on Iranian officials.').map((e) => e.type)).toEqual(['threat']);
+  });
+
+  it.each([
+    ['Ecuador could impose a tariff on goods from Peru, President Noboa said on Monday.'],
+    ['Ecuador will impose a tariff on goods from Peru if talks fail, President Noboa said on Monday.'],
+    ['Peru warned on Monday that Ecuador will impose a tariff on its goods.'],
+    ['Lithuania will not expel Russian diplomats, the foreign ministry said on Friday.'],
+  ])('not firm, or not this speaker’s measure: %s', (body) => {
+    expect(extract(body).some((e) => e.type === 'sanction')).toBe(false);
+  });
+});
