@@ -71,3 +71,19 @@ describe('a firm future sanction announced by a speech verb is the sanction (eve
     expect(extract(body).some((e) => e.type === 'sanction')).toBe(false);
   });
 });
+
+describe('reaction verbs outside the plain speech list (lex.010.make-it-clear / make-clear, lex.010.consider)', () => {
+  it.each([
+    ["Chile's foreign ministry made it clear yesterday that no foreign troops would operate on its soil.", 'statement 2025-07-14'],
+    ['The Dutch government considered Friday that the remarks of the Turkish minister were out of place.', 'statement 2025-07-11'],
+    ['Norway made clear on Sunday that it would keep its embassy in Caracas open.', 'statement 2025-07-13'],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map((e) => `${e.type} ${e.date}`)).toEqual([expected]);
+    expect(rulesOf(events[0]).some((r) => ['lex.010.make-it-clear', 'lex.010.make-clear', 'lex.010.consider'].includes(r))).toBe(true);
+  });
+
+  it('"considered that option" names a thing, not a reaction', () => {
+    expect(extract('The Dutch cabinet considered that option on Friday before the vote in The Hague.')).toEqual([]);
+  });
+});
