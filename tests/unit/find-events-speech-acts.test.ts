@@ -52,6 +52,7 @@ describe('a firm future sanction announced by a speech verb is the sanction (eve
     ['Ecuador will impose a 20% tariff on goods from Peru from August 1, President Noboa said on Monday.', 'sanction 2025-07-14 ECU,PER'],
     ['Lithuania will expel two Russian diplomats, the foreign ministry said on Friday.', 'sanction 2025-07-11 LTU,RUS'],
     ['Canada is to expel three Chinese diplomats, the government said on Sunday.', 'sanction 2025-07-13 CAN,CHN'],
+    ['Chile will "definitively" withdraw its ambassador from Bolivia, the foreign minister said on Monday.', 'sanction 2025-07-14 BOL,CHL'],
   ])('%s', (body, expected) => {
     const events = extract(body);
     expect(events.map(brief)).toEqual([expected]);
@@ -69,6 +70,12 @@ describe('a firm future sanction announced by a speech verb is the sanction (eve
     ['Lithuania will not expel Russian diplomats, the foreign ministry said on Friday.'],
   ])('not firm, or not this speaker’s measure: %s', (body) => {
     expect(extract(body).some((e) => e.type === 'sanction')).toBe(false);
+  });
+});
+
+describe('a word the report quotes keeps the future of its verb group (modality.planned)', () => {
+  it('"will \u201cfirmly\u201d withdraw" with no speech verb is planned, no event', () => {
+    expect(extract('Chile will “firmly” withdraw its ambassador from Bolivia next month.')).toEqual([]);
   });
 });
 
