@@ -14,11 +14,12 @@ const extract = (body: string) => extractDocument(segOf(body), actors, { trace: 
 const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
 const rulesOf = (e: ExtractedEvent | undefined) => (e?.trace ?? []).map((s) => s.rule);
 
-describe('a quotation mark around the object word does not block a lexicon frame', () => {
+describe('a quotation mark around the object word does not block a lexicon frame; people as a strike\'s targets', () => {
   it.each([
     ['Ankara said on Saturday that it had hit 31 “targets” in northern Iraq.', 'military 2025-07-12'],
     ['Israel on Sunday said it had struck 12 "targets" belonging to the group in Lebanon.', 'military 2025-07-13'],
     ['The army destroyed several “positions” of the rebels near the border on Monday, Kigali said.', 'military 2025-07-14'],
+    ['Sources told the agency that on Sunday evening Pakistani drones targeted fighters of the group in Khost, Afghanistan.', 'military 2025-07-13'],
   ])('%s', (body, expected) => {
     const events = extract(body);
     expect(events.map((e) => `${e.type} ${e.date}`)).toContain(expected);
