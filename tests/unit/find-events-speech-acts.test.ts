@@ -91,6 +91,15 @@ describe('reaction verbs outside the plain speech list (lex.010.make-it-clear / 
     expect(rulesOf(events[0]).some((r) => ['lex.010.make-it-clear', 'lex.010.make-clear', 'lex.010.consider'].includes(r))).toBe(true);
   });
 
+  it.each([
+    ['The Greek government considered Monday that the Turkish claims about the islands were baseless.'],
+    ['Hungary made it clear on Sunday that it found the Slovak remarks regrettable.'],
+  ])('a rejection calling the other side regrettable or baseless is an accusation (events.speech-content.accusation): %s', (body) => {
+    const events = extract(body);
+    expect(events.map((e) => e.type)).toEqual(['accusation']);
+    expect(rulesOf(events[0])).toContain('events.speech-content.accusation');
+  });
+
   it('"considered that option" names a thing, not a reaction', () => {
     expect(extract('The Dutch cabinet considered that option on Friday before the vote in The Hague.')).toEqual([]);
   });
