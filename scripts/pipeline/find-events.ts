@@ -259,10 +259,37 @@ function choose(
   const pick: Scored = { match: eventMatch, modality: modalityOf(eventMatch) };
   if (!statement) return pick;
   if (!HAPPENED.has(pick.modality)) return statement;
-  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !isLocative(pick.match) && !announcedAct(statement.match, pick.match)) {
-    return statement;
+  if (pick.match.rule.form === 'noun' && statement.match.start < pick.match.start && !isLocative(pick.match)) {
+    if (!announcedAct(statement.match, pick.match)) return statement;
+    announcedActs.add(pick.match);
   }
   return pick;
+}
+
+/** Act nouns picked over an earlier speech verb because they are its object (their trace says so). */
+const announcedActs = new WeakSet<TriggerMatch>();
+
+/** "Ecuador will impose a tariff ..., the president said on Wednesday": a firm future sanction the speech announces. */
+const ANNOUNCED_MEASURE_BEFORE = new RegExp(rules.context.announcedMeasureBefore, 'iu');
+const ANNOUNCED_MEASURE_STOP = new RegExp(rules.context.announcedMeasureStop, 'iu');
+/** Characters before a sanction verb searched for its future auxiliary. */
+const MEASURE_AUX_WINDOW = 40;
+
+/**
+ * The sanction a speech announces (events.context.announcedMeasure): a sanction verb of the same
+ * sentence put in the firm future ("will impose", "is to expel"), in a sentence with no condition,
+ * warning, hedge or negation. Undefined when there is none.
+ */
+function announcedMeasure(text: string, triggers: readonly TriggerMatch[], speech: TriggerMatch): TriggerMatch | undefined {
+  if (ANNOUNCED_MEASURE_STOP.test(text)) return undefined;
+  return triggers.find(
+    (t) =>
+      t !== speech &&
+      t.rule.type === 'sanction' &&
+      t.rule.form === 'verb' &&
+      !t.rule.background &&
+      ANNOUNCED_MEASURE_BEFORE.test(text.slice(Math.max(0, t.start - MEASURE_AUX_WINDOW), t.start)),
+  );
 }
 
 /** "announced on Tuesday the withdrawal of its ambassador", "reported a telephone conversation": the act is the verb's object. */
@@ -610,7 +637,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const span = narrow
         ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
         : trimmed(text, clause);
-      const speechType = pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
+      let speechType: 'threat' | 'accusation' | 'sanction' | undefined = pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
+      const measure = pick.match.rule.type === 'statement' && speechType === undefined && HAPPENED.has(pick.modality) ? announcedMeasure(text, triggers, pick.match) : undefined;
+      if (measure) speechType = 'sanction';
       const threatening = speechType !== undefined;
       const candidate: EventCandidate = {
         type: speechType ?? (pick.match.rule.type as EventCandidate['type']),
@@ -621,7 +650,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
-      if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
+      if (measure) {
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.announcedMeasure', action: 'type=sanction', detail: `the speech announces "${measure.text}" in the firm future` });
+      } else if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
       if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) {
         dropTrace(sink, candidate.trace, 'events.weakSpeechRules', 'dropped: a document speaking, with no threat');
         return;
@@ -890,6 +921,9 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
       : []),
     ...(quotedFacts.has(match)
       ? [{ stage: 'events', rule: 'events.context.quotedFact', action: 'kept inside a quotation', detail: 'a dated fact the quotation reports' } satisfies TraceStep]
+      : []),
+    ...(announcedActs.has(match)
+      ? [{ stage: 'events', rule: 'events.context.announcedAct', action: 'the news of its clause', detail: 'the object of the announcing verb before it' } satisfies TraceStep]
       : []),
     ...(documentActs.has(match)
       ? [{ stage: 'events', rule: 'events.context.documentRelative', action: 'the news of its clause', detail: 'the act of a document named just before' } satisfies TraceStep]

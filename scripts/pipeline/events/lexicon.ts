@@ -117,6 +117,11 @@ const byLength = (list: string[]): string[] => [...new Set(list)].sort((a, b) =>
 /** A word the gap may skip: anything but a clause boundary word. */
 const GAP_WORD = "(?!(?:but|that|which|who|whom|while|when|because|if|after|before|said|says|by)\\b)[\\p{L}\\p{N}'\u2019-]{1,40}\\s+";
 const gapSource = (n: number): string => (n > 0 ? `(?:${GAP_WORD}){0,${n}}?` : '');
+/**
+ * An opening quotation mark a report may put around the object word ('hit 54 "targets"'): it does
+ * not keep the object from matching (the rule id stays the entry's; the quote is one optional character).
+ */
+const OPEN_QUOTE = '["\u201c\u2018\u00ab]?';
 const ADVERB = '(?:[\\p{L}-]{1,30}ly\\s+)?';
 const PLACE = '@PLACE';
 const DAY_OR_MONTH = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)';
@@ -189,7 +194,7 @@ export function compileEntry(entry: LexiconEntry, data: LexiconData = lexicon as
   const gap = entry.gap ?? 3;
   const gapPart = placeMode ? (gap > 0 ? '(?:the\\s+)?' : '') : gapSource(gap);
   const tail = entry.tail ? `\\s+${gapSource(3)}${phraseSource(entry.tail)}\\b` : '';
-  const objectPart = objects.length ? `\\s+${gapPart}${objectSource(objects, placeMode)}${placeMode ? '' : '\\b'}${tail}` : '\\b';
+  const objectPart = objects.length ? `\\s+${gapPart}${OPEN_QUOTE}${objectSource(objects, placeMode)}${placeMode ? '' : '\\b'}${tail}` : '\\b';
   const not = notSource(entry.not);
   const prefix = placeMode ? '(?c)' : '';
   const base = { type: entry.type, confidence: entry.confidence };
