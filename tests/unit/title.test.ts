@@ -313,6 +313,16 @@ describe('makeTitle: military wording', () => {
       'North Korea tests missiles',
     );
   });
+
+  it('calls two states\' drills joint only when the words say so; drills held against another state are aimed at it', () => {
+    const names = (iso: string) => ({ CHN: 'China', TWN: 'Taiwan', PHL: 'Philippines', JPN: 'Japan' })[iso];
+    expect(
+      makeTitle(ev({ type: 'military', countries: ['CHN', 'TWN'], sentence: 'China started three days of naval drills around Taiwan on Monday.', trigger: 'started three days of naval drills' }), names),
+    ).toBe('China holds military drills aimed at Taiwan');
+    expect(
+      makeTitle(ev({ type: 'military', countries: ['JPN', 'PHL'], sentence: 'The Philippines and Japan held their first combined naval exercises on Friday.', trigger: 'held their first combined naval exercises' }), names),
+    ).toBe('Philippines and Japan hold joint drills');
+  });
 });
 
 describe('makeTitle: statements say what was said', () => {
