@@ -156,8 +156,15 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
       ...ev.organizations.map((o) => ({ country: undefined, label: cleanTitleText(o), at: mentionAt(sentence, o) })),
     ].filter((p) => p.label);
     all.sort((a, b) => (a.at < triggerAt ? 0 : 1) - (b.at < triggerAt ? 0 : 1) || a.at - b.at || a.label.localeCompare(b.label));
-    subjectCountry = all[0]?.country;
-    subject = all[0]?.label;
+    // Nobody named before the trigger of a one-directional act between two states: the state named
+    // first after it is acted on ("Taliban authorities summoned Pakistan's ambassador", "launched
+    // strikes in Afghanistan"), so the other state acts. Never the reverse of the clause.
+    const actedOn = !SYMMETRIC.has(ev.type) && ev.organizations.length === 0 && all.length === 2 && all[0]!.at >= triggerAt && Number.isFinite(all[0]!.at) &&
+      // not both inside the trigger's words ("border crossings between Poland and Belarus were closed")
+      all[1]!.at >= (ev.source?.trigger?.end ?? sentence.length);
+    const pick = actedOn ? all[1] : all[0];
+    subjectCountry = pick?.country;
+    subject = pick?.label;
   }
   // The counterpart: a person of another state in meetings and visits; a state for acts done to a state.
   const otherState = ev.countries.some((c) => c !== subjectCountry);

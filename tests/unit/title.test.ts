@@ -325,6 +325,24 @@ describe('makeTitle: military wording', () => {
   });
 });
 
+describe('makeTitle: an actor not named before the trigger', () => {
+  const names = (iso: string) => ({ AFG: 'Afghanistan', PAK: 'Pakistan', BGD: 'Bangladesh', MMR: 'Myanmar', BLR: 'Belarus', POL: 'Poland' })[iso];
+
+  it('takes the state named after the verb as the one acted on, so the other state acts', () => {
+    expect(
+      makeTitle(ev({ type: 'accusation', countries: ['AFG', 'PAK'], sentence: "The de facto authorities in Kabul on Monday summoned Pakistan's envoy over strikes in Afghanistan's east.", trigger: "summoned Pakistan's envoy" }), names),
+    ).toBe('Afghanistan summons envoy of Pakistan');
+    expect(
+      makeTitle(ev({ type: 'accusation', countries: ['BGD', 'MMR'], sentence: 'The foreign ministry on Tuesday summoned the Myanmar ambassador after shells fell inside Bangladesh.', trigger: 'summoned the Myanmar ambassador' }), names),
+    ).toBe('Bangladesh summons envoy of Myanmar');
+  });
+
+  it('keeps the first-named state when both are inside the act\'s own words', () => {
+    const t = makeTitle(ev({ type: 'sanction', countries: ['BLR', 'POL'], sentence: 'Crossings between Poland and Belarus were shut on Friday night.', trigger: 'Crossings between Poland and Belarus were shut' }), names);
+    expect(t.startsWith('Poland ')).toBe(true);
+  });
+});
+
 describe('makeTitle: statements say what was said', () => {
   const names = (iso: string) => ({ CHN: 'China', USA: 'United States', IND: 'India', IRN: 'Iran', AFG: 'Afghanistan', PRT: 'Portugal', BLR: 'Belarus', POL: 'Poland' })[iso];
 
