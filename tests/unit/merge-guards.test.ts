@@ -9,48 +9,10 @@ import { mergeEvents } from '../../scripts/pipeline/merge.ts';
 import { actingStates, quotedSpeakerStates } from '../../scripts/pipeline/merge/direction.ts';
 import { counterpartConflict } from '../../scripts/pipeline/merge/names.ts';
 import { anchoredApart, sameEvent } from '../../scripts/pipeline/merge/same-event.ts';
-import type { Actor, DateEvidence, ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import type { EventType } from '../../src/lib/schema.ts';
+import type { Actor } from '../../scripts/pipeline/types.ts';
+import { reportBuilder } from './merge-helpers.ts';
 
-interface Spec {
-  doc: string;
-  start?: number;
-  sentence?: string;
-  published?: string;
-  type?: EventType;
-  date: string;
-  evidence?: DateEvidence;
-  precision?: 'day' | 'approximate';
-  countries: string[];
-  actors?: Actor[];
-  agents?: string[];
-  trigger?: string;
-}
-
-function ev(s: Spec): ExtractedEvent {
-  const start = s.start ?? 0;
-  const sentence = s.sentence ?? `Report in ${s.doc} at ${start}.`;
-  return {
-    type: s.type ?? 'meeting',
-    date: s.date,
-    datePrecision: s.precision ?? 'day',
-    dateEvidence: s.evidence ?? 'weekday',
-    countries: [...s.countries].sort(),
-    organizations: [],
-    actors: s.actors ?? [],
-    title: `${s.type ?? 'meeting'} ${s.countries.join('/')}`,
-    confidence: 0.8,
-    source: {
-      document: s.doc,
-      published: s.published ?? s.date,
-      sentence,
-      start,
-      end: start + sentence.length,
-      trigger: s.trigger ? { start: sentence.indexOf(s.trigger), end: sentence.indexOf(s.trigger) + s.trigger.length } : { start: 0, end: 3 },
-    },
-    ...(s.agents ? { agents: s.agents } : {}),
-  };
-}
+const ev = reportBuilder({ evidence: 'weekday', sentence: (s, start) => `Report in ${s.doc} at ${start}.` });
 
 const VISITOR: Actor = { name: 'Anika Holm', country: 'NOR', role: 'Foreign Minister' };
 const PRESIDENT_UNPLACED: Actor = { name: 'Pedro Salazar' };

@@ -1,52 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergeEvents, pickDate } from '../../scripts/pipeline/merge.ts';
-import type { Actor, DateEvidence, ExtractedEvent } from '../../scripts/pipeline/types.ts';
+import type { Actor, DateEvidence } from '../../scripts/pipeline/types.ts';
 import type { EventType } from '../../src/lib/schema.ts';
+import { reportBuilder } from './merge-helpers.ts';
 
-interface Spec {
-  doc: string;
-  published?: string;
-  start?: number;
-  sentence?: string;
-  type?: EventType;
-  date: string;
-  evidence?: DateEvidence;
-  precision?: 'day' | 'approximate';
-  countries: string[];
-  orgs?: string[];
-  actors?: Actor[];
-  title?: string;
-  location?: string;
-  confidence?: number;
-}
-
-/** A hand-built extracted event, as extract-document emits it. */
-function ev(s: Spec): ExtractedEvent {
-  const start = s.start ?? 0;
+/** A hand-built extracted event, as extract-document emits it (tests/unit/merge-helpers.ts). */
+const ev = reportBuilder({
+  evidence: 'publication',
   // Distinct by default, so that no test passes through the rule for reprinted sentences by accident.
-  const sentence = s.sentence ?? `${s.title ?? 'Something happened'} (${s.doc}, at ${start}).`;
-  return {
-    type: s.type ?? 'meeting',
-    date: s.date,
-    datePrecision: s.precision ?? 'day',
-    dateEvidence: s.evidence ?? 'publication',
-    countries: [...s.countries].sort(),
-    organizations: s.orgs ?? [],
-    actors: s.actors ?? [],
-    ...(s.location ? { location: s.location } : {}),
-    title: s.title ?? `${s.type ?? 'meeting'} ${s.countries.join('/')}`,
-    confidence: s.confidence ?? 0.8,
-    source: {
-      document: s.doc,
-      published: s.published ?? s.date,
-      sentence,
-      start,
-      end: start + sentence.length,
-      trigger: { start: 0, end: 3 },
-    },
-  };
-}
+  sentence: (s, start) => `${s.title ?? 'Something happened'} (${s.doc}, at ${start}).`,
+});
 
 const XI: Actor = { name: 'Xi Jinping', country: 'CHN', role: 'President' };
 const WANG: Actor = { name: 'Wang Yi', country: 'CHN', role: 'Foreign Minister' };
