@@ -197,6 +197,12 @@ const ANNOUNCED_ACT = new RegExp(rules.context.announcedAct, 'iu');
 const COORDINATED_ACT = new RegExp(rules.context.coordinatedAct, 'iu');
 /** "expelled two envoys, accusing them of spying": a participle after a comma carries a second act of the same subject. */
 const PARTICIPLE_ACT = new RegExp(rules.context.participleAct, 'iu');
+/** "arrived in Moscow on Friday to meet Putin": a purpose infinitive of meeting right after a trip (events.context.purposeMeeting). */
+const PURPOSE_MEETING = new RegExp(rules.context.purposeMeeting, 'iu');
+const PURPOSE_MEETING_BLOCK = new RegExp(rules.context.purposeMeetingBlock, 'iu');
+const PURPOSE_TRIP = new RegExp(rules.context.purposeTrip, 'iu');
+/** Characters between a trip's trigger and the meeting it was for. */
+const PURPOSE_GAP = 90;
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
 const SAME_KIND_AGAIN = new RegExp(rules.context.sameKindAgain, 'iu');
 /** "a May 28 skirmish", "the April 25 declaration": a calendar day right before an event noun. */
@@ -720,6 +726,30 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
           });
         }
       }
+      // "arrived in Moscow on Friday to meet Putin": the meeting the arrival was for is an event beside the visit.
+      if (candidate.type === 'visit' && HAPPENED.has(pick.modality) && pick.match.rule.form === 'verb' && PURPOSE_TRIP.test(pick.match.text)) {
+        const talks = purposeMeeting(text, main, pick.match, coordinated);
+        if (talks) {
+          used.add(talks);
+          out.push({
+            candidate: {
+              type: 'meeting',
+              trigger: { start: base + talks.start, end: base + talks.end, text: talks.text },
+              clause: { ...candidate.clause, end: base + clause.end },
+              modality: pick.modality,
+              confidence: talks.rule.confidence * 0.9,
+              rule: `${talks.rule.name}(purpose)`,
+              trace: [
+                triggerStep(talks),
+                { stage: 'modality', rule: 'events.context.purposeMeeting', action: `modality=${pick.modality}`, detail: `the modality of "${pick.match.text}"` },
+                { stage: 'events', rule: 'events.context.purposeMeeting', action: 'own event', detail: `the meeting the trip "${pick.match.text}" was for` },
+              ],
+            },
+            noun: false,
+            locative: false,
+          });
+        }
+      }
       coordinated.forEach((c, i) => {
         used.add(c.match);
         const end = coordinated[i + 1]?.from ?? clause.end;
@@ -901,6 +931,21 @@ function coordinatedActs(
     prev = m;
   }
   return out.filter((c) => c.from >= clause.start);
+}
+
+/**
+ * The meeting a trip was for, told as a purpose infinitive in the trip's clause ("arrived in Moscow
+ * on Friday to meet Putin"): a meeting verb after the trip's trigger, with only "to" (and no relative
+ * clause, plan, wish or second act) between them (events.context.purposeMeeting).
+ */
+function purposeMeeting(text: string, main: readonly TriggerMatch[], trip: TriggerMatch, coordinated: readonly { match: TriggerMatch }[]): TriggerMatch | undefined {
+  for (const m of main) {
+    if (m.start <= trip.end || m.rule.type !== 'meeting' || m.rule.form !== 'verb' || coordinated.some((c) => c.match === m)) continue;
+    if (m.start - trip.end > PURPOSE_GAP) return undefined;
+    const gap = text.slice(trip.end, m.start).replace(/\s+/gu, ' ');
+    return PURPOSE_MEETING.test(gap) && !PURPOSE_MEETING_BLOCK.test(gap) ? m : undefined;
+  }
+  return undefined;
 }
 
 /** The step naming the trigger rule that matched. */
