@@ -1,6 +1,7 @@
 /**
  * Issue 9: several acts in one sentence. An arrival and the meeting it was for
- * (events.context.purposeMeeting). Every sentence is written for this test (articles published
+ * (events.context.purposeMeeting); one state's separate calls or meetings with several counterparts
+ * (events.context.separateActs). Every sentence is written for this test (articles published
  * Tuesday 2025-07-15), with negative cases.
  */
 import { describe, expect, it } from 'vitest';
@@ -37,5 +38,30 @@ describe('an arrival and the meeting it was for are two events (events.context.p
   ])('no meeting from the purpose clause: %s', (body) => {
     const events = extract(body);
     expect(events.some((e) => rulesOf(e).includes('events.context.purposeMeeting'))).toBe(false);
+  });
+});
+
+describe("one state's separate calls or meetings with several counterparts are one event each (events.context.separateActs)", () => {
+  it.each([
+    [
+      'Kenya\u2019s foreign minister held separate phone calls on Monday with his Ethiopian, Somali and Tanzanian counterparts.',
+      ['meeting 2025-07-14 ETH,KEN', 'meeting 2025-07-14 KEN,SOM', 'meeting 2025-07-14 KEN,TZA'],
+    ],
+    ['On Sunday the Brazilian president met with the leaders of Chile and Colombia on the margins of the ceremony.', ['meeting 2025-07-13 BRA,CHL', 'meeting 2025-07-13 BRA,COL']],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief).sort()).toEqual(expected);
+    for (const e of events) expect(rulesOf(e)).toContain('events.context.separateActs');
+  });
+
+  it.each([
+    // one meeting of three states
+    ['The Japanese foreign minister held trilateral talks with the leaders of South Korea and the United States on Monday.', 'meeting 2025-07-14 JPN,KOR,USA'],
+    // no word that makes the talks separate
+    ['The Indian foreign minister held talks with counterparts from Brazil and South Africa on Monday.', 'meeting 2025-07-14 BRA,IND,ZAF'],
+    // a joint act
+    ['The Kenyan president met the leaders of Uganda and Rwanda on Monday and they issued a joint communique.', 'meeting 2025-07-14 KEN,RWA,UGA'],
+  ])('stays one meeting: %s', (body, expected) => {
+    expect(briefs(body)).toContain(expected);
   });
 });

@@ -17,6 +17,14 @@ export const DISTRIBUTIVE_RULE = 'events.context.distributive';
 
 type Base = Omit<ExtractedEvent, 'title'>;
 
+const SEPARATE_TYPES: ReadonlySet<string> = new Set(rules.context.separateActTypes);
+const SEPARATE = new RegExp(rules.context.separateActs, 'iu');
+const GROUP = new RegExp(rules.context.groupAct, 'iu');
+export const SEPARATE_RULE = 'events.context.separateActs';
+/** Characters before and after the trigger where the words that make the acts separate are looked for. */
+const SEPARATE_BEFORE = 40;
+const SEPARATE_AFTER = 60;
+
 /** The report as one event per acting state, or as it is (a one-element list). */
 export function distribute<T extends Base>(ev: T, sentence: string): T[] {
   const agents = ev.agents ?? [];
@@ -30,6 +38,34 @@ export function distribute<T extends Base>(ev: T, sentence: string): T[] {
     actors: ev.actors.filter((a) => !a.country || a.country === agent || targets.includes(a.country)),
     ...(ev.trace
       ? { trace: [...ev.trace, { stage: 'events' as const, rule: DISTRIBUTIVE_RULE, action: `one act of ${agent} of ${agents.length}`, detail: `against ${targets.join(',')}` }] }
+      : {}),
+  }));
+}
+
+/**
+ * Acts one state holds with each counterpart on its own. "Egypt's minister held separate calls with
+ * his Saudi, Emirati and Turkish counterparts" reports three calls and "met the leaders of Chile and
+ * Peru" two meetings, while "held trilateral talks with Japan and Korea" is one. When the actors stage
+ * finds one acting state of a type listed in event-rules.json `context.separateActTypes` and several
+ * counterparts, and `context.separateActs` is near the trigger (with no `jointAct` or `groupAct` in the
+ * sentence), the report becomes one event per counterpart.
+ * Rule id: events.context.separateActs.
+ */
+export function separate<T extends Base>(ev: T, sentence: string): T[] {
+  const agents = ev.agents ?? [];
+  if (!SEPARATE_TYPES.has(ev.type) || agents.length !== 1 || ev.organizations.length > 0) return [ev];
+  const agent = agents[0]!;
+  const counterparts = ev.countries.filter((c) => c !== agent);
+  if (counterparts.length < 2 || !ev.countries.includes(agent)) return [ev];
+  const t = ev.source.trigger;
+  const near = sentence.slice(Math.max(0, t.start - SEPARATE_BEFORE), Math.min(sentence.length, t.end + SEPARATE_AFTER));
+  if (!SEPARATE.test(near) || JOINT.test(sentence) || GROUP.test(sentence)) return [ev];
+  return counterparts.map((other) => ({
+    ...ev,
+    countries: [agent, other].sort(),
+    actors: ev.actors.filter((a) => !a.country || a.country === agent || a.country === other),
+    ...(ev.trace
+      ? { trace: [...ev.trace, { stage: 'events' as const, rule: SEPARATE_RULE, action: `one act with ${other} of ${counterparts.length}`, detail: `by ${agent}` }] }
       : {}),
   }));
 }
