@@ -195,6 +195,8 @@ const ANNOUNCING_VERB = new RegExp(rules.context.announcingVerb, 'iu');
 const ANNOUNCED_ACT = new RegExp(rules.context.announcedAct, 'iu');
 /** "warned of war and suspended the treaty": the words between two acts that make the second a coordinated act of the same subject. */
 const COORDINATED_ACT = new RegExp(rules.context.coordinatedAct, 'iu');
+/** "met Peña, and after the meeting, the two leaders issued a joint statement": a second act whose subject names the same parties again. */
+const COORDINATED_SAME_PARTIES = new RegExp(rules.context.coordinatedActSameParties, 'iu');
 /** "expelled two envoys, accusing them of spying": a participle after a comma carries a second act of the same subject. */
 const PARTICIPLE_ACT = new RegExp(rules.context.participleAct, 'iu');
 /** "arrived in Moscow on Friday to meet Putin": a purpose infinitive of meeting right after a trip (events.context.purposeMeeting). */
@@ -919,7 +921,8 @@ function coordinatedActs(
   for (const m of main) {
     if (m.start <= prev.end || m.rule.form !== 'verb' || m.rule.type === 'statement' || m.rule.type === 'attribution') continue;
     const gap = text.slice(prev.end, m.start);
-    const and = COORDINATED_ACT.exec(gap);
+    const same = COORDINATED_ACT.test(gap) ? null : COORDINATED_SAME_PARTIES.exec(gap.replace(/\s/gu, ' '));
+    const and = same ?? COORDINATED_ACT.exec(gap);
     // "..., recalling their ambassadors": a participle after a comma, of another kind of act.
     const participle = and ? null : GERUND.test(m.text) && m.rule.type !== prev.rule.type ? PARTICIPLE_ACT.exec(gap) : null;
     const link = and ?? participle;
@@ -927,7 +930,7 @@ function coordinatedActs(
     if (m.rule.type === prev.rule.type && !SAME_KIND_AGAIN.test(gap.slice(link.index))) continue;
     const modality = modalityAt(m);
     if (!HAPPENED.has(modality)) continue;
-    out.push({ match: m, modality, from: prev.end + link.index, rule: and ? 'events.context.coordinatedAct' : 'events.context.participleAct' });
+    out.push({ match: m, modality, from: prev.end + link.index, rule: same ? 'events.context.coordinatedActSameParties' : and ? 'events.context.coordinatedAct' : 'events.context.participleAct' });
     prev = m;
   }
   return out.filter((c) => c.from >= clause.start);

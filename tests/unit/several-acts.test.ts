@@ -65,3 +65,20 @@ describe("one state's separate calls or meetings with several counterparts are o
     expect(briefs(body)).toContain(expected);
   });
 });
+
+describe('a second act whose subject names the same parties again (events.context.coordinatedActSameParties)', () => {
+  it.each([
+    ['The Chilean president held talks with his Argentine counterpart in Santiago on Monday, and after the talks, the two leaders signed a joint declaration.', ['agreement 2025-07-14 ARG,CHL', 'meeting 2025-07-14 ARG,CHL']],
+    ['Portugal\u2019s prime minister met the Spanish premier in Lisbon on Sunday, and after the meeting, the two sides issued a joint communique.', ['agreement 2025-07-13 ESP,PRT', 'meeting 2025-07-13 ESP,PRT']],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief).sort()).toEqual(expected);
+    const second = events.find((e) => e.type === 'agreement');
+    expect(second && rulesOf(second)).toContain('events.context.coordinatedActSameParties');
+  });
+
+  it('a new subject that is not the same parties is no coordinated act of the clause', () => {
+    const events = extract('The Chilean president held talks with his Argentine counterpart on Monday, and analysts said the two leaders might sign a deal.');
+    expect(events.some((e) => e.type === 'agreement')).toBe(false);
+  });
+});
