@@ -82,3 +82,29 @@ describe('a second act whose subject names the same parties again (events.contex
     expect(events.some((e) => e.type === 'agreement')).toBe(false);
   });
 });
+
+describe('a strike in a list of states is one strike per state (actors.place.theatres, events.context.strikeTheatres)', () => {
+  it.each([
+    ['Israeli jets struck weapons depots in Lebanon and Syria on Sunday.', ['military 2025-07-13 ISR,LBN', 'military 2025-07-13 ISR,SYR']],
+    ['On Monday, Iranian drones attacked militant camps in Iraq, Syria and Pakistan.', ['military 2025-07-14 IRN,IRQ', 'military 2025-07-14 IRN,PAK', 'military 2025-07-14 IRN,SYR']],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief).sort()).toEqual(expected);
+    for (const e of events) {
+      expect(rulesOf(e)).toContain('events.context.strikeTheatres');
+      // Each strike's title names its own state, not the list's first place.
+      expect(e.location).toBeUndefined();
+    }
+  });
+
+  it.each([
+    // one place: one strike
+    'Israeli jets struck a weapons depot in Lebanon on Sunday.',
+    // drills a state hosts are not struck there
+    'Russian forces held drills in Belarus and Kazakhstan on Sunday.',
+  ])('one event, no split: %s', (body) => {
+    const events = extract(body);
+    expect(events.length).toBe(1);
+    expect(rulesOf(events[0]!)).not.toContain('events.context.strikeTheatres');
+  });
+});

@@ -69,3 +69,28 @@ export function separate<T extends Base>(ev: T, sentence: string): T[] {
       : {}),
   }));
 }
+
+/**
+ * A strike in several states told as one: "Turkey hit 54 targets in Syria and Iraq" reports a strike on
+ * Syria and one on Iraq. When the actors stage found the strike's place to be a list of states
+ * (ActorResolution.theatres, rule actors.place.theatres), the report becomes one event per state, each
+ * with the acting states.
+ * Rule id: events.context.strikeTheatres.
+ */
+export const THEATRES_SPLIT_RULE = 'events.context.strikeTheatres';
+export function byTheatre<T extends Base>(ev: T, theatres: readonly string[] | undefined): T[] {
+  if (ev.type !== 'military' || !theatres || theatres.length < 2) return [ev];
+  const agents = ev.agents ?? [];
+  if (agents.length === 0 || !theatres.every((c) => ev.countries.includes(c) && !agents.includes(c))) return [ev];
+  const rest = ev.countries.filter((c) => !theatres.includes(c));
+  // The place of each strike is its state: the list's first place is no longer where all of them happened.
+  const { location: _place, ...unplaced } = ev;
+  return theatres.map((place) => ({
+    ...(unplaced as T),
+    countries: [...rest, place].sort(),
+    actors: ev.actors.filter((a) => !a.country || !theatres.includes(a.country) || a.country === place),
+    ...(ev.trace
+      ? { trace: [...ev.trace, { stage: 'events' as const, rule: THEATRES_SPLIT_RULE, action: `one strike in ${place} of ${theatres.length}`, detail: `by ${agents.join(',')}` }] }
+      : {}),
+  }));
+}
