@@ -108,3 +108,16 @@ describe('a strike in a list of states is one strike per state (actors.place.the
     expect(rulesOf(events[0]!)).not.toContain('events.context.strikeTheatres');
   });
 });
+
+describe('several states voicing support or concern over one act make one statement each (events.context.distributive)', () => {
+  it('splits a statement of several acting states with a target', () => {
+    const events = extract("Australia, Japan and Canada expressed support for the Philippines on Monday over the Chinese coast guard's actions.");
+    expect(events.map(brief).sort()).toEqual(['statement 2025-07-14 AUS,CHN,PHL', 'statement 2025-07-14 CAN,CHN,PHL', 'statement 2025-07-14 CHN,JPN,PHL']);
+    for (const e of events) expect(rulesOf(e)).toContain('events.context.distributive');
+  });
+
+  it('keeps one statement when the states speak about themselves only', () => {
+    const events = extract('Japan and South Korea said on Monday they would deepen security cooperation.');
+    expect(events.map(brief)).toEqual(['statement 2025-07-14 JPN,KOR']);
+  });
+});

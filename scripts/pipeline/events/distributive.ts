@@ -1,6 +1,6 @@
 /**
  * Acts each state does on its own. "Jordan, Qatar and Kuwait condemned the strikes" reports three
- * condemnations, one by each state (CONTRACT.md: two states' condemnations on one day are two
+ * condemnations ("Australia, Japan and Canada voiced support for Manila" three statements), one by each state (CONTRACT.md: two states' condemnations on one day are two
  * events), while "Japan and South Korea held talks" is one meeting. When the actors stage finds
  * several acting states (agents) of a type listed in event-rules.json `context.distributiveTypes`
  * and at least one state they act against, the report becomes one event per acting state, each
