@@ -61,6 +61,8 @@ describe("one state's separate calls or meetings with several counterparts are o
     ['The Indian foreign minister held talks with counterparts from Brazil and South Africa on Monday.', 'meeting 2025-07-14 BRA,IND,ZAF'],
     // a joint act
     ['The Kenyan president met the leaders of Uganda and Rwanda on Monday and they issued a joint communique.', 'meeting 2025-07-14 KEN,RWA,UGA'],
+    // leaders hosted at a summit meet as one
+    ['The Kenyan president met the leaders of Uganda and Rwanda at a summit he hosted in Nairobi on Monday.', 'meeting 2025-07-14 KEN,RWA,UGA'],
   ])('stays one meeting: %s', (body, expected) => {
     expect(briefs(body)).toContain(expected);
   });

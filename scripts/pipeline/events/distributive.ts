@@ -20,6 +20,8 @@ type Base = Omit<ExtractedEvent, 'title'>;
 const SEPARATE_TYPES: ReadonlySet<string> = new Set(rules.context.separateActTypes);
 const SEPARATE = new RegExp(rules.context.separateActs, 'iu');
 const GROUP = new RegExp(rules.context.groupAct, 'iu');
+const LEADERS_OF = new RegExp(rules.context.leadersOf, 'iu');
+const LEADERS_GROUP = new RegExp(rules.context.leadersOfGroup, 'iu');
 export const SEPARATE_RULE = 'events.context.separateActs';
 /** Characters before and after the trigger where the words that make the acts separate are looked for. */
 const SEPARATE_BEFORE = 40;
@@ -47,8 +49,9 @@ export function distribute<T extends Base>(ev: T, sentence: string): T[] {
  * his Saudi, Emirati and Turkish counterparts" reports three calls and "met the leaders of Chile and
  * Peru" two meetings, while "held trilateral talks with Japan and Korea" is one. When the actors stage
  * finds one acting state of a type listed in event-rules.json `context.separateActTypes` and several
- * counterparts, and `context.separateActs` is near the trigger (with no `jointAct` or `groupAct` in the
- * sentence), the report becomes one event per counterpart.
+ * counterparts, and `context.separateActs` is near the trigger, or `context.leadersOf` with no
+ * `leadersOfGroup` word in the sentence (a summit, a host), and there is no `jointAct` or `groupAct`
+ * in the sentence, the report becomes one event per counterpart.
  * Rule id: events.context.separateActs.
  */
 export function separate<T extends Base>(ev: T, sentence: string): T[] {
@@ -59,7 +62,8 @@ export function separate<T extends Base>(ev: T, sentence: string): T[] {
   if (counterparts.length < 2 || !ev.countries.includes(agent)) return [ev];
   const t = ev.source.trigger;
   const near = sentence.slice(Math.max(0, t.start - SEPARATE_BEFORE), Math.min(sentence.length, t.end + SEPARATE_AFTER));
-  if (!SEPARATE.test(near) || JOINT.test(sentence) || GROUP.test(sentence)) return [ev];
+  if (JOINT.test(sentence) || GROUP.test(sentence)) return [ev];
+  if (!SEPARATE.test(near) && !(LEADERS_OF.test(near) && !LEADERS_GROUP.test(sentence))) return [ev];
   return counterparts.map((other) => ({
     ...ev,
     countries: [agent, other].sort(),
