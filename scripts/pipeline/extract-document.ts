@@ -5,7 +5,7 @@
  */
 import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
-import { distribute } from './events/distributive.ts';
+import { byTheatre, distribute, separate } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { tripOfMeeting } from './events/trip-of-meeting.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
@@ -194,8 +194,12 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
       };
       // The day later sentences may count from: the act's, or the day of the act it tells again.
       let anchorDay = when.date;
-      // Several states condemning one act: one event each (events/distributive.ts).
-      for (const [k, one] of distribute(base, sentence.text).entries()) {
+      // Several states condemning one act: one event each; one state's separate calls with several, a strike in
+      // several states: one each (events/distributive.ts).
+      const acts = distribute(base, sentence.text)
+        .flatMap((e) => separate(e, sentence.text))
+        .flatMap((e) => byTheatre(e, who.theatres));
+      for (const [k, one] of acts.entries()) {
         // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
         const title = makeTitle(one, countryName);
         if (one.trace) one.trace.push({ stage: 'title', rule: 'title.make', action: `title="${title}"` });

@@ -195,8 +195,16 @@ const ANNOUNCING_VERB = new RegExp(rules.context.announcingVerb, 'iu');
 const ANNOUNCED_ACT = new RegExp(rules.context.announcedAct, 'iu');
 /** "warned of war and suspended the treaty": the words between two acts that make the second a coordinated act of the same subject. */
 const COORDINATED_ACT = new RegExp(rules.context.coordinatedAct, 'iu');
+/** "met Peña, and after the meeting, the two leaders issued a joint statement": a second act whose subject names the same parties again. */
+const COORDINATED_SAME_PARTIES = new RegExp(rules.context.coordinatedActSameParties, 'iu');
 /** "expelled two envoys, accusing them of spying": a participle after a comma carries a second act of the same subject. */
 const PARTICIPLE_ACT = new RegExp(rules.context.participleAct, 'iu');
+/** "arrived in Moscow on Friday to meet Putin": a purpose infinitive of meeting right after a trip (events.context.purposeMeeting). */
+const PURPOSE_MEETING = new RegExp(rules.context.purposeMeeting, 'iu');
+const PURPOSE_MEETING_BLOCK = new RegExp(rules.context.purposeMeetingBlock, 'iu');
+const PURPOSE_TRIP = new RegExp(rules.context.purposeTrip, 'iu');
+/** Characters between a trip's trigger and the meeting it was for. */
+const PURPOSE_GAP = 90;
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
 const SAME_KIND_AGAIN = new RegExp(rules.context.sameKindAgain, 'iu');
 /** "a May 28 skirmish", "the April 25 declaration": a calendar day right before an event noun. */
@@ -720,6 +728,30 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
           });
         }
       }
+      // "arrived in Moscow on Friday to meet Putin": the meeting the arrival was for is an event beside the visit.
+      if (candidate.type === 'visit' && HAPPENED.has(pick.modality) && pick.match.rule.form === 'verb' && PURPOSE_TRIP.test(pick.match.text)) {
+        const talks = purposeMeeting(text, main, pick.match, coordinated);
+        if (talks) {
+          used.add(talks);
+          out.push({
+            candidate: {
+              type: 'meeting',
+              trigger: { start: base + talks.start, end: base + talks.end, text: talks.text },
+              clause: { ...candidate.clause, end: base + clause.end },
+              modality: pick.modality,
+              confidence: talks.rule.confidence * 0.9,
+              rule: `${talks.rule.name}(purpose)`,
+              trace: [
+                triggerStep(talks),
+                { stage: 'modality', rule: 'events.context.purposeMeeting', action: `modality=${pick.modality}`, detail: `the modality of "${pick.match.text}"` },
+                { stage: 'events', rule: 'events.context.purposeMeeting', action: 'own event', detail: `the meeting the trip "${pick.match.text}" was for` },
+              ],
+            },
+            noun: false,
+            locative: false,
+          });
+        }
+      }
       coordinated.forEach((c, i) => {
         used.add(c.match);
         const end = coordinated[i + 1]?.from ?? clause.end;
@@ -889,7 +921,8 @@ function coordinatedActs(
   for (const m of main) {
     if (m.start <= prev.end || m.rule.form !== 'verb' || m.rule.type === 'statement' || m.rule.type === 'attribution') continue;
     const gap = text.slice(prev.end, m.start);
-    const and = COORDINATED_ACT.exec(gap);
+    const same = COORDINATED_ACT.test(gap) ? null : COORDINATED_SAME_PARTIES.exec(gap.replace(/\s/gu, ' '));
+    const and = same ?? COORDINATED_ACT.exec(gap);
     // "..., recalling their ambassadors": a participle after a comma, of another kind of act.
     const participle = and ? null : GERUND.test(m.text) && m.rule.type !== prev.rule.type ? PARTICIPLE_ACT.exec(gap) : null;
     const link = and ?? participle;
@@ -897,10 +930,25 @@ function coordinatedActs(
     if (m.rule.type === prev.rule.type && !SAME_KIND_AGAIN.test(gap.slice(link.index))) continue;
     const modality = modalityAt(m);
     if (!HAPPENED.has(modality)) continue;
-    out.push({ match: m, modality, from: prev.end + link.index, rule: and ? 'events.context.coordinatedAct' : 'events.context.participleAct' });
+    out.push({ match: m, modality, from: prev.end + link.index, rule: same ? 'events.context.coordinatedActSameParties' : and ? 'events.context.coordinatedAct' : 'events.context.participleAct' });
     prev = m;
   }
   return out.filter((c) => c.from >= clause.start);
+}
+
+/**
+ * The meeting a trip was for, told as a purpose infinitive in the trip's clause ("arrived in Moscow
+ * on Friday to meet Putin"): a meeting verb after the trip's trigger, with only "to" (and no relative
+ * clause, plan, wish or second act) between them (events.context.purposeMeeting).
+ */
+function purposeMeeting(text: string, main: readonly TriggerMatch[], trip: TriggerMatch, coordinated: readonly { match: TriggerMatch }[]): TriggerMatch | undefined {
+  for (const m of main) {
+    if (m.start <= trip.end || m.rule.type !== 'meeting' || m.rule.form !== 'verb' || coordinated.some((c) => c.match === m)) continue;
+    if (m.start - trip.end > PURPOSE_GAP) return undefined;
+    const gap = text.slice(trip.end, m.start).replace(/\s+/gu, ' ');
+    return PURPOSE_MEETING.test(gap) && !PURPOSE_MEETING_BLOCK.test(gap) ? m : undefined;
+  }
+  return undefined;
 }
 
 /** The step naming the trigger rule that matched. */

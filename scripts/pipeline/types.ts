@@ -209,6 +209,8 @@ export interface ActorResolution {
   location?: string;
   /** The states doing the act (its subject side), a subset of `countries`; the rest are targets or counterparts. */
   agents?: string[];
+  /** The states a strike happens in, named as one list of places ("in Syria and Iraq"), a subset of `countries`. */
+  theatres?: string[];
   /** Why each party was added or left out, in order (scripts/pipeline/actors/passes). */
   trace?: TraceStep[];
 }

@@ -94,6 +94,7 @@ export function selectParties(input: PartyInput): ActorResolution {
     trace: s.trace,
   };
   if (location) res.location = location;
+  if (s.theatres) res.theatres = s.theatres.filter((c) => s.countries.includes(c) && !s.agents.includes(c));
   return res;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Acts each state does on its own. "Jordan, Qatar and Kuwait condemned the strikes" reports three
- * condemnations, one by each state (CONTRACT.md: two states' condemnations on one day are two
+ * condemnations ("Australia, Japan and Canada voiced support for Manila" three statements), one by each state (CONTRACT.md: two states' condemnations on one day are two
  * events), while "Japan and South Korea held talks" is one meeting. When the actors stage finds
  * several acting states (agents) of a type listed in event-rules.json `context.distributiveTypes`
  * and at least one state they act against, the report becomes one event per acting state, each
@@ -17,6 +17,16 @@ export const DISTRIBUTIVE_RULE = 'events.context.distributive';
 
 type Base = Omit<ExtractedEvent, 'title'>;
 
+const SEPARATE_TYPES: ReadonlySet<string> = new Set(rules.context.separateActTypes);
+const SEPARATE = new RegExp(rules.context.separateActs, 'iu');
+const GROUP = new RegExp(rules.context.groupAct, 'iu');
+const LEADERS_OF = new RegExp(rules.context.leadersOf, 'iu');
+const LEADERS_GROUP = new RegExp(rules.context.leadersOfGroup, 'iu');
+export const SEPARATE_RULE = 'events.context.separateActs';
+/** Characters before and after the trigger where the words that make the acts separate are looked for. */
+const SEPARATE_BEFORE = 40;
+const SEPARATE_AFTER = 60;
+
 /** The report as one event per acting state, or as it is (a one-element list). */
 export function distribute<T extends Base>(ev: T, sentence: string): T[] {
   const agents = ev.agents ?? [];
@@ -30,6 +40,61 @@ export function distribute<T extends Base>(ev: T, sentence: string): T[] {
     actors: ev.actors.filter((a) => !a.country || a.country === agent || targets.includes(a.country)),
     ...(ev.trace
       ? { trace: [...ev.trace, { stage: 'events' as const, rule: DISTRIBUTIVE_RULE, action: `one act of ${agent} of ${agents.length}`, detail: `against ${targets.join(',')}` }] }
+      : {}),
+  }));
+}
+
+/**
+ * Acts one state holds with each counterpart on its own. "Egypt's minister held separate calls with
+ * his Saudi, Emirati and Turkish counterparts" reports three calls and "met the leaders of Chile and
+ * Peru" two meetings, while "held trilateral talks with Japan and Korea" is one. When the actors stage
+ * finds one acting state of a type listed in event-rules.json `context.separateActTypes` and several
+ * counterparts, and `context.separateActs` is near the trigger, or `context.leadersOf` with no
+ * `leadersOfGroup` word in the sentence (a summit, a host), and there is no `jointAct` or `groupAct`
+ * in the sentence, the report becomes one event per counterpart.
+ * Rule id: events.context.separateActs.
+ */
+export function separate<T extends Base>(ev: T, sentence: string): T[] {
+  const agents = ev.agents ?? [];
+  if (!SEPARATE_TYPES.has(ev.type) || agents.length !== 1 || ev.organizations.length > 0) return [ev];
+  const agent = agents[0]!;
+  const counterparts = ev.countries.filter((c) => c !== agent);
+  if (counterparts.length < 2 || !ev.countries.includes(agent)) return [ev];
+  const t = ev.source.trigger;
+  const near = sentence.slice(Math.max(0, t.start - SEPARATE_BEFORE), Math.min(sentence.length, t.end + SEPARATE_AFTER));
+  if (JOINT.test(sentence) || GROUP.test(sentence)) return [ev];
+  if (!SEPARATE.test(near) && !(LEADERS_OF.test(near) && !LEADERS_GROUP.test(sentence))) return [ev];
+  return counterparts.map((other) => ({
+    ...ev,
+    countries: [agent, other].sort(),
+    actors: ev.actors.filter((a) => !a.country || a.country === agent || a.country === other),
+    ...(ev.trace
+      ? { trace: [...ev.trace, { stage: 'events' as const, rule: SEPARATE_RULE, action: `one act with ${other} of ${counterparts.length}`, detail: `by ${agent}` }] }
+      : {}),
+  }));
+}
+
+/**
+ * A strike in several states told as one: "Turkey hit 54 targets in Syria and Iraq" reports a strike on
+ * Syria and one on Iraq. When the actors stage found the strike's place to be a list of states
+ * (ActorResolution.theatres, rule actors.place.theatres), the report becomes one event per state, each
+ * with the acting states.
+ * Rule id: events.context.strikeTheatres.
+ */
+export const THEATRES_SPLIT_RULE = 'events.context.strikeTheatres';
+export function byTheatre<T extends Base>(ev: T, theatres: readonly string[] | undefined): T[] {
+  if (ev.type !== 'military' || !theatres || theatres.length < 2) return [ev];
+  const agents = ev.agents ?? [];
+  if (agents.length === 0 || !theatres.every((c) => ev.countries.includes(c) && !agents.includes(c))) return [ev];
+  const rest = ev.countries.filter((c) => !theatres.includes(c));
+  // The place of each strike is its state: the list's first place is no longer where all of them happened.
+  const { location: _place, ...unplaced } = ev;
+  return theatres.map((place) => ({
+    ...(unplaced as T),
+    countries: [...rest, place].sort(),
+    actors: ev.actors.filter((a) => !a.country || !theatres.includes(a.country) || a.country === place),
+    ...(ev.trace
+      ? { trace: [...ev.trace, { stage: 'events' as const, rule: THEATRES_SPLIT_RULE, action: `one strike in ${place} of ${theatres.length}`, detail: `by ${agents.join(',')}` }] }
       : {}),
   }));
 }

@@ -3,6 +3,10 @@
  * for a sanction, threat, accusation or military act with one side named, the capital (or state)
  * where it happens stands for the other side. Not for meetings and visits: a host is not a party.
  *
+ * With the place a list of states ("hit 54 targets in Syria and Iraq"), a strike happens in each of them: every
+ * state of the list is a party and `theatres` lists them (rule actors.place.theatres), so that the report can be
+ * told as one strike per state (events/distributive.ts `byTheatre`).
+ *
  * Pass `actors.place.joint-strike-target`: "the US and UK armed forces carried out strikes against targets in
  * Yemen": a strike by states that are all its agents, with no target state named, hits the state where it
  * happens (after the trigger, "in <state>"). Not for drills and exercises, which a third state may host.
@@ -54,6 +58,20 @@ export const placeOtherSide: PartyPass = {
         !f.m.nonParty &&
         f.payload?.kind !== 'city',
     );
-    if (place) addCountry(s, place.m.country!, this.id, `the act happens in '${place.m.text}'`);
+    if (!place) return;
+    addCountry(s, place.m.country!, this.id, `the act happens in '${place.m.text}'`);
+    // "hit 54 targets in Syria and Iraq": a strike in a list of states hits each of them (actors.place.theatres).
+    if (s.type !== 'military' || EXERCISE.test(s.sentenceText)) return;
+    const list = s.scope.filter((f) => f.listHead === place && f.m.country && !f.m.nonParty && (f.m.kind === 'capital' || f.m.kind === 'country') && f.payload?.kind !== 'city');
+    const theatres = [place.m.country!];
+    for (const f of list) {
+      if (theatres.includes(f.m.country!) || s.agents.includes(f.m.country!)) continue;
+      theatres.push(f.m.country!);
+      addCountry(s, f.m.country!, THEATRES_RULE, `the strike happens in '${f.m.text}' too, listed with '${place.m.text}'`);
+    }
+    if (theatres.length > 1) s.theatres = theatres;
   },
 };
+
+/** Rule id of the states a strike happens in, named as one list of places ("in Syria and Iraq"). */
+export const THEATRES_RULE = 'actors.place.theatres';

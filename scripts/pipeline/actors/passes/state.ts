@@ -49,6 +49,8 @@ export interface PartyState {
   organizations: string[];
   actors: Actor[];
   trace: TraceStep[];
+  /** The states a strike happens in when a list of them is its place ("in Syria and Iraq"), set by pass actors.place.other-side. */
+  theatres?: string[];
   /** A phrase after the trigger naming another event to date this one ("ahead of Monday's G7 meeting"), set by pass actors.time-anchor. */
   timeAnchor?: Span & { words: string };
 }
