@@ -60,6 +60,18 @@ describe('adjunct scope (actors.adjunct-scope.*)', () => {
     expect(one('Tokyo complained to Seoul about South Korean survey ships.', 'accusation', 'complained').countries).toEqual(['JPN', 'KOR']);
   });
 
+  it('a state named in the act a sanction or threat answers is no party when both sides stand outside (reason)', () => {
+    const a = one('Beijing put sanctions on twelve American drone makers on Friday in retaliation for Washington\'s new weapons package for Taiwan.', 'sanction', 'put sanctions');
+    expect(a.countries).toEqual(['CHN', 'USA']);
+    expect(rules(a)).toContain('actors.adjunct-scope.reason');
+    const b = one('Algeria recalled its envoy from Paris in response to the French endorsement of Morocco\'s plan for Western Sahara.', 'sanction', 'recalled');
+    expect(b.countries).toEqual(['DZA', 'FRA']);
+    // With only one side outside, the phrase holds the target: it stays.
+    const c = one('Ottawa announced counter-tariffs on Saturday in response to duties imposed by the United States.', 'sanction', 'announced counter-tariffs');
+    expect(c.countries).toEqual(['CAN', 'USA']);
+    expect(rules(c)).not.toContain('actors.adjunct-scope.reason');
+  });
+
   it('keeps a state named both inside and outside the phrase', () => {
     const r = one('Israel struck Iran on Saturday, to the alarm of Iran and its neighbours.', 'military', 'struck');
     expect(r.countries).toEqual(['IRN', 'ISR']);
