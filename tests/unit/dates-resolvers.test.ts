@@ -294,6 +294,9 @@ describe('a cue after an act noun with its complement dates that act (dates.sele
       ['Seven foreign ministers condemned Pyongyang for the launch of a long-range missile last week.', 'condemned'],
       ['Jakarta protested against the seizure of a fishing boat near the Natuna islands on Saturday.', 'protested'],
       ['The ministry denounced an attack on a border post on Sunday.', 'denounced'],
+      // A bare plural after "for", with an appositive's commas before the day.
+      ['The junta blamed its neighbour for airstrikes in Gao, a northern town, late on Sunday.', 'blamed'],
+      ['Caracas faulted Bogota for raids near the frontier on Sunday.', 'faulted'],
     ] as const) {
       const r = resolve(text, trigger, { published: TUE }, { type: 'accusation' });
       expect(r, text).toMatchObject({ date: TUE, evidence: 'publication' });

@@ -225,11 +225,12 @@ export const EVENT_NOUN_BEFORE = new RegExp(
 );
 /**
  * An act noun with its complement right before a cue: "the launch of an intercontinental
- * ballistic missile last week", "an attack on a border post on Sunday" (rule
+ * ballistic missile last week", "an attack on a border post on Sunday", "blamed X for airstrikes in
+ * the capital, Kabul, late on Thursday" (a bare plural after "for"; an appositive's commas inside; rule
  * dates.select.act-noun-phrase): the cue dates that act, not a trigger before it.
  */
 export const ACT_NOUN_PHRASE_BEFORE = new RegExp(
-  `\\b(?:the|a|an|its|their|his|her|this|that)\\s+(?:[\\p{L}-]+\\s+)?(?:${raw.actNounPhrase.nouns.map(escapeRegExp).join('|')})\\s+(?:of|by|on|against|at|near)\\s+(?:[\\p{L}\\p{N}’'-]+\\s+){0,8}$`,
+  `\\b(?:(?:the|a|an|its|their|his|her|this|that)\\s+(?:[\\p{L}-]+\\s+)?|for\\s+(?:the\\s+|its\\s+|their\\s+)?)(?:${raw.actNounPhrase.nouns.map(escapeRegExp).join('|')})\\s+(?:of|by|on|against|at|near|in)\\s+(?:[\\p{L}\\p{N}’'-]+,?\\s+){0,8}$`,
   'iu',
 );
 /**
