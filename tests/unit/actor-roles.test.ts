@@ -141,6 +141,12 @@ describe('back-reference to an earlier act (actors.act-reference.*)', () => {
     ]);
     expect(b!.countries).toEqual(['BGD', 'IND']);
     expect(namedAsNoun(b!)).toBe(true);
+    // The place after the by-phrase ("by Turkey in northern Syria") is where the act happened, not its agent.
+    const [, c] = resolveTriggered([
+      ['Officials counted the damage from drone raids carried out by Turkey in northern Syria.', 'statement', 'counted'],
+      ['Tehran said it would respond to the raids.', 'threat', 'said'],
+    ]);
+    expect(c!.countries).toEqual(['IRN', 'TUR']);
   });
 
   it('a candidate told by a definite act noun takes the sides of the earlier act it names (own-noun)', () => {
