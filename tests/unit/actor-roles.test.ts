@@ -60,6 +60,18 @@ describe('adjunct scope (actors.adjunct-scope.*)', () => {
     expect(one('Tokyo complained to Seoul about South Korean survey ships.', 'accusation', 'complained').countries).toEqual(['JPN', 'KOR']);
   });
 
+  it('a state named in the act a sanction or threat answers is no party when both sides stand outside (reason)', () => {
+    const a = one('Beijing put sanctions on twelve American drone makers on Friday in retaliation for Washington\'s new weapons package for Taiwan.', 'sanction', 'put sanctions');
+    expect(a.countries).toEqual(['CHN', 'USA']);
+    expect(rules(a)).toContain('actors.adjunct-scope.reason');
+    const b = one('Algeria recalled its envoy from Paris in response to the French endorsement of Morocco\'s plan for Western Sahara.', 'sanction', 'recalled');
+    expect(b.countries).toEqual(['DZA', 'FRA']);
+    // With only one side outside, the phrase holds the target: it stays.
+    const c = one('Ottawa announced counter-tariffs on Saturday in response to duties imposed by the United States.', 'sanction', 'announced counter-tariffs');
+    expect(c.countries).toEqual(['CAN', 'USA']);
+    expect(rules(c)).not.toContain('actors.adjunct-scope.reason');
+  });
+
   it('keeps a state named both inside and outside the phrase', () => {
     const r = one('Israel struck Iran on Saturday, to the alarm of Iran and its neighbours.', 'military', 'struck');
     expect(r.countries).toEqual(['IRN', 'ISR']);
@@ -129,6 +141,12 @@ describe('back-reference to an earlier act (actors.act-reference.*)', () => {
     ]);
     expect(b!.countries).toEqual(['BGD', 'IND']);
     expect(namedAsNoun(b!)).toBe(true);
+    // The place after the by-phrase ("by Turkey in northern Syria") is where the act happened, not its agent.
+    const [, c] = resolveTriggered([
+      ['Officials counted the damage from drone raids carried out by Turkey in northern Syria.', 'statement', 'counted'],
+      ['Tehran said it would respond to the raids.', 'threat', 'said'],
+    ]);
+    expect(c!.countries).toEqual(['IRN', 'TUR']);
   });
 
   it('a candidate told by a definite act noun takes the sides of the earlier act it names (own-noun)', () => {

@@ -98,6 +98,23 @@ describe('coreference', () => {
     expect(res[2]!.actors.map((a) => a.name)).toEqual(['Elena Quispe Mamani', 'Tan Wei Ling']);
   });
 
+  it('reads the first word of a full name met earlier as that person when it stands alone (actors.person.leading-name)', () => {
+    const res = resolveAll(
+      [
+        'Liu Jianchao, a senior Chinese party official, toured the port of Honiara.',
+        'Liu then flew to Fiji on Tuesday.',
+        'Liu Wei, a Peruvian trader, came too.',
+      ],
+      'visit',
+      '2024-05-20',
+    );
+    expect(res[1]!.actors.map((a) => a.name)).toEqual(['Liu Jianchao']);
+    expect(res[1]!.countries).toEqual(['CHN', 'FJI']);
+    expect((res[1]!.trace ?? []).some((t) => t.rule === 'actors.person.leading-name')).toBe(true);
+    // Another name word right after it: another person.
+    expect(res[2]!.actors.map((a) => a.name)).not.toContain('Liu Jianchao');
+  });
+
   it('gives a named counterpart the role of the person he mirrors', () => {
     const res = resolveTyped([
       ['Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart Jeje Odongo Abubakher.', 'meeting'],

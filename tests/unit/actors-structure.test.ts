@@ -295,6 +295,22 @@ describe('the subject side of an act', () => {
     expect(rules(r[1]!)).toContain('actors.subject-anaphor');
   });
 
+  it('reads "they" in a military act as the attack named just before, not the speaker (actors.subject-anaphor.attack)', () => {
+    const r = resolveTriggered([
+      ['Baghdad summoned the Turkish charge on Monday over night-time raids carried out by Turkey in northern Iraq.', 'accusation', 'summoned'],
+      ["The ministry denounced the raids, saying they breached Iraq's airspace and hit a refugee camp.", 'military', 'hit'],
+    ]);
+    expect(r[1]!.countries).toEqual(['IRQ', 'TUR']);
+    expect(r[1]!.agents).toEqual(['TUR']);
+    expect(rules(r[1]!)).toContain('actors.subject-anaphor.attack');
+    // "it" after a named state is that state, not an attack.
+    const q = resolveTriggered([
+      ['Seoul said the North fired a missile into the sea on Monday.', 'military', 'fired'],
+      ['After the launch, North Korea said it tested a new drone over the sea.', 'military', 'tested'],
+    ]);
+    expect(rules(q[1]!)).not.toContain('actors.subject-anaphor.attack');
+  });
+
   it('does not read "It added that the ministers ..." as the earlier speaker acting', () => {
     const r = resolveTriggered([
       ['Armenia said on Monday that the talks had been useful.', 'statement', 'said'],

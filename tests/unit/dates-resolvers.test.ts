@@ -294,6 +294,9 @@ describe('a cue after an act noun with its complement dates that act (dates.sele
       ['Seven foreign ministers condemned Pyongyang for the launch of a long-range missile last week.', 'condemned'],
       ['Jakarta protested against the seizure of a fishing boat near the Natuna islands on Saturday.', 'protested'],
       ['The ministry denounced an attack on a border post on Sunday.', 'denounced'],
+      // A bare plural after "for", with an appositive's commas before the day.
+      ['The junta blamed its neighbour for airstrikes in Gao, a northern town, late on Sunday.', 'blamed'],
+      ['Caracas faulted Bogota for raids near the frontier on Sunday.', 'faulted'],
     ] as const) {
       const r = resolve(text, trigger, { published: TUE }, { type: 'accusation' });
       expect(r, text).toMatchObject({ date: TUE, evidence: 'publication' });
@@ -303,6 +306,25 @@ describe('a cue after an act noun with its complement dates that act (dates.sele
   it('the act itself, and a cue right after a plain object, keep the day', () => {
     expect(resolve('North Korea carried out the launch of a new missile on Sunday.', 'launch', { published: TUE }, { type: 'military' }).date).toBe('2025-07-13');
     expect(resolve('Seoul condemned the attack on Sunday.', 'condemned', { published: TUE }, { type: 'accusation' }).date).toBe('2025-07-13');
+  });
+});
+
+describe('the day of the document that tells an act (dates.select.document-date)', () => {
+  /** The act's clause ends before the trailing attribution, as the event finder cuts it. */
+  function resolveClause(text: string, trigger: string, clauseEnd: string) {
+    const { sentence, candidate } = candidateIn(text, trigger, { type: 'sanction' });
+    candidate.clause = { start: sentence.start, end: sentence.start + text.indexOf(clauseEnd) };
+    return resolveDate(sentence, candidate, { published: TUE });
+  }
+
+  it('an act with no day of its own, attributed to a dated note or letter, takes the document\'s day', () => {
+    const text = 'Two attaches were declared unwelcome and given 72 hours to leave, the ministry said in a letter dated Monday that reached the embassy.';
+    const r = resolveClause(text, 'declared', ', the ministry');
+    expect(r).toMatchObject({ date: '2025-07-14' });
+    expect(decided(r)).toContain('dates.resolver.own-cue');
+    // A dated document named after the act but not as its source: no day from it.
+    const n = resolveClause('Two attaches were declared unwelcome, and a letter dated Monday listed their names.', 'declared', ', and a letter');
+    expect(n.date).toBe(TUE);
   });
 });
 

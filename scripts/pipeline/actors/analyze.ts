@@ -231,11 +231,36 @@ export class SentenceAnalyzer {
       if (!isCapitalized(t.raw)) continue;
       const d = state.dynamic.get(t.norm);
       if (!d) continue;
+      if (d.standalone && !standsAlone(tokens, i, covered, this.words.nameStop)) continue;
       covered[i] = 1;
       const m: ActorMention = { kind: 'person', text: t.raw, start: t.start, end: t.end, person: { name: d.actor.name, ...(d.actor.role ? { role: d.actor.role } : {}) } };
       if (d.actor.country) m.country = d.actor.country;
-      found.push({ m, first: i, last: i, possessive: false, actor: d.actor, roleKeys: d.roleKeys });
+      found.push({ m, first: i, last: i, possessive: false, actor: d.actor, roleKeys: d.roleKeys, ...(d.rule ? { rule: d.rule } : {}) });
     }
+  }
+
+  /**
+   * "Liu Jianchao ... Liu met Salwai": a person of the data named in full, with no short name of their own, is later
+   * named by the name's first word alone as often as by its last (family name first). Remember that word for the
+   * rest of the document (actors.person.leading-name), unless a second person named in full shares it.
+   */
+  private leadingName(f: Found, state: DocState): void {
+    const idx = f.payload?.person;
+    if (idx === undefined || !f.actor?.country) return;
+    const p = this.gaz.people[idx];
+    if (!p || (p.short?.length ?? 0) > 0) return;
+    const words = tokenize(p.name).filter(isWord);
+    if (words.length < 2) return;
+    const w = words[0]!;
+    if (w.raw.length < 3 || !isCapitalized(w.raw) || this.words.nameStop.has(w.raw) || state.ambiguousLeading.has(w.norm)) return;
+    const had = state.dynamic.get(w.norm);
+    if (had && had.actor.name !== f.actor.name) {
+      if (had.standalone) state.dynamic.delete(w.norm);
+      state.ambiguousLeading.add(w.norm);
+      return;
+    }
+    if (had) return;
+    state.dynamic.set(w.norm, { actor: f.actor, roleKeys: f.roleKeys ?? [], rule: LEADING_NAME_RULE, standalone: true });
   }
 
   /**
@@ -582,10 +607,24 @@ export class SentenceAnalyzer {
     if (subject) state.lastSubject = { actor: subject.actor!, roleKeys: subject.roleKeys ?? [] };
     for (const f of found) {
       if (f.m.destination && f.m.country) state.destination = f.m.country;
-      if (f.payload?.kind === 'person' && f.payload.person !== undefined) state.seen.add(f.payload.person);
+      if (f.payload?.kind === 'person' && f.payload.person !== undefined) {
+        state.seen.add(f.payload.person);
+        if (f.m.kind === 'person') this.leadingName(f, state);
+      }
       if (f.actor && (f.m.kind === 'person' || f.m.kind === 'role')) state.noteRole(f.actor, f.roleKeys ?? [], f.actor.country ?? f.m.organization);
     }
   }
+}
+
+/** Rule id of a person named again by the first word of a full name met earlier ("Liu" after "Liu Jianchao"). */
+const LEADING_NAME_RULE = 'actors.person.leading-name';
+
+/** The word at `i` has no other name word right before or after it ("Liu met", not "Liu He" or "Zhao Liu"). */
+function standsAlone(tokens: Token[], i: number, covered: Uint8Array, stop: Set<string>): boolean {
+  const next = tokens[i + 1];
+  if (next && (isNameWord(next, 0, stop) || (next.raw === '-' && next.start === tokens[i]!.end))) return false;
+  const prev = tokens[i - 1];
+  return !(prev && i - 1 > 0 && isNameWord(prev, covered[i - 1]!, stop));
 }
 
 /** Sentence facts computed at most once per sentence. */

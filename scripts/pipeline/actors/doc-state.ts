@@ -8,6 +8,10 @@ import type { Actor } from '../types.ts';
 export interface DynamicPerson {
   actor: Actor;
   roleKeys: string[];
+  /** The trace rule of a mention made from this entry (default: the person mention's own rule). */
+  rule?: string;
+  /** Counts only as a word standing alone, with no other name word beside it ("Liu met", not "Liu He"). */
+  standalone?: boolean;
 }
 
 export class DocState {
@@ -15,6 +19,8 @@ export class DocState {
   readonly seen = new Set<number>();
   /** Normalised surname -> person introduced by a pattern. */
   readonly dynamic = new Map<string, DynamicPerson>();
+  /** Leading name words shared by two people named in full (no longer read as either). */
+  readonly ambiguousLeading = new Set<string>();
   /** `${iso3}|${roleKey}` -> last actor seen in that role. */
   readonly byRole = new Map<string, Actor>();
   /** Lazily computed document facts (cue words, Korea default). */

@@ -8,7 +8,8 @@
  * Only the reference nouns of the attack and measure classes (actor-context.json actReferences, nounActClasses) are
  * read. The agent is a state word right before the noun (possessive or modifier; up to two lower-case words between:
  * "Israel's latest strikes", "the Israeli air strikes") or a by-phrase up to four words after it with no punctuation
- * between ("curbs placed on its banks by Canada and Japan"). The target is an on/against
+ * between ("curbs placed on its banks by Canada and Japan"; the by-phrase ends at a place: "raids carried out by Turkey
+ * in northern Syria" has the agent Turkey only). The target is an on/against
  * phrase right after the noun, or for an attack the place named in an in-phrase after it.
  */
 import { ACT_REFERENCES, NOUN_ACT_CLASSES } from './words.ts';
@@ -26,13 +27,14 @@ function stateOfFound(f: Found): string | undefined {
 }
 
 /** States named from token `from` on, up to punctuation or PHRASE_WINDOW tokens ("the United States and Britain"). */
-function statesFrom(tokens: Token[], byFirst: Map<number, Found>, from: number): string[] {
+function statesFrom(tokens: Token[], byFirst: Map<number, Found>, from: number, stopAtPlace = false): string[] {
   const out: string[] = [];
   for (let j = from; j < tokens.length && j < from + PHRASE_WINDOW; j++) {
     const t = tokens[j]!;
     if (!isWord(t) && t.raw !== "'s" && t.raw !== '’s') break;
     const f = byFirst.get(j);
     if (!f) continue;
+    if (stopAtPlace && f.m.locative) break;
     const c = stateOfFound(f);
     if (c && !out.includes(c)) out.push(c);
     j = f.last;
@@ -70,7 +72,8 @@ export function nounActs(tokens: Token[], found: Found[]): PastAct[] {
         const t = tokens[k]!;
         if (!isWord(t)) break;
         if (t.norm === 'by') {
-          agents.push(...statesFrom(tokens, byFirst, k + 1));
+          // "conducted by Pakistan in eastern Afghanistan": the place after the agent is where the act happened.
+          agents.push(...statesFrom(tokens, byFirst, k + 1, true));
           break;
         }
       }

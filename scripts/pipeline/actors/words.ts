@@ -109,6 +109,8 @@ export interface AdjunctRule {
   gerund: boolean;
   /** A state right after the opener as possessor or adjective ("over Japan's remarks") stays. */
   possessorStays: boolean;
+  /** The phrase drops a state only when at least this many other states are named outside every phrase (0: always). */
+  sidesOutside: number;
 }
 
 export const ADJUNCT_SCOPES: {
@@ -125,15 +127,17 @@ export const ADJUNCT_SCOPES: {
   }
   const rules: AdjunctRule[] = [];
   for (const r of raw.rules as Record<string, unknown>[]) {
-    const { id, openers, types, gerund, possessorStays } = r;
+    const { id, openers, types, gerund, possessorStays, sidesOutside } = r;
     if (typeof id !== 'string' || !id.startsWith('actors.adjunct-scope.')) throw new Error(`actor-context.json: bad adjunctScopes id ${String(id)}`);
     if (!strings(openers) || openers.length === 0) throw new Error(`${id}: openers must be strings`);
+    if (sidesOutside !== undefined && (typeof sidesOutside !== 'number' || !Number.isInteger(sidesOutside) || sidesOutside < 0)) throw new Error(`${id}: sidesOutside must be a whole number`);
     if (types !== undefined && (!strings(types) || !types.every((t) => EVENT_TYPES.has(t as EventType)))) throw new Error(`${id}: unknown event type`);
     const rule: AdjunctRule = {
       id,
       openers: openers.map((o) => o.toLowerCase().split(/\s+/)).sort((a, b) => b.length - a.length),
       gerund: gerund === true,
       possessorStays: possessorStays === true,
+      sidesOutside: typeof sidesOutside === 'number' ? sidesOutside : 0,
     };
     if (types !== undefined) rule.types = new Set(types as EventType[]);
     rules.push(rule);

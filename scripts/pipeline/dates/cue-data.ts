@@ -225,13 +225,24 @@ export const EVENT_NOUN_BEFORE = new RegExp(
 );
 /**
  * An act noun with its complement right before a cue: "the launch of an intercontinental
- * ballistic missile last week", "an attack on a border post on Sunday" (rule
+ * ballistic missile last week", "an attack on a border post on Sunday", "blamed X for airstrikes in
+ * the capital, Kabul, late on Thursday" (a bare plural after "for"; an appositive's commas inside; rule
  * dates.select.act-noun-phrase): the cue dates that act, not a trigger before it.
  */
 export const ACT_NOUN_PHRASE_BEFORE = new RegExp(
-  `\\b(?:the|a|an|its|their|his|her|this|that)\\s+(?:[\\p{L}-]+\\s+)?(?:${raw.actNounPhrase.nouns.map(escapeRegExp).join('|')})\\s+(?:of|by|on|against|at|near)\\s+(?:[\\p{L}\\p{N}’'-]+\\s+){0,8}$`,
+  `\\b(?:(?:the|a|an|its|their|his|her|this|that)\\s+(?:[\\p{L}-]+\\s+)?|for\\s+(?:the\\s+|its\\s+|their\\s+)?)(?:${raw.actNounPhrase.nouns.map(escapeRegExp).join('|')})\\s+(?:of|by|on|against|at|near|in)\\s+(?:[\\p{L}\\p{N}’'-]+,?\\s+){0,8}$`,
   'iu',
 );
+/**
+ * "declared persona non grata, the ministry said in a note dated Tuesday": the day of the document that tells an act
+ * with no day of its own is the act's (rule dates.select.document-date).
+ */
+export const DOCUMENT_DATE = {
+  id: raw.documentDate.id as string,
+  dated: new RegExp(`\\b(?:${(raw.documentDate.nouns as string[]).map(escapeRegExp).join('|')})\\s+dated\\s+$`, 'iu'),
+  verb: new RegExp(`\\b(?:${(raw.documentDate.verbs as string[]).map(escapeRegExp).join('|')})\\b`, 'iu'),
+  reach: raw.documentDate.reach as number,
+};
 /**
  * "rejects the statements by X during a show held last Friday": the day dates the object, not the act
  * (rule dates.select.object-day): the object right after the trigger, the participle right before the cue.

@@ -10,6 +10,9 @@
  *  - circumstances of an encounter, statement or agreement ("amid tensions with X", "despite X's objections"):
  *    actors.adjunct-scope.circumstance;
  *  - the topic of a verbal act, threat or sanction ("remarks about X", "sanctions over X"): actors.adjunct-scope.topic.
+ *  - the act answered by a sanction, threat or accusation ("in retaliation for X's arms sale to Y", "in response to
+ *    X's recognition of Y's plan"): actors.adjunct-scope.reason, only when two other states stay named outside every
+ *    phrase (the act's own sides); else the phrase may hold the target ("in response to tariffs imposed by X").
  *    A state right after the opener as possessor or adjective ("over X's remarks", "about Chinese drills") names
  *    whose act the topic is, often the act's target, and stays.
  * The phrase opens after the trigger, or opens the sentence and closes with a comma before the trigger; it runs to
@@ -123,6 +126,12 @@ export const adjunctScope: PartyPass = {
     if (s.countries.length === 0) return;
     const spans = adjunctSpans(s);
     if (spans.length === 0) return;
+    // States named somewhere outside every phrase (for rules that need the act's sides named elsewhere).
+    const outside = new Set<string>();
+    for (const f of s.found) {
+      const c = stateOf(f);
+      if (c && isStateParty(f, s.type, s.dest) && !spans.some((p) => f.m.start >= p.start && f.m.end <= p.end)) outside.add(c);
+    }
     for (const c of [...s.countries]) {
       const ms = s.found.filter((f) => stateOf(f) === c && isStateParty(f, s.type, s.dest));
       if (ms.length === 0) continue;
@@ -137,6 +146,9 @@ export const adjunctScope: PartyPass = {
         where ??= { span, f };
       }
       if (!inside || !where) continue;
+      // "imposed sanctions on US firms in retaliation for Washington's arms sale to Taiwan": a reason phrase drops a
+      // state only when the act's sides are named outside it (else the answered act's state is the act's target).
+      if (where.span.rule.sidesOutside > 0 && [...outside].filter((o) => o !== c && s.countries.includes(o)).length < where.span.rule.sidesOutside) continue;
       dropCountry(s, c, where.span.rule.id, `named only in the adjunct '${where.span.opener} ...' ('${where.f.m.text}')`);
     }
   },
