@@ -119,12 +119,13 @@ export function contentKey(ev: Pick<TimelineEvent, 'date' | 'type' | 'countries'
 
 const typeOfKey = (key: string): string => key.split('|')[1] ?? '';
 
-function eventSourceKeys(ev: Pick<TimelineEvent, 'sources'>): string[] {
+/** An event's strong source keys, unique and sorted (what the registry stores for it). */
+export function eventSourceKeys(ev: Pick<TimelineEvent, 'sources'>): string[] {
   return [...new Set(ev.sources.map(sourceKey))].sort(cmp);
 }
 
 /** The order key ids.ts uses to number events that share a content id: their first source. */
-function firstSourceOrder(ev: Pick<TimelineEvent, 'sources'>): string {
+export function firstSourceOrder(ev: Pick<TimelineEvent, 'sources'>): string {
   let first = '';
   for (const s of ev.sources) {
     const k = [s.document, String(s.start).padStart(10, '0'), String(s.end).padStart(10, '0')].join('\u0000');
@@ -141,11 +142,19 @@ export interface RegistryMatch {
   sourcesOf: Map<string, string[]>;
 }
 
+/** What step 1 reads of an event: its content id, day, type and source keys (`eventSourceKeys`). */
+export interface RegistryInput {
+  id: string;
+  date: string;
+  type: string;
+  keys: readonly string[];
+}
+
 /**
- * Step 1: gives every merged event its published id where it has one, and fresh ids elsewhere.
- * Returns the events (sorted by date, id) and which registered ids matched which event.
+ * Step 1's matching: the registered id each event takes (undefined: none chose it, it gets a fresh
+ * id) and which registered ids matched which event's new id.
  */
-export function applyRegistry(events: TimelineEvent[], reg: Registry): { events: TimelineEvent[]; match: RegistryMatch } {
+export function matchRegistry(events: readonly RegistryInput[], reg: Registry): { named: (string | undefined)[]; matched: Map<string, string> } {
   const strongIndex = new Map<string, string[]>();
   const weakIndex = new Map<string, string[]>();
   const push = (m: Map<string, string[]>, k: string, id: string) => {
@@ -168,7 +177,7 @@ export function applyRegistry(events: TimelineEvent[], reg: Registry): { events:
   events.forEach((ev, i) => {
     const strong = new Map<string, number>();
     const weak = new Map<string, number>();
-    const keys = eventSourceKeys(ev);
+    const keys = ev.keys;
     for (const k of keys) for (const id of strongIndex.get(k) ?? []) strong.set(id, (strong.get(id) ?? 0) + 1);
     for (const w of new Set(keys.map(weakKey))) {
       for (const id of weakIndex.get(w) ?? []) if (typeOfKey(reg.ids[id]!.key) === ev.type) weak.set(id, (weak.get(id) ?? 0) + 1);
@@ -194,23 +203,42 @@ export function applyRegistry(events: TimelineEvent[], reg: Registry): { events:
   }
   const older = (a: string, b: string) => reg.ids[a]!.since - reg.ids[b]!.since || cmp(a, b);
   const matched = new Map<string, string>();
-  const named: TimelineEvent[] = [];
-  const fresh: TimelineEvent[] = [];
-  events.forEach((ev, i) => {
-    const ids = chosenBy.get(i);
-    if (!ids) {
-      fresh.push(ev);
-      return;
-    }
+  const named: (string | undefined)[] = new Array(events.length).fill(undefined);
+  for (const [i, ids] of chosenBy) {
     ids.sort(older);
     const id = ids[0]!;
     for (const other of ids) matched.set(other, id);
-    named.push({ ...ev, id });
+    named[i] = id;
+  }
+  return { named, matched };
+}
+
+/** Ids fresh events may not take: every registered id and alias, and the ids events took in step 1. */
+export function takenIds(reg: Registry, named: readonly (string | undefined)[]): Set<string> {
+  const taken = new Set<string>([...Object.keys(reg.ids), ...Object.keys(reg.aliases)]);
+  for (const id of named) if (id !== undefined) taken.add(id);
+  return taken;
+}
+
+/**
+ * Step 1: gives every merged event its published id where it has one, and fresh ids elsewhere.
+ * Returns the events (sorted by date, id) and which registered ids matched which event.
+ */
+export function applyRegistry(events: TimelineEvent[], reg: Registry): { events: TimelineEvent[]; match: RegistryMatch } {
+  const { named: chosen, matched } = matchRegistry(
+    events.map((ev) => ({ id: ev.id, date: ev.date, type: ev.type, keys: eventSourceKeys(ev) })),
+    reg,
+  );
+  const named: TimelineEvent[] = [];
+  const fresh: TimelineEvent[] = [];
+  events.forEach((ev, i) => {
+    const id = chosen[i];
+    if (id === undefined) fresh.push(ev);
+    else named.push({ ...ev, id });
   });
 
   // Fresh ids never take a registered id (nor an alias): old links must not open another event.
-  const taken = new Set<string>([...Object.keys(reg.ids), ...Object.keys(reg.aliases), ...named.map((e) => e.id)]);
-  const renumbered = assignIds(fresh, firstSourceOrder, taken);
+  const renumbered = assignIds(fresh, firstSourceOrder, takenIds(reg, chosen));
   const out = [...named, ...renumbered].sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
   const sourcesOf = new Map(out.map((e) => [e.id, eventSourceKeys(e)] as const));
   return { events: out, match: { matched, sourcesOf } };
@@ -225,17 +253,37 @@ export function updateRegistry(
   reg: Registry,
   match: RegistryMatch,
 ): { registry: Registry; aliases: Record<string, string> } {
+  return updateRegistryFrom(
+    published.map((ev) => ({ id: ev.id, key: contentKey(ev), keys: eventSourceKeys(ev) })),
+    reg,
+    match,
+  );
+}
+
+/** What step 2 reads of a published event: its id, `contentKey` and `eventSourceKeys`. */
+export interface PublishedInput {
+  id: string;
+  key: string;
+  keys: string[];
+}
+
+/** Step 2 from each published event's id, content key and source keys (see updateRegistry). */
+export function updateRegistryFrom(
+  published: readonly PublishedInput[],
+  reg: Registry,
+  match: RegistryMatch,
+): { registry: Registry; aliases: Record<string, string> } {
   const current = new Map(published.map((e) => [e.id, e] as const));
   const next = reg.generation + 1;
   const ids: Record<string, RegistryEntry> = {};
   for (const ev of published) {
-    ids[ev.id] = { since: reg.ids[ev.id]?.since ?? next, key: contentKey(ev), sources: eventSourceKeys(ev) };
+    ids[ev.id] = { since: reg.ids[ev.id]?.since ?? next, key: ev.key, sources: ev.keys };
   }
 
   // Where each registered source now is, to follow ids that curation folded or that lost their event.
   const holder = new Map<string, string[]>();
   for (const ev of published) {
-    for (const k of eventSourceKeys(ev)) {
+    for (const k of ev.keys) {
       const list = holder.get(k);
       if (list) list.push(ev.id);
       else holder.set(k, [ev.id]);
