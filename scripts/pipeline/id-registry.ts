@@ -155,51 +155,87 @@ export interface RegistryInput {
  * id) and which registered ids matched which event's new id.
  */
 export function matchRegistry(events: readonly RegistryInput[], reg: Registry): { named: (string | undefined)[]; matched: Map<string, string> } {
-  const strongIndex = new Map<string, string[]>();
-  const weakIndex = new Map<string, string[]>();
-  const push = (m: Map<string, string[]>, k: string, id: string) => {
+  // Registered ids by number (in code-unit order), with their types read once.
+  const all = Object.keys(reg.ids).sort(cmp);
+  const numberOf = new Map<string, number>();
+  const typeOf: string[] = new Array(all.length);
+  const strongIndex = new Map<string, number[]>();
+  const weakIndex = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, n: number) => {
     const list = m.get(k);
-    if (list) list.push(id);
-    else m.set(k, [id]);
+    if (list) list.push(n);
+    else m.set(k, [n]);
   };
-  for (const id of Object.keys(reg.ids).sort(cmp)) {
-    const weak = new Set<string>();
-    for (const s of reg.ids[id]!.sources) {
-      push(strongIndex, s, id);
-      weak.add(weakKey(s));
+  for (let n = 0; n < all.length; n++) {
+    const entry = reg.ids[all[n]!]!;
+    numberOf.set(all[n]!, n);
+    typeOf[n] = typeOfKey(entry.key);
+    const sources = entry.sources;
+    let lastWeak: string | undefined;
+    let weak: Set<string> | undefined;
+    for (const s of sources) {
+      push(strongIndex, s, n);
+      const w = weakKey(s);
+      // (Sorted sources give their weak keys in runs: a set only when they do not.)
+      if (w === lastWeak || weak?.has(w)) continue;
+      if (lastWeak !== undefined) (weak ??= new Set([lastWeak])).add(w);
+      lastWeak = w;
+      push(weakIndex, w, n);
     }
-    for (const w of weak) push(weakIndex, w, id);
   }
 
   // Score every (registered id, event) pair that shares anything: strong sources, then weak
   // sources of the same type, then the same content id (an event back after all its articles went).
-  const best = new Map<string, { ev: number; score: number; tie: string }>();
-  events.forEach((ev, i) => {
-    const strong = new Map<string, number>();
-    const weak = new Map<string, number>();
+  const score = new Float64Array(all.length);
+  const touched: number[] = [];
+  const bestEv = new Int32Array(all.length).fill(-1);
+  const bestScore = new Float64Array(all.length);
+  const tieOf = (i: number) => `${events[i]!.date}\u0000${events[i]!.id}`;
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!;
     const keys = ev.keys;
-    for (const k of keys) for (const id of strongIndex.get(k) ?? []) strong.set(id, (strong.get(id) ?? 0) + 1);
-    for (const w of new Set(keys.map(weakKey))) {
-      for (const id of weakIndex.get(w) ?? []) if (typeOfKey(reg.ids[id]!.key) === ev.type) weak.set(id, (weak.get(id) ?? 0) + 1);
+    for (const k of keys) {
+      for (const n of strongIndex.get(k) ?? []) {
+        if (score[n] === 0) touched.push(n);
+        score[n] = score[n]! + 1_000_000;
+      }
     }
-    const scores = new Map<string, number>();
-    for (const [id, n] of strong) scores.set(id, n * 1_000_000);
-    for (const [id, n] of weak) scores.set(id, (scores.get(id) ?? 0) + n * 1000);
-    const own = reg.ids[ev.id] ? ev.id : undefined;
-    if (own !== undefined && !scores.has(own)) scores.set(own, 1);
-    const tie = `${ev.date}\u0000${ev.id}`;
-    for (const [id, score] of scores) {
-      const b = best.get(id);
-      if (!b || score > b.score || (score === b.score && cmp(tie, b.tie) < 0)) best.set(id, { ev: i, score, tie });
+    const weakSeen = new Set<string>();
+    for (const k of keys) {
+      const w = weakKey(k);
+      if (weakSeen.has(w)) continue;
+      weakSeen.add(w);
+      for (const n of weakIndex.get(w) ?? []) {
+        if (typeOf[n] !== ev.type) continue;
+        if (score[n] === 0) touched.push(n);
+        score[n] = score[n]! + 1000;
+      }
     }
-  });
+    const own = reg.ids[ev.id] ? numberOf.get(ev.id) : undefined;
+    if (own !== undefined && score[own] === 0) {
+      touched.push(own);
+      score[own] = 1;
+    }
+    for (const n of touched) {
+      const sc = score[n]!;
+      score[n] = 0;
+      const b = bestEv[n]!;
+      if (b < 0 || sc > bestScore[n]! || (sc === bestScore[n]! && cmp(tieOf(i), tieOf(b)) < 0)) {
+        bestEv[n] = i;
+        bestScore[n] = sc;
+      }
+    }
+    touched.length = 0;
+  }
 
   // Each event takes the oldest registered id that chose it; the others become its aliases.
   const chosenBy = new Map<number, string[]>();
-  for (const [id, b] of best) {
-    const list = chosenBy.get(b.ev);
-    if (list) list.push(id);
-    else chosenBy.set(b.ev, [id]);
+  for (let n = 0; n < all.length; n++) {
+    const i = bestEv[n]!;
+    if (i < 0) continue;
+    const list = chosenBy.get(i);
+    if (list) list.push(all[n]!);
+    else chosenBy.set(i, [all[n]!]);
   }
   const older = (a: string, b: string) => reg.ids[a]!.since - reg.ids[b]!.since || cmp(a, b);
   const matched = new Map<string, string>();
