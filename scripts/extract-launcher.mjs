@@ -88,7 +88,8 @@ export async function buildBundle(o) {
   const inputs = {};
   // Input names are relative to the working folder; "x.json with { type: 'json' }" is x.json.
   for (const name of Object.keys(result.metafile.inputs)) {
-    const file = path.resolve(cwd, name.replace(/ with \{[^}]{0,200}\}$/, ''));
+    const at = name.indexOf(' with {');
+    const file = path.resolve(cwd, at < 0 ? name : name.slice(0, at));
     inputs[file] ??= sha256(file);
   }
   mkdirSync(o.dir, { recursive: true });
