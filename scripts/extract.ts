@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  timing('start-up (node, tsx, imports)');
+  timing('start-up (node, tsx or the bundle, imports)');
   const merging = values['merge-reports'] !== undefined;
   if (merging && values.input) die('--input and --merge-reports cannot be used together');
   if (!merging && !values.input) die(`--input is required; see --help`);
