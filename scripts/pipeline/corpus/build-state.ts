@@ -38,7 +38,7 @@ import path from 'node:path';
 import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
 import { baseId, cmp, shortHash } from '../ids.ts';
-import { eventSourceKeys, firstSourceOrder, matchRegistry, takenIds, updateRegistryFrom, type PublishedInput, type Registry } from '../id-registry.ts';
+import { eventSourceKeys, firstSourceOrder, matchRegistry, updateRegistryFrom, type PublishedInput, type Registry } from '../id-registry.ts';
 import { clusterWithCopies, combine, normalized } from '../merge.ts';
 import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
 import { COPY_WINDOW_DAYS } from '../merge/copies.ts';
@@ -769,13 +769,15 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       if (g) g.push(i);
       else groups.set(all[i]!.base, [i]);
     }
-    const used = takenIds(registry, named);
+    // (Taken: every registered id and alias, which includes the ids events took, and those given here.)
+    const used = new Set<string>();
+    const taken = (id: string) => Object.hasOwn(registry.ids, id) || Object.hasOwn(registry.aliases, id) || used.has(id);
     for (const [base, group] of [...groups].sort((a, b) => cmp(a[0], b[0]))) {
       const ordered = [...group].sort((a, b) => cmp(all[a]!.lite![2], all[b]!.lite![2]));
       let n = 1;
       for (const i of ordered) {
         let candidate = n === 1 ? base : `${base}-${n}`;
-        while (used.has(candidate)) candidate = `${base}-${++n}`;
+        while (taken(candidate)) candidate = `${base}-${++n}`;
         used.add(candidate);
         ids[i] = candidate;
         n++;
