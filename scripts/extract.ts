@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  timing('start-up (node, tsx, imports)');
+  timing('start-up (node, tsx or the bundle, imports)');
   const merging = values['merge-reports'] !== undefined;
   if (merging && values.input) die('--input and --merge-reports cannot be used together');
   if (!merging && !values.input) die(`--input is required; see --help`);
@@ -285,14 +285,24 @@ async function main(): Promise<void> {
     timing(
       `merge from the build state (${s.blocks} blocks, ${s.reclustered} of ${s.reports} reports clustered, ${s.newEvents} events combined, ${s.reused} kept, ${s.refiled} reports indexed again, ${s.idsChanged} ids changed), ids, validation`,
     );
-    // With published ids or curation, the merged events go through the same steps as in finishPipeline.
-    const published = reg.registry || curation ? publishMerged(await inc.merged(), inc.side, { ...(reg.registry ? { registry: reg.registry } : {}), ...(curation ? { curation } : {}) }) : undefined;
-    if (published) timing('published ids, curation, validation');
-    const buildReport = published?.report ?? inc.report;
+    // With published ids or curation, the merged events go through the same steps as in finishPipeline:
+    // with ids only, from the state's records of the events (build-state.ts, publish); with
+    // curation, on the merged events themselves (run.ts, publishMerged).
+    let buildReport = inc.report;
+    let writeOut = inc.write;
+    let newRegistry: Registry | undefined;
+    if (reg.registry && !curation) {
+      const published = await inc.publish(reg.registry);
+      ({ report: buildReport, write: writeOut, registry: newRegistry } = published);
+    } else if (reg.registry || curation) {
+      const published = publishMerged(await inc.merged(), inc.side, { ...(reg.registry ? { registry: reg.registry } : {}), ...(curation ? { curation } : {}) });
+      ({ report: buildReport, registry: newRegistry } = published);
+      writeOut = (file: string) => writeEventsFile(file, published.file);
+    }
+    if (reg.registry || curation) timing('published ids, curation, validation');
     try {
       await mkdir(path.dirname(output), { recursive: true });
-      if (published) await writeEventsFile(output, published.file);
-      else await inc.write(output);
+      await writeOut(output);
     } catch (err) {
       die(`cannot write ${output}: ${code(err)}`);
     }
@@ -302,7 +312,7 @@ async function main(): Promise<void> {
     } catch (err) {
       process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
     }
-    if (published) await writeRegistry(values, reg, published.registry);
+    if (reg.registry) await writeRegistry(values, reg, newRegistry);
     timing('write');
     await inc.saveState();
     timing('write build state');

@@ -200,20 +200,40 @@ async function cleanPublished(dir: string, registry: Registry, curation?: { path
   return { text: [...eventsFileChunks(r.file)].join(''), report: JSON.stringify(r.report), registry: formatRegistry(r.registry!), ids: r.file.events.map((e) => e.id) };
 }
 
-/** As the CLI does it with an id registry or curation: the state's merged events through publishMerged. */
-async function buildPublished(dir: string, cache: string, registry: Registry, curation?: { path: string; text: string }) {
+/**
+ * As the CLI does it with an id registry or curation: with curation, the state's merged events
+ * through publishMerged; with ids only, the state's own publish (from its records, `viaMerged`
+ * forces the first way). `forgetLites` drops the state's list of the events' registry records (a
+ * state written before it existed): they are then taken from the events' texts.
+ */
+async function buildPublished(dir: string, cache: string, registry: Registry, curation?: { path: string; text: string }, o: { viaMerged?: boolean; forgetLites?: boolean } = {}) {
   const state = await BuildState.open(cache, extractorVersion());
+  if (o.forgetLites) state.liteAt = undefined;
   const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
   const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], corpusWarnings: res.warnings });
-  const r = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
+  let text: string;
+  let r: { report: unknown; registry?: Registry };
+  if (curation || o.viaMerged) {
+    const m = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
+    text = [...eventsFileChunks(m.file)].join('');
+    r = m;
+  } else {
+    const p = await inc.publish(registry);
+    const out = path.join(tmp, 'published-events.json');
+    await p.write(out);
+    text = await readFile(out, 'utf8');
+    r = p;
+  }
+  const litesAdded = state.litesAdded;
   await inc.saveState();
   return {
-    text: [...eventsFileChunks(r.file)].join(''),
+    text,
     report: JSON.stringify(r.report),
     registry: formatRegistry(r.registry!),
     next: r.registry!,
     stats: inc.stats,
     extracted: res.stats.extracted,
+    litesAdded,
   };
 }
 
@@ -283,6 +303,47 @@ describe('build state with an id registry and curation', () => {
     expect(b3.report).toBe(ref3.report);
     expect(b3.registry).toBe(ref3.registry);
   }, 300_000);
+
+  it('with ids only, publishes from the records of the state the bytes of a clean build, build after build', async () => {
+    const dir = path.join(tmp, 'ids-only');
+    const cache = path.join(tmp, 'ids-only-cache');
+    await copyDir(corpus, dir);
+    let registry = emptyRegistry();
+    const check = async (o: { forgetLites?: boolean; viaMerged?: boolean } = {}) => {
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, o);
+      expect(b.text).toBe(ref.text);
+      expect(b.report).toBe(ref.report);
+      expect(b.registry).toBe(ref.registry);
+      registry = b.next;
+      return b;
+    };
+    const b0 = await check();
+    expect(b0.litesAdded).toBe(false);
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    // Removing an article leaves ids that now name nothing or another event (aliases).
+    await rm(path.join(dir, names[3]!));
+    await rm(path.join(dir, names[10]!));
+    const b1 = await check();
+    expect(b1.stats.reclustered).toBeLessThan(b1.stats.reports);
+    expect(JSON.parse(b1.text).aliases).toBeDefined();
+    // An article added and one changed; then the same build from a state without the records.
+    const extra = generateArticle(COUNT + 7, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    const text = await readFile(path.join(dir, names[12]!), 'utf8');
+    await writeFile(path.join(dir, names[12]!), text.replace(/\n\n/, '\n\nChina and Russia held talks in Beijing on Tuesday.\n\n'));
+    await check();
+    const b3 = await check({ forgetLites: true });
+    expect(b3.litesAdded).toBe(true);
+    // The records were written again: the next build reads them.
+    const b4 = await check();
+    expect(b4.litesAdded).toBe(false);
+    // The removed articles back, their ids with them; and the way through the merged events agrees.
+    await writeFile(path.join(dir, names[3]!), await readFile(path.join(corpus, names[3]!)));
+    await writeFile(path.join(dir, names[10]!), await readFile(path.join(corpus, names[10]!)));
+    await check();
+    await check({ viaMerged: true });
+  }, 300_000);
 });
 
 describe('build state: events that validation changes or rejects', () => {
@@ -311,13 +372,32 @@ describe('build state: events that validation changes or rejects', () => {
       const known = state.docs.size;
       const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
       const inc = await incrementalFinish(state, { reports: known ? res.reports : spoil(res.reports), keys: res.keys as string[], corpusWarnings: res.warnings });
+      // With ids only, the state's own publish gives the same bytes (first: publishMerged adds its
+      // validation warnings to inc.side's).
+      const own = curation ? undefined : await inc.publish(registry);
       const got = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
+      const ownOut = path.join(tmp, 'invalid-events.json');
+      if (own) await own.write(ownOut);
       await inc.saveState();
-      return { ref, got, text: [...eventsFileChunks(got.file)].join(''), refText: [...eventsFileChunks(ref.file)].join('') };
+      return {
+        ref,
+        got,
+        text: [...eventsFileChunks(got.file)].join(''),
+        refText: [...eventsFileChunks(ref.file)].join(''),
+        ...(own ? { own: { text: await readFile(ownOut, 'utf8'), report: JSON.stringify(own.report), registry: formatRegistry(own.registry) } } : {}),
+      };
     };
     const first = await run(emptyRegistry());
     expect(first.text).toBe(first.refText);
     expect(JSON.stringify(first.got.report)).toBe(JSON.stringify(first.ref.report));
+    expect(first.own?.text).toBe(first.refText);
+    expect(first.own?.report).toBe(JSON.stringify(first.ref.report));
+    expect(first.own?.registry).toBe(formatRegistry(first.ref.registry!));
+    // Again with the registry of the first build: ids from the registry, the rejected event still out.
+    const again = await run(first.got.registry!);
+    expect(again.own?.text).toBe(again.refText);
+    expect(again.own?.report).toBe(JSON.stringify(again.ref.report));
+    expect(again.own?.registry).toBe(formatRegistry(again.ref.registry!));
     const failed = /event (\S+-xx-\S+) failed validation/.exec(JSON.stringify(first.ref.report))?.[1];
     expect(failed).toBeDefined();
 

@@ -8,6 +8,7 @@ import {
   emptyRegistry,
   formatRegistry,
   parseRegistry,
+  RegistrySchema,
   sameRegistry,
   updateRegistry,
   type Registry,
@@ -201,5 +202,49 @@ describe('sameRegistry', () => {
     }
     expect(sameRegistry(variants[0]!, variants[1]!)).toBe(true);
     expect(sameRegistry(variants[0]!, variants[2]!)).toBe(false);
+  });
+});
+
+describe('parseRegistry', () => {
+  /** What the schema alone gives (the reference for the hand-checked path). */
+  const bySchema = (text: string) => {
+    const r = RegistrySchema.safeParse(JSON.parse(text));
+    return r.success ? { registry: r.data } : { message: r.error.issues[0]?.message };
+  };
+  const good = {
+    about: 'x',
+    version: 1,
+    generation: 3,
+    ids: { '2025-01-02-meeting-chn-rus': { since: 1, key: '2025-01-02|meeting|CHN,RUS', sources: ['a#b#1', 'a#b#2'] }, b: { since: 0, key: 'k', sources: [] } },
+    aliases: { old: '2025-01-02-meeting-chn-rus' },
+  };
+  it('gives what the schema gives for a registry as builds write it, with or without "about"', () => {
+    for (const reg of [good, { ...good, about: undefined }]) {
+      const text = JSON.stringify(reg);
+      expect(parseRegistry(text, 'f')).toEqual(bySchema(text));
+    }
+  });
+  it('leaves anything else to the schema: unknown keys are dropped, wrong types are warned about', () => {
+    const e = good.ids['2025-01-02-meeting-chn-rus'];
+    const variants: unknown[] = [
+      { ...good, extra: 1 },
+      { ...good, ids: { ...good.ids, c: { ...e, note: 'n' } } },
+      { ...good, ids: { ...good.ids, c: { ...e, since: -1 } } },
+      { ...good, ids: { ...good.ids, c: { ...e, since: 1.5 } } },
+      { ...good, ids: { ...good.ids, c: { ...e, sources: ['a', 2] } } },
+      { ...good, ids: { ...good.ids, c: { since: 1, key: 'k' } } },
+      { ...good, aliases: { a: 3 } },
+      { ...good, version: 2 },
+      { ...good, generation: '3' },
+      { ...good, about: 5 },
+      [good],
+    ];
+    for (const v of variants) {
+      const text = JSON.stringify(v);
+      const want = bySchema(text);
+      const got = parseRegistry(text, 'f');
+      if ('registry' in want) expect(got).toEqual(want);
+      else expect(got.warning).toBe(`f: not an id registry (${want.message}); ids start afresh`);
+    }
   });
 });

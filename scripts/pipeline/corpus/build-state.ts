@@ -38,6 +38,7 @@ import path from 'node:path';
 import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
 import { baseId, cmp, shortHash } from '../ids.ts';
+import { eventSourceKeys, firstSourceOrder, matchRegistry, updateRegistryFrom, type PublishedInput, type Registry } from '../id-registry.ts';
 import { clusterWithCopies, combine, normalized } from '../merge.ts';
 import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
 import { COPY_WINDOW_DAYS } from '../merge/copies.ts';
@@ -100,6 +101,19 @@ interface EventRec {
    */
   raw?: [number, number];
   rawText?: Buffer;
+  /** What the id registry reads of its merged form (see Lite); kept in the body's lite list. */
+  lite?: Lite;
+}
+
+/**
+ * What the id registry's matching (id-registry.ts) reads of a merged event: its type, countries,
+ * first source (`firstSourceOrder`) and source keys (`eventSourceKeys`), so that a build with a
+ * registry neither parses nor validates nor serializes the events it keeps.
+ */
+type Lite = [type: string, countries: string[], first: string, keys: string[]];
+
+function liteOf(ev: Pick<TimelineEvent, 'type' | 'countries' | 'sources'>): Lite {
+  return [ev.type, ev.countries, firstSourceOrder(ev), eventSourceKeys(ev)];
 }
 
 interface Header {
@@ -114,6 +128,8 @@ interface Header {
   events: [string, string, string | 0, string, number, number, number, string, string[]?, [number, number]?][];
   /** The index in buckets (by day, or by hash for sentence and document terms), each a JSON object in the body. */
   index: Record<string, [number, number]>;
+  /** Each event's Lite (0 when not known), aligned with `events`, as one JSON array in the body. */
+  lite?: [number, number];
 }
 
 /** The bucket of an index term: its day for key terms, else a share of sentence or document terms. */
@@ -142,6 +158,10 @@ export class BuildState {
   nextBlock = 0;
   bodyLength = 0;
   garbage = 0;
+  /** Where the events' Lite list is in the body. */
+  liteAt: [number, number] | undefined;
+  /** Whether this build computed a Lite the state did not have (the state is then written again). */
+  litesAdded = false;
   private fd: Awaited<ReturnType<typeof open>> | undefined;
 
   private constructor(
@@ -188,6 +208,7 @@ export class BuildState {
       state.nextBlock = 0;
       state.bodyLength = 0;
       state.garbage = 0;
+      state.liteAt = undefined;
     }
     return state;
   }
@@ -216,6 +237,18 @@ export class BuildState {
     this.nextBlock = h.nextBlock;
     this.bodyLength = h.bodyLength;
     this.garbage = h.garbage;
+    this.liteAt = h.lite;
+  }
+
+  /** Reads the events' Lite list (once; for builds with an id registry). */
+  async loadLites(): Promise<void> {
+    if (this.liteAt === undefined) return;
+    const list = JSON.parse((await this.read(this.liteAt[0], this.liteAt[1])).toString('utf8')) as (Lite | 0)[];
+    if (list.length !== this.events.length) return;
+    for (let i = 0; i < list.length; i++) {
+      const l = list[i]!;
+      if (l !== 0) this.events[i]!.lite = l;
+    }
   }
 
   /** A report stub for a document of the previous build (its events stay in the state), or undefined. */
@@ -379,6 +412,14 @@ export interface IncrementalInput {
   corpusWarnings: readonly string[];
 }
 
+/** The build with an id registry (and no curation): what publishMerged (run.ts) would give. */
+export interface Published {
+  report: BuildReport;
+  registry: Registry;
+  /** Writes events.json, the same bytes as writeEventsFile would write for publishMerged's file. */
+  write(output: string): Promise<void>;
+}
+
 export interface IncrementalResult {
   documents: DocumentEntry[];
   report: BuildReport;
@@ -404,6 +445,13 @@ export interface IncrementalResult {
    * with an id registry or curation): each valid one from its kept text, the others from their merged form.
    */
   merged(): Promise<TimelineEvent[]>;
+  /**
+   * Published ids and validation as publishMerged does them with an id registry and no curation
+   * (same events file, build report and registry), from the events' Lite records: the events the
+   * state kept valid are neither parsed, validated nor serialized again (validation does not look at
+   * an event's id, and a valid event's validated form is itself).
+   */
+  publish(registry: Registry): Promise<Published>;
 }
 
 /** A re-clustered report: its document's key and its position there. */
@@ -417,6 +465,8 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const { reports, keys } = input;
   const present = new Set(keys);
   if (present.size !== keys.length) throw new Error('build state: two documents with one cache key');
+  // (Read in every build that has them: the state written after it keeps them.)
+  await state.loadLites();
 
   // 1. Which blocks must be clustered again: those of removed documents, and those new reports can reach.
   const affected = new Set<number>();
@@ -524,6 +574,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       const checked = validateEvents([{ id: base, ...ev } satisfies TimelineEvent]);
       const valid = checked.valid[0];
       added.push({
+        lite: liteOf(ev),
         date: ev.date,
         id: base,
         base,
@@ -607,7 +658,11 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   for (const d of state.docs.values()) if (present.has(d.key)) stats.reports += d.n;
   for (let i = 0; i < reports.length; i++) if (!state.docs.has(keys[i]!)) stats.reports += reports[i]!.events.length;
 
-  const write = async (output: string): Promise<void> => {
+  /**
+   * Writes events.json from `items` (valid events in order, each under `id`, from `text` when given,
+   * else from its record's text, its id replaced when it differs) and `aliases` when given.
+   */
+  const writeFile = async (output: string, items: readonly { e: EventRec; id: string; text?: Buffer }[], aliases?: Record<string, string>): Promise<void> => {
     const out = createWriteStream(output);
     const failed = once(out, 'error').then(([err]) => {
       throw err;
@@ -635,7 +690,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         for (let i = 0; i < documents.length; i++) await text(`${i === 0 ? '' : ','}\n${nested(documents[i], 2)}`);
         await text('\n  ]');
       }
-      if (valid === 0) await text(',\n  "events": []');
+      if (items.length === 0) await text(',\n  "events": []');
       else {
         await text(',\n  "events": [');
         // Runs of old events that lie one after another in the body are read at once.
@@ -650,14 +705,14 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
           runOff = -1;
           await push(buf);
         };
-        for (const e of all) {
-          if (e.len < 0) continue;
+        for (const { e, id, text: own } of items) {
           const lead = first ? nl : sep;
           first = false;
-          if (e.text) {
+          if (own !== undefined || e.text !== undefined || id !== e.id) {
             await endRun();
             await push(lead);
-            await push(e.text);
+            const body = own ?? e.text ?? (await state.read(e.off, e.len));
+            await push(own === undefined && id !== e.id ? retext(body, e.id, id) : body);
             continue;
           }
           // In the body, each old event's text is stored right after its ",\n" separator.
@@ -672,6 +727,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         await endRun();
         await text('\n  ]');
       }
+      if (aliases !== undefined) await text(`,\n  "aliases": ${JSON.stringify(aliases, null, 2).replace(/\n/g, '\n  ')}`);
       await text('\n}\n');
       await flush(true);
       out.end();
@@ -679,11 +735,89 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     };
     await Promise.race([run(), failed]);
   };
+  const write = (output: string): Promise<void> =>
+    writeFile(
+      output,
+      all.filter((e) => e.len >= 0).map((e) => ({ e, id: e.id })),
+    );
+
+  const publish = async (registry: Registry): Promise<Published> => {
+    // Each event's Lite: from the state, or from its merged form (its raw form when validation
+    // changed it, else its valid text).
+    for (const e of all) {
+      if (e.lite !== undefined) continue;
+      const raw = e.rawText ?? (e.raw ? await state.read(e.raw[0], e.raw[1]) : undefined);
+      const textOf = raw ?? e.text ?? (e.len >= 0 ? await state.read(e.off, e.len) : undefined);
+      if (textOf === undefined) throw new Error('build state: an event without text or merged form');
+      e.lite = liteOf(JSON.parse(textOf.toString('utf8')) as TimelineEvent);
+      state.litesAdded = true;
+    }
+    // Step 1 of the registry, as applyRegistry does it on the merged events (in this order).
+    const { named, matched } = matchRegistry(
+      all.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3] })),
+      registry,
+    );
+    // Fresh ids as assignIds gives them (grouped by base id, numbered by first source), none taken.
+    const ids: string[] = new Array(all.length);
+    const groups = new Map<string, number[]>();
+    for (let i = 0; i < all.length; i++) {
+      if (named[i] !== undefined) {
+        ids[i] = named[i]!;
+        continue;
+      }
+      const g = groups.get(all[i]!.base);
+      if (g) g.push(i);
+      else groups.set(all[i]!.base, [i]);
+    }
+    // (Taken: every registered id and alias, which includes the ids events took, and those given here.)
+    const used = new Set<string>();
+    const taken = (id: string) => Object.hasOwn(registry.ids, id) || Object.hasOwn(registry.aliases, id) || used.has(id);
+    for (const [base, group] of [...groups].sort((a, b) => cmp(a[0], b[0]))) {
+      const ordered = [...group].sort((a, b) => cmp(all[a]!.lite![2], all[b]!.lite![2]));
+      let n = 1;
+      for (const i of ordered) {
+        let candidate = n === 1 ? base : `${base}-${n}`;
+        while (taken(candidate)) candidate = `${base}-${++n}`;
+        used.add(candidate);
+        ids[i] = candidate;
+        n++;
+      }
+    }
+    const order = all.map((_, i) => i).sort((a, b) => cmp(all[a]!.date, all[b]!.date) || cmp(ids[a]!, ids[b]!));
+    const sourcesOf = new Map(order.map((i) => [ids[i]!, all[i]!.lite![3]] as const));
+
+    // Validation, as publishMerged does after the registry: only events whose merged form is not
+    // their valid text (validation changed or rejected them) are validated again, under their new id.
+    const warnings = [...side.warnings];
+    const items: { e: EventRec; id: string; text?: Buffer }[] = [];
+    const published: PublishedInput[] = [];
+    for (const i of order) {
+      const e = all[i]!;
+      const id = ids[i]!;
+      if (e.rawText !== undefined || e.raw !== undefined) {
+        const raw = e.rawText ?? (await state.read(e.raw![0], e.raw![1]));
+        const checked = validateEvents([{ ...(JSON.parse(raw.toString('utf8')) as TimelineEvent), id }]);
+        for (const message of checked.warnings) warnings.push({ message });
+        const valid = checked.valid[0];
+        if (valid) {
+          items.push({ e, id, text: Buffer.from(nested(valid, 2), 'utf8') });
+          published.push({ id, key: `${valid.date}|${valid.type}|${valid.countries.join(',')}`, keys: eventSourceKeys(valid) });
+        }
+        continue;
+      }
+      if (e.len < 0) throw new Error('build state: an event without text or merged form');
+      items.push({ e, id });
+      published.push({ id, key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`, keys: e.lite![3] });
+    }
+    const updated = updateRegistryFrom(published, registry, { matched, sourcesOf });
+    const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: items.length, curationWarnings: [] });
+    return { report, registry: updated.registry, write: (output: string) => writeFile(output, items, updated.aliases) };
+  };
 
   // Nothing to write when the build is the previous one: same documents in the same order with the
   // same entries and warnings, no block clustered again, no id changed (the header would be the same).
   const unchanged = (): boolean => {
-    if (affected.size > 0 || idsChanged > 0 || state.bodyLength === 0 || state.docs.size !== keys.length) return false;
+    if (affected.size > 0 || idsChanged > 0 || state.litesAdded || state.bodyLength === 0 || state.docs.size !== keys.length) return false;
     let i = 0;
     for (const d of state.docs.values()) {
       const r = reports[i]!;
@@ -739,7 +873,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     await endRun(all.length);
     return out;
   };
-  return { documents, report, stats, write, saveState, side, merged };
+  return { documents, report, stats, write, saveState, side, merged, publish };
 }
 
 /** The hash of a cluster from its members' refs ("~" before a copy's): order-independent. */
@@ -827,6 +961,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
   for (const d of state.docs.values()) if (!s.present.has(d.key)) garbage += d.rep[1];
   for (const e of state.events) if (s.affected.has(e.block) && e.len > 0 && !s.reused.has(e)) garbage += e.len + 2;
   for (const name of state.dirty) garbage += state.buckets.get(name)?.[1] ?? 0;
+  garbage += state.liteAt?.[1] ?? 0;
   const compact = state.bodyLength === 0 || garbage * 2 > state.bodyLength;
   const target = compact ? `${state.file}.${process.pid}.tmp` : state.file;
   const fd = await open(target, compact ? 'w' : 'r+');
@@ -890,6 +1025,9 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       const tail = e.warnings.length ? (raw ? [e.warnings, raw] : [e.warnings]) : [];
       events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...tail] as Header['events'][number]);
     }
+    // Every event's Lite (written again whole: about 150 bytes an event).
+    const liteText = Buffer.from(JSON.stringify(s.all.map((e) => e.lite ?? 0)), 'utf8');
+    const lite: [number, number] = [await append(liteText), liteText.length];
     // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
     const index: Header['index'] = {};
     const names = new Set([...state.buckets.keys(), ...state.dirty]);
@@ -915,6 +1053,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       blocks: [...blocks].map(([b, refs]) => [b, refs.map(([k, j]) => [docIndex.get(k)!, j] as [number, number])]),
       events,
       index,
+      lite,
     };
     const head = Buffer.from(JSON.stringify(header), 'utf8');
     const trailer = Buffer.from(`DTBS${String(pos).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
