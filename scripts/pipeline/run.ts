@@ -13,6 +13,7 @@ import { applyCuration, parseCuration, type Curation } from './curate.ts';
 import { reportDocument, type DocReport } from './document-report.ts';
 import { applyRegistry, updateRegistry, type Registry } from './id-registry.ts';
 import { mergeEvents, type MergeCache, type MergeOptions } from './merge.ts';
+import { oneSided } from './merge/one-sided.ts';
 import { futurePublicationWarnings } from './parse-document.ts';
 import { buildReport, type BuildReport } from './report.ts';
 import type { ExtractedEvent, RawDocument } from './types.ts';
@@ -144,7 +145,12 @@ export function publishMerged(
   opts: Pick<PipelineOptions, 'registry' | 'curation'> = {},
 ): PipelineResult {
   const { documents, perDocument, documentChars, warnings } = side;
+  // merge.drop.one-sided: a two-sided act left with one state and no organisation (merge/one-sided.ts).
   let events = merged;
+  if (merged.some(oneSided)) {
+    events = merged.filter((e) => !oneSided(e));
+    merged.length = 0;
+  }
   let registryMatch: ReturnType<typeof applyRegistry>['match'] | undefined;
   if (opts.registry) {
     const applied = applyRegistry(events, opts.registry);

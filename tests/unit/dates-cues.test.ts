@@ -127,6 +127,15 @@ describe('extractCues', () => {
     expect(extractCues('The pact was signed on March 3, 2019.', TUE)[0]).toMatchObject({ kind: 'day', date: '2019-03-03' });
   });
 
+  it('reads a range of days written with an en or em dash from its first day (dates.cue.dash-range)', () => {
+    const text = 'Talks between the two delegations were held in Muscat from June 2–4, 2024.';
+    const [cue] = extractCues(text, TUE);
+    expect(cue).toMatchObject({ kind: 'day', date: '2024-06-02', dashRange: true });
+    expect(text.slice(cue!.start, cue!.end)).toBe(cue!.text);
+    expect(extractCues('Talks were held in Muscat on 2—4 June 2024.', TUE)[0]).toMatchObject({ kind: 'day', date: '2024-06-02' });
+    expect(extractCues('Talks were held in Muscat from June 2-4, 2024.', TUE)[0]).not.toHaveProperty('dashRange');
+  });
+
   it('returns nothing for an invalid publication day or empty text', () => {
     expect(extractCues('They met on Sunday.', '2025-13-01')).toEqual([]);
     expect(extractCues('', TUE)).toEqual([]);

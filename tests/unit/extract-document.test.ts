@@ -83,3 +83,39 @@ describe('a dated dateline opening a later paragraph (page.dateline.mid-text)', 
     expect(events.map((e) => `${e.type} ${e.date} ${e.countries.join(',')}`)).toEqual(['statement 2025-07-14 ETH,KEN']);
   });
 });
+
+describe('dated background naming no state takes the story pair (actors.background.main-pair)', () => {
+  const lead = 'Kenyan President William Ruto arrived in Tanzania on Monday for a two-day state visit focused on the new trade pact.';
+  const rows = (body: string) => extract(body).events.map((e) => `${e.type} ${e.date} ${e.countries.join(',')}`);
+
+  it('gives a bare dated act noun the two states of the story', () => {
+    expect(rows(`${lead}\n\nA first round of negotiations on the pact was held in Arusha on March 3, 2024.`)).toEqual([
+      'visit 2025-07-14 KEN,TZA',
+      'meeting 2024-03-03 KEN,TZA',
+    ]);
+  });
+
+  it('gives nothing to the same act without a day of its own', () => {
+    expect(rows(`${lead}\n\nA first round of negotiations on the pact was held in Arusha last year.`)).toEqual(['visit 2025-07-14 KEN,TZA']);
+  });
+
+  it('leaves it out when a third state is as present in the story as the second', () => {
+    const three = 'Kenyan President William Ruto met the leaders of Uganda and Tanzania in Nairobi on Monday.';
+    expect(rows(`${three}\n\nA first round of negotiations on the pact was held in Arusha on March 3, 2024.`)).toEqual(['meeting 2025-07-14 KEN,TZA,UGA']);
+  });
+});
+
+describe('an act dated by the document that reports it (dates.resolver.document-dated)', () => {
+  const rows = (body: string) => extract(body).events.map((e) => `${e.type} ${e.date} ${e.countries.join(',')}`);
+  const lead = 'Mali has expelled two Danish diplomats over their contacts with rebel leaders, according to a ministry note seen by reporters on Tuesday.';
+
+  it('takes the day of the note the attribution names', () => {
+    const out = rows(`${lead}\n\nThe two were declared "persona non grata" and told to leave the country in 72 hours, the foreign ministry said in a note dated Sunday that was handed to the Danish embassy.`);
+    expect(out).toEqual(['sanction 2025-07-15 DNK,MLI', 'sanction 2025-07-13 DNK,MLI']);
+  });
+
+  it('leaves the act on its default day when the note has no date', () => {
+    const out = rows(`${lead}\n\nThe two were declared "persona non grata" and told to leave the country in 72 hours, the foreign ministry said in a note that was handed to the Danish embassy.`);
+    expect(out).not.toContain('sanction 2025-07-13 DNK,MLI');
+  });
+});

@@ -165,6 +165,21 @@ describe('background told by tense and time needs a day of its own', () => {
     expect(events(body)).toEqual([]);
   });
 
+  it.each([
+    ['The crossing between the two states was shut after fighting between their border guards in 2022.', 'sanction'],
+    ['The rebels started attacks on shipping following the outbreak of the war in October 2024.', 'military'],
+  ])('told as following an event of an earlier year or month: %s', (body, type) => {
+    const c = candidate(body, type);
+    expect(c?.modality).toBe('background');
+    expect(rulesOf(c)).toContain('nonEvents.afterEarlier');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('an act following an earlier event keeps a day of its own, and a later time is no background', () => {
+    expect(events('Nigeria recalled its ambassador from Niger on Monday after the coup in July 2023.')).toEqual(['sanction 2025-07-14']);
+    expect(candidate('Nigeria recalled its ambassador from Niger after the clashes in July 2025.', 'sanction')?.modality).toBe('asserted');
+  });
+
   it('an earlier act with its own day is kept on that day', () => {
     expect(events('The foreign ministers of Kenya and Somalia signed a maritime accord in Nairobi on 3 March 2021.')).toEqual(['agreement 2021-03-03']);
   });

@@ -118,6 +118,14 @@ export const EVE_OF = {
   sentencesAhead: raw.eveOf.sentencesAhead as number,
   near: raw.eveOf.near as number,
 };
+/** The day of the document an attribution names ("said in a note dated Tuesday"): dates.resolver.document-dated. */
+export const DOCUMENT_DATED = {
+  id: raw.documentDated.id as string,
+  re: new RegExp(raw.documentDated.pattern, 'iu'),
+  attribution: new RegExp(raw.documentDated.attribution, 'iu'),
+  reach: raw.documentDated.reach as number,
+  gap: raw.documentDated.gap as number,
+};
 /** A day-after report's news day (dates.resolver.news-day). */
 export const NEWS_DAY = {
   id: raw.newsDay.id as string,

@@ -30,6 +30,8 @@ export interface DayCue extends CueBase {
   futureContext: boolean;
   /** The relative day or weekday this explicit date restates ("today" in "today, the 7th October"): dates.cue.appositive-day. */
   restates?: string;
+  /** A range of days written with a typographic dash ("March 6–10"), read as with a hyphen: dates.cue.dash-range. */
+  dashRange?: boolean;
 }
 
 /** A vague period: "last week", "in June", "later this year" (date null: not knowable). */
@@ -181,6 +183,10 @@ const CACHE_SIZE = 16;
 const cache = new Map<string, { published: string; cues: DateCue[] }>();
 
 /** All date cues of `text` (offsets relative to `text`), for a publication day "YYYY-MM-DD". */
+/** An en or em dash between two numbers: a range of days written with typographic dashes. */
+const DASH_RANGE = /\d[–—](?=\d)/u;
+const DASH_RANGE_ALL = /(\d)[–—](?=\d)/gu;
+
 export function extractCues(text: string, published: string): DateCue[] {
   const pub = toDayNumber(published);
   if (pub === null || !text) return [];
@@ -188,10 +194,20 @@ export function extractCues(text: string, published: string): DateCue[] {
   if (hit && hit.published === published) return hit.cues;
   let cues: DateCue[] = [];
   try {
+    // dates.cue.dash-range: "March 6–10" is read as "March 6-10" (one character for one: offsets unchanged).
+    const read = DASH_RANGE.test(text) ? text.replace(DASH_RANGE_ALL, '$1-') : text;
     cues = news
-      .parse(text, reference(pub))
+      .parse(read, reference(pub))
       .map((r) => toCue(r, pub))
       .filter((c): c is DateCue => c !== null);
+    if (read !== text) {
+      for (const c of cues) {
+        const own = text.slice(c.start, c.end);
+        if (own === c.text) continue;
+        c.text = own;
+        if (c.kind === 'day') c.dashRange = true;
+      }
+    }
     cues = joinAppositiveDays(text, cues);
   } catch {
     cues = []; // untrusted text: a parser failure means "no cue", never a crash

@@ -5,6 +5,8 @@
  *
  * - `nonEvents.earlierTime`: an explicit year, or month and year, before the publication month
  *   in the act's clause ("clashes between border guards in 2021");
+ * - `nonEvents.afterEarlier`: an act told as following an event of an earlier year or month ("the border was
+ *   closed after clashes between the two forces in 2021"): some time after it, on no knowable day;
  * - `nonEvents.ongoingWhere`: an act in a present-tense where-clause ("..., where rebels are
  *   battling the army and have captured territory");
  * - `nonEvents.sinceState`: a present perfect in a sentence framing a period with "since"
@@ -40,6 +42,9 @@ const VERBAL: ReadonlySet<string> = new Set(['statement', 'accusation', 'threat'
 const EARLIER_PHRASE = new RegExp(data.earlierTime.phrase, 'gu');
 const EARLIER_BETWEEN = new RegExp(data.earlierTime.between, 'u');
 const EARLIER_DISTANCE: number = data.earlierTime.maxDistance;
+const AFTER_LINK = new RegExp(data.afterEarlier.link, 'u');
+const AFTER_GAP: number = data.afterEarlier.maxGap;
+const AFTER_SPAN: number = data.afterEarlier.maxSpan;
 const WHERE_HEAD = new RegExp(data.ongoingWhere.head, 'gu');
 const WHERE_PRESENT = new RegExp(data.ongoingWhere.present, 'u');
 const WHERE_DISTANCE: number = data.ongoingWhere.maxDistance;
@@ -117,6 +122,25 @@ function earlierTime(clause: string, trigger: { start: number; end: number }, ve
     if (at < trigger.end && at + m[0].length > trigger.start) continue;
     if (EARLIER_BETWEEN.test(between)) continue;
     return m[0];
+  }
+  return undefined;
+}
+
+/**
+ * The earlier time of the event an act is told as following ("was closed after clashes ... in 2021"): 'after' or
+ * 'following' soon after the trigger, then an earlierTime phrase before the publication month, all in one
+ * sentence part (nonEvents.afterEarlier).
+ */
+function afterEarlier(lowerAfter: string, published: string): string | undefined {
+  let part = lowerAfter.slice(0, AFTER_GAP + AFTER_SPAN);
+  const stop = part.search(/[.;:](?:\s|$)/u);
+  if (stop >= 0) part = part.slice(0, stop);
+  const link = AFTER_LINK.exec(part.slice(0, AFTER_GAP));
+  if (!link) return undefined;
+  const rest = part.slice(link.index, link.index + AFTER_SPAN);
+  EARLIER_PHRASE.lastIndex = 0;
+  for (let m = EARLIER_PHRASE.exec(rest); m; m = EARLIER_PHRASE.exec(rest)) {
+    if (beforePublication(m, published)) return `${link[0]} ... ${m[0]}`;
   }
   return undefined;
 }
@@ -324,8 +348,10 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
     const before = lower.slice(Math.max(0, t.start - TENSE_WINDOW), t.start);
     const triggerLower = c.trigger.text.toLowerCase();
     let why: [string, string] | undefined;
+    let after: string | undefined;
     const time = earlierTime(clause, { start: t.start - clauseStart, end: t.end - clauseStart }, VERBAL.has(c.type), seg.doc.published);
     if (time) why = ['nonEvents.earlierTime', `an earlier time in the act's clause: "${time}"`];
+    else if ((after = afterEarlier(lower.slice(t.end), seg.doc.published))) why = ['nonEvents.afterEarlier', `told as following an earlier event: "${after}"`];
     else {
       const where = ongoingWhere(lower, t.start);
       if (where) why = ['nonEvents.ongoingWhere', `present tense in a "${where}" clause`];

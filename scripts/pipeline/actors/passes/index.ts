@@ -49,8 +49,10 @@
  * 10c. ownNounReference a candidate told by a definite act noun ("condemned the strikes") is the earlier act of
  *                       its type and takes its sides.
  * 11. impliedCounterpart last: only when, after everything above, one side is still missing.
+ * 12. backgroundMainPair dated background named by a bare act noun with no state at all takes the story's two states.
  */
 import { accusationTarget } from './accusation-target.ts';
+import { backgroundMainPair } from './background-pair.ts';
 import { adjunctScope } from './adjunct-scope.ts';
 import { actReference } from './act-reference.ts';
 import { agentsPass } from './agents.ts';
@@ -104,4 +106,5 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   responseTarget,
   ownNounReference,
   impliedCounterpartPass,
+  backgroundMainPair,
 ];

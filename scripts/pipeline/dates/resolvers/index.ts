@@ -9,6 +9,8 @@
  *      nearer "the previous day" dates the talks, counted from the Monday (which dates "said").
  *   2. own-cue: a day or period of the event's own clause is the strongest evidence there is.
  *   3. anchor: only without an own cue, "hours after X" dates the event from X.
+ *   3a. document-dated: "..., the ministry said in a note dated Tuesday": the act took effect in the document, on its
+ *      day; with no cue of its own, before every bridge to other events and every default.
  *   3b. within-event: "during the talks", "At the event": the act happened inside an event told
  *      before, on its day; an explicit bridging reference, stronger than any carried or default day.
  *   3c. readout: a statement naming "the call"/"the talks" told before reports on it, on its day;
@@ -42,6 +44,7 @@ import { anchorResolver } from './anchor.ts';
 import { bareYearResolver } from './bare-year.ts';
 import { carriedOpeningResolver } from './carried-opening.ts';
 import { continuedAccountResolver } from './continued-account.ts';
+import { documentDatedResolver } from './document-dated.ts';
 import { eveOfResolver } from './eve-of.ts';
 import { laterRetellingResolver } from './later-retelling.ts';
 import { datelineResolver, publicationResolver, undatedBackgroundResolver } from './fallback.ts';
@@ -60,6 +63,7 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   implicitAnchorResolver,
   ownCueResolver,
   anchorResolver,
+  documentDatedResolver,
   withinEventResolver,
   readoutResolver,
   carriedOpeningResolver,
