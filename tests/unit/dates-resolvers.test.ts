@@ -309,25 +309,6 @@ describe('a cue after an act noun with its complement dates that act (dates.sele
   });
 });
 
-describe('the day of the document that tells an act (dates.select.document-date)', () => {
-  /** The act's clause ends before the trailing attribution, as the event finder cuts it. */
-  function resolveClause(text: string, trigger: string, clauseEnd: string) {
-    const { sentence, candidate } = candidateIn(text, trigger, { type: 'sanction' });
-    candidate.clause = { start: sentence.start, end: sentence.start + text.indexOf(clauseEnd) };
-    return resolveDate(sentence, candidate, { published: TUE });
-  }
-
-  it('an act with no day of its own, attributed to a dated note or letter, takes the document\'s day', () => {
-    const text = 'Two attaches were declared unwelcome and given 72 hours to leave, the ministry said in a letter dated Monday that reached the embassy.';
-    const r = resolveClause(text, 'declared', ', the ministry');
-    expect(r).toMatchObject({ date: '2025-07-14' });
-    expect(decided(r)).toContain('dates.resolver.own-cue');
-    // A dated document named after the act but not as its source: no day from it.
-    const n = resolveClause('Two attaches were declared unwelcome, and a letter dated Monday listed their names.', 'declared', ', and a letter');
-    expect(n.date).toBe(TUE);
-  });
-});
-
 describe('a relative day restated by an explicit date (dates.cue.appositive-day)', () => {
   it('takes the explicit date when "today" is restated as another day', () => {
     // published the 15th, but the story says "today, the 14th July"

@@ -242,16 +242,6 @@ export const ACT_NOUN_PHRASE_BEFORE = new RegExp(
   'iu',
 );
 /**
- * "declared persona non grata, the ministry said in a note dated Tuesday": the day of the document that tells an act
- * with no day of its own is the act's (rule dates.select.document-date).
- */
-export const DOCUMENT_DATE = {
-  id: raw.documentDate.id as string,
-  dated: new RegExp(`\\b(?:${(raw.documentDate.nouns as string[]).map(escapeRegExp).join('|')})\\s+dated\\s+$`, 'iu'),
-  verb: new RegExp(`\\b(?:${(raw.documentDate.verbs as string[]).map(escapeRegExp).join('|')})\\b`, 'iu'),
-  reach: raw.documentDate.reach as number,
-};
-/**
  * "rejects the statements by X during a show held last Friday": the day dates the object, not the act
  * (rule dates.select.object-day): the object right after the trigger, the participle right before the cue.
  */

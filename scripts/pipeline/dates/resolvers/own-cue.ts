@@ -6,8 +6,7 @@
  */
 import { chose, pass, type DateResolver } from './types.ts';
 import { describe, fromDayCue, fromSpanCue } from './common.ts';
-import { APPOSITIVE_DAY, DATED_NOUN, DEADLINE_SPAN, DOCUMENT_DATE, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
-import type { DayCue } from '../cues.ts';
+import { APPOSITIVE_DAY, DATED_NOUN, DEADLINE_SPAN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
 import { datesObject, relativeClauses, relativeOnDatedNoun } from '../select.ts';
 import { quotedRelative } from './quoted-relative.ts';
 
@@ -23,14 +22,6 @@ const DATELINE_BEFORE = /^\s{0,3}[\p{Lu}][\p{L}.' ]{1,40},\s{0,3}$/u;
 const DATELINE_AFTER = /^[\s,]{0,3}(?:[\p{Lu}\p{N}]{2,12}\s{0,3})?(?:\([^()]{1,30}\)\s{0,3})?[–—-]/u;
 export function datelineInSentence(text: string, cue: { start: number; end: number }): boolean {
   return DATELINE_BEFORE.test(text.slice(0, cue.start)) && DATELINE_AFTER.test(text.slice(cue.end, cue.end + 50));
-}
-
-/** A day written as "<document noun> dated <day>" after the trigger, with a verb of attribution between them. */
-export function documentDay(text: string, cue: { start: number; end: number }, trigger: { start: number; end: number }): boolean {
-  if (cue.start < trigger.end || cue.start - trigger.end > DOCUMENT_DATE.reach) return false;
-  if (!DOCUMENT_DATE.dated.test(text.slice(Math.max(trigger.end, cue.start - 40), cue.start))) return false;
-  const between = text.slice(trigger.end, cue.start);
-  return !between.includes(';') && DOCUMENT_DATE.verb.test(between);
 }
 
 export const ownCueResolver: DateResolver = {
@@ -49,12 +40,6 @@ export const ownCueResolver: DateResolver = {
       if (setAside?.length) return pass(`"${setAside[0]!.text.trim()}" is the day the measure takes effect, not the act's (${EFFECTIVE_DAY.id})`);
       const ofObject = cues.find((c) => c.kind === 'day' && datesObject(sentence.text, c, trigger));
       if (ofObject) return pass(`"${ofObject.text.trim()}" dates the act's object, not the act (${OBJECT_DAY.id})`);
-      // "declared persona non grata, the ministry said in a note dated Tuesday": the document's day.
-      const doc = cues.find((c): c is DayCue => c.kind === 'day' && documentDay(sentence.text, c, trigger));
-      if (doc) {
-        const res = fromDayCue(sentence, candidate, doc, story, published);
-        return chose(res, `${describe(res)}: the day of the document that tells the act ("${doc.text.trim()}", ${DOCUMENT_DATE.id})`);
-      }
       return pass(cues.length ? 'no cue of the sentence is the event\'s own' : 'no date cue in the sentence');
     }
     // "will expel the troops by the end of the year unless ...": the period is the ultimatum's
