@@ -1,0 +1,35 @@
+/**
+ * Plain acts that used to give no candidate at all (issue 9, round 7): word classes the triggers
+ * lacked. Sentences written for the test (articles published Tuesday 2025-07-15).
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { segOf } from './find-events-helpers.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
+
+const actors = createActorResolver();
+const events = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
+const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
+const firstRule = (e: ExtractedEvent) => e.trace?.[0]?.rule;
+
+describe('a summons of any head of mission (HEAD_OF_MISSION)', () => {
+  it.each([
+    ['Nairobi summoned the British high commissioner on Monday over the remarks.', 'accusation 2025-07-14 GBR,KEN', 'accusation.summoned'],
+    ['The Pakistani deputy high commissioner in New Delhi, Ali Khan, was summoned by India on Sunday.', 'accusation 2025-07-13 IND,PAK', 'accusation.summoned-passive'],
+    ['The Nigerian high commissioner to Accra, a career diplomat, was summoned by Ghana on Monday.', 'accusation 2025-07-14 GHA,NGA', 'accusation.summoned-passive'],
+    ['Managua summoned the Vatican nuncio on Friday.', 'accusation 2025-07-11 NIC,VAT', 'accusation.summoned'],
+    ['The Turkish consul general in Athens was summoned by Greece on Monday.', 'accusation 2025-07-14 GRC,TUR', 'accusation.summoned-passive'],
+  ])('%s', (body, expected, rule) => {
+    const got = events(body);
+    expect(got.map(brief)).toContain(expected);
+    expect(got.find((e) => brief(e) === expected)!.trace!.some((s) => s.rule === rule)).toBe(true);
+  });
+
+  it.each([
+    'The British high commissioner met Kenyan lawmakers in Nairobi on Monday.',
+    'The Indian high commissioner said on Monday that trade between the two countries had grown.',
+  ])('no summons: %s', (body) => {
+    expect(events(body).filter((e) => e.type === 'accusation').map(firstRule)).toEqual([]);
+  });
+});
