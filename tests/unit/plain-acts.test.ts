@@ -33,3 +33,23 @@ describe('a summons of any head of mission (HEAD_OF_MISSION)', () => {
     expect(events(body).filter((e) => e.type === 'accusation').map(firstRule)).toEqual([]);
   });
 });
+
+describe('a condemnation issued or delivered as a noun (lex.111 issue-condemnation, DISPLEASURE nouns)', () => {
+  it.each([
+    ['Spain on Thursday issued a strong condemnation of Morocco over the border incident.', 'accusation 2025-07-10 ESP,MAR', 'lex.111.issue'],
+    ['Germany delivered a sharp rebuke to Hungary on Monday over the veto.', 'accusation 2025-07-14 DEU,HUN', 'lex.111.deliver'],
+    ['Egypt voiced its denunciation of the Ethiopian dam filling on Sunday.', 'accusation 2025-07-13 EGY,ETH', 'lex.111.voice'],
+    ['On Monday Peru released a formal censure of Bolivia over the comments.', 'accusation 2025-07-14 BOL,PER', 'lex.111.release'],
+  ])('%s', (body, expected, rule) => {
+    const got = events(body);
+    expect(got.map(brief)).toContain(expected);
+    expect(firstRule(got.find((e) => brief(e) === expected)!)).toBe(rule);
+  });
+
+  it.each([
+    'The Spanish ministry issued a statement on Thursday about the timetable.',
+    'Germany released the report on Monday.',
+  ])('no accusation: %s', (body) => {
+    expect(events(body).filter((e) => e.type === 'accusation')).toEqual([]);
+  });
+});
