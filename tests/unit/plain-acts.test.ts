@@ -53,3 +53,22 @@ describe('a condemnation issued or delivered as a noun (lex.111 issue-condemnati
     expect(events(body).filter((e) => e.type === 'accusation')).toEqual([]);
   });
 });
+
+describe('an accusation told with "charged" or "alleged" (lex.112 charge-that, charge-with-force)', () => {
+  it.each([
+    ['Armenian officials charged that Azerbaijani troops fired on their positions on Monday.', 'accusation 2025-07-14 ARM,AZE', 'lex.112.charge'],
+    ['On Sunday the Armenian defence ministry charged Azerbaijani forces with shelling border villages.', 'accusation 2025-07-13 ARM,AZE', 'lex.112.charge.charge-with-force'],
+    ['Russia alleged on Friday that Ukraine had attacked a power station.', 'accusation 2025-07-11 RUS,UKR', 'lex.112.allege'],
+  ])('%s', (body, expected, rule) => {
+    const got = events(body);
+    expect(got.map(brief)).toContain(expected);
+    expect(firstRule(got.find((e) => brief(e) === expected)!)).toBe(rule);
+  });
+
+  it.each([
+    'An Iranian businessman was charged with violating American sanctions on Monday.',
+    'Prosecutors in Berlin charged a Russian citizen with spying on Monday.',
+  ])('a criminal charge is no accusation between states: %s', (body) => {
+    expect(events(body).filter((e) => e.type === 'accusation')).toEqual([]);
+  });
+});
