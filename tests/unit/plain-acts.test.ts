@@ -72,3 +72,32 @@ describe('an accusation told with "charged" or "alleged" (lex.112 charge-that, c
     expect(events(body).filter((e) => e.type === 'accusation')).toEqual([]);
   });
 });
+
+describe('a host receiving a guest described by standing (meeting.hosted)', () => {
+  it.each([
+    ['President Ruto warmly received the newly elected President of Chile at State House on Friday.', 'meeting 2025-07-11 CHL,KEN'],
+    ["Kenya's president hosted the visiting Chilean President on Monday.", 'meeting 2025-07-14 CHL,KEN'],
+    ['The Kenyan president received the incoming Prime Minister of Japan in Nairobi on Monday.', 'meeting 2025-07-14 JPN,KEN'],
+  ])('%s', (body, expected) => {
+    const got = events(body);
+    expect(got.map(brief)).toContain(expected);
+    expect(firstRule(got.find((e) => brief(e) === expected)!)).toBe('meeting.hosted');
+  });
+
+  it('a letter received from a president is no meeting', () => {
+    expect(events('President Ruto received a letter from the President of Chile on Friday.').filter((e) => e.type === 'meeting')).toEqual([]);
+  });
+});
+
+describe('talks told as the two sides engaging in discussions (meeting.sides-discussed)', () => {
+  it('gives a meeting of the parties of the act just told', () => {
+    const body = 'President Ruto arrived in Santiago on Monday for a state visit. The two presidents engaged in lengthy discussions on trade.';
+    const got = events(body);
+    expect(got.map((e) => e.type)).toContain('meeting');
+    expect(got.find((e) => e.type === 'meeting')!.trace!.some((s) => s.rule === 'meeting.sides-discussed')).toBe(true);
+  });
+
+  it('one speaker engaging in something is no meeting', () => {
+    expect(events('Kenya engaged in lengthy preparations for the summit on Monday.').filter((e) => e.type === 'meeting')).toEqual([]);
+  });
+});
