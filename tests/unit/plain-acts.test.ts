@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
 import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { quotedRanges } from '../../scripts/pipeline/events/quotes.ts';
 import { segOf } from './find-events-helpers.ts';
 import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
 
@@ -99,5 +100,25 @@ describe('talks told as the two sides engaging in discussions (meeting.sides-dis
 
   it('one speaker engaging in something is no meeting', () => {
     expect(events('Kenya engaged in lengthy preparations for the summit on Monday.').filter((e) => e.type === 'meeting')).toEqual([]);
+  });
+});
+
+describe('a possessive typed with a space before the apostrophe opens no quotation (quotes.ts)', () => {
+  it.each([
+    ["Niger 's military government expelled two French diplomats on Saturday.", 'Niger '],
+    ["Chile ’s foreign ministry condemned the Peruvian raid on Sunday.", 'Chile '],
+  ])('%s', (body) => {
+    expect(quotedRanges(body)).toEqual([]);
+    expect(events(body).length).toBeGreaterThan(0);
+  });
+
+  it('a real quotation after a space still opens', () => {
+    const text = "The minister called it 'a serious mistake' on Monday.";
+    expect(quotedRanges(text).map((r) => text.slice(r.start, r.end))).toEqual(["'a serious mistake'"]);
+  });
+
+  it("a word starting with s after the mark is a quotation, not a possessive: 'sovereign'", () => {
+    const text = "He called it 'sovereign ground' on Monday.";
+    expect(quotedRanges(text).map((r) => text.slice(r.start, r.end))).toEqual(["'sovereign ground'"]);
   });
 });
