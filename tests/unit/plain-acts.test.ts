@@ -122,3 +122,19 @@ describe('a possessive typed with a space before the apostrophe opens no quotati
     expect(quotedRanges(text).map((r) => text.slice(r.start, r.end))).toEqual(["'sovereign ground'"]);
   });
 });
+
+describe('speech that says another state interferes or violates sovereignty is an accusation (accusationContent)', () => {
+  it.each([
+    ['“Rwanda’s meddling in our internal affairs must stop,” the Congolese foreign ministry said on Monday.', 'accusation 2025-07-14 COD,RWA'],
+    ['The Serbian government said on Sunday that the flights were a violation of the independence and sovereignty of Serbia by Croatia.', 'accusation 2025-07-13 HRV,SRB'],
+  ])('%s', (body, expected) => {
+    const got = events(body);
+    expect(got.map(brief)).toContain(expected);
+    expect(got.find((e) => brief(e) === expected)!.trace!.some((s) => s.rule === 'events.speech-content.accusation')).toBe(true);
+  });
+
+  it('a statement about domestic affairs stays a statement', () => {
+    const got = events('The Kenyan government said on Monday that the reform would strengthen the independence of the judiciary.');
+    expect(got.filter((e) => e.type === 'accusation')).toEqual([]);
+  });
+});
