@@ -138,3 +138,20 @@ describe('speech that says another state interferes or violates sovereignty is a
     expect(got.filter((e) => e.type === 'accusation')).toEqual([]);
   });
 });
+
+describe('speech that promises a response or raises tariffs is a threat (threatContent)', () => {
+  it.each([
+    ['The Iranian foreign minister said on Monday that such crimes will receive a firm response from the region.', 'threat'],
+    ['Tehran said on Monday that Israel will be held responsible for the consequences.', 'threat'],
+    ['The US president said on Sunday that he would issue 25 percent tariffs on all Peruvian goods.', 'threat'],
+  ])('%s', (body, type) => {
+    const got = events(body);
+    expect(got.map((e) => e.type)).toContain(type);
+    expect(got.find((e) => e.type === type)!.trace!.some((s) => s.rule === 'events.speech-content.threat')).toBe(true);
+  });
+
+  it('a response already received is no threat', () => {
+    const got = events('The Iranian foreign minister said on Monday that his letter had received a positive response from Oman.');
+    expect(got.filter((e) => e.type === 'threat')).toEqual([]);
+  });
+});
