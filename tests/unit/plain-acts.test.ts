@@ -155,3 +155,21 @@ describe('speech that promises a response or raises tariffs is a threat (threatC
     expect(got.filter((e) => e.type === 'threat')).toEqual([]);
   });
 });
+
+describe('one side discussing something with a named counterpart or leader (meeting.discussed-with)', () => {
+  it.each([
+    ['The Senegalese president said on Friday he had discussed with his Ghanaian counterpart ways to deepen trade.', 'meeting 2025-07-11 GHA,SEN'],
+    ["Kenya's foreign minister discussed trade with the Chinese foreign minister in Beijing on Monday.", 'meeting 2025-07-14 CHN,KEN'],
+  ])('%s', (body, expected) => {
+    const got = events(body);
+    expect(got.map(brief)).toContain(expected);
+    expect(firstRule(got.find((e) => brief(e) === expected)!)).toBe('meeting.discussed-with');
+  });
+
+  it.each([
+    "Kenya's foreign minister said on Monday he would discuss trade with his Chinese counterpart next month.",
+    'The Kenyan cabinet discussed the budget with the central bank governor on Monday.',
+  ])('not this rule: %s', (body) => {
+    expect(events(body).filter((e) => e.trace!.some((s) => s.rule === 'meeting.discussed-with'))).toEqual([]);
+  });
+});
