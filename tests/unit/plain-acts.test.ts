@@ -173,3 +173,19 @@ describe('one side discussing something with a named counterpart or leader (meet
     expect(events(body).filter((e) => e.trace!.some((s) => s.rule === 'meeting.discussed-with'))).toEqual([]);
   });
 });
+
+describe('breaking off, cutting off, revoking or renouncing an agreement is a sanction (sanction.suspended-pact)', () => {
+  it.each([
+    ['Mali said on Saturday that it was breaking off "with immediate effect" its defence agreement with France.', 'sanction 2025-07-12 FRA,MLI'],
+    ['Chad on Monday revoked its military cooperation accord with France.', 'sanction 2025-07-14 FRA,TCD'],
+    ['Ecuador renounced its free trade deal with Mexico on Sunday.', 'sanction 2025-07-13 ECU,MEX'],
+  ])('%s', (body, expected) => {
+    const got = events(body);
+    expect(got.map(brief)).toContain(expected);
+    expect(firstRule(got.find((e) => brief(e) === expected)!)).toBe('sanction.suspended-pact');
+  });
+
+  it('cutting off a speaker is no sanction', () => {
+    expect(events('The Chadian minister cut off the French reporter on Monday.').filter((e) => e.type === 'sanction')).toEqual([]);
+  });
+});
