@@ -176,6 +176,9 @@ export function repickDay(cue: DayCue, published: string, mode: DayMode): string
   return day === null ? cue.date : fromDayNumber(day);
 }
 
+/** An en or em dash between two digits ("6–10"): a day range (dates.cue.dash-range). */
+const NUMBER_DASH = /(?<=\d)[–—](?=\d)/g;
+
 const CACHE_SIZE = 16;
 /** Keyed by the sentence text itself (hashed once per string), checked against the publication day. */
 const cache = new Map<string, { published: string; cues: DateCue[] }>();
@@ -188,8 +191,10 @@ export function extractCues(text: string, published: string): DateCue[] {
   if (hit && hit.published === published) return hit.cues;
   let cues: DateCue[] = [];
   try {
+    // "from March 6–10": chrono reads a day range written with a hyphen only; an en or em dash between
+    // two numbers is read as one (one UTF-16 unit for another, so offsets stay those of `text`).
     cues = news
-      .parse(text, reference(pub))
+      .parse(text.replace(NUMBER_DASH, '-'), reference(pub))
       .map((r) => toCue(r, pub))
       .filter((c): c is DateCue => c !== null);
     cues = joinAppositiveDays(text, cues);
