@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
 import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { extractCues } from '../../scripts/pipeline/dates/cues.ts';
 import { quotedRanges } from '../../scripts/pipeline/events/quotes.ts';
 import { segOf } from './find-events-helpers.ts';
 import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
@@ -187,5 +188,30 @@ describe('breaking off, cutting off, revoking or renouncing an agreement is a sa
 
   it('cutting off a speaker is no sanction', () => {
     expect(events('The Chadian minister cut off the French reporter on Monday.').filter((e) => e.type === 'sanction')).toEqual([]);
+  });
+});
+
+describe('a day range written with an en or em dash is read on its first day (dates.cue.dash-range)', () => {
+  it.each(['from March 6–10, 2025', 'from March 6—10, 2025', 'from March 6-10, 2025'])('%s', (range) => {
+    expect(events(`Talks between Kenya and Chile took place in Nairobi ${range}.`).map(brief)).toContain('meeting 2025-03-06 CHL,KEN');
+  });
+
+  it('a dash between words is no range', () => {
+    expect(extractCues('The talks – held in Nairobi – ended.', '2025-07-15')).toEqual([]);
+  });
+});
+
+describe('a clause naming its parties only as "two nations" takes the states just told (events.retelling.referring-pair)', () => {
+  const lead = 'Kenya and Chile agreed on Monday to restore full diplomatic relations.';
+  it('an encounter of "two delegations from two nations"', () => {
+    const got = events(`${lead} Talks between two delegations from two nations took place in Nairobi from March 6–10, 2025.`);
+    const meeting = got.find((e) => e.type === 'meeting');
+    expect(meeting && brief(meeting)).toBe('meeting 2025-03-06 CHL,KEN');
+    expect(meeting!.trace!.some((s) => s.rule === 'events.retelling.referring-pair')).toBe(true);
+  });
+
+  it('no pair word, no parties taken', () => {
+    const got = events(`${lead} Talks took place in Nairobi from March 6–10, 2025.`);
+    expect(got.some((e) => e.trace!.some((s) => s.rule === 'events.retelling.referring-pair'))).toBe(false);
   });
 });
