@@ -215,3 +215,19 @@ describe('a clause naming its parties only as "two nations" takes the states jus
     expect(got.some((e) => e.trace!.some((s) => s.rule === 'events.retelling.referring-pair'))).toBe(false);
   });
 });
+
+describe('putting a state on a punitive list is a sanction (sanction.blacklisted, LIST_NAME)', () => {
+  it.each([
+    ['On March 3, the US administration approved Cuba’s reinclusion on the list of restricted entities.', 'sanction 2025-03-03 CUB,USA'],
+    ['Washington on Monday re-added Cuba to the state sponsors of terrorism list.', 'sanction 2025-07-14 CUB,USA'],
+    ['China on Friday put two American drone makers on its unreliable entity list.', 'sanction 2025-07-11 CHN,USA'],
+  ])('%s', (body, expected) => {
+    const got = events(body);
+    expect(got.map(brief)).toContain(expected);
+    expect(firstRule(got.find((e) => brief(e) === expected)!)).toBe('sanction.blacklisted');
+  });
+
+  it('a list of speakers is no sanction', () => {
+    expect(events('Kenya was placed on the list of speakers at the Geneva session on Monday.').filter((e) => e.type === 'sanction')).toEqual([]);
+  });
+});
