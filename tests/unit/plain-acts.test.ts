@@ -231,3 +231,23 @@ describe('putting a state on a punitive list is a sanction (sanction.blacklisted
     expect(events('Kenya was placed on the list of speakers at the Geneva session on Monday.').filter((e) => e.type === 'sanction')).toEqual([]);
   });
 });
+
+describe('a comment or reply that "reads" is speech, kept when it accuses (statement.reads)', () => {
+  it('an accusing comment', () => {
+    const body = 'The Greek foreign ministry has answered Ankara. The comment reads: “The baseless claims of the Turkish ministry about the islands only raise tension.”';
+    const got = events(body);
+    const acc = got.find((e) => e.type === 'accusation');
+    expect(acc && brief(acc)).toBe('accusation 2025-07-15 GRC,TUR');
+    expect(acc!.trace![0]!.rule).toBe('statement.reads');
+  });
+
+  it('"in response said" is the speaker\'s own verb, not a written text', () => {
+    const got = events('China in response said on Monday that pressure by the United States would not solve problems.');
+    expect(got.map((e) => e.trace![0]!.rule)).toContain('statement.said');
+  });
+
+  it('a comment that neither threatens nor accuses gives nothing of its own', () => {
+    const got = events('The comment reads: “The ministry has received the letter from Ankara and will study it.”');
+    expect(got.filter((e) => e.trace!.some((s) => s.rule === 'statement.reads'))).toEqual([]);
+  });
+});
