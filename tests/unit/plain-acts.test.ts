@@ -251,3 +251,24 @@ describe('a comment or reply that "reads" is speech, kept when it accuses (state
     expect(got.filter((e) => e.trace!.some((s) => s.rule === 'statement.reads'))).toEqual([]);
   });
 });
+
+describe('people: Senegal and Ghana presidents are known by name', () => {
+  it.each([
+    ['President Faye arrived in Abuja on Thursday.', 'SEN'],
+    ['Akufo-Addo flew to Dakar on Thursday.', 'GHA'],
+  ])('%s', (body, iso) => {
+    expect(events(body).flatMap((e) => e.countries)).toContain(iso);
+  });
+});
+
+describe('a relative clause holding a full date ("who was sworn in on April 2, 2024,") keeps its day (dates.select.relative-year)', () => {
+  it('the act outside takes its own day, not the one of the relative clause', () => {
+    const got = events('President Faye, who was sworn in on April 2, 2024, arrived in Abuja on Thursday.');
+    expect(got.map(brief)).toContain('visit 2025-07-10 NGA,SEN');
+  });
+
+  it('an act inside the relative clause still takes that day', () => {
+    const got = events('The Senegalese president, who met the Nigerian president on April 2, 2024, spoke in Dakar.');
+    expect(got.filter((e) => e.type === 'meeting').map((e) => e.date)).toEqual(['2024-04-02']);
+  });
+});
