@@ -9,7 +9,7 @@ import { byTheatre, distribute, separate } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { tripOfMeeting } from './events/trip-of-meeting.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
-import { PART_OF_TOLD_RULE, REFERRING_PARTIES_RULE, partOfTold, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
+import { PART_OF_TOLD_RULE, REFERRING_PAIR_RULE, REFERRING_PARTIES_RULE, partOfTold, referredPair, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
 import { droppedEventTraces, findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -156,6 +156,15 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         who.countries = [...referred.countries];
         who.actors = referred.actors.map((a) => ({ ...a }));
         own.push({ stage: 'events', rule: REFERRING_PARTIES_RULE, action: `parties=${referred.countries.join(',')}`, detail: `the parties of "${referred.title}"` });
+      }
+      // "talks between two delegations from two nations": the states of the report just told (events/retelling.ts).
+      const pair = who.organizations.length === 0
+        ? referredPair(candidate.type, who.countries, sentence.text.slice(candidate.clause.start - sentence.start, candidate.clause.end - sentence.start), at, told)
+        : undefined;
+      if (pair) {
+        who.countries = [...pair.countries];
+        who.actors = pair.actors.map((a) => ({ ...a }));
+        own.push({ stage: 'events', rule: REFERRING_PAIR_RULE, action: `parties=${pair.countries.join(',')}`, detail: `the pair "${pair.title}"` });
       }
       if (who.countries.length === 0 && who.organizations.length === 0) {
         drop('no state or organisation', steps);

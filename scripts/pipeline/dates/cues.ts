@@ -182,10 +182,11 @@ const CACHE_SIZE = 16;
 /** Keyed by the sentence text itself (hashed once per string), checked against the publication day. */
 const cache = new Map<string, { published: string; cues: DateCue[] }>();
 
-/** All date cues of `text` (offsets relative to `text`), for a publication day "YYYY-MM-DD". */
-/** An en or em dash between two numbers: a range of days written with typographic dashes. */
+/** An en or em dash between two numbers: a range of days written with typographic dashes (dates.cue.dash-range). */
 const DASH_RANGE = /\d[–—](?=\d)/u;
 const DASH_RANGE_ALL = /(\d)[–—](?=\d)/gu;
+
+/** All date cues of `text` (offsets relative to `text`), for a publication day "YYYY-MM-DD". */
 
 export function extractCues(text: string, published: string): DateCue[] {
   const pub = toDayNumber(published);

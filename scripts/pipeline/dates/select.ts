@@ -64,7 +64,8 @@ export function separatedByAnchor(text: string, cue: Span, trigger: Span, anchor
   return false;
 }
 
-const RELATIVE_CLAUSE = /,\s+(?:who|whom|whose|which|where)\b[^,;:"“”]*,/g;
+/** A year after a day ("on April 2, 2024") does not close the clause (dates.select.relative-year). */
+const RELATIVE_CLAUSE = /,\s+(?:who|whom|whose|which|where)\b(?:[^,;:"“”]|,\s\d{4}\b)*,/g;
 
 /** Relative clauses set off by commas (", who is travelling in Asia this week,"), in text order. */
 export function relativeClauses(text: string): Span[] {

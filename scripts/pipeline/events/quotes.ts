@@ -21,6 +21,17 @@ function isClosingContext(next: string | undefined): boolean {
 }
 
 /**
+ * A possessive typed with a space before its apostrophe ("Niger 's", "Ecuador ’s"): a word, one space, an
+ * apostrophe or single quote, an "s" and no further letter. Never an opening quote.
+ */
+function spacedPossessive(text: string, i: number): boolean {
+  const c = text[i];
+  if (c !== "'" && c !== '’' && c !== '‘') return false;
+  if (i < 2 || text[i - 1] !== ' ' || !/[\p{L}\p{N}]/u.test(text[i - 2] ?? '')) return false;
+  return (text[i + 1] === 's' || text[i + 1] === 'S') && !/[\p{L}\p{N}]/u.test(text[i + 2] ?? '');
+}
+
+/**
  * Quoted ranges of `text` (relative offsets). `openAtStart` says a quotation opened in an
  * earlier sentence of the paragraph is still open; an unclosed quotation runs to the end.
  */
@@ -54,6 +65,9 @@ export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
         open = { start: 0, char: '"' };
         close(i + 1);
       }
+    } else if (spacedPossessive(text, i)) {
+      // "Niger 's decision": a possessive typed with a space before the apostrophe opens nothing.
+      continue;
     } else if (c === '‘' && prev !== undefined && /[\p{L}\p{N}]/u.test(prev)) {
       // "Burkina Faso‘s": a left quote mark typed for an apostrophe, between letters, opens nothing.
       continue;

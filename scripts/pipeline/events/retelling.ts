@@ -248,3 +248,23 @@ export function referredParties(triggerRule: string, countries: readonly string[
   }
   return undefined;
 }
+
+/** "talks between two delegations from two nations": a clause naming its parties only as a pair (event-rules.json retelling.referringPair). */
+const REFERRING_PAIR = new RegExp(R.referringPair, 'iu');
+export const REFERRING_PAIR_RULE = 'events.retelling.referring-pair';
+const PAIR_TYPES: ReadonlySet<string> = new Set(['meeting', 'visit', 'agreement']);
+
+/**
+ * The report whose states a clause that names no state but "two nations", "both countries" or "the two
+ * delegations" refers to: the nearest earlier report (within the window) naming at least two states.
+ * Only for encounters and agreements, and only when the candidate has no state of its own.
+ */
+export function referredPair(type: string, countries: readonly string[], clauseText: string, sentence: number, told: readonly Told[]): ExtractedEvent | undefined {
+  if (!PAIR_TYPES.has(type) || countries.length > 0 || !REFERRING_PAIR.test(clauseText)) return undefined;
+  for (let i = told.length - 1; i >= 0; i--) {
+    const { event: p, sentence: at } = told[i]!;
+    if (sentence - at > WINDOW) break;
+    if (p.countries.length >= 2) return p;
+  }
+  return undefined;
+}
