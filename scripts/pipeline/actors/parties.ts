@@ -10,6 +10,7 @@ import type { ContextWords } from './gazetteer.ts';
 import { PARTY_PASSES } from './passes/index.ts';
 import { CAUSE_ANCHORS, TIME_ANCHORS } from './words.ts';
 import type { PartyState, PastAct } from './passes/state.ts';
+import { sortStrings } from '../sort.ts';
 
 export { isStateParty } from './passes/party-test.ts';
 
@@ -85,8 +86,8 @@ export function selectParties(input: PartyInput): ActorResolution {
   for (const pass of PARTY_PASSES) pass.run(s);
   const location = placeOf(s.scope, s);
   const res: ActorResolution = {
-    countries: s.countries.sort(),
-    organizations: s.organizations.sort(),
+    countries: sortStrings(s.countries),
+    organizations: sortStrings(s.organizations),
     actors: s.actors,
     mentions: found.map((f) => ({ ...f.m })),
     // In the order they are named: the first is the grammatical subject.
