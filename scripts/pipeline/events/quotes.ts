@@ -12,12 +12,25 @@ export interface QuoteRange {
 const WORDS = /\S+/g;
 const QUOTE_CHARS = /["“”«»‘’']/g;
 
+// Built once: a literal inside a function is a new object on every call.
+const OPENING_BEFORE = /[\s(\[{—–-]/u;
+const CLOSING_AFTER = /[\s.,;:!?)\]}—–-]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function isOpeningContext(prev: string | undefined): boolean {
-  return prev === undefined || /[\s(\[{—–-]/u.test(prev);
+  return prev === undefined || OPENING_BEFORE.test(prev);
 }
 
 function isClosingContext(next: string | undefined): boolean {
-  return next === undefined || /[\s.,;:!?)\]}—–-]/u.test(next);
+  return next === undefined || CLOSING_AFTER.test(next);
+}
+
+/** How many matches `/\S+/g` finds in `text` (counted with test: no array of the words). */
+function countWords(text: string): number {
+  let n = 0;
+  WORDS.lastIndex = 0;
+  while (WORDS.test(text)) n++;
+  return n;
 }
 
 /**
@@ -30,7 +43,7 @@ export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
   const close = (end: number) => {
     if (!open) return;
     const body = text.slice(open.start, end);
-    out.push({ start: open.start, end, words: body.match(WORDS)?.length ?? 0 });
+    out.push({ start: open.start, end, words: countWords(body) });
     open = null;
   };
   QUOTE_CHARS.lastIndex = 0;
@@ -54,10 +67,10 @@ export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
         open = { start: 0, char: '"' };
         close(i + 1);
       }
-    } else if (c === '‘' && prev !== undefined && /[\p{L}\p{N}]/u.test(prev)) {
+    } else if (c === '‘' && prev !== undefined && LETTER_OR_DIGIT.test(prev)) {
       // "Burkina Faso‘s": a left quote mark typed for an apostrophe, between letters, opens nothing.
       continue;
-    } else if (c === '‘' || (c === "'" && isOpeningContext(prev) && next !== undefined && /[\p{L}\p{N}]/u.test(next))) {
+    } else if (c === '‘' || (c === "'" && isOpeningContext(prev) && next !== undefined && LETTER_OR_DIGIT.test(next))) {
       if (!open) open = { start: i, char: c };
     } else if ((c === '’' || c === "'") && open && (open.char === '‘' || open.char === "'") && isClosingContext(next)) {
       close(i + 1);
