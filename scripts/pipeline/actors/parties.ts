@@ -32,14 +32,15 @@ function placeOf(fs: Found[], s: { sentenceText: string; sentenceStart: number; 
   return undefined;
 }
 
-const ANCHORS: readonly string[] = [...TIME_ANCHORS, ...CAUSE_ANCHORS];
+/** The anchors, each between two spaces (padded once, not on every call). */
+const ANCHORS: readonly string[] = [...TIME_ANCHORS, ...CAUSE_ANCHORS].map((a) => ` ${a} `);
 
 /** True when `between` (the text from the trigger to a place) opens an anchor phrase that no comma has closed. */
 function inAnchorPhrase(between: string): boolean {
   const padded = ` ${between.replace(/[^\p{L}\p{N},;]+/gu, ' ')} `;
   let last = -1;
   for (const a of ANCHORS) {
-    const i = padded.lastIndexOf(` ${a} `);
+    const i = padded.lastIndexOf(a);
     if (i > last) last = i;
   }
   if (last < 0) return false;
