@@ -10,12 +10,16 @@ export interface QuoteRange {
 }
 
 const WORDS = /\S+/g;
-const QUOTE_CHARS = /["“”«»‘’']/g;
 
 // Built once: a literal inside a function is a new object on every call.
 const OPENING_BEFORE = /[\s(\[{—–-]/u;
 const CLOSING_AFTER = /[\s.,;:!?)\]}—–-]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether `code` is a quotation mark or apostrophe: " “ ” « » ‘ ’ '. */
+function isQuoteCode(code: number): boolean {
+  return code === 34 || code === 39 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x2019) || (code >= 0x201c && code <= 0x201d);
+}
 
 function isOpeningContext(prev: string | undefined): boolean {
   return prev === undefined || OPENING_BEFORE.test(prev);
@@ -46,10 +50,10 @@ export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
     out.push({ start: open.start, end, words: countWords(body) });
     open = null;
   };
-  QUOTE_CHARS.lastIndex = 0;
-  for (let q = QUOTE_CHARS.exec(text); q; q = QUOTE_CHARS.exec(text)) {
-    const i = q.index;
-    const c = q[0];
+  // The marks found by their codes (no match object per apostrophe).
+  for (let i = 0; i < text.length; i++) {
+    if (!isQuoteCode(text.charCodeAt(i))) continue;
+    const c = text[i]!;
     const prev = i > 0 ? text[i - 1] : undefined;
     const next = i + 1 < text.length ? text[i + 1] : undefined;
     if (c === '“' || c === '«') {
