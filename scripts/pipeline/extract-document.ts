@@ -14,6 +14,7 @@ import { droppedEventTraces, findEvents } from './find-events.ts';
 import { makeTitle } from './title.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import type { DateContext, DateEvidence, DateResolution, Span, EventType, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
+import { sortStrings } from './sort.ts';
 
 /**
  * Modalities that describe something that happened. Planned, negated, habitual and background
@@ -176,8 +177,8 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         datePrecision: when.precision,
         dateEvidence: when.evidence,
         ...(when.deadline ? { deadline: when.deadline } : {}),
-        countries: [...new Set(who.countries)].sort(),
-        organizations: [...new Set(who.organizations)].sort(),
+        countries: sortStrings([...new Set(who.countries)]),
+        organizations: sortStrings([...new Set(who.organizations)]),
         actors: who.actors,
         ...(who.agents && who.agents.length > 0 ? { agents: who.agents } : {}),
         ...(who.location && PLACED_TYPES.has(candidate.type) ? { location: who.location } : {}),

@@ -14,6 +14,7 @@
 import type { Actor } from './types.ts';
 import rules from '../data/merge-rules.json' with { type: 'json' };
 import { isPerson, surname } from './merge/names.ts';
+import { sortStrings } from './sort.ts';
 
 /** The fields an id is made of. */
 export interface IdFields {
@@ -46,10 +47,10 @@ export function shortHash(text: string): string {
 
 /** The id an event gets before collisions are resolved. */
 export function baseId(ev: IdFields): string {
-  const countries = [...new Set(ev.countries)].sort().map((c) => c.toLowerCase());
-  const orgs = [...new Set(ev.organizations.map(slugify).filter(Boolean))].sort();
+  const countries = sortStrings([...new Set(ev.countries)]).map((c) => c.toLowerCase());
+  const orgs = sortStrings([...new Set(ev.organizations.map(slugify).filter(Boolean))]);
   const who = [...countries, ...orgs].join('-') || 'none';
-  const names = [...new Set(ev.actors.filter(isPerson).map((a) => slugify(surname(a.name))).filter(Boolean))].sort();
+  const names = sortStrings([...new Set(ev.actors.filter(isPerson).map((a) => slugify(surname(a.name))).filter(Boolean))]);
   const shown = names.slice(0, rules.idActorSlugMax);
   if (names.length > shown.length) shown.push('etal');
   const parts = [ev.date, slugify(ev.type) || 'event', who, ...shown];

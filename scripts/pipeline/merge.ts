@@ -25,6 +25,7 @@ import { Cluster } from './merge/cluster.ts';
 import { collapseCopies } from './merge/copies.ts';
 import { ANCHORED_DAY_RULE, reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
 import { fileKeys, filePrefixes, isLoose, lookupKeys, windowPrefixes } from './merge/index-keys.ts';
+import { sortInPlace, sortStrings } from './sort.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
 
@@ -367,10 +368,10 @@ export function combine(
   copies: ReadonlySet<ExtractedEvent> = new Set(),
   keptApart: ReadonlyMap<ExtractedEvent, TraceStep[]> = new Map(),
 ): Omit<TimelineEvent, 'id'> & { orderKey: string } {
-  const bySpec = members
-    .map((m) => ({ m, spec: detail(m) * 1000 + dateStrength(m), key: contentKey(m) }))
-    .sort((a, b) => b.spec - a.spec || cmp(a.key, b.key))
-    .map((x) => x.m);
+  const bySpec = sortInPlace(
+    members.map((m) => ({ m, spec: detail(m) * 1000 + dateStrength(m), key: contentKey(m) })),
+    (a, b) => b.spec - a.spec || cmp(a.key, b.key),
+  ).map((x) => x.m);
   const lead = bySpec[0]!;
   const dated = pickDate(members, copies);
   // A sentence that reports the event twice ("rejected ... and accused") is one source; its
@@ -381,17 +382,17 @@ export function combine(
     const k = sourceKey(s);
     if (!sources.has(k)) sources.set(k, s);
   }
-  const sortedSources = [...sources].sort((a, b) => cmp(a[0], b[0])).map(([, s]) => s);
+  const sortedSources = sortInPlace([...sources], (a, b) => cmp(a[0], b[0])).map(([, s]) => s);
   const location = bySpec.find((m) => m.location)?.location;
   const deadline = bySpec.find((m) => m.deadline)?.deadline;
   const trace = mergedTrace(lead, bySpec, dated, copies, keptApart);
   const type = pickType(members, lead);
-  const countries = [...new Set(members.flatMap((m) => m.countries))].sort();
-  const organizations = [...new Set(members.flatMap((m) => m.organizations))].sort();
+  const countries = sortStrings([...new Set(members.flatMap((m) => m.countries))]);
+  const organizations = sortStrings([...new Set(members.flatMap((m) => m.organizations))]);
   const actors = mergeActors(bySpec.map((m) => m.actors));
   // The title must agree with what the timeline shows: when merging changed the type or the states,
   // it is written again from the lead report's clause with the merged parts (title.ts).
-  const same = type === lead.type && countries.join() === [...lead.countries].sort().join() && organizations.join() === [...lead.organizations].sort().join();
+  const same = type === lead.type && countries.join() === sortStrings([...lead.countries]).join() && organizations.join() === sortStrings([...lead.organizations]).join();
   const title = same ? lead.title : retitleMerged(lead, { type, countries, organizations, actors, ...(location ? { location } : {}) });
   return {
     type,

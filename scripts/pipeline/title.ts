@@ -10,6 +10,7 @@ import titleData from '../data/titles.json' with { type: 'json' };
 import { firstMention } from './events/country-mentions.ts';
 import type { Actor, EventType, ExtractedEvent } from './types.ts';
 import { emittedCode } from './actors/codes.ts';
+import { sortInPlace } from './sort.ts';
 
 type Variant = { when: string; text: string; multilateral?: boolean };
 type Compiled = { when: RegExp | null; text: string; multilateral: boolean };
@@ -128,15 +129,15 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
     ...ev.countries.map((c) => ({ country: c as string | undefined, label: name(c), at: firstMention(sentence, c, countryName(c), zone.from) })),
     ...ev.organizations.map((o) => ({ country: undefined, label: cleanTitleText(o), at: mentionAt(sentence, o, zone.from) })),
   ].filter((p) => p.label);
-  states.sort((a, b) => a.at - b.at || a.label.localeCompare(b.label));
+  sortInPlace(states, (a, b) => a.at - b.at || a.label.localeCompare(b.label));
 
   let subject: string | undefined;
   let subjectCountry: string | undefined;
   const personInZone = agentFirst(
-    people
-      .map((a) => ({ a, country: a.country, at: personAt(sentence, a.name, zone.from) }))
-      .filter((x) => inZone(x.at))
-      .sort((x, y) => x.at - y.at),
+    sortInPlace(
+      people.map((a) => ({ a, country: a.country, at: personAt(sentence, a.name, zone.from) })).filter((x) => inZone(x.at)),
+      (x, y) => x.at - y.at,
+    ),
   ).find((x) => !agents.length || !x.country || agents.includes(x.country))?.a;
   // With a known agent, its state wins wherever it is named (a state quoted before the verb is content).
   const agentState = agents.length ? states.find((p) => p.country && agents.includes(p.country)) : undefined;
@@ -155,7 +156,7 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
       ...ev.countries.map((c) => ({ country: c as string | undefined, label: name(c), at: firstMention(sentence, c, countryName(c)) })),
       ...ev.organizations.map((o) => ({ country: undefined, label: cleanTitleText(o), at: mentionAt(sentence, o) })),
     ].filter((p) => p.label);
-    all.sort((a, b) => (a.at < triggerAt ? 0 : 1) - (b.at < triggerAt ? 0 : 1) || a.at - b.at || a.label.localeCompare(b.label));
+    sortInPlace(all, (a, b) => (a.at < triggerAt ? 0 : 1) - (b.at < triggerAt ? 0 : 1) || a.at - b.at || a.label.localeCompare(b.label));
     // Nobody named before the trigger of a one-directional act between two states: the state named
     // first after it is acted on ("Taliban authorities summoned Pakistan's ambassador", "launched
     // strikes in Afghanistan"), so the other state acts. Never the reverse of the clause.
@@ -179,7 +180,7 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
       const at = firstMention(sentence, c, countryName(c));
       return (at >= triggerAt ? 0 : 1e6) + at;
     };
-    rest.sort((a, b) => key(a) - key(b) || a.localeCompare(b));
+    sortInPlace(rest, (a, b) => key(a) - key(b) || a.localeCompare(b));
     if (rest[0]) object = name(rest[0]);
   }
   if (!object) {

@@ -11,6 +11,7 @@ import { hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, sh
 import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
 import { MENTION_PASSES } from './passes/mentions/index.ts';
 import { STATE_KINDS, wordBefore, type MentionContext } from './passes/mentions/context.ts';
+import { sortInPlace } from '../sort.ts';
 
 /** One mention plus what the context rules need. */
 export interface Found {
@@ -59,6 +60,8 @@ const KIND_OF: Partial<Record<GazPayload['kind'], MentionKind>> = {
   role: 'role',
 };
 
+const inTextOrder = (a: Found, b: Found): number => a.first - b.first;
+
 const STATE_PAYLOADS = new Set<GazPayload['kind']>(['country', 'demonym', 'capital', 'metonym', 'institution']);
 
 export class SentenceAnalyzer {
@@ -92,7 +95,7 @@ export class SentenceAnalyzer {
     this.theTwo(tokens, found, state);
     this.theN(tokens, found, state);
     if (found.length === 0) return { tokens, found, collectives };
-    found.sort((a, b) => a.first - b.first);
+    sortInPlace(found, inTextOrder);
 
     const mctx: MentionContext = { tokens, found, byFirst: [], words: this.words, gaz: this.gaz };
     for (const pass of MENTION_PASSES) pass.run(mctx);
@@ -100,7 +103,7 @@ export class SentenceAnalyzer {
     const byFirst = mctx.byFirst;
     const extra = this.rolesAndNames(found, tokens, covered, state, byFirst, titleCaseOf(titleCase));
     found.push(...extra);
-    found.sort((a, b) => a.first - b.first);
+    sortInPlace(found, inTextOrder);
     const kept = found.filter((f) => f.m.kind !== 'role' || f.m.country || f.actor || f.m.organization);
     this.remember(kept, state, tokens);
     return { tokens, found: kept, collectives };

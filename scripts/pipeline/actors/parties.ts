@@ -10,6 +10,7 @@ import type { ContextWords } from './gazetteer.ts';
 import { PARTY_PASSES } from './passes/index.ts';
 import { CAUSE_ANCHORS, TIME_ANCHORS } from './words.ts';
 import type { PartyState, PastAct } from './passes/state.ts';
+import { sortStrings } from '../sort.ts';
 
 export { isStateParty } from './passes/party-test.ts';
 
@@ -31,14 +32,15 @@ function placeOf(fs: Found[], s: { sentenceText: string; sentenceStart: number; 
   return undefined;
 }
 
-const ANCHORS: readonly string[] = [...TIME_ANCHORS, ...CAUSE_ANCHORS];
+/** The anchors, each between two spaces (padded once, not on every call). */
+const ANCHORS: readonly string[] = [...TIME_ANCHORS, ...CAUSE_ANCHORS].map((a) => ` ${a} `);
 
 /** True when `between` (the text from the trigger to a place) opens an anchor phrase that no comma has closed. */
 function inAnchorPhrase(between: string): boolean {
   const padded = ` ${between.replace(/[^\p{L}\p{N},;]+/gu, ' ')} `;
   let last = -1;
   for (const a of ANCHORS) {
-    const i = padded.lastIndexOf(` ${a} `);
+    const i = padded.lastIndexOf(a);
     if (i > last) last = i;
   }
   if (last < 0) return false;
@@ -85,8 +87,8 @@ export function selectParties(input: PartyInput): ActorResolution {
   for (const pass of PARTY_PASSES) pass.run(s);
   const location = placeOf(s.scope, s);
   const res: ActorResolution = {
-    countries: s.countries.sort(),
-    organizations: s.organizations.sort(),
+    countries: sortStrings(s.countries),
+    organizations: sortStrings(s.organizations),
     actors: s.actors,
     mentions: found.map((f) => ({ ...f.m })),
     // In the order they are named: the first is the grammatical subject.

@@ -103,20 +103,46 @@ export const ADJUNCT_RULES: readonly string[] = CLASSES.map((c) => c.id);
 
 /** Whole words of `text` that are in `words` (compared lower-cased), not part of a longer token ("also-ran", "then's"). */
 function wordListSpans(text: string, rule: string, words: ReadonlySet<string>, out: AdjunctSpan[]): void {
+  const shape = shapeOf(words);
   const n = text.length;
   for (let at = 0; at < n; ) {
     if (!isWordChar(text.charCodeAt(at))) {
       at++;
       continue;
     }
+    let ascii = text.charCodeAt(at) < 128;
     let end = at + 1;
-    while (end < n && isWordChar(text.charCodeAt(end))) end++;
+    for (let c = 0; end < n && isWordChar((c = text.charCodeAt(end))); end++) if (c >= 128) ascii = false;
     const start = at;
     at = end;
     const next = text[end];
     if (next === "'" || next === '\u2019') continue;
+    // Speed: an ASCII word lower-cases letter by letter, so one of another length or first letter is not in
+    // the list (no copy of it made); other words are compared as before.
+    if (ascii && (end - start < shape.min || end - start > shape.max || !shape.first[text.charCodeAt(start) | 32])) continue;
     if (end - start <= 20 && words.has(text.slice(start, end).toLowerCase())) out.push({ start, end, rule });
   }
+}
+
+/** Lengths and first letters of a word list's words (single lower-case ASCII words, checked at load). */
+interface ListShape {
+  min: number;
+  max: number;
+  first: Uint8Array;
+}
+const SHAPES = new WeakMap<ReadonlySet<string>, ListShape>();
+function shapeOf(words: ReadonlySet<string>): ListShape {
+  let shape = SHAPES.get(words);
+  if (!shape) {
+    shape = { min: Infinity, max: 0, first: new Uint8Array(128) };
+    for (const w of words) {
+      shape.min = Math.min(shape.min, w.length);
+      shape.max = Math.max(shape.max, w.length);
+      shape.first[w.charCodeAt(0)] = 1;
+    }
+    SHAPES.set(words, shape);
+  }
+  return shape;
 }
 
 /**

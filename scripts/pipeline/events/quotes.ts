@@ -10,14 +10,31 @@ export interface QuoteRange {
 }
 
 const WORDS = /\S+/g;
-const QUOTE_CHARS = /["“”«»‘’']/g;
+
+// Built once: a literal inside a function is a new object on every call.
+const OPENING_BEFORE = /[\s(\[{—–-]/u;
+const CLOSING_AFTER = /[\s.,;:!?)\]}—–-]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether `code` is a quotation mark or apostrophe: " “ ” « » ‘ ’ '. */
+function isQuoteCode(code: number): boolean {
+  return code === 34 || code === 39 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x2019) || (code >= 0x201c && code <= 0x201d);
+}
 
 function isOpeningContext(prev: string | undefined): boolean {
-  return prev === undefined || /[\s(\[{—–-]/u.test(prev);
+  return prev === undefined || OPENING_BEFORE.test(prev);
 }
 
 function isClosingContext(next: string | undefined): boolean {
-  return next === undefined || /[\s.,;:!?)\]}—–-]/u.test(next);
+  return next === undefined || CLOSING_AFTER.test(next);
+}
+
+/** How many matches `/\S+/g` finds in `text` (counted with test: no array of the words). */
+function countWords(text: string): number {
+  let n = 0;
+  WORDS.lastIndex = 0;
+  while (WORDS.test(text)) n++;
+  return n;
 }
 
 /**
@@ -27,8 +44,8 @@ function isClosingContext(next: string | undefined): boolean {
 function spacedPossessive(text: string, i: number): boolean {
   const c = text[i];
   if (c !== "'" && c !== '’' && c !== '‘') return false;
-  if (i < 2 || text[i - 1] !== ' ' || !/[\p{L}\p{N}]/u.test(text[i - 2] ?? '')) return false;
-  return (text[i + 1] === 's' || text[i + 1] === 'S') && !/[\p{L}\p{N}]/u.test(text[i + 2] ?? '');
+  if (i < 2 || text[i - 1] !== ' ' || !LETTER_OR_DIGIT.test(text[i - 2] ?? '')) return false;
+  return (text[i + 1] === 's' || text[i + 1] === 'S') && !LETTER_OR_DIGIT.test(text[i + 2] ?? '');
 }
 
 /**
@@ -41,13 +58,13 @@ export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
   const close = (end: number) => {
     if (!open) return;
     const body = text.slice(open.start, end);
-    out.push({ start: open.start, end, words: body.match(WORDS)?.length ?? 0 });
+    out.push({ start: open.start, end, words: countWords(body) });
     open = null;
   };
-  QUOTE_CHARS.lastIndex = 0;
-  for (let q = QUOTE_CHARS.exec(text); q; q = QUOTE_CHARS.exec(text)) {
-    const i = q.index;
-    const c = q[0];
+  // The marks found by their codes (no match object per apostrophe).
+  for (let i = 0; i < text.length; i++) {
+    if (!isQuoteCode(text.charCodeAt(i))) continue;
+    const c = text[i]!;
     const prev = i > 0 ? text[i - 1] : undefined;
     const next = i + 1 < text.length ? text[i + 1] : undefined;
     if (c === '“' || c === '«') {
@@ -68,10 +85,10 @@ export function quotedRanges(text: string, openAtStart = false): QuoteRange[] {
     } else if (spacedPossessive(text, i)) {
       // "Niger 's decision": a possessive typed with a space before the apostrophe opens nothing.
       continue;
-    } else if (c === '‘' && prev !== undefined && /[\p{L}\p{N}]/u.test(prev)) {
+    } else if (c === '‘' && prev !== undefined && LETTER_OR_DIGIT.test(prev)) {
       // "Burkina Faso‘s": a left quote mark typed for an apostrophe, between letters, opens nothing.
       continue;
-    } else if (c === '‘' || (c === "'" && isOpeningContext(prev) && next !== undefined && /[\p{L}\p{N}]/u.test(next))) {
+    } else if (c === '‘' || (c === "'" && isOpeningContext(prev) && next !== undefined && LETTER_OR_DIGIT.test(next))) {
       if (!open) open = { start: i, char: c };
     } else if ((c === '’' || c === "'") && open && (open.char === '‘' || open.char === "'") && isClosingContext(next)) {
       close(i + 1);

@@ -68,25 +68,34 @@ function trimToWord(raw: string): string {
 /** Words (lowercased, letters, digits, hyphens and apostrophes), with a null for each punctuation break. */
 function words(text: string): (string | null)[] {
   const out: (string | null)[] = [];
-  for (const raw of text.split(/\s+/u)) {
+  for (const raw of text.split(SPACES)) {
     if (raw === '') continue;
-    const lead = /^[("“‘'\u2018\u201c]+/u.exec(raw);
-    if (lead) out.push(null);
+    if (LEAD.test(raw)) out.push(null);
     const w = trimToWord(raw.toLowerCase());
     if (w !== '') out.push(w);
-    if (/[,;:.!?)"”’]$/u.test(raw) && !/['’]s$/u.test(raw)) out.push(null);
+    if (CLOSE.test(raw) && !POSSESSIVE_END.test(raw)) out.push(null);
   }
   return out;
 }
+// Built once (a literal inside a function is a new object on every call).
+const SPACES = /\s+/u;
+const LEAD = /^[("“‘'\u2018\u201c]+/u;
+const CLOSE = /[,;:.!?)"”’]$/u;
+const POSSESSIVE_END = /['’]s$/u;
 
 const isPossessive = (w: string): boolean => /^[\p{L}.-]{1,40}['’]s?$/u.test(w) && w.length > 2;
 
 /** The words of the sentence up to the end of the trigger, and the trigger's own words. */
-function around(ev: ExtractedEvent): { before: (string | null)[]; trigger: (string | null)[] } {
+function around(ev: ExtractedEvent): { readonly before: readonly (string | null)[]; readonly trigger: readonly (string | null)[] } {
   const s = ev.source.sentence;
   const t = ev.source.trigger;
-  return { before: words(s.slice(Math.max(0, t.start - LOOK_BEHIND), t.start)), trigger: words(s.slice(t.start, t.end)) };
+  // The same report is asked about by several rules in a row: the last answer is kept (callers only read it).
+  if (last && last.s === s && last.start === t.start && last.end === t.end) return last.words;
+  const found = { before: words(s.slice(Math.max(0, t.start - LOOK_BEHIND), t.start)), trigger: words(s.slice(t.start, t.end)) };
+  last = { s, start: t.start, end: t.end, words: found };
+  return found;
 }
+let last: { s: string; start: number; end: number; words: ReturnType<typeof around> } | undefined;
 
 /**
  * Whether the report's trigger is a definite act noun: its first act noun (in the trigger's first

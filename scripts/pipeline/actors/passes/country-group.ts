@@ -20,21 +20,32 @@ const GROUPS: { id: string; members: string[]; names: string[][] }[] = (groupDat
   return { id: g.id, members: g.members, names: g.names.map((n) => n.toLowerCase().split(/\s+/u)) };
 });
 
+/** The first words of all group names. */
+const FIRST_WORDS = new Set(GROUPS.flatMap((g) => g.names.map((n) => n[0]!)));
+
 /** Prepositions that make the group a place, not a side. */
 const PLACE_PREPS = new Set(['in', 'across', 'throughout', 'around', 'within']);
+
+/** Whether the words from `i` on are `name` (a loop: no closure per position). */
+function nameAt(ws: readonly { w: string }[], i: number, name: string[]): boolean {
+  for (let k = 0; k < name.length; k++) if (ws[i + k]!.w !== name[k]) return false;
+  return true;
+}
 
 export const countryGroup: PartyPass = {
   id: 'actors.country-group',
   run(s) {
     const ws = wordsOf(s.sentenceText.slice(s.clause.start - s.sentenceStart, s.clause.end - s.sentenceStart), s.clause.start);
-    // Only names whose first word the clause holds can match (the same matches, in the same order).
-    const present = new Set<string>();
-    for (const w of ws) present.add(w.w);
+    // Only names whose first word the clause holds can match (the same matches, in the same order); the set
+    // keeps only names' first words, and is not made for the clauses that hold none.
+    let present: Set<string> | undefined;
+    for (const w of ws) if (FIRST_WORDS.has(w.w)) (present ??= new Set<string>()).add(w.w);
+    if (!present) return;
     for (const g of GROUPS) {
       for (const name of g.names) {
         if (!present.has(name[0]!)) continue;
         for (let i = 0; i + name.length <= ws.length; i++) {
-          if (!name.every((w, k) => ws[i + k]!.w === w)) continue;
+          if (!nameAt(ws, i, name)) continue;
           let j = i - 1;
           if (j >= 0 && ws[j]!.w === 'the' && name[0] !== 'the') j--;
           const phrase = ws.slice(i, i + name.length).map((w) => w.raw).join(' ');

@@ -35,10 +35,26 @@ export function triggerStems(trigger: string): string[] {
 /** The global twin of each type-word pattern (matchAll works on a copy, so one twin serves every call). */
 const GLOBAL = new WeakMap<RegExp, RegExp>();
 
+const NON_ASCII = /[^\x00-\x7f]/u;
+
+/**
+ * Speed: false when no word of `text` can start with one of `stems`, proved without splitting it into words
+ * (each word's match and lower-cased copy were most of this resolver's allocation). In ASCII text a word's
+ * lower-cased form is its slice of the lower-cased text, so a stem it starts with occurs there; other text
+ * (case mappings that change length or depend on context) is always walked word by word.
+ */
+function mayHaveStem(text: string, stems: readonly string[]): boolean {
+  if (stems.length === 0) return false;
+  if (NON_ASCII.test(text)) return true;
+  const lower = text.toLowerCase();
+  for (const s of stems) if (lower.includes(s)) return true;
+  return false;
+}
+
 /** Where `sentence` mentions the act again: a word with one of `stems`, or a definite type noun. */
 function mentions(text: string, stems: readonly string[], typeWords: RegExp | undefined): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of mayHaveStem(text, stems) ? text.matchAll(WORD) : []) {
     const w = m[0].toLowerCase();
     if (w.length >= RETELLING.minWordLength && !RETELLING.ignored.has(w) && stems.some((s) => w.startsWith(s))) {
       out.push({ start: m.index!, end: m.index! + m[0].length });

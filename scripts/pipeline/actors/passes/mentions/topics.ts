@@ -16,7 +16,7 @@ export function markTopics(ctx: MentionContext, found: Found[], tokens: Token[])
     // "on the situation in Ukraine": a phrase of several words opens the topic at its last word.
     else if (phrases.length) {
       for (const p of phrases) {
-        if (p.every((word, k) => tokens[i + k]?.norm === word)) {
+        if (phraseAt(tokens, i, p)) {
           from = i + p.length - 1;
           break;
         }
@@ -35,6 +35,12 @@ export function markTopics(ctx: MentionContext, found: Found[], tokens: Token[])
     }
   }
   for (const f of found) if (f.first > from && f.last < to && (STATE_KINDS.has(f.m.kind) || f.m.kind === 'organization')) f.m.topic = true;
+}
+
+/** Whether the words of `phrase` are the norms of the tokens from `i` on (a loop: no closure per token and phrase). */
+function phraseAt(tokens: Token[], i: number, phrase: string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (tokens[i + k]?.norm !== phrase[k]) return false;
+  return true;
 }
 
 const multiWordCache = new WeakMap<Set<string>, string[][]>();
