@@ -292,6 +292,39 @@ function announcedMeasure(text: string, triggers: readonly TriggerMatch[], speec
   );
 }
 
+/** '"X has decided to recall its ambassador," the ministry said': the speaker's own measure, decided or under way. */
+const DECIDED_MEASURE_BEFORE = new RegExp(rules.context.decidedMeasureBefore, 'iu');
+const DECIDED_MEASURE_STOP = new RegExp(rules.context.decidedMeasureStop, 'iu');
+const TREATY_EXIT = new RegExp(rules.context.treatyExit, 'iu');
+/** Characters before a sanction verb searched for "has decided (today) to" or "was". */
+const DECIDED_WINDOW = 50;
+
+/**
+ * The measure a speech reports as the speaker's decision or as under way
+ * (events.context.decidedMeasure): a sanction verb of the sentence - inside a quotation too, the
+ * speaker's own words - or the end of a pact or of relations (treatyExit), right after "has decided
+ * (today) to" or after a progressive auxiliary ("was breaking off"). Nothing when a condition or a
+ * question comes before it. Returns the words of the measure.
+ */
+function decidedMeasure(text: string, speech: TriggerMatch): string | undefined {
+  const framed = (at: number): boolean => {
+    const before = text.slice(Math.max(0, at - DECIDED_WINDOW), at);
+    const m = DECIDED_MEASURE_BEFORE.exec(before);
+    if (!m || DECIDED_MEASURE_STOP.test(text.slice(0, at - m[0].length))) return false;
+    // "was expelled" is a passive, not a measure under way: the progressive takes a gerund only.
+    return /decided/iu.test(m[0]) || /^\p{L}+ing\b/iu.test(text.slice(at));
+  };
+  for (const t of findTriggers(text)) {
+    if (t === speech || t.rule.type !== 'sanction' || t.rule.form !== 'verb' || t.rule.background) continue;
+    if (framed(t.start)) return t.text;
+  }
+  for (const m of text.matchAll(/\b(?:denounc|terminat|scrap|abrogat|revok|end|break|broke|cut|call|withdraw|pull)/giu)) {
+    const exit = TREATY_EXIT.exec(text.slice(m.index));
+    if (exit && framed(m.index)) return exit[0];
+  }
+  return undefined;
+}
+
 /** "announced on Tuesday the withdrawal of its ambassador", "reported a telephone conversation": the act is the verb's object. */
 function announcedAct(verb: TriggerMatch, noun: TriggerMatch): boolean {
   return ANNOUNCING_VERB.test(verb.text) && noun.start > verb.end && ANNOUNCED_ACT.test(announcedText(verb, noun));
@@ -637,7 +670,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const span = narrow
         ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
         : trimmed(text, clause);
-      let speechType: 'threat' | 'accusation' | 'sanction' | undefined = pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
+      const decided = pick.match.rule.type === 'statement' && HAPPENED.has(pick.modality) ? decidedMeasure(text, pick.match) : undefined;
+      let speechType: 'threat' | 'accusation' | 'sanction' | undefined = decided ? 'sanction' : pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
       const measure = pick.match.rule.type === 'statement' && speechType === undefined && HAPPENED.has(pick.modality) ? announcedMeasure(text, triggers, pick.match) : undefined;
       if (measure) speechType = 'sanction';
       const threatening = speechType !== undefined;
@@ -650,7 +684,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
-      if (measure) {
+      if (decided) {
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.decidedMeasure', action: 'type=sanction', detail: `the speech reports its own measure as decided: "${decided}"` });
+      } else if (measure) {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.announcedMeasure', action: 'type=sanction', detail: `the speech announces "${measure.text}" in the firm future` });
       } else if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
       if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) {

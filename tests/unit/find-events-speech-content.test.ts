@@ -1,0 +1,49 @@
+/**
+ * Speech typed by what is said (issue 9, blind5 DIAGNOSIS item 1): a speaker's own measure reported
+ * as decided or under way is the sanction (events.context.decidedMeasure); a warning that an act
+ * "will receive a response" or that a state "will be responsible for the consequences" is a threat
+ * (events.speech-content.threat); the same threatening words quoted again later with no day are the
+ * remark told again (events.context.speechRetold). Sentences written for the test (articles published
+ * Tuesday 2025-07-15).
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { segOf } from './find-events-helpers.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
+
+const actors = createActorResolver();
+const run = (body: string) => extractDocument(segOf(body), actors, { trace: true });
+const extract = (body: string) => run(body).events;
+const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
+const rulesOf = (e: ExtractedEvent | undefined) => (e?.trace ?? []).map((s) => s.rule);
+
+describe('a measure the speaker reports as decided or under way is the sanction (events.context.decidedMeasure)', () => {
+  it.each([
+    ['"As a reply, Chile has decided to recall its ambassador from Peru," the Chilean foreign ministry said in a statement on Monday.', 'sanction 2025-07-14 CHL,PER'],
+    ['"Bolivia has decided today to break diplomatic relations with Paraguay," its foreign minister said on Monday.', 'sanction 2025-07-14 BOL,PRY'],
+    ['A government statement said on Saturday that Mali had decided to end with immediate effect its defence cooperation agreement with France.', 'sanction 2025-07-12 FRA,MLI'],
+    ['Chad announced on Sunday that it was breaking off its military cooperation accord with France.', 'sanction 2025-07-13 FRA,TCD'],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief)).toEqual([expected]);
+    expect(rulesOf(events[0])).toContain('events.context.decidedMeasure');
+  });
+
+  it('"denounce the agreement" in a decision is the end of a pact, not an accusation', () => {
+    const events = extract('The junta said on Saturday that it had decided to "denounce with immediate effect" the defence agreement with Canada.');
+    expect(events.map((e) => e.type)).toEqual(['sanction']);
+  });
+
+  it.each([
+    // a condition before the decision: still speech
+    'Officials said on Monday that if Chile has decided to recall its ambassador from Peru, talks will stop.',
+    // a passive after "were": no measure under way
+    'The foreign ministry said on Monday that the diplomats were expelled years ago from Peru by Chile.',
+    // a decision that is no measure
+    '"Chile has decided to send a delegation to the summit in Peru," the foreign ministry said on Monday.',
+  ])('no decided measure: %s', (body) => {
+    const events = run(body).events;
+    expect(events.some((e) => rulesOf(e).includes('events.context.decidedMeasure'))).toBe(false);
+  });
+});
