@@ -12,7 +12,7 @@ import rules from '../data/event-rules.json' with { type: 'json' };
 import { adjunctAct, type AdjunctHead } from './events/adjunct-acts.ts';
 import { differentActs } from './events/act-kinds.ts';
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
-import { compileAlternation } from './events/patterns.ts';
+import { compileAlternation, compileOne } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
 import { endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
@@ -424,6 +424,8 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   let containerLeft = 0;
   /** Body sentences left in which a pronoun's speech goes on with the last statement, accusation or threat. */
   let speechLeft = 0;
+  /** "type words" of the threats and accusations told so far through the words of a speech (events.speech-content.*). */
+  const spokenTypes = new Set<string>();
   for (const sentence of seg.sentences) {
     if (sentence.kind !== 'body' || !sentence.text) continue;
     const found = sentenceCandidates(sentence, seg, sink);
@@ -433,6 +435,17 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     let answers: boolean | undefined;
     const kept = found.filter(({ candidate: c, noun, locative }) => {
       if (!HAPPENED.has(c.modality)) return true;
+      // A threat or accusation typed by the words said, with no day of its own, after speech of that type
+      // was already told: the remark quoted again (events.context.speechRetold).
+      const words = spokenWords.get(c);
+      if (words && spokenTypes.has(`${c.type} ${words}`)) {
+        const after = sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 90);
+        answers ??= RESPONSE.test(sentence.text);
+        if (!answers && !OWN_DAY.test(after.slice(0, 30)) && !speechOwnDay(after)) {
+          dropTrace(sink, c.trace, 'events.context.speechRetold', `dropped: a ${c.type} in words already told ("${words}"), with no day of its own`);
+          return false;
+        }
+      }
       if (c.type === 'statement') {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
@@ -475,6 +488,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       else triggers.set(f.candidate.type, [f.candidate.trigger.text]);
     }
     recent.push({ types, triggers });
+    for (const f of kept) {
+      const words = spokenWords.get(f.candidate);
+      if (words && HAPPENED.has(f.candidate.modality)) spokenTypes.add(`${f.candidate.type} ${words}`);
+    }
     const spoke = found.some((f) => f.candidate.type === 'statement');
     const verbal = kept.some((f) => HAPPENED.has(f.candidate.modality) && VERBAL_TYPES.has(f.candidate.type));
     speechLeft = verbal ? SPEECH_RUN_SENTENCES : Math.max(0, speechLeft - 1);
@@ -688,7 +705,11 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         candidate.trace!.push({ stage: 'events', rule: 'events.context.decidedMeasure', action: 'type=sanction', detail: `the speech reports its own measure as decided: "${decided}"` });
       } else if (measure) {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.announcedMeasure', action: 'type=sanction', detail: `the speech announces "${measure.text}" in the firm future` });
-      } else if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
+      } else if (speechType === 'threat' || speechType === 'accusation') {
+        const words = speechWords(speechType, saidText(text, quotes, pick.match, clause));
+        if (words) spokenWords.set(candidate, words);
+        candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: words ? `the words said: "${words}"` : 'the words said threaten or accuse' });
+      }
       if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) {
         dropTrace(sink, candidate.trace, 'events.weakSpeechRules', 'dropped: a document speaking, with no threat');
         return;
@@ -968,6 +989,30 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
   ];
 }
 
+/** The words that typed a speech as a threat or an accusation (events.speech-content.*), per candidate. */
+const spokenWords = new WeakMap<EventCandidate, string>();
+const THREAT_WORDS = rules.threatContent.any.map((raw) => compileOne(raw));
+const ACCUSING_WORDS = rules.accusationContent.any.map((raw) => compileOne(raw));
+
+/** The first words of `said` that make it a threat or an accusation, lower-cased with spaces collapsed. */
+function speechWords(type: 'threat' | 'accusation', said: string): string | undefined {
+  const lower = said.toLowerCase();
+  for (const p of type === 'threat' ? THREAT_WORDS : ACCUSING_WORDS) {
+    const m = p.re.exec(p.onLower ? lower : said);
+    if (m) return m[0].toLowerCase().replace(/\s+/gu, ' ');
+  }
+  return undefined;
+}
+
+/** What a speech verb reports: the quotations of its sentence and the words after and before the verb in its clause. */
+function saidText(text: string, quotes: readonly { start: number; end: number }[], verb: TriggerMatch, clause: ClauseSpan): string {
+  return [
+    ...quotes.map((q) => text.slice(q.start, q.end)),
+    text.slice(verb.end, Math.min(clause.end, verb.end + 200)),
+    text.slice(Math.max(clause.start, verb.start - 200), verb.start),
+  ].join(' \n ');
+}
+
 /**
  * What a speech is, from its words (quoted, or reported after the speech verb): a threat when it
  * threatens a punitive response, an accusation when it condemns or denounces; else undefined (a statement).
@@ -980,11 +1025,7 @@ function speechKind(
 ): 'threat' | 'accusation' | undefined {
   // What is said is after the verb ("said it would retaliate") or, with the speaker put after it,
   // before ("Russia will be forced to retaliate, the ministry said").
-  const said = [
-    ...quotes.map((q) => text.slice(q.start, q.end)),
-    text.slice(verb.end, Math.min(clause.end, verb.end + 200)),
-    text.slice(Math.max(clause.start, verb.start - 200), verb.start),
-  ].join(' \n ');
+  const said = saidText(text, quotes, verb, clause);
   if (THREAT_SPEECH(said) || (WARNING_VERB.test(verb.text) && WARNING_SPEECH(said))) return 'threat';
   if (ACCUSING_SPEECH(said)) return 'accusation';
   return undefined;

@@ -47,3 +47,42 @@ describe('a measure the speaker reports as decided or under way is the sanction 
     expect(events.some((e) => rulesOf(e).includes('events.context.decidedMeasure'))).toBe(false);
   });
 });
+
+describe('a warning of a response or of consequences is a threat (events.speech-content.threat)', () => {
+  it.each([
+    ["Iran's foreign minister said on Thursday that attacks on civilians will receive a firm response and Israel will be responsible for the consequences.", 'threat 2025-07-10'],
+    ['A Kremlin spokeswoman said on Friday that Moscow will respond to the new Canadian sanctions with "swift and painful" countermeasures.', 'threat 2025-07-11'],
+    ['Tehran will hold London responsible for all the consequences, the Iranian foreign ministry said on Monday.', 'threat 2025-07-14'],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map((e) => `${e.type} ${e.date}`)).toEqual([expected]);
+    expect(rulesOf(events[0])).toContain('events.speech-content.threat');
+  });
+
+  it('a request that will receive an answer is no threat', () => {
+    const events = extract('The Kenyan minister said on Monday that the request from Uganda will receive an answer next week.');
+    expect(events.some((e) => e.type === 'threat')).toBe(false);
+  });
+});
+
+describe('threatening words quoted again with no day are the remark told again (events.context.speechRetold)', () => {
+  const lead = "Iran's foreign minister said on Thursday that the killing of civilians will receive a response from its allies.";
+  const filler = 'The fighting in the region has gone on for a week. Aid groups have called for a pause.';
+
+  it('the later quotation with the same words is dropped', () => {
+    const r = run(`${lead}\n\n${filler}\n\n"Such crimes will receive a response from our friends in the region," the minister said.`);
+    expect(r.events.filter((e) => e.type === 'threat')).toHaveLength(1);
+    expect((r.droppedTraces ?? []).some((t) => t.some((s) => s.rule === 'events.context.speechRetold'))).toBe(true);
+  });
+
+  it('other threatening words are a threat of their own', () => {
+    const r = run(`${lead}\n\n${filler}\n\n"Israel will be responsible for the consequences," a second official said on Friday.`);
+    expect(r.events.filter((e) => e.type === 'threat').map((e) => e.date)).toEqual(['2025-07-10', '2025-07-11']);
+    expect((r.droppedTraces ?? []).some((t) => t.some((s) => s.rule === 'events.context.speechRetold'))).toBe(false);
+  });
+
+  it('the same words with a day of their own are a new remark', () => {
+    const r = run(`${lead}\n\n${filler}\n\nThe minister said on Saturday that the crimes will receive a response.`);
+    expect(r.events.filter((e) => e.type === 'threat').map((e) => e.date)).toEqual(['2025-07-10', '2025-07-12']);
+  });
+});
