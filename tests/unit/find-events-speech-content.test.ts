@@ -86,3 +86,21 @@ describe('threatening words quoted again with no day are the remark told again (
     expect(r.events.filter((e) => e.type === 'threat').map((e) => e.date)).toEqual(['2025-07-10', '2025-07-12']);
   });
 });
+
+describe('a rejection reported through a speech verb is an accusation (events.speech-content.accusation)', () => {
+  it.each([
+    ['In reply, the Austrian foreign ministry said on Monday that "the junta has no authority" to order its envoy out of Bamako.', 'accusation 2025-07-14'],
+    ['Lithuania said on Friday that the trial of the activist in Minsk was politically motivated.', 'accusation 2025-07-11'],
+    ['The Serbian government said on Sunday that the remarks of the Croatian minister were absolutely unacceptable.', 'accusation 2025-07-13'],
+    ['Armenia said on Saturday that the reports spread by Baku were fabricated claims.', 'accusation 2025-07-12'],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map((e) => `${e.type} ${e.date}`)).toEqual([expected]);
+    expect(rulesOf(events[0])).toContain('events.speech-content.accusation');
+  });
+
+  it('a position with none of those words stays a statement', () => {
+    const events = extract('The Serbian government said on Sunday that relations with Croatia would keep improving.');
+    expect(events.map((e) => e.type)).toEqual(['statement']);
+  });
+});
