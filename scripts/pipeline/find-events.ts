@@ -12,7 +12,7 @@ import rules from '../data/event-rules.json' with { type: 'json' };
 import { adjunctAct, type AdjunctHead } from './events/adjunct-acts.ts';
 import { differentActs } from './events/act-kinds.ts';
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
-import { compileAlternation, compileOne } from './events/patterns.ts';
+import { compileAlternation, compileFinder } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
 import { endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
@@ -991,17 +991,13 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
 
 /** The words that typed a speech as a threat or an accusation (events.speech-content.*), per candidate. */
 const spokenWords = new WeakMap<EventCandidate, string>();
-const THREAT_WORDS = rules.threatContent.any.map((raw) => compileOne(raw));
-const ACCUSING_WORDS = rules.accusationContent.any.map((raw) => compileOne(raw));
+/** The same alternations as THREAT_SPEECH and ACCUSING_SPEECH, returning the words matched. */
+const THREAT_WORDS = compileFinder(rules.threatContent.any);
+const ACCUSING_WORDS = compileFinder(rules.accusationContent.any);
 
-/** The first words of `said` that make it a threat or an accusation, lower-cased with spaces collapsed. */
+/** The leftmost words of `said` that make it a threat or an accusation, lower-cased with spaces collapsed. */
 function speechWords(type: 'threat' | 'accusation', said: string): string | undefined {
-  const lower = said.toLowerCase();
-  for (const p of type === 'threat' ? THREAT_WORDS : ACCUSING_WORDS) {
-    const m = p.re.exec(p.onLower ? lower : said);
-    if (m) return m[0].toLowerCase().replace(/\s+/gu, ' ');
-  }
-  return undefined;
+  return (type === 'threat' ? THREAT_WORDS : ACCUSING_WORDS)(said)?.replace(/\s+/gu, ' ');
 }
 
 /** What a speech verb reports: the quotations of its sentence and the words after and before the verb in its clause. */
