@@ -12,7 +12,7 @@ import rules from '../data/event-rules.json' with { type: 'json' };
 import { adjunctAct, type AdjunctHead } from './events/adjunct-acts.ts';
 import { differentActs } from './events/act-kinds.ts';
 import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
-import { compileAlternation } from './events/patterns.ts';
+import { compileAlternation, compileFinder } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
 import { endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
@@ -300,6 +300,39 @@ function announcedMeasure(text: string, triggers: readonly TriggerMatch[], speec
   );
 }
 
+/** '"X has decided to recall its ambassador," the ministry said': the speaker's own measure, decided or under way. */
+const DECIDED_MEASURE_BEFORE = new RegExp(rules.context.decidedMeasureBefore, 'iu');
+const DECIDED_MEASURE_STOP = new RegExp(rules.context.decidedMeasureStop, 'iu');
+const TREATY_EXIT = new RegExp(rules.context.treatyExit, 'iu');
+/** Characters before a sanction verb searched for "has decided (today) to" or "was". */
+const DECIDED_WINDOW = 50;
+
+/**
+ * The measure a speech reports as the speaker's decision or as under way
+ * (events.context.decidedMeasure): a sanction verb of the sentence - inside a quotation too, the
+ * speaker's own words - or the end of a pact or of relations (treatyExit), right after "has decided
+ * (today) to" or after a progressive auxiliary ("was breaking off"). Nothing when a condition or a
+ * question comes before it. Returns the words of the measure.
+ */
+function decidedMeasure(text: string, speech: TriggerMatch): string | undefined {
+  const framed = (at: number): boolean => {
+    const before = text.slice(Math.max(0, at - DECIDED_WINDOW), at);
+    const m = DECIDED_MEASURE_BEFORE.exec(before);
+    if (!m || DECIDED_MEASURE_STOP.test(text.slice(0, at - m[0].length))) return false;
+    // "was expelled" is a passive, not a measure under way: the progressive takes a gerund only.
+    return /decided/iu.test(m[0]) || /^\p{L}+ing\b/iu.test(text.slice(at));
+  };
+  for (const t of findTriggers(text)) {
+    if (t === speech || t.rule.type !== 'sanction' || t.rule.form !== 'verb' || t.rule.background) continue;
+    if (framed(t.start)) return t.text;
+  }
+  for (const m of text.matchAll(/\b(?:denounc|terminat|scrap|abrogat|revok|end|break|broke|cut|call|withdraw|pull)/giu)) {
+    const exit = TREATY_EXIT.exec(text.slice(m.index));
+    if (exit && framed(m.index)) return exit[0];
+  }
+  return undefined;
+}
+
 /** "announced on Tuesday the withdrawal of its ambassador", "reported a telephone conversation": the act is the verb's object. */
 function announcedAct(verb: TriggerMatch, noun: TriggerMatch): boolean {
   return ANNOUNCING_VERB.test(verb.text) && noun.start > verb.end && ANNOUNCED_ACT.test(announcedText(verb, noun));
@@ -399,6 +432,8 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   let containerLeft = 0;
   /** Body sentences left in which a pronoun's speech goes on with the last statement, accusation or threat. */
   let speechLeft = 0;
+  /** "type words" of the threats and accusations told so far through the words of a speech (events.speech-content.*). */
+  const spokenTypes = new Set<string>();
   for (const sentence of seg.sentences) {
     if (sentence.kind !== 'body' || !sentence.text) continue;
     const found = sentenceCandidates(sentence, seg, sink);
@@ -408,6 +443,17 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     let answers: boolean | undefined;
     const kept = found.filter(({ candidate: c, noun, locative }) => {
       if (!HAPPENED.has(c.modality)) return true;
+      // A threat or accusation typed by the words said, with no day of its own, after speech of that type
+      // was already told: the remark quoted again (events.context.speechRetold).
+      const words = spokenWords.get(c);
+      if (words && spokenTypes.has(`${c.type} ${words}`)) {
+        const after = sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 90);
+        answers ??= RESPONSE.test(sentence.text);
+        if (!answers && !OWN_DAY.test(after.slice(0, 30)) && !speechOwnDay(after)) {
+          dropTrace(sink, c.trace, 'events.context.speechRetold', `dropped: a ${c.type} in words already told ("${words}"), with no day of its own`);
+          return false;
+        }
+      }
       if (c.type === 'statement') {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
@@ -450,6 +496,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       else triggers.set(f.candidate.type, [f.candidate.trigger.text]);
     }
     recent.push({ types, triggers });
+    for (const f of kept) {
+      const words = spokenWords.get(f.candidate);
+      if (words && HAPPENED.has(f.candidate.modality)) spokenTypes.add(`${f.candidate.type} ${words}`);
+    }
     const spoke = found.some((f) => f.candidate.type === 'statement');
     const verbal = kept.some((f) => HAPPENED.has(f.candidate.modality) && VERBAL_TYPES.has(f.candidate.type));
     speechLeft = verbal ? SPEECH_RUN_SENTENCES : Math.max(0, speechLeft - 1);
@@ -645,7 +695,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const span = narrow
         ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
         : trimmed(text, clause);
-      let speechType: 'threat' | 'accusation' | 'sanction' | undefined = pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
+      const decided = pick.match.rule.type === 'statement' && HAPPENED.has(pick.modality) ? decidedMeasure(text, pick.match) : undefined;
+      let speechType: 'threat' | 'accusation' | 'sanction' | undefined = decided ? 'sanction' : pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
       const measure = pick.match.rule.type === 'statement' && speechType === undefined && HAPPENED.has(pick.modality) ? announcedMeasure(text, triggers, pick.match) : undefined;
       if (measure) speechType = 'sanction';
       const threatening = speechType !== undefined;
@@ -658,9 +709,15 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
-      if (measure) {
+      if (decided) {
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.decidedMeasure', action: 'type=sanction', detail: `the speech reports its own measure as decided: "${decided}"` });
+      } else if (measure) {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.announcedMeasure', action: 'type=sanction', detail: `the speech announces "${measure.text}" in the firm future` });
-      } else if (speechType) candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: 'the words said threaten or accuse' });
+      } else if (speechType === 'threat' || speechType === 'accusation') {
+        const words = speechWords(speechType, saidText(text, quotes, pick.match, clause));
+        if (words) spokenWords.set(candidate, words);
+        candidate.trace!.push({ stage: 'events', rule: `events.speech-content.${speechType}`, action: `type=${speechType}`, detail: words ? `the words said: "${words}"` : 'the words said threaten or accuse' });
+      }
       if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) {
         dropTrace(sink, candidate.trace, 'events.weakSpeechRules', 'dropped: a document speaking, with no threat');
         return;
@@ -980,6 +1037,26 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
   ];
 }
 
+/** The words that typed a speech as a threat or an accusation (events.speech-content.*), per candidate. */
+const spokenWords = new WeakMap<EventCandidate, string>();
+/** The same alternations as THREAT_SPEECH and ACCUSING_SPEECH, returning the words matched. */
+const THREAT_WORDS = compileFinder(rules.threatContent.any);
+const ACCUSING_WORDS = compileFinder(rules.accusationContent.any);
+
+/** The leftmost words of `said` that make it a threat or an accusation, lower-cased with spaces collapsed. */
+function speechWords(type: 'threat' | 'accusation', said: string): string | undefined {
+  return (type === 'threat' ? THREAT_WORDS : ACCUSING_WORDS)(said)?.replace(/\s+/gu, ' ');
+}
+
+/** What a speech verb reports: the quotations of its sentence and the words after and before the verb in its clause. */
+function saidText(text: string, quotes: readonly { start: number; end: number }[], verb: TriggerMatch, clause: ClauseSpan): string {
+  return [
+    ...quotes.map((q) => text.slice(q.start, q.end)),
+    text.slice(verb.end, Math.min(clause.end, verb.end + 200)),
+    text.slice(Math.max(clause.start, verb.start - 200), verb.start),
+  ].join(' \n ');
+}
+
 /**
  * What a speech is, from its words (quoted, or reported after the speech verb): a threat when it
  * threatens a punitive response, an accusation when it condemns or denounces; else undefined (a statement).
@@ -992,11 +1069,7 @@ function speechKind(
 ): 'threat' | 'accusation' | undefined {
   // What is said is after the verb ("said it would retaliate") or, with the speaker put after it,
   // before ("Russia will be forced to retaliate, the ministry said").
-  const said = [
-    ...quotes.map((q) => text.slice(q.start, q.end)),
-    text.slice(verb.end, Math.min(clause.end, verb.end + 200)),
-    text.slice(Math.max(clause.start, verb.start - 200), verb.start),
-  ].join(' \n ');
+  const said = saidText(text, quotes, verb, clause);
   if (THREAT_SPEECH(said) || (WARNING_VERB.test(verb.text) && WARNING_SPEECH(said))) return 'threat';
   if (ACCUSING_SPEECH(said)) return 'accusation';
   return undefined;

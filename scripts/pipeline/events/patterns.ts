@@ -75,3 +75,30 @@ export function compileAlternation(raws: readonly string[], macros: Record<strin
   return (text, lower) =>
     (reLow?.test(lower ?? text.toLowerCase()) ?? false) || (reCs?.test(text) ?? false) || (reCi?.test(text) ?? false);
 }
+
+/** The words of the leftmost match in a text, or undefined; `lower` as for Matcher. */
+export type Finder = (text: string, lower?: string) => string | undefined;
+
+/**
+ * Like compileAlternation (the same regexes, sources and flags), but returns the words matched:
+ * the leftmost match of the three alternations, lower-cased.
+ */
+export function compileFinder(raws: readonly string[], macros: Record<string, string> = {}): Finder {
+  const low: string[] = [];
+  const ci: string[] = [];
+  const cs: string[] = [];
+  for (const raw of raws) {
+    const p = readPattern(raw, macros);
+    const list = p.caseSensitive ? cs : isLowerable(p.source) ? low : ci;
+    list.push(`(?:${p.source})`);
+  }
+  const reLow = low.length ? new RegExp(low.join('|'), 'u') : null;
+  const reCi = ci.length ? new RegExp(ci.join('|'), 'iu') : null;
+  const reCs = cs.length ? new RegExp(cs.join('|'), 'u') : null;
+  return (text, lower) => {
+    const found = [reLow?.exec(lower ?? text.toLowerCase()), reCs?.exec(text), reCi?.exec(text)].filter((m): m is RegExpExecArray => m != null);
+    if (!found.length) return undefined;
+    found.sort((a, b) => a.index - b.index);
+    return found[0]![0].toLowerCase();
+  };
+}
