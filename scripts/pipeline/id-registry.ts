@@ -175,12 +175,23 @@ export interface RegistryMatch {
   sourcesOf: Map<string, string[]>;
 }
 
-/** What step 1 reads of an event: its content id, day, type and source keys (`eventSourceKeys`). */
+/**
+ * What step 1 reads of an event: its content id, day, type, source keys (`eventSourceKeys`) and
+ * `contentKey` (to tell apart events that share their sources; without it only the ids' words do).
+ */
 export interface RegistryInput {
   id: string;
   date: string;
   type: string;
   keys: readonly string[];
+  key?: string;
+}
+
+/** The words of an id without its -2, -3... number: what tells two ids of one day apart. */
+function idWords(id: string): Set<string> {
+  const words = id.split('-');
+  if (words.length > 4 && /^\d{1,9}$/.test(words[words.length - 1]!)) words.pop();
+  return new Set(words);
 }
 
 /**
@@ -224,6 +235,24 @@ export function matchRegistry(events: readonly RegistryInput[], reg: Registry): 
   const bestEv = new Int32Array(all.length).fill(-1);
   const bestScore = new Float64Array(all.length);
   const tieOf = (i: number) => `${events[i]!.date}\u0000${events[i]!.id}`;
+  /** Registered ids (by number) several events tie for, even on `closeness`: those events. */
+  const ties = new Map<number, number[]>();
+  const regWords = new Map<number, Set<string>>();
+  const evWords = new Map<number, Set<string>>();
+  /**
+   * How well registered id n fits event i, for events its sources cannot tell apart: the same
+   * content key (day, type, states) first, then fewer words of one id missing from the other.
+   */
+  const closeness = (n: number, i: number): number => {
+    let rw = regWords.get(n);
+    if (!rw) regWords.set(n, (rw = idWords(all[n]!)));
+    let ew = evWords.get(i);
+    if (!ew) evWords.set(i, (ew = idWords(events[i]!.id)));
+    let shared = 0;
+    for (const w of rw) if (ew.has(w)) shared++;
+    const sameKey = events[i]!.key !== undefined && events[i]!.key === reg.ids[all[n]!]!.key;
+    return (sameKey ? 1_000_000 : 0) - (rw.size + ew.size - 2 * shared);
+  };
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!;
     const keys = ev.keys;
@@ -253,12 +282,38 @@ export function matchRegistry(events: readonly RegistryInput[], reg: Registry): 
       const sc = score[n]!;
       score[n] = 0;
       const b = bestEv[n]!;
-      if (b < 0 || sc > bestScore[n]! || (sc === bestScore[n]! && cmp(tieOf(i), tieOf(b)) < 0)) {
+      if (b < 0 || sc > bestScore[n]!) {
         bestEv[n] = i;
         bestScore[n] = sc;
+        ties.delete(n);
+      } else if (sc === bestScore[n]!) {
+        // Equal sources (two events read from one sentence and trigger): what the id stood for decides.
+        const d = closeness(n, i) - closeness(n, b);
+        if (d > 0) {
+          bestEv[n] = i;
+          ties.delete(n);
+        } else if (d === 0) {
+          const list = ties.get(n);
+          if (list) list.push(i);
+          else ties.set(n, [b, i]);
+          if (cmp(tieOf(i), tieOf(b)) < 0) bestEv[n] = i;
+        }
       }
     }
     touched.length = 0;
+  }
+
+  // Each registered id with one best event takes it; an id several events tie for (nothing it kept
+  // tells them apart) then takes, oldest id first, the first of them no other id took, so that two
+  // such events keep their two ids from build to build; the order of ties is date, then content id.
+  const older = (a: string, b: string) => reg.ids[a]!.since - reg.ids[b]!.since || cmp(a, b);
+  const claimed = new Set<number>();
+  for (let n = 0; n < all.length; n++) if (bestEv[n]! >= 0 && !ties.has(n)) claimed.add(bestEv[n]!);
+  for (const n of [...ties.keys()].sort((a, b) => older(all[a]!, all[b]!))) {
+    const candidates = ties.get(n)!.sort((a, b) => cmp(tieOf(a), tieOf(b)));
+    const i = candidates.find((c) => !claimed.has(c)) ?? candidates[0]!;
+    bestEv[n] = i;
+    claimed.add(i);
   }
 
   // Each event takes the oldest registered id that chose it; the others become its aliases.
@@ -270,7 +325,6 @@ export function matchRegistry(events: readonly RegistryInput[], reg: Registry): 
     if (list) list.push(all[n]!);
     else chosenBy.set(i, [all[n]!]);
   }
-  const older = (a: string, b: string) => reg.ids[a]!.since - reg.ids[b]!.since || cmp(a, b);
   const matched = new Map<string, string>();
   const named: (string | undefined)[] = new Array(events.length).fill(undefined);
   for (const [i, ids] of chosenBy) {
@@ -295,7 +349,7 @@ export function takenIds(reg: Registry, named: readonly (string | undefined)[]):
  */
 export function applyRegistry(events: TimelineEvent[], reg: Registry): { events: TimelineEvent[]; match: RegistryMatch } {
   const { named: chosen, matched } = matchRegistry(
-    events.map((ev) => ({ id: ev.id, date: ev.date, type: ev.type, keys: eventSourceKeys(ev) })),
+    events.map((ev) => ({ id: ev.id, date: ev.date, type: ev.type, keys: eventSourceKeys(ev), key: contentKey(ev) })),
     reg,
   );
   const named: TimelineEvent[] = [];

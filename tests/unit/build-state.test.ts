@@ -344,6 +344,33 @@ describe('build state with an id registry and curation', () => {
     await check();
     await check({ viaMerged: true });
   }, 300_000);
+
+  it('is a fixed point when two events share their one source key (one visit read with two people)', async () => {
+    const dir = path.join(tmp, 'one-key');
+    const cache = path.join(tmp, 'one-key-cache');
+    await mkdir(dir, { recursive: true });
+    // A generated article (bench seed) whose repeated visit sentence gives two visits of one day from
+    // one sentence and trigger: one with the named visitor, one with the office holder it names.
+    const a = generateArticle(5957);
+    await writeFile(path.join(dir, a.path), a.text!);
+    let registry = emptyRegistry();
+    const builds: { text: string; registry: string }[] = [];
+    for (let n = 0; n < 3; n++) {
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry);
+      expect(b.text).toBe(ref.text);
+      expect(b.registry).toBe(ref.registry);
+      registry = b.next;
+      builds.push(b);
+    }
+    const events = JSON.parse(builds[0]!.text).events as { type: string; sources: { document: string; sentence: string; trigger?: { start: number } }[] }[];
+    const keys = events.filter((e) => e.type === 'visit' && e.sources.length === 1).map((e) => `${e.sources[0]!.sentence}#${e.sources[0]!.trigger?.start}`);
+    expect(new Set(keys).size).toBeLessThan(keys.length);
+    expect(builds[1]!.text).toBe(builds[0]!.text);
+    expect(builds[2]!.text).toBe(builds[0]!.text);
+    expect(builds[1]!.registry).toBe(builds[0]!.registry);
+    expect(builds[2]!.registry).toBe(builds[0]!.registry);
+  }, 300_000);
 });
 
 describe('build state: events that validation changes or rejects', () => {

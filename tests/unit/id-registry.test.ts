@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyRegistry,
   emptyRegistry,
+  eventSourceKeys,
   formatRegistry,
   parseRegistry,
   RegistrySchema,
@@ -169,6 +170,113 @@ describe('registry file', () => {
     expect(updated.registry.generation).toBe(4);
     expect(updated.registry.ids['2025-07-13-meeting-chn-rus-2']!.since).toBe(4);
     expect(updated.registry.ids['2025-07-13-meeting-chn-rus']!.since).toBe(1);
+  });
+});
+
+describe('two events from one sentence and one trigger (one source key)', () => {
+  // Written for this test: one sentence read as two visits to one host, each with its own visitor.
+  const SENTENCE = 'Presidents Ana Ruiz of Peru and Omar Haddad of Jordan both visited Beijing on Sunday.';
+  // (No person in the actors when `person` is false: the content id then has no surname in it.)
+  const visit = (id: string, countries: string[], who: string, person = true): TimelineEvent => ({
+    id,
+    type: 'visit',
+    date: '2025-07-13',
+    datePrecision: 'day',
+    countries,
+    organizations: [],
+    actors: person ? [{ name: who, role: 'President' } as TimelineEvent['actors'][number]] : [],
+    title: who,
+    sources: [{ document: 'doc-1', sentence: SENTENCE, start: 0, end: SENTENCE.length, trigger: { start: 45, end: 52 } }],
+  });
+  /** Builds through both steps of the registry, three times over, and returns each build's ids and registry text. */
+  const rebuild = (events: TimelineEvent[]) => {
+    let reg = emptyRegistry();
+    const out: { ids: string[][]; texts: string[] } = { ids: [], texts: [] };
+    for (let n = 0; n < 3; n++) {
+      const applied = applyRegistry(events, reg);
+      reg = updateRegistry(applied.events, reg, applied.match).registry;
+      // Which event got which id, by its visitor (the title).
+      out.ids.push(applied.events.map((e) => `${e.title}=${e.id}`));
+      out.texts.push(formatRegistry(reg));
+    }
+    return out;
+  };
+  const expectFixedPoint = (events: TimelineEvent[], expected: string[]) => {
+    const { ids: got, texts } = rebuild(events);
+    expect(got[0]).toEqual(expected);
+    expect(got[1]).toEqual(got[0]);
+    expect(got[2]).toEqual(got[0]);
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[2]).toBe(texts[0]);
+    expect(Object.keys(JSON.parse(texts[2]!).ids)).toHaveLength(2);
+    // The same in the other input order.
+    expect(rebuild([...events].reverse()).texts[2]).toBe(texts[0]);
+  };
+
+  it('keeps both ids when the two events name different states and people', () => {
+    expectFixedPoint(
+      [visit('2025-07-13-visit-chn-jor-haddad', ['CHN', 'JOR'], 'Omar Haddad'), visit('2025-07-13-visit-chn-per-ruiz', ['CHN', 'PER'], 'Ana Ruiz')],
+      ['Omar Haddad=2025-07-13-visit-chn-jor-haddad', 'Ana Ruiz=2025-07-13-visit-chn-per-ruiz'],
+    );
+  });
+
+  it('keeps both ids when the two events differ only in the person', () => {
+    expectFixedPoint(
+      [visit('2025-07-13-visit-chn-haddad', ['CHN'], 'Omar Haddad'), visit('2025-07-13-visit-chn-ruiz', ['CHN'], 'Ana Ruiz')],
+      ['Omar Haddad=2025-07-13-visit-chn-haddad', 'Ana Ruiz=2025-07-13-visit-chn-ruiz'],
+    );
+  });
+
+  it('keeps both ids when nothing the registry keeps tells the two apart (same content id, numbered)', () => {
+    expectFixedPoint(
+      [visit('2025-07-13-visit-chn', ['CHN'], 'Omar Haddad', false), visit('2025-07-13-visit-chn-2', ['CHN'], 'Ana Ruiz', false)],
+      ['Omar Haddad=2025-07-13-visit-chn', 'Ana Ruiz=2025-07-13-visit-chn-2'],
+    );
+  });
+
+  it('gives an id registered with a numbered suffix back to the event its words name, however old', () => {
+    const events = [visit('2025-07-13-visit-chn-haddad', ['CHN'], 'Omar Haddad'), visit('2025-07-13-visit-chn-ruiz', ['CHN'], 'Ana Ruiz')];
+    const [key] = eventSourceKeys(events[0]!);
+    expect(eventSourceKeys(events[1]!)).toEqual([key]);
+    const entry = (since: number) => ({ since, key: '2025-07-13|visit|CHN', sources: [key!] });
+    // Registries as an earlier, broken build left them: one visit under a numbered id. In the second,
+    // the older id is the one whose event comes last in date and content-id order.
+    const registries: [Registry, string[]][] = [
+      [
+        { version: 1, generation: 5, ids: { '2025-07-13-visit-chn-haddad': entry(1), '2025-07-13-visit-chn-ruiz-4': entry(4) }, aliases: { '2025-07-13-visit-chn-ruiz': '2025-07-13-visit-chn-haddad' } },
+        ['Omar Haddad=2025-07-13-visit-chn-haddad', 'Ana Ruiz=2025-07-13-visit-chn-ruiz-4'],
+      ],
+      [
+        { version: 1, generation: 5, ids: { '2025-07-13-visit-chn-ruiz': entry(1), '2025-07-13-visit-chn-haddad-4': entry(4) }, aliases: { '2025-07-13-visit-chn-haddad': '2025-07-13-visit-chn-ruiz' } },
+        ['Omar Haddad=2025-07-13-visit-chn-haddad-4', 'Ana Ruiz=2025-07-13-visit-chn-ruiz'],
+      ],
+    ];
+    for (const [reg, expected] of registries) {
+      const applied = applyRegistry(events, reg);
+      expect(applied.events.map((e) => `${e.title}=${e.id}`)).toEqual(expected);
+      const next = updateRegistry(applied.events, reg, applied.match).registry;
+      const again = applyRegistry(events, next);
+      expect(again.events.map((e) => e.id)).toEqual(applied.events.map((e) => e.id));
+      expect(formatRegistry(updateRegistry(again.events, next, again.match).registry)).toBe(formatRegistry(next));
+    }
+  });
+
+  it('prefers the registered id whose states are the event\'s over id words alone', () => {
+    // The same person visiting with two delegations (states differ, surnames do not).
+    const events = [visit('2025-07-13-visit-chn-jor-haddad', ['CHN', 'JOR'], 'Omar Haddad'), visit('2025-07-13-visit-chn-per-haddad', ['CHN', 'PER'], 'Omar Haddad')];
+    const [key] = eventSourceKeys(events[0]!);
+    // Registered ids that no longer read like their events (renamed by an earlier build); only the key tells.
+    const reg: Registry = {
+      version: 1,
+      generation: 2,
+      ids: {
+        'peru-visit': { since: 1, key: '2025-07-13|visit|CHN,PER', sources: [key!] },
+        'jordan-visit': { since: 2, key: '2025-07-13|visit|CHN,JOR', sources: [key!] },
+      },
+      aliases: {},
+    };
+    const applied = applyRegistry(events, reg);
+    expect(applied.events.map((e) => `${e.countries[1]}=${e.id}`).sort()).toEqual(['JOR=jordan-visit', 'PER=peru-visit']);
   });
 });
 

@@ -754,7 +754,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     }
     // Step 1 of the registry, as applyRegistry does it on the merged events (in this order).
     const { named, matched } = matchRegistry(
-      all.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3] })),
+      all.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3], key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}` })),
       registry,
     );
     // Fresh ids as assignIds gives them (grouped by base id, numbered by first source), none taken.
