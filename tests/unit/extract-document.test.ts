@@ -100,7 +100,7 @@ describe('dated background naming no state takes the story pair (actors.backgrou
   });
 
   it('leaves it out when a third state is as present in the story as the second', () => {
-    const three = 'Kenyan President William Ruto met the leaders of Uganda and Tanzania in Nairobi on Monday.';
+    const three = 'Kenyan President William Ruto held a trilateral meeting with the leaders of Uganda and Tanzania in Nairobi on Monday.';
     expect(rows(`${three}\n\nA first round of negotiations on the pact was held in Arusha on March 3, 2024.`)).toEqual(['meeting 2025-07-14 KEN,TZA,UGA']);
   });
 });
