@@ -94,7 +94,7 @@ export class SentenceAnalyzer {
     if (found.length === 0) return { tokens, found, collectives };
     found.sort((a, b) => a.first - b.first);
 
-    const mctx: MentionContext = { tokens, found, byFirst: [], words: this.words, gaz: this.gaz };
+    const mctx: MentionContext = { tokens, found, byFirst: [], words: this.words, gaz: this.gaz, published: state.published };
     for (const pass of MENTION_PASSES) pass.run(mctx);
     found = mctx.found;
     const byFirst = mctx.byFirst;
