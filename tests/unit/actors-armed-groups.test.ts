@@ -53,6 +53,24 @@ describe('the subject of a passive verb of telling is the addressee (actors.agen
   });
 });
 
+describe('the state of an envoy summoned in the passive is not the one summoning (actors.agents.passive-patient)', () => {
+  it('leaves the envoy state out of the agents, and keeps a speaker named before as the agent', () => {
+    const [a, b] = resolveTriggered([
+      ["Chile's ambassador was summoned on Monday over the fishing dispute.", 'accusation', 'ambassador was summoned'],
+      ["A note from Peru's foreign ministry said Chile's ambassador in Lima had been summoned.", 'accusation', 'ambassador in Lima had been summoned'],
+    ]);
+    expect(a!.agents).toEqual([]);
+    expect(rules(a!)).toContain('actors.agents.passive-patient');
+    expect(b!.agents).toEqual(['PER']);
+    expect(b!.countries).toEqual(['CHL', 'PER']);
+  });
+
+  it('leaves an active summons as it was', () => {
+    const [r] = resolveTriggered([["Peru summoned Chile's ambassador on Monday.", 'accusation', 'summoned']]);
+    expect(r!.agents).toEqual(['PER']);
+  });
+});
+
 describe('a group of states with fixed members (actors.country-group)', () => {
   it('makes the members of the Baltic states parties', () => {
     const [r] = resolveTriggered([['Moscow vowed to answer the unfriendly steps of the Baltic states with economic measures.', 'threat', 'vowed']]);
