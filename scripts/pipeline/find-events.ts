@@ -357,6 +357,8 @@ interface Found {
   reactionAct?: boolean;
   /** An act named in an adjunct of another act's clause ("following their meeting", "during his visit to X"). */
   adjunct?: AdjunctHead;
+  /** A second adjunct act of a kind already read from an adjunct of the sentence: another act, never one told before. */
+  secondAdjunct?: boolean;
 }
 
 /** How many earlier body sentences a speech or a bare event noun is read against. */
@@ -441,7 +443,7 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     const nearForNouns = recent.slice(-NOUN_CONTEXT_SENTENCES);
     const militaryBefore = near.some((r) => r.types.has('military'));
     let answers: boolean | undefined;
-    const kept = found.filter(({ candidate: c, noun, locative }) => {
+    const kept = found.filter(({ candidate: c, noun, locative, secondAdjunct }) => {
       if (!HAPPENED.has(c.modality)) return true;
       // A threat or accusation typed by the words said, with no day of its own, after speech of that type
       // was already told: the remark quoted again (events.context.speechRetold).
@@ -477,6 +479,9 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
         return true;
       }
       // The same act told again, unless every act of that type just told is of another kind ("the drill follows the North's launch of a missile").
+      // "their talks in Tokyo following their trilateral meeting": the sentence itself sets the second act apart from the
+      // first, which may be the one told before (rule events.context.adjunctSecond).
+      if (secondAdjunct) return true;
       if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type) && !(r.triggers.get(c.type) ?? []).every((t) => differentActs(c.type, t, c.trigger.text)))) {
         dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
         return false;
@@ -619,16 +624,24 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
      */
     const adjuncts = (pick: Scored | undefined): void => {
       const own = pick && HAPPENED.has(pick.modality) && used.has(pick.match) ? pick : undefined;
-      const earlier = own ? undefined : [...out].reverse().find((f) => HAPPENED.has(f.candidate.modality) && !f.reactionAct && f.candidate.trigger.end - base <= clause.start);
+      // An act read from an adjunct governs none: a later adjunct hangs on the clause's act ("signed ... during
+      // their talks, following their trilateral meeting").
+      const earlier = own ? undefined : [...out].reverse().find((f) => HAPPENED.has(f.candidate.modality) && !f.reactionAct && !f.adjunct && f.candidate.trigger.end - base <= clause.start);
       const govType = own ? own.match.rule.type : earlier?.candidate.type;
       const govModality = own ? own.modality : earlier?.candidate.modality;
       const govTrigger = own ? own.match.text : earlier?.candidate.trigger.text;
       if (!govType || !govModality) return;
       const govStart = own ? clause.start : earlier!.candidate.clause.start - base;
       for (const m of inClause) {
-        if (used.has(m) || m.rule.type === govType || out.some((f) => f.candidate.type === m.rule.type)) continue;
+        if (used.has(m) || m.rule.type === govType) continue;
+        // An act of this kind already in the sentence: the adjunct names it again, unless every one of that kind
+        // was read from an earlier adjunct and this one opens its own phrase after it ("during their talks in
+        // Tokyo following their trilateral meeting with X": rule events.context.adjunctSecond).
+        const sameKind = out.filter((f) => f.candidate.type === m.rule.type);
+        const second = sameKind.length > 0 && sameKind.every((f) => f.adjunct && f.candidate.trigger.end - base <= m.start);
+        if (sameKind.length > 0 && !second) continue;
         const lo = own && m.start > own.match.end ? own.match.end : clause.start;
-        const found = adjunctAct(text, clause, m, lo);
+        const found = adjunctAct(text, clause, m, second ? Math.max(lo, ...sameKind.map((f) => f.candidate.trigger.end - base)) : lo);
         if (!found) continue;
         if ('refused' in found) {
           dropTrace(sink, [triggerStep(m)], found.rule, 'not an event: an adjunct naming a planned act or one told elsewhere', found.refused);
@@ -657,11 +670,13 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
               triggerStep(m),
               { stage: 'modality', rule: 'events.context.adjunctAct', action: `modality=${govModality}`, detail: `the modality of "${govTrigger}"` },
               { stage: 'events', rule: 'events.context.adjunctAct', action: 'own event', detail: `"${found.words}", ${found.head}-adjunct of "${govTrigger}"` },
+              ...(second ? [{ stage: 'events' as const, rule: 'events.context.adjunctSecond', action: 'second adjunct of one kind', detail: `its own phrase after the ${m.rule.type} read from an earlier adjunct` }] : []),
             ],
           },
           noun: true,
           locative: false,
           adjunct: found.head,
+          ...(second ? { secondAdjunct: true } : {}),
         });
       }
     };
@@ -673,6 +688,13 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const skip = (rule: string, action: string): void =>
         dropTrace(sink, triggerTrace(pick.match, pick.modality, why.get(pick.match)), rule, action);
       if (pick.match.rule.form === 'noun' && last && last.type === pick.match.rule.type) {
+        // "..., following their trilateral meeting with X": a second adjunct of one kind after one read from an
+        // adjunct opens its own clause; the adjunct reader takes it (rule events.context.adjunctSecond).
+        const opening = out[out.length - 1]!.adjunct ? adjunctAct(text, clause, pick.match, clause.start) : undefined;
+        if (opening && !('refused' in opening) && text.slice(clause.start, opening.from).trim() === '') {
+          used.delete(pick.match);
+          return;
+        }
         skip('events.context.sameKindNoun', `dropped: names the ${last.type} already told in this sentence`);
         return;
       }

@@ -53,6 +53,24 @@ describe('the subject of a passive verb of telling is the addressee (actors.agen
   });
 });
 
+describe('the state of an envoy summoned in the passive is not the one summoning (actors.agents.passive-patient)', () => {
+  it('leaves the envoy state out of the agents, and keeps a speaker named before as the agent', () => {
+    const [a, b] = resolveTriggered([
+      ["Chile's ambassador was summoned on Monday over the fishing dispute.", 'accusation', 'ambassador was summoned'],
+      ["A note from Peru's foreign ministry said Chile's ambassador in Lima had been summoned.", 'accusation', 'ambassador in Lima had been summoned'],
+    ]);
+    expect(a!.agents).toEqual([]);
+    expect(rules(a!)).toContain('actors.agents.passive-patient');
+    expect(b!.agents).toEqual(['PER']);
+    expect(b!.countries).toEqual(['CHL', 'PER']);
+  });
+
+  it('leaves an active summons as it was', () => {
+    const [r] = resolveTriggered([["Peru summoned Chile's ambassador on Monday.", 'accusation', 'summoned']]);
+    expect(r!.agents).toEqual(['PER']);
+  });
+});
+
 describe('a group of states with fixed members (actors.country-group)', () => {
   it('makes the members of the Baltic states parties', () => {
     const [r] = resolveTriggered([['Moscow vowed to answer the unfriendly steps of the Baltic states with economic measures.', 'threat', 'vowed']]);
@@ -69,5 +87,32 @@ describe('a group of states with fixed members (actors.country-group)', () => {
   it('adds nothing for a group whose members the text must list', () => {
     const [r] = resolveTriggered([['Iran warned the Gulf states against hosting foreign bases.', 'threat', 'warned']]);
     expect(r!.countries).toEqual(['IRN']);
+  });
+});
+
+describe('a group that governs a state de facto stands for it in every act from that day (actors.mentions.de-facto-government)', () => {
+  it('makes the Taliban government a side of a summons or a meeting after August 2021', () => {
+    const [s] = resolveTriggered([['The Taliban government summoned the Iranian envoy on Monday over a water dispute.', 'accusation', 'summoned']], '2023-05-08');
+    expect(s!.countries).toEqual(['AFG', 'IRN']);
+    expect(rules(s!)).toContain('actors.mentions.de-facto-government');
+    const m = one('Officials of the Islamic Emirate met a Chinese trade delegation on Tuesday.', 'meeting', '2024-02-13');
+    expect(m.countries).toEqual(['AFG', 'CHN']);
+    expect(one('A Taliban-led administration signed a transit accord with Uzbekistan on Thursday.', 'agreement', '2022-07-14').countries).toEqual(['AFG', 'UZB']);
+  });
+
+  it('keeps it an armed group before that day: a side only in acts of force', () => {
+    const s = one('Qatar hosted Taliban negotiators for talks in Doha on Sunday.', 'meeting', '2020-03-01');
+    expect(s.countries).toEqual(['QAT']);
+    expect(rules(s)).toContain('actors.mentions.armed-group-not-force');
+    expect(one('Taliban fighters attacked a police post in the north on Friday.', 'military', '2019-06-07').countries).toEqual(['AFG']);
+  });
+
+  it('still leaves a group word that only modifies another', () => {
+    expect(one('Norway condemned shelling of Taliban-controlled villages near the border.', 'military', '2023-01-10').countries).toEqual(['NOR']);
+  });
+
+  it('knows the ministers and the spokesman of that government (people.json, from their day on)', () => {
+    expect(one('Zabihullah Mujahid denounced Tajikistan over the border incident on Monday.', 'accusation', '2024-04-01').countries).toEqual(['AFG', 'TJK']);
+    expect(one('Sirajuddin Haqqani received the Qatari envoy in Kabul on Sunday.', 'meeting', '2023-11-12').countries).toEqual(['AFG', 'QAT']);
   });
 });

@@ -207,6 +207,14 @@ describe('coreference', () => {
     expect(resolveAll(['Russia and Ukraine swapped prisoners.', 'The two sides held talks.'], 'meeting')[1]!.countries).toEqual([]);
   });
 
+  it('reads "the two" with one or two modifiers before the noun, and a capital after "in" is no side of its own', () => {
+    const res = resolveAll(['The Ghanaian president met his Ivorian counterpart on Monday.', 'The two regional leaders signed a border deal in Accra with a Chinese firm.'], 'agreement');
+    expect(res[1]!.countries).toEqual(['CHN', 'CIV', 'GHA']);
+    expect((res[1]!.trace ?? []).map((t) => t.rule)).toContain('actors.the-two');
+    // a capitalised word after "two" names other people, not the pair
+    expect(resolveAll(['The Ghanaian president met his Ivorian counterpart on Monday.', 'The two Chinese leaders signed a loan deal.'], 'agreement')[1]!.countries).toEqual(['CHN']);
+  });
+
   it('reads a sentence opening with "The leaders" as the two people named together last (actors.the-two.opening)', () => {
     const res = resolveAll(['The Kenyan president hosted his Tanzanian counterpart in Mombasa.', 'The leaders witnessed the signing of six agreements.'], 'agreement');
     expect(res[1]!.countries).toEqual(['KEN', 'TZA']);

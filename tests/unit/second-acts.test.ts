@@ -79,6 +79,27 @@ describe('an act named as a noun in an adjunct of another act is an event of its
   });
 });
 
+describe('a clause with two adjuncts of one kind reads each of them (events.context.adjunctSecond)', () => {
+  it.each([
+    // second adjunct in its own clause after a comma
+    ['Kenya and Uganda signed two accords during their talks in Kampala on Thursday, following their trilateral meeting with the Tanzanian president earlier that day.', 'meeting 2025-07-10 KEN,TZA,UGA'],
+    // second adjunct in the same clause, no comma
+    ['Peru and Chile signed a fisheries pact during their talks in Lima on Monday after their joint meeting with the Bolivian president.', 'meeting 2025-07-14 BOL,CHL,PER'],
+  ])('%s', (body, expected) => {
+    const events = extract(body).events;
+    const second = events.find((e) => rulesOf(e).includes('events.context.adjunctSecond'));
+    expect(second && brief(second)).toBe(expected);
+    // the clause's act and the first adjunct stay events too
+    expect(events.map((e) => e.type).sort()).toEqual(['agreement', 'meeting', 'meeting']);
+  });
+
+  it('reads one adjunct when the two nouns are one phrase', () => {
+    const events = extract('Peru and Chile signed a fisheries pact on Monday during talks and meetings in Lima.').events;
+    expect(events.filter((e) => e.type === 'meeting')).toHaveLength(1);
+    expect(events.some((e) => rulesOf(e).includes('events.context.adjunctSecond'))).toBe(false);
+  });
+});
+
 describe('every candidate the events stage drops leaves a trace with a rule id', () => {
   it.each([
     ['Erdogan met Putin in Sochi on Monday, as his spokesman said the talks were useful.', 'events.context.speechInEvent'],

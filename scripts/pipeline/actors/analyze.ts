@@ -60,8 +60,11 @@ const KIND_OF: Partial<Record<GazPayload['kind'], MentionKind>> = {
   role: 'role',
 };
 
+
 const inTextOrder = (a: Found, b: Found): number => a.first - b.first;
 
+/** Prepositions that make a capital right after them a place. */
+const IN_AT = new Set(['in', 'at']);
 const STATE_PAYLOADS = new Set<GazPayload['kind']>(['country', 'demonym', 'capital', 'metonym', 'institution']);
 
 export class SentenceAnalyzer {
@@ -97,7 +100,7 @@ export class SentenceAnalyzer {
     if (found.length === 0) return { tokens, found, collectives };
     sortInPlace(found, inTextOrder);
 
-    const mctx: MentionContext = { tokens, found, byFirst: [], words: this.words, gaz: this.gaz };
+    const mctx: MentionContext = { tokens, found, byFirst: [], words: this.words, gaz: this.gaz, published: state.published };
     for (const pass of MENTION_PASSES) pass.run(mctx);
     found = mctx.found;
     const byFirst = mctx.byFirst;
@@ -317,7 +320,8 @@ export class SentenceAnalyzer {
    */
   private theTwo(tokens: Token[], found: Found[], state: DocState): void {
     if (!state.lastPair && !state.lastStatePair) return;
-    const own = new Set(found.filter((f) => f.m.country && !f.m.locative && !f.m.attribution).map((f) => f.m.country));
+    // A place word after "in" or "at" ("in Tokyo") is no side of its own (the place passes run later).
+    const own = new Set(found.filter((f) => f.m.country && !f.m.locative && !f.m.attribution && !(f.m.kind === 'capital' && IN_AT.has(tokens[f.first - 1]?.norm ?? ''))).map((f) => f.m.country));
     if (own.size >= 2) return;
     for (let i = 0; i + 1 < tokens.length; i++) {
       const a = tokens[i]!.norm;
@@ -328,6 +332,12 @@ export class SentenceAnalyzer {
       else if (a === 'the' && b.norm === 'two' && tokens[i + 2]) {
         const c = tokens[i + 2]!.norm;
         if (this.words.pairNouns.has(c) || this.words.pairVerbs.has(c)) last = this.words.pairNouns.has(c) ? i + 2 : i + 1;
+        // "the two top diplomats", "the two foreign ministers": one or two lower-case modifiers before the noun
+        // (rule actors.the-two).
+        for (let k = i + 3; last < 0 && k <= i + 4 && tokens[k]; k++) {
+          if (!/^\p{Ll}+$/u.test(tokens[k - 1]!.raw) || this.words.pairVerbs.has(tokens[k - 1]!.norm)) break;
+          if (this.words.pairNouns.has(tokens[k]!.norm)) last = k;
+        }
       }
       // "The leaders oversaw the signing ...": a sentence opening with a plural of people refers to the last pair of
       // people (never to two states named without people).

@@ -12,6 +12,10 @@ import { wordsOf } from './words-of.ts';
 const PASSIVE_BY = /^\s*by\s/iu;
 /** Right after a mention: a passive verb of telling ("side has been clearly told", "was warned"), one noun may stand between ("Pakistani side"). */
 const PASSIVE_ADDRESSEE = /^(?:\s+[\p{L}'’]{1,20})?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:[\p{L}]{1,20}ly\s+)?(?:told|warned|informed|notified|reminded|assured)\b/iu;
+/** A trigger told in the passive whose subject is the envoy summoned ("Pakistan's ambassador was summoned"). */
+const PASSIVE_SUMMONS = /\b(?:was|were|been)\s+summoned$/iu;
+/** Between an envoy's state and the envoy noun that opens the trigger: nothing, or a possessive ending. */
+const ENVOY_POSSESSOR_GAP = /^(?:['’`]s)?\s{0,2}$/u;
 /** Verbs of saying that put their speaker after them ("..., said Iran's foreign minister"). */
 const INVERTING = new Set(INVERTING_VERBS);
 /** A clause opening with a prepositional phrase up to its first comma. */
@@ -97,6 +101,16 @@ export const agentsPass: PartyPass = {
       if (told.length > 0) {
         before = before.filter((f) => !told.includes(f));
         for (const f of told) note(s, 'actors.agents.passive-addressee', `~agent ${stateOf(f)}`, `'${f.m.text}' is told, not telling`);
+      }
+      // "Pakistan's ambassador had been summoned": the state whose envoy is the passive subject was summoned, it did
+      // not summon (rule actors.agents.passive-patient).
+      if (PASSIVE_SUMMONS.test(t.text)) {
+        const patient = before.filter((f) => f.m.end <= t.start && ENVOY_POSSESSOR_GAP.test(s.sentenceText.slice(f.m.end - s.sentenceStart, t.start - s.sentenceStart)));
+        if (patient.length > 0) {
+          before = before.filter((f) => !patient.includes(f));
+          told.push(...patient);
+          for (const f of patient) note(s, 'actors.agents.passive-patient', `~agent ${stateOf(f)}`, `'${f.m.text}' names the envoy summoned`);
+        }
       }
       // "Israel said that Iran launched 180 missiles": an act reported inside another's speech has its own
       // subject, after the last verb of saying (and "that") before the trigger.

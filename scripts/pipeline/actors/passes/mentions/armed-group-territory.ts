@@ -8,6 +8,11 @@
  * A group stands for its territory only in acts of force (military, threat): a sanction on a group's spokesman or
  * talks about a group add no state (party-test.ts, rule actors.mentions.armed-group-not-force).
  *
+ * A group that governs a state de facto (organizations.json "governs" with "governsFrom", e.g. the Taliban in
+ * Afghanistan since 15 August 2021) stands for that state in every kind of act from that day on ("the Taliban
+ * government summoned the envoy", "the Islamic Emirate signed a deal"): rule actors.mentions.de-facto-government,
+ * which party-test.ts does not limit to acts of force. Before that day it is an armed group as any other.
+ *
  * Not when the group word only modifies another ("Taliban-controlled", "Houthi-held"), sits inside another group's
  * name ("Tehreek-e-Taliban"), or is named in a phrase that names another act ("in retaliation for the killing of a
  * Hamas leader"), with the groups listed after it there ("..., Hezbollah and ...").
@@ -20,16 +25,21 @@ import type { MentionPass } from './context.ts';
 import { MODIFIER_SUFFIX } from './modifiers.ts';
 
 export const ARMED_GROUP_TERRITORY_RULE = 'actors.mentions.armed-group-territory';
+/** A group that governs a state de facto on the document's day stands for it in every act. */
+export const DE_FACTO_GOVERNMENT_RULE = 'actors.mentions.de-facto-government';
 
 interface GroupItem {
   id: string;
   type: string;
   territory?: string;
+  /** The state the group governs de facto from `governsFrom` (YYYY-MM-DD) on. */
+  governs?: string;
+  governsFrom?: string;
 }
 
 const GROUPS = new Map<string, GroupItem>(
   (orgData as unknown as { organizations: GroupItem[] }).organizations
-    .filter((o) => o.type === 'armed-group' && o.territory)
+    .filter((o) => o.type === 'armed-group' && (o.territory || o.governs))
     .map((o) => [o.id, o]),
 );
 
@@ -60,6 +70,12 @@ function listed(tokens: Token[], a: Found, b: Found): boolean {
   return true;
 }
 
+/** The state a group governs de facto on day `published`, or undefined (no such data, no day, or before it). */
+export function governsOn(g: GroupItem, published: string | undefined): string | undefined {
+  if (!g.governs || !g.governsFrom || !published) return undefined;
+  return published >= g.governsFrom ? g.governs : undefined;
+}
+
 export const armedGroupTerritory: MentionPass = {
   id: ARMED_GROUP_TERRITORY_RULE,
   run(ctx) {
@@ -75,8 +91,10 @@ export const armedGroupTerritory: MentionPass = {
         anchored = f;
         continue;
       }
-      f.m.country = g.territory!;
-      f.rule = ARMED_GROUP_TERRITORY_RULE;
+      const governs = governsOn(g, ctx.published);
+      if (!governs && !g.territory) continue;
+      f.m.country = governs ?? g.territory!;
+      f.rule = governs ? DE_FACTO_GOVERNMENT_RULE : ARMED_GROUP_TERRITORY_RULE;
     }
   },
 };

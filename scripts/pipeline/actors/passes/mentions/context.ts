@@ -17,6 +17,8 @@ export interface MentionContext {
   byFirst: (Found | undefined)[];
   words: ContextWords;
   gaz: Gazetteer;
+  /** The document's publication day (YYYY-MM-DD), for data that holds from a day on. */
+  published?: string;
 }
 
 export interface MentionPass {
