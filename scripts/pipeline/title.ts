@@ -11,6 +11,7 @@ import { firstMention } from './events/country-mentions.ts';
 import type { Actor, EventType, ExtractedEvent } from './types.ts';
 import { emittedCode } from './actors/codes.ts';
 import { sortInPlace } from './sort.ts';
+import { passiveSides } from './passive-act.ts';
 
 type Variant = { when: string; text: string; multilateral?: boolean };
 type Compiled = { when: RegExp | null; text: string; multilateral: boolean };
@@ -120,7 +121,9 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
   // The actors stage knows which parties do the act (clause structure); their mention wins over mere position.
   // Only a single agent of a one-directional act: meetings and agreements are symmetric, and a run of
   // coordinated subjects ("the G7's Canada, France, ...") is better named by position or organisation.
-  const agents = !SYMMETRIC.has(ev.type) && ev.agents?.length === 1 && ev.countries.includes(ev.agents[0]!) ? ev.agents : [];
+  // A passive act ("the X ambassador was summoned"): its subject's state is acted on (title.passive-acted-on).
+  const passive = passiveSides(ev);
+  const agents = passive ? [passive.acting] : !SYMMETRIC.has(ev.type) && ev.agents?.length === 1 && ev.countries.includes(ev.agents[0]!) ? ev.agents : [];
   const agentFirst = <T extends { country: string | undefined }>(xs: T[]): T[] =>
     agents.length ? [...xs.filter((x) => x.country && agents.includes(x.country)), ...xs.filter((x) => !x.country || !agents.includes(x.country))] : xs;
 
@@ -144,7 +147,8 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
   const stateInZone = agentState ?? states.find((p) => inZone(p.at));
   // "The Russian foreign minister arrived": a person of the state named there stands for it.
   const agentPerson = agents.length ? people.find((a) => a.country && agents.includes(a.country)) : undefined;
-  const chosenPerson = personInZone ?? agentPerson ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
+  // In a passive act without its agent in the zone, a person named elsewhere is no agent: the acting state stands.
+  const chosenPerson = passive ? personInZone : personInZone ?? agentPerson ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
   if (chosenPerson) {
     subject = cleanTitleText(chosenPerson.name);
     subjectCountry = chosenPerson.country;

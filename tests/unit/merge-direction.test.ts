@@ -54,12 +54,26 @@ describe('acting states read from the clause (merge/direction.ts)', () => {
     expect(actingStates(r)).toEqual(['EGY', 'JOR']);
   });
 
+  it('a passive summons or expulsion: the subject\'s state is acted on, the agent or the other state acts (title.passive-acted-on)', () => {
+    expect(actingStates(report('d', 'The Russian ambassador was summoned over the drone incursion.', 'summoned', 'accusation', ['POL', 'RUS']))).toEqual(['POL']);
+    expect(actingStates(report('d', 'The Dutch consul in Caracas was summoned on Friday by the Venezuelan foreign ministry.', 'summoned', 'accusation', ['NLD', 'VEN']))).toEqual(['VEN']);
+    expect(actingStates(report('d', 'Two Latvian diplomats were expelled from Minsk on Tuesday.', 'expelled', 'sanction', ['BLR', 'LVA']))).toEqual(['BLR']);
+  });
+
+  it('a passive summons and the active counter-summons on one day are two events', () => {
+    const out = mergeEvents([
+      report('a1', 'The Russian ambassador was summoned to the ministry in Warsaw on Monday.', 'summoned', 'accusation', ['POL', 'RUS']),
+      report('a2', 'Moscow summoned the Polish ambassador on Monday in return.', 'summoned', 'accusation', ['POL', 'RUS']),
+    ]);
+    expect(out).toHaveLength(2);
+  });
+
   it('unknown when the clause does not name who acts', () => {
     const cases: [string, string, EventType, string[]][] = [
       // Pronoun subject.
       ['It said its warships had sailed through the strait.', 'sailed', 'military', ['CHN', 'TWN']],
-      // Passive without an agent: the state named is acted on.
-      ['The Russian ambassador was summoned over the drone incursion.', 'summoned', 'accusation', ['POL', 'RUS']],
+      // Passive without an agent whose subject names every state of the report: no side is known.
+      ['Envoys of Chile and Peru were summoned over the fishing dispute.', 'summoned', 'accusation', ['CHL', 'PER']],
       // Quoted speech is not the subject.
       ['"We call on the United States to show restraint," he added.', 'added', 'statement', ['CHN', 'USA']],
       // The nearest piece names someone the report does not place.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { genericTitleRule, genericTitleShare, isGenericTitle, makeTitle, presentTense, retitleMerged } from '../../scripts/pipeline/title.ts';
+import { passiveSides } from '../../scripts/pipeline/passive-act.ts';
 import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
 
 const NAMES: Record<string, string> = { CHN: 'China', RUS: 'Russia', USA: 'United States', IND: 'India', IRN: 'Iran', FRA: 'France', DEU: 'Germany' };
@@ -335,6 +336,35 @@ describe('makeTitle: an actor not named before the trigger', () => {
     expect(
       makeTitle(ev({ type: 'accusation', countries: ['BGD', 'MMR'], sentence: 'The foreign ministry on Tuesday summoned the Myanmar ambassador after shells fell inside Bangladesh.', trigger: 'summoned the Myanmar ambassador' }), names),
     ).toBe('Bangladesh summons envoy of Myanmar');
+  });
+
+  it('a passive one-directional act: the subject\'s state is acted on (title.passive-acted-on)', () => {
+    const names2 = (iso: string) => ({ NLD: 'Netherlands', VEN: 'Venezuela', HUN: 'Hungary', UKR: 'Ukraine', BLR: 'Belarus', LVA: 'Latvia', EST: 'Estonia', RUS: 'Russia' })[iso];
+    // Active voice, for comparison.
+    expect(makeTitle(ev({ type: 'accusation', countries: ['NLD', 'VEN'], sentence: 'Venezuela summoned the Dutch consul on Friday over the remarks.', trigger: 'summoned the Dutch consul' }), names2)).toBe('Venezuela summons envoy of Netherlands');
+    // Passive with its agent after "by".
+    expect(
+      makeTitle(ev({ type: 'accusation', countries: ['NLD', 'VEN'], sentence: 'The Dutch consul in Caracas was summoned on Friday by the Venezuelan foreign ministry.', trigger: 'consul in Caracas was summoned' }), names2),
+    ).toBe('Venezuela summons envoy of Netherlands');
+    // Passive without an agent; the ministry's state is named later in the sentence; a possessive envoy with its name first.
+    expect(
+      makeTitle(
+        ev({
+          type: 'accusation',
+          countries: ['HUN', 'UKR'],
+          actors: [{ name: 'Lajos Kertesz', country: 'HUN', role: 'Ambassador' }],
+          sentence: "Lajos Kertesz, Hungary's ambassador in Kyiv, has been summoned to the Ukrainian foreign ministry over the remarks.",
+          trigger: 'ambassador in Kyiv, has been summoned',
+        }),
+        names2,
+      ),
+    ).toBe('Ukraine summons envoy of Hungary');
+    // An expulsion in the passive: the diplomats' state is acted on, the posting's state acts.
+    expect(makeTitle(ev({ type: 'sanction', countries: ['BLR', 'LVA'], sentence: 'Two Latvian diplomats were expelled from Minsk on Tuesday.', trigger: 'expelled' }), names2)).toBe('Belarus expels diplomats of Latvia');
+    // A recall is done by the envoy's own state: no passive reading.
+    expect(passiveSides(ev({ type: 'sanction', countries: ['EST', 'RUS'], sentence: 'Estonia said its ambassador to Russia had been recalled for consultations.', trigger: 'recalled' }))).toBeUndefined();
+    // Both states in the subject: no side is known.
+    expect(passiveSides(ev({ type: 'accusation', countries: ['EST', 'RUS'], sentence: 'Estonian and Russian envoys were summoned by the bloc on Monday.', trigger: 'summoned' }))).toBeUndefined();
   });
 
   it('keeps the first-named state when both are inside the act\'s own words', () => {

@@ -6,8 +6,9 @@
  *     comma-separated pieces before the trigger, the nearest piece that names one of the
  *     report's states ("Following Iran's strike, Israel warned ..." -> Israel);
  *   - passive voice: the states right after "by" ("was condemned by Egypt" -> Egypt);
- *   - unknown when a pronoun is the subject ("its drills", "he warned") or a passive has no "by"
- *     ("the envoy was summoned": the envoy's state is acted on).
+ *   - a passive whose subject names a state ("the X envoy was summoned"): that state is acted on, the
+ *     "by" agent or the report's only other state acts (title.passive-acted-on, passive-act.ts);
+ *   - unknown when a pronoun is the subject ("its drills", "he warned") or a passive names no side.
  * When the actors stage has set `agents` (the subject side, from the clause structure) and it is
  * a proper subset of the report's states, those are the acting states.
  * A state counts when the report lists it (a name, demonym or capital of it: "Tehran", "Iranian")
@@ -18,6 +19,7 @@
  */
 import rules from '../../data/merge-rules.json' with { type: 'json' };
 import { firstMention } from '../events/country-mentions.ts';
+import { passiveSides } from '../passive-act.ts';
 import type { ExtractedEvent } from '../types.ts';
 
 const DIRECTED = new Set<string>(rules.directedPair.types);
@@ -57,6 +59,9 @@ function computeActing(ev: ExtractedEvent): string[] {
   // A reporting verb after a quotation: the speaker acts, not the quotation's subject (merge.quoted-speaker).
   const speaker = quotedSpeakerStates(ev);
   if (speaker !== undefined) return speaker;
+  // A passive act ("the X ambassador was summoned"): its subject's state is acted on (title.passive-acted-on).
+  const passive = passiveSides(ev);
+  if (passive) return [passive.acting];
   // The actors stage may already know the subject side (ExtractedEvent.agents, from the clause
   // structure); a set that is all the event's states says nothing about direction.
   const agents = (ev as ExtractedEvent & { agents?: readonly string[] }).agents;
