@@ -23,11 +23,15 @@ describe('a measure the speaker reports as decided or under way is the sanction 
     ['"As a reply, Chile has decided to recall its ambassador from Peru," the Chilean foreign ministry said in a statement on Monday.', 'sanction 2025-07-14 CHL,PER'],
     ['"Bolivia has decided today to break diplomatic relations with Paraguay," its foreign minister said on Monday.', 'sanction 2025-07-14 BOL,PRY'],
     ['A government statement said on Saturday that Mali had decided to end with immediate effect its defence cooperation agreement with France.', 'sanction 2025-07-12 FRA,MLI'],
-    ['Chad announced on Sunday that it was breaking off its military cooperation accord with France.', 'sanction 2025-07-13 FRA,TCD'],
   ])('%s', (body, expected) => {
     const events = extract(body);
     expect(events.map(brief)).toEqual([expected]);
     expect(rulesOf(events[0])).toContain('events.context.decidedMeasure');
+  });
+
+  it('a pact reported as being broken off is the sanction (read by the pact trigger itself since sanction.suspended-pact)', () => {
+    const events = extract('Chad announced on Sunday that it was breaking off its military cooperation accord with France.');
+    expect(events.map(brief)).toEqual(['sanction 2025-07-13 FRA,TCD']);
   });
 
   it('"denounce the agreement" in a decision is the end of a pact, not an accusation', () => {
