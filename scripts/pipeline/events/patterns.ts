@@ -57,10 +57,10 @@ export function compilePattern(raw: string, macros: Record<string, string> = {},
 export type Matcher = (text: string, lower?: string) => boolean;
 
 /**
- * Compiles a list of sources into at most three alternations (lowerable, case-insensitive,
- * case-sensitive), so that testing a line costs a few regex runs rather than one per pattern.
+ * A list of sources as at most three alternations: the lowerable ones (run on lower-cased text), the
+ * case-insensitive and the case-sensitive ones; null where a group is empty.
  */
-export function compileAlternation(raws: readonly string[], macros: Record<string, string> = {}): Matcher {
+function alternations(raws: readonly string[], macros: Record<string, string>): { reLow: RegExp | null; reCi: RegExp | null; reCs: RegExp | null } {
   const low: string[] = [];
   const ci: string[] = [];
   const cs: string[] = [];
@@ -72,6 +72,15 @@ export function compileAlternation(raws: readonly string[], macros: Record<strin
   const reLow = low.length ? new RegExp(low.join('|'), 'u') : null;
   const reCi = ci.length ? new RegExp(ci.join('|'), 'iu') : null;
   const reCs = cs.length ? new RegExp(cs.join('|'), 'u') : null;
+  return { reLow, reCi, reCs };
+}
+
+/**
+ * Compiles a list of sources into at most three alternations (lowerable, case-insensitive,
+ * case-sensitive), so that testing a line costs a few regex runs rather than one per pattern.
+ */
+export function compileAlternation(raws: readonly string[], macros: Record<string, string> = {}): Matcher {
+  const { reLow, reCi, reCs } = alternations(raws, macros);
   return (text, lower) =>
     (reLow?.test(lower ?? text.toLowerCase()) ?? false) || (reCs?.test(text) ?? false) || (reCi?.test(text) ?? false);
 }
@@ -84,17 +93,7 @@ export type Finder = (text: string, lower?: string) => string | undefined;
  * the leftmost match of the three alternations, lower-cased.
  */
 export function compileFinder(raws: readonly string[], macros: Record<string, string> = {}): Finder {
-  const low: string[] = [];
-  const ci: string[] = [];
-  const cs: string[] = [];
-  for (const raw of raws) {
-    const p = readPattern(raw, macros);
-    const list = p.caseSensitive ? cs : isLowerable(p.source) ? low : ci;
-    list.push(`(?:${p.source})`);
-  }
-  const reLow = low.length ? new RegExp(low.join('|'), 'u') : null;
-  const reCi = ci.length ? new RegExp(ci.join('|'), 'iu') : null;
-  const reCs = cs.length ? new RegExp(cs.join('|'), 'u') : null;
+  const { reLow, reCi, reCs } = alternations(raws, macros);
   return (text, lower) => {
     const found = [reLow?.exec(lower ?? text.toLowerCase()), reCs?.exec(text), reCi?.exec(text)].filter((m): m is RegExpExecArray => m != null);
     if (!found.length) return undefined;
