@@ -7,24 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { actKind, differentActs, mergeByKind } from '../../scripts/pipeline/events/act-kinds.ts';
 import { mergeEvents } from '../../scripts/pipeline/merge.ts';
 import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
+import { reportBuilder } from './merge-helpers.ts';
 
-/** A sanction report of document `doc` whose trigger is `trigger`, inside `sentence`. */
-function report(doc: string, start: number, sentence: string, trigger: string, countries = ['CHL', 'PER']): ExtractedEvent {
-  const at = sentence.indexOf(trigger);
-  if (at < 0) throw new Error(`no "${trigger}" in the sentence`);
-  return {
+const sanction = reportBuilder({ evidence: 'weekday', sentence: () => '' });
+
+/** A sanction report of document `doc` whose trigger is `trigger`, inside `sentence` (tests/unit/merge-helpers.ts). */
+function report(doc: string, start: number, sentence: string, trigger: string): ExtractedEvent {
+  return sanction({
+    doc,
+    start,
+    sentence,
+    trigger,
     type: 'sanction',
     date: '2025-07-14',
-    datePrecision: 'day',
-    dateEvidence: 'weekday',
-    countries,
-    organizations: [],
-    actors: [],
+    published: '2025-07-15',
+    countries: ['CHL', 'PER'],
     agents: ['PER'],
     title: 'Peru sanctions Chile',
-    confidence: 0.8,
-    source: { document: doc, published: '2025-07-15', sentence, start, end: start + sentence.length, trigger: { start: at, end: at + trigger.length } },
-  };
+  });
 }
 
 describe('act kinds of a sanction', () => {
