@@ -312,9 +312,10 @@ const DECIDED_WINDOW = 50;
  * (events.context.decidedMeasure): a sanction verb of the sentence - inside a quotation too, the
  * speaker's own words - or the end of a pact or of relations (treatyExit), right after "has decided
  * (today) to" or after a progressive auxiliary ("was breaking off"). Nothing when a condition or a
- * question comes before it. Returns the words of the measure.
+ * question comes before it. `all` is every trigger of the sentence, those inside quotations included.
+ * Returns the words of the measure.
  */
-function decidedMeasure(text: string, speech: TriggerMatch): string | undefined {
+function decidedMeasure(text: string, all: readonly TriggerMatch[], speech: TriggerMatch): string | undefined {
   const framed = (at: number): boolean => {
     const before = text.slice(Math.max(0, at - DECIDED_WINDOW), at);
     const m = DECIDED_MEASURE_BEFORE.exec(before);
@@ -322,7 +323,7 @@ function decidedMeasure(text: string, speech: TriggerMatch): string | undefined 
     // "was expelled" is a passive, not a measure under way: the progressive takes a gerund only.
     return /decided/iu.test(m[0]) || /^\p{L}+ing\b/iu.test(text.slice(at));
   };
-  for (const t of findTriggers(text)) {
+  for (const t of all) {
     if (t === speech || t.rule.type !== 'sanction' || t.rule.form !== 'verb' || t.rule.background) continue;
     if (framed(t.start)) return t.text;
   }
@@ -717,7 +718,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const span = narrow
         ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
         : trimmed(text, clause);
-      const decided = pick.match.rule.type === 'statement' && HAPPENED.has(pick.modality) ? decidedMeasure(text, pick.match) : undefined;
+      const decided = pick.match.rule.type === 'statement' && HAPPENED.has(pick.modality) ? decidedMeasure(text, all, pick.match) : undefined;
       let speechType: 'threat' | 'accusation' | 'sanction' | undefined = decided ? 'sanction' : pick.match.rule.type === 'statement' ? speechKind(text, quotes, pick.match, clause) : undefined;
       const measure = pick.match.rule.type === 'statement' && speechType === undefined && HAPPENED.has(pick.modality) ? announcedMeasure(text, triggers, pick.match) : undefined;
       if (measure) speechType = 'sanction';
