@@ -36,7 +36,7 @@ const FLOORS: Record<string, number> = {
   'dateline': 1,
   'later-sentence-cue': 0.88,
   'dated-background': 0.56,
-  'no-cue-lead': 0.75,
+  'no-cue-lead': 0.88,
   'two-acts-two-days': 0.63,
   'month-year-boundary': 0.88,
   'last-weekday': 0.83,
