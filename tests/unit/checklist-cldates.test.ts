@@ -43,7 +43,7 @@ const FLOORS: Record<string, number> = {
   'future-planned': 0.92,
   'vague-period': 0.92,
   'deadline-not-act': 1,
-  'done-and-planned-mix': 0.83,
+  'done-and-planned-mix': 1,
 };
 
 const FAMILY: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };
