@@ -41,7 +41,7 @@ const FLOORS: Record<string, number> = {
   'month-year-boundary': 0.88,
   'last-weekday': 0.83,
   'future-planned': 0.92,
-  'vague-period': 0.92,
+  'vague-period': 1,
   'deadline-not-act': 1,
   'done-and-planned-mix': 1,
 };
