@@ -35,7 +35,7 @@ const FLOORS: Record<string, number> = {
   'ordinal-day-only': 0.63,
   'dateline': 1,
   'later-sentence-cue': 0.88,
-  'dated-background': 0.67,
+  'dated-background': 0.78,
   'no-cue-lead': 0.88,
   'two-acts-two-days': 0.63,
   'month-year-boundary': 0.88,
