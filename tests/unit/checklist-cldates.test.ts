@@ -40,7 +40,7 @@ const FLOORS: Record<string, number> = {
   'two-acts-two-days': 0.63,
   'month-year-boundary': 0.88,
   'last-weekday': 0.83,
-  'future-planned': 0.92,
+  'future-planned': 1,
   'vague-period': 1,
   'deadline-not-act': 1,
   'done-and-planned-mix': 1,
