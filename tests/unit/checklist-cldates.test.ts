@@ -32,7 +32,7 @@ const FLOORS: Record<string, number> = {
   'relative-after-act': 0.7,
   'explicit-day-month': 0.83,
   'explicit-day-year': 0.8,
-  'ordinal-day-only': 0.63,
+  'ordinal-day-only': 0.75,
   'dateline': 1,
   'later-sentence-cue': 0.88,
   'dated-background': 0.78,
