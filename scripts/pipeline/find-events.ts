@@ -185,6 +185,8 @@ const documentActs = new WeakSet<TriggerMatch>();
 const PARTICIPLE_CIRCUMSTANCE = new RegExp(rules.context.participleCircumstance, 'iu');
 /** "had travelled to Moscow on Friday", "after arriving there on Sunday": a weekday of the act's own. */
 const WEEKDAY_AFTER = new RegExp(rules.context.weekdayAfter, 'iu');
+/** "Two days earlier he had met ...": a day that opens the clause before the verb (events.context.ownWeekday). */
+const DAY_BEFORE = new RegExp(rules.context.dayBefore, 'iu');
 const COORDINATED = new RegExp(rules.context.coordinatedAnd, 'iu');
 /** Plain reporting of a toll ("officials said 15 people were killed") is not a position. */
 const CASUALTY_SPEECH = new RegExp(rules.casualtySpeech, 'iu');
@@ -928,9 +930,13 @@ function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Clause
   return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
 }
 
-/** Whether a weekday follows the verb trigger within its clause ("had travelled to Moscow for a visit on Friday"). */
+/**
+ * Whether a weekday follows the verb trigger within its clause ("had travelled to Moscow for a visit
+ * on Friday"), or a day opens the clause before it ("Two days earlier he had met ...").
+ */
 function ownWeekday(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
-  return m.rule.form === 'verb' && WEEKDAY_AFTER.test(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
+  if (m.rule.form !== 'verb') return false;
+  return WEEKDAY_AFTER.test(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW))) || DAY_BEFORE.test(text.slice(clause.start, m.start));
 }
 
 /** Whether a calendar day modifies the trigger: "a May 28 skirmish", "signed in Washington on April 25". */
