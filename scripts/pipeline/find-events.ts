@@ -63,6 +63,8 @@ const WARNING_VERB = new RegExp(rules.context.warningVerb, 'iu');
 const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
 /** A speech verb followed by its own day ("said on Thursday", "said Tuesday") reports a new statement. */
 const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
+/** "On Monday he returned to Israel for talks": a sentence that opens with its own day tells a new act (events.context.repeatedNoun). */
+const OPENING_DAY = new RegExp(rules.context.openingDay, 'iu');
 /** "said in a statement | on Sunday": the setting of a speech between the verb and its day. */
 const SPEECH_SETTING = new RegExp(rules.context.speechSetting, 'iu');
 /** Act types a speaker may report of themselves inside a quotation ("we signed a joint statement"). */
@@ -485,6 +487,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       // "their talks in Tokyo following their trilateral meeting": the sentence itself sets the second act apart from the
       // first, which may be the one told before (rule events.context.adjunctSecond).
       if (secondAdjunct) return true;
+      if (noun && !locative && OPENING_DAY.test(sentence.text) && nearForNouns.some((r) => r.types.has(c.type))) {
+        c.trace?.push({ stage: 'events', rule: 'events.context.repeatedNoun', action: 'kept: the sentence opens with its own day', detail: 'a new act of the story (context.openingDay)' });
+        return true;
+      }
       if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type) && !(r.triggers.get(c.type) ?? []).every((t) => differentActs(c.type, t, c.trigger.text)))) {
         dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
         return false;

@@ -37,7 +37,7 @@ const FLOORS: Record<string, number> = {
   'later-sentence-cue': 0.88,
   'dated-background': 0.78,
   'no-cue-lead': 0.88,
-  'two-acts-two-days': 0.63,
+  'two-acts-two-days': 0.75,
   'month-year-boundary': 0.88,
   'last-weekday': 0.83,
   'future-planned': 1,
