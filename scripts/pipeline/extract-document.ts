@@ -81,7 +81,9 @@ function traceOf(record: unknown): readonly TraceStep[] {
  * the act's phrase ends at the month, the date reader reads the year too).
  */
 function ownDay(when: DateResolution, clause: Span): boolean {
-  return OWN_EVIDENCE.has(when.evidence) && when.cue !== undefined && when.cue.start >= clause.start && when.cue.start < clause.end;
+  // "Two days earlier he had met ...": an anchor of its clause counted in days is a day of its own too.
+  const own = OWN_EVIDENCE.has(when.evidence) || (when.evidence === 'anchor' && when.precision === 'day');
+  return own && when.cue !== undefined && when.cue.start >= clause.start && when.cue.start < clause.end;
 }
 
 export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, opts: ExtractOptions = {}): DocumentExtraction {

@@ -63,6 +63,8 @@ const WARNING_VERB = new RegExp(rules.context.warningVerb, 'iu');
 const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
 /** A speech verb followed by its own day ("said on Thursday", "said Tuesday") reports a new statement. */
 const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
+/** "On Monday he returned to Israel for talks": a sentence that opens with its own day tells a new act (events.context.repeatedNoun). */
+const OPENING_DAY = new RegExp(rules.context.openingDay, 'iu');
 /** "said in a statement | on Sunday": the setting of a speech between the verb and its day. */
 const SPEECH_SETTING = new RegExp(rules.context.speechSetting, 'iu');
 /** Act types a speaker may report of themselves inside a quotation ("we signed a joint statement"). */
@@ -185,6 +187,8 @@ const documentActs = new WeakSet<TriggerMatch>();
 const PARTICIPLE_CIRCUMSTANCE = new RegExp(rules.context.participleCircumstance, 'iu');
 /** "had travelled to Moscow on Friday", "after arriving there on Sunday": a weekday of the act's own. */
 const WEEKDAY_AFTER = new RegExp(rules.context.weekdayAfter, 'iu');
+/** "Two days earlier he had met ...": a day that opens the clause before the verb (events.context.ownWeekday). */
+const DAY_BEFORE = new RegExp(rules.context.dayBefore, 'iu');
 const COORDINATED = new RegExp(rules.context.coordinatedAnd, 'iu');
 /** Plain reporting of a toll ("officials said 15 people were killed") is not a position. */
 const CASUALTY_SPEECH = new RegExp(rules.casualtySpeech, 'iu');
@@ -483,6 +487,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       // "their talks in Tokyo following their trilateral meeting": the sentence itself sets the second act apart from the
       // first, which may be the one told before (rule events.context.adjunctSecond).
       if (secondAdjunct) return true;
+      if (noun && !locative && OPENING_DAY.test(sentence.text) && nearForNouns.some((r) => r.types.has(c.type))) {
+        c.trace?.push({ stage: 'events', rule: 'events.context.repeatedNoun', action: 'kept: the sentence opens with its own day', detail: 'a new act of the story (context.openingDay)' });
+        return true;
+      }
       if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type) && !(r.triggers.get(c.type) ?? []).every((t) => differentActs(c.type, t, c.trigger.text)))) {
         dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
         return false;
@@ -928,9 +936,13 @@ function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Clause
   return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
 }
 
-/** Whether a weekday follows the verb trigger within its clause ("had travelled to Moscow for a visit on Friday"). */
+/**
+ * Whether a weekday follows the verb trigger within its clause ("had travelled to Moscow for a visit
+ * on Friday"), or a day opens the clause before it ("Two days earlier he had met ...").
+ */
 function ownWeekday(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
-  return m.rule.form === 'verb' && WEEKDAY_AFTER.test(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
+  if (m.rule.form !== 'verb') return false;
+  return WEEKDAY_AFTER.test(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW))) || DAY_BEFORE.test(text.slice(clause.start, m.start));
 }
 
 /** Whether a calendar day modifies the trigger: "a May 28 skirmish", "signed in Washington on April 25". */

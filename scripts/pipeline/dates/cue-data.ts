@@ -223,6 +223,12 @@ export const DEADLINE_BEFORE = new RegExp(raw.deadlineBefore, 'i');
 export const DEADLINE_AFTER = new RegExp(raw.deadlineAfter, 'i');
 export const DEADLINE_DURATION = wordPattern(raw.deadlineDuration);
 export const NAMED_DATE_FOLLOWERS = new RegExp(raw.namedDateFollowers, 'i');
+/** A named-date noun after a recent day stays a day ("the May 28 clash" in a June story): dates.filter.recent-named-date. */
+export const RECENT_NAMED_DATE = {
+  id: raw.recentNamedDate.id,
+  maxDaysBefore: raw.recentNamedDate.maxDaysBefore as number,
+  iconic: new RegExp(raw.recentNamedDate.iconic, 'i'),
+};
 /**
  * Another actor's event noun right before a cue: "North Korea's launch last Thursday",
  * "Israel's strikes on Saturday" (a possessive marks the noun as someone else's event).

@@ -37,7 +37,7 @@ export class AnchorParser implements Parser {
       implicit = true;
     } else if (/ahead of|prior to/.test(rel)) {
       rel = 'before';
-    } else if (/following|in the wake of/.test(rel)) {
+    } else if (/following|in the wake of|in response to|in retaliation for|in reprisal for/.test(rel)) {
       rel = 'after';
     }
     // "the same day", "earlier in the day", "later that day", "That day", "on that occasion": the

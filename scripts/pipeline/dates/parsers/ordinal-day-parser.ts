@@ -1,6 +1,7 @@
 /**
  * Chrono parser for a day of the month written alone: "signed the pact in Manila on the 8th",
- * "met on the 21st and again on the 23rd" (rule dates.cue.ordinal-day, pattern in date-cues.json).
+ * "met on the 21st and again on the 23rd", "on the 27th of last month" (rule dates.cue.ordinal-day,
+ * pattern in date-cues.json).
  * The month is the publication's when that day is not after publication, else the month before
  * (news reports what happened). "the 13th summit", "the 8th of July" are left alone (the pattern
  * needs "on the" and a clause end or a preposition after the number; chrono reads "8th of July").
@@ -24,6 +25,12 @@ export function latestDayOfMonth(pub: number, day: number): number | null {
   return null;
 }
 
+/** Day `day` of the month before the one of publication day `pub`, or null when it has no such day. */
+export function dayOfPreviousMonth(pub: number, day: number): number | null {
+  const p = partsOf(pub);
+  return p.month === 1 ? dayNumberOf(p.year - 1, 12, day) : dayNumberOf(p.year, p.month - 1, day);
+}
+
 export class OrdinalDayParser implements Parser {
   pattern(): RegExp {
     return PATTERN;
@@ -32,7 +39,9 @@ export class OrdinalDayParser implements Parser {
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
     if (match.index === undefined) return null;
     const day = Number(match.groups?.day);
-    const n = latestDayOfMonth(referenceDay(context), day);
+    const pub = referenceDay(context);
+    // "on the 27th of last month": that day of the month before publication's.
+    const n = match.groups?.prev ? dayOfPreviousMonth(pub, day) : latestDayOfMonth(pub, day);
     if (n === null) return null;
     const p = partsOf(n);
     const result = context.createParsingResult(match.index, match[0], { day: p.day, month: p.month, year: p.year });

@@ -3,7 +3,9 @@
  *   - "may impose", "March" the verb, "Sat" the verb: month and weekday words must be capitalised,
  *     weekdays written out in full, and a month abbreviation needs a day number;
  *   - times alone ("2 p.m."), "now", "morning" alone: they never change the day;
- *   - dates naming a past event ("the Sept 11 attacks", "the October 7 attack");
+ *   - dates naming a past event ("the Sept 11 attacks", "the October 7 attack"), unless a day and
+ *     month without a year lie a few weeks before publication ("the May 28 attack" in a June story:
+ *     dates.filter.recent-named-date);
  *   - "two days before/earlier" from chrono's "ago" parser: relative to another event, not to
  *     publication (our anchor parser reads those);
  *   - anything after "since"/"from" ("since June"): a start of a state, not the event's day
@@ -12,7 +14,9 @@
  * Results of our own parsers (tagged "dates/...") are only checked for "since"/"from".
  */
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
-import { IGNORE_BEFORE, NAMED_DATE_FOLLOWERS, START_FROM_BEFORE } from '../cue-data.ts';
+import { IGNORE_BEFORE, NAMED_DATE_FOLLOWERS, RECENT_NAMED_DATE, START_FROM_BEFORE } from '../cue-data.ts';
+import { chooseYear } from '../choose-day.ts';
+import { referenceDay } from './past-preferring-refiner.ts';
 import { isOurs, tagsOf } from '../tags.ts';
 
 const WEEKDAYS = /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|rsday|urday)?\b\.?/gi;
@@ -48,6 +52,18 @@ function isWeekdayOnly(result: ParsingResult): boolean {
   return s.isCertain('weekday') && !s.isCertain('month') && !s.isCertain('day');
 }
 
+/**
+ * "the May 28 attack" in a June story: a day and month without a year whose latest instance not
+ * after publication lies a few weeks back names that recent act (dates.filter.recent-named-date).
+ */
+function recentDay(context: ParsingContext, r: ParsingResult): boolean {
+  const s = r.start;
+  if (!s.isCertain('day') || !s.isCertain('month') || s.isCertain('year') || RECENT_NAMED_DATE.iconic.test(r.text.trim())) return false;
+  const pub = referenceDay(context);
+  const day = chooseYear(pub, s.get('month')!, s.get('day')!, 'past');
+  return day !== null && day <= pub && pub - day <= RECENT_NAMED_DATE.maxDaysBefore;
+}
+
 export class NewsFilterRefiner implements Refiner {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     return results.filter((r) => {
@@ -64,7 +80,7 @@ export class NewsFilterRefiner implements Refiner {
       const relative = tags.includes('result/relativeDate');
       if (relative && /\b(before|earlier)$/.test(lower)) return false;
       if (!wellFormedWords(r)) return false;
-      if ((r.start.isCertain('day') || r.start.isCertain('month')) && !relative && NAMED_DATE_FOLLOWERS.test(after)) return false;
+      if ((r.start.isCertain('day') || r.start.isCertain('month')) && !relative && NAMED_DATE_FOLLOWERS.test(after) && !recentDay(context, r)) return false;
       return true;
     });
   }
