@@ -32,7 +32,7 @@ const FLOORS: Record<string, number> = {
   'actor-leader-title': 12,
   'actor-demonym': 10,
   'venue-not-party': 12,
-  'host-not-party': 0,
+  'host-not-party': 8,
   'victim-not-party': 12,
   'subordinate-not-party': 9,
   'topic-not-party': 8,
