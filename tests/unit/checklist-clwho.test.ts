@@ -36,7 +36,7 @@ const FLOORS: Record<string, number> = {
   'victim-not-party': 12,
   'subordinate-not-party': 9,
   'topic-not-party': 8,
-  'pronoun-back-reference': 5,
+  'pronoun-back-reference': 9,
   'the-two-sides': 7,
   'direction-summons': 10,
   'direction-expulsion': 8,
