@@ -34,7 +34,7 @@ const FLOORS: Record<string, number> = {
   'venue-not-party': 12,
   'host-not-party': 8,
   'victim-not-party': 12,
-  'subordinate-not-party': 9,
+  'subordinate-not-party': 10,
   'topic-not-party': 8,
   'pronoun-back-reference': 9,
   'the-two-sides': 7,
