@@ -42,7 +42,7 @@ const FLOORS: Record<string, number> = {
   'direction-expulsion': 9,
   'direction-sanction': 11,
   'direction-strike': 10,
-  'organisation-not-country': 4,
+  'organisation-not-country': 5,
   'spokesperson-actor': 8,
   'country-name-variants': 9,
   'no-state-party': 9,
