@@ -41,7 +41,7 @@ const FLOORS: Record<string, number> = {
   'direction-summons': 10,
   'direction-expulsion': 9,
   'direction-sanction': 11,
-  'direction-strike': 10,
+  'direction-strike': 11,
   'organisation-not-country': 5,
   'spokesperson-actor': 8,
   'country-name-variants': 9,
