@@ -30,7 +30,7 @@ const FLOORS: Record<string, number> = {
   'actor-body': 12,
   'actor-leader-name': 10,
   'actor-leader-title': 12,
-  'actor-demonym': 12,
+  'actor-demonym': 13,
   'venue-not-party': 12,
   'host-not-party': 8,
   'victim-not-party': 12,
