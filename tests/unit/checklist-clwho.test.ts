@@ -37,7 +37,7 @@ const FLOORS: Record<string, number> = {
   'subordinate-not-party': 10,
   'topic-not-party': 8,
   'pronoun-back-reference': 9,
-  'the-two-sides': 7,
+  'the-two-sides': 8,
   'direction-summons': 10,
   'direction-expulsion': 9,
   'direction-sanction': 11,
