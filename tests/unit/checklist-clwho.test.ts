@@ -27,7 +27,7 @@ const cases = JSON.parse(readFileSync(new URL('../checklist/clwho.json', import.
 const FLOORS: Record<string, number> = {
   'actor-country-name': 10,
   'actor-capital': 13,
-  'actor-body': 12,
+  'actor-body': 13,
   'actor-leader-name': 10,
   'actor-leader-title': 12,
   'actor-demonym': 13,
