@@ -193,3 +193,11 @@ export const OBSERVER_VERBS: readonly string[][] = stringList('observerVerbs').m
 
 /** Nouns of a state or place whose restrictive relative clause is a description (actor-context.json relativeHeadNouns; pass actors.subordinate-clause). */
 export const RELATIVE_HEAD_NOUNS: ReadonlySet<string> = new Set(stringList('relativeHeadNouns'));
+
+/** Verbs of hosting and the words after them that name the guests' meeting ("hosted talks between A and B"; pass actors.host.between). */
+export const HOST_VERBS: ReadonlySet<string> = new Set(stringList('hostVerbs'));
+export const HOSTED_BETWEEN_WORDS: ReadonlySet<string> = new Set(stringList('hostedBetweenWords'));
+
+/** A time or sequence phrase that may open a clause before its subject anaphor ("On Tuesday, it ..."; pass actors.subject-anaphor). */
+export const SUBJECT_ANAPHOR_OPENERS: ReadonlySet<string> = new Set(stringList('subjectAnaphorOpeners'));
+export const SUBJECT_ANAPHOR_OPENER_ENDS: ReadonlySet<string> = new Set(stringList('subjectAnaphorOpenerEnds'));

@@ -13,6 +13,8 @@
  *  - the act answered by a sanction, threat or accusation ("in retaliation for X's arms sale to Y", "in response to
  *    X's recognition of Y's plan"): actors.adjunct-scope.reason, only when two other states stay named outside every
  *    phrase (the act's own sides); else the phrase may hold the target ("in response to tariffs imposed by X").
+ *  - the same, told by a gerund after for/of ("sanctioned Chinese refineries for buying Iranian oil", "accused Russia
+ *    of attacking Poland"): actors.adjunct-scope.reason-gerund, also only with two sides named outside.
  *    A state right after the opener as possessor or adjective ("over X's remarks", "about Chinese drills") names
  *    whose act the topic is, often the act's target, and stays.
  * The phrase opens after the trigger, or opens the sentence and closes with a comma before the trigger; it runs to

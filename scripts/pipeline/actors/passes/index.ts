@@ -19,6 +19,8 @@
  *  2e. adjunctScope     states named only in an adjunct phrase ("to the alarm of X", "since X's invasion",
  *                       "after wrapping up a stop in X", "remarks about X") belong to what the phrase names:
  *                       after every pass that takes the sentence's states, before the passes that add from context.
+ *  2e*. hostBetween   "X hosted talks between A and B": the host lends the venue and is no party; after the
+ *                       passes that take the sentence's states, before the agents are chosen.
  *  2e'. coActor        "China joined Russia in condemning the strikes": the states between "join" and "in" do the
  *                       same act on their own; after every pass that takes the sentence's states (so none adds them
  *                       back), before the passes that fill a missing side from context.
@@ -63,6 +65,7 @@ import { subjectAnaphor } from './subject-anaphor.ts';
 import { clauseScope } from './clause-scope.ts';
 import { coActor } from './co-actor.ts';
 import { countryGroup } from './country-group.ts';
+import { hostBetween } from './host.ts';
 import { instrumentOwner } from './instrument-owner.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
@@ -89,6 +92,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   reportedContent,
   timeAnchor,
   adjunctScope,
+  hostBetween,
   coActor,
   instrumentOwner,
   visitDestination,

@@ -19,7 +19,7 @@ function onlyInTimeAnchor(s: PartyState, o: string): boolean {
 
 export function orgOf(f: Found, type: EventType): string | undefined {
   const m = f.m;
-  if (m.attribution || m.locative) return undefined;
+  if (m.attribution || m.locative || m.nonParty === 'aside') return undefined;
   if (m.topic && TOPIC_FREE.has(type) && m.kind !== 'person') return undefined;
   if (f.orgType && f.orgType !== 'international') return undefined;
   return m.organization;

@@ -2,6 +2,8 @@
  * Pass `actors.place.other-side`: "declared an Indian staff member in Islamabad persona non grata":
  * for a sanction, threat, accusation or military act with one side named, the capital (or state)
  * where it happens stands for the other side. Not for meetings and visits: a host is not a party.
+ * A city stands for its state only in a military act that is no drill ("launched drones at Kharkiv", "a missile
+ * attack on Kharkiv"; rule actors.place.city-struck).
  *
  * With the place a list of states ("hit 54 targets in Syria and Iraq"), a strike happens in each of them: every
  * state of the list is a party and `theatres` lists them (rule actors.place.theatres), so that the report can be
@@ -56,10 +58,12 @@ export const placeOtherSide: PartyPass = {
         (f.m.kind === 'capital' || f.m.kind === 'country') &&
         (f.prep === 'in' || f.prep === 'at') &&
         !f.m.nonParty &&
-        f.payload?.kind !== 'city',
+        // A city stands for its state only as the place a strike hits ("launched drones at Kharkiv"; rule
+        // actors.place.city-struck), never for a drill, which a state may hold in its own or a host's city.
+        (f.payload?.kind !== 'city' || (s.type === 'military' && !EXERCISE.test(s.sentenceText))),
     );
     if (!place) return;
-    addCountry(s, place.m.country!, this.id, `the act happens in '${place.m.text}'`);
+    addCountry(s, place.m.country!, place.payload?.kind === 'city' ? 'actors.place.city-struck' : this.id, `the act happens in '${place.m.text}'`);
     // "hit 54 targets in Syria and Iraq": a strike in a list of states hits each of them (actors.place.theatres).
     if (s.type !== 'military' || EXERCISE.test(s.sentenceText)) return;
     const list = s.scope.filter((f) => f.listHead === place && f.m.country && !f.m.nonParty && (f.m.kind === 'capital' || f.m.kind === 'country') && f.payload?.kind !== 'city');

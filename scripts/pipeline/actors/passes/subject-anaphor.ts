@@ -3,13 +3,38 @@
  * diplomats": a clause whose subject refers back (actor-context.json "subjectAnaphors") and that names
  * no party before its verb has the subject of the document's latest act as its agent. A military act whose subject
  * is "they"/"it" right before it takes the attack told last (actors.subject-anaphor.attack; see attackPronoun).
+ * A short time or sequence phrase may come first ("On Tuesday, it warned Israel"; actors.subject-anaphor.opener).
  */
 import type { EventType } from '../../types.ts';
-import { ACT_REFERENCES, SUBJECT_ANAPHORS } from '../words.ts';
+import { ACT_REFERENCES, SUBJECT_ANAPHOR_OPENER_ENDS, SUBJECT_ANAPHOR_OPENERS, SUBJECT_ANAPHORS } from '../words.ts';
 
 const SYMMETRIC = new Set<EventType>(['meeting', 'visit', 'agreement']);
 import { addCountry, note, stateOf, type PartyPass, type PartyState, type PastAct } from './state.ts';
 import { isStateParty } from './party-test.ts';
+
+/** Singular people: the earlier act's subject only, never both sides of its meeting. */
+const SINGULAR_PEOPLE = new Set(['he', 'she']);
+/** At most this many words in an opening time phrase ("The following day,"). */
+const OPENER_MAX = 5;
+
+/**
+ * "On Tuesday, it ...", "The following day, he ...", "Meanwhile, it ...": the length of an opening time or sequence
+ * phrase of `lower` (0 when there is none). It starts with an opener word and ends with a comma or an end word, then
+ * the anaphor follows.
+ */
+function openerLength(lower: string): number {
+  const words = lower.split(' ');
+  if (!SUBJECT_ANAPHOR_OPENERS.has(words[0]!.replace(/,$/u, ''))) return 0;
+  let len = 0;
+  for (let i = 0; i < words.length && i < OPENER_MAX; i++) {
+    const w = words[i]!;
+    len += w.length + 1;
+    const bare = w.replace(/,$/u, '');
+    if (!/^[\p{L}\p{N}]+,?$/u.test(w)) return 0;
+    if (w.endsWith(',') || SUBJECT_ANAPHOR_OPENER_ENDS.has(bare)) return len;
+  }
+  return 0;
+}
 
 /** How many acts back a pronoun may reach for the attack it names. */
 const ATTACK_REACH = 3;
@@ -65,9 +90,19 @@ export const subjectAnaphor: PartyPass = {
     // The clause's (or, for a clause cut at the verb, the sentence's) opening words before the trigger.
     const from = s.clause.start < t.start ? s.clause.start : s.sentenceStart;
     const head = s.sentenceText.slice(from - s.sentenceStart, t.start - s.sentenceStart);
-    const lower = head.replace(/^[\s"“'‘]+/u, '').toLowerCase();
-    const hit = SUBJECT_ANAPHORS.find((a) => lower.startsWith(a) && !/[\p{L}\p{N}]/u.test(lower.charAt(a.length)));
-    if (!hit) return;
+    let lower = head.replace(/^[\s"“'‘]+/u, '').toLowerCase();
+    const starts = (text: string) => SUBJECT_ANAPHORS.find((a) => text.startsWith(a) && !/[\p{L}\p{N}]/u.test(text.charAt(a.length)));
+    let hit = starts(lower);
+    let opened = false;
+    if (!hit) {
+      const n = openerLength(lower);
+      if (n === 0) return;
+      const rest = lower.slice(n).replace(/^\s+/u, '');
+      hit = starts(rest);
+      if (!hit || hit.startsWith('the ')) return;
+      lower = rest;
+      opened = true;
+    }
     // A party named before the verb is the subject itself ("It said Iran ..." is not this case: Iran is after).
     if (s.found.some((f) => stateOf(f) && f.m.start >= from && f.m.end <= t.start && !f.m.locative)) return;
     // The anaphor must be the subject of this verb: "It added that the ministers met" is not ("that" opens
@@ -76,9 +111,10 @@ export const subjectAnaphor: PartyPass = {
     if (/\bthat\b/u.test(between) || between.split(/[^\p{L}]+/u).some((w) => s.words.speechVerbs.has(w))) return;
     const prev = s.past[s.past.length - 1]!;
     // "They signed a declaration" after a meeting: both sides of it; otherwise the earlier act's subject.
-    const both = (hit === 'they' || SYMMETRIC.has(s.type)) && SYMMETRIC.has(prev.type);
+    const both = !SINGULAR_PEOPLE.has(hit) && (hit === 'they' || SYMMETRIC.has(s.type)) && SYMMETRIC.has(prev.type);
     const take = both ? prev.countries : prev.agents;
-    for (const a of take) addCountry(s, a, this.id, `'${hit}' refers back to the ${prev.type} '${prev.trigger}'`);
+    const rule = opened ? `${this.id}.opener` : this.id;
+    for (const a of take) addCountry(s, a, rule, `'${hit}' refers back to the ${prev.type} '${prev.trigger}'`);
     s.agents = take.filter((a) => s.countries.includes(a));
     note(s, this.id, `agents=${s.agents.join(',')}`);
   },

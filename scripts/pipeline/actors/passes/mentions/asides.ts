@@ -1,5 +1,6 @@
 /**
  * Pass `actors.mentions.aside`: "China, a diplomatic ally of Moscow, said ...": Moscow is inside an apposition.
+ * So is an organisation ("Australia, which signed the AUKUS pact, protested"): no party, no members.
  */
 import type { Found } from '../../analyze.ts';
 import type { Token } from '../../text.ts';
@@ -30,7 +31,9 @@ export function markAsides(ctx: MentionContext, found: Found[], tokens: Token[])
     if (close < 0) continue;
     for (let k = i + 1; k < found.length && found[k]!.first < close; k++) {
       const g = found[k]!;
-      if (g.last < close && g.m.country && g.m.country !== f.m.country && !g.m.nonParty) g.m.nonParty = 'aside';
+      // An organisation there is named in passing too ("Australia, which signed the AUKUS pact with ..."): it brings
+      // no members (pass actors.organizations).
+      if (g.last < close && (g.m.country ? g.m.country !== f.m.country : g.m.organization !== undefined) && !g.m.nonParty) g.m.nonParty = 'aside';
     }
   }
 }

@@ -133,9 +133,22 @@ export const placeListsPass: MentionPass = {
   },
 };
 
+/** "a missile attack on Kharkiv", "strikes against Odesa": a city right after an act noun and 'on'/'against' is where the act hits. */
+const HIT_PREPS = new Set(['on', 'against']);
+
 export const citiesArePlaces: MentionPass = {
   id: 'actors.mentions.city',
   run(ctx) {
+    for (const f of ctx.found) {
+      if (f.payload?.kind !== 'city' || f.m.locative) continue;
+      const prep = ctx.tokens[f.first - 1];
+      const noun = ctx.tokens[f.first - 2];
+      if (prep && noun && HIT_PREPS.has(prep.norm) && ctx.words.actNouns.has(noun.norm)) {
+        f.m.locative = true;
+        f.place = f.m.text;
+        f.prep = 'at';
+      }
+    }
     if (ctx.found.some((f) => f.payload?.kind === 'city' && !f.m.locative)) ctx.found = ctx.found.filter((f) => f.payload?.kind !== 'city' || f.m.locative);
   },
 };

@@ -13,16 +13,18 @@ export function markTopics(ctx: MentionContext, found: Found[], tokens: Token[])
   for (let i = 0; i < tokens.length && from < 0; i++) {
     const t = tokens[i]!.norm;
     if (w.topicWords.has(t)) from = i;
-    // "on the situation in Ukraine": a phrase of several words opens the topic at its last word.
-    else if (phrases.length) {
+    else {
+      // "on the situation in Ukraine": a phrase of several words opens the topic at its last word.
       for (const p of phrases) {
         if (phraseAt(tokens, i, p)) {
           from = i + p.length - 1;
           break;
         }
       }
+      // "talks on Ukraine", "an agreement over the border": after a topic noun (checked also when the word list
+      // holds phrases, which an else-chain skipped).
+      if (from < 0 && (t === 'on' || t === 'over') && i > 0 && w.topicNouns.has(tokens[i - 1]!.norm)) from = i;
     }
-    else if ((t === 'on' || t === 'over') && i > 0 && w.topicNouns.has(tokens[i - 1]!.norm)) from = i;
   }
   if (from < 0) return;
   let to = tokens.length;

@@ -1,6 +1,6 @@
 /**
  * Victims are no parties of what is said about an act:
- *  - `actors.mentions.victim`: "Israel's attack on Iran", "Israeli strikes on Iran": Iran is on the receiving end.
+ *  - `actors.mentions.victim`: "Israel's attack on Iran", "Israeli strikes on Iran", "Russia's drone incursion into Poland": the state after the act noun is on the receiving end.
  *  - `actors.mentions.sovereignty`: "a violation of Syrian sovereignty", "the airspace of Iraq" (actor-context.json sovereigntyNouns).
  *  - `actors.mentions.victim-again`: a state once named as the victim stays the victim when the same sentence names it
  *    again inside a phrase ("condemned Israel's strike on Syria as an attack targeting Syria's stability").
@@ -37,7 +37,7 @@ export function markVictims(ctx: MentionContext, found: Found[], tokens: Token[]
   }
 }
 
-const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon']);
+const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon', 'into']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 
 /**
