@@ -18,7 +18,7 @@ const cases = JSON.parse(readFileSync(new URL('../checklist/clacts.json', import
 
 /** Lowest pass rate (per cent) each capability must keep. */
 const FLOORS: Record<string, number> = {
-  'meeting.verbs': 75,
+  'meeting.verbs': 91.7,
   'meeting.calls': 90,
   visit: 90,
   statement: 100,
