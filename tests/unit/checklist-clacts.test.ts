@@ -20,7 +20,7 @@ const cases = JSON.parse(readFileSync(new URL('../checklist/clacts.json', import
 const FLOORS: Record<string, number> = {
   'meeting.verbs': 91.7,
   'meeting.calls': 90,
-  visit: 90,
+  visit: 100,
   statement: 100,
   threat: 100,
   'sanction.measures': 100,
