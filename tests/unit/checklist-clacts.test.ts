@@ -37,7 +37,7 @@ const FLOORS: Record<string, number> = {
   'dates.cues': 100,
   'negative.planned': 91.7,
   'negative.background': 91.7,
-  'negative.opinion': 60,
+  'negative.opinion': 100,
   'negative.casualties': 100,
   'negative.captions-honorifics': 100,
 };
