@@ -30,7 +30,7 @@ const FLOORS: Record<string, number> = {
   'accusation.accuse-summon-protest-reject': 80,
   military: 83.3,
   'actor.forms': 100,
-  'voice.passive-tense': 70,
+  'voice.passive-tense': 80,
   'light-verb.act-noun': 92.3,
   'several-acts': 75,
   'reported-speech.typed-by-content': 83.3,
