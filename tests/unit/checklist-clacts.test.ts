@@ -25,7 +25,7 @@ const FLOORS: Record<string, number> = {
   threat: 100,
   'sanction.measures': 100,
   'sanction.diplomatic': 100,
-  agreement: 83.3,
+  agreement: 100,
   'accusation.condemn': 90,
   'accusation.accuse-summon-protest-reject': 80,
   military: 83.3,
