@@ -28,7 +28,7 @@ const FLOORS: Record<string, number> = {
   agreement: 100,
   'accusation.condemn': 90,
   'accusation.accuse-summon-protest-reject': 80,
-  military: 83.3,
+  military: 100,
   'actor.forms': 100,
   'voice.passive-tense': 80,
   'light-verb.act-noun': 92.3,
