@@ -30,7 +30,7 @@ const FLOORS: Record<string, number> = {
   'accusation.accuse-summon-protest-reject': 80,
   military: 100,
   'actor.forms': 100,
-  'voice.passive-tense': 80,
+  'voice.passive-tense': 90,
   'light-verb.act-noun': 92.3,
   'several-acts': 75,
   'reported-speech.typed-by-content': 83.3,
