@@ -32,7 +32,7 @@ const FLOORS: Record<string, number> = {
   'actor.forms': 100,
   'voice.passive-tense': 90,
   'light-verb.act-noun': 92.3,
-  'several-acts': 75,
+  'several-acts': 83.3,
   'reported-speech.typed-by-content': 83.3,
   'dates.cues': 100,
   'negative.planned': 91.7,
