@@ -27,7 +27,7 @@ const FLOORS: Record<string, number> = {
   'sanction.diplomatic': 100,
   agreement: 100,
   'accusation.condemn': 90,
-  'accusation.accuse-summon-protest-reject': 80,
+  'accusation.accuse-summon-protest-reject': 90,
   military: 100,
   'actor.forms': 100,
   'voice.passive-tense': 90,
