@@ -257,6 +257,15 @@ export const OBJECT_DAY = {
   participle: new RegExp(`\\b(?:${raw.objectDay.participles.map(escapeRegExp).join('|')})\\s+$`, 'iu'),
   reach: raw.objectDay.reach as number,
 };
+/**
+ * "warned of war and suspended a military pact with South Korea on Tuesday": a day ending the
+ * sentence after a second predicate of the same subject dates the first act too (dates.select.shared-day).
+ */
+export const SHARED_DAY = {
+  id: raw.sharedDay.id,
+  between: new RegExp(raw.sharedDay.between, 'u'),
+  after: new RegExp(raw.sharedDay.after, 'u'),
+};
 /** How far before a cue the act-noun phrase is looked for. */
 export const ACT_NOUN_REACH = 90;
 export const NUMBER_WORDS: Readonly<Record<string, number>> = raw.numberWords;

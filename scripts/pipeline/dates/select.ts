@@ -19,7 +19,7 @@
  *     statements by the president during a show held last Friday": dates.select.object-day).
  */
 import type { Span } from '../types.ts';
-import { ACT_NOUN_PHRASE_BEFORE, ACT_NOUN_REACH, DATED_NOUN, EVENT_NOUN_BEFORE, OBJECT_DAY } from './cue-data.ts';
+import { ACT_NOUN_PHRASE_BEFORE, ACT_NOUN_REACH, DATED_NOUN, EVENT_NOUN_BEFORE, OBJECT_DAY, SHARED_DAY } from './cue-data.ts';
 import { datedNounAfter } from './dated-noun.ts';
 import type { AnchorCue, DateCue } from './cues.ts';
 import { quoteOf, quoteRanges } from './quotes.ts';
@@ -112,6 +112,11 @@ export function datesObject(text: string, cue: Span, trigger: Span): boolean {
   return !between.includes(';') && OBJECT_DAY.object.test(between) && OBJECT_DAY.participle.test(between);
 }
 
+/** "X warned of war and suspended the pact on Tuesday": the closing day is the first act's too (dates.select.shared-day). */
+export function sharedDay(text: string, cue: DateCue, clause: Span): boolean {
+  return cue.kind === 'day' && SHARED_DAY.between.test(text.slice(clause.end, cue.start)) && SHARED_DAY.after.test(text.slice(cue.end));
+}
+
 /** The cue among `cues` nearest to the trigger (clause first), or undefined. `text` is the sentence. */
 export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: Span, clause: Span, anchors: AnchorCue[]): T | undefined {
   if (cues.length === 0) return undefined;
@@ -136,8 +141,10 @@ export function nearestCue<T extends DateCue>(text: string, cues: T[], trigger: 
     }
     if (c.kind !== 'deadline' && !viaDatedNoun && attachedElsewhere(text, c, trigger)) continue;
     const own = inside(c, clause);
-    // A cue in a later clause dates that clause's event ("India blamed X and, on May 7, struck Y").
-    if (!own && c.start >= clause.end && c.kind !== 'deadline') continue;
+    // A cue in a later clause dates that clause's event ("India blamed X and, on May 7, struck Y"),
+    // unless it ends the sentence after a second predicate of the same subject ("warned of war and
+    // suspended the pact on Tuesday": dates.select.shared-day).
+    if (!own && c.start >= clause.end && c.kind !== 'deadline' && !sharedDay(text, c, clause)) continue;
     const score = distance + (own ? 0 : OUTSIDE_CLAUSE_PENALTY);
     if (score < bestScore) {
       best = c;
