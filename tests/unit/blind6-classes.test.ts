@@ -1,0 +1,29 @@
+/**
+ * Error classes read on tests/blind6 (DIAGNOSIS.md) and fixed with general rules, each tested on
+ * phrasings written for the test (articles published Tuesday 2025-07-15). Traces name the rule ids.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
+import { segOf } from './find-events-helpers.ts';
+
+const actors = createActorResolver();
+const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true });
+/** "type date COUNTRIES" of each extracted event, in text order. */
+const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
+const briefs = (body: string) => extract(body).events.map(brief);
+const rules = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
+
+describe('a meeting told with a dated visit is held during it (dates.resolver.story-frame, visit frame)', () => {
+  it('the meeting in the next sentence takes the visit day, even a week before publication', () => {
+    const r = extract('The Thai foreign minister visited Cambodia on 2 July 2025. The Thai and Cambodian foreign ministers held a bilateral meeting.');
+    expect(r.events.map(brief)).toEqual(['visit 2025-07-02 KHM,THA', 'meeting 2025-07-02 KHM,THA']);
+    expect(rules(r.events[1]!)).toContain('dates.resolver.story-frame');
+  });
+  it('a visit months before publication is background: the meeting after it is not pulled back', () => {
+    const got = briefs('The Thai foreign minister visited Cambodia on 2 May 2025. The Thai and Cambodian foreign ministers held talks.');
+    expect(got).toContain('visit 2025-05-02 KHM,THA');
+    expect(got.find((b) => b.startsWith('meeting'))).not.toMatch(/2025-05-02/);
+  });
+});
