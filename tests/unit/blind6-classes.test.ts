@@ -15,7 +15,24 @@ const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(','
 const briefs = (body: string) => extract(body).events.map(brief);
 const rules = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
 
+describe('"paid an official visit to <place>" is a visit, a courtesy call a meeting', () => {
+  it.each([
+    ['The Thai foreign minister paid an official visit to Cambodia on Monday.', 'visit 2025-07-14 KHM,THA'],
+    ['Kenya\u2019s president pays an official visit to Ghana on Thursday, his office said.', 'visit'],
+  ])('%s', (body, expected) => {
+    const got = briefs(body);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got[0]!.startsWith(expected)).toBe(true);
+  });
+  it('a courtesy call on a leader stays a meeting', () => {
+    expect(briefs('The new Japanese ambassador paid a courtesy call on the President of Indonesia on Monday.')[0]).toMatch(/^meeting 2025-07-14/);
+  });
+});
+
 describe('a meeting told with a dated visit is held during it (dates.resolver.story-frame, visit frame)', () => {
+  it('the meeting after "paid an official visit ... on <day>" takes the visit day', () => {
+    expect(briefs('The Thai foreign minister paid an official visit to Cambodia on 2 July 2025. The Thai and Cambodian foreign ministers held a bilateral meeting.')).toEqual(['visit 2025-07-02 KHM,THA', 'meeting 2025-07-02 KHM,THA']);
+  });
   it('the meeting in the next sentence takes the visit day, even a week before publication', () => {
     const r = extract('The Thai foreign minister visited Cambodia on 2 July 2025. The Thai and Cambodian foreign ministers held a bilateral meeting.');
     expect(r.events.map(brief)).toEqual(['visit 2025-07-02 KHM,THA', 'meeting 2025-07-02 KHM,THA']);
