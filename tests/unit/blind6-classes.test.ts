@@ -44,3 +44,22 @@ describe('a meeting told with a dated visit is held during it (dates.resolver.st
     expect(got.find((b) => b.startsWith('meeting'))).not.toMatch(/2025-05-02/);
   });
 });
+
+describe('criticism words type a speech as an accusation (events.speech-content.accusation)', () => {
+  it.each([
+    ['China imposed sanctions on a Lithuanian deputy minister on Friday. The Lithuanian ministry said it regretted China\u2019s decision.', 'accusation 2025-07-11 CHN,LTU'],
+    ['The Russian foreign ministry spokeswoman said on Tuesday that France is provoking another round of escalation in the Caucasus.', 'accusation 2025-07-15 FRA,RUS'],
+    ['On Monday, Azerbaijan\u2019s defence ministry issued a statement saying Paris backs revanchist forces.', 'accusation 2025-07-14 AZE,FRA'],
+    ['The Hungarian government said on Monday that Ukraine was dragging the region into a new war.', 'accusation 2025-07-14 HUN,UKR'],
+    ['The foreign ministry of Bulgaria said on Thursday it notes with regret the latest moves of Skopje.', 'accusation 2025-07-10 BGR,MKD'],
+  ])('%s', (body, expected) => {
+    expect(briefs(body)).toContain(expected);
+  });
+  it('regret at deaths is condolence, not an accusation', () => {
+    expect(briefs('Jordan\u2019s king expressed regret over the deaths of Syrian civilians on Monday.').some((b) => b.startsWith('accusation'))).toBe(false);
+  });
+  it('the trace names the typing rule', () => {
+    const r = extract('The Lithuanian ministry said on Friday it regretted China\u2019s announcement.');
+    expect(r.events.map(rules).flat()).toContain('events.speech-content.accusation');
+  });
+});
