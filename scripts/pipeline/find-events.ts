@@ -221,6 +221,10 @@ const WHEN_HEAD = new RegExp(rules.context.whenHead, 'iu');
 const PLUPERFECT_BEFORE = new RegExp(rules.context.pluperfectBefore, 'iu');
 /** "the pact will ease travel when troops conduct joint drills": a when-clause of a modal sentence is hypothetical. */
 const MODAL_BEFORE_WHEN = new RegExp(rules.context.modalBeforeWhen, 'iu');
+/** "It should be recalled that ...": a formula whose modal is not the act's (events.context.reminderFormula). */
+const REMINDER_FORMULA = new RegExp(rules.context.reminderFormula, 'giu');
+/** The text with reminder formulas blanked (same length), for the modal tests. */
+const withoutReminder = (s: string): string => s.replace(REMINDER_FORMULA, (m) => ' '.repeat(m.length));
 /** "a police officer was killed in the skirmishes": a military noun after "in the" in a casualty report refers back. */
 const CASUALTY_BACK_REFERENCE = new RegExp(rules.context.casualtyBackReference, 'iu');
 /** Characters before a trigger searched for a calendar day that modifies it, and after it. */
@@ -614,9 +618,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
     // The clause's news (its pick, coordinated acts, an act inside a reaction); then, whatever became of
     // the news, the dated background its other triggers name.
     // "... will ease travel when troops conduct joint drills": a "when" before the trigger, inside its clause, after a modal.
-    const whenOfModal = (at: number): boolean => {
+    const whenOfModal = (at: number, blank = true): boolean => {
       const inner = text.slice(clause.start, at).toLowerCase().lastIndexOf(' when ');
-      return inner >= 0 && MODAL_BEFORE_WHEN.test(text.slice(Math.max(0, clause.start + inner - 160), clause.start + inner));
+      const before = text.slice(Math.max(0, clause.start + inner - 160), clause.start + inner);
+      return inner >= 0 && MODAL_BEFORE_WHEN.test(blank ? withoutReminder(before) : before);
     };
     /**
      * Meetings and visits named in an adjunct of the clause's act ("signed accords following their
@@ -762,7 +767,11 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       // "since 2019, when Japan tightened export controls": the time before a when-clause dates it; it is background.
       const whenClause = HAPPENED.has(pick.modality) && WHEN_HEAD.test(text.slice(clause.start, clause.start + 8));
       const beforeClause = text.slice(0, clause.start);
-      if ((whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start))) {
+      const modalWhen = (whenClause && MODAL_BEFORE_WHEN.test(withoutReminder(beforeClause.slice(-160)))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start));
+      if (!modalWhen && ((whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start, false)))) {
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.reminderFormula', action: 'not hypothetical', detail: 'the modal belongs to a formula like "it should be recalled that"' });
+      }
+      if (modalWhen) {
         candidate.modality = 'hypothetical';
         candidate.trace!.push({ stage: 'events', rule: 'events.context.modalBeforeWhen', action: 'modality=hypothetical', detail: 'a when-clause of a sentence about what will or would be' });
       } else if (whenClause && (TIME_BEFORE_WHEN.test(beforeClause.slice(-40)) || PLUPERFECT_BEFORE.test(beforeClause))) {

@@ -63,3 +63,18 @@ describe('criticism words type a speech as an accusation (events.speech-content.
     expect(r.events.map(rules).flat()).toContain('events.speech-content.accusation');
   });
 });
+
+describe('"It should be recalled that ..." is a reminder of background, not a modal (events.context.reminderFormula)', () => {
+  it.each([
+    ['It should be recalled that on March 8, 2025, after talks with the Mongolian foreign minister in Tashkent, the Uzbek minister welcomed the plan.', 'meeting 2025-03-08'],
+    ['It could be noted that on 3 June 2025, after negotiations with the Kazakh prime minister, the Kyrgyz premier announced new border posts.', 'meeting 2025-06-03'],
+  ])('%s', (body, expected) => {
+    const r = extract(body);
+    const ev = r.events.find((e) => brief(e).startsWith(expected));
+    expect(ev).toBeDefined();
+    expect(rules(ev!)).toContain('events.context.reminderFormula');
+  });
+  it('a real modal before a when-clause still makes the act hypothetical', () => {
+    expect(briefs('The two sides would sign the deal when the Mongolian foreign minister met his Uzbek counterpart.').some((b) => b.startsWith('meeting'))).toBe(false);
+  });
+});
