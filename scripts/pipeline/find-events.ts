@@ -211,6 +211,8 @@ const SAME_KIND_AGAIN = new RegExp(rules.context.sameKindAgain, 'iu');
 const DATED_BEFORE = new RegExp(rules.context.datedBefore, 'iu');
 /** "the declaration signed in Washington on April 25": a calendar day right after the trigger. */
 const DATED_AFTER = new RegExp(rules.context.datedAfter, 'iu');
+/** A calendar day with its year in an act noun's own phrase: another act than the one told before (events.context.repeatedNoun). */
+const REPEATED_NOUN_OWN_DAY = new RegExp(rules.context.repeatedNounOwnDay, 'iu');
 /** "slammed Seoul for staging drills", "accused Kyiv of shelling": an act named as the reason for a reaction (a gerund). */
 const REASON_GERUND = new RegExp(rules.context.reasonGerund, 'iu');
 const GERUND = /^\p{L}+ing\b/u;
@@ -488,6 +490,11 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       // first, which may be the one told before (rule events.context.adjunctSecond).
       if (secondAdjunct) return true;
       if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type) && !(r.triggers.get(c.type) ?? []).every((t) => differentActs(c.type, t, c.trigger.text)))) {
+        if (REPEATED_NOUN_OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.clause.end - sentence.start))) {
+          c.needsOwnDate = true;
+          c.trace?.push({ stage: 'events', rule: 'events.context.repeatedNoun', action: 'kept: a day of its own', detail: 'a calendar day with its year in the act\'s own phrase: another act of the same kind' });
+          return true;
+        }
         dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
         return false;
       }
@@ -929,7 +936,11 @@ function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Clause
   const from = Math.max(clause.start, m.start - DATED_BEFORE_WINDOW);
   const before = DATED_BEFORE.exec(text.slice(from, m.start));
   if (before) return { start: from + before.index, end: m.end };
-  const after = DATED_AFTER.exec(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
+  // A noun's own phrase may run longer before a day that carries its year ("the official visit made by the
+  // president of X to Georgetown on 1 June 2023").
+  const after =
+    DATED_AFTER.exec(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW))) ??
+    (m.rule.form === 'noun' ? REPEATED_NOUN_OWN_DAY.exec(text.slice(m.end, Math.min(clause.end, m.end + 130))) : null);
   if (!after) return undefined;
   // A possessor or modifier just before the trigger belongs to the act ("Russia's strike on Kyiv on May 3").
   const head = text.slice(Math.max(clause.start, m.start - ACT_CONTEXT), m.start);

@@ -78,3 +78,15 @@ describe('"It should be recalled that ..." is a reminder of background, not a mo
     expect(briefs('The two sides would sign the deal when the Mongolian foreign minister met his Uzbek counterpart.').some((b) => b.startsWith('meeting'))).toBe(false);
   });
 });
+
+describe('an act noun with a calendar day of its own is another act, not the one just told (events.context.repeatedNoun)', () => {
+  it('a return visit names the earlier visit with its own day: both visits are events', () => {
+    const got = briefs('The Dominican president arrived in Georgetown on Tuesday for a two-day official visit to Guyana. The official visit returns the official visit made by the Guyanese president to Santo Domingo on 2 March 2025.');
+    expect(got).toContain('visit 2025-07-15 DOM,GUY');
+    expect(got.some((b) => b.startsWith('visit 2025-03-02 DOM,GUY'))).toBe(true);
+  });
+  it('the same visit named again without a day stays one event', () => {
+    const got = briefs('The Dominican president arrived in Georgetown on Tuesday for a two-day official visit to Guyana. The official visit will deepen energy ties.');
+    expect(got.filter((b) => b.startsWith('visit'))).toHaveLength(1);
+  });
+});
