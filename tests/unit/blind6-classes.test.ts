@@ -90,3 +90,12 @@ describe('an act noun with a calendar day of its own is another act, not the one
     expect(got.filter((b) => b.startsWith('visit'))).toHaveLength(1);
   });
 });
+
+describe('a recall told as a noun is a sanction (sanction.envoy-withdrawal-noun)', () => {
+  it.each([
+    ['Baghdad on Wednesday announced the recall for consultations of its charg\u00e9 d\u2019affaires from Ankara.', 'sanction 2025-07-09 IRQ,TUR'],
+    ['Nigeria on Monday ordered the withdrawal of its High Commissioner from Accra.', 'sanction 2025-07-14 GHA,NGA'],
+  ])('%s', (body, expected) => {
+    expect(briefs(body)).toContain(expected);
+  });
+});
