@@ -99,3 +99,17 @@ describe('a recall told as a noun is a sanction (sanction.envoy-withdrawal-noun)
     expect(briefs(body)).toContain(expected);
   });
 });
+
+describe('a note of protest handed to an envoy is an accusation (accusation.protest-note)', () => {
+  it.each([
+    ['Peru\u2019s foreign ministry said on Monday that a note has been sent to the Bolivian ambassador expressing strong protest at the remarks of his president.', 'accusation 2025-07-14 BOL,PER'],
+    ['On Monday the Philippine foreign ministry handed a diplomatic note to the Chinese ambassador to protest the incursion.', 'accusation 2025-07-14 CHN,PHL'],
+  ])('%s', (body, expected) => {
+    const r = extract(body);
+    expect(r.events.map(brief)).toContain(expected);
+    expect(r.events.map(rules).flat()).toContain('accusation.protest-note');
+  });
+  it('a note with no protest in the sentence is not an accusation', () => {
+    expect(briefs('A letter from the Philippine president was delivered to the Chinese ambassador on Monday.').some((b) => b.startsWith('accusation'))).toBe(false);
+  });
+});
