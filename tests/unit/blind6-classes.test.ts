@@ -113,3 +113,17 @@ describe('a note of protest handed to an envoy is an accusation (accusation.prot
     expect(briefs('A letter from the Philippine president was delivered to the Chinese ambassador on Monday.').some((b) => b.startsWith('accusation'))).toBe(false);
   });
 });
+
+describe('a later mention after "followed"/"in response to" is the act answered, not the act told again (dates.resolver.later-retelling)', () => {
+  it('the reply keeps its own day; the other side\u2019s recall keeps Sunday', () => {
+    const r = extract('Algeria announced on Monday that it closed its airspace to flights from Mali. It also decided to recall its ambassadors to Mali and Niger. The step followed a joint announcement by Mali, Niger and Burkina Faso on Sunday, recalling their ambassadors from Algeria.');
+    const got = r.events.map(brief);
+    expect(got).toContain('sanction 2025-07-14 DZA,MLI,NER');
+    expect(got).toContain('sanction 2025-07-13 BFA,DZA,MLI,NER');
+    const reply = r.events.find((e) => brief(e) === 'sanction 2025-07-14 DZA,MLI,NER')!;
+    expect((reply.trace ?? []).some((s) => s.rule === 'dates.resolver.later-retelling' && /answers/.test(JSON.stringify(s)))).toBe(true);
+  });
+  it('a plain retelling with its day still dates the lead act', () => {
+    expect(briefs('The United States has imposed sanctions on five Iranian officials. The Treasury announced the sanctions on Monday night.')).toContain('sanction 2025-07-14 IRN,USA');
+  });
+});

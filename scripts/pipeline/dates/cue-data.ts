@@ -221,6 +221,8 @@ export const RETELLING = {
   maxDaysBefore: raw.retelling.maxDaysBeforePublication,
   nearWord: raw.retelling.nearWord,
   definite: new RegExp(raw.retelling.definite, 'iu'),
+  /** "The step followed ... recalling their envoys": a mention after it names the earlier act answered, not the event. */
+  priorAct: new RegExp(raw.retelling.priorAct, 'iu'),
   ignored: new Set<string>(raw.retelling.ignoredTriggerWords),
   minWordLength: raw.retelling.minWordLength,
   stemLength: raw.retelling.stemLength,
