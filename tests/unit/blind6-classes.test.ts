@@ -127,3 +127,17 @@ describe('a later mention after "followed"/"in response to" is the act answered,
     expect(briefs('The United States has imposed sanctions on five Iranian officials. The Treasury announced the sanctions on Monday night.')).toContain('sanction 2025-07-14 IRN,USA');
   });
 });
+
+describe('an infinitive of purpose after a completed trip is news, not a plan (modality.purposeOfTrip)', () => {
+  it('"took a day trip to <capital> on Thursday to meet" gives the trip and the meeting on Thursday', () => {
+    const r = extract('The Indonesian president took a day trip to Kuala Lumpur on Thursday to meet Malaysian Prime Minister Anwar Ibrahim over lunch.');
+    const got = r.events.map(brief);
+    expect(got).toContain('meeting 2025-07-10 IDN,MYS');
+    expect(got).toContain('visit 2025-07-10 IDN,MYS');
+    expect(r.events.map(rules).flat()).toContain('modality.purposeOfTrip');
+  });
+  it('a trip still to come keeps its purpose planned', () => {
+    expect(briefs('The Indonesian president will fly to Kuala Lumpur on Thursday to meet Malaysian Prime Minister Anwar Ibrahim.')).toEqual([]);
+    expect(briefs('The Indonesian president plans to travel to Kuala Lumpur to meet Malaysian Prime Minister Anwar Ibrahim.')).toEqual([]);
+  });
+});
