@@ -141,3 +141,16 @@ describe('an infinitive of purpose after a completed trip is news, not a plan (m
     expect(briefs('The Indonesian president plans to travel to Kuala Lumpur to meet Malaysian Prime Minister Anwar Ibrahim.')).toEqual([]);
   });
 });
+
+describe('a demand to withdraw by a date is a deadline, a threat (threat.demand-deadline)', () => {
+  it('"asked India to withdraw its troops ... by March 15" is a threat on the day it is told', () => {
+    const r = extract('The Maldivian president has asked India to withdraw its troops from the islands by March 15.');
+    expect(r.events.map(brief)).toEqual(['threat 2025-07-15 IND,MDV']);
+    expect(r.events.map(rules).flat()).toContain('threat.demand-deadline');
+  });
+  it('no date, no deadline; an envoy ordered to leave by a day is an expulsion, not this rule', () => {
+    expect(briefs('The Maldivian president asked India to withdraw its troops, his spokesman said.').some((b) => b.startsWith('threat'))).toBe(false);
+    const r = extract('On Monday Russia ordered the Estonian ambassador to leave the country by February 7.');
+    expect(r.events.map(rules).flat()).not.toContain('threat.demand-deadline');
+  });
+});
