@@ -154,3 +154,14 @@ describe('a demand to withdraw by a date is a deadline, a threat (threat.demand-
     expect(r.events.map(rules).flat()).not.toContain('threat.demand-deadline');
   });
 });
+
+describe('drills around a state are aimed at it (actors.place.other-side)', () => {
+  it('"started drills around Taiwan" has Taiwan as the other side', () => {
+    const r = extract('Forces of the Chinese People\u2019s Liberation Army started drills around Taiwan on Monday.');
+    expect(r.events.map(brief)).toEqual(['military 2025-07-14 CHN,TWN']);
+    expect(JSON.stringify(r.events[0]!.trace)).toContain('the drills surround');
+  });
+  it('exercises in open sea stay one-sided', () => {
+    expect(briefs('China held naval exercises in the South China Sea on Monday.')).toEqual(['military 2025-07-14 CHN']);
+  });
+});
