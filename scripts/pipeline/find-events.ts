@@ -215,6 +215,8 @@ const SAME_KIND_AGAIN = new RegExp(rules.context.sameKindAgain, 'iu');
 const DATED_BEFORE = new RegExp(rules.context.datedBefore, 'iu');
 /** "the declaration signed in Washington on April 25": a calendar day right after the trigger. */
 const DATED_AFTER = new RegExp(rules.context.datedAfter, 'iu');
+/** A calendar day with its year in an act noun's own phrase: another act than the one told before (events.context.repeatedNoun). */
+const REPEATED_NOUN_OWN_DAY = new RegExp(rules.context.repeatedNounOwnDay, 'iu');
 /** "slammed Seoul for staging drills", "accused Kyiv of shelling": an act named as the reason for a reaction (a gerund). */
 const REASON_GERUND = new RegExp(rules.context.reasonGerund, 'iu');
 const GERUND = /^\p{L}+ing\b/u;
@@ -225,6 +227,10 @@ const WHEN_HEAD = new RegExp(rules.context.whenHead, 'iu');
 const PLUPERFECT_BEFORE = new RegExp(rules.context.pluperfectBefore, 'iu');
 /** "the pact will ease travel when troops conduct joint drills": a when-clause of a modal sentence is hypothetical. */
 const MODAL_BEFORE_WHEN = new RegExp(rules.context.modalBeforeWhen, 'iu');
+/** "It should be recalled that ...": a formula whose modal is not the act's (events.context.reminderFormula). */
+const REMINDER_FORMULA = new RegExp(rules.context.reminderFormula, 'giu');
+/** The text with reminder formulas blanked (same length), for the modal tests. */
+const withoutReminder = (s: string): string => s.replace(REMINDER_FORMULA, (m) => ' '.repeat(m.length));
 /** "a police officer was killed in the skirmishes": a military noun after "in the" in a casualty report refers back. */
 const CASUALTY_BACK_REFERENCE = new RegExp(rules.context.casualtyBackReference, 'iu');
 /** Characters before a trigger searched for a calendar day that modifies it, and after it. */
@@ -492,6 +498,11 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
         return true;
       }
       if (noun && !locative && nearForNouns.some((r) => r.types.has(c.type) && !(r.triggers.get(c.type) ?? []).every((t) => differentActs(c.type, t, c.trigger.text)))) {
+        if (REPEATED_NOUN_OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.clause.end - sentence.start))) {
+          c.needsOwnDate = true;
+          c.trace?.push({ stage: 'events', rule: 'events.context.repeatedNoun', action: 'kept: a day of its own', detail: 'a calendar day with its year in the act\'s own phrase: another act of the same kind' });
+          return true;
+        }
         dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
         return false;
       }
@@ -622,9 +633,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
     // The clause's news (its pick, coordinated acts, an act inside a reaction); then, whatever became of
     // the news, the dated background its other triggers name.
     // "... will ease travel when troops conduct joint drills": a "when" before the trigger, inside its clause, after a modal.
-    const whenOfModal = (at: number): boolean => {
+    const whenOfModal = (at: number, blank = true): boolean => {
       const inner = text.slice(clause.start, at).toLowerCase().lastIndexOf(' when ');
-      return inner >= 0 && MODAL_BEFORE_WHEN.test(text.slice(Math.max(0, clause.start + inner - 160), clause.start + inner));
+      const before = text.slice(Math.max(0, clause.start + inner - 160), clause.start + inner);
+      return inner >= 0 && MODAL_BEFORE_WHEN.test(blank ? withoutReminder(before) : before);
     };
     /**
      * Meetings and visits named in an adjunct of the clause's act ("signed accords following their
@@ -770,7 +782,11 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       // "since 2019, when Japan tightened export controls": the time before a when-clause dates it; it is background.
       const whenClause = HAPPENED.has(pick.modality) && WHEN_HEAD.test(text.slice(clause.start, clause.start + 8));
       const beforeClause = text.slice(0, clause.start);
-      if ((whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start))) {
+      const modalWhen = (whenClause && MODAL_BEFORE_WHEN.test(withoutReminder(beforeClause.slice(-160)))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start));
+      if (!modalWhen && ((whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start, false)))) {
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.reminderFormula', action: 'not hypothetical', detail: 'the modal belongs to a formula like "it should be recalled that"' });
+      }
+      if (modalWhen) {
         candidate.modality = 'hypothetical';
         candidate.trace!.push({ stage: 'events', rule: 'events.context.modalBeforeWhen', action: 'modality=hypothetical', detail: 'a when-clause of a sentence about what will or would be' });
       } else if (whenClause && (TIME_BEFORE_WHEN.test(beforeClause.slice(-40)) || PLUPERFECT_BEFORE.test(beforeClause))) {
@@ -928,7 +944,11 @@ function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Clause
   const from = Math.max(clause.start, m.start - DATED_BEFORE_WINDOW);
   const before = DATED_BEFORE.exec(text.slice(from, m.start));
   if (before) return { start: from + before.index, end: m.end };
-  const after = DATED_AFTER.exec(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
+  // A noun's own phrase may run longer before a day that carries its year ("the official visit made by the
+  // president of X to Georgetown on 1 June 2023").
+  const after =
+    DATED_AFTER.exec(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW))) ??
+    (m.rule.form === 'noun' ? REPEATED_NOUN_OWN_DAY.exec(text.slice(m.end, Math.min(clause.end, m.end + 130))) : null);
   if (!after) return undefined;
   // A possessor or modifier just before the trigger belongs to the act ("Russia's strike on Kyiv on May 3").
   const head = text.slice(Math.max(clause.start, m.start - ACT_CONTEXT), m.start);

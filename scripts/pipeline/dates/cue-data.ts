@@ -140,6 +140,12 @@ export const STORY_FRAME = {
   evidence: new Set<string>(raw.storyFrame.evidence),
   /** Reactions follow an act, often days later: speech acts do not take its day. */
   speechTypes: new Set<EventType>(raw.storyFrame.speechTypes as EventType[]),
+  /** A meeting or deal told with a dated visit is held during it, however long before a press release. */
+  visitFrame: {
+    types: new Set<EventType>(raw.storyFrame.visitFrame.types as EventType[]),
+    sentencesBack: raw.storyFrame.visitFrame.sentencesBack,
+    maxDaysBefore: raw.storyFrame.visitFrame.maxDaysBeforePublication,
+  },
 };
 /** "today" in a quotation counts from the day the words were spoken. */
 export const QUOTED_RELATIVE = { id: raw.quotedRelative.id };
@@ -215,6 +221,8 @@ export const RETELLING = {
   maxDaysBefore: raw.retelling.maxDaysBeforePublication,
   nearWord: raw.retelling.nearWord,
   definite: new RegExp(raw.retelling.definite, 'iu'),
+  /** "The step followed ... recalling their envoys": a mention after it names the earlier act answered, not the event. */
+  priorAct: new RegExp(raw.retelling.priorAct, 'iu'),
   ignored: new Set<string>(raw.retelling.ignoredTriggerWords),
   minWordLength: raw.retelling.minWordLength,
   stemLength: raw.retelling.stemLength,

@@ -70,6 +70,17 @@ const REPORTED_BACKSHIFT = new RegExp(m.reportedBackshift, 'iu');
 /** "his recent trip", "the previous meeting", "Russia's February invasion": an event noun marked as past names an earlier act. */
 const PAST_NOUN = new RegExp(m.pastNoun, 'iu');
 const INHERITS = new RegExp(m.inheritFrom, 'u');
+/** "flew to Hanoi on Monday to meet": a completed trip before an infinitive of purpose (modality.purposeOfTrip). */
+const TRIP_DONE = new RegExp(m.tripDone, 'iu');
+const BARE_TO = /\bto\s+$/u;
+/** Whether `before` ends in an infinitive "to" whose clause tells a completed trip with no plan word. */
+function purposeOfTrip(before: string, test: Check['test']): boolean {
+  if (!BARE_TO.test(before)) return false;
+  const head = before.replace(BARE_TO, '');
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'));
+  const clause = head.slice(cut + 1);
+  return TRIP_DONE.test(clause) && !test.before(head, head.toLowerCase());
+}
 const PARTICIPLE = /^\S+ing\b/;
 const CIRCUMSTANCE = new RegExp(m.circumstance, 'u');
 const BEFORE_CLAUSE = new RegExp(m.beforeClause, 'u');
@@ -120,10 +131,12 @@ export function modalityWhy(input: ModalityInput): ModalityDecision {
   const afterLower = after.toLowerCase();
   const triggerLower = input.trigger.toLowerCase();
   const form = input.noun ? 'noun' : 'verb';
+  let purpose = false;
   for (const { id, modality, test, trigger, form: only, within } of ORDER) {
     if ((only && only !== form) || (trigger && !trigger.test(triggerLower))) continue;
     if (within?.(input.trigger, triggerLower)) return { modality, rule: `modality.${id}.within` };
-    if (test.before(before, beforeLower)) return { modality, rule: `modality.${id}.before` };
+    if (modality === 'planned' && !input.noun && purposeOfTrip(before, test)) purpose = true;
+    else if (test.before(before, beforeLower)) return { modality, rule: `modality.${id}.before` };
     if (test.after(after, afterLower)) return { modality, rule: `modality.${id}.after` };
   }
   if (!input.noun && PLUPERFECT.test(before) && !REPORTED_BACKSHIFT.test(input.sentenceBefore ?? before)) {
@@ -148,6 +161,7 @@ export function modalityWhy(input: ModalityInput): ModalityDecision {
   if (prev && prev !== 'asserted' && prev !== 'reported' && INHERITS.test(input.clauseHead.toLowerCase()) && PARTICIPLE.test(input.trigger)) {
     return { modality: prev, rule: 'modality.inheritFrom' };
   }
+  if (purpose) return { modality: input.attributed ? 'reported' : 'asserted', rule: 'modality.purposeOfTrip' };
   return input.attributed ? { modality: 'reported', rule: 'modality.reported' } : { modality: 'asserted', rule: 'modality.default' };
 }
 

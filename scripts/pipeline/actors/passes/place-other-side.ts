@@ -4,6 +4,7 @@
  * where it happens stands for the other side. Not for meetings and visits: a host is not a party.
  * A city stands for its state only in a military act that is no drill ("launched drones at Kharkiv", "a missile
  * attack on Kharkiv"; rule actors.place.city-struck).
+ * Drills "around <state>" (not in it) are aimed at that state: it is the other side too.
  *
  * With the place a list of states ("hit 54 targets in Syria and Iraq"), a strike happens in each of them: every
  * state of the list is a party and `theatres` lists them (rule actors.place.theatres), so that the report can be
@@ -56,13 +57,18 @@ export const placeOtherSide: PartyPass = {
         !f.m.destination &&
         f.m.country &&
         (f.m.kind === 'capital' || f.m.kind === 'country') &&
-        (f.prep === 'in' || f.prep === 'at') &&
+        (f.prep === 'in' || f.prep === 'at' || (s.type === 'military' && f.prep === 'around' && EXERCISE.test(s.sentenceText))) &&
         !f.m.nonParty &&
         // A city stands for its state only as the place a strike hits ("launched drones at Kharkiv"; rule
         // actors.place.city-struck), never for a drill, which a state may hold in its own or a host's city.
         (f.payload?.kind !== 'city' || (s.type === 'military' && !EXERCISE.test(s.sentenceText))),
     );
     if (!place) return;
+    if (place.prep === 'around') {
+      // "drills around Taiwan": manoeuvres around a state, not in it, are aimed at it.
+      addCountry(s, place.m.country!, this.id, `the drills surround '${place.m.text}'`);
+      return;
+    }
     addCountry(s, place.m.country!, place.payload?.kind === 'city' ? 'actors.place.city-struck' : this.id, `the act happens in '${place.m.text}'`);
     // "hit 54 targets in Syria and Iraq": a strike in a list of states hits each of them (actors.place.theatres).
     if (s.type !== 'military' || EXERCISE.test(s.sentenceText)) return;

@@ -145,8 +145,13 @@ export const laterRetellingResolver: DateResolver = {
     // A dated noun retells the act only when the event's own sentence names the same kind of act
     // ("alleging in a letter to the UN" ... "the October 2 missive"), not another actor's message.
     const namesMedium = namesActOf(sentence.text, candidate.type);
+    let answered: string | undefined;
     for (const s of following.slice(0, RETELLING.sentencesAhead) as Sentence[]) {
       const { days, mention } = retoldIn(s, stems, typeWords, story, inReach, namesMedium);
+      if (mention && RETELLING.priorAct.test(s.text.slice(Math.max(0, mention.at.start - 100), mention.at.start))) {
+        answered ??= s.text.slice(mention.at.start, mention.at.end);
+        continue;
+      }
       if (mention) {
         const res = fromDayCue(s, candidate, mention.cue, story, published);
         return chose(res, `${describe(res)}: told again later ("${s.text.slice(mention.at.start, mention.at.end)}")`);
@@ -160,6 +165,6 @@ export const laterRetellingResolver: DateResolver = {
         return chose(res, `${describe(res)}: told again later as a dated noun ("${s.text.slice(cue.start, noun.end).trim()}", ${DATED_NOUN.id})`);
       }
     }
-    return pass('no later sentence tells the act again with a day');
+    return pass(answered ? `the later "${answered}" is the earlier act it answers ("followed", "came after", "in response to"), not the act told again` : 'no later sentence tells the act again with a day');
   },
 };

@@ -6,6 +6,8 @@
  * the same sentence or one of the two before (date-cues.json storyFrame.sentencesBack: one sentence
  * of colour may lie between), and its day came from its own words (not a default).
  * Speech acts are left out: told after an act, they are most often a later reaction to it.
+ * A meeting or deal told with a visit (same sentence or the next) is held during it: it takes the
+ * visit's day even when a press release is posted more than maxDaysBefore days later (visitFrame).
  */
 import { STORY_FRAME } from '../cue-data.ts';
 import { toDayNumber } from '../day-math.ts';
@@ -22,6 +24,10 @@ export const storyFrameResolver: DateResolver = {
     if (last.sentence === undefined || sentence.index - last.sentence > STORY_FRAME.sentencesBack) return pass(`the event told last ("${last.trigger}") is not in this sentence or the ${STORY_FRAME.sentencesBack} before`);
     const n = toDayNumber(last.date);
     const pub = toDayNumber(published)!;
+    const vf = STORY_FRAME.visitFrame;
+    if (n !== null && n < pub && last.type === 'visit' && vf.types.has(candidate.type) && sentence.index - last.sentence <= vf.sentencesBack && pub - n <= vf.maxDaysBefore) {
+      return chose({ date: last.date, precision: 'day', evidence: 'anchor' }, `date=${last.date}: held during the visit told just before ("${last.trigger}"), dated by its own words`);
+    }
     if (n === null || n >= pub || pub - n > STORY_FRAME.maxDaysBefore) return pass(`the event told last (${last.date}) is not shortly before publication`);
     return chose({ date: last.date, precision: 'day', evidence: 'anchor' }, `date=${last.date}: goes on with the account of "${last.trigger}", dated by its own words`);
   },
