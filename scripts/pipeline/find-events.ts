@@ -928,6 +928,44 @@ function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Clause
   return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
 }
 
+/**
+ * The act's own phrase when "on <weekday>" follows the trigger closely in its clause ("the accord signed
+ * in Rome on Monday"), from the clause's last comma before the trigger to the weekday. Used for
+ * background-only rules, whose trigger is the past participle of the act itself.
+ */
+function ownWeekdayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): ClauseSpan | undefined {
+  const after = WEEKDAY_AFTER.exec(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
+  if (!after) return undefined;
+  const head = text.slice(Math.max(clause.start, m.start - ACT_CONTEXT), m.start);
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'));
+  return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
+}
+
+/** A past participle ending the trigger: "the accord signed", "a meeting held". */
+const PARTICIPLE_END = /(?:ed|held|struck|made|won|fought|begun)$/i;
+/** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday". */
+const PAST_LEAD = /\b(?:after|following|follows|followed)\s/gi;
+
+/**
+ * Whether a background-only trigger is told as past by its own words: a past participle ("the accord
+ * signed on Monday") or an "after"/"following" with no comma or semicolon up to the trigger ("after a
+ * bilateral meeting on Friday"). A weekday alone is also the day of planned acts ("ahead of a
+ * meeting on Tuesday", "scheduled to attend the summit on Thursday").
+ */
+function toldAsPast(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
+  if (PARTICIPLE_END.test(m.text)) return true;
+  const before = text.slice(Math.max(clause.start, m.start - 80), m.start);
+  let last = -1;
+  for (const hit of before.matchAll(PAST_LEAD)) last = hit.index + hit[0].length;
+  return last >= 0 && !/[,;]/.test(before.slice(last));
+}
+
+/** An adjunct the adjunct reader refuses ("after an EU summit held on Thursday": an organisation's gathering; a plan). */
+function refusedAdjunct(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
+  const a = adjunctAct(text, clause, m, clause.start);
+  return !!a && 'refused' in a;
+}
+
 /** Whether a weekday follows the verb trigger within its clause ("had travelled to Moscow for a visit on Friday"). */
 function ownWeekday(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
   return m.rule.form === 'verb' && WEEKDAY_AFTER.test(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
@@ -956,11 +994,15 @@ function backgroundWithDay(
   const out: Found[] = [];
   for (const m of inClause) {
     if (used.has(m) || m.rule.type === 'statement') continue;
-    const phrase = ownDayPhrase(text, clause, m);
+    // "the accord signed in Rome on Monday": a background-only rule's past participle dated by its own weekday.
+    const weekdayPhrase = m.rule.background && toldAsPast(text, clause, m) && !refusedAdjunct(text, clause, m) ? ownWeekdayPhrase(text, clause, m) : undefined;
+    const phrase = ownDayPhrase(text, clause, m) ?? weekdayPhrase;
     if (!phrase) continue;
     const modality = modalityAt(m);
     // "discussed the agreement signed on May 2": a past participle with its day asserts the act whatever governs it.
     if (m.rule.background ? modality === 'negated' : modality !== 'asserted' && modality !== 'reported' && modality !== 'background') continue;
+    // A weekday is also the day of a planned act ("ahead of a government meeting on Tuesday"): only acts that happened.
+    if (phrase === weekdayPhrase && modality !== 'asserted' && modality !== 'reported' && modality !== 'background') continue;
     const span = trimmed(text, phrase);
     out.push({
       candidate: {
@@ -973,7 +1015,9 @@ function backgroundWithDay(
         needsOwnDate: true,
         trace: [
           ...triggerTrace(m, modality, why.get(m)),
-          { stage: 'events', rule: 'events.context.datedBackground', action: 'modality=background, needsOwnDate', detail: 'an act named with its own calendar day' },
+          weekdayPhrase && phrase === weekdayPhrase
+            ? { stage: 'events', rule: 'events.context.datedBackgroundWeekday', action: 'modality=background, needsOwnDate', detail: 'an act told as past with its own weekday ("the accord signed on Monday", "after a meeting on Friday")' }
+            : { stage: 'events', rule: 'events.context.datedBackground', action: 'modality=background, needsOwnDate', detail: 'an act named with its own calendar day' },
         ],
       },
       noun: m.rule.form === 'noun',
