@@ -63,6 +63,8 @@ const WARNING_VERB = new RegExp(rules.context.warningVerb, 'iu');
 const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
 /** A speech verb followed by its own day ("said on Thursday", "said Tuesday") reports a new statement. */
 const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
+/** "the minister on Monday called for": the day between the speaker and the verb. */
+const OWN_DAY_BEFORE = new RegExp(rules.context.ownDayBefore, 'iu');
 /** "said in a statement | on Sunday": the setting of a speech between the verb and its day. */
 const SPEECH_SETTING = new RegExp(rules.context.speechSetting, 'iu');
 /** Act types a speaker may report of themselves inside a quotation ("we signed a joint statement"). */
@@ -460,6 +462,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       if (c.type === 'statement') {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
+        if (containerLeft > 0 && OWN_DAY_BEFORE.test(sentence.text.slice(Math.max(0, c.trigger.start - sentence.start - 25), c.trigger.start - sentence.start))) {
+          c.trace?.push({ stage: 'events', rule: 'events.context.speechDayBefore', action: 'kept: a statement with its own day', detail: 'the day stands between the speaker and the verb' });
+          return true;
+        }
         if (speechOwnDay(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 90))) {
           c.trace?.push({ stage: 'events', rule: 'events.context.speechSetting', action: 'kept: a statement with its own day', detail: 'the day follows the document the words were written in' });
           return true;
