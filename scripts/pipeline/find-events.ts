@@ -63,6 +63,8 @@ const WARNING_VERB = new RegExp(rules.context.warningVerb, 'iu');
 const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
 /** A speech verb followed by its own day ("said on Thursday", "said Tuesday") reports a new statement. */
 const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
+/** "clashes erupted", "fighting broke out": a noun that is the subject of a verb of happening. */
+const NOUN_HAPPENING = new RegExp(rules.context.nounHappening, 'iu');
 /** "the minister on Monday called for": the day between the speaker and the verb. */
 const OWN_DAY_BEFORE = new RegExp(rules.context.ownDayBefore, 'iu');
 /** "said in a statement | on Sunday": the setting of a speech between the verb and its day. */
@@ -720,7 +722,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       }
       previous = { modality: pick.modality };
       // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
-      const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun';
+      // Not when the noun is the subject of a verb of happening ("Armed clashes erupted between X and Y on Oct 25").
+      const happening = pick.match.rule.form === 'noun' && NOUN_HAPPENING.test(text.slice(pick.match.start, pick.match.end + 20));
+      const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun' && !happening;
       const span = narrow
         ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
         : trimmed(text, clause);
@@ -738,6 +742,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
+      if (happening && pick.match.rule.type === 'military') {
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.nounHappening', action: 'clause=whole clause', detail: 'the act noun is the subject of a verb of happening: parties and day are read in its clause' });
+      }
       if (decided) {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.decidedMeasure', action: 'type=sanction', detail: `the speech reports its own measure as decided: "${decided}"` });
       } else if (measure) {
