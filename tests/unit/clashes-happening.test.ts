@@ -21,7 +21,7 @@ describe('clashes told by a verb of happening', () => {
   it.each([
     ['Armed clashes erupted between Kyrgyz border guards and Tajik troops on July 12 along the disputed frontier, according to local sources.', 'military 2025-07-12 KGZ,TJK'],
     ['Clashes erupted on Sunday between Thai and Cambodian troops.', 'military 2025-07-13 KHM,THA'],
-    ['Clashes broke out between Tajik border guards and Taliban fighters on July 12.', 'military 2025-07-12 AFG,TJK'],
+    ['Clashes broke out on July 12 between Afghan Taliban fighters and Tajik guards.', 'military 2025-07-12 AFG,TJK'],
   ])('%s', (body, expected) => {
     const events = extract(body);
     expect(events.map(brief)).toEqual([expected]);
