@@ -65,6 +65,10 @@ const ACCUSING_SPEECH = compileAlternation(rules.accusationContent.any);
 const OWN_DAY = new RegExp(rules.context.ownDay, 'iu');
 /** "On Monday he returned to Israel for talks": a sentence that opens with its own day tells a new act (events.context.repeatedNoun). */
 const OPENING_DAY = new RegExp(rules.context.openingDay, 'iu');
+/** "clashes erupted", "fighting broke out": a noun that is the subject of a verb of happening. */
+const NOUN_HAPPENING = new RegExp(rules.context.nounHappening, 'iu');
+/** "the minister on Monday called for": the day between the speaker and the verb. */
+const OWN_DAY_BEFORE = new RegExp(rules.context.ownDayBefore, 'iu');
 /** "said in a statement | on Sunday": the setting of a speech between the verb and its day. */
 const SPEECH_SETTING = new RegExp(rules.context.speechSetting, 'iu');
 /** Act types a speaker may report of themselves inside a quotation ("we signed a joint statement"). */
@@ -470,6 +474,10 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       if (c.type === 'statement') {
         answers ??= RESPONSE.test(sentence.text);
         if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
+        if (containerLeft > 0 && OWN_DAY_BEFORE.test(sentence.text.slice(Math.max(0, c.trigger.start - sentence.start - 25), c.trigger.start - sentence.start))) {
+          c.trace?.push({ stage: 'events', rule: 'events.context.speechDayBefore', action: 'kept: a statement with its own day', detail: 'the day stands between the speaker and the verb' });
+          return true;
+        }
         if (speechOwnDay(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 90))) {
           c.trace?.push({ stage: 'events', rule: 'events.context.speechSetting', action: 'kept: a statement with its own day', detail: 'the day follows the document the words were written in' });
           return true;
@@ -734,7 +742,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       }
       previous = { modality: pick.modality };
       // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
-      const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun';
+      // Not when the noun is the subject of a verb of happening ("Armed clashes erupted between X and Y on Oct 25").
+      const happening = pick.match.rule.form === 'noun' && NOUN_HAPPENING.test(text.slice(pick.match.start, pick.match.end + 20));
+      const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun' && !happening;
       const span = narrow
         ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
         : trimmed(text, clause);
@@ -752,6 +762,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
+      if (happening && pick.match.rule.type === 'military') {
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.nounHappening', action: 'clause=whole clause', detail: 'the act noun is the subject of a verb of happening: parties and day are read in its clause' });
+      }
       if (decided) {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.decidedMeasure', action: 'type=sanction', detail: `the speech reports its own measure as decided: "${decided}"` });
       } else if (measure) {
@@ -957,6 +970,44 @@ function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Clause
 }
 
 /**
+ * The act's own phrase when "on <weekday>" follows the trigger closely in its clause ("the accord signed
+ * in Rome on Monday"), from the clause's last comma before the trigger to the weekday. Used for
+ * background-only rules, whose trigger is the past participle of the act itself.
+ */
+function ownWeekdayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): ClauseSpan | undefined {
+  const after = WEEKDAY_AFTER.exec(text.slice(m.end, Math.min(clause.end, m.end + DATED_AFTER_WINDOW)));
+  if (!after) return undefined;
+  const head = text.slice(Math.max(clause.start, m.start - ACT_CONTEXT), m.start);
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'));
+  return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
+}
+
+/** A past participle ending the trigger: "the accord signed", "a meeting held". */
+const PARTICIPLE_END = /(?:ed|held|struck|made|won|fought|begun)$/i;
+/** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday". */
+const PAST_LEAD = /\b(?:after|following|follows|followed)\s/gi;
+
+/**
+ * Whether a background-only trigger is told as past by its own words: a past participle ("the accord
+ * signed on Monday") or an "after"/"following" with no comma or semicolon up to the trigger ("after a
+ * bilateral meeting on Friday"). A weekday alone is also the day of planned acts ("ahead of a
+ * meeting on Tuesday", "scheduled to attend the summit on Thursday").
+ */
+function toldAsPast(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
+  if (PARTICIPLE_END.test(m.text)) return true;
+  const before = text.slice(Math.max(clause.start, m.start - 80), m.start);
+  let last = -1;
+  for (const hit of before.matchAll(PAST_LEAD)) last = hit.index + hit[0].length;
+  return last >= 0 && !/[,;]/.test(before.slice(last));
+}
+
+/** An adjunct the adjunct reader refuses ("after an EU summit held on Thursday": an organisation's gathering; a plan). */
+function refusedAdjunct(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
+  const a = adjunctAct(text, clause, m, clause.start);
+  return !!a && 'refused' in a;
+}
+
+/**
  * Whether a weekday follows the verb trigger within its clause ("had travelled to Moscow for a visit
  * on Friday"), or a day opens the clause before it ("Two days earlier he had met ...").
  */
@@ -988,11 +1039,15 @@ function backgroundWithDay(
   const out: Found[] = [];
   for (const m of inClause) {
     if (used.has(m) || m.rule.type === 'statement') continue;
-    const phrase = ownDayPhrase(text, clause, m);
+    // "the accord signed in Rome on Monday": a background-only rule's past participle dated by its own weekday.
+    const weekdayPhrase = m.rule.background && toldAsPast(text, clause, m) && !refusedAdjunct(text, clause, m) ? ownWeekdayPhrase(text, clause, m) : undefined;
+    const phrase = ownDayPhrase(text, clause, m) ?? weekdayPhrase;
     if (!phrase) continue;
     const modality = modalityAt(m);
     // "discussed the agreement signed on May 2": a past participle with its day asserts the act whatever governs it.
     if (m.rule.background ? modality === 'negated' : modality !== 'asserted' && modality !== 'reported' && modality !== 'background') continue;
+    // A weekday is also the day of a planned act ("ahead of a government meeting on Tuesday"): only acts that happened.
+    if (phrase === weekdayPhrase && modality !== 'asserted' && modality !== 'reported' && modality !== 'background') continue;
     const span = trimmed(text, phrase);
     out.push({
       candidate: {
@@ -1005,7 +1060,9 @@ function backgroundWithDay(
         needsOwnDate: true,
         trace: [
           ...triggerTrace(m, modality, why.get(m)),
-          { stage: 'events', rule: 'events.context.datedBackground', action: 'modality=background, needsOwnDate', detail: 'an act named with its own calendar day' },
+          weekdayPhrase && phrase === weekdayPhrase
+            ? { stage: 'events', rule: 'events.context.datedBackgroundWeekday', action: 'modality=background, needsOwnDate', detail: 'an act told as past with its own weekday ("the accord signed on Monday", "after a meeting on Friday")' }
+            : { stage: 'events', rule: 'events.context.datedBackground', action: 'modality=background, needsOwnDate', detail: 'an act named with its own calendar day' },
         ],
       },
       noun: m.rule.form === 'noun',

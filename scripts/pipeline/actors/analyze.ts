@@ -3,7 +3,7 @@
  * places, media attributions, roles and names, coreference with earlier sentences).
  */
 import type { Actor, ActorMention, MentionKind, SentenceKind } from '../types.ts';
-import type { DocState } from './doc-state.ts';
+import type { DocState, DynamicPerson } from './doc-state.ts';
 import { type ContextWords, type Gazetteer, type GazPayload } from './gazetteer.ts';
 import { activeRole, roleActive, type ActiveRole } from './people.ts';
 import { executiveKey, roleKeys } from './roles.ts';
@@ -442,7 +442,15 @@ export class SentenceAnalyzer {
         continue;
       }
       // In a title-case heading every word is capitalised: no name can be told from the words around it.
-      const run = titleCased ? undefined : nameRun(tokens, nameAt, covered, this.words.nameStop);
+      let run = titleCased ? undefined : nameRun(tokens, nameAt, covered, this.words.nameStop);
+      // "Mauritania's President, Ana Lozada, on Friday": a state's title, then the name set off by commas.
+      if (!run && !titleCased && isRole && f.m.country && tokens[nameAt]?.raw === ',') {
+        const inner = nameRun(tokens, nameAt + 1, covered, this.words.nameStop);
+        if (inner && inner.words >= 2 && tokens[inner.last + 1]?.raw === ',') {
+          run = inner;
+          f.rule = TITLE_APPOSITION_RULE;
+        }
+      }
       if (run && hasNonNameWord(tokens, run.first, run.last, this.words.nonNameWords)) continue; // "Israel's Iron Dome", "India's Operation Sindoor"
       const minLen = isRole && (f.m.country || f.m.organization) ? 1 : 2;
       if (run && run.words >= minLen) {
@@ -476,7 +484,7 @@ export class SentenceAnalyzer {
         if (f.m.attribution) m.attribution = true;
         for (let j = run.first; j <= run.last; j++) covered[j] = 1;
         extra.push({ m, first: run.first, last: run.last, possessive: false, actor, roleKeys: keys, ...(f.rule ? { rule: f.rule } : {}) });
-        const dyn = { actor, roleKeys: keys };
+        const dyn: DynamicPerson = f.rule === TITLE_APPOSITION_RULE ? { actor, roleKeys: keys, rule: TITLE_APPOSITION_RULE } : { actor, roleKeys: keys };
         state.dynamic.set(normName(name), dyn);
         const surname = tokens[run.last]!;
         if (surname.raw.length >= 3 && !this.words.nameStop.has(surname.raw)) state.dynamic.set(surname.norm, dyn);
@@ -726,6 +734,8 @@ const LONG_TITLE_WORDS = 7;
 const LONG_TITLE_RULE = 'actors.long-title';
 /** actors.long-title.of: "director of the ministry's press department NAME". */
 const LONG_TITLE_OF_RULE = 'actors.long-title.of';
+/** "Mauritania's President, Ana Lozada, said": the name set off by commas after a state's title (blind7 DIAGNOSIS). */
+const TITLE_APPOSITION_RULE = 'actors.title.apposition';
 /** How many tokens the "of" complement of a title may take before the name. */
 const OF_COMPLEMENT_TOKENS = 12;
 

@@ -239,6 +239,10 @@ export interface ContextWords {
   motion: Set<string>;
   visitVerbs: Set<string>;
   arrival: Set<string>;
+  /** Trip nouns whose time adjunct may stand before "in <state>", the destination ("his trip on Thursday in X"). */
+  tripNouns: Set<string>;
+  /** Words of a time adjunct between a trip word and "in" ("on Monday evening (Jan 6)"). */
+  timeFillers: Set<string>;
   titles: Set<string>;
   nameStop: Set<string>;
   /** Particles inside names ("al-", "bin", "von"): after a known short name they make it part of another name. */
@@ -278,6 +282,8 @@ export function loadContextWords(): ContextWords {
     motion: low(C.motionWords),
     visitVerbs: low(C.directObjectVisitVerbs),
     arrival: low(C.arrivalWords),
+    tripNouns: low(C.tripNouns),
+    timeFillers: low(C.timeFillers),
     titles: low((C.titles ?? []).map((t) => t.replace(/\.$/, ''))),
     nameStop: new Set(C.nameStopwords ?? []),
     nameParticles: { joined: low(C.nameParticlesJoined), spaced: low(C.nameParticlesSpaced) },

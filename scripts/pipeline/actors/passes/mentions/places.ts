@@ -42,7 +42,7 @@ export function markPlace(ctx: MentionContext, f: Found, tokens: Token[]): void 
   if (w.locative.has(prep.norm)) {
     if (prep.norm === 'in' && w.governmentNouns.has(tokens[k - 1]?.norm ?? '')) return; // "the government in Caracas"
     f.m.locative = true;
-    if (prep.norm === 'in' && wordBefore(tokens, k, 2, w.arrival)) f.m.destination = true;
+    if (prep.norm === 'in' && (wordBefore(tokens, k, 2, w.arrival) || tripThenTime(ctx, tokens, k))) f.m.destination = true;
   } else if (w.directional.has(prep.norm)) {
     if (wordBefore(tokens, k, 4, w.motion)) {
       f.m.locative = true;
@@ -54,6 +54,21 @@ export function markPlace(ctx: MentionContext, f: Found, tokens: Token[]): void 
   }
   if (f.m.locative && !f.place) f.place = f.m.text;
   if (f.m.locative) f.prep = prep.norm;
+}
+
+/**
+ * Token k ("in") follows a trip word and nothing but a time adjunct: "started his trip on Thursday in
+ * X", "arrived on Monday evening (Jan 6) in X". Words other than time words ("the visit comes amid
+ * tensions in X") end the look-back.
+ */
+function tripThenTime(ctx: MentionContext, tokens: Token[], k: number): boolean {
+  const w = ctx.words;
+  for (let j = k - 1; j >= Math.max(0, k - 9); j--) {
+    const norm = tokens[j]!.norm;
+    if (w.tripNouns.has(norm) || w.arrival.has(norm)) return true;
+    if (!w.timeFillers.has(norm) && !/^\d{1,4}$/.test(norm)) return false;
+  }
+  return false;
 }
 
 /** "in Ukraine, Afghanistan, Syria or Yemen", "visits to China, Japan and Korea": the whole list is places. */
