@@ -8,6 +8,8 @@
  * independent blocks keep their clusters in the same cache folder (corpus/merge-cache.ts). A corpus can also be
  * extracted in shards anywhere (--shard K/N --reports-dir DIR) and merged later (--merge-reports DIR).
  */
+// First: V8 settings that must hold before any of the pipeline's regexes runs.
+import './pipeline/corpus/v8-flags.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

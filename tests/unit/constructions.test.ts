@@ -9,6 +9,8 @@ import { createActorResolver } from '../../scripts/pipeline/actors.ts';
 import { ADJUNCT_RULES, adjunctSpans, sentenceView, toOriginal } from '../../scripts/pipeline/events/constructions.ts';
 import { findTriggers } from '../../scripts/pipeline/events/triggers.ts';
 import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import { compileOne } from '../../scripts/pipeline/events/patterns.ts';
+import data from '../../scripts/data/constructions.json' with { type: 'json' };
 import { candidates, segOf } from './find-events-helpers.ts';
 
 /** "rule:words" of each adjunct of a sentence. */
@@ -80,6 +82,54 @@ describe('adjunct classes', () => {
   it('never elides an airport: a welcome there is the arrival itself', () => {
     expect(adjuncts('They were greeted at Tan Son Nhat International Airport by the mayor.')).toEqual([]);
     expect(adjuncts('He was met at the airport by officials.')).toEqual([]);
+  });
+});
+
+describe('the words a class requires (speed only)', () => {
+  // Sentences each class with "requires" matches, in as many of its wordings as possible.
+  const matching: Record<string, string[]> = {
+    'constructions.adverb.ly-after-auxiliary': ['The staff member was curtly sent home.', 'Its mission had been summarily shut.', 'They were quickly, and is openly, told.'],
+    'constructions.postnominal.envoy-pp': [
+      'The ambassador to the Netherlands was called in.',
+      'An envoy in Caracas was told to leave.',
+      'Envoys from Peru left.',
+      'The Chargé d’affaires in Rome was recalled.',
+      "Charges d'affaires of Chile met.",
+      'The Consul-General of France was summoned.',
+      'Consuls at Lyon were named.',
+      'The attaché at the Embassy of Japan was expelled.',
+      'Representatives from the Union of Comoros came.',
+      'The emissary to Kabul and the emissaries of Oman came.',
+      'Diplomats in Berlin were told.',
+    ],
+    'constructions.parenthetical.connective': [
+      'Officials, however, denied it.',
+      'The ministry, in a statement, rejected the claim.',
+      'Iran,according to the agency,fired.',
+      'The army, it said, withdrew.',
+      'Russia, for its part, , agreed.',
+    ],
+  };
+  type Entry = { id: string; pattern?: string; requires?: string[]; requiresCount?: number };
+  const gated = (data.adjuncts as Entry[]).filter((a) => a.requires);
+
+  it('gates only classes whose test sentences are listed here', () => {
+    expect(gated.map((a) => a.id).sort()).toEqual(Object.keys(matching).sort());
+  });
+
+  it.each(gated.map((a) => [a.id, a] as const))('%s: every sentence its pattern matches holds the words', (_id, a) => {
+    const { re, onLower } = compileOne(a.pattern!, data.macros, 'g');
+    let matched = 0;
+    for (const text of matching[a.id]!) {
+      const subject = onLower ? text.toLowerCase() : text;
+      re.lastIndex = 0;
+      if (!re.test(subject)) continue;
+      matched++;
+      let seen = 0;
+      for (const w of a.requires!) for (let at = subject.indexOf(w); at >= 0; at = subject.indexOf(w, at + w.length)) seen++;
+      expect(seen, text).toBeGreaterThanOrEqual(a.requiresCount ?? 1);
+    }
+    expect(matched).toBe(matching[a.id]!.length);
   });
 });
 

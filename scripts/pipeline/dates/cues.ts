@@ -1,7 +1,10 @@
 /**
  * Reads the date cues of one sentence: runs our chrono (chrono-instance.ts, behind the gate-word
  * scan of gates.ts, which skips sentences with no date-like word) and turns each result into a
- * DateCue. The last few sentences' cues are cached (one sentence often holds several candidates).
+ * DateCue. The latest sentences' cues are cached: one sentence often holds several candidates, and the
+ * events stage reads every sentence of a document (and the ones around it) before the dates stage reads
+ * them again, so the cache holds a whole article (with 16 entries, 11 % of the parses on 1,000 synthetic
+ * articles were of a sentence already parsed for the same document).
  */
 import type { ParsingReference, ParsingResult } from 'chrono-node';
 import { createGatedNewsChrono } from './chrono-instance.ts';
@@ -178,7 +181,7 @@ export function repickDay(cue: DayCue, published: string, mode: DayMode): string
   return day === null ? cue.date : fromDayNumber(day);
 }
 
-const CACHE_SIZE = 16;
+const CACHE_SIZE = 256;
 /** Keyed by the sentence text itself (hashed once per string), checked against the publication day. */
 const cache = new Map<string, { published: string; cues: DateCue[] }>();
 

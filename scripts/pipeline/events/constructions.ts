@@ -60,6 +60,9 @@ interface AdjunctClass {
   notAfter?: ReadonlySet<string>;
   /** Lower-case words that make a match of this class meaningful, so not elidable ("at the airport"). */
   notContaining?: readonly string[];
+  /** Speed only: the pattern cannot match a subject without `requiresCount` occurrences of these (any mix). */
+  requires?: readonly string[];
+  requiresCount: number;
 }
 
 interface AdjunctEntry {
@@ -68,6 +71,8 @@ interface AdjunctEntry {
   words?: string[];
   notAfter?: string[];
   notContaining?: string[];
+  requires?: string[];
+  requiresCount?: number;
 }
 
 const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n';
@@ -82,6 +87,8 @@ const CLASSES: AdjunctClass[] = (data.adjuncts as AdjunctEntry[]).map((a) => {
     ...(c ? {} : { words: new Set(a.words ?? []) }),
     ...(a.notAfter ? { notAfter: new Set(a.notAfter.map((w) => w.toLowerCase())) } : {}),
     ...(a.notContaining ? { notContaining: a.notContaining.map((w) => w.toLowerCase()) } : {}),
+    ...(a.requires ? { requires: a.requires } : {}),
+    requiresCount: a.requiresCount ?? 1,
   };
 });
 const NOT_AFTER = new Map(CLASSES.filter((c) => c.notAfter).map((c) => [c.id, c.notAfter!]));
@@ -96,6 +103,18 @@ function wordBefore(text: string, at: number): string {
   let start = end;
   while (start > 0 && end - start < 40 && isWordChar(text.charCodeAt(start - 1))) start--;
   return text.slice(start, end).toLowerCase();
+}
+
+/**
+ * Whether `subject` holds at least `count` occurrences of the words of `list` (non-overlapping for one
+ * word, counted over all of them): without them a class's pattern cannot match (its "requires").
+ */
+function holds(subject: string, list: readonly string[], count: number): boolean {
+  let seen = 0;
+  for (const w of list) {
+    for (let at = subject.indexOf(w); at >= 0; at = subject.indexOf(w, at + w.length)) if (++seen >= count) return true;
+  }
+  return false;
 }
 
 /** The adjunct class ids, in data-file order (for tests and reports). */
@@ -166,6 +185,8 @@ export function adjunctSpans(text: string): AdjunctSpan[] {
       if (lower === null) continue; // lower-casing changed the length (rare Unicode): skip the class
       subject = lower;
     }
+    // Speed: a sentence without the words every match needs is not scanned (exact: see "requires").
+    if (c.requires && !holds(subject, c.requires, c.requiresCount)) continue;
     c.re.lastIndex = 0;
     for (let m = c.re.exec(subject); m; m = c.re.exec(subject)) {
       if (m[0].length === 0) {
