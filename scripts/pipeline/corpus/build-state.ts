@@ -487,14 +487,21 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     if (state.docs.has(key) || reports[i]!.entry.status !== 'ok') continue;
     reports[i]!.events.forEach((ev, j) => fresh.push({ ev: normalized(ev), ref: [key, j] }));
   }
-  // (An empty state, as in a first build, has nothing to find: no lookups.)
+  // (An empty state, as in a first build, has nothing to find: no lookups.) The blocks each new
+  // report reaches are kept for step 3.
+  const reach: Set<number>[] = [];
   for (const { ev } of state.docs.size > 0 ? fresh : []) {
+    const reached = new Set<number>();
     for (const t of queryTerms(ev)) {
       for (const [cls, list] of await state.lookup(t)) {
         if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
-        for (const b of list) affected.add(b);
+        for (const b of list) {
+          affected.add(b);
+          reached.add(b);
+        }
       }
     }
+    reach.push(reached);
   }
 
   // 2. Their reports (from the state's per-document text, parsed once per document), with the new ones.
@@ -547,7 +554,13 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const refile: { block: number; ev: ExtractedEvent }[] = [];
   const heirs = new Set<number>();
   let nextBlock = state.nextBlock;
-  for (const block of members.length ? mergeBlocks(members) : []) {
+  const blocks =
+    fresh.length > 0 && reach.length === fresh.length && [...affected].every((b) => whole.has(b))
+      ? blocksByReach(members.length - fresh.length, fromBlock, fresh, reach)
+      : members.length
+        ? mergeBlocks(members)
+        : [];
+  for (const block of blocks) {
     // A new block that holds whole old blocks takes the id of the largest (its heir): the index
     // terms of that block's reports stay as they are, only the others' are filed again.
     let heir = -1;
@@ -888,6 +901,69 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     return out;
   };
   return { documents, report, stats, write, saveState, side, merged, publish };
+}
+
+/**
+ * The blocks of the reports to cluster again when every old block among them is whole (no document
+ * of theirs removed) and new reports reached them: each group of new reports that `mergeBlocks` joins
+ * among themselves, together with every old block their index lookups reached, and so on
+ * transitively; the members' positions in each block ascending, blocks in the order of their first
+ * position (as mergeBlocks gives them). Neither the old blocks nor their 50,000 reports are
+ * partitioned again: an old block is closed (no report of it links to a report of another; links
+ * depend only on the two reports, merge/blocks.ts) and stays so while none of its reports goes, new
+ * reports link among themselves as mergeBlocks says, and to old reports only within the blocks their
+ * lookups reached (queryTerms is a superset). So each block here is a union of the blocks mergeBlocks
+ * would give, possibly of more than one when a lookup reached a block no link joins; clustering a
+ * union of blocks gives the clusters of each (merge/blocks.ts), so the events are the same.
+ * `fromBlock`: each member's old block (members of one old block lie together, before the new ones,
+ * which start at `firstNew`); `reach`: the old blocks each new report's lookups reached.
+ */
+function blocksByReach(firstNew: number, fromBlock: readonly number[], fresh: readonly { ev: ExtractedEvent }[], reach: readonly Set<number>[]): number[][] {
+  // Old blocks: their members' range; then one node per group of new reports.
+  const range = new Map<number, [number, number]>();
+  for (let i = 0; i < firstNew; i++) {
+    const r = range.get(fromBlock[i]!);
+    if (r) r[1] = i + 1;
+    else range.set(fromBlock[i]!, [i, i + 1]);
+  }
+  const oldIds = [...range.keys()];
+  const node = new Map<number, number>(oldIds.map((b, k) => [b, k] as const));
+  const groups = mergeBlocks(fresh.map((f) => f.ev));
+  const parent = Array.from({ length: oldIds.length + groups.length }, (_, k) => k);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  groups.forEach((g, k) => {
+    for (const f of g) {
+      for (const b of reach[f]!) {
+        const n = node.get(b);
+        if (n === undefined) continue;
+        const ra = find(n);
+        const rb = find(oldIds.length + k);
+        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
+    }
+  });
+  const out = new Map<number, number[]>();
+  const add = (root: number, positions: Iterable<number>) => {
+    let list = out.get(root);
+    if (!list) out.set(root, (list = []));
+    for (const p of positions) list.push(p);
+  };
+  oldIds.forEach((b, k) => {
+    const [from, to] = range.get(b)!;
+    const positions: number[] = [];
+    for (let i = from; i < to; i++) positions.push(i);
+    add(find(k), positions);
+  });
+  groups.forEach((g, k) => add(find(oldIds.length + k), g.map((f) => firstNew + f)));
+  const blocks = [...out.values()];
+  for (const b of blocks) b.sort((x, y) => x - y);
+  return blocks.sort((x, y) => x[0]! - y[0]!);
 }
 
 /** The hash of a cluster from its members' refs ("~" before a copy's): order-independent. */
