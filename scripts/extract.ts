@@ -78,13 +78,17 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: tru
 
 /** With EXTRACT_TIMINGS=1, the wall time of each phase on stderr (for profiling). */
 let phaseStart = 0;
+let phaseCpu = 0;
 function timing(phase: string): void {
   if (process.env.EXTRACT_TIMINGS !== '1') return;
   const now = performance.now();
   const mem = process.memoryUsage();
+  const u = process.cpuUsage();
+  const cpu = (u.user + u.system) / 1e6;
   const mb = (n: number) => `${Math.round(n / 1048576)} MiB`;
-  process.stderr.write(`extract: timing: ${phase} ${((now - phaseStart) / 1000).toFixed(2)} s (heap ${mb(mem.heapUsed)}, rss ${mb(mem.rss)})\n`);
+  process.stderr.write(`extract: timing: ${phase} ${((now - phaseStart) / 1000).toFixed(2)} s (CPU ${(cpu - phaseCpu).toFixed(2)} s, heap ${mb(mem.heapUsed)}, rss ${mb(mem.rss)})\n`);
   phaseStart = now;
+  phaseCpu = cpu;
 }
 
 function die(message: string): never {
@@ -155,7 +159,8 @@ async function loadRegistry(values: Values, input: string | undefined): Promise<
 async function writeRegistry(values: Values, reg: { file?: string; registry?: Registry }, registry: Registry | undefined): Promise<void> {
   if (!values['update-id-registry'] || !reg.file || !registry || !reg.registry) return;
   const text = formatRegistry(registry);
-  const before = await readFile(reg.file, 'utf8').catch(() => '');
+  // A new generation is a new text (the generation is in it): the old file is not read to compare.
+  const before = registry.generation !== reg.registry.generation ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
   if (text !== before) {
     await writeAtomic(reg.file, text).catch((err: unknown) =>
       process.stderr.write(`extract: warning: cannot write id registry ${reg.file}: ${code(err)}\n`),

@@ -103,9 +103,9 @@ function plainRegistry(json: unknown): Registry | undefined {
 /** The registry as written to disk: keys sorted, two-space JSON, final newline. */
 export function formatRegistry(reg: Registry): string {
   const ids: Record<string, RegistryEntry> = {};
-  for (const id of Object.keys(reg.ids).sort(cmp)) {
+  for (const id of sortedIds(Object.keys(reg.ids))) {
     const e = reg.ids[id]!;
-    ids[id] = { since: e.since, key: e.key, sources: [...e.sources].sort(cmp) };
+    ids[id] = { since: e.since, key: e.key, sources: sortedIds([...e.sources]) };
   }
   return `${JSON.stringify({ about: ABOUT, version: 1, generation: reg.generation, ids, aliases: sortedRecord(reg.aliases) }, null, 2)}\n`;
 }
@@ -120,6 +120,10 @@ export function sameRegistry(a: Registry, b: Registry): boolean {
     const x = a.ids[id]!;
     const y = Object.hasOwn(b.ids, id) ? b.ids[id] : undefined;
     if (!y || x.since !== y.since || x.key !== y.key || x.sources.length !== y.sources.length) return false;
+    // (Sources in the same order are the same sorted; only others are sorted to compare.)
+    let same = 0;
+    while (same < x.sources.length && x.sources[same] === y.sources[same]) same++;
+    if (same === x.sources.length) continue;
     const xs = [...x.sources].sort(cmp);
     const ys = [...y.sources].sort(cmp);
     for (let i = 0; i < xs.length; i++) if (xs[i] !== ys[i]) return false;
@@ -130,7 +134,7 @@ export function sameRegistry(a: Registry, b: Registry): boolean {
 
 function sortedRecord(rec: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(rec).sort(cmp)) out[k] = rec[k]!;
+  for (const k of sortedIds(Object.keys(rec))) out[k] = rec[k]!;
   return out;
 }
 
@@ -150,7 +154,18 @@ export function contentKey(ev: Pick<TimelineEvent, 'date' | 'type' | 'countries'
   return `${ev.date}|${ev.type}|${ev.countries.join(',')}`;
 }
 
-const typeOfKey = (key: string): string => key.split('|')[1] ?? '';
+const typeOfKey = (key: string): string => {
+  const a = key.indexOf('|');
+  if (a < 0) return '';
+  const b = key.indexOf('|', a + 1);
+  return b < 0 ? key.slice(a + 1) : key.slice(a + 1, b);
+};
+
+/** `list` sorted in code-unit order: as it is when already sorted (a registry read back), else a sorted copy. */
+function sortedIds(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return list.sort(cmp);
+  return list;
+}
 
 /** An event's strong source keys, unique and sorted (what the registry stores for it). */
 export function eventSourceKeys(ev: Pick<TimelineEvent, 'sources'>): string[] {
@@ -200,16 +215,20 @@ function idWords(id: string): Set<string> {
  */
 export function matchRegistry(events: readonly RegistryInput[], reg: Registry): { named: (string | undefined)[]; matched: Map<string, string> } {
   // Registered ids by number (in code-unit order), with their types read once.
-  const all = Object.keys(reg.ids).sort(cmp);
+  const all = sortedIds(Object.keys(reg.ids));
   const numberOf = new Map<string, number>();
   const typeOf: string[] = new Array(all.length);
-  const strongIndex = new Map<string, number[]>();
-  const weakIndex = new Map<string, number[]>();
-  const push = (m: Map<string, number[]>, k: string, n: number) => {
+  // (A key held by one id maps to its number, by more to their list: most keys have one.)
+  const strongIndex = new Map<string, number | number[]>();
+  const weakIndex = new Map<string, number | number[]>();
+  const push = (m: Map<string, number | number[]>, k: string, n: number) => {
     const list = m.get(k);
-    if (list) list.push(n);
-    else m.set(k, [n]);
+    if (list === undefined) m.set(k, n);
+    else if (typeof list === 'number') m.set(k, [list, n]);
+    else list.push(n);
   };
+  const NONE: number[] = [];
+  const listOf = (v: number | number[] | undefined): readonly number[] => (v === undefined ? NONE : typeof v === 'number' ? [v] : v);
   for (let n = 0; n < all.length; n++) {
     const entry = reg.ids[all[n]!]!;
     numberOf.set(all[n]!, n);
@@ -257,7 +276,14 @@ export function matchRegistry(events: readonly RegistryInput[], reg: Registry): 
     const ev = events[i]!;
     const keys = ev.keys;
     for (const k of keys) {
-      for (const n of strongIndex.get(k) ?? []) {
+      const v = strongIndex.get(k);
+      if (v === undefined) continue;
+      if (typeof v === 'number') {
+        if (score[v] === 0) touched.push(v);
+        score[v] = score[v]! + 1_000_000;
+        continue;
+      }
+      for (const n of v) {
         if (score[n] === 0) touched.push(n);
         score[n] = score[n]! + 1_000_000;
       }
@@ -267,7 +293,7 @@ export function matchRegistry(events: readonly RegistryInput[], reg: Registry): 
       const w = weakKey(k);
       if (weakSeen.has(w)) continue;
       weakSeen.add(w);
-      for (const n of weakIndex.get(w) ?? []) {
+      for (const n of listOf(weakIndex.get(w))) {
         if (typeOf[n] !== ev.type) continue;
         if (score[n] === 0) touched.push(n);
         score[n] = score[n]! + 1000;
@@ -403,16 +429,20 @@ export function updateRegistryFrom(
     ids[ev.id] = { since: reg.ids[ev.id]?.since ?? next, key: ev.key, sources: ev.keys };
   }
 
-  // Where each registered source now is, to follow ids that curation folded or that lost their event.
-  const holder = new Map<string, string[]>();
-  for (const ev of published) {
-    for (const k of ev.keys) {
-      const list = holder.get(k);
-      if (list) list.push(ev.id);
-      else holder.set(k, [ev.id]);
-    }
-  }
+  // Where each registered source now is, to follow ids that curation folded or that lost their event
+  // (made when first needed: a build where every registered id is still published never needs it).
+  let holder: Map<string, string[]> | undefined;
   const bySources = (sources: string[]): string | undefined => {
+    if (holder === undefined) {
+      holder = new Map();
+      for (const ev of published) {
+        for (const k of ev.keys) {
+          const list = holder.get(k);
+          if (list) list.push(ev.id);
+          else holder.set(k, [ev.id]);
+        }
+      }
+    }
     const votes = new Map<string, number>();
     for (const s of sources) for (const id of holder.get(s) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
     let out: string | undefined;

@@ -14,7 +14,10 @@ import { extractCorpus } from '../../scripts/pipeline/corpus/extract-corpus.ts';
 import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
 import { assignIds, baseId } from '../../scripts/pipeline/ids.ts';
 import { readCorpus } from '../../scripts/pipeline/load.ts';
-import { finishPipeline, publishMerged, runPipeline } from '../../scripts/pipeline/run.ts';
+import { finishPipeline, publishMerged, resolver, runPipeline } from '../../scripts/pipeline/run.ts';
+import { reportDocument } from '../../scripts/pipeline/document-report.ts';
+import { mergeEvents } from '../../scripts/pipeline/merge.ts';
+import { oneSided } from '../../scripts/pipeline/merge/one-sided.ts';
 import type { DocReport } from '../../scripts/pipeline/document-report.ts';
 import { emptyRegistry, formatRegistry, type Registry } from '../../scripts/pipeline/id-registry.ts';
 import { eventsFileChunks } from '../../scripts/pipeline/corpus/write-json.ts';
@@ -370,6 +373,41 @@ describe('build state with an id registry and curation', () => {
     expect(builds[2]!.text).toBe(builds[0]!.text);
     expect(builds[1]!.registry).toBe(builds[0]!.registry);
     expect(builds[2]!.registry).toBe(builds[0]!.registry);
+  }, 300_000);
+});
+
+describe('build state: one-sided events (merge.drop.one-sided)', () => {
+  it('are kept for clustering and ids but not published, with and without an id registry, build after build', async () => {
+    const dir = path.join(tmp, 'one-sided');
+    const cache = path.join(tmp, 'one-sided-cache');
+    const plainCache = path.join(tmp, 'one-sided-plain-cache');
+    await mkdir(dir, { recursive: true });
+    // A generated article (bench seed 2) with two one-sided events: an agreement and an expulsion
+    // that name only Ecuador (Georgia is read as the US state).
+    const a = generateArticle(3256, 2);
+    await writeFile(path.join(dir, a.path), a.text!);
+    const c = await readCorpus(dir);
+    const merged = mergeEvents(c.docs.flatMap((d) => reportDocument(d, resolver()).events));
+    expect(merged.filter(oneSided).length).toBeGreaterThan(0);
+    let registry = emptyRegistry();
+    for (let n = 0; n < 3; n++) {
+      if (n === 2) {
+        const b = generateArticle(3, 2);
+        await writeFile(path.join(dir, b.path), b.text!);
+      }
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry);
+      expect(b.text).toBe(ref.text);
+      expect(b.report).toBe(ref.report);
+      expect(b.registry).toBe(ref.registry);
+      registry = b.next;
+      const plainRef = await clean(dir);
+      const plain = await build(dir, plainCache);
+      expect(plain.text).toBe(plainRef.text);
+      expect(plain.report).toBe(plainRef.report);
+    }
+    const text = (await clean(dir)).text;
+    expect(text).not.toContain('"title": "Ecuador signs agreement in Khartoum"');
   }, 300_000);
 });
 

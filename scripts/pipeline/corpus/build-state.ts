@@ -41,6 +41,7 @@ import { baseId, cmp, shortHash } from '../ids.ts';
 import { eventSourceKeys, firstSourceOrder, matchRegistry, updateRegistryFrom, type PublishedInput, type Registry } from '../id-registry.ts';
 import { clusterWithCopies, combine, normalized } from '../merge.ts';
 import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
+import { oneSided } from '../merge/one-sided.ts';
 import { COPY_WINDOW_DAYS } from '../merge/copies.ts';
 import { fileKeys, lookupKeys, windowDays } from '../merge/index-keys.ts';
 import { datesCompatible, reportSentenceKey, typeGroup, typesCompatible } from '../merge/same-event.ts';
@@ -51,7 +52,7 @@ import type { DocumentSide } from '../run.ts';
 import { validateEvents } from '../validate.ts';
 import { nested } from './write-json.ts';
 
-const FORMAT = 'diplomatic-timeline/build-state@6';
+const FORMAT = 'diplomatic-timeline/build-state@7';
 export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
@@ -103,6 +104,12 @@ interface EventRec {
   rawText?: Buffer;
   /** What the id registry reads of its merged form (see Lite); kept in the body's lite list. */
   lite?: Lite;
+  /**
+   * A merged event that is not published (merge.drop.one-sided, merge/one-sided.ts): it keeps its
+   * cluster and its place in the numbering of content ids, as in mergeEvents, and publishMerged
+   * leaves it out before published ids and validation.
+   */
+  one?: true;
 }
 
 /**
@@ -130,6 +137,8 @@ interface Header {
   index: Record<string, [number, number]>;
   /** Each event's Lite (0 when not known), aligned with `events`, as one JSON array in the body. */
   lite?: [number, number];
+  /** Positions in `events` of the one-sided events (EventRec.one). */
+  one?: number[];
 }
 
 /** The bucket of an index term: its day for key terms, else a share of sentence or document terms. */
@@ -233,6 +242,7 @@ export class BuildState {
       warnings: warnings ?? [],
       ...(raw ? { raw } : {}),
     }));
+    for (const i of h.one ?? []) this.events[i]!.one = true;
     this.buckets = new Map(Object.entries(h.index));
     this.nextBlock = h.nextBlock;
     this.bodyLength = h.bodyLength;
@@ -477,14 +487,21 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     if (state.docs.has(key) || reports[i]!.entry.status !== 'ok') continue;
     reports[i]!.events.forEach((ev, j) => fresh.push({ ev: normalized(ev), ref: [key, j] }));
   }
-  // (An empty state, as in a first build, has nothing to find: no lookups.)
+  // (An empty state, as in a first build, has nothing to find: no lookups.) The blocks each new
+  // report reaches are kept for step 3.
+  const reach: Set<number>[] = [];
   for (const { ev } of state.docs.size > 0 ? fresh : []) {
+    const reached = new Set<number>();
     for (const t of queryTerms(ev)) {
       for (const [cls, list] of await state.lookup(t)) {
         if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
-        for (const b of list) affected.add(b);
+        for (const b of list) {
+          affected.add(b);
+          reached.add(b);
+        }
       }
     }
+    reach.push(reached);
   }
 
   // 2. Their reports (from the state's per-document text, parsed once per document), with the new ones.
@@ -537,7 +554,13 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const refile: { block: number; ev: ExtractedEvent }[] = [];
   const heirs = new Set<number>();
   let nextBlock = state.nextBlock;
-  for (const block of members.length ? mergeBlocks(members) : []) {
+  const blocks =
+    fresh.length > 0 && reach.length === fresh.length && [...affected].every((b) => whole.has(b))
+      ? blocksByReach(members.length - fresh.length, fromBlock, fresh, reach)
+      : members.length
+        ? mergeBlocks(members)
+        : [];
+  for (const block of blocks) {
     // A new block that holds whole old blocks takes the id of the largest (its heir): the index
     // terms of that block's reports stay as they are, only the others' are filed again.
     let heir = -1;
@@ -584,6 +607,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         len: valid ? 0 : -1,
         sig,
         warnings: checked.warnings,
+        ...(oneSided(ev) ? { one: true as const } : {}),
         ...(valid ? { text: Buffer.from(nested(valid, 2), 'utf8') } : {}),
         ...(checked.warnings.length ? { rawText: Buffer.from(JSON.stringify({ id: base, ...ev }), 'utf8') } : {}),
       });
@@ -638,8 +662,10 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   }
   warnings.push(...futurePublicationWarnings(documents.filter((d) => d.status === 'ok')));
   const side: DocumentSide = { documents, perDocument, documentChars, warnings: [...warnings] };
+  // (One-sided events are left out before validation, as in publishMerged.)
+  const shown = all.some((e) => e.one) ? all.filter((e) => !e.one) : all;
   let valid = 0;
-  for (const e of all) {
+  for (const e of shown) {
     if (e.len >= 0) valid++;
     for (const message of e.warnings) warnings.push({ message });
   }
@@ -738,7 +764,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const write = (output: string): Promise<void> =>
     writeFile(
       output,
-      all.filter((e) => e.len >= 0).map((e) => ({ e, id: e.id })),
+      shown.filter((e) => e.len >= 0).map((e) => ({ e, id: e.id })),
     );
 
   const publish = async (registry: Registry): Promise<Published> => {
@@ -752,28 +778,29 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       e.lite = liteOf(JSON.parse(textOf.toString('utf8')) as TimelineEvent);
       state.litesAdded = true;
     }
-    // Step 1 of the registry, as applyRegistry does it on the merged events (in this order).
+    // Step 1 of the registry, as applyRegistry does it on the merged events (in this order; the
+    // one-sided ones are left out first, as publishMerged does).
     const { named, matched } = matchRegistry(
-      all.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3], key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}` })),
+      shown.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3], key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}` })),
       registry,
     );
     // Fresh ids as assignIds gives them (grouped by base id, numbered by first source), none taken.
-    const ids: string[] = new Array(all.length);
+    const ids: string[] = new Array(shown.length);
     const groups = new Map<string, number[]>();
-    for (let i = 0; i < all.length; i++) {
+    for (let i = 0; i < shown.length; i++) {
       if (named[i] !== undefined) {
         ids[i] = named[i]!;
         continue;
       }
-      const g = groups.get(all[i]!.base);
+      const g = groups.get(shown[i]!.base);
       if (g) g.push(i);
-      else groups.set(all[i]!.base, [i]);
+      else groups.set(shown[i]!.base, [i]);
     }
     // (Taken: every registered id and alias, which includes the ids events took, and those given here.)
     const used = new Set<string>();
     const taken = (id: string) => Object.hasOwn(registry.ids, id) || Object.hasOwn(registry.aliases, id) || used.has(id);
     for (const [base, group] of [...groups].sort((a, b) => cmp(a[0], b[0]))) {
-      const ordered = [...group].sort((a, b) => cmp(all[a]!.lite![2], all[b]!.lite![2]));
+      const ordered = [...group].sort((a, b) => cmp(shown[a]!.lite![2], shown[b]!.lite![2]));
       let n = 1;
       for (const i of ordered) {
         let candidate = n === 1 ? base : `${base}-${n}`;
@@ -783,8 +810,8 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         n++;
       }
     }
-    const order = all.map((_, i) => i).sort((a, b) => cmp(all[a]!.date, all[b]!.date) || cmp(ids[a]!, ids[b]!));
-    const sourcesOf = new Map(order.map((i) => [ids[i]!, all[i]!.lite![3]] as const));
+    const order = shown.map((_, i) => i).sort((a, b) => cmp(shown[a]!.date, shown[b]!.date) || cmp(ids[a]!, ids[b]!));
+    const sourcesOf = new Map(order.map((i) => [ids[i]!, shown[i]!.lite![3]] as const));
 
     // Validation, as publishMerged does after the registry: only events whose merged form is not
     // their valid text (validation changed or rejected them) are validated again, under their new id.
@@ -792,7 +819,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     const items: { e: EventRec; id: string; text?: Buffer }[] = [];
     const published: PublishedInput[] = [];
     for (const i of order) {
-      const e = all[i]!;
+      const e = shown[i]!;
       const id = ids[i]!;
       if (e.rawText !== undefined || e.raw !== undefined) {
         const raw = e.rawText ?? (await state.read(e.raw![0], e.raw![1]));
@@ -874,6 +901,69 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     return out;
   };
   return { documents, report, stats, write, saveState, side, merged, publish };
+}
+
+/**
+ * The blocks of the reports to cluster again when every old block among them is whole (no document
+ * of theirs removed) and new reports reached them: each group of new reports that `mergeBlocks` joins
+ * among themselves, together with every old block their index lookups reached, and so on
+ * transitively; the members' positions in each block ascending, blocks in the order of their first
+ * position (as mergeBlocks gives them). Neither the old blocks nor their 50,000 reports are
+ * partitioned again: an old block is closed (no report of it links to a report of another; links
+ * depend only on the two reports, merge/blocks.ts) and stays so while none of its reports goes, new
+ * reports link among themselves as mergeBlocks says, and to old reports only within the blocks their
+ * lookups reached (queryTerms is a superset). So each block here is a union of the blocks mergeBlocks
+ * would give, possibly of more than one when a lookup reached a block no link joins; clustering a
+ * union of blocks gives the clusters of each (merge/blocks.ts), so the events are the same.
+ * `fromBlock`: each member's old block (members of one old block lie together, before the new ones,
+ * which start at `firstNew`); `reach`: the old blocks each new report's lookups reached.
+ */
+function blocksByReach(firstNew: number, fromBlock: readonly number[], fresh: readonly { ev: ExtractedEvent }[], reach: readonly Set<number>[]): number[][] {
+  // Old blocks: their members' range; then one node per group of new reports.
+  const range = new Map<number, [number, number]>();
+  for (let i = 0; i < firstNew; i++) {
+    const r = range.get(fromBlock[i]!);
+    if (r) r[1] = i + 1;
+    else range.set(fromBlock[i]!, [i, i + 1]);
+  }
+  const oldIds = [...range.keys()];
+  const node = new Map<number, number>(oldIds.map((b, k) => [b, k] as const));
+  const groups = mergeBlocks(fresh.map((f) => f.ev));
+  const parent = Array.from({ length: oldIds.length + groups.length }, (_, k) => k);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  groups.forEach((g, k) => {
+    for (const f of g) {
+      for (const b of reach[f]!) {
+        const n = node.get(b);
+        if (n === undefined) continue;
+        const ra = find(n);
+        const rb = find(oldIds.length + k);
+        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
+    }
+  });
+  const out = new Map<number, number[]>();
+  const add = (root: number, positions: Iterable<number>) => {
+    let list = out.get(root);
+    if (!list) out.set(root, (list = []));
+    for (const p of positions) list.push(p);
+  };
+  oldIds.forEach((b, k) => {
+    const [from, to] = range.get(b)!;
+    const positions: number[] = [];
+    for (let i = from; i < to; i++) positions.push(i);
+    add(find(k), positions);
+  });
+  groups.forEach((g, k) => add(find(oldIds.length + k), g.map((f) => firstNew + f)));
+  const blocks = [...out.values()];
+  for (const b of blocks) b.sort((x, y) => x - y);
+  return blocks.sort((x, y) => x[0]! - y[0]!);
 }
 
 /** The hash of a cluster from its members' refs ("~" before a copy's): order-independent. */
@@ -1009,7 +1099,9 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
     // Event texts, each after a ",\n", in the order of events.json (so that runs of them are read at once).
     const sep = Buffer.from(',\n');
     const events: Header['events'] = [];
+    const one: number[] = [];
     for (const e of s.all) {
+      if (e.one) one.push(events.length);
       let off = e.off;
       if (e.len >= 0 && (compact || e.text)) {
         const text = e.text ?? (await state.read(e.off, e.len));
@@ -1054,6 +1146,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       events,
       index,
       lite,
+      ...(one.length ? { one } : {}),
     };
     const head = Buffer.from(JSON.stringify(header), 'utf8');
     const trailer = Buffer.from(`DTBS${String(pos).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
