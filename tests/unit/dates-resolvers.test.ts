@@ -377,6 +377,14 @@ describe("a day-after report's news day (dates.resolver.news-day)", () => {
     expect(resolve(text, 'greeted', { published: TUE, previous: old }, { type: 'meeting' }).date).toBe(TUE);
     expect(resolve(text, 'greeted', { published: TUE, previous: monday }, { type: 'meeting', needsOwnDate: true }).date).toBeNull();
   });
+
+  it('a strike told first frames later strikes only, not the reactions that answer it', () => {
+    const strike = [{ type: 'military' as EventType, date: '2025-07-14', trigger: 'shelled', evidence: 'weekday' as const }];
+    const reaction = 'The neighbouring government recalled its envoy in protest at the shelling.';
+    expect(resolve(reaction, 'recalled', { published: TUE, previous: strike }, { type: 'sanction' }).date).toBe(TUE);
+    const again = 'Artillery units shelled the border villages a second time.';
+    expect(resolve(again, 'shelled', { published: TUE, previous: strike }, { type: 'military' }).date).toBe('2025-07-14');
+  });
 });
 
 describe("the dateline's day is no cue of the act's own (dates.own-cue.dateline-not-own)", () => {

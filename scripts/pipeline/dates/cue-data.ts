@@ -132,6 +132,7 @@ export const NEWS_DAY = {
   maxDaysBefore: raw.newsDay.maxDaysBeforePublication as number,
   evidence: new Set<string>(raw.newsDay.evidence),
   skipTypes: new Set<EventType>(raw.newsDay.skipTypes as EventType[]),
+  causeTypes: new Set<EventType>((raw.newsDay.causeTypes ?? []) as EventType[]),
 };
 export const STORY_FRAME = {
   id: raw.storyFrame.id,

@@ -20,7 +20,11 @@ export const newsDayResolver: DateResolver = {
     if (needsOwnDate) return pass('background needs a day of its own');
     if (NEWS_DAY.skipTypes.has(candidate.type)) return pass(`a ${candidate.type} is left to the defaults`);
     const pub = toDayNumber(published)!;
-    const dated = (ctx.previous ?? []).filter((p) => p.evidence && NEWS_DAY.evidence.has(p.evidence));
+    // A strike told first is the cause the story reacts to: its day frames later strikes only, not
+    // the condemnations, recalls and calls that answer it (the day-after reaction is the news).
+    const dated = (ctx.previous ?? []).filter(
+      (p) => p.evidence && NEWS_DAY.evidence.has(p.evidence) && (!NEWS_DAY.causeTypes.has(p.type) || p.type === candidate.type),
+    );
     const recent = dated.filter((p) => {
       const n = toDayNumber(p.date);
       return n !== null && n <= pub && pub - n <= NEWS_DAY.maxDaysBefore;
