@@ -116,6 +116,11 @@ describe('organisations are not countries', () => {
     expect(r.organizations).toEqual([]);
     expect(r.mentions.filter((m) => m.kind === 'organization').map((m) => m.organization)).toEqual(['Houthis', 'Hezbollah']);
   });
+
+  it('the flag state of a struck ship is no party (actors.mentions.modifier)', () => {
+    const r = one('A missile fired by the Houthis hit a Liberian-flagged tanker off the coast.', 'military');
+    expect(r.countries).toEqual(['YEM']);
+  });
 });
 
 describe('state media are attributions', () => {

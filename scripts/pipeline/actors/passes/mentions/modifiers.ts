@@ -1,5 +1,6 @@
 /**
- * Pass `actors.mentions.modifier`: "Iran-backed", "Yemen's Houthis", "Ukraine's allies": the state is not a party.
+ * Pass `actors.mentions.modifier`: "Iran-backed", "Yemen's Houthis", "Ukraine's allies", "a Maltese-flagged
+ * carrier" (the flag state of a ship is no side of the strike on it): the state is not a party.
  */
 import type { Found } from '../../analyze.ts';
 import { isWord, type Token } from '../../text.ts';
@@ -34,7 +35,7 @@ export function markModifiers(ctx: MentionContext, found: Found[], tokens: Token
   }
 }
 
-export const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed', 'speaking', 'style', 'era', 'inspired', 'owned']);
+export const MODIFIER_SUFFIX = new Set(['backed', 'aligned', 'allied', 'funded', 'sponsored', 'supported', 'armed', 'made', 'built', 'born', 'based', 'headquartered', 'listed', 'occupied', 'controlled', 'administered', 'held', 'annexed', 'speaking', 'style', 'era', 'inspired', 'owned', 'flagged', 'registered']);
 
 export const modifiers: MentionPass = {
   id: 'actors.mentions.modifier',
