@@ -164,4 +164,11 @@ describe('drills around a state are aimed at it (actors.place.other-side)', () =
   it('exercises in open sea stay one-sided', () => {
     expect(briefs('China held naval exercises in the South China Sea on Monday.')).toEqual(['military 2025-07-14 CHN']);
   });
+  it('a strike inside or within a state hits it (actors.place.inside-struck); drills inside a state only happen there', () => {
+    const r = extract('Artillery of the Sudanese army fired shells inside Chad on Monday.');
+    expect(r.events.map(brief)).toEqual(['military 2025-07-14 SDN,TCD']);
+    expect(rules(r.events[0]!)).toContain('actors.place.inside-struck');
+    expect(briefs('Fighter jets of Myanmar fired rockets within Thailand on Monday.')).toEqual(['military 2025-07-14 MMR,THA']);
+    expect(briefs('Russia held naval exercises inside Belarus on Monday.')).toEqual(['military 2025-07-14 RUS']);
+  });
 });

@@ -4,7 +4,8 @@
  * where it happens stands for the other side. Not for meetings and visits: a host is not a party.
  * A city stands for its state only in a military act that is no drill ("launched drones at Kharkiv", "a missile
  * attack on Kharkiv"; rule actors.place.city-struck).
- * Drills "around <state>" (not in it) are aimed at that state: it is the other side too.
+ * Drills "around <state>" (not in it) are aimed at that state: it is the other side too. A strike "inside" or
+ * "within" a state ("fired shells inside Bangladesh territory") hits it (rule actors.place.inside-struck).
  *
  * With the place a list of states ("hit 54 targets in Syria and Iraq"), a strike happens in each of them: every
  * state of the list is a party and `theatres` lists them (rule actors.place.theatres), so that the report can be
@@ -18,6 +19,9 @@ import type { EventType } from '../../types.ts';
 import { addCountry, type PartyPass } from './state.ts';
 
 const FALLBACK_PLACE = new Set<EventType>(['sanction', 'threat', 'accusation', 'military']);
+
+/** Prepositions that put a strike within a state's borders ("inside Bangladesh", "within Syrian territory"). */
+const INSIDE = new Set(['inside', 'within']);
 
 /** Drills and exercises: the state they happen in may only host them. */
 const EXERCISE = /\b(?:drills?|exercises?|manoeuvres?|maneuvers?|war\s+games|patrols?|deploy\w*)\b/iu;
@@ -57,7 +61,11 @@ export const placeOtherSide: PartyPass = {
         !f.m.destination &&
         f.m.country &&
         (f.m.kind === 'capital' || f.m.kind === 'country') &&
-        (f.prep === 'in' || f.prep === 'at' || (s.type === 'military' && f.prep === 'around' && EXERCISE.test(s.sentenceText))) &&
+        (f.prep === 'in' ||
+          f.prep === 'at' ||
+          (s.type === 'military' && f.prep === 'around' && EXERCISE.test(s.sentenceText)) ||
+          // "fired shells inside Bangladesh territory": a strike inside a state hits it (rule actors.place.inside-struck).
+          (s.type === 'military' && INSIDE.has(f.prep ?? '') && !EXERCISE.test(s.sentenceText))) &&
         !f.m.nonParty &&
         // A city stands for its state only as the place a strike hits ("launched drones at Kharkiv"; rule
         // actors.place.city-struck), never for a drill, which a state may hold in its own or a host's city.
@@ -69,7 +77,8 @@ export const placeOtherSide: PartyPass = {
       addCountry(s, place.m.country!, this.id, `the drills surround '${place.m.text}'`);
       return;
     }
-    addCountry(s, place.m.country!, place.payload?.kind === 'city' ? 'actors.place.city-struck' : this.id, `the act happens in '${place.m.text}'`);
+    const rule = place.payload?.kind === 'city' ? 'actors.place.city-struck' : INSIDE.has(place.prep ?? '') ? 'actors.place.inside-struck' : this.id;
+    addCountry(s, place.m.country!, rule, `the act happens ${place.prep} '${place.m.text}'`);
     // "hit 54 targets in Syria and Iraq": a strike in a list of states hits each of them (actors.place.theatres).
     if (s.type !== 'military' || EXERCISE.test(s.sentenceText)) return;
     const list = s.scope.filter((f) => f.listHead === place && f.m.country && !f.m.nonParty && (f.m.kind === 'capital' || f.m.kind === 'country') && f.payload?.kind !== 'city');
