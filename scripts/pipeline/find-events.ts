@@ -27,6 +27,8 @@ const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 const CUE_WINDOW = 100;
 /** Characters around an act named inside a reaction that its own clause spans. */
 const ACT_CONTEXT = 40;
+/** Drill and exercise nouns: joint activities of their subjects, with no target (events.context.drillSubject). */
+const DRILL_NOUN = /\b(?:drills?|exercises?|manoeuvres|maneuvers|war\s+games)\b/iu;
 
 const quoteState = new WeakMap<SegmentedDocument, boolean[]>();
 
@@ -744,7 +746,14 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
       // Not when the noun is the subject of a verb of happening ("Armed clashes erupted between X and Y on Oct 25").
       const happening = pick.match.rule.form === 'noun' && NOUN_HAPPENING.test(text.slice(pick.match.start, pick.match.end + 20));
-      const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun' && !happening;
+      // "The US and South Korea are in the midst of air force drills": drills have no target to read near the noun;
+      // with no other act before them in the clause, the clause's subject holds them (events.context.drillSubject).
+      const drillSubject =
+        pick.match.rule.type === 'military' &&
+        pick.match.rule.form === 'noun' &&
+        DRILL_NOUN.test(pick.match.text) &&
+        !inClause.some((m) => m !== pick.match && m.start < pick.match.start);
+      const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun' && !happening && !drillSubject;
       const span = narrow
         ? trimmed(text, { start: Math.max(clause.start, pick.match.start - ACT_CONTEXT), end: Math.min(clause.end, pick.match.end + ACT_CONTEXT) })
         : trimmed(text, clause);
@@ -762,6 +771,9 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         rule: speechType ? `${speechType}.speech(${pick.match.rule.name})` : pick.match.rule.name,
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
+      if (drillSubject && !happening) {
+        candidate.trace!.push({ stage: 'events', rule: 'events.context.drillSubject', action: 'clause=whole clause', detail: 'drills with no act before them in the clause: their parties are read in the whole clause' });
+      }
       if (happening && pick.match.rule.type === 'military') {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.nounHappening', action: 'clause=whole clause', detail: 'the act noun is the subject of a verb of happening: parties and day are read in its clause' });
       }
