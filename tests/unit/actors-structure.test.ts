@@ -32,6 +32,18 @@ describe('an act noun with its own agent (X condemned Y\'s strike on Z)', () => 
   });
 });
 
+describe('the victim of an act noun with no agent named (the attack on X)', () => {
+  it('keeps the state on the receiving end out of what is said about the act', () => {
+    const r = one('Norway condemned the bombing of Lebanon on Monday.', 'accusation', 'condemned');
+    expect(r.countries).toEqual(['NOR']);
+    expect(rules(r)).toContain('actors.victim-of-condemned-act');
+  });
+
+  it('leaves the target of the act itself a party', () => {
+    expect(one('Israel carried out an attack on Lebanon on Monday.', 'military', 'attack').countries).toEqual(['ISR', 'LBN']);
+  });
+});
+
 describe('the victim named a second time in the sentence (actors.mentions.victim-again)', () => {
   it('keeps the victim out of the condemnation when a later phrase names it again', () => {
     const r = one("Egypt condemned Turkey's shelling of Iraq, calling it an assault targeting Iraq's security.", 'accusation', 'condemned');

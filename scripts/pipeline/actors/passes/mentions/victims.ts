@@ -1,6 +1,7 @@
 /**
  * Victims are no parties of what is said about an act:
  *  - `actors.mentions.victim`: "Israel's attack on Iran", "Israeli strikes on Iran", "Russia's drone incursion into Poland": the state after the act noun is on the receiving end.
+ *    With no agent before the noun ("the attack on Qatar", "the bombing of Lebanon") the state after it is the victim too.
  *  - `actors.mentions.sovereignty`: "a violation of Syrian sovereignty", "the airspace of Iraq" (actor-context.json sovereigntyNouns).
  *  - `actors.mentions.victim-again`: a state once named as the victim stays the victim when the same sentence names it
  *    again inside a phrase ("condemned Israel's strike on Syria as an attack targeting Syria's stability").
@@ -38,6 +39,23 @@ export function markVictims(ctx: MentionContext, found: Found[], tokens: Token[]
 }
 
 const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon', 'into']);
+
+/** "the attack on Qatar", "the strikes against Iran": an act noun after an article, with no state of its own before it. */
+export function markAgentlessVictims(ctx: MentionContext, found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const noun = tokens[i]!;
+    if (!ctx.words.actNouns.has(noun.norm) || !VICTIM_PREPS.has(tokens[i + 1]!.norm)) continue;
+    const det = tokens[i - 1]!.norm;
+    if (det !== 'the' && det !== 'an' && det !== 'a' && det !== 'recent' && det !== 'latest') continue;
+    let j = i + 2;
+    if (tokens[j]?.norm === 'the') j++;
+    const victim = byFirst[j];
+    if (victim && victim.m.country && STATE_KINDS.has(victim.m.kind) && (victim.m.kind === 'country' || victim.m.kind === 'capital')) {
+      victim.m.victim = true;
+      delete victim.m.locative;
+    }
+  }
+}
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 
 /**
@@ -67,6 +85,7 @@ export const victims: MentionPass = {
   id: 'actors.mentions.victim',
   run(ctx) {
     markVictims(ctx, ctx.found, ctx.tokens, ctx.byFirst);
+    markAgentlessVictims(ctx, ctx.found, ctx.tokens, ctx.byFirst);
   },
 };
 
