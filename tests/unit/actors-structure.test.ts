@@ -32,6 +32,21 @@ describe('an act noun with its own agent (X condemned Y\'s strike on Z)', () => 
   });
 });
 
+describe('an act noun told without its agent (X condemned the attack on Z)', () => {
+  it('leaves the state on the receiving end out of what is said about the act', () => {
+    const r = one('Canada condemned the cyberattack on NATO ally Estonia on Monday.', 'accusation', 'condemned');
+    expect(r.countries).toEqual(['CAN']);
+    expect(rules(r)).toContain('actors.victim-of-condemned-act');
+    expect(one('Hungary criticised the sanctions against Iran on Friday.', 'accusation', 'criticised').countries).toEqual(['HUN']);
+    expect(one('Peru denounced the recent raid on neighbouring Bolivia.', 'accusation', 'denounced').countries).toEqual(['PER']);
+  });
+
+  it('keeps a state after "of" (it may be the agent) and a state that is no act noun\'s object', () => {
+    expect(one('Norway condemned the invasion of Ukraine by Russia.', 'accusation', 'condemned').countries).toContain('UKR');
+    expect(one('Chile condemned Bolivia on Monday over the attack.', 'accusation', 'condemned').countries).toEqual(['BOL', 'CHL']);
+  });
+});
+
 describe('the victim named a second time in the sentence (actors.mentions.victim-again)', () => {
   it('keeps the victim out of the condemnation when a later phrase names it again', () => {
     const r = one("Egypt condemned Turkey's shelling of Iraq, calling it an assault targeting Iraq's security.", 'accusation', 'condemned');

@@ -38,6 +38,34 @@ export function markVictims(ctx: MentionContext, found: Found[], tokens: Token[]
 }
 
 const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon', 'into']);
+/** Determiners before an act noun told without its agent ("condemned the attack on Albania"). */
+const AGENTLESS_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'such', 'any', 'all']);
+/** Words that may stand between the preposition and the victim state ("the attack on NATO ally Albania"). */
+const VICTIM_APPOSITIVES = new Set(['ally', 'neighbour', 'neighbor', 'neighbouring', 'neighboring', 'fellow', 'member', 'partner', 'nato', 'eu']);
+
+/**
+ * "condemned the attack on Albania", "denounced the strikes against neighbouring Syria": an act noun after a determiner,
+ * with no agent state, then on/against/upon/into and the state: that state is on the receiving end (no 'of': "the
+ * invasion of" may name the agent). Up to two appositive words ('NATO ally') may come before the state.
+ */
+export function markAgentlessVictims(ctx: MentionContext, found: Found[], tokens: Token[]): void {
+  for (const f of found) {
+    if (!STATE_KINDS.has(f.m.kind) || !f.m.country || f.m.victim) continue;
+    let k = f.first - 1;
+    for (let hop = 0; hop < 2 && tokens[k] && VICTIM_APPOSITIVES.has(tokens[k]!.norm); hop++) k--;
+    if (tokens[k]?.norm === 'the') k--;
+    const prep = tokens[k];
+    if (!prep || prep.norm === 'of' || !VICTIM_PREPS.has(prep.norm)) continue;
+    const noun = tokens[k - 1];
+    if (!noun || !ctx.words.actNouns.has(noun.norm)) continue;
+    // One lower-case modifier may come between the determiner and the noun ("the recent attack").
+    let d = k - 2;
+    if (tokens[d] && !AGENTLESS_DETERMINERS.has(tokens[d]!.norm) && /^\p{Ll}/u.test(tokens[d]!.raw) && !FUNCTION_WORDS.has(tokens[d]!.norm)) d--;
+    if (!tokens[d] || !AGENTLESS_DETERMINERS.has(tokens[d]!.norm)) continue;
+    f.m.victim = true;
+    delete f.m.locative;
+  }
+}
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
 
 /**
@@ -67,6 +95,7 @@ export const victims: MentionPass = {
   id: 'actors.mentions.victim',
   run(ctx) {
     markVictims(ctx, ctx.found, ctx.tokens, ctx.byFirst);
+    markAgentlessVictims(ctx, ctx.found, ctx.tokens);
   },
 };
 
