@@ -32,11 +32,19 @@ describe('an act noun with its own agent (X condemned Y\'s strike on Z)', () => 
   });
 });
 
-describe('the victim of an act noun with no agent named (the attack on X)', () => {
-  it('keeps the state on the receiving end out of what is said about the act', () => {
-    const r = one('Norway condemned the bombing of Lebanon on Monday.', 'accusation', 'condemned');
-    expect(r.countries).toEqual(['NOR']);
+describe('an act noun told without its agent (X condemned the attack on Z)', () => {
+  it('leaves the state on the receiving end out of what is said about the act', () => {
+    const r = one('Canada condemned the cyberattack on NATO ally Estonia on Monday.', 'accusation', 'condemned');
+    expect(r.countries).toEqual(['CAN']);
     expect(rules(r)).toContain('actors.victim-of-condemned-act');
+    expect(one('Hungary criticised the sanctions against Iran on Friday.', 'accusation', 'criticised').countries).toEqual(['HUN']);
+    expect(one('Peru denounced the recent raid on neighbouring Bolivia.', 'accusation', 'denounced').countries).toEqual(['PER']);
+    expect(one('Norway condemned the bombing of Lebanon on Monday.', 'accusation', 'condemned').countries).toEqual(['NOR']);
+  });
+
+  it('after "of" too, with the agent named by "by"; a state that is no act noun\'s object stays', () => {
+    expect(one('Norway condemned the invasion of Ukraine by Russia.', 'accusation', 'condemned').countries).toEqual(['NOR', 'RUS']);
+    expect(one('Chile condemned Bolivia on Monday over the attack.', 'accusation', 'condemned').countries).toEqual(['BOL', 'CHL']);
   });
 
   it('leaves the target of the act itself a party', () => {

@@ -175,6 +175,22 @@ describe('background told by tense and time needs a day of its own', () => {
     expect(events(body)).toEqual([]);
   });
 
+  it.each([
+    ['Chile severed ties with Peru during the previous administration.', 'sanction'],
+    ['The two island states signed a fisheries treaty twenty years ago.', 'agreement'],
+    ['Tensions have grown in recent years, with Kenya accusing Somalia of arming the militias.', 'accusation'],
+  ])('a past period with no date: %s', (body, type) => {
+    const c = candidate(body, type);
+    expect(c?.modality).toBe('background');
+    expect(rulesOf(c)).toContain('nonEvents.vaguePast');
+    expect(events(body)).toEqual([]);
+  });
+
+  it('a past period keeps an act with a day of its own, and speech may name it after its verb', () => {
+    expect(events('Chile recalled its ambassador from Peru on Monday, cutting ties as it did under the previous government.')).toEqual(['sanction 2025-07-14']);
+    expect(events('Iran on Monday accused Washington of breaking the accord it signed ten years ago.')).toEqual(['accusation 2025-07-14']);
+  });
+
   it('an act following an earlier event keeps a day of its own, and a later time is no background', () => {
     expect(events('Nigeria recalled its ambassador from Niger on Monday after the coup in July 2023.')).toEqual(['sanction 2025-07-14']);
     expect(candidate('Nigeria recalled its ambassador from Niger after the clashes in July 2025.', 'sanction')?.modality).toBe('asserted');

@@ -207,6 +207,7 @@ describe('page.position-marker: a sentence placing the people of a picture is a 
   it.each([
     'Ghana President John Mensah (L) greets Togo Prime Minister Ama Kodjo at the airport in Accra, March 2, 2025.',
     'Foreign ministers Lina Berg (2nd R) and Omar Haddad (front left) pose with their delegations before the talks.',
+    'Trade Minister Karim Nasser (c) tours the damaged depot at the harbour after the raid.',
   ])('%s', (line) => {
     const s = seg(`${line}\n\nThe two ministers met in Accra on Sunday and signed a trade accord.\n`);
     expect(s.sentences[0]!.kind).toBe('caption');
@@ -221,7 +222,7 @@ describe('page.position-marker: a sentence placing the people of a picture is a 
   });
 
   it('leaves enumerations and party labels in body text alone (controls)', () => {
-    const s = seg('The plan covers (a) trade, (b) energy and (c) security, officials said on Friday.\n\nSenator Joan Miller (R-Texas) criticised the deal on Monday.\n');
+    const s = seg('The plan covers (a) trade, (b) energy and (c) security, officials said on Friday.\n\nSenator Joan Miller (R-Texas) criticised the deal on Monday.\n\nUnder Article (c) the parties agreed on Tuesday to open the border.\n');
     expect(s.sentences.every((x) => x.kind === 'body')).toBe(true);
   });
 });

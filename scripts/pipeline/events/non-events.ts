@@ -7,6 +7,8 @@
  *   in the act's clause ("clashes between border guards in 2021");
  * - `nonEvents.afterEarlier`: an act told as following an event of an earlier year or month ("the border was
  *   closed after clashes between the two forces in 2021"): some time after it, on no knowable day;
+ * - `nonEvents.vaguePast`: a past period with no date in the act's clause ("severed during the previous
+ *   administration", "established ties 66 years ago", "in recent years"), searched as earlierTime is;
  * - `nonEvents.ongoingWhere`: an act in a present-tense where-clause ("..., where rebels are
  *   battling the army and have captured territory");
  * - `nonEvents.sinceState`: a present perfect in a sentence framing a period with "since"
@@ -42,6 +44,7 @@ const VERBAL: ReadonlySet<string> = new Set(['statement', 'accusation', 'threat'
 const EARLIER_PHRASE = new RegExp(data.earlierTime.phrase, 'gu');
 const EARLIER_BETWEEN = new RegExp(data.earlierTime.between, 'u');
 const EARLIER_DISTANCE: number = data.earlierTime.maxDistance;
+const VAGUE_PAST = new RegExp(data.vaguePast.phrase, 'gu');
 const AFTER_LINK = new RegExp(data.afterEarlier.link, 'u');
 const AFTER_GAP: number = data.afterEarlier.maxGap;
 const AFTER_SPAN: number = data.afterEarlier.maxSpan;
@@ -120,6 +123,25 @@ function earlierTime(clause: string, trigger: { start: number; end: number }, ve
     const at = from + m.index;
     const between = at >= trigger.end ? clause.slice(trigger.end, at) : clause.slice(at + m[0].length, trigger.start);
     if (at < trigger.end && at + m[0].length > trigger.start) continue;
+    if (EARLIER_BETWEEN.test(between)) continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+/**
+ * A past period with no calendar date in the act's clause ("during the previous administration", "66 years ago",
+ * "in recent years"): searched in earlierTime's window, not across its between words (nonEvents.vaguePast).
+ */
+function vaguePast(clause: string, trigger: { start: number; end: number }, verbal: boolean): string | undefined {
+  const from = Math.max(0, trigger.start - EARLIER_DISTANCE);
+  const to = verbal ? trigger.start : Math.min(clause.length, trigger.end + EARLIER_DISTANCE);
+  const window = clause.slice(from, to);
+  VAGUE_PAST.lastIndex = 0;
+  for (let m = VAGUE_PAST.exec(window); m; m = VAGUE_PAST.exec(window)) {
+    const at = from + m.index;
+    if (at < trigger.end && at + m[0].length > trigger.start) continue;
+    const between = at >= trigger.end ? clause.slice(trigger.end, at) : clause.slice(at + m[0].length, trigger.start);
     if (EARLIER_BETWEEN.test(between)) continue;
     return m[0];
   }
@@ -349,8 +371,9 @@ export function markNonEvents(found: readonly { candidate: EventCandidate }[], s
     const triggerLower = c.trigger.text.toLowerCase();
     let why: [string, string] | undefined;
     let after: string | undefined;
-    const time = earlierTime(clause, { start: t.start - clauseStart, end: t.end - clauseStart }, VERBAL.has(c.type), seg.doc.published);
+    let time = earlierTime(clause, { start: t.start - clauseStart, end: t.end - clauseStart }, VERBAL.has(c.type), seg.doc.published);
     if (time) why = ['nonEvents.earlierTime', `an earlier time in the act's clause: "${time}"`];
+    else if ((time = vaguePast(clause, { start: t.start - clauseStart, end: t.end - clauseStart }, VERBAL.has(c.type)))) why = ['nonEvents.vaguePast', `a past period with no date in the act's clause: "${time}"`];
     else if ((after = afterEarlier(lower.slice(t.end), seg.doc.published))) why = ['nonEvents.afterEarlier', `told as following an earlier event: "${after}"`];
     else {
       const where = ongoingWhere(lower, t.start);

@@ -1,7 +1,6 @@
 /**
  * Victims are no parties of what is said about an act:
  *  - `actors.mentions.victim`: "Israel's attack on Iran", "Israeli strikes on Iran", "Russia's drone incursion into Poland": the state after the act noun is on the receiving end.
- *    With no agent before the noun ("the attack on Qatar", "the bombing of Lebanon") the state after it is the victim too.
  *  - `actors.mentions.sovereignty`: "a violation of Syrian sovereignty", "the airspace of Iraq" (actor-context.json sovereigntyNouns).
  *  - `actors.mentions.victim-again`: a state once named as the victim stays the victim when the same sentence names it
  *    again inside a phrase ("condemned Israel's strike on Syria as an attack targeting Syria's stability").
@@ -39,21 +38,32 @@ export function markVictims(ctx: MentionContext, found: Found[], tokens: Token[]
 }
 
 const VICTIM_PREPS = new Set(['on', 'of', 'against', 'upon', 'into']);
+/** Determiners before an act noun told without its agent ("condemned the attack on Albania"). */
+const AGENTLESS_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'such', 'any', 'all']);
+/** Words that may stand between the preposition and the victim state ("the attack on NATO ally Albania"). */
+const VICTIM_APPOSITIVES = new Set(['ally', 'neighbour', 'neighbor', 'neighbouring', 'neighboring', 'fellow', 'member', 'partner', 'nato', 'eu']);
 
-/** "the attack on Qatar", "the strikes against Iran": an act noun after an article, with no state of its own before it. */
-export function markAgentlessVictims(ctx: MentionContext, found: Found[], tokens: Token[], byFirst: (Found | undefined)[]): void {
-  for (let i = 1; i + 2 < tokens.length; i++) {
-    const noun = tokens[i]!;
-    if (!ctx.words.actNouns.has(noun.norm) || !VICTIM_PREPS.has(tokens[i + 1]!.norm)) continue;
-    const det = tokens[i - 1]!.norm;
-    if (det !== 'the' && det !== 'an' && det !== 'a' && det !== 'recent' && det !== 'latest') continue;
-    let j = i + 2;
-    if (tokens[j]?.norm === 'the') j++;
-    const victim = byFirst[j];
-    if (victim && victim.m.country && STATE_KINDS.has(victim.m.kind) && (victim.m.kind === 'country' || victim.m.kind === 'capital')) {
-      victim.m.victim = true;
-      delete victim.m.locative;
-    }
+/**
+ * "condemned the attack on Albania", "denounced the strikes against neighbouring Syria": an act noun after a determiner,
+ * with no agent state, then on/of/against/upon/into and the state: that state is on the receiving end ("the bombing of
+ * Lebanon"). Up to two appositive words ('NATO ally') may come before the state.
+ */
+export function markAgentlessVictims(ctx: MentionContext, found: Found[], tokens: Token[]): void {
+  for (const f of found) {
+    if (!STATE_KINDS.has(f.m.kind) || !f.m.country || f.m.victim) continue;
+    let k = f.first - 1;
+    for (let hop = 0; hop < 2 && tokens[k] && VICTIM_APPOSITIVES.has(tokens[k]!.norm); hop++) k--;
+    if (tokens[k]?.norm === 'the') k--;
+    const prep = tokens[k];
+    if (!prep || !VICTIM_PREPS.has(prep.norm)) continue;
+    const noun = tokens[k - 1];
+    if (!noun || !ctx.words.actNouns.has(noun.norm)) continue;
+    // One lower-case modifier may come between the determiner and the noun ("the recent attack").
+    let d = k - 2;
+    if (tokens[d] && !AGENTLESS_DETERMINERS.has(tokens[d]!.norm) && /^\p{Ll}/u.test(tokens[d]!.raw) && !FUNCTION_WORDS.has(tokens[d]!.norm)) d--;
+    if (!tokens[d] || !AGENTLESS_DETERMINERS.has(tokens[d]!.norm)) continue;
+    f.m.victim = true;
+    delete f.m.locative;
   }
 }
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'of', 'to', 'for', 'with', 'and', 'or', 'but', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'has', 'had', 'have', 'by', 'at', 'from', 'as', 'its', 'their', 'his', 'her']);
@@ -85,7 +95,7 @@ export const victims: MentionPass = {
   id: 'actors.mentions.victim',
   run(ctx) {
     markVictims(ctx, ctx.found, ctx.tokens, ctx.byFirst);
-    markAgentlessVictims(ctx, ctx.found, ctx.tokens, ctx.byFirst);
+    markAgentlessVictims(ctx, ctx.found, ctx.tokens);
   },
 };
 
