@@ -1160,11 +1160,14 @@ function speechWords(type: 'threat' | 'accusation', said: string): string | unde
   return (type === 'threat' ? THREAT_WORDS : ACCUSING_WORDS)(said)?.replace(/\s+/gu, ' ');
 }
 
-/** What a speech verb reports: the quotations of its sentence and the words after and before the verb in its clause. */
+/**
+ * What a speech verb reports: the quotations of its sentence and the words after and before the verb in its
+ * clause; the words after begin with the verb itself, which may carry the demand ('urged Israel to respect ...').
+ */
 function saidText(text: string, quotes: readonly { start: number; end: number }[], verb: TriggerMatch, clause: ClauseSpan): string {
   return [
     ...quotes.map((q) => text.slice(q.start, q.end)),
-    text.slice(verb.end, Math.min(clause.end, verb.end + 200)),
+    text.slice(verb.start, Math.min(clause.end, verb.end + 200)),
     text.slice(Math.max(clause.start, verb.start - 200), verb.start),
   ].join(' \n ');
 }

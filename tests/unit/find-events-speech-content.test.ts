@@ -103,6 +103,20 @@ describe('a rejection reported through a speech verb is an accusation (events.sp
     expect(rulesOf(events[0])).toContain('events.speech-content.accusation');
   });
 
+  it.each([
+    ['Ghana on Monday urged Togo to respect the sovereignty of Benin.', 'accusation 2025-07-14 GHA,TGO'],
+    ['Peru said on Friday that the region must press Chile to fully respect the territorial integrity of its neighbours.', 'accusation 2025-07-11 CHL,PER'],
+  ])('a demand that another state respect sovereignty says it does not: %s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief)).toEqual([expected]);
+    expect(rulesOf(events[0])).toContain('events.speech-content.accusation');
+  });
+
+  it('a state saying it respects a neighbour\'s sovereignty stays a statement', () => {
+    const events = extract('Ghana said on Monday that it respects the sovereignty and territorial integrity of Togo.');
+    expect(events.map((e) => e.type)).toEqual(['statement']);
+  });
+
   it('a position with none of those words stays a statement', () => {
     const events = extract('The Serbian government said on Sunday that relations with Croatia would keep improving.');
     expect(events.map((e) => e.type)).toEqual(['statement']);
