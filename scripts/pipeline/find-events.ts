@@ -394,6 +394,8 @@ const CONTINUATION_VERB = new RegExp(rules.context.continuationVerb, 'iu');
 const SPEECH_RUN_SENTENCES = 3;
 /** Speech that answers an earlier event is an event of its own ("China in response said ..."). */
 const RESPONSE = new RegExp(rules.context.response, 'iu');
+/** "Blinken, in response, expressed interest ...": a bare reply right after talks are told answers the other side in them (events.context.replyInTalks). */
+const REPLY_IN_TALKS = new RegExp(rules.context.replyInTalks, 'iu');
 
 const perDocument = new WeakMap<SegmentedDocument, Map<number, EventCandidate[]>>();
 /** Candidates the events stage dropped while reading a document, each trace ending in the step (rule id) that dropped it. */
@@ -449,6 +451,8 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
   const recent: { types: Set<string>; triggers: Map<string, string[]> }[] = [];
   /** Body sentences left in which speech still belongs to the last meeting, visit, agreement or sanction. */
   let containerLeft = 0;
+  /** Whether the last container told was a meeting (talks, a call): a bare reply then answers the other side in it. */
+  let containerTalks = false;
   /** Body sentences left in which a pronoun's speech goes on with the last statement, accusation or threat. */
   let speechLeft = 0;
   /** "type words" of the threats and accusations told so far through the words of a speech (events.speech-content.*). */
@@ -475,7 +479,9 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
       }
       if (c.type === 'statement') {
         answers ??= RESPONSE.test(sentence.text);
-        if (answers || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
+        const replyInTalks = answers && containerLeft > 0 && containerTalks && REPLY_IN_TALKS.test(sentence.text);
+        if (replyInTalks) c.trace?.push({ stage: 'events', rule: 'events.context.replyInTalks', action: 'not a response of its own', detail: 'a bare reply right after talks answers the other side in them' });
+        if ((answers && !replyInTalks) || OWN_DAY.test(sentence.text.slice(c.trigger.end - sentence.start, c.trigger.end - sentence.start + 30))) return true;
         if (containerLeft > 0 && OWN_DAY_BEFORE.test(sentence.text.slice(Math.max(0, c.trigger.start - sentence.start - 25), c.trigger.start - sentence.start))) {
           c.trace?.push({ stage: 'events', rule: 'events.context.speechDayBefore', action: 'kept: a statement with its own day', detail: 'the day stands between the speaker and the verb' });
           return true;
@@ -538,7 +544,11 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
     const spoke = found.some((f) => f.candidate.type === 'statement');
     const verbal = kept.some((f) => HAPPENED.has(f.candidate.modality) && VERBAL_TYPES.has(f.candidate.type));
     speechLeft = verbal ? SPEECH_RUN_SENTENCES : Math.max(0, speechLeft - 1);
-    if ([...types].some((t) => SPEECH_CONTAINERS.has(t))) containerLeft = CONTAINER_SENTENCES;
+    if ([...types].some((t) => SPEECH_CONTAINERS.has(t))) {
+      // An act named inside the report of talks ("his visit to China was significant") keeps the talks' run.
+      containerTalks = types.has('meeting') || (containerLeft > 0 && containerTalks);
+      containerLeft = CONTAINER_SENTENCES;
+    }
     else if (types.size > 0) containerLeft = 0;
     // A run of speech continues the report; other sentences wear the context off.
     else if (!spoke) containerLeft = Math.max(0, containerLeft - 1);
@@ -1172,11 +1182,14 @@ function speechWords(type: 'threat' | 'accusation', said: string): string | unde
   return (type === 'threat' ? THREAT_WORDS : ACCUSING_WORDS)(said)?.replace(/\s+/gu, ' ');
 }
 
-/** What a speech verb reports: the quotations of its sentence and the words after and before the verb in its clause. */
+/**
+ * What a speech verb reports: the quotations of its sentence and the words after and before the verb in its
+ * clause; the words after begin with the verb itself, which may carry the demand ('urged Israel to respect ...').
+ */
 function saidText(text: string, quotes: readonly { start: number; end: number }[], verb: TriggerMatch, clause: ClauseSpan): string {
   return [
     ...quotes.map((q) => text.slice(q.start, q.end)),
-    text.slice(verb.end, Math.min(clause.end, verb.end + 200)),
+    text.slice(verb.start, Math.min(clause.end, verb.end + 200)),
     text.slice(Math.max(clause.start, verb.start - 200), verb.start),
   ].join(' \n ');
 }

@@ -268,12 +268,15 @@ function clauseAfter(sentence: string, from: number): string {
   return rest.slice(0, end);
 }
 
+/** "during a phone call with the US adviser, Massad Boulos, the atrocities": an adjunct (and a name in apposition) before the object. */
+const LEADING_ADJUNCT = /^(?:during|in|at)\s[^,]{0,120},(?:\s?\p{Lu}[\p{L}.'’ -]{0,40},)?\s*/u;
+
 /**
  * A statement's title from its own clause: "China urges the United States to stop arming Taiwan",
  * "Poland says it will close a border crossing with Belarus", "Kaja Kallas: the sanctions will stay".
  * Undefined when the clause gives nothing usable (the caller falls back to the templates).
  */
-function statementTitle(ev: Ev, subject: string | undefined): string | undefined {
+function statementTitle(ev: Ev, subject: string | undefined, skipAdjunct = false): string | undefined {
   if (!subject) return undefined;
   const sentence = ev.source?.sentence ?? '';
   const t = ev.source?.trigger;
@@ -306,7 +309,10 @@ function statementTitle(ev: Ev, subject: string | undefined): string | undefined
   // ("was called on by"), a participle ("calling on") or an object that only points back ("called on her").
   if (!/^\p{Ll}/u.test(first) || /ing$/u.test(lower)) return undefined;
   if (/\b(?:was|were|been|being|is|are|be)\s+$/iu.test(sentence.slice(Math.max(0, t.start - 12), t.start))) return undefined;
-  const rest = tidyContent(`${trigger.slice(first.length)}${clauseAfter(sentence, t.end)}`.replace(/^\s+/, ''));
+  // The object may follow an adjunct ("condemned during a call with X, Y, the atrocities"): read from after it.
+  const adjunct = skipAdjunct && trigger === first ? LEADING_ADJUNCT.exec(sentence.slice(t.end).replace(/^\s+/u, '')) : null;
+  const from = adjunct ? t.end + (sentence.slice(t.end).length - sentence.slice(t.end).replace(/^\s+/u, '').length) + adjunct[0].length : t.end;
+  const rest = tidyContent(`${trigger.slice(first.length)}${adjunct ? ' ' : ''}${clauseAfter(sentence, from)}`.replace(/^\s+/, ''));
   if (rest.split(' ').filter(Boolean).length < 2) return undefined;
   if (/^(?:on\s+|to\s+|with\s+)?(?:her|him|them|it|us|me|you)\b/iu.test(rest)) return undefined;
   return `${subject} ${presentTense(lower)} ${rest}`;
@@ -448,6 +454,9 @@ export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefi
 
   let title: string | null = null;
   if (ev.type === 'statement') title = statementTitle(ev, subject) ?? null;
+  // An accusation with no state as its target ("denounced the foreign acts of interference"): its own words, as a
+  // statement's, rather than the bare "issues criticism".
+  if (ev.type === 'accusation' && !object && ev.countries.length === 1) title = statementTitle(ev, subject, true) ?? null;
   // Three or more states and no organisation: "Armenia, Azerbaijan and United States sign declaration".
   if (!title && multilateral && ev.organizations.length === 0) {
     // The noun the trigger's phrase ends on counts too ("held a rare joint missile defence exercise").

@@ -104,3 +104,22 @@ describe('reaction verbs outside the plain speech list (lex.010.make-it-clear / 
     expect(extract('The Dutch cabinet considered that option on Friday before the vote in The Hague.')).toEqual([]);
   });
 });
+
+describe('a bare reply right after talks answers the other side in them (events.context.replyInTalks)', () => {
+  const run = (body: string) => extractDocument(segOf(body), actors, { trace: true });
+
+  it('the reply is part of the call, not a statement of its own', () => {
+    const out = run(
+      "Kenya's foreign minister spoke by phone with his Ugandan counterpart on Monday, the ministry said.\n\nThe Ugandan minister, in response, expressed interest in a joint trade fair and suggested the two sides keep in close contact.",
+    );
+    expect(out.events.map(brief)).toEqual(['meeting 2025-07-14 KEN,UGA']);
+    expect(out.droppedTraces!.some((t) => t.some((s) => s.rule === 'events.context.replyInTalks'))).toBe(true);
+  });
+
+  it('a reply after a sanction is still a response of its own', () => {
+    const events = extract(
+      'Mali ordered the French ambassador to leave the country within 72 hours on Monday.\n\nIn response, the French foreign ministry said the junta had no authority to take the decision.',
+    );
+    expect(events.map(brief)).toEqual(['sanction 2025-07-14 FRA,MLI', 'accusation 2025-07-14 FRA,MLI']);
+  });
+});

@@ -91,6 +91,21 @@ describe('threatening words quoted again with no day are the remark told again (
   });
 });
 
+describe('calling an act a stern or serious warning is a threat (events.speech-content.threat)', () => {
+  it.each([
+    ['Beijing said on Monday that the naval patrols around the islands were meant to send a "stern warning" to Manila.', 'threat 2025-07-14'],
+    ['The Kremlin said on Friday that the missile launch was a serious warning to Warsaw.', 'threat 2025-07-11'],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map((e) => `${e.type} ${e.date}`)).toContain(expected);
+  });
+
+  it('a warning of no such weight stays a statement', () => {
+    const events = extract('Canberra said on Monday that the report was a timely warning about rising sea levels in the Pacific.');
+    expect(events.map((e) => e.type)).toEqual(['statement']);
+  });
+});
+
 describe('a rejection reported through a speech verb is an accusation (events.speech-content.accusation)', () => {
   it.each([
     ['In reply, the Austrian foreign ministry said on Monday that "the junta has no authority" to order its envoy out of Bamako.', 'accusation 2025-07-14'],
@@ -101,6 +116,20 @@ describe('a rejection reported through a speech verb is an accusation (events.sp
     const events = extract(body);
     expect(events.map((e) => `${e.type} ${e.date}`)).toEqual([expected]);
     expect(rulesOf(events[0])).toContain('events.speech-content.accusation');
+  });
+
+  it.each([
+    ['Ghana on Monday urged Togo to respect the sovereignty of Benin.', 'accusation 2025-07-14 GHA,TGO'],
+    ['Peru said on Friday that the region must press Chile to fully respect the territorial integrity of its neighbours.', 'accusation 2025-07-11 CHL,PER'],
+  ])('a demand that another state respect sovereignty says it does not: %s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief)).toEqual([expected]);
+    expect(rulesOf(events[0])).toContain('events.speech-content.accusation');
+  });
+
+  it('a state saying it respects a neighbour\'s sovereignty stays a statement', () => {
+    const events = extract('Ghana said on Monday that it respects the sovereignty and territorial integrity of Togo.');
+    expect(events.map((e) => e.type)).toEqual(['statement']);
   });
 
   it('a position with none of those words stays a statement', () => {
