@@ -14,12 +14,15 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { exitQuietlyOnClosedPipe } from './eval/closed-pipe.ts';
 import { formatScoreReport } from './eval/format.ts';
 import { parseGold } from './eval/gold.ts';
 import { eventTraces, formatRuleStats, matchedIds, ruleStats, withoutMissing, type TracedEvent } from './eval/rules.ts';
 import { scoreEvents, summaryLine, type SystemEvent } from './eval/score.ts';
 import { formatTrace, type Trace } from './pipeline/trace.ts';
 import type { ExtractedEvent } from './pipeline/types.ts';
+
+exitQuietlyOnClosedPipe();
 
 const USAGE =
   'usage: npm run eval -- --gold <gold.json> (--input <dir> | --system <events.json>) [--only id,id] [--verbose] [--json] [--save <events.json>]\n' +

@@ -9,10 +9,13 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dropRows, formatDropRows, tallyDropRules, type DropRow } from './eval/dropped.ts';
+import { exitQuietlyOnClosedPipe } from './eval/closed-pipe.ts';
 import { createActorResolver } from './pipeline/actors.ts';
 import { readRawDocument } from './pipeline/load.ts';
 import { parseDocument } from './pipeline/parse-document.ts';
 import { segment } from './pipeline/segment.ts';
+
+exitQuietlyOnClosedPipe();
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -5,9 +5,12 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { exitQuietlyOnClosedPipe } from './eval/closed-pipe.ts';
 import { readRawDocument } from './pipeline/load.ts';
 import { parseDocument } from './pipeline/parse-document.ts';
 import { segment } from './pipeline/segment.ts';
+
+exitQuietlyOnClosedPipe();
 
 const args = process.argv.slice(2);
 const target = args[0];

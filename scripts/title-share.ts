@@ -5,7 +5,10 @@
  *   npx tsx scripts/title-share.ts events.json [--list]
  */
 import { readFileSync } from 'node:fs';
+import { exitQuietlyOnClosedPipe } from './eval/closed-pipe.ts';
 import { genericTitleRule, genericTitleShare } from './pipeline/title.ts';
+
+exitQuietlyOnClosedPipe();
 
 const [file, flag] = process.argv.slice(2);
 if (!file) {
