@@ -6,12 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
-import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
 import { isGenericTitle } from '../../scripts/pipeline/title.ts';
-import { segOf } from './find-events-helpers.ts';
+import { extractBody as extract } from './find-events-helpers.ts';
 
 const actors = createActorResolver();
-const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
 
 describe('the partner of the talks is not the target of an accusation voiced in them', () => {
   it.each([

@@ -4,14 +4,7 @@
  * Sentences written for this test (published Tuesday 2025-07-15; the name is invented).
  */
 import { describe, expect, it } from 'vitest';
-import { createActorResolver } from '../../scripts/pipeline/actors.ts';
-import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
-
-const actors = createActorResolver();
-const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
-const rulesOf = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
+import { extractBody as extract, rulesOf } from './find-events-helpers.ts';
 
 describe('an arrival told as a noun', () => {
   it('"Upon his arrival at the State House" is the guest\'s visit to the host', () => {

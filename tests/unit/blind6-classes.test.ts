@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
 import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
 import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
+import { brief, segOf } from './find-events-helpers.ts';
 
 const actors = createActorResolver();
 const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true });
 /** "type date COUNTRIES" of each extracted event, in text order. */
-const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
 const briefs = (body: string) => extract(body).events.map(brief);
 const rules = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
 

@@ -7,15 +7,7 @@
  * Sentences written for this test (published Tuesday 2025-07-15).
  */
 import { describe, expect, it } from 'vitest';
-import { createActorResolver } from '../../scripts/pipeline/actors.ts';
-import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
-
-const actors = createActorResolver();
-const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
-const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
-const rulesOf = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
+import { extractBody as extract, brief, rulesOf } from './find-events-helpers.ts';
 
 describe('clashes told by a verb of happening', () => {
   it.each([

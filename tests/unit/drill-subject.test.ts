@@ -5,12 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
 import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
+import { brief, segOf } from './find-events-helpers.ts';
 
 const actors = createActorResolver();
 const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true });
-const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
 
 describe('drills far from their subject (events.context.drillSubject)', () => {
   it('two states named well before the drill noun both hold the drills', () => {

@@ -6,13 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
-import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
+import { extractBody as extract, brief } from './find-events-helpers.ts';
 
 const actors = createActorResolver();
-const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
-const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
 
 describe("Japan's Chief Cabinet Secretary", () => {
   it('a protest he voices is a Japanese protest', () => {

@@ -5,14 +5,7 @@
  * Tuesday 2025-07-15).
  */
 import { describe, expect, it } from 'vitest';
-import { createActorResolver } from '../../scripts/pipeline/actors.ts';
-import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
-
-const actors = createActorResolver();
-const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
-const rulesOf = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
+import { extractBody as extract, rulesOf } from './find-events-helpers.ts';
 
 describe('hosted him for dinner', () => {
   it('is a meeting of the host and the guest just named, on the guest\'s day', () => {

@@ -8,12 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
 import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
+import { rulesOf, segOf } from './find-events-helpers.ts';
 
 const actors = createActorResolver();
 const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true });
-const rulesOf = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
 
 describe('a statement with its day before the verb, after a sanction', () => {
   it('is kept, on its own day', () => {

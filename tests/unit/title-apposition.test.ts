@@ -7,13 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
-import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
+import { extractBody as extract, rulesOf } from './find-events-helpers.ts';
 
 const actors = createActorResolver();
-const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
-const rulesOf = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
 
 describe('a title, then the name between commas', () => {
   it('the name alone later stands for the state', () => {

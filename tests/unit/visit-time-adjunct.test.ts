@@ -9,14 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActorResolver } from '../../scripts/pipeline/actors.ts';
-import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
+import { extractBody as extract, brief, rulesOf } from './find-events-helpers.ts';
 
 const actors = createActorResolver();
-const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
-const brief = (e: ExtractedEvent) => `${e.type} ${e.date} ${e.countries.join(',')}`;
-const rulesOf = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
 
 describe('an arrival with a time adjunct before the place', () => {
   it.each([

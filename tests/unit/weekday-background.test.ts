@@ -8,14 +8,7 @@
  * (published Tuesday 2025-07-15).
  */
 import { describe, expect, it } from 'vitest';
-import { createActorResolver } from '../../scripts/pipeline/actors.ts';
-import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
-import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { segOf } from './find-events-helpers.ts';
-
-const actors = createActorResolver();
-const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true }).events;
-const rulesOf = (e: ExtractedEvent) => (e.trace ?? []).map((s) => s.rule);
+import { extractBody as extract, rulesOf } from './find-events-helpers.ts';
 
 describe('background acts dated by their own weekday', () => {
   it('an accord "signed in Madrid on Monday" in a sentence about plans is an agreement on that Monday', () => {
