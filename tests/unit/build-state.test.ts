@@ -203,6 +203,13 @@ async function cleanPublished(dir: string, registry: Registry, curation?: { path
   return { text: [...eventsFileChunks(r.file)].join(''), report: JSON.stringify(r.report), registry: formatRegistry(r.registry!), ids: r.file.events.map((e) => e.id) };
 }
 
+/** A build with the state wrote what a clean build writes: events.json, the build report and the registry. */
+function expectAsClean(b: { text: string; report: string; registry: string }, ref: { text: string; report: string; registry: string }): void {
+  expect(b.text).toBe(ref.text);
+  expect(b.report).toBe(ref.report);
+  expect(b.registry).toBe(ref.registry);
+}
+
 /**
  * As the CLI does it with an id registry or curation: with curation, the state's merged events
  * through publishMerged; with ids only, the state's own publish (from its records, `viaMerged`
@@ -249,9 +256,7 @@ describe('build state with an id registry and curation', () => {
     let registry = emptyRegistry();
     const ref0 = await cleanPublished(dir, registry);
     const b0 = await buildPublished(dir, cache, registry);
-    expect(b0.text).toBe(ref0.text);
-    expect(b0.report).toBe(ref0.report);
-    expect(b0.registry).toBe(ref0.registry);
+    expectAsClean(b0, ref0);
     registry = b0.next;
 
     // Curation written against the published ids: one event suppressed, one fixed, two merged.
@@ -283,9 +288,7 @@ describe('build state with an id registry and curation', () => {
     const b1 = await buildPublished(dir, cache, registry, curation);
     expect(b1.extracted).toBe(2);
     expect(b1.stats.reclustered).toBeLessThan(b1.stats.reports);
-    expect(b1.text).toBe(ref1.text);
-    expect(b1.report).toBe(ref1.report);
-    expect(b1.registry).toBe(ref1.registry);
+    expectAsClean(b1, ref1);
     // (An id of the removed article is not applied, with a warning, in both.)
     const summary = JSON.parse(b1.report).curation as { fixed: number; merged: number; suppressed: number };
     expect(summary.fixed + summary.merged + summary.suppressed).toBeGreaterThanOrEqual(2);
@@ -302,9 +305,7 @@ describe('build state with an id registry and curation', () => {
     await writeFile(path.join(dir, names[6]!), await readFile(path.join(corpus, names[6]!)));
     const ref3 = await cleanPublished(dir, registry, curation);
     const b3 = await buildPublished(dir, cache, registry, curation);
-    expect(b3.text).toBe(ref3.text);
-    expect(b3.report).toBe(ref3.report);
-    expect(b3.registry).toBe(ref3.registry);
+    expectAsClean(b3, ref3);
   }, 300_000);
 
   it('with ids only, publishes from the records of the state the bytes of a clean build, build after build', async () => {
@@ -315,9 +316,7 @@ describe('build state with an id registry and curation', () => {
     const check = async (o: { forgetLites?: boolean; viaMerged?: boolean } = {}) => {
       const ref = await cleanPublished(dir, registry);
       const b = await buildPublished(dir, cache, registry, undefined, o);
-      expect(b.text).toBe(ref.text);
-      expect(b.report).toBe(ref.report);
-      expect(b.registry).toBe(ref.registry);
+      expectAsClean(b, ref);
       registry = b.next;
       return b;
     };
@@ -397,9 +396,7 @@ describe('build state: one-sided events (merge.drop.one-sided)', () => {
       }
       const ref = await cleanPublished(dir, registry);
       const b = await buildPublished(dir, cache, registry);
-      expect(b.text).toBe(ref.text);
-      expect(b.report).toBe(ref.report);
-      expect(b.registry).toBe(ref.registry);
+      expectAsClean(b, ref);
       registry = b.next;
       const plainRef = await clean(dir);
       const plain = await build(dir, plainCache);
