@@ -235,6 +235,8 @@ const PLUPERFECT_BEFORE = new RegExp(rules.context.pluperfectBefore, 'iu');
 const MODAL_BEFORE_WHEN = new RegExp(rules.context.modalBeforeWhen, 'iu');
 /** "It should be recalled that ...": a formula whose modal is not the act's (events.context.reminderFormula). */
 const REMINDER_FORMULA = new RegExp(rules.context.reminderFormula, 'giu');
+/** The same formula, for a yes/no test (no global flag, so no lastIndex carried between calls). */
+const HAS_REMINDER = new RegExp(rules.context.reminderFormula, 'iu');
 /** The text with reminder formulas blanked (same length), for the modal tests. */
 const withoutReminder = (s: string): string => s.replace(REMINDER_FORMULA, (m) => ' '.repeat(m.length));
 /** "a police officer was killed in the skirmishes": a military noun after "in the" in a casualty report refers back. */
@@ -567,6 +569,8 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
 /** Candidates of one sentence on its own. */
 function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: Trace[]): Found[] {
   const text = sentence.text;
+  /** "It should be recalled that ...": only then are the modal tests run on the text with the formula blanked. */
+  const reminder = HAS_REMINDER.test(text);
   if (!text || sentence.kind !== 'body') return [];
   const base = sentence.start;
   const openAtStart = openQuotes(seg)[sentence.index] ?? false;
@@ -656,7 +660,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
     const whenOfModal = (at: number, blank = true): boolean => {
       const inner = text.slice(clause.start, at).toLowerCase().lastIndexOf(' when ');
       const before = text.slice(Math.max(0, clause.start + inner - 160), clause.start + inner);
-      return inner >= 0 && MODAL_BEFORE_WHEN.test(blank ? withoutReminder(before) : before);
+      return inner >= 0 && MODAL_BEFORE_WHEN.test(blank && reminder ? withoutReminder(before) : before);
     };
     /**
      * Meetings and visits named in an adjunct of the clause's act ("signed accords following their
@@ -817,8 +821,11 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       // "since 2019, when Japan tightened export controls": the time before a when-clause dates it; it is background.
       const whenClause = HAPPENED.has(pick.modality) && WHEN_HEAD.test(text.slice(clause.start, clause.start + 8));
       const beforeClause = text.slice(0, clause.start);
-      const modalWhen = (whenClause && MODAL_BEFORE_WHEN.test(withoutReminder(beforeClause.slice(-160)))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start));
-      if (!modalWhen && ((whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start, false)))) {
+      const modalWhen =
+        (whenClause && MODAL_BEFORE_WHEN.test(reminder ? withoutReminder(beforeClause.slice(-160)) : beforeClause.slice(-160))) ||
+        (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start));
+      // Only a sentence with a reminder formula can differ from the plain reading: the trace says the formula decided.
+      if (reminder && !modalWhen && ((whenClause && MODAL_BEFORE_WHEN.test(beforeClause.slice(-160))) || (HAPPENED.has(pick.modality) && whenOfModal(pick.match.start, false)))) {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.reminderFormula', action: 'not hypothetical', detail: 'the modal belongs to a formula like "it should be recalled that"' });
       }
       if (modalWhen) {
