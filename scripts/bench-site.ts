@@ -30,6 +30,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { generateCorpus } from './eval/synthetic-corpus.ts';
 import { generateEventsFile } from './eval/synthetic-events.ts';
+import { pageScripts } from './eval/page-scripts.ts';
 import { runPipeline } from './pipeline/run.ts';
 import type { EventsFile } from '../src/lib/schema.ts';
 import { launchChromium } from '../tests/browser/helpers/browser.ts';
@@ -264,6 +265,13 @@ async function measureBrowser(dist: string, data: EventsFile): Promise<void> {
     out('  of which script (raw / gzip)', `${kb(scripts)} / ${kb(scriptsGz)}`);
     const html = statSync(path.join(dist, 'index.html')).size;
     out('index.html (raw / gzip)', `${kb(html)} / ${kb(gzipSync(readFileSync(path.join(dist, 'index.html'))).length)}`, 'indexHtmlBytes');
+    // Script budgets (issue #10: first paint <= 60 KB gzipped, all <= 170 KB), read from the build itself.
+    const mainScripts = pageScripts(dist);
+    const gzOf = (load?: 'eager' | 'lazy'): number => mainScripts.filter((s) => !load || s.load === load).reduce((n, s) => n + s.gzipBytes, 0);
+    out('script at first paint (gzip; entry + imports)', `${kb(gzOf('eager'))} in ${mainScripts.filter((s) => s.load === 'eager').length} files`);
+    results.firstPaintScriptGzipBytes = gzOf('eager');
+    out('all script of the main page (gzip; + lazy)', `${kb(gzOf())} in ${mainScripts.length} files`);
+    results.totalScriptGzipBytes = gzOf();
 
     // Pan: drag the timeline to the right (back in time), until the window moved and a frame painted.
     try {
