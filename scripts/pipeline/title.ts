@@ -12,6 +12,10 @@ import type { Actor, EventType, ExtractedEvent } from './types.ts';
 import { emittedCode } from './actors/codes.ts';
 import { sortInPlace } from './sort.ts';
 import { passiveSides } from './passive-act.ts';
+import { patternRules } from './pattern-rules.ts';
+
+/** The patterns that choose which words of the sentence a title is made from (titles.json "patterns"). */
+const patternRule = patternRules('titles.json', titleData.patterns, titleData.macros);
 
 type Variant = { when: string; text: string; multilateral?: boolean };
 type Compiled = { when: RegExp | null; text: string; multilateral: boolean };
@@ -68,11 +72,13 @@ interface Parties {
   objectIsPerson: boolean;
 }
 
-/** A reporting verb before an event ("the JCS said that North Korea fired"): the actor comes after it. */
-const REPORTING = /\b(?:(?:said|says|stated|announced|reported|added|confirmed|noted|told\s+(?:reporters|journalists|the\s+press|[\p{L}-]+\s+(?:television|tv|radio|media|newspaper|agency)))\s+(?:on\s+\p{L}+\s+|in\s+a\s+statement\s+)?(?:that\s+)?|and\s+that\s+)/giu;
-const PASSIVE_BY = /^\s*by\b/iu;
-/** Actor names that are bodies, not people ("Joint Chiefs of Staff", "Foreign Ministry"). */
-const INSTITUTION = /\b(?:Chiefs|Ministry|Council|Office|Department|Staff|Navy|Army|Force|Forces|Guard|Command|Agency|Committee|Commission|Government|Parliament|Assembly|Embassy|Cabinet|Military|Fleet|Administration)\b/u;
+/** A reporting verb before an event ("the JCS said that North Korea fired"): the actor comes after it (title.actor.reporting-verb). */
+const REPORTING = patternRule('reportingVerb', 'g').re;
+/** A passive "by" after the trigger, or ending it: the actor comes after it (title.actor.passive-by, title.actor.passive-by-trigger). */
+const PASSIVE_BY = patternRule('passiveByAfter').re;
+const PASSIVE_BY_TRIGGER = patternRule('passiveByTrigger').re;
+/** Actor names that are bodies, not people ("Joint Chiefs of Staff", "Foreign Ministry"; title.actor.institution). */
+const INSTITUTION = patternRule('institution').re;
 const SYMMETRIC = new Set<EventType>(['meeting', 'visit', 'agreement']);
 
 /** Where in the sentence the acting party is named: before the trigger (after any reporting verb), or after a passive "by". */
@@ -81,7 +87,7 @@ function actorZone(ev: Ev, sentence: string): { from: number; to: number } {
   const start = t?.start ?? sentence.length;
   const end = t?.end ?? sentence.length;
   const triggerText = sentence.slice(start, end);
-  if (/\bby$/iu.test(triggerText) || PASSIVE_BY.test(sentence.slice(end, end + 6))) return { from: end, to: Math.min(sentence.length, end + 80) };
+  if (PASSIVE_BY_TRIGGER.test(triggerText) || PASSIVE_BY.test(sentence.slice(end, end + 6))) return { from: end, to: Math.min(sentence.length, end + 80) };
   let from = 0;
   if (ev.type !== 'statement') {
     REPORTING.lastIndex = 0;
@@ -253,9 +259,8 @@ function tidyContent(text: string): string {
   return out.join(' ').replace(/(?<![\s,;:.–—-])[\s,;:.–—-]+$/u, '');
 }
 
-/** What may stand between a sentence's subject and its verb of saying without being a speaker ("in response", "also", "on Monday"). */
-const ADVERBIAL = String.raw`(?:in response|in reply|in a statement|on \p{Lu}\p{Ll}+|later|also|then|again|separately|meanwhile|however|for (?:its|his|her|their) part)`;
-const ADVERBIAL_ONLY = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL})*$`, 'u');
+/** Only what may stand between a sentence's subject and its verb of saying without being a speaker ("in response", "also", "on Monday"; title.statement.adverbial-only). */
+const ADVERBIAL_ONLY = patternRule('adverbialOnly').re;
 
 /** The content clause right after the trigger, up to the end of its clause. */
 function clauseAfter(sentence: string, from: number): string {
@@ -268,8 +273,16 @@ function clauseAfter(sentence: string, from: number): string {
   return rest.slice(0, end);
 }
 
-/** "during a phone call with the US adviser, Massad Boulos, the atrocities": an adjunct (and a name in apposition) before the object. */
-const LEADING_ADJUNCT = /^(?:during|in|at)\s[^,]{0,120},(?:\s?\p{Lu}[\p{L}.'’ -]{0,40},)?\s*/u;
+/** "during a phone call with the US adviser, Massad Boulos, the atrocities": an adjunct (and a name in apposition) before the object (title.statement.leading-adjunct). */
+const LEADING_ADJUNCT = patternRule('leadingAdjunct').re;
+/** What opens reported content and stays out of the title: a comma, "in a statement", "that" (title.statement.content-lead). */
+const CONTENT_LEAD = patternRule('contentLead').re;
+/** Content that opens with a preposition or subordinator is no clause of what was said (title.statement.content-not-clause). */
+const CONTENT_NOT_CLAUSE = patternRule('contentNotClause').re;
+/** A passive auxiliary right before the verb (title.statement.passive-before). */
+const PASSIVE_BEFORE = patternRule('passiveBefore').re;
+/** An object that only points back: "called on her" (title.statement.pronoun-object). */
+const PRONOUN_OBJECT = patternRule('pronounObject').re;
 
 /**
  * A statement's title from its own clause: "China urges the United States to stop arming Taiwan",
@@ -298,9 +311,9 @@ function statementTitle(ev: Ev, subject: string | undefined, skipAdjunct = false
       if (content.split(' ').length >= 4) return `${subject}: ${content.charAt(0).toUpperCase()}${content.slice(1)}`;
     }
     // "X said (on Monday) (that) ...": the reported content follows.
-    const after = tidyContent(clauseAfter(sentence, t.end).replace(/^\s*(?:,\s*)?(?:in a statement\s*)?(?:that\s+)?/u, ''));
+    const after = tidyContent(clauseAfter(sentence, t.end).replace(CONTENT_LEAD, ''));
     const afterWords = after.split(' ').filter(Boolean).length;
-    if (afterWords >= 3 && !/^(?:on|in|at|to|after|during|by|as|according|when|while)\b/i.test(after)) {
+    if (afterWords >= 3 && !CONTENT_NOT_CLAUSE.test(after)) {
       return `${subject} ${presentTense(lower)} ${after.replace(/^that\s+/i, '')}`;
     }
     return undefined;
@@ -308,13 +321,13 @@ function statementTitle(ev: Ev, subject: string | undefined, skipAdjunct = false
   // "X urged / called on / welcomed / pledged / expressed ...": the verb and its own words. Not a passive
   // ("was called on by"), a participle ("calling on") or an object that only points back ("called on her").
   if (!/^\p{Ll}/u.test(first) || /ing$/u.test(lower)) return undefined;
-  if (/\b(?:was|were|been|being|is|are|be)\s+$/iu.test(sentence.slice(Math.max(0, t.start - 12), t.start))) return undefined;
+  if (PASSIVE_BEFORE.test(sentence.slice(Math.max(0, t.start - 12), t.start))) return undefined;
   // The object may follow an adjunct ("condemned during a call with X, Y, the atrocities"): read from after it.
   const adjunct = skipAdjunct && trigger === first ? LEADING_ADJUNCT.exec(sentence.slice(t.end).replace(/^\s+/u, '')) : null;
   const from = adjunct ? t.end + (sentence.slice(t.end).length - sentence.slice(t.end).replace(/^\s+/u, '').length) + adjunct[0].length : t.end;
   const rest = tidyContent(`${trigger.slice(first.length)}${adjunct ? ' ' : ''}${clauseAfter(sentence, from)}`.replace(/^\s+/, ''));
   if (rest.split(' ').filter(Boolean).length < 2) return undefined;
-  if (/^(?:on\s+|to\s+|with\s+)?(?:her|him|them|it|us|me|you)\b/iu.test(rest)) return undefined;
+  if (PRONOUN_OBJECT.test(rest)) return undefined;
   return `${subject} ${presentTense(lower)} ${rest}`;
 }
 
