@@ -8,6 +8,7 @@
 import type { Found } from '../analyze.ts';
 import { isStateParty, VERBAL } from './party-test.ts';
 import { dropCountry, note, stateOf, type PartyPass, type PartyState } from './state.ts';
+import { actorPattern } from '../words.ts';
 
 /** Between a possessor or demonym and the act noun: "'s", then up to two lower-case modifiers ("overnight drone"). */
 function modifiersOnly(gap: string): boolean {
@@ -17,9 +18,9 @@ function modifiersOnly(gap: string): boolean {
   return words.length <= 2 && words.every((w) => /^\p{Ll}[\p{Ll}-]*$/u.test(w));
 }
 /** Between the act noun and its target: "on", "against", "in", "upon", "at" (and "the"). */
-const TO_TARGET = /^\s+(?:on|against|upon|at|in|into|of)\s+(?:the\s+)?$/u;
+const TO_TARGET = actorPattern('nounTarget').re;
 /** Between the act noun and a passive agent: "by". */
-const TO_AGENT = /^\s+by\s+(?:the\s+)?$/u;
+const TO_AGENT = actorPattern('nounAgent').re;
 
 function between(s: PartyState, from: number, to: number): string {
   return s.sentenceText.slice(from - s.sentenceStart, to - s.sentenceStart);

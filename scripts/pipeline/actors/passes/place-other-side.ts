@@ -17,6 +17,7 @@
  */
 import type { EventType } from '../../types.ts';
 import { addCountry, type PartyPass } from './state.ts';
+import { actorPattern } from '../words.ts';
 
 const FALLBACK_PLACE = new Set<EventType>(['sanction', 'threat', 'accusation', 'military']);
 
@@ -24,7 +25,7 @@ const FALLBACK_PLACE = new Set<EventType>(['sanction', 'threat', 'accusation', '
 const INSIDE = new Set(['inside', 'within']);
 
 /** Drills and exercises: the state they happen in may only host them. */
-const EXERCISE = /\b(?:drills?|exercises?|manoeuvres?|maneuvers?|war\s+games|patrols?|deploy\w*)\b/iu;
+const EXERCISE = actorPattern('exerciseWords').re;
 
 function placeAfterTrigger(s: Parameters<PartyPass['run']>[0]) {
   return s.scope.find(
