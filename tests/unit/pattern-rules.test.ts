@@ -62,4 +62,25 @@ describe('trace steps name the pattern rule that decided', () => {
     const meeting = extract('In a joint news conference after a bilateral meeting in Hanoi on Friday, the Lao prime minister said his country would expand trade with Vietnam.').find((e) => e.type === 'meeting');
     expect(meeting!.trace!.find((s) => s.rule === 'events.context.datedBackgroundWeekday')?.detail).toContain('events.context.toldAsPast.after');
   });
+
+  it('a title read past a leading adjunct names title.statement.leading-adjunct, and the party dropped names actors.accusation.interlocutor', () => {
+    const accusation = extract("Peru's foreign minister condemned during a call with Chile's foreign minister, Alberto van Klaveren, the attacks on aid convoys in the north on Monday.").find((e) => e.type === 'accusation');
+    const steps = accusation!.trace!;
+    expect(steps.find((s) => s.rule === 'title.statement.leading-adjunct')).toMatchObject({ stage: 'title', action: 'object read after "during a call with Chile\'s foreign minister, Alberto van Klaveren,"' });
+    expect(steps.some((s) => s.stage === 'actors' && s.rule === 'actors.accusation.interlocutor')).toBe(true);
+    // The title's own step comes last, after the rules that shaped it.
+    expect(steps.filter((s) => s.stage === 'title').map((s) => s.rule).at(-1)).toBe('title.make');
+  });
+
+  it('joint drills name actors.place.exercise; a fronted phrase names actors.agents.fronted-phrase', () => {
+    const drills = extract('China and Russia on Monday held joint naval drills in the Sea of Japan.').find((e) => e.type === 'military');
+    expect(drills!.trace!.find((s) => s.rule === 'actors.place.exercise')?.action).toBe('no struck side');
+    const call = extract('In a phone call with his French counterpart on Monday, the Italian foreign minister condemned Russia.').find((e) => e.type === 'meeting');
+    expect(call!.trace!.some((s) => s.rule === 'actors.agents.fronted-phrase')).toBe(true);
+  });
+
+  it('a party told, not telling, names actors.agents.passive-addressee', () => {
+    const threat = extract('The Pakistani side has been clearly told that India will respond to any attack, the Indian foreign ministry said on Monday.');
+    expect(threat.flatMap((e) => e.trace ?? []).some((s) => s.rule === 'actors.agents.passive-addressee')).toBe(true);
+  });
 });

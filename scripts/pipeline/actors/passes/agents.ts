@@ -19,7 +19,7 @@ const ENVOY_POSSESSOR_GAP = /^(?:['’`]s)?\s{0,2}$/u;
 /** Verbs of saying that put their speaker after them ("..., said Iran's foreign minister"). */
 const INVERTING = new Set(INVERTING_VERBS);
 /** A clause opening with a prepositional phrase up to its first comma. */
-const FRONTED = actorPattern('frontedPhrase').re;
+const FRONTED = actorPattern('frontedPhrase');
 /** What may stand between two coordinated subjects: "X and Y", "X, Y", "X as well as Y" (spaces normalised). */
 const COORDINATORS = new Set(['', ',', 'and', ', and', '&', 'as well as', 'or', 'the', 'and the', ', the', ', and the', 'as well as the']);
 function coordinated(gap: string): boolean {
@@ -92,8 +92,9 @@ export const agentsPass: PartyPass = {
       const gap = (from: number, to: number) => s.sentenceText.slice(from - s.sentenceStart, to - s.sentenceStart);
       // A fronted prepositional phrase ("In a call with X on Friday, Y denounced") holds no subject.
       const head = s.sentenceText.slice(Math.max(0, s.clause.start - s.sentenceStart));
-      const fronted = FRONTED.exec(head);
+      const fronted = FRONTED.re.exec(head);
       const from = s.clause.start + (fronted ? head.indexOf(',') + 1 : 0);
+      if (fronted) note(s, FRONTED.id, 'subject after the opening phrase', `'${fronted[0].trim()}' holds no subject`);
       let before = parties.filter((f) => f.m.start >= from && f.m.end <= t.start && !f.m.victim);
       // "The Pakistani side has been clearly told that ...": the subject of a passive verb of telling is who was told,
       // never the speaker (rule actors.agents.passive-addressee).
