@@ -327,6 +327,8 @@ const DECIDED_MEASURE_STOP = new RegExp(rules.context.decidedMeasureStop, 'iu');
 const TREATY_EXIT = new RegExp(rules.context.treatyExit, 'iu');
 /** Where TREATY_EXIT is tried: the first letters of its verbs (events.context.decidedMeasure.treatyExitStart). */
 const TREATY_EXIT_START = patternRule('treatyExitStart', 'g').re;
+/** After a progressive auxiliary, a gerund: "was breaking off", not the passive "was expelled" (events.context.decidedMeasure.progressive). */
+const DECIDED_PROGRESSIVE = patternRule('decidedProgressive').re;
 /** Characters before a sanction verb searched for "has decided (today) to" or "was". */
 const DECIDED_WINDOW = 50;
 
@@ -344,7 +346,7 @@ function decidedMeasure(text: string, all: readonly TriggerMatch[], speech: Trig
     const m = DECIDED_MEASURE_BEFORE.exec(before);
     if (!m || DECIDED_MEASURE_STOP.test(text.slice(0, at - m[0].length))) return false;
     // "was expelled" is a passive, not a measure under way: the progressive takes a gerund only.
-    return /decided/iu.test(m[0]) || /^\p{L}+ing\b/iu.test(text.slice(at));
+    return /decided/iu.test(m[0]) || DECIDED_PROGRESSIVE.test(text.slice(at));
   };
   for (const t of all) {
     if (t === speech || t.rule.type !== 'sanction' || t.rule.form !== 'verb' || t.rule.background) continue;

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { compilePattern } from './events/patterns.ts';
 
 /** A rule id: a stage, then dot-separated parts ("events.context.drillSubject", "actors.agents.passive-patient"). */
-const RULE_ID = /^[a-z]+(?:\.[A-Za-z][A-Za-z0-9-]*)+$/;
+const RULE_ID = /^[a-z][A-Za-z]*(?:\.[A-Za-z][A-Za-z0-9-]*)+$/;
 
 const PatternRuleSchema = z.strictObject({
   id: z.string().regex(RULE_ID, 'a rule id: <stage>.<name>'),
@@ -37,13 +37,18 @@ export interface PatternRule {
 
 /** Every rule of every section loaded so far, by id (ids are unique across the rule files). */
 const loaded = new Map<string, { file: string; name: string; entry: PatternRuleEntry; used: boolean }>();
+/** The lookup of each section read, so that modules sharing a rule file parse its section once. */
+const lookups = new WeakMap<object, (name: string, extraFlags?: string) => PatternRule>();
 
 /**
  * Reads one "patterns" section of a rule file (`file` names it in errors) and returns the lookup of
  * its rules by key: `rule(name, flags)` compiles one with the extra flags ("g", "y"). Throws on a
- * malformed section, a duplicate id or an unknown name, so that a bad rule file fails at load.
+ * malformed section, a duplicate id or an unknown name, so that a bad rule file fails at load. Modules
+ * that share a rule file share its lookup: the section is parsed once (macros from the first call).
  */
 export function patternRules(file: string, section: unknown, macros: Record<string, string> = {}): (name: string, extraFlags?: string) => PatternRule {
+  const known = typeof section === 'object' && section !== null ? lookups.get(section) : undefined;
+  if (known) return known;
   const parsed = SectionSchema.safeParse(section);
   if (!parsed.success) {
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(section)'}: ${i.message}`).join('; ')}`);
@@ -56,12 +61,14 @@ export function patternRules(file: string, section: unknown, macros: Record<stri
     loaded.set(value.id, { file, name, entry: value, used: other?.used ?? false });
     entries.set(name, value);
   }
-  return (name, extraFlags = '') => {
+  const lookup = (name: string, extraFlags = ''): PatternRule => {
     const entry = entries.get(name);
     if (!entry) throw new Error(`${file}: no pattern rule "${name}"`);
     loaded.get(entry.id)!.used = true;
     return { id: entry.id, re: compilePattern(entry.pattern, macros, extraFlags) };
   };
+  lookups.set(section as object, lookup);
+  return lookup;
 }
 
 /** The pattern rules loaded so far: id, file, key, and whether code compiled it (for tests). */

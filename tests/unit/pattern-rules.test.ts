@@ -1,6 +1,6 @@
 /**
  * Linguistic decision patterns as data (scripts/pipeline/pattern-rules.ts): the "patterns" sections of
- * event-rules.json, titles.json and actor-context.json are checked with zod at load, every rule has a
+ * event-rules.json, titles.json, actor-context.json and non-events.json are checked with zod at load, every rule has a
  * unique id and is compiled by the pipeline (none is dead data), the ReDoS collector sees every one,
  * and a decision's trace step names the rule id (what `--explain` prints).
  */
@@ -21,7 +21,7 @@ const sections = readdirSync(DATA)
 
 describe('pattern rules in the rule files', () => {
   it('the files that hold them', () => {
-    expect(sections.map((s) => s.file).sort()).toEqual(['actor-context.json', 'event-rules.json', 'titles.json']);
+    expect(sections.map((s) => s.file).sort()).toEqual(['actor-context.json', 'event-rules.json', 'non-events.json', 'titles.json']);
   });
 
   it('every rule is loaded once, with a unique id, and compiled by the pipeline', () => {
