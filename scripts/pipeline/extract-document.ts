@@ -11,7 +11,7 @@ import { tripOfMeeting } from './events/trip-of-meeting.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
 import { PART_OF_TOLD_RULE, REFERRING_PAIR_RULE, REFERRING_PARTIES_RULE, partOfTold, referredPair, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
 import { droppedEventTraces, findEvents } from './find-events.ts';
-import { makeTitle } from './title.ts';
+import { makeTitle, type TitleNote } from './title.ts';
 import { PASSIVE_ACTED_ON_RULE, passiveSides } from './passive-act.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import type { DateContext, DateEvidence, DateResolution, Span, EventType, ExtractedEvent, Modality, SegmentedDocument, Sentence } from './types.ts';
@@ -214,10 +214,12 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         .flatMap((e) => byTheatre(e, who.theatres));
       for (const [k, one] of acts.entries()) {
         // The title goes last, as a copy `{ ...base, title }` would put it, without copying base.
-        const title = makeTitle(one, countryName);
+        const titleNotes: TitleNote[] | undefined = one.trace ? [] : undefined;
+        const title = makeTitle(one, countryName, titleNotes);
         if (one.trace) {
           const passive = passiveSides(one);
           if (passive) one.trace.push({ stage: 'title', rule: PASSIVE_ACTED_ON_RULE, action: `acting=${passive.acting}, acted on=${passive.actedOn.join('+')}` });
+          for (const n of titleNotes ?? []) one.trace.push({ stage: 'title', rule: n.rule, action: n.action });
           one.trace.push({ stage: 'title', rule: 'title.make', action: `title="${title}"` });
         }
         let ev: ExtractedEvent = Object.assign(one, { title });

@@ -15,6 +15,7 @@ import { clauseSpans, type ClauseSpan } from './events/clauses.ts';
 import { compileAlternation, compileFinder } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
+import { patternRules } from './pattern-rules.ts';
 import { endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -27,8 +28,10 @@ const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 const CUE_WINDOW = 100;
 /** Characters around an act named inside a reaction that its own clause spans. */
 const ACT_CONTEXT = 40;
+/** The linguistic decision patterns of this stage (event-rules.json "patterns"; each names its rule id). */
+const patternRule = patternRules('event-rules.json', rules.patterns, rules.macros);
 /** Drill and exercise nouns: joint activities of their subjects, with no target (events.context.drillSubject). */
-const DRILL_NOUN = /\b(?:drills?|exercises?|manoeuvres|maneuvers|war\s+games)\b/iu;
+const DRILL_NOUN = patternRule('drillNoun');
 
 const quoteState = new WeakMap<SegmentedDocument, boolean[]>();
 
@@ -121,8 +124,8 @@ function quoteOpensOnVerb(text: string, q: QuoteRange, t: TriggerMatch): boolean
 }
 /** Acts whose quoted verb is the writer's report; a quoted condemnation or warning is the speaker's own words. */
 const ENCOUNTER_TYPES: ReadonlySet<string> = new Set(['meeting', 'visit', 'agreement']);
-/** A speech verb or frame right before a quotation: what follows is speech. */
-const SPEECH_BEFORE_QUOTE = /\b(?:said|says|say|saying|told|tells|added|adds|wrote|writes|stated|states|declared|declares|noted|notes|stressed|stresses|according\s+to|reads|read)\s$/iu;
+/** A speech verb or frame right before a quotation: what follows is speech (events.context.quoteOpensOnVerb.speechBefore). */
+const SPEECH_BEFORE_QUOTE = patternRule('speechBeforeQuote').re;
 
 /** Words between "we"/"I" and the trigger that make the clause an opinion, a wish or a plan. */
 const FIRST_PERSON_STOP: ReadonlySet<string> = new Set(rules.context.firstPersonStop.split(' '));
@@ -322,6 +325,10 @@ function announcedMeasure(text: string, triggers: readonly TriggerMatch[], speec
 const DECIDED_MEASURE_BEFORE = new RegExp(rules.context.decidedMeasureBefore, 'iu');
 const DECIDED_MEASURE_STOP = new RegExp(rules.context.decidedMeasureStop, 'iu');
 const TREATY_EXIT = new RegExp(rules.context.treatyExit, 'iu');
+/** Where TREATY_EXIT is tried: the first letters of its verbs (events.context.decidedMeasure.treatyExitStart). */
+const TREATY_EXIT_START = patternRule('treatyExitStart', 'g').re;
+/** After a progressive auxiliary, a gerund: "was breaking off", not the passive "was expelled" (events.context.decidedMeasure.progressive). */
+const DECIDED_PROGRESSIVE = patternRule('decidedProgressive').re;
 /** Characters before a sanction verb searched for "has decided (today) to" or "was". */
 const DECIDED_WINDOW = 50;
 
@@ -339,13 +346,13 @@ function decidedMeasure(text: string, all: readonly TriggerMatch[], speech: Trig
     const m = DECIDED_MEASURE_BEFORE.exec(before);
     if (!m || DECIDED_MEASURE_STOP.test(text.slice(0, at - m[0].length))) return false;
     // "was expelled" is a passive, not a measure under way: the progressive takes a gerund only.
-    return /decided/iu.test(m[0]) || /^\p{L}+ing\b/iu.test(text.slice(at));
+    return /decided/iu.test(m[0]) || DECIDED_PROGRESSIVE.test(text.slice(at));
   };
   for (const t of all) {
     if (t === speech || t.rule.type !== 'sanction' || t.rule.form !== 'verb' || t.rule.background) continue;
     if (framed(t.start)) return t.text;
   }
-  for (const m of text.matchAll(/\b(?:denounc|terminat|scrap|abrogat|revok|end|break|broke|cut|call|withdraw|pull)/giu)) {
+  for (const m of text.matchAll(TREATY_EXIT_START)) {
     const exit = TREATY_EXIT.exec(text.slice(m.index));
     if (exit && framed(m.index)) return exit[0];
   }
@@ -765,7 +772,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const drillSubject =
         pick.match.rule.type === 'military' &&
         pick.match.rule.form === 'noun' &&
-        DRILL_NOUN.test(pick.match.text) &&
+        DRILL_NOUN.re.test(pick.match.text) &&
         !inClause.some((m) => m !== pick.match && m.start < pick.match.start);
       const narrow = pick.match.rule.type === 'military' && pick.match.rule.form === 'noun' && !happening && !drillSubject;
       const span = narrow
@@ -786,7 +793,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         trace: triggerTrace(pick.match, pick.modality, why.get(pick.match)),
       };
       if (drillSubject && !happening) {
-        candidate.trace!.push({ stage: 'events', rule: 'events.context.drillSubject', action: 'clause=whole clause', detail: 'drills with no act before them in the clause: their parties are read in the whole clause' });
+        candidate.trace!.push({ stage: 'events', rule: DRILL_NOUN.id, action: 'clause=whole clause', detail: 'drills with no act before them in the clause: their parties are read in the whole clause' });
       }
       if (happening && pick.match.rule.type === 'military') {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.nounHappening', action: 'clause=whole clause', detail: 'the act noun is the subject of a verb of happening: parties and day are read in its clause' });
@@ -1011,23 +1018,24 @@ function ownWeekdayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Cl
   return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
 }
 
-/** A past participle ending the trigger: "the accord signed", "a meeting held". */
-const PARTICIPLE_END = /(?:ed|held|struck|made|won|fought|begun)$/i;
-/** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday". */
-const PAST_LEAD = /\b(?:after|following|follows|followed)\s/gi;
+/** A past participle ending the trigger: "the accord signed", "a meeting held" (events.context.toldAsPast.participle). */
+const PARTICIPLE_END = patternRule('pastParticipleEnd');
+/** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday" (events.context.toldAsPast.after). */
+const PAST_LEAD = patternRule('pastLead', 'g');
 
 /**
  * Whether a background-only trigger is told as past by its own words: a past participle ("the accord
  * signed on Monday") or an "after"/"following" with no comma or semicolon up to the trigger ("after a
  * bilateral meeting on Friday"). A weekday alone is also the day of planned acts ("ahead of a
- * meeting on Tuesday", "scheduled to attend the summit on Thursday").
+ * meeting on Tuesday", "scheduled to attend the summit on Thursday"). Returns the id of the pattern rule
+ * that tells it as past, or undefined.
  */
-function toldAsPast(text: string, clause: ClauseSpan, m: TriggerMatch): boolean {
-  if (PARTICIPLE_END.test(m.text)) return true;
+function toldAsPast(text: string, clause: ClauseSpan, m: TriggerMatch): string | undefined {
+  if (PARTICIPLE_END.re.test(m.text)) return PARTICIPLE_END.id;
   const before = text.slice(Math.max(clause.start, m.start - 80), m.start);
   let last = -1;
-  for (const hit of before.matchAll(PAST_LEAD)) last = hit.index + hit[0].length;
-  return last >= 0 && !/[,;]/.test(before.slice(last));
+  for (const hit of before.matchAll(PAST_LEAD.re)) last = hit.index + hit[0].length;
+  return last >= 0 && !/[,;]/.test(before.slice(last)) ? PAST_LEAD.id : undefined;
 }
 
 /** An adjunct the adjunct reader refuses ("after an EU summit held on Thursday": an organisation's gathering; a plan). */
@@ -1069,7 +1077,8 @@ function backgroundWithDay(
   for (const m of inClause) {
     if (used.has(m) || m.rule.type === 'statement') continue;
     // "the accord signed in Rome on Monday": a background-only rule's past participle dated by its own weekday.
-    const weekdayPhrase = m.rule.background && toldAsPast(text, clause, m) && !refusedAdjunct(text, clause, m) ? ownWeekdayPhrase(text, clause, m) : undefined;
+    const past = m.rule.background ? toldAsPast(text, clause, m) : undefined;
+    const weekdayPhrase = past && !refusedAdjunct(text, clause, m) ? ownWeekdayPhrase(text, clause, m) : undefined;
     const phrase = ownDayPhrase(text, clause, m) ?? weekdayPhrase;
     if (!phrase) continue;
     const modality = modalityAt(m);
@@ -1090,7 +1099,7 @@ function backgroundWithDay(
         trace: [
           ...triggerTrace(m, modality, why.get(m)),
           weekdayPhrase && phrase === weekdayPhrase
-            ? { stage: 'events', rule: 'events.context.datedBackgroundWeekday', action: 'modality=background, needsOwnDate', detail: 'an act told as past with its own weekday ("the accord signed on Monday", "after a meeting on Friday")' }
+            ? { stage: 'events', rule: 'events.context.datedBackgroundWeekday', action: 'modality=background, needsOwnDate', detail: `an act told as past (${past}) with its own weekday ("the accord signed on Monday", "after a meeting on Friday")` }
             : { stage: 'events', rule: 'events.context.datedBackground', action: 'modality=background, needsOwnDate', detail: 'an act named with its own calendar day' },
         ],
       },

@@ -12,6 +12,21 @@ import type { Actor, EventType, ExtractedEvent } from './types.ts';
 import { emittedCode } from './actors/codes.ts';
 import { sortInPlace } from './sort.ts';
 import { passiveSides } from './passive-act.ts';
+import { patternRules, type PatternRule } from './pattern-rules.ts';
+
+/** The patterns that choose which words of the sentence a title is made from (titles.json "patterns"). */
+const patternRule = patternRules('titles.json', titleData.patterns, titleData.macros);
+
+/** A title decision made by a pattern rule, for the event's trace. */
+export interface TitleNote {
+  rule: string;
+  action: string;
+}
+/** Where makeTitle's decisions go while it runs for a traced event (undefined otherwise). */
+let notes: TitleNote[] | undefined;
+function noteTitle(rule: PatternRule, action: string): void {
+  notes?.push({ rule: rule.id, action });
+}
 
 type Variant = { when: string; text: string; multilateral?: boolean };
 type Compiled = { when: RegExp | null; text: string; multilateral: boolean };
@@ -68,11 +83,13 @@ interface Parties {
   objectIsPerson: boolean;
 }
 
-/** A reporting verb before an event ("the JCS said that North Korea fired"): the actor comes after it. */
-const REPORTING = /\b(?:(?:said|says|stated|announced|reported|added|confirmed|noted|told\s+(?:reporters|journalists|the\s+press|[\p{L}-]+\s+(?:television|tv|radio|media|newspaper|agency)))\s+(?:on\s+\p{L}+\s+|in\s+a\s+statement\s+)?(?:that\s+)?|and\s+that\s+)/giu;
-const PASSIVE_BY = /^\s*by\b/iu;
-/** Actor names that are bodies, not people ("Joint Chiefs of Staff", "Foreign Ministry"). */
-const INSTITUTION = /\b(?:Chiefs|Ministry|Council|Office|Department|Staff|Navy|Army|Force|Forces|Guard|Command|Agency|Committee|Commission|Government|Parliament|Assembly|Embassy|Cabinet|Military|Fleet|Administration)\b/u;
+/** A reporting verb before an event ("the JCS said that North Korea fired"): the actor comes after it (title.actor.reporting-verb). */
+const REPORTING = patternRule('reportingVerb', 'g');
+/** A passive "by" after the trigger, or ending it: the actor comes after it (title.actor.passive-by, title.actor.passive-by-trigger). */
+const PASSIVE_BY = patternRule('passiveByAfter');
+const PASSIVE_BY_TRIGGER = patternRule('passiveByTrigger');
+/** Actor names that are bodies, not people ("Joint Chiefs of Staff", "Foreign Ministry"; title.actor.institution). */
+const INSTITUTION = patternRule('institution');
 const SYMMETRIC = new Set<EventType>(['meeting', 'visit', 'agreement']);
 
 /** Where in the sentence the acting party is named: before the trigger (after any reporting verb), or after a passive "by". */
@@ -81,15 +98,28 @@ function actorZone(ev: Ev, sentence: string): { from: number; to: number } {
   const start = t?.start ?? sentence.length;
   const end = t?.end ?? sentence.length;
   const triggerText = sentence.slice(start, end);
-  if (/\bby$/iu.test(triggerText) || PASSIVE_BY.test(sentence.slice(end, end + 6))) return { from: end, to: Math.min(sentence.length, end + 80) };
+  const passiveBy = PASSIVE_BY_TRIGGER.re.test(triggerText) ? PASSIVE_BY_TRIGGER : PASSIVE_BY.re.test(sentence.slice(end, end + 6)) ? PASSIVE_BY : undefined;
+  if (passiveBy) {
+    noteTitle(passiveBy, 'actor looked for after the trigger');
+    return { from: end, to: Math.min(sentence.length, end + 80) };
+  }
   let from = 0;
   if (ev.type !== 'statement') {
-    REPORTING.lastIndex = 0;
-    for (let m = REPORTING.exec(sentence); m && m.index < start; m = REPORTING.exec(sentence)) {
+    const re = REPORTING.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m && m.index < start; m = re.exec(sentence)) {
       if (m.index + m[0].length <= start) from = m.index + m[0].length;
     }
+    if (from > 0) noteTitle(REPORTING, `actor looked for after "${sentence.slice(Math.max(0, from - 40), from).trim()}"`);
   }
   return { from, to: start };
+}
+
+/** Whether an actor's name is a body, not a person ("Foreign Ministry"): then it is no person of the title. */
+function institution(name: string): boolean {
+  if (!INSTITUTION.re.test(name)) return false;
+  noteTitle(INSTITUTION, `"${name}" is a body, not a person`);
+  return true;
 }
 
 /** Where a person is named (full name, or first or last name alone), from `from` on; Infinity if not. */
@@ -115,7 +145,7 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
   const name = (iso: string) => cleanTitleText(countryName(iso) ?? iso);
   // A person of a state that is not among the event's countries is no side of it ("agrees with the countries").
   const people: Actor[] = ev.actors.filter(
-    (a) => cleanTitleText(a.name).length > 0 && !INSTITUTION.test(a.name) && (!a.country || ev.countries.length === 0 || ev.countries.includes(a.country)),
+    (a) => cleanTitleText(a.name).length > 0 && !institution(a.name) && (!a.country || ev.countries.length === 0 || ev.countries.includes(a.country)),
   );
   const zone = actorZone(ev, sentence);
   // The actors stage knows which parties do the act (clause structure); their mention wins over mere position.
@@ -253,9 +283,8 @@ function tidyContent(text: string): string {
   return out.join(' ').replace(/(?<![\s,;:.–—-])[\s,;:.–—-]+$/u, '');
 }
 
-/** What may stand between a sentence's subject and its verb of saying without being a speaker ("in response", "also", "on Monday"). */
-const ADVERBIAL = String.raw`(?:in response|in reply|in a statement|on \p{Lu}\p{Ll}+|later|also|then|again|separately|meanwhile|however|for (?:its|his|her|their) part)`;
-const ADVERBIAL_ONLY = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL})*$`, 'u');
+/** Only what may stand between a sentence's subject and its verb of saying without being a speaker ("in response", "also", "on Monday"; title.statement.adverbial-only). */
+const ADVERBIAL_ONLY = patternRule('adverbialOnly');
 
 /** The content clause right after the trigger, up to the end of its clause. */
 function clauseAfter(sentence: string, from: number): string {
@@ -268,8 +297,16 @@ function clauseAfter(sentence: string, from: number): string {
   return rest.slice(0, end);
 }
 
-/** "during a phone call with the US adviser, Massad Boulos, the atrocities": an adjunct (and a name in apposition) before the object. */
-const LEADING_ADJUNCT = /^(?:during|in|at)\s[^,]{0,120},(?:\s?\p{Lu}[\p{L}.'’ -]{0,40},)?\s*/u;
+/** "during a phone call with the US adviser, Massad Boulos, the atrocities": an adjunct (and a name in apposition) before the object (title.statement.leading-adjunct). */
+const LEADING_ADJUNCT = patternRule('leadingAdjunct');
+/** What opens reported content and stays out of the title: a comma, "in a statement", "that" (title.statement.content-lead). */
+const CONTENT_LEAD = patternRule('contentLead');
+/** Content that opens with a preposition or subordinator is no clause of what was said (title.statement.content-not-clause). */
+const CONTENT_NOT_CLAUSE = patternRule('contentNotClause');
+/** A passive auxiliary right before the verb (title.statement.passive-before). */
+const PASSIVE_BEFORE = patternRule('passiveBefore');
+/** An object that only points back: "called on her" (title.statement.pronoun-object). */
+const PRONOUN_OBJECT = patternRule('pronounObject');
 
 /**
  * A statement's title from its own clause: "China urges the United States to stop arming Taiwan",
@@ -293,28 +330,41 @@ function statementTitle(ev: Ev, subject: string | undefined, skipAdjunct = false
     const before = sentence.slice(0, t.start);
     const comma = Math.max(before.lastIndexOf(','), before.lastIndexOf('”'));
     const between = before.slice(comma + 1).trim();
-    if (comma > 0 && between.split(/\s+/).length <= 7 && !ADVERBIAL_ONLY.test(between)) {
+    const adverbialOnly = comma > 0 && between.split(/\s+/).length <= 7 && ADVERBIAL_ONLY.re.test(between);
+    if (adverbialOnly) noteTitle(ADVERBIAL_ONLY, `"${between}" is no speaker: content read after the verb`);
+    if (comma > 0 && between.split(/\s+/).length <= 7 && !adverbialOnly) {
       const content = tidyContent(before.slice(0, comma));
       if (content.split(' ').length >= 4) return `${subject}: ${content.charAt(0).toUpperCase()}${content.slice(1)}`;
     }
     // "X said (on Monday) (that) ...": the reported content follows.
-    const after = tidyContent(clauseAfter(sentence, t.end).replace(/^\s*(?:,\s*)?(?:in a statement\s*)?(?:that\s+)?/u, ''));
+    const clause = clauseAfter(sentence, t.end);
+    const lead = CONTENT_LEAD.re.exec(clause)?.[0] ?? '';
+    if (lead.trim()) noteTitle(CONTENT_LEAD, `"${lead.trim()}" left out of the content`);
+    const after = tidyContent(clause.slice(lead.length));
     const afterWords = after.split(' ').filter(Boolean).length;
-    if (afterWords >= 3 && !/^(?:on|in|at|to|after|during|by|as|according|when|while)\b/i.test(after)) {
+    if (afterWords >= 3 && !CONTENT_NOT_CLAUSE.re.test(after)) {
       return `${subject} ${presentTense(lower)} ${after.replace(/^that\s+/i, '')}`;
     }
+    if (afterWords >= 3) noteTitle(CONTENT_NOT_CLAUSE, `"${after.split(' ')[0]}" opens no clause of what was said: no title from it`);
     return undefined;
   }
   // "X urged / called on / welcomed / pledged / expressed ...": the verb and its own words. Not a passive
   // ("was called on by"), a participle ("calling on") or an object that only points back ("called on her").
   if (!/^\p{Ll}/u.test(first) || /ing$/u.test(lower)) return undefined;
-  if (/\b(?:was|were|been|being|is|are|be)\s+$/iu.test(sentence.slice(Math.max(0, t.start - 12), t.start))) return undefined;
+  if (PASSIVE_BEFORE.re.test(sentence.slice(Math.max(0, t.start - 12), t.start))) {
+    noteTitle(PASSIVE_BEFORE, 'a passive: no title from the clause');
+    return undefined;
+  }
   // The object may follow an adjunct ("condemned during a call with X, Y, the atrocities"): read from after it.
-  const adjunct = skipAdjunct && trigger === first ? LEADING_ADJUNCT.exec(sentence.slice(t.end).replace(/^\s+/u, '')) : null;
+  const adjunct = skipAdjunct && trigger === first ? LEADING_ADJUNCT.re.exec(sentence.slice(t.end).replace(/^\s+/u, '')) : null;
+  if (adjunct) noteTitle(LEADING_ADJUNCT, `object read after "${adjunct[0].trim()}"`);
   const from = adjunct ? t.end + (sentence.slice(t.end).length - sentence.slice(t.end).replace(/^\s+/u, '').length) + adjunct[0].length : t.end;
   const rest = tidyContent(`${trigger.slice(first.length)}${adjunct ? ' ' : ''}${clauseAfter(sentence, from)}`.replace(/^\s+/, ''));
   if (rest.split(' ').filter(Boolean).length < 2) return undefined;
-  if (/^(?:on\s+|to\s+|with\s+)?(?:her|him|them|it|us|me|you)\b/iu.test(rest)) return undefined;
+  if (PRONOUN_OBJECT.re.test(rest)) {
+    noteTitle(PRONOUN_OBJECT, `"${rest.split(' ').slice(0, 2).join(' ')}" only points back: no title from the clause`);
+    return undefined;
+  }
   return `${subject} ${presentTense(lower)} ${rest}`;
 }
 
@@ -417,7 +467,20 @@ export function retitleMerged(lead: Ev, merged: MergedParts, countryName: (iso3:
   );
 }
 
-export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined): string {
+/**
+ * The event's title. With `trace`, the decisions pattern rules made on the way (titles.json "patterns")
+ * are appended to it, for the event's trace.
+ */
+export function makeTitle(ev: Ev, countryName: (iso3: string) => string | undefined, trace?: TitleNote[]): string {
+  notes = trace;
+  try {
+    return titleOf(ev, countryName);
+  } finally {
+    notes = undefined;
+  }
+}
+
+function titleOf(ev: Ev, countryName: (iso3: string) => string | undefined): string {
   const sentence = ev.source?.sentence ?? '';
   const trigger = ev.source?.trigger ? sentence.slice(ev.source.trigger.start, ev.source.trigger.end) : '';
   const { subject: subject0, subjectCountry, object, objectIsPerson } = parties(ev, countryName);

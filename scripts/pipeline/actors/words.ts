@@ -4,7 +4,11 @@
  */
 import context from '../../data/actor-context.json';
 import orgData from '../../data/organizations.json';
+import { patternRules } from '../pattern-rules.ts';
 import type { EventType } from '../types.ts';
+
+/** The linguistic decision patterns of the party passes (actor-context.json "patterns"), by key; each carries its rule id. */
+export const actorPattern = patternRules('actor-context.json', (context as unknown as { patterns?: unknown }).patterns);
 
 const EVENT_TYPES = new Set<EventType>(['meeting', 'visit', 'statement', 'threat', 'sanction', 'agreement', 'accusation', 'military']);
 const ISO3 = /^[A-Z]{3}$/;

@@ -15,6 +15,7 @@
  * Patterns are data (event-rules.json, context.adjunctHead / adjunctPlanned / adjunctStop).
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
+import { patternRules } from '../pattern-rules.ts';
 import type { ClauseSpan } from './clauses.ts';
 import type { TriggerMatch } from './triggers.ts';
 
@@ -31,6 +32,14 @@ const STOP = new Set<string>(rules.context.adjunctStop.split(' '));
 const DEFINITE = new RegExp(rules.context.adjunctDefinite, 'iu');
 /** What the act has of its own after the noun: a party ("with X", "to Colombo") or a day (a place alone is not enough). */
 const OWN = new RegExp(rules.context.adjunctOwn, 'iu');
+const patternRule = patternRules('event-rules.json', rules.patterns, rules.macros);
+/** "after an EU summit": an organisation's acronym before the noun (events.context.adjunctGathering). */
+const GATHERING = patternRule('adjunctGathering');
+/** "talks with", "visit to": a trigger whose phrase goes on (events.context.adjunctReference.openTrigger). */
+const OPEN_TRIGGER = patternRule('adjunctOpenTrigger').re;
+/** Heads that put the act named before the clause's act, but for "on the sidelines of" (events.context.adjunctAct.after, .sidelines). */
+const AFTER_HEAD = patternRule('adjunctAfterHead').re;
+const SIDELINES = patternRule('adjunctSidelines').re;
 /** Types an adjunct noun may name. */
 const ADJUNCT_TYPES: ReadonlySet<string> = new Set(rules.context.adjunctTypes);
 /** Characters before the noun searched for the head; characters after it read for a planned time. */
@@ -79,13 +88,13 @@ export function adjunctAct(text: string, clause: ClauseSpan, m: TriggerMatch, lo
   const after = text.slice(m.end, Math.min(clause.end, m.end + AFTER_WINDOW));
   if (PLANNED.test(words) || PLANNED.test(m.text) || PLANNED.test(after)) return { refused: `${head[0].trim()} ${m.text}`, rule: 'events.context.adjunctPlanned' };
   // "after an EU summit": a gathering of an organisation, whose parties the sentence does not give.
-  if (/(?:^|\s)\p{Lu}[\p{Lu}\d]{1,5}(?:\s|$)/u.test(words)) return { refused: `${head[0].trim()} ${words}${m.text}`, rule: 'events.context.adjunctGathering' };
+  if (GATHERING.re.test(words)) return { refused: `${head[0].trim()} ${words}${m.text}`, rule: GATHERING.id };
   // "a statement after the meeting": a bare definite noun refers to an act told elsewhere in the story.
   const own = after.split(',', 1)[0] ?? '';
-  if (DEFINITE.test(words) && !/(?:with|between|to|in)$/u.test(m.text) && !OWN.test(own) && !OWN.test(words)) {
+  if (DEFINITE.test(words) && !OPEN_TRIGGER.test(m.text) && !OWN.test(own) && !OWN.test(words)) {
     return { refused: `${head[0].trim()} ${m.text}`, rule: 'events.context.adjunctReference' };
   }
   const prep = (head[1] ?? '').toLowerCase();
-  const kind: AdjunctHead = /^(?:after|following|upon|on|in\s+the\s+wake)/u.test(prep) && !/sidelines|margins/u.test(prep) ? 'after' : 'during';
+  const kind: AdjunctHead = AFTER_HEAD.test(prep) && !SIDELINES.test(prep) ? 'after' : 'during';
   return { match: m, head: kind, from: from + head.index, words: `${head[0].trim()} ${m.text}` };
 }

@@ -10,6 +10,7 @@
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { Modality } from '../types.ts';
+import { patternRules } from '../pattern-rules.ts';
 import { compileAlternation, compilePattern } from './patterns.ts';
 
 type CueSet = { before?: string[]; after?: string[] };
@@ -72,7 +73,8 @@ const PAST_NOUN = new RegExp(m.pastNoun, 'iu');
 const INHERITS = new RegExp(m.inheritFrom, 'u');
 /** "flew to Hanoi on Monday to meet": a completed trip before an infinitive of purpose (modality.purposeOfTrip). */
 const TRIP_DONE = new RegExp(m.tripDone, 'iu');
-const BARE_TO = /\bto\s+$/u;
+/** An infinitive "to" ending the words before the trigger (modality.purposeOfTrip.to). */
+const BARE_TO = patternRules('event-rules.json', rules.patterns, rules.macros)('purposeTo').re;
 /** Whether `before` ends in an infinitive "to" whose clause tells a completed trip with no plan word. */
 function purposeOfTrip(before: string, test: Check['test']): boolean {
   if (!BARE_TO.test(before)) return false;

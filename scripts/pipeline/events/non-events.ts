@@ -36,6 +36,7 @@
  */
 import data from '../../data/non-events.json' with { type: 'json' };
 import { extractCues } from '../dates/cues.ts';
+import { patternRules } from '../pattern-rules.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from '../types.ts';
 
 const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
@@ -69,6 +70,8 @@ const GROUNDS_TRIGGER = new RegExp(data.groundsParticiple.trigger, 'u');
 const MEANS_BY = new RegExp(data.perfectMeans.by, 'gu');
 const MEANS_PERFECT = new RegExp(data.perfectMeans.perfect, 'u');
 const MEANS_DISTANCE: number = data.perfectMeans.maxDistance;
+/** "by" (and an adverb) right before the trigger: the trigger is the gerund after it (nonEvents.perfectMeans.byBefore). */
+const MEANS_BY_BEFORE = patternRules('non-events.json', data.patterns)('meansByBefore').re;
 const PLANNED_HEAD = new RegExp(data.plannedList.head, 'u');
 const FRAME_OPENING = new RegExp(data.framedEarlier.opening, 'u');
 const REL = data.relativePerfect;
@@ -347,7 +350,7 @@ function perfectMeans(lowerBefore: string, trigger: string): boolean {
   MEANS_BY.lastIndex = 0;
   for (let m = MEANS_BY.exec(part); m; m = MEANS_BY.exec(part)) by = m;
   // The trigger itself may be the gerund right after "by" (then the match ends at the text's end).
-  const at = by ? by.index : /\bby\s+(?:\p{L}+ly\s+)?$/u.exec(part)?.index;
+  const at = by ? by.index : MEANS_BY_BEFORE.exec(part)?.index;
   if (at === undefined) return false;
   return MEANS_PERFECT.test(part.slice(0, at));
 }

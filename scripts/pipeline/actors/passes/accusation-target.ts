@@ -4,13 +4,14 @@
  * with it: "slammed South Korea and the United States"); states named deeper in the object, inside
  * its prepositional phrases ("for Morocco's plan", "in Afghanistan"), are what the act is about.
  */
+import { actorPattern } from '../words.ts';
 import { isStateParty } from './party-test.ts';
 import { dropCountry, stateOf, type PartyPass } from './state.ts';
 
 const COORDINATORS = new Set(['', ',', 'and', ', and', '&', 'as well as', 'or', 'and the', ', the', ', and the', 'the']);
 
 /** "during a phone call with X", "in a telephone conversation with X": the phrase naming the partner of talks (up to its comma, with a name in apposition). */
-const TALKS_WITH = /\b(?:during|in)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}?(?:call|conversation|talks|meeting)\s+with\s[^,;]{0,160}(?:,\s?\p{Lu}[\p{L}.'’ -]{0,40}(?=,))?/giu;
+const TALKS_WITH = actorPattern('talksWith', 'g');
 
 /**
  * "X condemned during a phone call with the US adviser the atrocities in El Fasher": the partner of the talks the
@@ -19,14 +20,14 @@ const TALKS_WITH = /\b(?:during|in)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}
  */
 function dropInterlocutors(s: Parameters<PartyPass['run']>[0]): void {
   const spans: [number, number][] = [];
-  for (const m of s.sentenceText.matchAll(TALKS_WITH)) spans.push([s.sentenceStart + m.index, s.sentenceStart + m.index + m[0].length]);
+  for (const m of s.sentenceText.matchAll(TALKS_WITH.re)) spans.push([s.sentenceStart + m.index, s.sentenceStart + m.index + m[0].length]);
   if (spans.length === 0) return;
   const inside = (f: { m: { start: number } }) => spans.some(([a, b]) => f.m.start >= a && f.m.start < b);
   for (const f of s.found) {
     const c = stateOf(f);
     if (!c || !inside(f) || !s.countries.includes(c) || s.agents.includes(c)) continue;
     if (s.found.some((g) => stateOf(g) === c && !inside(g) && isStateParty(g, s.type, s.dest))) continue;
-    dropCountry(s, c, 'actors.accusation.interlocutor', `'${f.m.text}' names the partner of the talks the accusation was voiced in, not its target`);
+    dropCountry(s, c, TALKS_WITH.id, `'${f.m.text}' names the partner of the talks the accusation was voiced in, not its target`);
   }
 }
 

@@ -4,22 +4,22 @@
  * with it; or the party after a passive "by"; else a speaker right after a verb of saying ("..., said Iran's foreign minister"). Kept on the resolution for titles
  * and for later acts that refer back ("condemned the attack").
  */
-import { INVERTING_VERBS } from '../words.ts';
+import { actorPattern, INVERTING_VERBS } from '../words.ts';
 import { isStateParty } from './party-test.ts';
 import { note, stateOf, type PartyPass, type PartyState } from './state.ts';
 import { wordsOf } from './words-of.ts';
 
 const PASSIVE_BY = /^\s*by\s/iu;
 /** Right after a mention: a passive verb of telling ("side has been clearly told", "was warned"), one noun may stand between ("Pakistani side"). */
-const PASSIVE_ADDRESSEE = /^(?:\s+[\p{L}'’]{1,20})?\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:[\p{L}]{1,20}ly\s+)?(?:told|warned|informed|notified|reminded|assured)\b/iu;
+const PASSIVE_ADDRESSEE = actorPattern('passiveAddressee');
 /** A trigger told in the passive whose subject is the envoy summoned ("Pakistan's ambassador was summoned"). */
-const PASSIVE_SUMMONS = /\b(?:was|were|been)\s+summoned$/iu;
+const PASSIVE_SUMMONS = actorPattern('passiveSummons');
 /** Between an envoy's state and the envoy noun that opens the trigger: nothing, or a possessive ending. */
 const ENVOY_POSSESSOR_GAP = /^(?:['’`]s)?\s{0,2}$/u;
 /** Verbs of saying that put their speaker after them ("..., said Iran's foreign minister"). */
 const INVERTING = new Set(INVERTING_VERBS);
 /** A clause opening with a prepositional phrase up to its first comma. */
-const FRONTED = /^\s*(?:In|During|At|After|On|Following|Amid|Before|Speaking|Ahead of|Earlier|Later|Meanwhile)\b[^,]{0,160},/u;
+const FRONTED = actorPattern('frontedPhrase');
 /** What may stand between two coordinated subjects: "X and Y", "X, Y", "X as well as Y" (spaces normalised). */
 const COORDINATORS = new Set(['', ',', 'and', ', and', '&', 'as well as', 'or', 'the', 'and the', ', the', ', and the', 'as well as the']);
 function coordinated(gap: string): boolean {
@@ -27,7 +27,7 @@ function coordinated(gap: string): boolean {
 }
 
 /** A participle that opens a sentence ("Condemning", "Responding"): its subject is the main clause's. */
-const FRONTED_PARTICIPLE = /^\p{Lu}\p{Ll}{2,}ing$/u;
+const FRONTED_PARTICIPLE = actorPattern('frontedParticiple');
 
 /** The first of `fs` with the parties coordinated with it ("Jordan and Egypt"): mentions of one state in a row are one name. */
 export function coordinatedRun(s: PartyState, fs: ReturnType<PartyState['found']['filter']>): string[] {
@@ -80,11 +80,11 @@ export const agentsPass: PartyPass = {
       const lead = s.sentenceText.slice(0, Math.max(0, t.start - s.sentenceStart));
       const word = s.sentenceText.slice(t.start - s.sentenceStart, t.end - s.sentenceStart).split(/\s/u)[0] ?? '';
       const comma = s.sentenceText.indexOf(',', t.end - s.sentenceStart);
-      if (/^[\s"“'‘]*$/u.test(lead) && FRONTED_PARTICIPLE.test(word) && comma > 0) {
+      if (/^[\s"“'‘]*$/u.test(lead) && FRONTED_PARTICIPLE.re.test(word) && comma > 0) {
         const main = parties.filter((f) => f.m.start > s.sentenceStart + comma && !f.m.victim);
         if (main.length > 0) {
           picked = coordinatedRun(s, main);
-          rule = 'actors.agents.fronted-participle';
+          rule = FRONTED_PARTICIPLE.id;
         }
       }
     }
@@ -92,24 +92,25 @@ export const agentsPass: PartyPass = {
       const gap = (from: number, to: number) => s.sentenceText.slice(from - s.sentenceStart, to - s.sentenceStart);
       // A fronted prepositional phrase ("In a call with X on Friday, Y denounced") holds no subject.
       const head = s.sentenceText.slice(Math.max(0, s.clause.start - s.sentenceStart));
-      const fronted = FRONTED.exec(head);
+      const fronted = FRONTED.re.exec(head);
       const from = s.clause.start + (fronted ? head.indexOf(',') + 1 : 0);
+      if (fronted) note(s, FRONTED.id, 'subject after the opening phrase', `'${fronted[0].trim()}' holds no subject`);
       let before = parties.filter((f) => f.m.start >= from && f.m.end <= t.start && !f.m.victim);
       // "The Pakistani side has been clearly told that ...": the subject of a passive verb of telling is who was told,
       // never the speaker (rule actors.agents.passive-addressee).
-      const told = before.filter((f) => PASSIVE_ADDRESSEE.test(s.sentenceText.slice(f.m.end - s.sentenceStart, f.m.end - s.sentenceStart + 60)));
+      const told = before.filter((f) => PASSIVE_ADDRESSEE.re.test(s.sentenceText.slice(f.m.end - s.sentenceStart, f.m.end - s.sentenceStart + 60)));
       if (told.length > 0) {
         before = before.filter((f) => !told.includes(f));
-        for (const f of told) note(s, 'actors.agents.passive-addressee', `~agent ${stateOf(f)}`, `'${f.m.text}' is told, not telling`);
+        for (const f of told) note(s, PASSIVE_ADDRESSEE.id, `~agent ${stateOf(f)}`, `'${f.m.text}' is told, not telling`);
       }
       // "Pakistan's ambassador had been summoned": the state whose envoy is the passive subject was summoned, it did
       // not summon (rule actors.agents.passive-patient).
-      if (PASSIVE_SUMMONS.test(t.text)) {
+      if (PASSIVE_SUMMONS.re.test(t.text)) {
         const patient = before.filter((f) => f.m.end <= t.start && ENVOY_POSSESSOR_GAP.test(s.sentenceText.slice(f.m.end - s.sentenceStart, t.start - s.sentenceStart)));
         if (patient.length > 0) {
           before = before.filter((f) => !patient.includes(f));
           told.push(...patient);
-          for (const f of patient) note(s, 'actors.agents.passive-patient', `~agent ${stateOf(f)}`, `'${f.m.text}' names the envoy summoned`);
+          for (const f of patient) note(s, PASSIVE_SUMMONS.id, `~agent ${stateOf(f)}`, `'${f.m.text}' names the envoy summoned`);
         }
       }
       // "Israel said that Iran launched 180 missiles": an act reported inside another's speech has its own

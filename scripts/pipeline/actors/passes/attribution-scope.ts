@@ -8,6 +8,7 @@
  * Not when the trigger is the verb of saying itself (the speaker of a statement is its party).
  */
 import { dropCountry, stateOf, type PartyPass, type PartyState } from './state.ts';
+import { actorPattern } from '../words.ts';
 import { wordsOf, type Word } from './words-of.ts';
 
 /** Words that may follow the verb of a trailing attribution ("said on Wednesday", "said in a statement"). */
@@ -37,10 +38,13 @@ export function trailingAttribution(s: PartyState): number | undefined {
   return undefined;
 }
 
+/** An opening "According to", "As reported by", "Citing" (actors.attribution.fronted). */
+const FRONTED_ATTRIBUTION = actorPattern('frontedAttribution');
+
 /** End offset of an opening "According to ...," phrase before the trigger, or undefined. */
 export function frontedAttribution(s: PartyState): number | undefined {
   const head = s.sentenceText.slice(Math.max(0, s.clause.start - s.sentenceStart));
-  if (!/^\s*(?:According to|As reported by|Citing)\b/iu.test(head)) return undefined;
+  if (!FRONTED_ATTRIBUTION.re.test(head)) return undefined;
   const upto = s.candidate.trigger.start - s.sentenceStart;
   // The phrase may hold a list ("According to reports from X, Y and Z, Japan ... signed"), so it runs to the
   // last comma before the trigger, unless an earlier comma is followed by a lower-case word: the main clause
@@ -70,6 +74,6 @@ export const attributionScope: PartyPass = {
     const trailing = trailingAttribution(s);
     if (trailing !== undefined) dropSpan(s, 'actors.attribution.trailing', (at) => at >= trailing, 'named in or after the attribution that follows the act');
     const fronted = frontedAttribution(s);
-    if (fronted !== undefined) dropSpan(s, 'actors.attribution.fronted', (at) => at < fronted, 'named in the opening "according to" phrase');
+    if (fronted !== undefined) dropSpan(s, FRONTED_ATTRIBUTION.id, (at) => at < fronted, 'named in the opening "according to" phrase');
   },
 };

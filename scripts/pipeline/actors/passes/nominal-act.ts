@@ -8,6 +8,7 @@
 import type { Found } from '../analyze.ts';
 import { isStateParty, VERBAL } from './party-test.ts';
 import { dropCountry, note, stateOf, type PartyPass, type PartyState } from './state.ts';
+import { actorPattern } from '../words.ts';
 
 /** Between a possessor or demonym and the act noun: "'s", then up to two lower-case modifiers ("overnight drone"). */
 function modifiersOnly(gap: string): boolean {
@@ -17,9 +18,9 @@ function modifiersOnly(gap: string): boolean {
   return words.length <= 2 && words.every((w) => /^\p{Ll}[\p{Ll}-]*$/u.test(w));
 }
 /** Between the act noun and its target: "on", "against", "in", "upon", "at" (and "the"). */
-const TO_TARGET = /^\s+(?:on|against|upon|at|in|into|of)\s+(?:the\s+)?$/u;
+const TO_TARGET = actorPattern('nounTarget');
 /** Between the act noun and a passive agent: "by". */
-const TO_AGENT = /^\s+by\s+(?:the\s+)?$/u;
+const TO_AGENT = actorPattern('nounAgent');
 
 function between(s: PartyState, from: number, to: number): string {
   return s.sentenceText.slice(from - s.sentenceStart, to - s.sentenceStart);
@@ -34,7 +35,7 @@ export function nounAgent(s: PartyState): Found | undefined {
       // "Israel's strike", "the Israeli overnight attack": only modifiers between the agent and the noun.
       return f;
     }
-    if (f.m.start >= t.end && TO_AGENT.test(between(s, t.end, f.m.start))) return f;
+    if (f.m.start >= t.end && TO_AGENT.re.test(between(s, t.end, f.m.start))) return f;
   }
   return undefined;
 }
@@ -54,14 +55,14 @@ export const nominalAct: PartyPass = {
       const c = stateOf(f);
       if (!c || f.m.start < t.end || !isStateParty(f, s.type, s.dest) && !f.m.victim) continue;
       // "strike on Z", or after a passive agent: "the raid by Venezuela against Guyana".
-      const afterAgent = agent.m.start >= t.end && f.m.start > agent.m.end && TO_TARGET.test(between(s, agent.m.end, f.m.start));
-      if (f.m.victim || afterAgent || TO_TARGET.test(between(s, t.end, f.m.start))) keep.add(c);
+      const afterAgent = agent.m.start >= t.end && f.m.start > agent.m.end && TO_TARGET.re.test(between(s, agent.m.end, f.m.start));
+      if (f.m.victim || afterAgent || TO_TARGET.re.test(between(s, t.end, f.m.start))) keep.add(c);
     }
-    note(s, this.id, `agent=${agentIso}`, `'${agent.m.text}' ${noun}`);
+    note(s, this.id, `agent=${agentIso}`, agent.m.start >= t.end ? `${noun} by '${agent.m.text}' (${TO_AGENT.id})` : `'${agent.m.text}' ${noun}`);
     for (const c of [...s.countries]) if (!keep.has(c)) dropCountry(s, c, this.id, `not a side of '${noun}': named outside the act's noun phrase`);
     for (const c of keep) if (!s.countries.includes(c)) {
       s.countries.push(c);
-      note(s, this.id, `+${c}`, c === agentIso ? 'agent of the act noun' : 'target of the act noun');
+      note(s, this.id, `+${c}`, c === agentIso ? 'agent of the act noun' : `target of the act noun (${TO_TARGET.id}, or a victim)`);
     }
     s.agents = [agentIso];
   },

@@ -16,7 +16,8 @@
  * happens (after the trigger, "in <state>"). Not for drills and exercises, which a third state may host.
  */
 import type { EventType } from '../../types.ts';
-import { addCountry, type PartyPass } from './state.ts';
+import { addCountry, note, type PartyPass } from './state.ts';
+import { actorPattern } from '../words.ts';
 
 const FALLBACK_PLACE = new Set<EventType>(['sanction', 'threat', 'accusation', 'military']);
 
@@ -24,7 +25,8 @@ const FALLBACK_PLACE = new Set<EventType>(['sanction', 'threat', 'accusation', '
 const INSIDE = new Set(['inside', 'within']);
 
 /** Drills and exercises: the state they happen in may only host them. */
-const EXERCISE = /\b(?:drills?|exercises?|manoeuvres?|maneuvers?|war\s+games|patrols?|deploy\w*)\b/iu;
+const EXERCISE = actorPattern('exerciseWords');
+const EXERCISE_RE = EXERCISE.re;
 
 function placeAfterTrigger(s: Parameters<PartyPass['run']>[0]) {
   return s.scope.find(
@@ -45,7 +47,10 @@ export const jointStrikeTarget: PartyPass = {
   run(s) {
     if (s.type !== 'military' || s.countries.length < 2 || s.agents.length !== s.countries.length) return;
     if (!s.countries.every((c) => s.agents.includes(c))) return;
-    if (EXERCISE.test(s.sentenceText)) return;
+    if (EXERCISE_RE.test(s.sentenceText)) {
+      note(s, EXERCISE.id, 'no struck side', 'drill, exercise or deployment words: the place named is where the forces go, not a state they strike');
+      return;
+    }
     const place = placeAfterTrigger(s);
     if (place && !s.countries.includes(place.m.country!)) addCountry(s, place.m.country!, this.id, `the joint strike hits '${place.m.text}'`);
   },
@@ -63,24 +68,24 @@ export const placeOtherSide: PartyPass = {
         (f.m.kind === 'capital' || f.m.kind === 'country') &&
         (f.prep === 'in' ||
           f.prep === 'at' ||
-          (s.type === 'military' && f.prep === 'around' && EXERCISE.test(s.sentenceText)) ||
+          (s.type === 'military' && f.prep === 'around' && EXERCISE_RE.test(s.sentenceText)) ||
           // "fired shells inside Bangladesh territory": a strike inside a state hits it (rule actors.place.inside-struck).
-          (s.type === 'military' && INSIDE.has(f.prep ?? '') && !EXERCISE.test(s.sentenceText))) &&
+          (s.type === 'military' && INSIDE.has(f.prep ?? '') && !EXERCISE_RE.test(s.sentenceText))) &&
         !f.m.nonParty &&
         // A city stands for its state only as the place a strike hits ("launched drones at Kharkiv"; rule
         // actors.place.city-struck), never for a drill, which a state may hold in its own or a host's city.
-        (f.payload?.kind !== 'city' || (s.type === 'military' && !EXERCISE.test(s.sentenceText))),
+        (f.payload?.kind !== 'city' || (s.type === 'military' && !EXERCISE_RE.test(s.sentenceText))),
     );
     if (!place) return;
     if (place.prep === 'around') {
       // "drills around Taiwan": manoeuvres around a state, not in it, are aimed at it.
-      addCountry(s, place.m.country!, this.id, `the drills surround '${place.m.text}'`);
+      addCountry(s, place.m.country!, this.id, `the drills surround '${place.m.text}' (${EXERCISE.id})`);
       return;
     }
     const rule = place.payload?.kind === 'city' ? 'actors.place.city-struck' : INSIDE.has(place.prep ?? '') ? 'actors.place.inside-struck' : this.id;
     addCountry(s, place.m.country!, rule, `the act happens ${place.prep} '${place.m.text}'`);
     // "hit 54 targets in Syria and Iraq": a strike in a list of states hits each of them (actors.place.theatres).
-    if (s.type !== 'military' || EXERCISE.test(s.sentenceText)) return;
+    if (s.type !== 'military' || EXERCISE_RE.test(s.sentenceText)) return;
     const list = s.scope.filter((f) => f.listHead === place && f.m.country && !f.m.nonParty && (f.m.kind === 'capital' || f.m.kind === 'country') && f.payload?.kind !== 'city');
     const theatres = [place.m.country!];
     for (const f of list) {

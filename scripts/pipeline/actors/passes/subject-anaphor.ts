@@ -6,7 +6,7 @@
  * A short time or sequence phrase may come first ("On Tuesday, it warned Israel"; actors.subject-anaphor.opener).
  */
 import type { EventType } from '../../types.ts';
-import { ACT_REFERENCES, SUBJECT_ANAPHOR_OPENER_ENDS, SUBJECT_ANAPHOR_OPENERS, SUBJECT_ANAPHORS } from '../words.ts';
+import { ACT_REFERENCES, actorPattern, SUBJECT_ANAPHOR_OPENER_ENDS, SUBJECT_ANAPHOR_OPENERS, SUBJECT_ANAPHORS } from '../words.ts';
 
 const SYMMETRIC = new Set<EventType>(['meeting', 'visit', 'agreement']);
 import { addCountry, note, stateOf, type PartyPass, type PartyState, type PastAct } from './state.ts';
@@ -40,7 +40,7 @@ function openerLength(lower: string): number {
 const ATTACK_REACH = 3;
 /** At most this many words from the pronoun to the trigger ("they violated Afghanistan's airspace and targeted"). */
 const PRONOUN_REACH = 10;
-const ATTACK_PRONOUN = /\b(?:they|it)\b/giu;
+const ATTACK_PRONOUN = actorPattern('attackPronoun', 'g');
 
 /** The latest of the last few acts that is an attack with a known agent ("overnight airstrikes conducted by Pakistan"). */
 function lastAttack(past: readonly PastAct[]): PastAct | undefined {
@@ -61,7 +61,7 @@ function attackPronoun(s: PartyState): boolean {
   const t = s.candidate.trigger;
   const head = s.sentenceText.slice(0, Math.max(0, t.start - s.sentenceStart));
   let at = -1;
-  for (const m of head.matchAll(ATTACK_PRONOUN)) at = m.index!;
+  for (const m of head.matchAll(ATTACK_PRONOUN.re)) at = m.index!;
   if (at < 0) return false;
   const between = head.slice(at);
   if (/[.;:"“”]/u.test(between) || between.split(/\s+/u).filter(Boolean).length > PRONOUN_REACH) return false;
@@ -72,7 +72,7 @@ function attackPronoun(s: PartyState): boolean {
   if (s.found.some((f) => stateOf(f) && f.m.end <= t.start && isStateParty(f, s.type, s.dest) && !f.m.locative && !f.m.victim)) return false;
   const attack = lastAttack(s.past);
   if (!attack) return false;
-  const rule = 'actors.subject-anaphor.attack';
+  const rule = ATTACK_PRONOUN.id;
   for (const a of attack.countries) addCountry(s, a, rule, `'${head.slice(at).split(/\s/u)[0]}' refers back to the attack '${attack.trigger}'`);
   // The state hit, named here as the owner of the airspace or territory, is no agent of the attack.
   const hit = new Set(s.found.filter((f) => f.m.victim && stateOf(f)).map((f) => stateOf(f)!));

@@ -10,11 +10,13 @@
  * Monday's G7 meeting") is no party either (pass actors.organizations, rule actors.time-anchor.organization).
  */
 import type { EventType } from '../../types.ts';
-import { TIME_ANCHORS, TIME_ANCHORS_ANY_TYPE } from '../words.ts';
+import { actorPattern, TIME_ANCHORS, TIME_ANCHORS_ANY_TYPE } from '../words.ts';
 import { isStateParty } from './party-test.ts';
 import { dropCountry, stateOf, type PartyPass } from './state.ts';
 import { wordsOf } from './words-of.ts';
 
+/** A time amount before a one-word anchor: "days after", "shortly before" (actors.time-anchor.amount). */
+const TIME_AMOUNT = actorPattern('timeAmount').re;
 const TYPES = new Set<EventType>(['statement', 'accusation', 'meeting', 'visit', 'agreement']);
 /** Every anchor, longest first (a three-word anchor wins over the one word it starts with). */
 const ALL_ANCHORS: readonly string[] = [...new Set([...TIME_ANCHORS, ...TIME_ANCHORS_ANY_TYPE])].sort((a, b) => b.length - a.length);
@@ -55,7 +57,7 @@ export const timeAnchor: PartyPass = {
       if (!hit) continue;
       const prev = ws[i - 1];
       // "after" right after a comma, or after a time amount ("a few days before", "hours after").
-      if (!prev || !(prev.w === ',' || /^(?:days?|hours?|weeks?|months?|shortly|just|soon|moments?)$/.test(prev.w) || hit.includes(' '))) continue;
+      if (!prev || !(prev.w === ',' || TIME_AMOUNT.test(prev.w) || hit.includes(' '))) continue;
       from = ws[i]!.start;
       hitWords = hit;
       for (let j = i + 1; j < ws.length; j++) {

@@ -12,6 +12,7 @@ import { takeParties } from './clause-scope.ts';
 import { orgOf } from './organizations.ts';
 import { addCountry, note, stateOf, type PartyPass, type PartyState } from './state.ts';
 import { coordinatedRun } from './agents.ts';
+import { actorPattern } from '../words.ts';
 
 /** True when a quotation closes before the trigger and the trigger's clause starts after it (a speech tag). */
 function quotedBefore(s: PartyState): boolean {
@@ -23,11 +24,11 @@ function quotedBefore(s: PartyState): boolean {
 }
 
 /** An opening adjunct phrase up to its comma ("After the visit to the US,", "During talks in Tokyo,"). */
-const FRONTED_PHRASE = /^[\s"“'‘]*(?:After|Before|During|Following|Ahead of|Upon|On|At|In|Since|Amid)\b[^,]{0,200},/u;
+const FRONTED_PHRASE = actorPattern('scopeFrontedPhrase');
 
 /** Offset (in the sentence) of the comma closing an opening adjunct phrase that holds the trigger, or -1. */
 function frontedPhraseEnd(s: PartyState): number {
-  const m = FRONTED_PHRASE.exec(s.sentenceText);
+  const m = FRONTED_PHRASE.re.exec(s.sentenceText);
   if (!m) return -1;
   const comma = m.index + m[0].length - 1;
   return s.candidate.trigger.end - s.sentenceStart <= comma ? comma : -1;
@@ -54,7 +55,7 @@ export const widenScope: PartyPass = {
       const main = s.found.filter((f) => f.m.start > s.sentenceStart + fronted && isStateParty(f, s.type, s.dest));
       if (main.length > 0) {
         const subject = coordinatedRun(s, main);
-        for (const c of subject) addCountry(s, c, 'actors.scope.fronted-phrase-subject', `the main clause's subject does the act of the opening phrase`);
+        for (const c of subject) addCountry(s, c, FRONTED_PHRASE.id, `the main clause's subject does the act of the opening phrase`);
         // Its people ("Ukrainian President Volodymyr Zelenskyy") join the scope: the act is theirs.
         // (up to the first mention of another state: "met with his Polish counterpart" is the main clause's object)
         const other = main.find((f) => !subject.includes(stateOf(f)!));
