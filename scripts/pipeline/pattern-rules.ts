@@ -3,8 +3,9 @@
  * event (keeps or drops a candidate, chooses its type, adds or removes a party, chooses the part of
  * a sentence a title is made from) is data, not a regex literal in code: it lives in the "patterns"
  * section of the rule file whose concept it belongs to (scripts/data/event-rules.json,
- * titles.json, actor-context.json), as `{ id, description, pattern }`, and the trace step of the
- * decision names its id.
+ * non-events.json, titles.json, actor-context.json), as `{ id, description, pattern }`, and the
+ * trace step of the decision names its id (in its rule, or in its detail when the step is the
+ * decision's own, e.g. events.context.datedBackgroundWeekday naming events.context.toldAsPast.after).
  *
  * Each section is checked with zod once, at module load: every key but "$comment" is a rule with a
  * rule id (`<stage>.<...>`, unique across the sections), a description and a pattern. Patterns are

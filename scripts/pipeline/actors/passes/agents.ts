@@ -9,7 +9,8 @@ import { isStateParty } from './party-test.ts';
 import { note, stateOf, type PartyPass, type PartyState } from './state.ts';
 import { wordsOf } from './words-of.ts';
 
-const PASSIVE_BY = /^\s*by\s/iu;
+/** "was summoned by Turkey": the agent is named after a passive "by" (actors.agents.passive-by). */
+const PASSIVE_BY = actorPattern('passiveBy');
 /** Right after a mention: a passive verb of telling ("side has been clearly told", "was warned"), one noun may stand between ("Pakistani side"). */
 const PASSIVE_ADDRESSEE = actorPattern('passiveAddressee');
 /** A trigger told in the passive whose subject is the envoy summoned ("Pakistan's ambassador was summoned"). */
@@ -69,9 +70,13 @@ export const agentsPass: PartyPass = {
     });
     const after = s.sentenceText.slice(t.end - s.sentenceStart, t.end - s.sentenceStart + 6);
     let picked: string[] = [];
-    if (PASSIVE_BY.test(after)) {
+    let why: string | undefined;
+    if (PASSIVE_BY.re.test(after)) {
       const by = parties.find((f) => f.m.start >= t.end);
-      if (by) picked = [stateOf(by)!];
+      if (by) {
+        picked = [stateOf(by)!];
+        why = `'${by.m.text}' after a passive 'by' (${PASSIVE_BY.id})`;
+      }
     }
     // "Condemning the Israeli strike on Syria, the Jordanian ministry said ...": a participle opening the sentence
     // has the subject of the main clause after its comma (rule actors.agents.fronted-participle).
@@ -158,6 +163,6 @@ export const agentsPass: PartyPass = {
       if (first && INVERTING.has(verb) && !/[,;:]/.test(gap) && !/\bthat\b/iu.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 4) picked = [stateOf(first)!];
     }
     s.agents = picked;
-    if (picked.length) note(s, rule, `agents=${picked.join(',')}`);
+    if (picked.length) note(s, rule, `agents=${picked.join(',')}`, why);
   },
 };

@@ -5,6 +5,10 @@
 import type { Found } from '../analyze.ts';
 import { isStateParty, VERBAL } from './party-test.ts';
 import { addCountry, stateOf, type PartyPass } from './state.ts';
+import { actorPattern } from '../words.ts';
+
+/** "which"/"who" opening the clause (actors.subject.relative.pronoun). */
+const RELATIVE_PRONOUN = actorPattern('relativePronoun').re;
 
 /** The mention right before the clause, separated from it by a comma only (the antecedent of "which"/"who"). */
 function subjectBefore(found: Found[], clauseStart: number, text: string, base: number): Found | undefined {
@@ -13,7 +17,7 @@ function subjectBefore(found: Found[], clauseStart: number, text: string, base: 
   if (!best) return undefined;
   const gap = text.slice(best.m.end - base, clauseStart - base);
   const after = text.slice(clauseStart - base, clauseStart - base + 6).toLowerCase();
-  return /^\s*,\s*$/.test(gap) && /^(which|who)\b/.test(after) ? best : undefined;
+  return /^\s*,\s*$/.test(gap) && RELATIVE_PRONOUN.test(after) ? best : undefined;
 }
 
 export const relativeSubject: PartyPass = {
