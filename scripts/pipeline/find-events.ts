@@ -16,7 +16,7 @@ import { compileAlternation, compileFinder } from './events/patterns.ts';
 import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
 import { patternRules } from './pattern-rules.ts';
-import { endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
+import { countWords, endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
 import { findTriggers, type TriggerMatch } from './events/triggers.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
@@ -105,6 +105,51 @@ function quotedFact(text: string, q: QuoteRange, t: TriggerMatch): boolean {
   const stop = tail.search(/[.;!?](?:\s|$)/u);
   if (stop >= 0) tail = tail.slice(0, stop);
   return QUOTED_FACT_DAY.test(head) || QUOTED_FACT_DAY.test(tail);
+}
+
+/** Act types an official readout quoted whole may report in its first sentence ("Secretary X spoke today with ..."). */
+const QUOTED_READOUT_TYPES: ReadonlySet<string> = new Set(rules.context.quotedReadoutTypes);
+const READOUT_FRAME = patternRule('readoutFrame');
+const READOUT_SUBJECT = patternRule('readoutSubject');
+/** A first-person word between the quotation mark and the trigger: the quotation is the speaker's own voice. */
+const FIRST_PERSON_WORD = patternRule('readoutFirstPerson').re;
+/** Characters before the quotation mark searched for the readout's frame. */
+const READOUT_FRAME_BEFORE = 80;
+/** At most this many words between the quotation mark and the trigger. */
+const READOUT_WORDS = 20;
+/** Quoted acts kept because they open an official readout quoted whole (their trace says so). */
+const quotedReadouts = new WeakSet<TriggerMatch>();
+
+/** Whether `frame`, the text right before a quotation, introduces a readout: "<release> read:", "said in a statement:", "read,". */
+function readoutFrame(frame: string): boolean {
+  const f = frame.trimEnd();
+  if (f.endsWith(',')) return /\breads?$/iu.test(f.slice(Math.max(0, f.length - 7), -1).trimEnd());
+  if (!f.endsWith(':')) return false;
+  const head = f.slice(Math.max(0, f.length - 41), -1);
+  const cut = Math.max(head.lastIndexOf('"'), head.lastIndexOf('“'), head.lastIndexOf('”'), head.lastIndexOf(':'), head.lastIndexOf(';'));
+  return READOUT_FRAME.re.test(head.slice(cut + 1));
+}
+
+/**
+ * Whether a trigger inside a quotation is the act an official readout reports in the third person:
+ * a press release that 'read: "Secretary X spoke today with Minister Y to ..."' is the institution's
+ * account of what happened, not an opinion (events.context.quotedReadout). The quotation opens in this
+ * sentence after a readout frame (patterns.readoutFrame, in this sentence or at the end of `before`,
+ * the sentence before, when the quotation opens the sentence); its words up to the trigger open with
+ * a title or institution (patterns.readoutSubject) and hold no first-person word; the trigger is a
+ * verb of a quotedReadoutTypes type.
+ */
+function quotedReadout(text: string, q: QuoteRange, t: TriggerMatch, before: string | undefined): boolean {
+  if (!QUOTED_READOUT_TYPES.has(t.rule.type) || t.rule.background || t.rule.form !== 'verb') return false;
+  // The quotation opens here (a quotation carried over from the sentence before is not its first sentence).
+  if (!/^["“«‘']$/u.test(text[q.start] ?? '')) return false;
+  const head = text.slice(q.start, t.start);
+  if (countWords(head) > READOUT_WORDS || FIRST_PERSON_WORD.test(head) || !READOUT_SUBJECT.re.test(head)) return false;
+  let frame = text.slice(Math.max(0, q.start - READOUT_FRAME_BEFORE), q.start);
+  if (frame.trim() === '' && before !== undefined) frame = before.slice(-READOUT_FRAME_BEFORE) + frame;
+  if (!readoutFrame(frame)) return false;
+  quotedReadouts.add(t);
+  return true;
 }
 
 /** Quoted acts kept because the writer's own clause runs into the quotation at their verb (their trace says so). */
@@ -598,6 +643,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         firstPersonActs.add(t);
       } else if (rule === 'events.quotedSpeech' && quotedFact(text, q, t)) {
         quotedFacts.add(t);
+      } else if (rule === 'events.quotedSpeech' && quotedReadout(text, q, t, seg.sentences[sentence.index - 1]?.text)) {
+        // kept: the first sentence of an official readout quoted whole (events.context.quotedReadout)
       } else if (rule === 'events.quotedSpeech' && quoteOpensOnVerb(text, q, t)) {
         verbOpenedQuotes.add(t);
       } else if (rule) {
@@ -961,6 +1008,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       }
     };
     if (pick) readNews(pick);
+    if (pick && used.has(pick.match)) {
+      const speech = causeSpeech(text, base, clause, pick);
+      if (speech) out.push(speech);
+    }
     adjuncts(pick);
     datedBackground();
   }
@@ -1110,6 +1161,66 @@ function backgroundWithDay(
   return out;
 }
 
+/** Where the word that ends at `end` starts (after the last white space before it). */
+function lastWordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && !/\s/u.test(text[i - 1]!)) i--;
+  return i;
+}
+const CAUSE_SPEECH = patternRule('causeSpeech', 'g');
+const CAUSE_SPEECH_DAY = patternRule('causeSpeechDay');
+/** Characters after a reaction's trigger searched for the speech it reacts to; characters after the noun read for its content. */
+const CAUSE_SPEECH_WINDOW = 160;
+const CAUSE_SPEECH_CONTENT = 160;
+/** Reactions whose cause may be another state's speech. */
+const CAUSE_REACTIONS: ReadonlySet<string> = new Set(['accusation', 'sanction']);
+
+/**
+ * The speech a reaction names as its cause, with a day of its own ("Israel reprimanded Brazil on Monday
+ * for Lula's speech on Sunday wherein he compared ...", "expelled the ambassador after comments Friday
+ * from the foreign minister saying ..."): what provoked another state's rebuke or measure was said
+ * against that state, so it is an accusation of its own on its day (events.context.causeSpeech), read
+ * like the act a reaction names (events.act-in-reaction): dated background with the reaction's parties.
+ */
+function causeSpeech(text: string, base: number, clause: ClauseSpan, pick: Scored): Found | undefined {
+  if (!CAUSE_REACTIONS.has(pick.match.rule.type) || !HAPPENED.has(pick.modality)) return undefined;
+  // A trigger may end on the head ("protested ... over"): the window opens on the trigger's last word.
+  const from = Math.max(pick.match.start, lastWordStart(text, pick.match.end));
+  const window = text.slice(from, Math.min(text.length, pick.match.end + CAUSE_SPEECH_WINDOW));
+  CAUSE_SPEECH.re.lastIndex = 0;
+  const m = CAUSE_SPEECH.re.exec(window);
+  if (!m || /[;.!?](?:\s|$)/u.test(window.slice(0, m.index))) return undefined;
+  const nounEnd = from + m.index + m[0].length;
+  const day = CAUSE_SPEECH_DAY.re.exec(text.slice(nounEnd, nounEnd + 80));
+  if (!day) return undefined;
+  const start = lastWordStart(text, nounEnd);
+  const noun = text.slice(start, nounEnd);
+  // The trigger runs from the noun up to its day ("speech by the president | on Sunday"): the speech's own day is the nearest cue.
+  const triggerEnd = nounEnd + day[0].length - (day.groups?.day ?? '').length;
+  const rest = text.slice(nounEnd, Math.min(text.length, nounEnd + CAUSE_SPEECH_CONTENT));
+  const stop = rest.search(/[;.!?](?:\s|$)/u);
+  const end = nounEnd + (stop >= 0 ? stop : rest.length);
+  return {
+    candidate: {
+      type: 'accusation',
+      trigger: { start: base + start, end: base + triggerEnd, text: text.slice(start, triggerEnd).trimEnd() },
+      // The speech's own words, from its cause head ("for Lula's speech ... wherein he compared ..."): the speaker is named first.
+      clause: { start: base + from + m.index, end: base + Math.max(end, clause.end) },
+      modality: 'background',
+      confidence: pick.match.rule.confidence * 0.8,
+      rule: `${CAUSE_SPEECH.id}(${pick.match.rule.name})`,
+      needsOwnDate: true,
+      trace: [
+        { stage: 'events', rule: CAUSE_SPEECH.id, action: `trigger "${noun}" type=accusation`, detail: `the speech "${pick.match.text}" reacts to` },
+        { stage: 'events', rule: CAUSE_SPEECH_DAY.id, action: 'modality=background, needsOwnDate', detail: day[0].trim() },
+      ],
+    },
+    noun: true,
+    locative: false,
+    reactionAct: true,
+  };
+}
+
 /**
  * Acts coordinated with the clause's news by "and" ("warned of war and suspended the treaty",
  * "met Albanese and signed a migration pact"): verbs of another kind, or of the same kind after
@@ -1170,6 +1281,9 @@ function triggerTrace(match: TriggerMatch, modality: Modality, modalityRule: str
     ...(match.via ? [{ stage: 'events' as const, rule: match.via, action: 'trigger read across adjuncts', detail: (match.elided ?? []).map((w) => `"${w}"`).join(', ') }] : []),
     ...(firstPersonActs.has(match)
       ? [{ stage: 'events', rule: 'events.context.firstPersonAct', action: 'kept inside a quotation', detail: 'an act the speaker reports of themselves' } satisfies TraceStep]
+      : []),
+    ...(quotedReadouts.has(match)
+      ? [{ stage: 'events', rule: 'events.context.quotedReadout', action: 'kept inside a quotation', detail: "an official readout's third-person account" } satisfies TraceStep]
       : []),
     ...(verbOpenedQuotes.has(match)
       ? [{ stage: 'events', rule: 'events.context.quoteOpensOnVerb', action: 'kept inside a quotation', detail: "the writer's clause runs into the quotation at the verb" } satisfies TraceStep]

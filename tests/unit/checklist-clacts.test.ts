@@ -32,7 +32,7 @@ const FLOORS: Record<string, number> = {
   'actor.forms': 100,
   'voice.passive-tense': 90,
   'light-verb.act-noun': 100,
-  'several-acts': 83.3,
+  'several-acts': 86.6,
   'reported-speech.typed-by-content': 100,
   'dates.cues': 100,
   'negative.planned': 91.7,

@@ -55,6 +55,27 @@ describe("one state's separate calls or meetings with several counterparts are o
   });
 
   it.each([
+    [
+      'The Ghanaian president held telephone talks on Monday with his counterparts from Togo, Benin and Burkina Faso.',
+      ['meeting 2025-07-14 BEN,GHA', 'meeting 2025-07-14 BFA,GHA', 'meeting 2025-07-14 GHA,TGO'],
+    ],
+    ['On Sunday the Chilean foreign minister spoke by phone with the foreign ministers of Peru and Bolivia.', ['meeting 2025-07-13 BOL,CHL', 'meeting 2025-07-13 CHL,PER']],
+  ])('a call has two sides: one call per counterpart without "separate" (events.context.separateActs.calls): %s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief).sort()).toEqual(expected);
+    for (const e of events) expect(rulesOf(e)).toContain('events.context.separateActs.calls');
+  });
+
+  it.each([
+    // a group word: one call of all
+    ['The Ghanaian president held a conference call on Monday with the leaders of Togo and Benin.', 'meeting 2025-07-14 BEN,GHA,TGO'],
+    ['The Ghanaian president held a video conference call on Monday with his counterparts from Togo and Benin.', 'meeting 2025-07-14 BEN,GHA,TGO'],
+    ['The Ghanaian president held a trilateral phone call on Monday with the leaders of Togo and Benin.', 'meeting 2025-07-14 BEN,GHA,TGO'],
+  ])('a call of all stays one meeting: %s', (body, expected) => {
+    expect(briefs(body)).toContain(expected);
+  });
+
+  it.each([
     // one meeting of three states
     ['The Japanese foreign minister held trilateral talks with the leaders of South Korea and the United States on Monday.', 'meeting 2025-07-14 JPN,KOR,USA'],
     // no word that makes the talks separate

@@ -10,6 +10,7 @@
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import type { ExtractedEvent } from '../types.ts';
+import { patternRules } from '../pattern-rules.ts';
 
 const DISTRIBUTIVE: ReadonlySet<string> = new Set(rules.context.distributiveTypes);
 const JOINT = new RegExp(rules.context.jointAct, 'iu');
@@ -23,6 +24,11 @@ const GROUP = new RegExp(rules.context.groupAct, 'iu');
 const LEADERS_OF = new RegExp(rules.context.leadersOf, 'iu');
 const LEADERS_GROUP = new RegExp(rules.context.leadersOfGroup, 'iu');
 export const SEPARATE_RULE = 'events.context.separateActs';
+const patternRule = patternRules('event-rules.json', rules.patterns, rules.macros);
+/** "held telephone talks with A, B and C": calls have two sides, so one call per counterpart. */
+const CALLS = patternRule('separateCalls');
+/** "a conference call", "a videoconference", "a virtual summit": one call of all. */
+const CALL_GROUP = patternRule('callGroup');
 /** Characters before and after the trigger where the words that make the acts separate are looked for. */
 const SEPARATE_BEFORE = 40;
 const SEPARATE_AFTER = 60;
@@ -46,13 +52,17 @@ export function distribute<T extends Base>(ev: T, sentence: string): T[] {
 
 /**
  * Acts one state holds with each counterpart on its own. "Egypt's minister held separate calls with
- * his Saudi, Emirati and Turkish counterparts" reports three calls and "met the leaders of Chile and
- * Peru" two meetings, while "held trilateral talks with Japan and Korea" is one. When the actors stage
- * finds one acting state of a type listed in event-rules.json `context.separateActTypes` and several
- * counterparts, and `context.separateActs` is near the trigger, or `context.leadersOf` with no
- * `leadersOfGroup` word in the sentence (a summit, a host), and there is no `jointAct` or `groupAct`
- * in the sentence, the report becomes one event per counterpart.
- * Rule id: events.context.separateActs.
+ * his Saudi, Emirati and Turkish counterparts" reports three calls, "met the leaders of Chile and
+ * Peru" two meetings and "held telephone talks with his counterparts from A, B and C" three calls (a
+ * call has two sides), while "held trilateral talks with Japan and Korea" is one. When the actors
+ * stage finds one acting state of a type listed in event-rules.json `context.separateActTypes` and
+ * several counterparts, and `context.separateActs` is near the trigger, or (with no
+ * `patterns.callGroup` word in the sentence: a conference call, a videoconference) `context.leadersOf`
+ * with no `leadersOfGroup` word in the sentence (a summit, a host) or a call word
+ * (`patterns.separateCalls`) near the trigger, and there is no `jointAct` or `groupAct` in the
+ * sentence, the report becomes one event per counterpart. In-person talks with no such word stay one.
+ * Rule ids: events.context.separateActs, events.context.separateActs.calls (split by the call word
+ * alone), events.context.separateActs.callGroup.
  */
 export function separate<T extends Base>(ev: T, sentence: string): T[] {
   const agents = ev.agents ?? [];
@@ -63,13 +73,27 @@ export function separate<T extends Base>(ev: T, sentence: string): T[] {
   const t = ev.source.trigger;
   const near = sentence.slice(Math.max(0, t.start - SEPARATE_BEFORE), Math.min(sentence.length, t.end + SEPARATE_AFTER));
   if (JOINT.test(sentence) || GROUP.test(sentence)) return [ev];
-  if (!SEPARATE.test(near) && !(LEADERS_OF.test(near) && !LEADERS_GROUP.test(sentence))) return [ev];
+  let calls = false;
+  if (!SEPARATE.test(near)) {
+    // "a conference call with the leaders of A and B": one call of all, whatever else is said.
+    if (CALL_GROUP.re.test(sentence)) return [ev];
+    const leaders = LEADERS_OF.test(near) && !LEADERS_GROUP.test(sentence);
+    calls = !leaders && CALLS.re.test(near);
+    if (!leaders && !calls) return [ev];
+  }
+  const rule = calls ? CALLS.id : SEPARATE_RULE;
   return counterparts.map((other) => ({
     ...ev,
     countries: [agent, other].sort(),
     actors: ev.actors.filter((a) => !a.country || a.country === agent || a.country === other),
     ...(ev.trace
-      ? { trace: [...ev.trace, { stage: 'events' as const, rule: SEPARATE_RULE, action: `one act with ${other} of ${counterparts.length}`, detail: `by ${agent}` }] }
+      ? {
+          trace: [
+            ...ev.trace,
+            { stage: 'events' as const, rule: SEPARATE_RULE, action: `one act with ${other} of ${counterparts.length}`, detail: `by ${agent}` },
+            ...(calls ? [{ stage: 'events' as const, rule, action: 'a call has two sides: one call per counterpart' }] : []),
+          ],
+        }
       : {}),
   }));
 }

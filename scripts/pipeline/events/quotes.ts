@@ -30,7 +30,7 @@ function isClosingContext(next: string | undefined): boolean {
 }
 
 /** How many matches `/\S+/g` finds in `text` (counted with test: no array of the words). */
-function countWords(text: string): number {
+export function countWords(text: string): number {
   let n = 0;
   WORDS.lastIndex = 0;
   while (WORDS.test(text)) n++;
