@@ -1074,6 +1074,38 @@ const PARTICIPLE_END = patternRule('pastParticipleEnd');
 /** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday" (events.context.toldAsPast.after). */
 const PAST_LEAD = patternRule('pastLead', 'g');
 
+/** ", who visited": a visit or meeting in a non-restrictive relative clause, in a past form (events.context.toldAsPast.relative). */
+const RELATIVE_PAST = patternRule('relativePast');
+const RELATIVE_PAST_VERB = patternRule('relativePastVerb');
+/** "the Slovak prime minister, who ...": the person a relative clause hangs on (events.context.toldAsPast.antecedent). */
+const RELATIVE_ANTECEDENT = patternRule('relativeAntecedent');
+
+/**
+ * A relative clause's phrase widened to the person it hangs on ("the Slovak prime minister, who
+ * visited Moscow on Sunday"), so that its parties are the antecedent's and the place's
+ * (events.context.toldAsPast.antecedent). Unchanged when no antecedent ends before the comma.
+ */
+function withAntecedent(text: string, clause: ClauseSpan, phrase: ClauseSpan): ClauseSpan {
+  const before = text.slice(clause.start, phrase.start);
+  const comma = before.lastIndexOf(',');
+  if (comma < 0) return phrase;
+  const np = before.slice(0, comma).trimEnd();
+  // Word starts of the last six words, farthest first: the longest run that is all antecedent wins.
+  const starts = [...np.matchAll(/(?:^|\s)(?=\S)/gu)].map((w) => w.index + w[0].length).slice(-6);
+  const from = starts.find((at) => RELATIVE_ANTECEDENT.re.test(np.slice(at)));
+  return from === undefined ? phrase : { start: clause.start + from, end: phrase.end };
+}
+
+/**
+ * Whether an encounter trigger (visit or meeting verb) is told as past by a non-restrictive relative
+ * clause ("Fico, who visited Moscow on Sunday, ..."): returns the pattern rule id, or undefined.
+ */
+function relativePast(text: string, clause: ClauseSpan, m: TriggerMatch): string | undefined {
+  if (m.rule.form !== 'verb' || (m.rule.type !== 'visit' && m.rule.type !== 'meeting')) return undefined;
+  if (!RELATIVE_PAST_VERB.re.test(m.text)) return undefined;
+  return RELATIVE_PAST.re.test(text.slice(Math.max(clause.start, m.start - 40), m.start)) ? RELATIVE_PAST.id : undefined;
+}
+
 /**
  * Whether a background-only trigger is told as past by its own words: a past participle ("the accord
  * signed on Monday") or an "after"/"following" with no comma or semicolon up to the trigger ("after a
@@ -1128,15 +1160,18 @@ function backgroundWithDay(
   for (const m of inClause) {
     if (used.has(m) || m.rule.type === 'statement') continue;
     // "the accord signed in Rome on Monday": a background-only rule's past participle dated by its own weekday.
-    const past = m.rule.background ? toldAsPast(text, clause, m) : undefined;
+    const past = m.rule.background ? toldAsPast(text, clause, m) : relativePast(text, clause, m);
     const weekdayPhrase = past && !refusedAdjunct(text, clause, m) ? ownWeekdayPhrase(text, clause, m) : undefined;
-    const phrase = ownDayPhrase(text, clause, m) ?? weekdayPhrase;
+    const own = ownDayPhrase(text, clause, m);
+    // A relative clause's weekday phrase reaches back to the person it hangs on (events.context.toldAsPast.antecedent).
+    const byWeekday = !own && weekdayPhrase !== undefined;
+    const phrase = own ?? (weekdayPhrase && past === RELATIVE_PAST.id ? withAntecedent(text, clause, weekdayPhrase) : weekdayPhrase);
     if (!phrase) continue;
     const modality = modalityAt(m);
     // "discussed the agreement signed on May 2": a past participle with its day asserts the act whatever governs it.
     if (m.rule.background ? modality === 'negated' : modality !== 'asserted' && modality !== 'reported' && modality !== 'background') continue;
     // A weekday is also the day of a planned act ("ahead of a government meeting on Tuesday"): only acts that happened.
-    if (phrase === weekdayPhrase && modality !== 'asserted' && modality !== 'reported' && modality !== 'background') continue;
+    if (byWeekday && modality !== 'asserted' && modality !== 'reported' && modality !== 'background') continue;
     const span = trimmed(text, phrase);
     out.push({
       candidate: {
@@ -1149,7 +1184,7 @@ function backgroundWithDay(
         needsOwnDate: true,
         trace: [
           ...triggerTrace(m, modality, why.get(m)),
-          weekdayPhrase && phrase === weekdayPhrase
+          byWeekday
             ? { stage: 'events', rule: 'events.context.datedBackgroundWeekday', action: 'modality=background, needsOwnDate', detail: `an act told as past (${past}) with its own weekday ("the accord signed on Monday", "after a meeting on Friday")` }
             : { stage: 'events', rule: 'events.context.datedBackground', action: 'modality=background, needsOwnDate', detail: 'an act named with its own calendar day' },
         ],
