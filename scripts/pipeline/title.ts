@@ -178,7 +178,10 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
   // "The Russian foreign minister arrived": a person of the state named there stands for it.
   const agentPerson = agents.length ? people.find((a) => a.country && agents.includes(a.country)) : undefined;
   // In a passive act without its agent in the zone, a person named elsewhere is no agent: the acting state stands.
-  const chosenPerson = passive ? personInZone : personInZone ?? agentPerson ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : people[0]);
+  // A one-directional act: a person named only after the trigger is acted on, never the subject (title.subject.after-trigger).
+  const oneWay = !SYMMETRIC.has(ev.type);
+  const firstPerson = oneWay ? people.find((a) => personAt(sentence, a.name, 0) < triggerAt) : people[0];
+  const chosenPerson = passive ? personInZone : personInZone ?? agentPerson ?? (stateInZone ? people.find((a) => a.country && a.country === stateInZone.country) : firstPerson);
   if (chosenPerson) {
     subject = cleanTitleText(chosenPerson.name);
     subjectCountry = chosenPerson.country;
@@ -197,9 +200,22 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
     const actedOn = !SYMMETRIC.has(ev.type) && ev.organizations.length === 0 && all.length === 2 && all[0]!.at >= triggerAt && Number.isFinite(all[0]!.at) &&
       // not both inside the trigger's words ("border crossings between Poland and Belarus were closed")
       all[1]!.at >= (ev.source?.trigger?.end ?? sentence.length);
-    const pick = actedOn ? all[1] : all[0];
-    subjectCountry = pick?.country;
-    subject = pick?.label;
+    let pick = actedOn ? all[1] : all[0];
+    const own = oneWay && !actedOn && pick && pick.at >= triggerAt ? subjectBeforeTrigger(sentence, triggerAt) : undefined;
+    if (own) {
+      // Nobody known before the trigger: the words there name the actor ("Minister in the Presidency X called for ...").
+      noteTitle(SUBJECT_AFTER_TRIGGER, `subject '${own}' (before the trigger), not '${pick!.label}'`);
+      subject = own;
+      subjectCountry = undefined;
+      pick = undefined;
+    } else if (oneWay && !actedOn && !pick && people.length > 0) {
+      subject = subjectBeforeTrigger(sentence, triggerAt);
+      if (subject) noteTitle(SUBJECT_AFTER_TRIGGER, `subject '${subject}' (before the trigger), not '${cleanTitleText(people[0]!.name)}'`);
+    }
+    if (pick) {
+      subjectCountry = pick.country;
+      subject = pick.label;
+    }
   }
   // The counterpart: a person of another state in meetings and visits; a state for acts done to a state.
   const otherState = ev.countries.some((c) => c !== subjectCountry);
@@ -227,6 +243,29 @@ function parties(ev: Ev, countryName: (iso3: string) => string | undefined): Par
     return { subject: object, subjectCountry: person?.country, object: subject, objectIsPerson: false };
   }
   return { subject, subjectCountry, object, objectIsPerson };
+}
+
+/** Words before the trigger that name nobody (title.subject.after-trigger). */
+const SUBJECT_AFTER_TRIGGER = patternRule('subjectAfterTrigger');
+/** The words before the trigger name an official or body (title.subject.before-trigger). */
+const SUBJECT_BEFORE_TRIGGER = patternRule('subjectBeforeTrigger');
+const MAX_SUBJECT_WORDS = 8;
+
+/**
+ * The words before the trigger that name the actor, when no known person or state stands there: after the last
+ * comma, time words dropped ("Minister in the Presidency X on Wednesday" -> "Minister in the Presidency X"), at most
+ * eight words, not an opening preposition or a pronoun (title.subject.after-trigger).
+ */
+function subjectBeforeTrigger(sentence: string, triggerAt: number): string | undefined {
+  let before = sentence.slice(0, triggerAt);
+  const comma = before.lastIndexOf(',');
+  if (comma >= 0) before = before.slice(comma + 1);
+  for (const d of DROP) before = before.replace(new RegExp(`(?<![\\p{L}])${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu'), ' ');
+  const words = before.replace(/[“”"‘’']/g, ' ').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS) return undefined;
+  const text = words.join(' ');
+  if (SUBJECT_AFTER_TRIGGER.re.test(text) || !SUBJECT_BEFORE_TRIGGER.re.test(text)) return undefined;
+  return cleanTitleText(text.charAt(0).toUpperCase() + text.slice(1));
 }
 
 /** The kind of measure ("tariffs", "treaty") named in the trigger, or near it in the sentence. */

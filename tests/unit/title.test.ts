@@ -564,3 +564,33 @@ describe('makeTitle: hostile statement text', () => {
     expect(t.length).toBeLessThanOrEqual(90);
   });
 });
+
+describe('title.subject.after-trigger: nobody named after the trigger is the subject of a one-directional act', () => {
+  it('titles a call by an unknown official with her own words, not with the leader named in the call', () => {
+    const sentence = 'Deputy Minister of Trade Lina Okafor on Friday called for the court to issue a warrant against Russian President Vladimir Putin.';
+    const t = makeTitle(
+      ev({ type: 'statement', sentence, trigger: 'called for', countries: ['RUS'], actors: [{ name: 'Vladimir Putin', country: 'RUS', role: 'President' }] }),
+      countryName,
+    );
+    expect(t).not.toMatch(/^Vladimir Putin|^Russia/);
+    expect(t).toMatch(/^Deputy Minister of Trade Lina Okafor calls for/);
+  });
+
+  it('gives a protest of a ministry to the state it belongs to, not to the leader whose words it protests', () => {
+    const sentence = 'The foreign ministry on Monday summoned the French ambassador over remarks by Chinese Foreign Minister Wang Yi.';
+    const t = makeTitle(
+      ev({ type: 'accusation', sentence, trigger: 'summoned', countries: ['CHN', 'FRA'], actors: [{ name: 'Wang Yi', country: 'CHN', role: 'Foreign Minister' }] }),
+      countryName,
+    );
+    expect(t).not.toMatch(/^Wang Yi/);
+  });
+
+  it('keeps a person named before the trigger as the subject', () => {
+    const sentence = 'Wang Yi on Monday criticised France over its remarks.';
+    const t = makeTitle(
+      ev({ type: 'accusation', sentence, trigger: 'criticised', countries: ['CHN', 'FRA'], actors: [{ name: 'Wang Yi', country: 'CHN', role: 'Foreign Minister' }] }),
+      countryName,
+    );
+    expect(t).toMatch(/^Wang Yi/);
+  });
+});

@@ -12,6 +12,17 @@ import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
 import { MENTION_PASSES } from './passes/mentions/index.ts';
 import { STATE_KINDS, wordBefore, type MentionContext } from './passes/mentions/context.ts';
 import { sortInPlace } from '../sort.ts';
+import { HOST_OFFICIAL_VENUE, TITLE_HONORIFICS } from './words.ts';
+
+/** The token after the ranks and honorifics that start at `i` ("General", "Dr."), or `i` when none (actors.title.honorific). */
+function skipHonorifics(tokens: Token[], i: number): number {
+  let k = i;
+  while (k < i + 3 && TITLE_HONORIFICS.words.has(tokens[k]?.raw ?? '')) {
+    k++;
+    if (tokens[k]?.raw === '.' && tokens[k]!.start === tokens[k - 1]!.end) k++;
+  }
+  return k;
+}
 
 /** One mention plus what the context rules need. */
 export interface Found {
@@ -435,7 +446,17 @@ export class SentenceAnalyzer {
           if (g && g.m.country && STATE_KINDS.has(g.m.kind) && !g.m.locative && !g.m.attribution) f.m.country = g.m.country;
         }
       }
-      const nameAt = ofName ?? (isRole ? f.last + 1 : f.last + 2);
+      let nameAt = ofName ?? (isRole ? f.last + 1 : f.last + 2);
+      // "Prime Minister General X", "President Dr. X": a rank or honorific between the title and the name
+      // (actors.title.honorific).
+      let honorific = false;
+      if (isRole) {
+        const k = skipHonorifics(tokens, nameAt);
+        if (k !== nameAt && isWord(tokens[k] ?? ({ raw: '' } as Token)) && isCapitalized(tokens[k]!.raw)) {
+          nameAt = k;
+          honorific = true;
+        }
+      }
       const nextFound = byFirst[nameAt] ?? (tokens[nameAt]?.raw === ',' ? byFirst[nameAt + 1] : undefined);
       if (nextFound && nextFound.m.kind === 'person') {
         if (isRole && nextFound.actor && !nextFound.actor.country && f.m.country && !nextFound.payload) nextFound.actor.country = f.m.country;
@@ -459,11 +480,14 @@ export class SentenceAnalyzer {
         // "Foreign Minister Aiko Tanabe" with no state named: the host of the trip under way, else the dateline's or headline's state.
         // "Foreign Minister Maris X of Thailand": the state after the name; else the host of the trip under way,
         // else the dateline's or headline's state.
+        memo.byVenue = false;
         const country =
           f.m.country ??
           (isRole && !f.m.organization && !f.roleKeys?.includes('counterpart')
-            ? (stateAfter(tokens, run.last, byFirst) ?? this.hostOfficialState(f, found, tokens, state, memo, run.last))
+            ? (stateAfter(tokens, run.last, byFirst) ?? this.hostOfficialState(f, found, tokens, state, memo, run.last, extra))
             : undefined);
+        if (memo.byVenue && country) f.rule ??= HOST_OFFICIAL_VENUE.id;
+        else if (honorific) f.rule ??= TITLE_HONORIFICS.id;
         if (country) actor.country = country;
         let keys: string[] = [];
         if (isRole) {
@@ -523,18 +547,67 @@ export class SentenceAnalyzer {
    * or meets someone of that very state in this sentence ("Xi met Foreign Minister Ana Lozada" under BEIJING):
    * then the official is the other side, whose state the text does not give here.
    */
-  private hostOfficialState(role: Found, found: Found[], tokens: Token[], state: DocState, memo: SentenceMemo, nameLast = role.last): string | undefined {
+  private hostOfficialState(role: Found, found: Found[], tokens: Token[], state: DocState, memo: SentenceMemo, nameLast = role.last, extra: readonly Found[] = []): string | undefined {
     const home = state.destination ?? this.homeCountry(state);
-    if (!home) return undefined;
     if (this.words.guestWords.has(tokens[role.first - 1]?.norm ?? '')) return undefined;
+    memo.encounter ??= tokens.some((t) => this.words.encounterWords.has(t.norm));
+    if (!home) {
+      // No home state: in an encounter with an official of a known state, the venue's state.
+      const withState = memo.encounter && (found.some((g) => g.m.kind === 'person' && g.actor?.country && !g.m.attribution) || extra.some((g) => g.actor?.country && !g.m.attribution));
+      if (!withState) return undefined;
+      memo.personStates ??= new Set(found.filter((g) => g.m.kind === 'person' && g.actor?.country && !g.m.attribution).map((g) => g.actor!.country!));
+      for (const g of extra) if (g.actor?.country && !g.m.attribution) memo.personStates.add(g.actor.country);
+      const venue = this.venueState(found, tokens, memo, '');
+      memo.byVenue = venue !== undefined;
+      return venue;
+    }
     // "Spokeswoman Maly Socheata accused Thailand", "Minister X met his Vietnamese counterpart": the home state
     // named after the person, not as a place, is the other side as often as not: no guess (actors.host-official.other-side).
-    if (found.some((g) => g.first > nameLast && g.m.country === home && STATE_KINDS.has(g.m.kind) && !g.m.locative && !g.m.attribution)) return undefined;
+    const after = found.findIndex((g) => g.first > nameLast && g.m.country === home && STATE_KINDS.has(g.m.kind) && !g.m.locative && !g.m.attribution);
     // Computed once per sentence (linear): the states of the people it names, and whether it tells of a meeting.
     memo.personStates ??= new Set(found.filter((g) => g.m.kind === 'person' && g.actor?.country && !g.m.attribution).map((g) => g.actor!.country!));
-    memo.encounter ??= tokens.some((t) => this.words.encounterWords.has(t.norm));
-    if (memo.personStates.has(home) && memo.encounter) return undefined;
+    if (after >= 0) {
+      // "At the invitation of Prime Minister Y, Vietnamese President X met ...": the home state's own titled official
+      // named after the person (no counterpart) is the other side of the encounter, so Y may be of the venue's state.
+      const next = found[after + 1];
+      const titled = next && next.m.kind === 'role' && next.first - found[after]!.last <= 2 && !next.roleKeys?.includes('counterpart');
+      if (!titled || !memo.encounter) return undefined;
+      const venue = this.venueState(found, tokens, memo, home);
+      memo.byVenue = venue !== undefined;
+      return venue;
+    }
+    // The officials named with their state earlier in this sentence count too ("Vietnamese President X met Prime
+    // Minister Y": X is of the home state, so Y is not).
+    const homePerson = memo.personStates.has(home) || extra.some((g) => g.actor?.country === home && !g.m.attribution);
+    if (homePerson && memo.encounter) {
+      const venue = this.venueState(found, tokens, memo, home);
+      memo.byVenue = venue !== undefined;
+      return venue;
+    }
     return home;
+  }
+
+  /**
+   * "Kenyan President X met Prime Minister Y in Bangkok": in an encounter whose other people are of the home state,
+   * an official with a title and an unknown name is of the state where the encounter takes place (a capital or
+   * state after "in"/"at", no destination of the home state's people), unless the sentence names a gathering of
+   * many states there (a summit, a forum), which a third state may host (rule actors.host-official.venue).
+   */
+  private venueState(found: Found[], tokens: Token[], memo: SentenceMemo, home: string): string | undefined {
+    if (memo.venue !== undefined) return memo.venue || undefined;
+    memo.venue = '';
+    if (tokens.some((t) => HOST_OFFICIAL_VENUE.words.has(t.norm))) return undefined;
+    const venue = found.find(
+      (g) =>
+        g.m.locative &&
+        g.m.country &&
+        (g.m.kind === 'capital' || g.m.kind === 'country') &&
+        (g.prep === 'in' || g.prep === 'at') &&
+        g.m.country !== home &&
+        !memo.personStates!.has(g.m.country),
+    );
+    if (venue) memo.venue = venue.m.country!;
+    return memo.venue || undefined;
   }
 
   /**
@@ -652,6 +725,10 @@ function standsAlone(tokens: Token[], i: number, covered: Uint8Array, stop: Set<
 interface SentenceMemo {
   personStates?: Set<string>;
   encounter?: boolean;
+  /** The venue state of an encounter (actors.host-official.venue); '' when none. */
+  venue?: string;
+  /** True when the latest official's state is the venue's. */
+  byVenue?: boolean;
 }
 
 interface TitleCaseMemo {

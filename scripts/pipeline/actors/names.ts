@@ -29,9 +29,11 @@ export function nameRun(tokens: Token[], i: number, covered: Uint8Array, stop: S
       last = j;
       j++;
       // "Seo-yeon", "Abdel-Fattah": a hyphen joining the next word to this one
-      const h = tokens[j];
-      const after = tokens[j + 1];
-      if (h?.raw === '-' && after && isWord(after) && h.start === t.end && after.start === h.end && covered[j + 1] !== 1) {
+      // "Chan-o-cha": up to three joined parts.
+      for (let n = 0; n < 3; n++) {
+        const h = tokens[j];
+        const after = tokens[j + 1];
+        if (!(h?.raw === '-' && after && isWord(after) && h.start === tokens[j - 1]!.end && after.start === h.end && covered[j + 1] !== 1)) break;
         last = j + 1;
         j += 2;
       }

@@ -102,6 +102,24 @@ export const IMPLIED_ATTACK_TARGET: { id: string; words: ReadonlySet<string> } =
   return { id: raw.id, words: new Set((raw.words as string[]).map((w) => w.toLowerCase())) };
 })();
 
+/** Ranks and honorifics between a role title and the name (actor-context.json titleHonorifics; case-sensitive). */
+export const TITLE_HONORIFICS: { id: string; words: ReadonlySet<string> } = (() => {
+  const raw = (context as unknown as { titleHonorifics?: { id?: unknown; words?: unknown } }).titleHonorifics;
+  if (!raw || typeof raw.id !== 'string' || !Array.isArray(raw.words) || !raw.words.every((x) => typeof x === 'string')) {
+    throw new Error('actor-context.json: titleHonorifics needs id and words');
+  }
+  return { id: raw.id, words: new Set(raw.words as string[]) };
+})();
+
+/** Words of a gathering of many states: an encounter there gives no venue state (actor-context.json hostOfficialVenue). */
+export const HOST_OFFICIAL_VENUE: { id: string; words: ReadonlySet<string> } = (() => {
+  const raw = (context as unknown as { hostOfficialVenue?: { id?: unknown; words?: unknown } }).hostOfficialVenue;
+  if (!raw || typeof raw.id !== 'string' || !Array.isArray(raw.words) || !raw.words.every((x) => typeof x === 'string')) {
+    throw new Error('actor-context.json: hostOfficialVenue needs id and words');
+  }
+  return { id: raw.id, words: new Set((raw.words as string[]).map((w) => w.toLowerCase())) };
+})();
+
 /** One kind of adjunct phrase whose states are no parties (actor-context.json adjunctScopes; pass actors.adjunct-scope). */
 export interface AdjunctRule {
   id: string;

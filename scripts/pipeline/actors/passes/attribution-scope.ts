@@ -7,7 +7,7 @@
  *    signed ...": the opening "according to" phrase names sources.
  * Not when the trigger is the verb of saying itself (the speaker of a statement is its party).
  */
-import { dropCountry, stateOf, type PartyPass, type PartyState } from './state.ts';
+import { addCountry, dropCountry, note, stateOf, type PartyPass, type PartyState } from './state.ts';
 import { actorPattern } from '../words.ts';
 import { wordsOf, type Word } from './words-of.ts';
 
@@ -58,6 +58,47 @@ export function frontedAttribution(s: PartyState): number | undefined {
   return comma > 0 ? s.sentenceStart + comma : undefined;
 }
 
+/** A trailing ", according to" / ", citing" / ", as reported by" after the trigger (actors.attribution.according-to). */
+const TRAILING_ACCORDING = actorPattern('trailingAccordingTo', 'g');
+/** A trigger told in the passive ("were launched", "was fired"; actors.attribution.passive-retold). */
+const PASSIVE = actorPattern('passiveRetold');
+export const PASSIVE_RETOLD_RULE = PASSIVE.id;
+/** How many earlier acts a passive retelling may point back to. */
+const RETOLD_WINDOW = 6;
+
+/** Start offset of a trailing ", according to ..." after the trigger, or undefined. */
+export function trailingAccordingTo(s: PartyState): number | undefined {
+  const from = s.candidate.trigger.end - s.sentenceStart;
+  if (from < 0) return undefined;
+  const re = TRAILING_ACCORDING.re;
+  re.lastIndex = from;
+  const m = re.exec(s.sentenceText);
+  return m ? s.sentenceStart + m.index : undefined;
+}
+
+/**
+ * "The missiles were launched from near Pyongyang, according to South Korea's military": the only state of a passive
+ * military act with no agent is its reporter; the act is the latest earlier military act of another state, told
+ * again, and takes its sides (rule actors.attribution.passive-retold). Kept as it is when no such act was told.
+ */
+function passiveRetold(s: PartyState, at: number): void {
+  if (s.type !== 'military' || s.countries.length !== 1) return;
+  const t = s.candidate.trigger;
+  if (!PASSIVE.re.test(t.text) || wordsOf(t.text, 0).some((w) => w.w === 'by')) return;
+  const reporter = s.countries[0]!;
+  const ms = s.found.filter((f) => stateOf(f) === reporter && !f.m.locative);
+  if (ms.length === 0 || !ms.every((f) => f.m.start >= at)) return;
+  for (let k = s.past.length - 1; k >= 0 && k >= s.past.length - RETOLD_WINDOW; k--) {
+    const p = s.past[k]!;
+    if (p.type !== 'military' || p.agents.length === 0 || p.agents.includes(reporter)) continue;
+    dropCountry(s, reporter, TRAILING_ACCORDING.id, `reports the act in the trailing attribution ('${ms[0]!.m.text}')`);
+    for (const c of p.countries) addCountry(s, c, PASSIVE_RETOLD_RULE, `the passive '${t.text}' with no agent tells the earlier '${p.trigger}' again`);
+    for (const a of p.agents) if (!s.agents.includes(a)) s.agents.push(a);
+    return;
+  }
+  note(s, PASSIVE_RETOLD_RULE, 'kept', 'no earlier military act of another state');
+}
+
 function dropSpan(s: PartyState, rule: string, inside: (start: number) => boolean, why: string): void {
   for (const c of [...s.countries]) {
     if (s.countries.length < 2) return;
@@ -70,7 +111,10 @@ function dropSpan(s: PartyState, rule: string, inside: (start: number) => boolea
 export const attributionScope: PartyPass = {
   id: 'actors.attribution',
   run(s) {
+    const according = s.type === 'statement' ? undefined : trailingAccordingTo(s);
+    if (according !== undefined && s.countries.length === 1) passiveRetold(s, according);
     if (s.countries.length < 2) return;
+    if (according !== undefined) dropSpan(s, TRAILING_ACCORDING.id, (at) => at >= according, 'named in or after the "according to" attribution that follows the act');
     const trailing = trailingAttribution(s);
     if (trailing !== undefined) dropSpan(s, 'actors.attribution.trailing', (at) => at >= trailing, 'named in or after the attribution that follows the act');
     const fronted = frontedAttribution(s);
