@@ -105,6 +105,16 @@ export const DATED_NOUN = {
 /** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
 export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
 /** The account an undated act goes on with (dates.resolver.story-frame). */
+/** "asked the ambassador to leave on February 7": a future day in a directive's to-infinitive is a deadline (dates.select.deadline-complement). */
+export const DEADLINE_COMPLEMENT = {
+  id: raw.deadlineComplement.id as string,
+  directive: new RegExp(raw.deadlineComplement.directive, 'giu'),
+  infinitive: new RegExp(raw.deadlineComplement.infinitive, 'iu'),
+  maxInfinitiveDistance: raw.deadlineComplement.maxInfinitiveDistance as number,
+  maxDaysAfter: raw.deadlineComplement.maxDaysAfterPublication as number,
+  maxCueDistance: raw.deadlineComplement.maxCueDistance as number,
+  types: new Set<EventType>(raw.deadlineComplement.types as EventType[]),
+};
 /** A future period opened by "by"/"until": a threat's deadline, not its day (dates.own-cue.deadline-span). */
 export const DEADLINE_SPAN = {
   id: raw.deadlineSpan.id as string,

@@ -1,0 +1,36 @@
+/**
+ * Date classes that recur across the blind sets (tests/blind8/DIAGNOSIS.md section 4, classes 1, 9
+ * and 11), each tested on phrasings written for the test (articles published Tuesday 2025-07-15).
+ * Traces name the rule ids.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActorResolver } from '../../scripts/pipeline/actors.ts';
+import { extractDocument } from '../../scripts/pipeline/extract-document.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
+import { brief, segOf } from './find-events-helpers.ts';
+
+const actors = createActorResolver();
+const extract = (body: string) => extractDocument(segOf(body), actors, { trace: true });
+const briefs = (body: string) => extract(body).events.map(brief);
+const rules = (e: ExtractedEvent | undefined) => (e?.trace ?? []).map((s) => s.rule);
+
+describe('class 11: a future day in a directive\'s complement is a deadline, not the act\'s day', () => {
+  it('"asked the envoy to leave the country on <date>" keeps the day the order was given', () => {
+    const events = extract('The Bolivian foreign ministry on Monday summoned the Peruvian ambassador and asked the ambassador to leave Bolivia on August 2.').events;
+    const sanction = events.find((e) => e.type === 'sanction');
+    expect(sanction?.date).toBe('2025-07-14');
+    expect(sanction?.deadline).toBe('2025-08-02');
+    expect(rules(sanction)).toContain('dates.select.deadline-complement');
+    // Never a day of the year before publication.
+    expect(events.every((e) => e.date >= '2025-01-01')).toBe(true);
+  });
+  it('a lead with no other day takes the publication day, not last year\'s date', () => {
+    const got = briefs('Chile ordered two Argentine diplomats to leave the country by August 10.');
+    expect(got.some((b) => b.startsWith('sanction 2025-07-15'))).toBe(true);
+    expect(got.every((b) => !b.includes(' 2024-'))).toBe(true);
+  });
+  it('a past day after the directive is still the act\'s day (not a deadline)', () => {
+    const got = briefs('Estonia ordered a Russian diplomat to leave the country on July 11, the ministry said.');
+    expect(got.some((b) => b.startsWith('sanction 2025-07-11'))).toBe(true);
+  });
+});
