@@ -19,7 +19,7 @@ import type { DateContext, DateResolution, EventCandidate, EventType, Sentence }
 import { extractCues, repickDay, type AnchorCue, type DateCue, type DayCue, type DeadlineCue, type SpanCue } from './dates/cues.ts';
 import { addDays, toDayNumber } from './dates/day-math.ts';
 import { nearestCue } from './dates/select.ts';
-import { DEADLINE_COMPLEMENT, EFFECTIVE_DAY } from './dates/cue-data.ts';
+import { DAY_OVER_PERIOD, DEADLINE_COMPLEMENT, EFFECTIVE_DAY } from './dates/cue-data.ts';
 import { deadlineDay } from './dates/deadline-day.ts';
 import { isEffectiveDay } from './dates/effective.ts';
 import { DATE_RESOLVERS, type DateInput, type DateResolver } from './dates/resolvers/index.ts';
@@ -55,9 +55,18 @@ export function prepare(sentence: Sentence, candidate: EventCandidate, ctx: Date
   }
   const aside = deadlineDays.length ? [...setAside, ...deadlineDays.map((d) => d.cue)] : setAside;
   const ownKinds = aside.length ? dayOrSpan.filter((c) => !aside.includes(c)) : dayOrSpan;
-  const own = nearestCue(sentence.text, ownKinds, trigger, clause, anchors);
+  let own = nearestCue(sentence.text, ownKinds, trigger, clause, anchors);
+  // "recently concluded a visit to Laos on 25-26 March": a day of the act's own clause beats a vague period (dates.select.day-over-period).
+  let overPeriod: SpanCue | undefined;
+  if (own?.kind === 'span' && !own.future && !DAY_OVER_PERIOD.skipTypes.has(candidate.type) && DAY_OVER_PERIOD.words.test(own.text)) {
+    const day = nearestCue(sentence.text, ownKinds.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext), trigger, clause, anchors);
+    if (day && day.start >= clause.start && day.end <= clause.end && toDayNumber(day.date)! <= toDayNumber(ctx.published)!) {
+      overPeriod = own;
+      own = day;
+    }
+  }
   const needsOwnDate = (candidate as MaybeBackground).needsOwnDate === true || candidate.modality === 'background';
-  return { sentence, candidate, ctx, published: ctx.published, story, cues, trigger, clause, anchors, days, own, needsOwnDate, setAside, deadlineDays };
+  return { sentence, candidate, ctx, published: ctx.published, story, cues, trigger, clause, anchors, days, own, needsOwnDate, setAside, deadlineDays, ...(overPeriod ? { overPeriod } : {}) };
 }
 
 /** Step 2: the first resolver of `resolvers` that resolves, with the trace of every step. */

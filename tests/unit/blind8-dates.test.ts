@@ -34,3 +34,16 @@ describe('class 11: a future day in a directive\'s complement is a deadline, not
     expect(got.some((b) => b.startsWith('sanction 2025-07-11'))).toBe(true);
   });
 });
+
+describe('class 9: a day of the act\'s own clause beats "recently"', () => {
+  it('"recently concluded a visit ... on <range>" is a visit on the first day, not dropped as a vague period', () => {
+    const got = extract('The Gambian president recently concluded a state visit to Senegal on 7-8 July at the invitation of his Senegalese counterpart.').events;
+    const visit = got.find((e) => e.type === 'visit');
+    expect(visit?.date).toBe('2025-07-07');
+    expect(rules(visit)).toContain('dates.resolver.own-cue');
+    expect((visit?.trace ?? []).some((s) => s.action.includes('dates.select.day-over-period'))).toBe(true);
+  });
+  it('"recently" alone still leaves no day of its own', () => {
+    expect(briefs('The Gambian president recently concluded a state visit to Senegal.').filter((b) => b.startsWith('visit'))).toEqual([]);
+  });
+});

@@ -105,6 +105,12 @@ export const DATED_NOUN = {
 /** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
 export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
 /** The account an undated act goes on with (dates.resolver.story-frame). */
+/** "recently concluded a visit on 25-26 March": the clause's day beats the vague period (dates.select.day-over-period). */
+export const DAY_OVER_PERIOD = {
+  id: raw.dayOverPeriod.id as string,
+  words: new RegExp(raw.dayOverPeriod.words, 'iu'),
+  skipTypes: new Set<EventType>(raw.dayOverPeriod.skipTypes as EventType[]),
+};
 /** "asked the ambassador to leave on February 7": a future day in a directive's to-infinitive is a deadline (dates.select.deadline-complement). */
 export const DEADLINE_COMPLEMENT = {
   id: raw.deadlineComplement.id as string,
