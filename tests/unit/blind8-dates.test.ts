@@ -47,3 +47,37 @@ describe('class 9: a day of the act\'s own clause beats "recently"', () => {
     expect(briefs('The Gambian president recently concluded a state visit to Senegal.').filter((b) => b.startsWith('visit'))).toEqual([]);
   });
 });
+
+describe('class 1: a day told elsewhere in the same account (dates.resolver.same-account)', () => {
+  it('an agreement past the lead takes the day of the news conference told next', () => {
+    const events = extract('The border quarrel between the two neighbours has simmered for years. Kenya and Tanzania have agreed on a joint roadmap to settle their border dispute, Ugandan President Museveni has announced. Speaking at a joint news conference in Kampala, Museveni late on Sunday thanked both leaders for their courage.').events;
+    const agreement = events.find((e) => e.type === 'agreement');
+    expect(agreement?.date).toBe('2025-07-13');
+    expect(rules(agreement)).toContain('dates.resolver.same-account');
+  });
+  it('an expulsion told with "This follows" takes the day of the post told next', () => {
+    const events = extract('The dispute over the envoy\'s remarks grew this month. This follows Canada declaring the Indian envoy Sharma persona non grata, ordering him out of the country. In a social media post on Monday, the Canadian foreign minister said Sharma was no longer welcome.').events;
+    expect(events.find((e) => e.type === 'sanction')?.date).toBe('2025-07-14');
+  });
+  it('"<weekday>\'s meeting" in a sentence around dates a meeting with no cue', () => {
+    const got = briefs('Poland on Monday accused Hungarian Prime Minister Orban of helping Moscow. In a post after the talks, Orban said Sunday\u2019s meeting with Putin was useful. Both leaders also exchanged views on the war in Ukraine, he said.');
+    expect(got.some((b) => b.startsWith('meeting 2025-07-13'))).toBe(true);
+    expect(got.some((b) => b.startsWith('meeting 2025-07-15'))).toBe(false);
+  });
+  it('risk case: a present-state lead ("is now in") keeps the publication day', () => {
+    const events = extract('Tongan Prime Minister Hu\u2019akavameiliku is now in Samoa for his first official visit to the country. Speaking at a press conference in Apia on Monday, Hu\u2019akavameiliku thanked his hosts.').events;
+    const visit = events.find((e) => e.type === 'visit');
+    expect(visit?.date).toBe('2025-07-15');
+    const trace = (visit?.trace ?? []).map((s) => `${s.rule} ${s.action} ${s.detail ?? ''}`).join('\n');
+    expect(trace).toMatch(/same-account pass .*present-state/);
+  });
+  it('risk case: a lead speech act keeps the publication day, though the next sentence dates a post', () => {
+    const events = extract('The Brazilian government has condemned the expulsion of its ambassador Silva, expressing regret over the decision. In a social media post on Friday, the Venezuelan foreign minister called Silva an agent of interference.').events;
+    const speech = events.find((e) => e.type === 'accusation' || e.type === 'statement');
+    expect(speech?.date).toBe('2025-07-15');
+  });
+  it('a post whose day belongs to another clause far from it dates nothing', () => {
+    const events = extract('Jordan recalled its ambassador to Israel, the ministry said. As Israel expanded its ground operation in Gaza on Friday, the Jordanian foreign minister Safadi warned of a catastrophe in a post on X.').events;
+    expect(events.find((e) => e.type === 'sanction')?.date).toBe('2025-07-15');
+  });
+});

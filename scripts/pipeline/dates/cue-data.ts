@@ -105,6 +105,18 @@ export const DATED_NOUN = {
 /** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
 export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
 /** The account an undated act goes on with (dates.resolver.story-frame). */
+/** A lead act dated by a press conference or post of the same account told next (dates.resolver.same-account). */
+export const SAME_ACCOUNT = {
+  id: raw.sameAccount.id as string,
+  sentencesAhead: raw.sameAccount.sentencesAhead as number,
+  maxDaysBefore: raw.sameAccount.maxDaysBeforePublication as number,
+  maxFrameDistance: raw.sameAccount.maxFrameDistance as number,
+  frame: new RegExp(raw.sameAccount.frame, 'iu'),
+  background: new RegExp(raw.sameAccount.background, 'iu'),
+  presentState: new RegExp(raw.sameAccount.presentState, 'u'),
+  ignoredNames: new Set<string>(raw.sameAccount.ignoredNames),
+  speechTypes: new Set<EventType>(raw.sameAccount.speechTypes as EventType[]),
+};
 /** "recently concluded a visit on 25-26 March": the clause's day beats the vague period (dates.select.day-over-period). */
 export const DAY_OVER_PERIOD = {
   id: raw.dayOverPeriod.id as string,
