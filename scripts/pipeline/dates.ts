@@ -19,7 +19,8 @@ import type { DateContext, DateResolution, EventCandidate, EventType, Sentence }
 import { extractCues, repickDay, type AnchorCue, type DateCue, type DayCue, type DeadlineCue, type SpanCue } from './dates/cues.ts';
 import { addDays, toDayNumber } from './dates/day-math.ts';
 import { nearestCue } from './dates/select.ts';
-import { EFFECTIVE_DAY } from './dates/cue-data.ts';
+import { DAY_OVER_PERIOD, DEADLINE_COMPLEMENT, EFFECTIVE_DAY } from './dates/cue-data.ts';
+import { deadlineDay } from './dates/deadline-day.ts';
 import { isEffectiveDay } from './dates/effective.ts';
 import { DATE_RESOLVERS, type DateInput, type DateResolver } from './dates/resolvers/index.ts';
 import { storyDay, toLocal } from './dates/resolvers/common.ts';
@@ -46,10 +47,26 @@ export function prepare(sentence: Sentence, candidate: EventCandidate, ctx: Date
   const dayOrSpan = cues.filter((c): c is DayCue | SpanCue => c.kind === 'day' || (c.kind === 'span' && !c.weak));
   // A measure's effective day ("tariffs starting on Tuesday") is not the measure's own day.
   const setAside = EFFECTIVE_DAY.types.has(candidate.type) ? dayOrSpan.filter((c) => isEffectiveDay(sentence.text, c)) : [];
-  const ownKinds = setAside.length ? dayOrSpan.filter((c) => !setAside.includes(c)) : dayOrSpan;
-  const own = nearestCue(sentence.text, ownKinds, trigger, clause, anchors);
+  // "asked the ambassador to leave on February 7": a future day in a directive's complement is its deadline.
+  const deadlineDays: Array<{ cue: DayCue; day: string; own: boolean }> = [];
+  for (const c of days) {
+    const found = setAside.includes(c) ? undefined : deadlineDay(sentence.text, c, trigger, candidate.type, ctx.published);
+    if (found) deadlineDays.push({ cue: c, ...found });
+  }
+  const aside = deadlineDays.length ? [...setAside, ...deadlineDays.map((d) => d.cue)] : setAside;
+  const ownKinds = aside.length ? dayOrSpan.filter((c) => !aside.includes(c)) : dayOrSpan;
+  let own = nearestCue(sentence.text, ownKinds, trigger, clause, anchors);
+  // "recently concluded a visit to Laos on 25-26 March": a day of the act's own clause beats a vague period (dates.select.day-over-period).
+  let overPeriod: SpanCue | undefined;
+  if (own?.kind === 'span' && !own.future && !DAY_OVER_PERIOD.skipTypes.has(candidate.type) && DAY_OVER_PERIOD.words.test(own.text)) {
+    const day = nearestCue(sentence.text, ownKinds.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext), trigger, clause, anchors);
+    if (day && day.start >= clause.start && day.end <= clause.end && toDayNumber(day.date)! <= toDayNumber(ctx.published)!) {
+      overPeriod = own;
+      own = day;
+    }
+  }
   const needsOwnDate = (candidate as MaybeBackground).needsOwnDate === true || candidate.modality === 'background';
-  return { sentence, candidate, ctx, published: ctx.published, story, cues, trigger, clause, anchors, days, own, needsOwnDate, setAside };
+  return { sentence, candidate, ctx, published: ctx.published, story, cues, trigger, clause, anchors, days, own, needsOwnDate, setAside, deadlineDays, ...(overPeriod ? { overPeriod } : {}) };
 }
 
 /** Step 2: the first resolver of `resolvers` that resolves, with the trace of every step. */
@@ -83,6 +100,11 @@ export function resolveDate(sentence: Sentence, candidate: EventCandidate, ctx: 
       else if (deadline.days !== undefined) res.deadline = addDays(res.date ?? ctx.published, deadline.days);
       if (res.deadline) res.trace?.push({ stage: 'dates', rule: 'dates.deadline', action: `deadline=${res.deadline}`, detail: deadline.text.trim() });
     }
+  }
+  const set = input.deadlineDays?.find((d) => d.own);
+  if (set && !res.deadline && DEADLINE_TYPES.has(candidate.type)) {
+    res.deadline = set.day;
+    res.trace?.push({ stage: 'dates', rule: DEADLINE_COMPLEMENT.id, action: `deadline=${set.day}`, detail: set.cue.text.trim() });
   }
   return res;
 }

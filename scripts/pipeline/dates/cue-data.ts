@@ -105,6 +105,34 @@ export const DATED_NOUN = {
 /** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
 export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
 /** The account an undated act goes on with (dates.resolver.story-frame). */
+/** A lead act dated by a press conference or post of the same account told next (dates.resolver.same-account). */
+export const SAME_ACCOUNT = {
+  id: raw.sameAccount.id as string,
+  sentencesAhead: raw.sameAccount.sentencesAhead as number,
+  maxDaysBefore: raw.sameAccount.maxDaysBeforePublication as number,
+  maxFrameDistance: raw.sameAccount.maxFrameDistance as number,
+  frame: new RegExp(raw.sameAccount.frame, 'iu'),
+  background: new RegExp(raw.sameAccount.background, 'iu'),
+  presentState: new RegExp(raw.sameAccount.presentState, 'u'),
+  ignoredNames: new Set<string>(raw.sameAccount.ignoredNames),
+  speechTypes: new Set<EventType>(raw.sameAccount.speechTypes as EventType[]),
+};
+/** "recently concluded a visit on 25-26 March": the clause's day beats the vague period (dates.select.day-over-period). */
+export const DAY_OVER_PERIOD = {
+  id: raw.dayOverPeriod.id as string,
+  words: new RegExp(raw.dayOverPeriod.words, 'iu'),
+  skipTypes: new Set<EventType>(raw.dayOverPeriod.skipTypes as EventType[]),
+};
+/** "asked the ambassador to leave on February 7": a future day in a directive's to-infinitive is a deadline (dates.select.deadline-complement). */
+export const DEADLINE_COMPLEMENT = {
+  id: raw.deadlineComplement.id as string,
+  directive: new RegExp(raw.deadlineComplement.directive, 'giu'),
+  infinitive: new RegExp(raw.deadlineComplement.infinitive, 'iu'),
+  maxInfinitiveDistance: raw.deadlineComplement.maxInfinitiveDistance as number,
+  maxDaysAfter: raw.deadlineComplement.maxDaysAfterPublication as number,
+  maxCueDistance: raw.deadlineComplement.maxCueDistance as number,
+  types: new Set<EventType>(raw.deadlineComplement.types as EventType[]),
+};
 /** A future period opened by "by"/"until": a threat's deadline, not its day (dates.own-cue.deadline-span). */
 export const DEADLINE_SPAN = {
   id: raw.deadlineSpan.id as string,

@@ -27,7 +27,10 @@ export function precedingDay(earlier: readonly Sentence[] | undefined, story: st
 }
 
 export function anchoredDate(input: DateInput, anchors: AnchorCue[]): AnchorOutcome {
-  const { sentence, candidate, ctx, days, trigger } = input;
+  const { sentence, candidate, ctx, trigger } = input;
+  // A directive's deadline ("asked X to leave on February 7") is no day to count from (dates.select.deadline-complement).
+  const deadlines = input.deadlineDays?.map((d) => d.cue);
+  const days = deadlines?.length ? input.days.filter((c) => !deadlines.includes(c)) : input.days;
   if (anchors.length === 0) return { kind: 'none' };
   const base = ctx.dateline?.date && toDayNumber(ctx.dateline.date) !== null ? ctx.dateline.date : storyDay(ctx);
   const sameDay = anchors.some((a) => a.implicit && a.unit === 'day' && a.count === 0) ? precedingDay(ctx.earlier, input.story, ctx.published) : undefined;

@@ -27,6 +27,9 @@
  *      the named event; an explicit bridge, before a later retelling's day.
  *   6. later-retelling: a later sentence that tells the same act with its day ("the meeting that
  *      took place on Monday") beats any default; it comes after the sentence's own evidence.
+ *   6b. named-day: "Fico said Sunday's meeting was ...": the act named with a day in the genitive in
+ *      a sentence around (three before or after); a named act with its day, before "also" goes on
+ *      with whatever was told last.
  *   7. continued-account: "also met" goes on with the account told before; weaker than a
  *      retelling, which names the very act.
  *   7b. story-frame: with no cue at all, an act told right after (or with) one dated by its own
@@ -36,6 +39,9 @@
  *      evidence before the defaults.
  *   8. undated-background: with no cue found, background gets no day, before any default could
  *      stamp it with the dateline's or publication day.
+ *   8a. same-account: a press conference, post or briefing of the same account told in the next
+ *      sentences, sharing a name with the act's sentence, dates a lead act with no cue; after every
+ *      link to a named event, before the news day (the account's own words beat the story's day).
  *   8b. news-day: every act dated by its own words so far lies on one recent day before
  *      publication (a day-after report): an act with nothing else to date it takes that day.
  *   9. dateline, 10. publication: a news lead tells the day's events.
@@ -54,6 +60,7 @@ import { ownCueResolver } from './own-cue.ts';
 import { leadSummaryResolver } from './lead-summary.ts';
 import { newsDayResolver } from './news-day.ts';
 import { readoutResolver } from './readout.ts';
+import { namedDayResolver, sameAccountResolver } from './same-account.ts';
 import { storyFrameResolver } from './story-frame.ts';
 import { toldBeforeResolver } from './told-before.ts';
 import { withinEventResolver } from './within-event.ts';
@@ -72,10 +79,12 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   namedAgainResolver,
   eveOfResolver,
   laterRetellingResolver,
+  namedDayResolver,
   continuedAccountResolver,
   storyFrameResolver,
   leadSummaryResolver,
   undatedBackgroundResolver,
+  sameAccountResolver,
   newsDayResolver,
   datelineResolver,
   publicationResolver,

@@ -5,7 +5,8 @@
  * sentence states (its first day cue outside quotations, no future one, 1 to a few days before
  * publication) rather than the publication day. Only the article's first body sentence.
  */
-import { LEAD_SUMMARY, STORY_FRAME } from '../cue-data.ts';
+import { LEAD_SUMMARY, SAME_ACCOUNT, STORY_FRAME } from '../cue-data.ts';
+import { presentStateLead } from './same-account.ts';
 import { extractCues, type DayCue } from '../cues.ts';
 import { toDayNumber } from '../day-math.ts';
 import { quoteOf, quoteRanges } from '../quotes.ts';
@@ -13,10 +14,12 @@ import { chose, pass, type DateResolver } from './types.ts';
 
 export const leadSummaryResolver: DateResolver = {
   id: LEAD_SUMMARY.id,
-  resolve({ ctx, candidate, needsOwnDate, story, published }) {
+  resolve({ ctx, sentence, candidate, needsOwnDate, story, published }) {
     if (needsOwnDate) return pass('background needs a day of its own');
     if (STORY_FRAME.speechTypes.has(candidate.type)) return pass('a speech act in the lead may react to the account, later');
     if (ctx.earlier === undefined || ctx.earlier.length > 0) return pass('not the lead sentence');
+    // "is now in Fiji for her first official visit": the lead tells where things stand on the publication day.
+    if (presentStateLead(sentence.text)) return pass(`a present-state lead ("is now in") is dated by publication (${SAME_ACCOUNT.id} presentState)`);
     const next = ctx.following?.[0];
     if (!next) return pass('no sentence after the lead');
     const quotes = quoteRanges(next.text);

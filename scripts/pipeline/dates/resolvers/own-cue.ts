@@ -6,7 +6,7 @@
  */
 import { chose, pass, type DateResolver } from './types.ts';
 import { describe, fromDayCue, fromSpanCue } from './common.ts';
-import { APPOSITIVE_DAY, DATED_NOUN, DEADLINE_SPAN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
+import { APPOSITIVE_DAY, DATED_NOUN, DAY_OVER_PERIOD, DEADLINE_COMPLEMENT, DEADLINE_SPAN, EFFECTIVE_DAY, OBJECT_DAY } from '../cue-data.ts';
 import { datesObject, relativeClauses, relativeOnDatedNoun } from '../select.ts';
 import { quotedRelative } from './quoted-relative.ts';
 
@@ -37,6 +37,8 @@ export const ownCueResolver: DateResolver = {
       return pass(`"${own.text.trim()}" is the dateline's day, not the act's own (${DATELINE_NOT_OWN_ID})`);
     }
     if (!own) {
+      const deadline = input.deadlineDays?.[0];
+      if (deadline) return pass(`"${deadline.cue.text.trim()}" is the deadline the act sets (${deadline.day}), not its day (${DEADLINE_COMPLEMENT.id})`);
       if (setAside?.length) return pass(`"${setAside[0]!.text.trim()}" is the day the measure takes effect, not the act's (${EFFECTIVE_DAY.id})`);
       const ofObject = cues.find((c) => c.kind === 'day' && datesObject(sentence.text, c, trigger));
       if (ofObject) return pass(`"${ofObject.text.trim()}" dates the act's object, not the act (${OBJECT_DAY.id})`);
@@ -58,7 +60,8 @@ export const ownCueResolver: DateResolver = {
     const rel = relativeClauses(sentence.text).find((r) => trigger.start >= r.start && trigger.end <= r.end);
     const viaNoun = rel && own.end <= rel.start && relativeOnDatedNoun(sentence.text, own, rel);
     const restated = own.kind === 'day' && own.restates ? ` (${APPOSITIVE_DAY.id}: "${own.restates}" restated as an explicit date)` : '';
+    const over = input.overPeriod ? ` (${DAY_OVER_PERIOD.id}: the day of the act's own clause, not "${input.overPeriod.text.trim()}")` : '';
     const dashed = own.kind === 'day' && own.dashRange ? ' (dates.cue.dash-range: a range of days written with a dash, read from its first day)' : '';
-    return chose(res, `${describe(res)}: ${own.evidence} day${viaNoun ? ` (${DATED_NOUN.id}: the relative clause tells the act of the dated noun)` : ''}${restated}${dashed}`);
+    return chose(res, `${describe(res)}: ${own.evidence} day${viaNoun ? ` (${DATED_NOUN.id}: the relative clause tells the act of the dated noun)` : ''}${restated}${dashed}${over}`);
   },
 };

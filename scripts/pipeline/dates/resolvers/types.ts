@@ -27,6 +27,10 @@ export interface DateInput {
   needsOwnDate: boolean;
   /** Day or period cues that can never be the event's own (a measure's effective day), left out of `own`. */
   setAside?: ReadonlyArray<DayCue | SpanCue>;
+  /** Future days in a directive's to-infinitive ("asked X to leave on February 7"): deadlines, left out of `own` (dates.select.deadline-complement). */
+  deadlineDays?: ReadonlyArray<{ cue: DayCue; day: string; own: boolean }>;
+  /** The vague period ("recently") a day of the act's own clause won over (dates.select.day-over-period). */
+  overPeriod?: SpanCue;
 }
 
 /** A resolver's answer: the resolution and why, or a pass and why. */
