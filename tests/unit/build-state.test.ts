@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../scripts/eval/synthetic-corpus.ts';
-import { assignIdsFrom, BuildState, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
+import { assignIdsFrom, BuildState, registryDigest, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
 import { incrementalFinish } from '../../scripts/pipeline/corpus/build-state.ts';
 import { extractCorpus } from '../../scripts/pipeline/corpus/extract-corpus.ts';
 import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
@@ -214,25 +214,38 @@ function expectAsClean(b: { text: string; report: string; registry: string }, re
  * As the CLI does it with an id registry or curation: with curation, the state's merged events
  * through publishMerged; with ids only, the state's own publish (from its records, `viaMerged`
  * forces the first way). `forgetLites` drops the state's list of the events' registry records (a
- * state written before it existed): they are then taken from the events' texts.
+ * state written before it existed): they are then taken from the events' texts. `digests`: as the
+ * CLI does, the registry's hash is given (and the written one's when its text changed), so that the
+ * state can match the registry incrementally.
  */
-async function buildPublished(dir: string, cache: string, registry: Registry, curation?: { path: string; text: string }, o: { viaMerged?: boolean; forgetLites?: boolean } = {}) {
+async function buildPublished(
+  dir: string,
+  cache: string,
+  registry: Registry,
+  curation?: { path: string; text: string },
+  o: { viaMerged?: boolean; forgetLites?: boolean; digests?: boolean } = {},
+) {
   const state = await BuildState.open(cache, extractorVersion());
   if (o.forgetLites) state.liteAt = undefined;
   const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
   const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], corpusWarnings: res.warnings });
   let text: string;
   let r: { report: unknown; registry?: Registry };
+  let incremental = false;
   if (curation || o.viaMerged) {
     const m = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
     text = [...eventsFileChunks(m.file)].join('');
     r = m;
   } else {
-    const p = await inc.publish(registry);
+    const before = o.digests ? formatRegistry(registry) : undefined;
+    const p = await inc.publish(registry, before !== undefined ? registryDigest(before) : undefined);
     const out = path.join(tmp, 'published-events.json');
     await p.write(out);
     text = await readFile(out, 'utf8');
     r = p;
+    incremental = p.incremental;
+    const after = formatRegistry(p.registry);
+    if (before !== undefined && after !== before) p.written(registryDigest(after));
   }
   const litesAdded = state.litesAdded;
   await inc.saveState();
@@ -244,6 +257,7 @@ async function buildPublished(dir: string, cache: string, registry: Registry, cu
     stats: inc.stats,
     extracted: res.stats.extracted,
     litesAdded,
+    incremental,
   };
 }
 
@@ -359,7 +373,7 @@ describe('build state with an id registry and curation', () => {
     const builds: { text: string; registry: string }[] = [];
     for (let n = 0; n < 3; n++) {
       const ref = await cleanPublished(dir, registry);
-      const b = await buildPublished(dir, cache, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, { digests: true });
       expect(b.text).toBe(ref.text);
       expect(b.registry).toBe(ref.registry);
       registry = b.next;
@@ -372,6 +386,62 @@ describe('build state with an id registry and curation', () => {
     expect(builds[2]!.text).toBe(builds[0]!.text);
     expect(builds[1]!.registry).toBe(builds[0]!.registry);
     expect(builds[2]!.registry).toBe(builds[0]!.registry);
+  }, 300_000);
+});
+
+describe('build state: the registry matched from the previous build', () => {
+  it('gives the ids of a full matching after removals, additions, returns and reprints, and with a registry it did not write', async () => {
+    const dir = path.join(tmp, 'match');
+    const cache = path.join(tmp, 'match-cache');
+    await copyDir(corpus, dir);
+    let registry = emptyRegistry();
+    const history: Registry[] = [];
+    const check = async () => {
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, { digests: true });
+      expectAsClean(b, ref);
+      history.push(registry);
+      registry = b.next;
+      return b;
+    };
+    // First build: nothing to start from. Then the registry it wrote (every entry new: all decided again).
+    expect((await check()).incremental).toBe(false);
+    expect((await check()).incremental).toBe(true);
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    // Removed articles: ids that now name nothing or another event; the next registry changes them.
+    await rm(path.join(dir, names[3]!));
+    await rm(path.join(dir, names[10]!));
+    const removed = await check();
+    expect(JSON.parse(removed.text).aliases).toBeDefined();
+    // An article added, one changed.
+    const extra = generateArticle(COUNT + 9, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    const text = await readFile(path.join(dir, names[12]!), 'utf8');
+    await writeFile(path.join(dir, names[12]!), text.replace(/\n\n/, '\n\nChina and Russia held talks in Beijing on Tuesday.\n\n'));
+    await check();
+    // The removed articles back: their events take their registered ids again, from events that held none.
+    await writeFile(path.join(dir, names[3]!), await readFile(path.join(corpus, names[3]!)));
+    await writeFile(path.join(dir, names[10]!), await readFile(path.join(corpus, names[10]!)));
+    await check();
+    // An article removed, then back under another name: no source is shared, but its events' content
+    // ids are the ids they were published under (gone ids), which they take again.
+    await rm(path.join(dir, names[14]!));
+    await check();
+    await writeFile(path.join(dir, `moved-${names[14]!}`), await readFile(path.join(corpus, names[14]!)));
+    await check();
+    // A reprint (its reports join the original's clusters) and a same-named file elsewhere.
+    await copyFile(path.join(dir, names[5]!), path.join(dir, `reprint-${names[5]!}`));
+    await copyFile(path.join(dir, names[7]!), path.join(dir, 'nested', names[7]!));
+    await check();
+    const same = await check();
+    expect(same.incremental).toBe(true);
+    // A registry the state did not see (an older one): matched in full, same bytes.
+    registry = history[2]!;
+    await rm(path.join(dir, extra.path));
+    expect((await check()).incremental).toBe(false);
+    // And incrementally again from there.
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    expect((await check()).incremental).toBe(true);
   }, 300_000);
 });
 
