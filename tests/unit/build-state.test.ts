@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../scripts/eval/synthetic-corpus.ts';
-import { assignIdsFrom, BuildState, registryDigest, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
+import { assignIdsFrom, BuildState, idFamily, reassignIds, registryDigest, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
 import { incrementalFinish } from '../../scripts/pipeline/corpus/build-state.ts';
 import { extractCorpus } from '../../scripts/pipeline/corpus/extract-corpus.ts';
 import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
@@ -632,5 +632,45 @@ describe('assignIdsFrom', () => {
       expect(assignIdsFrom(events.map((e) => ({ base: baseId(e), order: e.order })))).toEqual(expected);
     }
     expect(clashes).toBeGreaterThan(0);
+  });
+
+  it('numbers again only the families that changed (reassignIds), with the ids of a full numbering', () => {
+    expect(idFamily('a-b-2-10')).toBe('a-b');
+    expect(idFamily('a-b')).toBe('a-b');
+    expect(idFamily('a-2x')).toBe('a-2x');
+    expect(idFamily('a-')).toBe('a-');
+    // Bases that are other bases with a suffix ("x-2" is also the second "x"), equal order keys
+    // (the input order decides), events gone, new and moved to the end of the list.
+    const bases = ['x', 'x-2', 'x-2-2', 'x-3', 'y', 'y-10', 'z-2024', 'z', 'w-a'];
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let differed = 0;
+    for (let round = 0; round < 300; round++) {
+      const make = (i: number) => ({ base: bases[Math.floor(rnd() * bases.length)]!, order: String(Math.floor(rnd() * 4)), n: i });
+      const before = Array.from({ length: 1 + Math.floor(rnd() * 25) }, (_, i) => make(i));
+      const ids = assignIdsFrom(before);
+      const old = before.map((e, i) => ({ ...e, id: ids[i]! }));
+      const touched = new Set<string>();
+      const kept: typeof old = [];
+      const moved: typeof old = [];
+      for (const e of old) {
+        const r = rnd();
+        if (r < 0.15) touched.add(idFamily(e.base));
+        else if (r < 0.3) {
+          touched.add(idFamily(e.base));
+          moved.push(e);
+        } else kept.push(e);
+      }
+      const added = Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => ({ ...make(100 + i), id: '' }));
+      for (const e of added) {
+        e.id = e.base;
+        touched.add(idFamily(e.base));
+      }
+      const after = [...kept, ...moved, ...added];
+      const full = assignIdsFrom(after);
+      expect(reassignIds(after, touched)).toEqual(full);
+      if (full.some((id, i) => id !== after[i]!.id)) differed++;
+    }
+    expect(differed).toBeGreaterThan(50);
   });
 });

@@ -468,6 +468,50 @@ export function assignIdsFrom(events: readonly { base: string; order: string }[]
   return out;
 }
 
+/**
+ * The family of an id: the id without its trailing "-N" numbers. Every candidate assignIdsFrom tries
+ * for a base id (the base, base-2, base-3...) is of the base's family, so two bases of different
+ * families never compete for an id, and each family is numbered as if it were alone (its groups in
+ * the same order among themselves).
+ */
+export function idFamily(id: string): string {
+  let end = id.length;
+  for (;;) {
+    const at = id.lastIndexOf('-', end - 1);
+    if (at < 0 || at >= end - 1) break;
+    let digits = true;
+    for (let i = at + 1; i < end; i++) {
+      const c = id.charCodeAt(i);
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+    }
+    if (!digits) break;
+    end = at;
+  }
+  return end === id.length ? id : id.slice(0, end);
+}
+
+/**
+ * assignIdsFrom(events) when each event's `id` is what assignIdsFrom gave it in the previous build
+ * and only the families in `touched` (idFamily of base ids) gained, lost or reordered events since:
+ * the other families are numbered as before (see idFamily), so only the touched ones are numbered
+ * again (in the same relative order, which decides between equal order keys).
+ */
+export function reassignIds(events: readonly { base: string; order: string; id: string }[], touched: ReadonlySet<string>): string[] {
+  const out: string[] = new Array(events.length);
+  const sub: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (touched.has(idFamily(e.base))) sub.push(i);
+    else out[i] = e.id;
+  }
+  const ids = assignIdsFrom(sub.map((i) => events[i]!));
+  for (let k = 0; k < sub.length; k++) out[sub[k]!] = ids[k]!;
+  return out;
+}
+
 export interface IncrementalInput {
   /** Reports in sorted path order; those of documents the state knows are stubs (no events). */
   reports: readonly DocReport[];
@@ -685,7 +729,13 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   // Old events kept as they were go the way of the untouched ones (their text is in the body).
   for (const e of added) if (e.text === undefined && e.len >= 0 && e.off >= 0) kept.push(e);
   const all = kept.concat(added.filter((e) => !(e.text === undefined && e.len >= 0 && e.off >= 0)));
-  const ids = assignIdsFrom(all);
+  // Numbered again: the id families of the events of the re-clustered blocks (gone, kept, moved to
+  // the end of the list) and of the new events; every other family has the same events in the same
+  // order as in the previous build, so the same ids (reassignIds).
+  const touched = new Set<string>();
+  for (const e of state.events) if (affected.has(e.block)) touched.add(idFamily(e.base));
+  for (const e of added) touched.add(idFamily(e.base));
+  const ids = reassignIds(all, touched);
   let idsChanged = 0;
   for (let i = 0; i < all.length; i++) {
     let e = all[i]!;
