@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../scripts/eval/synthetic-corpus.ts';
-import { assignIdsFrom, BuildState, idFamily, reassignIds, registryDigest, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
+import { assignIdsFrom, BuildState, DocReports, idFamily, reassignIds, registryDigest, reportsText, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
 import { incrementalFinish } from '../../scripts/pipeline/corpus/build-state.ts';
 import { extractCorpus } from '../../scripts/pipeline/corpus/extract-corpus.ts';
 import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
@@ -19,6 +19,7 @@ import { reportDocument } from '../../scripts/pipeline/document-report.ts';
 import { mergeEvents } from '../../scripts/pipeline/merge.ts';
 import { oneSided } from '../../scripts/pipeline/merge/one-sided.ts';
 import type { DocReport } from '../../scripts/pipeline/document-report.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
 import { emptyRegistry, formatRegistry, type Registry } from '../../scripts/pipeline/id-registry.ts';
 import { eventsFileChunks } from '../../scripts/pipeline/corpus/write-json.ts';
 
@@ -605,6 +606,25 @@ describe('build state: files by size, mtime, ctime and inode', () => {
     expect(verified.stats.extracted).toBe(0);
     expect(verified.text).toBe(changed.text);
   }, 120_000);
+});
+
+describe('a document\'s reports in the state (DocReports)', () => {
+  it('gives each report of a text with one report a line, and of a text written before, as JSON.parse does', () => {
+    const reports = [
+      { title: 'line\nbreak\r\u2028\u2029 "quoted" \\ back', n: 1 },
+      { title: 'Zürich, 北京, 🙂', n: [2, { deep: ',\n' }] },
+      { title: ']', n: null },
+      { title: '', n: 4 },
+    ] as unknown as ExtractedEvent[];
+    for (let n = 0; n <= reports.length; n++) {
+      const some = reports.slice(0, n);
+      for (const text of [reportsText(some), JSON.stringify(some)]) {
+        expect(JSON.parse(text)).toEqual(some);
+        const doc = new DocReports(Buffer.from(text, 'utf8'), some.length);
+        for (let j = some.length - 1; j >= 0; j--) expect(doc.at(j)).toEqual(some[j]);
+      }
+    }
+  });
 });
 
 describe('assignIdsFrom', () => {

@@ -611,8 +611,8 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     reach.push(reached);
   }
 
-  // 2. Their reports (from the state's per-document text, parsed once per document), with the new ones.
-  const parsed = new Map<string, ExtractedEvent[]>();
+  // 2. Their reports (from the state's per-document text, each report parsed once), with the new ones.
+  const parsed = new Map<string, DocReports>();
   const members: ExtractedEvent[] = [];
   const refs: Ref[] = [];
   /** The old block of each member (-1 for a new report). */
@@ -627,10 +627,10 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       let evs = parsed.get(key);
       if (evs === undefined) {
         const d = state.docs.get(key)!;
-        evs = JSON.parse((await state.read(d.rep[0], d.rep[1])).toString('utf8')) as ExtractedEvent[];
+        evs = new DocReports(await state.read(d.rep[0], d.rep[1]), d.n);
         parsed.set(key, evs);
       }
-      const ev = normalized(evs[j]!);
+      const ev = normalized(evs.at(j));
       list.push(ev);
       if (!present.has(key)) {
         intact = false;
@@ -1359,6 +1359,48 @@ function matchFromState(
   return { named, matched, ties, lines };
 }
 
+/**
+ * A document's reports as the state keeps them: a JSON array with one report a line (reportsText),
+ * so that a rebuild parses only the reports it clusters again (a block of 51,000 reports spans
+ * documents that hold 226,000). A text without those lines (a state written before) is parsed whole.
+ */
+export function reportsText(events: readonly ExtractedEvent[]): string {
+  return events.length === 0 ? '[]' : `[${events.map((ev) => JSON.stringify(ev)).join(',\n')}]`;
+}
+
+/** The reports of a document's text (reportsText), each parsed when first asked for. */
+export class DocReports {
+  private readonly starts: number[] | undefined;
+  private readonly parsed: ExtractedEvent[] = [];
+  private whole: ExtractedEvent[] | undefined;
+
+  constructor(
+    private readonly text: Buffer,
+    n: number,
+  ) {
+    // Line k starts after the k-th line break (JSON text has no raw line break inside a value).
+    const starts = [0];
+    for (let at = text.indexOf(10); at >= 0 && starts.length <= n; at = text.indexOf(10, at + 1)) starts.push(at + 1);
+    this.starts = n > 1 && starts.length === n ? starts : undefined;
+  }
+
+  at(j: number): ExtractedEvent {
+    if (this.starts === undefined) {
+      this.whole ??= JSON.parse(this.text.toString('utf8')) as ExtractedEvent[];
+      return this.whole[j]!;
+    }
+    let ev = this.parsed[j];
+    if (ev === undefined) {
+      const n = this.starts.length;
+      // Line j: "[" first, "," or "]" last, then the line break.
+      const from = this.starts[j]! + (j === 0 ? 1 : 0);
+      const to = j + 1 < n ? this.starts[j + 1]! - 2 : this.text.length - 1;
+      ev = this.parsed[j] = JSON.parse(this.text.toString('utf8', from, to)) as ExtractedEvent;
+    }
+    return ev;
+  }
+}
+
 /** The hash of a cluster from its members' refs ("~" before a copy's): order-independent. */
 function clusterSig(refs: string[]): string {
   const h = createHash('sha256');
@@ -1491,7 +1533,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         rep = old.rep;
         n = old.n;
       } else {
-        const text = old ? await state.read(old.rep[0], old.rep[1]) : Buffer.from(JSON.stringify(r.events), 'utf8');
+        const text = old ? await state.read(old.rep[0], old.rep[1]) : Buffer.from(reportsText(r.events), 'utf8');
         n = old ? old.n : r.events.length;
         rep = [await append(text), text.length];
       }
