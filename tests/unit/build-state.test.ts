@@ -8,7 +8,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../scripts/eval/synthetic-corpus.ts';
-import { assignIdsFrom, BuildState, DocReports, idFamily, reassignIds, registryDigest, reportsText, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
+import {
+  assignIdsFrom,
+  BuildState,
+  DocReports,
+  findTerm,
+  idFamily,
+  reassignIds,
+  registryDigest,
+  reportsText,
+  STATE_FILE,
+} from '../../scripts/pipeline/corpus/build-state.ts';
 import { incrementalFinish } from '../../scripts/pipeline/corpus/build-state.ts';
 import { extractCorpus } from '../../scripts/pipeline/corpus/extract-corpus.ts';
 import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
@@ -606,6 +616,34 @@ describe('build state: files by size, mtime, ctime and inode', () => {
     expect(verified.stats.extracted).toBe(0);
     expect(verified.text).toBe(changed.text);
   }, 120_000);
+});
+
+describe('index lookups in a bucket\'s text (findTerm)', () => {
+  it('finds what the parsed bucket gives, and nothing else', () => {
+    const S = '\u0001';
+    const C = '\u0002';
+    const terms = [`f${S}m${S}CHN${S}2024-01-01`, `d${S}doc1`, `d${S}doc1"x`, 'odd', `d${S}a,"b`, `d${S}{"q\\`, `t${S}ü北${S}*`];
+    const keys: string[] = [];
+    for (const t of terms) {
+      keys.push(t, `${t}${C}visit|day|stated`, `${t}${C}call|month|weak"q`, `${t}0`, `${t}${S}x`, `x${t}`, `${t}${C}`);
+    }
+    keys.push(`d${S}doc1${C}${S}`, `o,"dd`, `{"odd`);
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 40; round++) {
+      const obj: Record<string, number[]> = {};
+      for (const k of keys) if (rnd() < 0.6) obj[k] = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => Math.floor(rnd() * 1000));
+      const text = Buffer.from(JSON.stringify(obj), 'utf8');
+      for (const t of terms) {
+        const want: [string, number[]][] = [];
+        for (const [k, v] of Object.entries(obj)) {
+          const at = k.indexOf(C);
+          if ((at < 0 ? k : k.slice(0, at)) === t) want.push([at < 0 ? '' : k.slice(at + 1), v]);
+        }
+        expect(findTerm(text, t)).toEqual(want);
+      }
+    }
+  });
 });
 
 describe('a document\'s reports in the state (DocReports)', () => {

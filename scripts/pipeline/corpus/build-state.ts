@@ -328,12 +328,25 @@ export class BuildState {
     return this.files.get(sig);
   }
 
-  /** The index bucket `name` (read from the body once). */
+  /** Index buckets read as text (for lookups) and not parsed yet. */
+  private readonly texts = new Map<string, Buffer>();
+
+  private async bucketText(name: string): Promise<Buffer> {
+    let t = this.texts.get(name);
+    if (t === undefined) {
+      const at = this.buckets.get(name);
+      t = at ? await this.read(at[0], at[1]) : Buffer.from('{}');
+      this.texts.set(name, t);
+    }
+    return t;
+  }
+
+  /** The index bucket `name` (read from the body once), parsed: for buckets this build changes. */
   async bucket(name: string): Promise<Map<string, number[]>> {
     let m = this.loaded.get(name);
     if (m === undefined) {
-      const at = this.buckets.get(name);
-      m = at ? new Map(Object.entries(JSON.parse((await this.read(at[0], at[1])).toString('utf8')) as Record<string, number[]>)) : new Map();
+      m = new Map(Object.entries(JSON.parse((await this.bucketText(name)).toString('utf8')) as Record<string, number[]>));
+      this.texts.delete(name);
       this.loaded.set(name, m);
     }
     return m;
@@ -341,9 +354,14 @@ export class BuildState {
 
   private readonly byPrefix = new Map<string, Map<string, [string, number[]][]>>();
 
-  /** The blocks filed under `term`, by the class (type, precision, evidence) of their reports ('' for none). */
+  /**
+   * The blocks filed under `term`, by the class (type, precision, evidence) of their reports ('' for
+   * none). A bucket this build has not parsed is searched in its text (findTerm): a lookup reads a few
+   * hundred buckets of which a build changes a third.
+   */
   async lookup(term: string): Promise<[string, number[]][]> {
     const name = bucketOf(term);
+    if (!this.loaded.has(name)) return findTerm(await this.bucketText(name), term);
     let pm = this.byPrefix.get(name);
     if (pm === undefined) {
       pm = new Map();
@@ -370,6 +388,32 @@ export class BuildState {
     await this.fd?.close();
     this.fd = undefined;
   }
+}
+
+/**
+ * The entries of an index bucket's text (JSON.stringify of an object: term -> block ids) whose term
+ * is `term` (class '') or `term` + U+0002 + a class, in the order of the text, as the parsed object
+ * would give them. Every key begins with a quote right after "{" or ",", which inside a JSON string
+ * is always escaped; each candidate key is parsed and compared whole.
+ */
+export function findTerm(text: Buffer, term: string): [string, number[]][] {
+  const pattern = Buffer.from(JSON.stringify(term).slice(0, -1), 'utf8');
+  const out: [string, number[]][] = [];
+  for (let p = text.indexOf(pattern); p >= 0; p = text.indexOf(pattern, p + 1)) {
+    const before = text[p - 1];
+    if (before !== 0x7b && before !== 0x2c) continue;
+    let q = p + 1;
+    while (q < text.length && text[q] !== 0x22) q += text[q] === 0x5c ? 2 : 1;
+    const key = JSON.parse(text.toString('utf8', p, q + 1)) as string;
+    let cls: string;
+    if (key === term) cls = '';
+    else if (key.length > term.length && key.startsWith(term) && key.charCodeAt(term.length) === 2) cls = key.slice(term.length + 1);
+    else continue;
+    if (text[q + 1] !== 0x3a || text[q + 2] !== 0x5b) throw new Error('build state: unexpected index text');
+    const end = text.indexOf(0x5d, q + 2);
+    out.push([cls, JSON.parse(text.toString('latin1', q + 2, end + 1)) as number[]]);
+  }
+  return out;
 }
 
 /** Calendar days from `days` before `day` to `days` after it. */
