@@ -144,16 +144,16 @@ async function loadRegistry(values: Values, input: string | undefined): Promise<
   const explicit = values['id-registry'];
   const file = explicit ? path.resolve(explicit) : input ? path.join(input, REGISTRY_FILE) : undefined;
   if (!file) return {};
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     if (code(err) === 'ENOENT') return { file, registry: emptyRegistry() };
     die(`cannot read id registry ${file}: ${code(err)}`);
   }
-  const parsed = parseRegistry(text, path.relative(process.cwd(), file) || file);
-  // (The hash of the text read: the build state matches incrementally against a registry it knows.)
-  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest: registryDigest(text) }) };
+  const parsed = parseRegistry(bytes.toString('utf8'), path.relative(process.cwd(), file) || file);
+  // (The hash of the bytes read: the build state matches incrementally against a registry it knows.)
+  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest: registryDigest(bytes) }) };
 }
 
 /**
@@ -167,8 +167,9 @@ async function writeRegistry(values: Values, reg: { file?: string; registry?: Re
   const before = registry.generation !== reg.registry.generation ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
   if (text === before) return undefined;
   try {
-    await writeAtomic(reg.file, text);
-    return registryDigest(text);
+    const bytes = Buffer.from(text, 'utf8');
+    await writeAtomic(reg.file, bytes);
+    return registryDigest(bytes);
   } catch (err) {
     process.stderr.write(`extract: warning: cannot write id registry ${reg.file}: ${code(err)}\n`);
     return undefined;

@@ -178,8 +178,8 @@ interface MatchHeader {
   at: [number, number];
 }
 
-/** The hash of a registry file's text that the state keeps (matchFromState). */
-export function registryDigest(text: string): string {
+/** The hash of a registry file's text (or its UTF-8 bytes) that the state keeps (matchFromState). */
+export function registryDigest(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
