@@ -19,7 +19,7 @@ import { DEFAULT_CACHE_DIR, defaultThreads, extractCorpus, type CorpusProgress }
 import { readSavedReports } from './pipeline/corpus/saved-reports.ts';
 import { extractorVersion } from './pipeline/corpus/version.ts';
 import { FileMergeCache } from './pipeline/corpus/merge-cache.ts';
-import { BuildState, incrementalFinish } from './pipeline/corpus/build-state.ts';
+import { BuildState, incrementalFinish, registryDigest } from './pipeline/corpus/build-state.ts';
 import { lockBuildState } from './pipeline/corpus/state-lock.ts';
 import { writeAtomic } from './pipeline/corpus/job.ts';
 import { writeEventsFile } from './pipeline/corpus/write-json.ts';
@@ -139,32 +139,40 @@ function progressPrinter(quiet: boolean): { onProgress?: (p: CorpusProgress) => 
   };
 }
 
-async function loadRegistry(values: Values, input: string | undefined): Promise<{ file?: string; registry?: Registry; warning?: string }> {
+async function loadRegistry(values: Values, input: string | undefined): Promise<{ file?: string; registry?: Registry; warning?: string; digest?: string }> {
   if (values['no-id-registry']) return {};
   const explicit = values['id-registry'];
   const file = explicit ? path.resolve(explicit) : input ? path.join(input, REGISTRY_FILE) : undefined;
   if (!file) return {};
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     if (code(err) === 'ENOENT') return { file, registry: emptyRegistry() };
     die(`cannot read id registry ${file}: ${code(err)}`);
   }
-  const parsed = parseRegistry(text, path.relative(process.cwd(), file) || file);
-  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : {}) };
+  const parsed = parseRegistry(bytes.toString('utf8'), path.relative(process.cwd(), file) || file);
+  // (The hash of the bytes read: the build state matches incrementally against a registry it knows.)
+  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest: registryDigest(bytes) }) };
 }
 
-/** --update-id-registry: the registry after this build, written only when its text changed. */
-async function writeRegistry(values: Values, reg: { file?: string; registry?: Registry }, registry: Registry | undefined): Promise<void> {
-  if (!values['update-id-registry'] || !reg.file || !registry || !reg.registry) return;
+/**
+ * --update-id-registry: the registry after this build, written only when its text changed. Returns
+ * the hash (registryDigest) of the text written, when it wrote one.
+ */
+async function writeRegistry(values: Values, reg: { file?: string; registry?: Registry }, registry: Registry | undefined): Promise<string | undefined> {
+  if (!values['update-id-registry'] || !reg.file || !registry || !reg.registry) return undefined;
   const text = formatRegistry(registry);
   // A new generation is a new text (the generation is in it): the old file is not read to compare.
   const before = registry.generation !== reg.registry.generation ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
-  if (text !== before) {
-    await writeAtomic(reg.file, text).catch((err: unknown) =>
-      process.stderr.write(`extract: warning: cannot write id registry ${reg.file}: ${code(err)}\n`),
-    );
+  if (text === before) return undefined;
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    await writeAtomic(reg.file, bytes);
+    return registryDigest(bytes);
+  } catch (err) {
+    process.stderr.write(`extract: warning: cannot write id registry ${reg.file}: ${code(err)}\n`);
+    return undefined;
   }
 }
 
@@ -298,15 +306,17 @@ async function main(): Promise<void> {
     let buildReport = inc.report;
     let writeOut = inc.write;
     let newRegistry: Registry | undefined;
+    let written: ((digest: string) => void) | undefined;
+    let incremental = false;
     if (reg.registry && !curation) {
-      const published = await inc.publish(reg.registry);
-      ({ report: buildReport, write: writeOut, registry: newRegistry } = published);
+      const published = await inc.publish(reg.registry, reg.digest);
+      ({ report: buildReport, write: writeOut, registry: newRegistry, written, incremental } = published);
     } else if (reg.registry || curation) {
       const published = publishMerged(await inc.merged(), inc.side, { ...(reg.registry ? { registry: reg.registry } : {}), ...(curation ? { curation } : {}) });
       ({ report: buildReport, registry: newRegistry } = published);
       writeOut = (file: string) => writeEventsFile(file, published.file);
     }
-    if (reg.registry || curation) timing('published ids, curation, validation');
+    if (reg.registry || curation) timing(`published ids (registry matched ${written !== undefined && incremental ? 'from the build state' : 'in full'}), curation, validation`);
     try {
       await mkdir(path.dirname(output), { recursive: true });
       await writeOut(output);
@@ -319,7 +329,10 @@ async function main(): Promise<void> {
     } catch (err) {
       process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
     }
-    if (reg.registry) await writeRegistry(values, reg, newRegistry);
+    if (reg.registry) {
+      const digest = await writeRegistry(values, reg, newRegistry);
+      if (digest !== undefined) written?.(digest);
+    }
     timing('write');
     await inc.saveState();
     timing('write build state');

@@ -146,7 +146,7 @@ export function sourceKey(s: SourceLike): string {
 }
 
 /** The weak key: document and sentence only (a sentence may report events of several types). */
-function weakKey(strong: string): string {
+export function weakKey(strong: string): string {
   return strong.slice(0, strong.lastIndexOf('#'));
 }
 
@@ -154,7 +154,7 @@ export function contentKey(ev: Pick<TimelineEvent, 'date' | 'type' | 'countries'
   return `${ev.date}|${ev.type}|${ev.countries.join(',')}`;
 }
 
-const typeOfKey = (key: string): string => {
+export const typeOfKey = (key: string): string => {
   const a = key.indexOf('|');
   if (a < 0) return '';
   const b = key.indexOf('|', a + 1);
@@ -203,17 +203,37 @@ export interface RegistryInput {
 }
 
 /** The words of an id without its -2, -3... number: what tells two ids of one day apart. */
-function idWords(id: string): Set<string> {
+export function idWords(id: string): Set<string> {
   const words = id.split('-');
   if (words.length > 4 && /^\d{1,9}$/.test(words[words.length - 1]!)) words.pop();
   return new Set(words);
 }
 
 /**
+ * How well a registered id (the words of its id, its entry's key) fits an event (the words of its
+ * content id, its contentKey) that its sources cannot tell from another: the same content key first,
+ * then fewer words of one id missing from the other.
+ */
+export function closenessOf(regWords: Set<string>, regKey: string, evWords: Set<string>, evKey: string | undefined): number {
+  let shared = 0;
+  for (const w of regWords) if (evWords.has(w)) shared++;
+  const sameKey = evKey !== undefined && evKey === regKey;
+  return (sameKey ? 1_000_000 : 0) - (regWords.size + evWords.size - 2 * shared);
+}
+
+/**
  * Step 1's matching: the registered id each event takes (undefined: none chose it, it gets a fresh
  * id) and which registered ids matched which event's new id.
  */
-export function matchRegistry(events: readonly RegistryInput[], reg: Registry): { named: (string | undefined)[]; matched: Map<string, string> } {
+export function matchRegistry(
+  events: readonly RegistryInput[],
+  reg: Registry,
+): {
+  named: (string | undefined)[];
+  matched: Map<string, string>;
+  /** Registered ids several events tied for (equal sources and closeness), and those events. */
+  ties: { ids: string[]; events: number[] };
+} {
   // Registered ids by number (in code-unit order), with their types read once.
   const all = sortedIds(Object.keys(reg.ids));
   const numberOf = new Map<string, number>();
@@ -267,10 +287,7 @@ export function matchRegistry(events: readonly RegistryInput[], reg: Registry): 
     if (!rw) regWords.set(n, (rw = idWords(all[n]!)));
     let ew = evWords.get(i);
     if (!ew) evWords.set(i, (ew = idWords(events[i]!.id)));
-    let shared = 0;
-    for (const w of rw) if (ew.has(w)) shared++;
-    const sameKey = events[i]!.key !== undefined && events[i]!.key === reg.ids[all[n]!]!.key;
-    return (sameKey ? 1_000_000 : 0) - (rw.size + ew.size - 2 * shared);
+    return closenessOf(rw, reg.ids[all[n]!]!.key, ew, events[i]!.key);
   };
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!;
@@ -359,7 +376,9 @@ export function matchRegistry(events: readonly RegistryInput[], reg: Registry): 
     for (const other of ids) matched.set(other, id);
     named[i] = id;
   }
-  return { named, matched };
+  const tiedEvents = new Set<number>();
+  for (const list of ties.values()) for (const i of list) tiedEvents.add(i);
+  return { named, matched, ties: { ids: [...ties.keys()].map((n) => all[n]!), events: [...tiedEvents].sort((a, b) => a - b) } };
 }
 
 /** Ids fresh events may not take: every registered id and alias, and the ids events took in step 1. */

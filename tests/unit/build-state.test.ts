@@ -8,7 +8,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle } from '../../scripts/eval/synthetic-corpus.ts';
-import { assignIdsFrom, BuildState, STATE_FILE } from '../../scripts/pipeline/corpus/build-state.ts';
+import {
+  assignIdsFrom,
+  BuildState,
+  DocReports,
+  findTerm,
+  idFamily,
+  reassignIds,
+  registryDigest,
+  reportsText,
+  STATE_FILE,
+} from '../../scripts/pipeline/corpus/build-state.ts';
 import { incrementalFinish } from '../../scripts/pipeline/corpus/build-state.ts';
 import { extractCorpus } from '../../scripts/pipeline/corpus/extract-corpus.ts';
 import { extractorVersion } from '../../scripts/pipeline/corpus/version.ts';
@@ -19,6 +29,7 @@ import { reportDocument } from '../../scripts/pipeline/document-report.ts';
 import { mergeEvents } from '../../scripts/pipeline/merge.ts';
 import { oneSided } from '../../scripts/pipeline/merge/one-sided.ts';
 import type { DocReport } from '../../scripts/pipeline/document-report.ts';
+import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
 import { emptyRegistry, formatRegistry, type Registry } from '../../scripts/pipeline/id-registry.ts';
 import { eventsFileChunks } from '../../scripts/pipeline/corpus/write-json.ts';
 
@@ -214,25 +225,38 @@ function expectAsClean(b: { text: string; report: string; registry: string }, re
  * As the CLI does it with an id registry or curation: with curation, the state's merged events
  * through publishMerged; with ids only, the state's own publish (from its records, `viaMerged`
  * forces the first way). `forgetLites` drops the state's list of the events' registry records (a
- * state written before it existed): they are then taken from the events' texts.
+ * state written before it existed): they are then taken from the events' texts. `digests`: as the
+ * CLI does, the registry's hash is given (and the written one's when its text changed), so that the
+ * state can match the registry incrementally.
  */
-async function buildPublished(dir: string, cache: string, registry: Registry, curation?: { path: string; text: string }, o: { viaMerged?: boolean; forgetLites?: boolean } = {}) {
+async function buildPublished(
+  dir: string,
+  cache: string,
+  registry: Registry,
+  curation?: { path: string; text: string },
+  o: { viaMerged?: boolean; forgetLites?: boolean; digests?: boolean } = {},
+) {
   const state = await BuildState.open(cache, extractorVersion());
   if (o.forgetLites) state.liteAt = undefined;
   const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
   const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], corpusWarnings: res.warnings });
   let text: string;
   let r: { report: unknown; registry?: Registry };
+  let incremental = false;
   if (curation || o.viaMerged) {
     const m = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
     text = [...eventsFileChunks(m.file)].join('');
     r = m;
   } else {
-    const p = await inc.publish(registry);
+    const before = o.digests ? formatRegistry(registry) : undefined;
+    const p = await inc.publish(registry, before !== undefined ? registryDigest(before) : undefined);
     const out = path.join(tmp, 'published-events.json');
     await p.write(out);
     text = await readFile(out, 'utf8');
     r = p;
+    incremental = p.incremental;
+    const after = formatRegistry(p.registry);
+    if (before !== undefined && after !== before) p.written(registryDigest(after));
   }
   const litesAdded = state.litesAdded;
   await inc.saveState();
@@ -244,6 +268,7 @@ async function buildPublished(dir: string, cache: string, registry: Registry, cu
     stats: inc.stats,
     extracted: res.stats.extracted,
     litesAdded,
+    incremental,
   };
 }
 
@@ -359,7 +384,7 @@ describe('build state with an id registry and curation', () => {
     const builds: { text: string; registry: string }[] = [];
     for (let n = 0; n < 3; n++) {
       const ref = await cleanPublished(dir, registry);
-      const b = await buildPublished(dir, cache, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, { digests: true });
       expect(b.text).toBe(ref.text);
       expect(b.registry).toBe(ref.registry);
       registry = b.next;
@@ -372,6 +397,62 @@ describe('build state with an id registry and curation', () => {
     expect(builds[2]!.text).toBe(builds[0]!.text);
     expect(builds[1]!.registry).toBe(builds[0]!.registry);
     expect(builds[2]!.registry).toBe(builds[0]!.registry);
+  }, 300_000);
+});
+
+describe('build state: the registry matched from the previous build', () => {
+  it('gives the ids of a full matching after removals, additions, returns and reprints, and with a registry it did not write', async () => {
+    const dir = path.join(tmp, 'match');
+    const cache = path.join(tmp, 'match-cache');
+    await copyDir(corpus, dir);
+    let registry = emptyRegistry();
+    const history: Registry[] = [];
+    const check = async () => {
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, { digests: true });
+      expectAsClean(b, ref);
+      history.push(registry);
+      registry = b.next;
+      return b;
+    };
+    // First build: nothing to start from. Then the registry it wrote (every entry new: all decided again).
+    expect((await check()).incremental).toBe(false);
+    expect((await check()).incremental).toBe(true);
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    // Removed articles: ids that now name nothing or another event; the next registry changes them.
+    await rm(path.join(dir, names[3]!));
+    await rm(path.join(dir, names[10]!));
+    const removed = await check();
+    expect(JSON.parse(removed.text).aliases).toBeDefined();
+    // An article added, one changed.
+    const extra = generateArticle(COUNT + 9, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    const text = await readFile(path.join(dir, names[12]!), 'utf8');
+    await writeFile(path.join(dir, names[12]!), text.replace(/\n\n/, '\n\nChina and Russia held talks in Beijing on Tuesday.\n\n'));
+    await check();
+    // The removed articles back: their events take their registered ids again, from events that held none.
+    await writeFile(path.join(dir, names[3]!), await readFile(path.join(corpus, names[3]!)));
+    await writeFile(path.join(dir, names[10]!), await readFile(path.join(corpus, names[10]!)));
+    await check();
+    // An article removed, then back under another name: no source is shared, but its events' content
+    // ids are the ids they were published under (gone ids), which they take again.
+    await rm(path.join(dir, names[14]!));
+    await check();
+    await writeFile(path.join(dir, `moved-${names[14]!}`), await readFile(path.join(corpus, names[14]!)));
+    await check();
+    // A reprint (its reports join the original's clusters) and a same-named file elsewhere.
+    await copyFile(path.join(dir, names[5]!), path.join(dir, `reprint-${names[5]!}`));
+    await copyFile(path.join(dir, names[7]!), path.join(dir, 'nested', names[7]!));
+    await check();
+    const same = await check();
+    expect(same.incremental).toBe(true);
+    // A registry the state did not see (an older one): matched in full, same bytes.
+    registry = history[2]!;
+    await rm(path.join(dir, extra.path));
+    expect((await check()).incremental).toBe(false);
+    // And incrementally again from there.
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    expect((await check()).incremental).toBe(true);
   }, 300_000);
 });
 
@@ -537,6 +618,53 @@ describe('build state: files by size, mtime, ctime and inode', () => {
   }, 120_000);
 });
 
+describe('index lookups in a bucket\'s text (findTerm)', () => {
+  it('finds what the parsed bucket gives, and nothing else', () => {
+    const S = '\u0001';
+    const C = '\u0002';
+    const terms = [`f${S}m${S}CHN${S}2024-01-01`, `d${S}doc1`, `d${S}doc1"x`, 'odd', `d${S}a,"b`, `d${S}{"q\\`, `t${S}ü北${S}*`];
+    const keys: string[] = [];
+    for (const t of terms) {
+      keys.push(t, `${t}${C}visit|day|stated`, `${t}${C}call|month|weak"q`, `${t}0`, `${t}${S}x`, `x${t}`, `${t}${C}`);
+    }
+    keys.push(`d${S}doc1${C}${S}`, `o,"dd`, `{"odd`);
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 40; round++) {
+      const obj: Record<string, number[]> = {};
+      for (const k of keys) if (rnd() < 0.6) obj[k] = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => Math.floor(rnd() * 1000));
+      const text = Buffer.from(JSON.stringify(obj), 'utf8');
+      for (const t of terms) {
+        const want: [string, number[]][] = [];
+        for (const [k, v] of Object.entries(obj)) {
+          const at = k.indexOf(C);
+          if ((at < 0 ? k : k.slice(0, at)) === t) want.push([at < 0 ? '' : k.slice(at + 1), v]);
+        }
+        expect(findTerm(text, t)).toEqual(want);
+      }
+    }
+  });
+});
+
+describe('a document\'s reports in the state (DocReports)', () => {
+  it('gives each report of a text with one report a line, and of a text written before, as JSON.parse does', () => {
+    const reports = [
+      { title: 'line\nbreak\r\u2028\u2029 "quoted" \\ back', n: 1 },
+      { title: 'Zürich, 北京, 🙂', n: [2, { deep: ',\n' }] },
+      { title: ']', n: null },
+      { title: '', n: 4 },
+    ] as unknown as ExtractedEvent[];
+    for (let n = 0; n <= reports.length; n++) {
+      const some = reports.slice(0, n);
+      for (const text of [reportsText(some), JSON.stringify(some)]) {
+        expect(JSON.parse(text)).toEqual(some);
+        const doc = new DocReports(Buffer.from(text, 'utf8'), some.length);
+        for (let j = some.length - 1; j >= 0; j--) expect(doc.at(j)).toEqual(some[j]);
+      }
+    }
+  });
+});
+
 describe('assignIdsFrom', () => {
   it('gives the ids of assignIds, also when a base id looks like another one with a suffix', () => {
     // Organisation "2" makes the base id "...-chn-2", which is also the second "...-chn".
@@ -562,5 +690,45 @@ describe('assignIdsFrom', () => {
       expect(assignIdsFrom(events.map((e) => ({ base: baseId(e), order: e.order })))).toEqual(expected);
     }
     expect(clashes).toBeGreaterThan(0);
+  });
+
+  it('numbers again only the families that changed (reassignIds), with the ids of a full numbering', () => {
+    expect(idFamily('a-b-2-10')).toBe('a-b');
+    expect(idFamily('a-b')).toBe('a-b');
+    expect(idFamily('a-2x')).toBe('a-2x');
+    expect(idFamily('a-')).toBe('a-');
+    // Bases that are other bases with a suffix ("x-2" is also the second "x"), equal order keys
+    // (the input order decides), events gone, new and moved to the end of the list.
+    const bases = ['x', 'x-2', 'x-2-2', 'x-3', 'y', 'y-10', 'z-2024', 'z', 'w-a'];
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let differed = 0;
+    for (let round = 0; round < 300; round++) {
+      const make = (i: number) => ({ base: bases[Math.floor(rnd() * bases.length)]!, order: String(Math.floor(rnd() * 4)), n: i });
+      const before = Array.from({ length: 1 + Math.floor(rnd() * 25) }, (_, i) => make(i));
+      const ids = assignIdsFrom(before);
+      const old = before.map((e, i) => ({ ...e, id: ids[i]! }));
+      const touched = new Set<string>();
+      const kept: typeof old = [];
+      const moved: typeof old = [];
+      for (const e of old) {
+        const r = rnd();
+        if (r < 0.15) touched.add(idFamily(e.base));
+        else if (r < 0.3) {
+          touched.add(idFamily(e.base));
+          moved.push(e);
+        } else kept.push(e);
+      }
+      const added = Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => ({ ...make(100 + i), id: '' }));
+      for (const e of added) {
+        e.id = e.base;
+        touched.add(idFamily(e.base));
+      }
+      const after = [...kept, ...moved, ...added];
+      const full = assignIdsFrom(after);
+      expect(reassignIds(after, touched)).toEqual(full);
+      if (full.some((id, i) => id !== after[i]!.id)) differed++;
+    }
+    expect(differed).toBeGreaterThan(50);
   });
 });

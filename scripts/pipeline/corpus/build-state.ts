@@ -38,7 +38,18 @@ import path from 'node:path';
 import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
 import { baseId, cmp, shortHash } from '../ids.ts';
-import { eventSourceKeys, firstSourceOrder, matchRegistry, updateRegistryFrom, type PublishedInput, type Registry } from '../id-registry.ts';
+import {
+  closenessOf,
+  eventSourceKeys,
+  firstSourceOrder,
+  idWords,
+  matchRegistry,
+  typeOfKey,
+  updateRegistryFrom,
+  weakKey,
+  type PublishedInput,
+  type Registry,
+} from '../id-registry.ts';
 import { clusterWithCopies, combine, normalized } from '../merge.ts';
 import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
 import { oneSided } from '../merge/one-sided.ts';
@@ -104,6 +115,13 @@ interface EventRec {
   rawText?: Buffer;
   /** What the id registry reads of its merged form (see Lite); kept in the body's lite list. */
   lite?: Lite;
+  /** Its position in the previous build's events (a record read from the state, or a copy of one). */
+  at?: number;
+  /**
+   * The registered ids that chose it in this build's registry matching (id-registry.ts), the one it
+   * took first, separated by spaces ('' for none); kept for the next build (see matchFromState).
+   */
+  pub?: string;
   /**
    * A merged event that is not published (merge.drop.one-sided, merge/one-sided.ts): it keeps its
    * cluster and its place in the numbering of content ids, as in mergeEvents, and publishMerged
@@ -139,6 +157,30 @@ interface Header {
   lite?: [number, number];
   /** Positions in `events` of the one-sided events (EventRec.one). */
   one?: number[];
+  /** The registry matching of these events (a build with an id registry): see matchFromState. */
+  match?: MatchHeader;
+}
+
+/**
+ * What the state keeps of a build's registry matching (step 1 of id-registry.ts), so that the next
+ * build matches again only what can have changed (matchFromState).
+ */
+interface MatchHeader {
+  /** Hash of the registry file's text the events were matched against. */
+  reg: string;
+  /** Hash of the registry file that build wrote after it, and the ids whose entries differ there. */
+  next?: string;
+  dirty?: string[];
+  /** Registered ids that several events tied for, and the positions in `events` of those events. */
+  ties: string[];
+  tieEvents: number[];
+  /** Each event's `pub` (EventRec), one line each in the order of `events`, in the body. */
+  at: [number, number];
+}
+
+/** The hash of a registry file's text (or its UTF-8 bytes) that the state keeps (matchFromState). */
+export function registryDigest(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('base64url');
 }
 
 /** The bucket of an index term: its day for key terms, else a share of sentence or document terms. */
@@ -171,6 +213,9 @@ export class BuildState {
   liteAt: [number, number] | undefined;
   /** Whether this build computed a Lite the state did not have (the state is then written again). */
   litesAdded = false;
+  /** The previous build's registry matching, and each event's `pub` line once read (loadMatches). */
+  matchInfo: MatchHeader | undefined;
+  pubs: string[] | undefined;
   private fd: Awaited<ReturnType<typeof open>> | undefined;
 
   private constructor(
@@ -218,6 +263,7 @@ export class BuildState {
       state.bodyLength = 0;
       state.garbage = 0;
       state.liteAt = undefined;
+      state.matchInfo = undefined;
     }
     return state;
   }
@@ -230,7 +276,8 @@ export class BuildState {
       if (sig !== undefined) this.files.set(sig, key);
     }
     for (const [id, refs] of h.blocks) this.blocks.set(id, refs.map(([d, i]) => [keys[d]!, i]));
-    this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings, raw]) => ({
+    this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings, raw], at) => ({
+      at,
       date,
       id,
       base: base === 0 ? id : base,
@@ -248,6 +295,15 @@ export class BuildState {
     this.bodyLength = h.bodyLength;
     this.garbage = h.garbage;
     this.liteAt = h.lite;
+    this.matchInfo = h.match;
+  }
+
+  /** Reads each event's `pub` line of the previous registry matching (once), when the state has them. */
+  async loadMatches(): Promise<void> {
+    if (this.matchInfo === undefined || this.pubs !== undefined) return;
+    const lines = (await this.read(this.matchInfo.at[0], this.matchInfo.at[1])).toString('utf8').split('\n');
+    if (lines.length === this.events.length) this.pubs = lines;
+    else this.matchInfo = undefined;
   }
 
   /** Reads the events' Lite list (once; for builds with an id registry). */
@@ -272,12 +328,25 @@ export class BuildState {
     return this.files.get(sig);
   }
 
-  /** The index bucket `name` (read from the body once). */
+  /** Index buckets read as text (for lookups) and not parsed yet. */
+  private readonly texts = new Map<string, Buffer>();
+
+  private async bucketText(name: string): Promise<Buffer> {
+    let t = this.texts.get(name);
+    if (t === undefined) {
+      const at = this.buckets.get(name);
+      t = at ? await this.read(at[0], at[1]) : Buffer.from('{}');
+      this.texts.set(name, t);
+    }
+    return t;
+  }
+
+  /** The index bucket `name` (read from the body once), parsed: for buckets this build changes. */
   async bucket(name: string): Promise<Map<string, number[]>> {
     let m = this.loaded.get(name);
     if (m === undefined) {
-      const at = this.buckets.get(name);
-      m = at ? new Map(Object.entries(JSON.parse((await this.read(at[0], at[1])).toString('utf8')) as Record<string, number[]>)) : new Map();
+      m = new Map(Object.entries(JSON.parse((await this.bucketText(name)).toString('utf8')) as Record<string, number[]>));
+      this.texts.delete(name);
       this.loaded.set(name, m);
     }
     return m;
@@ -285,9 +354,14 @@ export class BuildState {
 
   private readonly byPrefix = new Map<string, Map<string, [string, number[]][]>>();
 
-  /** The blocks filed under `term`, by the class (type, precision, evidence) of their reports ('' for none). */
+  /**
+   * The blocks filed under `term`, by the class (type, precision, evidence) of their reports ('' for
+   * none). A bucket this build has not parsed is searched in its text (findTerm): a lookup reads a few
+   * hundred buckets of which a build changes a third.
+   */
   async lookup(term: string): Promise<[string, number[]][]> {
     const name = bucketOf(term);
+    if (!this.loaded.has(name)) return findTerm(await this.bucketText(name), term);
     let pm = this.byPrefix.get(name);
     if (pm === undefined) {
       pm = new Map();
@@ -314,6 +388,32 @@ export class BuildState {
     await this.fd?.close();
     this.fd = undefined;
   }
+}
+
+/**
+ * The entries of an index bucket's text (JSON.stringify of an object: term -> block ids) whose term
+ * is `term` (class '') or `term` + U+0002 + a class, in the order of the text, as the parsed object
+ * would give them. Every key begins with a quote right after "{" or ",", which inside a JSON string
+ * is always escaped; each candidate key is parsed and compared whole.
+ */
+export function findTerm(text: Buffer, term: string): [string, number[]][] {
+  const pattern = Buffer.from(JSON.stringify(term).slice(0, -1), 'utf8');
+  const out: [string, number[]][] = [];
+  for (let p = text.indexOf(pattern); p >= 0; p = text.indexOf(pattern, p + 1)) {
+    const before = text[p - 1];
+    if (before !== 0x7b && before !== 0x2c) continue;
+    let q = p + 1;
+    while (q < text.length && text[q] !== 0x22) q += text[q] === 0x5c ? 2 : 1;
+    const key = JSON.parse(text.toString('utf8', p, q + 1)) as string;
+    let cls: string;
+    if (key === term) cls = '';
+    else if (key.length > term.length && key.startsWith(term) && key.charCodeAt(term.length) === 2) cls = key.slice(term.length + 1);
+    else continue;
+    if (text[q + 1] !== 0x3a || text[q + 2] !== 0x5b) throw new Error('build state: unexpected index text');
+    const end = text.indexOf(0x5d, q + 2);
+    out.push([cls, JSON.parse(text.toString('latin1', q + 2, end + 1)) as number[]]);
+  }
+  return out;
 }
 
 /** Calendar days from `days` before `day` to `days` after it. */
@@ -412,6 +512,50 @@ export function assignIdsFrom(events: readonly { base: string; order: string }[]
   return out;
 }
 
+/**
+ * The family of an id: the id without its trailing "-N" numbers. Every candidate assignIdsFrom tries
+ * for a base id (the base, base-2, base-3...) is of the base's family, so two bases of different
+ * families never compete for an id, and each family is numbered as if it were alone (its groups in
+ * the same order among themselves).
+ */
+export function idFamily(id: string): string {
+  let end = id.length;
+  for (;;) {
+    const at = id.lastIndexOf('-', end - 1);
+    if (at < 0 || at >= end - 1) break;
+    let digits = true;
+    for (let i = at + 1; i < end; i++) {
+      const c = id.charCodeAt(i);
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+    }
+    if (!digits) break;
+    end = at;
+  }
+  return end === id.length ? id : id.slice(0, end);
+}
+
+/**
+ * assignIdsFrom(events) when each event's `id` is what assignIdsFrom gave it in the previous build
+ * and only the families in `touched` (idFamily of base ids) gained, lost or reordered events since:
+ * the other families are numbered as before (see idFamily), so only the touched ones are numbered
+ * again (in the same relative order, which decides between equal order keys).
+ */
+export function reassignIds(events: readonly { base: string; order: string; id: string }[], touched: ReadonlySet<string>): string[] {
+  const out: string[] = new Array(events.length);
+  const sub: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (touched.has(idFamily(e.base))) sub.push(i);
+    else out[i] = e.id;
+  }
+  const ids = assignIdsFrom(sub.map((i) => events[i]!));
+  for (let k = 0; k < sub.length; k++) out[sub[k]!] = ids[k]!;
+  return out;
+}
+
 export interface IncrementalInput {
   /** Reports in sorted path order; those of documents the state knows are stubs (no events). */
   reports: readonly DocReport[];
@@ -428,6 +572,13 @@ export interface Published {
   registry: Registry;
   /** Writes events.json, the same bytes as writeEventsFile would write for publishMerged's file. */
   write(output: string): Promise<void>;
+  /** Whether the registry was matched again only where something changed (matchFromState). */
+  incremental: boolean;
+  /**
+   * Tells the state the hash (registryDigest) of the registry file written after this build, so
+   * that the next build, reading it, can match incrementally.
+   */
+  written(digest: string): void;
 }
 
 export interface IncrementalResult {
@@ -461,7 +612,7 @@ export interface IncrementalResult {
    * state kept valid are neither parsed, validated nor serialized again (validation does not look at
    * an event's id, and a valid event's validated form is itself).
    */
-  publish(registry: Registry): Promise<Published>;
+  publish(registry: Registry, digest?: string): Promise<Published>;
 }
 
 /** A re-clustered report: its document's key and its position there. */
@@ -504,8 +655,8 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     reach.push(reached);
   }
 
-  // 2. Their reports (from the state's per-document text, parsed once per document), with the new ones.
-  const parsed = new Map<string, ExtractedEvent[]>();
+  // 2. Their reports (from the state's per-document text, each report parsed once), with the new ones.
+  const parsed = new Map<string, DocReports>();
   const members: ExtractedEvent[] = [];
   const refs: Ref[] = [];
   /** The old block of each member (-1 for a new report). */
@@ -520,10 +671,10 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       let evs = parsed.get(key);
       if (evs === undefined) {
         const d = state.docs.get(key)!;
-        evs = JSON.parse((await state.read(d.rep[0], d.rep[1])).toString('utf8')) as ExtractedEvent[];
+        evs = new DocReports(await state.read(d.rep[0], d.rep[1]), d.n);
         parsed.set(key, evs);
       }
-      const ev = normalized(evs[j]!);
+      const ev = normalized(evs.at(j));
       list.push(ev);
       if (!present.has(key)) {
         intact = false;
@@ -622,7 +773,13 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   // Old events kept as they were go the way of the untouched ones (their text is in the body).
   for (const e of added) if (e.text === undefined && e.len >= 0 && e.off >= 0) kept.push(e);
   const all = kept.concat(added.filter((e) => !(e.text === undefined && e.len >= 0 && e.off >= 0)));
-  const ids = assignIdsFrom(all);
+  // Numbered again: the id families of the events of the re-clustered blocks (gone, kept, moved to
+  // the end of the list) and of the new events; every other family has the same events in the same
+  // order as in the previous build, so the same ids (reassignIds).
+  const touched = new Set<string>();
+  for (const e of state.events) if (affected.has(e.block)) touched.add(idFamily(e.base));
+  for (const e of added) touched.add(idFamily(e.base));
+  const ids = reassignIds(all, touched);
   let idsChanged = 0;
   for (let i = 0; i < all.length; i++) {
     let e = all[i]!;
@@ -767,7 +924,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       shown.filter((e) => e.len >= 0).map((e) => ({ e, id: e.id })),
     );
 
-  const publish = async (registry: Registry): Promise<Published> => {
+  const publish = async (registry: Registry, digest?: string): Promise<Published> => {
     // Each event's Lite: from the state, or from its merged form (its raw form when validation
     // changed it, else its valid text).
     for (const e of all) {
@@ -779,11 +936,27 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       state.litesAdded = true;
     }
     // Step 1 of the registry, as applyRegistry does it on the merged events (in this order; the
-    // one-sided ones are left out first, as publishMerged does).
-    const { named, matched } = matchRegistry(
-      shown.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3], key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}` })),
-      registry,
-    );
+    // one-sided ones are left out first, as publishMerged does): from the previous build's matching
+    // where it can be shown to be the same (matchFromState), else in full.
+    if (digest !== undefined) await state.loadMatches();
+    const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state) : undefined;
+    const m =
+      fromState ??
+      matchRegistry(
+        shown.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3], key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}` })),
+        registry,
+      );
+    const { named, matched } = m;
+    // What the next build needs of this matching: who chose each event, and the ties.
+    matchOut = undefined;
+    if (digest !== undefined) {
+      const lines = fromState?.lines ?? choosersOf(named, matched);
+      // (Ids with a space or a line break, which no build gives, cannot be kept that way.)
+      if (!lines.some((l) => l !== '' && (/[\n\r]/.test(l) || l.split(' ').some((id) => id === '')))) {
+        shown.forEach((e, i) => (e.pub = lines[i]!));
+        matchOut = { reg: digest, ties: m.ties.ids, tieRecs: new Set(m.ties.events.map((i) => shown[i]!)) };
+      }
+    }
     // Fresh ids as assignIds gives them (grouped by base id, numbered by first source), none taken.
     const ids: string[] = new Array(shown.length);
     const groups = new Map<string, number[]>();
@@ -838,13 +1011,31 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     }
     const updated = updateRegistryFrom(published, registry, { matched, sourcesOf });
     const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: items.length, curationWarnings: [] });
-    return { report, registry: updated.registry, write: (output: string) => writeFile(output, items, updated.aliases) };
+    // The ids whose entries the new registry changes or adds (every other entry is the old one).
+    const dirty: string[] = [];
+    for (const p of published) {
+      const a = Object.hasOwn(registry.ids, p.id) ? registry.ids[p.id] : undefined;
+      const b = updated.registry.ids[p.id]!;
+      if (!a || a.since !== b.since || a.key !== b.key || a.sources.length !== b.sources.length || a.sources.some((x, j) => x !== b.sources[j])) dirty.push(p.id);
+    }
+    return {
+      report,
+      registry: updated.registry,
+      write: (output: string) => writeFile(output, items, updated.aliases),
+      incremental: fromState !== undefined,
+      written: (d: string) => {
+        if (matchOut) Object.assign(matchOut, { next: d, dirty });
+      },
+    };
   };
+  let matchOut: MatchOut | undefined;
 
   // Nothing to write when the build is the previous one: same documents in the same order with the
   // same entries and warnings, no block clustered again, no id changed (the header would be the same).
   const unchanged = (): boolean => {
     if (affected.size > 0 || idsChanged > 0 || state.litesAdded || state.bodyLength === 0 || state.docs.size !== keys.length) return false;
+    // (A matching the state does not have yet is written once; one it has stays valid: see MatchHeader.)
+    if (matchOut !== undefined && state.matchInfo === undefined) return false;
     let i = 0;
     for (const d of state.docs.values()) {
       const r = reports[i]!;
@@ -859,7 +1050,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       return;
     }
     try {
-      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock });
+      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock, match: matchOut });
     } catch {
       // A state that cannot be written only costs time: the next build is a full one.
       await rm(state.file, { force: true }).catch(() => undefined);
@@ -966,6 +1157,294 @@ function blocksByReach(firstNew: number, fromBlock: readonly number[], fresh: re
   return blocks.sort((x, y) => x[0]! - y[0]!);
 }
 
+/** Each event's `pub` line from a matching: the registered ids that chose it, the one it took first. */
+function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap<string, string>): string[] {
+  const by = new Map<string, string[]>();
+  for (const [n, id] of matched) {
+    if (n === id) continue;
+    const list = by.get(id);
+    if (list) list.push(n);
+    else by.set(id, [n]);
+  }
+  return named.map((id) => (id === undefined ? '' : [id, ...(by.get(id)?.sort(cmp) ?? [])].join(' ')));
+}
+
+/**
+ * Step 1 of the id registry (matchRegistry) for this build's published events `shown`, from the
+ * previous build's matching kept in the state, or undefined when it cannot be shown to be the same
+ * (then the caller matches in full). Why it is the same:
+ * - The previous matching was made against the registry of hash `reg`; the one read now is that one,
+ *   or the one of hash `next` that the previous build wrote, which differs from it only in the
+ *   entries of `dirty` (any other registry: undefined).
+ * - matchRegistry gives each registered id n the event that is the unique best by (score, closeness)
+ *   among the events that share a source (strong or weak of n's type) with it or have n as their
+ *   content id; several best: a tie, settled globally. Both depend only on n's entry and on those
+ *   events' source keys, type, day, states and content id.
+ * - An event is clean when it is a record of the previous build (a kept event, or a re-clustered one
+ *   with the same members: the same Lite) with the same content id; the others (new, or renumbered)
+ *   are dirty, and so are the previous events that are gone. The registered ids to decide again (A):
+ *   the dirty entries, every id that chose a dirty or gone event, and every id that shares a source
+ *   with, or is the content id of, a dirty event. Any other id has the same entry and the same
+ *   candidates with the same scores, so the same best: the unique best does not depend on the order
+ *   of the events nor on candidates that are not best.
+ * - Ids in A are decided again over every event they touch, exactly as matchRegistry scores them.
+ *   Each event then takes the oldest id that chose it: the choosers of an event that no id of A chose
+ *   before or chooses now are the same as before, so it takes the same id.
+ * - Ties are settled in one pass over all tied ids that reads which events other ids claimed: when an
+ *   id of A tied, before or now, or a tie's event is gone, renumbered or chosen by an id of A before or
+ *   now, undefined.
+ */
+function matchFromState(
+  shown: readonly EventRec[],
+  reg: Registry,
+  digest: string,
+  state: BuildState,
+): { named: (string | undefined)[]; matched: Map<string, string>; ties: { ids: string[]; events: number[] }; lines: string[] } | undefined {
+  const info = state.matchInfo;
+  const pubs = state.pubs;
+  const old = state.events;
+  if (info === undefined || pubs === undefined || pubs.length !== old.length) return undefined;
+  let dirtyIds: readonly string[];
+  if (digest === info.reg) dirtyIds = [];
+  else if (info.next !== undefined && digest === info.next) dirtyIds = info.dirty ?? [];
+  else return undefined;
+  const choosers = (k: number): string[] => (pubs[k] === '' ? [] : pubs[k]!.split(' '));
+  const has = (id: string) => Object.hasOwn(reg.ids, id);
+
+  // Dirty events (new, renumbered) and gone ones; the ids that chose them.
+  const A = new Set<string>(dirtyIds);
+  const dirtyNew: number[] = [];
+  const dirtyOld: number[] = [];
+  const newOf = new Int32Array(old.length).fill(-1);
+  for (let i = 0; i < shown.length; i++) {
+    const e = shown[i]!;
+    const k = e.at;
+    if (k === undefined || k < 0 || k >= old.length || newOf[k] !== -1) {
+      dirtyNew.push(i);
+      continue;
+    }
+    newOf[k] = i;
+    const o = old[k]!;
+    if (o.one || o.id !== e.id || o.date !== e.date || o.lite !== e.lite) {
+      dirtyNew.push(i);
+      dirtyOld.push(k);
+      for (const c of choosers(k)) A.add(c);
+    }
+  }
+  for (let k = 0; k < old.length; k++) {
+    if (old[k]!.one || newOf[k] !== -1) continue;
+    dirtyOld.push(k);
+    for (const c of choosers(k)) A.add(c);
+  }
+  const tieEvents = new Set(info.tieEvents);
+  for (const k of dirtyOld) if (tieEvents.has(k)) return undefined;
+
+  // Every registered id that shares a source with a dirty event or is its content id.
+  const strong = new Set<string>();
+  const weakTypes = new Map<string, Set<string>>();
+  const own = new Set<string>();
+  for (const i of dirtyNew) {
+    const e = shown[i]!;
+    own.add(e.id);
+    for (const k of e.lite![3]) {
+      strong.add(k);
+      const w = weakKey(k);
+      let t = weakTypes.get(w);
+      if (!t) weakTypes.set(w, (t = new Set()));
+      t.add(e.lite![0]);
+    }
+  }
+  if (dirtyNew.length > 0) {
+    for (const id of Object.keys(reg.ids)) {
+      if (A.has(id)) continue;
+      if (own.has(id)) {
+        A.add(id);
+        continue;
+      }
+      const entry = reg.ids[id]!;
+      let hit = false;
+      for (const src of entry.sources) {
+        if (strong.has(src)) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) {
+        const type = typeOfKey(entry.key);
+        for (const src of entry.sources) {
+          if (weakTypes.get(weakKey(src))?.has(type)) {
+            hit = true;
+            break;
+          }
+        }
+      }
+      if (hit) A.add(id);
+    }
+  }
+  for (const id of info.ties) if (A.has(id)) return undefined;
+
+  // The ids of A decided again over every event, scored as matchRegistry scores them.
+  const strongOf = new Map<string, string[]>();
+  const weakOf = new Map<string, string[]>();
+  const push = (m: Map<string, string[]>, k: string, n: string) => {
+    const list = m.get(k);
+    if (list) list.push(n);
+    else m.set(k, [n]);
+  };
+  for (const n of A) {
+    if (!has(n)) continue;
+    const seen = new Set<string>();
+    for (const src of reg.ids[n]!.sources) {
+      push(strongOf, src, n);
+      const w = weakKey(src);
+      if (!seen.has(w)) {
+        seen.add(w);
+        push(weakOf, w, n);
+      }
+    }
+  }
+  const typeOfId = new Map<string, string>();
+  const typeOf = (n: string) => {
+    let t = typeOfId.get(n);
+    if (t === undefined) typeOfId.set(n, (t = typeOfKey(reg.ids[n]!.key)));
+    return t;
+  };
+  const keyOf = (e: EventRec) => `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`;
+  const closeness = (n: string, i: number) => closenessOf(idWords(n), reg.ids[n]!.key, idWords(shown[i]!.id), keyOf(shown[i]!));
+  const best = new Map<string, { i: number; score: number; tie: boolean }>();
+  const score = new Map<string, number>();
+  for (let i = 0; i < shown.length; i++) {
+    const e = shown[i]!;
+    const keys = e.lite![3];
+    for (const k of keys) {
+      const list = strongOf.get(k);
+      if (list) for (const n of list) score.set(n, (score.get(n) ?? 0) + 1_000_000);
+    }
+    let weakSeen: Set<string> | undefined;
+    for (const k of keys) {
+      const w = weakKey(k);
+      if (keys.length > 1) {
+        if ((weakSeen ??= new Set()).has(w)) continue;
+        weakSeen.add(w);
+      }
+      const list = weakOf.get(w);
+      if (list) for (const n of list) if (typeOf(n) === e.lite![0]) score.set(n, (score.get(n) ?? 0) + 1000);
+    }
+    if (A.has(e.id) && has(e.id) && !score.has(e.id)) score.set(e.id, 1);
+    if (score.size === 0) continue;
+    for (const [n, sc] of score) {
+      const b = best.get(n);
+      if (b === undefined || sc > b.score) best.set(n, { i, score: sc, tie: false });
+      else if (sc === b.score) {
+        const d = closeness(n, i) - closeness(n, b.i);
+        if (d > 0) {
+          b.i = i;
+          b.tie = false;
+        } else if (d === 0) b.tie = true;
+      }
+    }
+    score.clear();
+  }
+  for (const b of best.values()) if (b.tie) return undefined;
+
+  // Events whose choosers change: those ids of A chose before or choose now.
+  const oldBest = new Map<string, number>();
+  for (let k = 0; k < old.length; k++) {
+    const line = pubs[k]!;
+    if (line === '') continue;
+    if (line.indexOf(' ') < 0) {
+      if (A.has(line)) oldBest.set(line, k);
+    } else for (const c of line.split(' ')) if (A.has(c)) oldBest.set(c, k);
+  }
+  const now = new Map<number, string[]>();
+  for (const [n, b] of best) {
+    const list = now.get(b.i);
+    if (list) list.push(n);
+    else now.set(b.i, [n]);
+  }
+  const changed = new Set<number>(now.keys());
+  for (const k of oldBest.values()) {
+    if (tieEvents.has(k)) return undefined;
+    if (newOf[k]! >= 0) changed.add(newOf[k]!);
+  }
+  for (const i of now.keys()) {
+    const k = shown[i]!.at;
+    if (k !== undefined && tieEvents.has(k)) return undefined;
+  }
+
+  // Each event takes the oldest id that chose it; the others become its aliases.
+  const older = (a: string, b: string) => reg.ids[a]!.since - reg.ids[b]!.since || cmp(a, b);
+  const named: (string | undefined)[] = new Array(shown.length);
+  const lines: string[] = new Array(shown.length);
+  const matched = new Map<string, string>();
+  for (let i = 0; i < shown.length; i++) {
+    const k = shown[i]!.at;
+    const clean = k !== undefined && newOf[k] === i;
+    let line: string;
+    if (!changed.has(i)) line = clean ? pubs[k]! : '';
+    else {
+      const list = clean ? choosers(k).filter((c) => !A.has(c)) : [];
+      for (const n of now.get(i) ?? []) list.push(n);
+      list.sort(older);
+      line = list.join(' ');
+    }
+    lines[i] = line;
+    if (line === '') continue;
+    if (line.indexOf(' ') < 0) {
+      named[i] = line;
+      matched.set(line, line);
+      continue;
+    }
+    const list = line.split(' ');
+    named[i] = list[0]!;
+    for (const c of list) matched.set(c, list[0]!);
+  }
+  const ties = { ids: info.ties, events: info.tieEvents.map((k) => newOf[k]!).sort((a, b) => a - b) };
+  return { named, matched, ties, lines };
+}
+
+/**
+ * A document's reports as the state keeps them: a JSON array with one report a line (reportsText),
+ * so that a rebuild parses only the reports it clusters again (a block of 51,000 reports spans
+ * documents that hold 226,000). A text without those lines (a state written before) is parsed whole.
+ */
+export function reportsText(events: readonly ExtractedEvent[]): string {
+  return events.length === 0 ? '[]' : `[${events.map((ev) => JSON.stringify(ev)).join(',\n')}]`;
+}
+
+/** The reports of a document's text (reportsText), each parsed when first asked for. */
+export class DocReports {
+  private readonly starts: number[] | undefined;
+  private readonly parsed: ExtractedEvent[] = [];
+  private whole: ExtractedEvent[] | undefined;
+
+  constructor(
+    private readonly text: Buffer,
+    n: number,
+  ) {
+    // Line k starts after the k-th line break (JSON text has no raw line break inside a value).
+    const starts = [0];
+    for (let at = text.indexOf(10); at >= 0 && starts.length <= n; at = text.indexOf(10, at + 1)) starts.push(at + 1);
+    this.starts = n > 1 && starts.length === n ? starts : undefined;
+  }
+
+  at(j: number): ExtractedEvent {
+    if (this.starts === undefined) {
+      this.whole ??= JSON.parse(this.text.toString('utf8')) as ExtractedEvent[];
+      return this.whole[j]!;
+    }
+    let ev = this.parsed[j];
+    if (ev === undefined) {
+      const n = this.starts.length;
+      // Line j: "[" first, "," or "]" last, then the line break.
+      const from = this.starts[j]! + (j === 0 ? 1 : 0);
+      const to = j + 1 < n ? this.starts[j + 1]! - 2 : this.text.length - 1;
+      ev = this.parsed[j] = JSON.parse(this.text.toString('utf8', from, to)) as ExtractedEvent;
+    }
+    return ev;
+  }
+}
+
 /** The hash of a cluster from its members' refs ("~" before a copy's): order-independent. */
 function clusterSig(refs: string[]): string {
   const h = createHash('sha256');
@@ -1000,6 +1479,17 @@ interface SaveInput {
   /** Old events of re-clustered blocks that stay (their text stays in the body). */
   reused: Set<EventRec>;
   nextBlock: number;
+  /** This build's registry matching (each shown event's `pub` is set), when it had one to keep. */
+  match: MatchOut | undefined;
+}
+
+/** A build's registry matching for the next state (MatchHeader before it is written). */
+interface MatchOut {
+  reg: string;
+  next?: string;
+  dirty?: string[];
+  ties: string[];
+  tieRecs: Set<EventRec>;
 }
 
 /**
@@ -1048,6 +1538,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
 
   // Compact when more than half of the body would be garbage: everything is written afresh.
   let garbage = state.garbage;
+  garbage += state.matchInfo?.at[1] ?? 0;
   for (const d of state.docs.values()) if (!s.present.has(d.key)) garbage += d.rep[1];
   for (const e of state.events) if (s.affected.has(e.block) && e.len > 0 && !s.reused.has(e)) garbage += e.len + 2;
   for (const name of state.dirty) garbage += state.buckets.get(name)?.[1] ?? 0;
@@ -1086,7 +1577,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         rep = old.rep;
         n = old.n;
       } else {
-        const text = old ? await state.read(old.rep[0], old.rep[1]) : Buffer.from(JSON.stringify(r.events), 'utf8');
+        const text = old ? await state.read(old.rep[0], old.rep[1]) : Buffer.from(reportsText(r.events), 'utf8');
         n = old ? old.n : r.events.length;
         rep = [await append(text), text.length];
       }
@@ -1120,6 +1611,22 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
     // Every event's Lite (written again whole: about 150 bytes an event).
     const liteText = Buffer.from(JSON.stringify(s.all.map((e) => e.lite ?? 0)), 'utf8');
     const lite: [number, number] = [await append(liteText), liteText.length];
+    // The registry matching: who chose each event (one line each), the ties.
+    let match: MatchHeader | undefined;
+    if (s.match) {
+      const text = Buffer.from(s.all.map((e) => (e.one ? '' : (e.pub ?? ''))).join('\n'), 'utf8');
+      const tieEvents: number[] = [];
+      s.all.forEach((e, i) => {
+        if (s.match!.tieRecs.has(e)) tieEvents.push(i);
+      });
+      match = {
+        reg: s.match.reg,
+        ...(s.match.next !== undefined ? { next: s.match.next, dirty: s.match.dirty ?? [] } : {}),
+        ties: s.match.ties,
+        tieEvents,
+        at: [await append(text), text.length],
+      };
+    }
     // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
     const index: Header['index'] = {};
     const names = new Set([...state.buckets.keys(), ...state.dirty]);
@@ -1147,6 +1654,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       index,
       lite,
       ...(one.length ? { one } : {}),
+      ...(match ? { match } : {}),
     };
     const head = Buffer.from(JSON.stringify(header), 'utf8');
     const trailer = Buffer.from(`DTBS${String(pos).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');

@@ -60,7 +60,7 @@ function cachePath(cacheDir: string, key: string): string {
 }
 
 /** Writes a file whole or not at all (a reader never sees half a report, even with several writers). */
-export async function writeAtomic(file: string, text: string): Promise<void> {
+export async function writeAtomic(file: string, text: string | Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(tmp, text);
