@@ -20,7 +20,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FORMAT = 'extract-bundle@1';
 const META = /\bimport\.meta\.(url|dirname|filename)\b/g;
 
-export const DEFAULT_BUNDLE_DIR = path.join(ROOT, 'node_modules/.cache/diplomatic-timeline/extract-bundle');
+/**
+ * One bundle folder per checkout (a short hash of its root in the name): work trees that share one
+ * node_modules through a link would otherwise rebuild each other's bundle, and one could start
+ * another's code between the freshness check and the import. `EXTRACT_BUNDLE_DIR` overrides it.
+ */
+export const DEFAULT_BUNDLE_DIR =
+  process.env.EXTRACT_BUNDLE_DIR ||
+  path.join(ROOT, 'node_modules/.cache/diplomatic-timeline', `extract-bundle-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
 
 function sha256(file) {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
