@@ -91,6 +91,19 @@ export function createActorResolver(): ActorResolver {
         }
         if (next < sentences.length && sentences[next]!.start === sentence.start) next++;
         const ctx = contextNow();
+        // The next body sentence, read with a state of its own (no coreference is changed), only when a pass asks.
+        let ahead: { text: string; sides: string[] } | undefined | null = null;
+        ctx.next = () => {
+          if (ahead !== null) return ahead;
+          ahead = undefined;
+          const k = sentences.findIndex((x) => x.start > sentence.start && x.kind !== 'boilerplate');
+          const n = k >= 0 ? sentences[k]! : undefined;
+          if (n && n.kind === 'body') {
+            const a = analyzer.analyze(n.text, n.start, n.kind, new DocState(seg.doc.text, seg.doc.published, seg.doc.title, seg.dateline?.place));
+            ahead = { text: n.text, sides: sentenceSides(a.found, a.collectives) };
+          }
+          return ahead;
+        };
         const analysis = analyzeOne(sentence);
         if (analysis.collectives > 0) ctx.otherSide = true;
         last = { index: sentence.index, start: sentence.start, analysis, ctx };

@@ -9,7 +9,7 @@ import { byTheatre, distribute, separate } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { tripOfMeeting } from './events/trip-of-meeting.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
-import { PART_OF_TOLD_RULE, REFERRING_PAIR_RULE, REFERRING_PARTIES_RULE, partOfTold, referredPair, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
+import { DRILL_PARTICIPATION_RULE, PART_OF_TOLD_RULE, REFERRING_PAIR_RULE, REFERRING_PARTIES_RULE, drillOfParticipation, partOfTold, referredPair, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
 import { droppedEventTraces, findEvents } from './find-events.ts';
 import { makeTitle, type TitleNote } from './title.ts';
 import { PASSIVE_ACTED_ON_RULE, passiveSides } from './passive-act.ts';
@@ -224,7 +224,14 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         }
         let ev: ExtractedEvent = Object.assign(one, { title });
         // The act an earlier sentence told: one event (events/retelling.ts).
-        const again = retellingOf(ev, at, told);
+        // Who took part in the drill told just before ("X, Y and Z sent troops to take part"): part of that drill.
+        const drillAt = drillOfParticipation(ev, at, told);
+        const again = drillAt === undefined ? retellingOf(ev, at, told) : undefined;
+        if (drillAt !== undefined) {
+          const drill = joinDrill(ev, drillAt, told, events, (e) => makeTitle(e, countryName));
+          drop('part of a drill told', () => [...(ev.trace ?? steps()), { stage: 'events', rule: DRILL_PARTICIPATION_RULE, action: `dropped: taking part in the ${drill.type} "${drill.title}" (${drill.date})` }]);
+          continue;
+        }
         if (again) ev = foldRetelling(ev, again, told, events);
         else if (partOfTold(candidate.rule, ev.type, told)) {
           drop('part of an act told', () => [...(ev.trace ?? steps()), { stage: 'events', rule: PART_OF_TOLD_RULE, action: 'dropped: what the parties did in an act already told' }]);
@@ -280,4 +287,26 @@ function foldRetelling(later: ExtractedEvent, again: Retelling, told: Told[], ev
   const talks = again.dated === later ? later : toldAs(later, later, again.dated);
   replace(step(toldAs(earlier, talks, again.dated), `a reception in ${where(talks)}`));
   return again.dated === later ? later : step(talks, `day ${again.dated.date} from the reception`);
+}
+
+/**
+ * Joins the participation of a drill ("X and Y sent troops to take part") to the drill told just
+ * before (events/retelling.ts `drillOfParticipation`): the drill takes the states the report names,
+ * as acting states too when it names some (its title is made again); the report itself is then no act
+ * of its own. Replaces the drill in `events` and `told` when it changes; returns the drill as kept.
+ */
+function joinDrill(later: ExtractedEvent, of: number, told: Told[], events: ExtractedEvent[], title: (ev: ExtractedEvent) => string): ExtractedEvent {
+  const entry = told[of]!;
+  const drill = entry.event;
+  const countries = sortStrings([...new Set([...drill.countries, ...later.countries])]);
+  if (countries.length === drill.countries.length) return drill;
+  const grown: ExtractedEvent = { ...drill, countries };
+  // Those taking part act in the drill too: they join its acting states, if it names some.
+  if (drill.agents && drill.agents.length > 0) grown.agents = sortStrings([...new Set([...drill.agents, ...later.countries])]);
+  grown.title = title(grown);
+  if (grown.trace) grown.trace = [...grown.trace, { stage: 'events', rule: DRILL_PARTICIPATION_RULE, action: `parties=${countries.join(',')}`, detail: `those taking part: "${later.source.sentence.slice(0, 80)}"` }];
+  const i = events.indexOf(drill);
+  if (i >= 0) events[i] = grown;
+  entry.event = grown;
+  return grown;
 }

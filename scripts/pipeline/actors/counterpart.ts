@@ -23,6 +23,8 @@ export interface CounterpartContext {
   host?: string;
   /** True when the sentence names a side that is no state ("the West", an armed group, an organisation): never fill. */
   otherSide?: boolean;
+  /** The next body sentence and the sides it names, read on demand (pass actors.place.drill-host). */
+  next?: () => { text: string; sides: string[] } | undefined;
 }
 
 /** How many earlier sentences may hold the counterpart (the nearest one that names any state counts). */

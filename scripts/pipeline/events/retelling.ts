@@ -25,6 +25,7 @@
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import { differentActors } from '../merge/direction.ts';
+import { patternRules } from '../pattern-rules.ts';
 import type { DateEvidence, ExtractedEvent } from '../types.ts';
 
 const R = rules.retelling;
@@ -276,4 +277,34 @@ export function referredPair(type: string, countries: readonly string[], clauseT
     if (p.countries.length >= 2) return p;
   }
   return undefined;
+}
+
+const eventPattern = patternRules('event-rules.json', rules.patterns, rules.macros);
+/** Drill and exercise nouns (event-rules.json patterns.drillNoun). */
+const DRILL_NOUN = eventPattern('drillNoun');
+/** Taking part in a drill (event-rules.json patterns.drillParticipation). */
+const DRILL_PARTICIPATION = eventPattern('drillParticipation');
+export const DRILL_PARTICIPATION_RULE = DRILL_PARTICIPATION.id;
+/** How many sentences after the drill its participation may be told. */
+const PARTICIPATION_WINDOW = 2;
+
+/**
+ * "Vostok exercises kicked off in Russia on August 31. China, India and Belarus have sent troops to
+ * participate in the exercise.": a military report with no day of its own, whose trigger is no drill
+ * noun and whose sentence tells taking part (patterns.drillParticipation), right after a drill (the
+ * last report told, within PARTICIPATION_WINDOW sentences, a military report whose trigger is a drill
+ * noun) is the drill's participation, not an act of its own: the index in `told` of that drill, or
+ * undefined.
+ */
+export function drillOfParticipation(ev: ExtractedEvent, sentence: number, told: readonly Told[]): number | undefined {
+  if (ev.type !== 'military' || OWN.has(ev.dateEvidence)) return undefined;
+  const trigger = ev.source.sentence.slice(ev.source.trigger.start, ev.source.trigger.end);
+  if (DRILL_NOUN.re.test(trigger) || !DRILL_PARTICIPATION.re.test(ev.source.sentence)) return undefined;
+  const i = told.length - 1;
+  const last = told[i];
+  if (!last || last.sentence >= sentence || sentence - last.sentence > PARTICIPATION_WINDOW) return undefined;
+  const p = last.event;
+  if (p.type !== 'military') return undefined;
+  if (!DRILL_NOUN.re.test(p.source.sentence.slice(p.source.trigger.start, p.source.trigger.end))) return undefined;
+  return i;
 }

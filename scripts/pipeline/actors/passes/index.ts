@@ -66,6 +66,7 @@ import { clauseScope } from './clause-scope.ts';
 import { coActor } from './co-actor.ts';
 import { countryGroup } from './country-group.ts';
 import { hostBetween } from './host.ts';
+import { drillHost } from './drill-host.ts';
 import { instrumentOwner } from './instrument-owner.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
 import { nominalAct } from './nominal-act.ts';
@@ -97,6 +98,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   instrumentOwner,
   visitDestination,
   placeOtherSide,
+  drillHost,
   relativeSubject,
   subordinateClause,
   countryGroup,

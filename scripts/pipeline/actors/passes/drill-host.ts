@@ -1,0 +1,33 @@
+/**
+ * Pass `actors.place.drill-host`: "The Vostok exercises kicked off in Russia on August 31. China, India and Belarus
+ * have sent troops to take part": a drill or exercise that names no state but the place it is held in is held by
+ * that host (a multinational exercise has its host among its parties), and the states that the next sentence says
+ * sent troops to it or take part in it are its parties too. Only when, after every pass that takes the sentence's
+ * states, the act still has none (a drill with its own state keeps it, the host then only lends the ground).
+ * Pattern: actor-context.json patterns.drillParticipantsNext (the participation words of the next sentence).
+ */
+import { actorPattern } from '../words.ts';
+import { NON_STATE } from '../counterpart.ts';
+import { addCountry, note, type PartyPass } from './state.ts';
+
+const EXERCISE = actorPattern('exerciseWords');
+const PARTICIPANTS = actorPattern('drillParticipantsNext');
+
+export const drillHost: PartyPass = {
+  id: PARTICIPANTS.id,
+  run(s) {
+    if (s.type !== 'military' || s.countries.length > 0 || s.organizations.length > 0) return;
+    if (!EXERCISE.re.test(s.candidate.trigger.text)) return;
+    const host = s.scope.find(
+      (f) => f.m.locative && !f.m.destination && f.m.country && (f.m.kind === 'country' || f.m.kind === 'capital') && f.prep === 'in' && f.payload?.kind !== 'city' && f.m.start >= s.candidate.trigger.end,
+    );
+    if (!host) return;
+    addCountry(s, host.m.country!, this.id, `the drill is held in '${host.m.text}' and names no other state`);
+    const next = s.ctx?.next?.();
+    if (!next || !PARTICIPANTS.re.test(next.text)) return;
+    const states = next.sides.filter((c) => !c.startsWith(NON_STATE));
+    if (states.length === 0) return;
+    note(s, this.id, 'participants', `the next sentence says who takes part: '${next.text.slice(0, 80)}'`);
+    for (const c of states) addCountry(s, c, this.id, 'sends troops to the drill (next sentence)');
+  },
+};
