@@ -41,6 +41,7 @@ const FLOORS: Record<string, number> = {
   'negative.casualties': 100,
   'negative.captions-honorifics': 100,
   'negative.negated': 100,
+  'several-acts.negation-scope': 100,
 };
 
 const key = (e: { type: string; date: string; countries: readonly string[] }) => `${e.type} ${e.date} ${[...e.countries].sort().join(',')}`;
