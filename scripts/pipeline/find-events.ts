@@ -17,7 +17,7 @@ import { modalityWhy, sentenceIsReported } from './events/modality.ts';
 import { markNonEvents } from './events/non-events.ts';
 import { patternRules } from './pattern-rules.ts';
 import { countWords, endsInsideQuote, quotedRanges, type QuoteRange } from './events/quotes.ts';
-import { findTriggers, type TriggerMatch } from './events/triggers.ts';
+import { findTriggers, nounReading, type TriggerMatch } from './events/triggers.ts';
 import type { Trace, TraceStep } from './trace.ts';
 import type { EventCandidate, Modality, SegmentedDocument, Sentence } from './types.ts';
 
@@ -635,6 +635,12 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
   let qi = 0;
   for (const t of all) {
     if (t.rule.type === 'attribution') continue;
+    // "None of the EU states has expelled": a plural noun, not the speech verb "states".
+    const noun = nounReading(text, t);
+    if (noun) {
+      dropTrace(sink, [triggerStep(t)], noun, 'ignored: a plural noun here, not the verb');
+      continue;
+    }
     while (qi < quotes.length && quotes[qi]!.end <= t.start) qi++;
     const q = quotes[qi];
     if (q && t.start >= q.start && t.start < q.end) {

@@ -254,3 +254,41 @@ function scanTriggers(text: string, stopAt = text.length): TriggerMatch[] {
   }
   return kept;
 }
+
+/** A word-class rule of event-rules.json `nounReadings`, compiled. */
+interface NounReading {
+  id: string;
+  before: RegExp;
+  words: ReadonlySet<string>;
+}
+const NOUN_DATA = rules.nounReadings as {
+  words: string[];
+  notAfter: string;
+  rules: { id: string; before: string; determinerWords?: string[] }[];
+};
+const NOUN_WORDS: ReadonlySet<string> = new Set(NOUN_DATA.words);
+const NOUN_NOT_AFTER = new RegExp(NOUN_DATA.notAfter, 'u');
+const NOUN_READINGS: NounReading[] = NOUN_DATA.rules.map((r) => ({
+  id: r.id,
+  before: new RegExp(r.before, 'u'),
+  words: new Set(r.determinerWords ?? NOUN_DATA.words),
+}));
+/** How far back the noun-reading contexts look. */
+const NOUN_WINDOW = 60;
+
+/**
+ * "None of the EU states has expelled", "several Western states", "the African states": a verb
+ * trigger whose first word is also a plural noun, read as the noun after a quantifier, number or
+ * determiner (event-rules.json `nounReadings`). Returns the rule id (`triggers.noun-reading.<id>`)
+ * when the match is a noun, undefined when it may be the verb.
+ */
+export function nounReading(text: string, t: TriggerMatch): string | undefined {
+  if (t.rule.form !== 'verb') return undefined;
+  const first = /^[\p{L}]+/u.exec(t.text)?.[0]?.toLowerCase();
+  if (!first || !NOUN_WORDS.has(first)) return undefined;
+  const wordEnd = t.start + first.length;
+  if (NOUN_NOT_AFTER.test(text.slice(wordEnd, wordEnd + 10).toLowerCase())) return undefined;
+  const before = text.slice(Math.max(0, t.start - NOUN_WINDOW), t.start).toLowerCase();
+  for (const r of NOUN_READINGS) if (r.words.has(first) && r.before.test(before)) return `triggers.noun-reading.${r.id}`;
+  return undefined;
+}
