@@ -26,6 +26,14 @@ describe('events.retelling.drill-participation: who sent troops to the drill tol
     expect(out.events.map((e) => [e.date, e.countries.join(',')])).toEqual([['2025-07-14', 'LTU,LVA,POL']]);
   });
 
+  it('adds the states of a next sentence with no act of its own that tells taking part (actors.drill.joiners-next)', () => {
+    const a = extract('Russia and Belarus began joint military exercises on Monday. Kazakhstan and Armenia also sent contingents.');
+    expect(a.events.map((e) => [e.type, e.date, e.countries.join(',')])).toEqual([['military', '2025-07-14', 'ARM,BLR,KAZ,RUS']]);
+    expect(a.events[0]!.trace!.some((s) => s.rule === 'actors.drill.joiners-next')).toBe(true);
+    const b = extract('China held naval drills in the East China Sea on Monday. Troops from Pakistan and Iran also participated.');
+    expect(b.events.map((e) => [e.type, e.date, e.countries.join(',')])).toEqual([['military', '2025-07-14', 'CHN,IRN,PAK']]);
+  });
+
   it('leaves apart a deployment that tells no taking part', () => {
     const out = extract('Serbia held military drills near its northern border on Monday. Hungary sent troops to the border.');
     expect(out.events.map((e) => e.countries.join(',')).sort()).toEqual(['HUN', 'SRB']);

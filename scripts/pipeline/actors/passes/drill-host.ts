@@ -5,6 +5,9 @@
  * sent troops to it or take part in it are its parties too. Only when, after every pass that takes the sentence's
  * states, the act still has none (a drill with its own state keeps it, the host then only lends the ground).
  * Pattern: actor-context.json patterns.drillParticipantsNext (the participation words of the next sentence).
+ * A drill that names its own states takes the states of a next sentence that tells taking part
+ * ("A and B also sent contingents", "forces from A and B took part"; patterns.drillJoinersNext,
+ * rule actors.drill.joiners-next).
  */
 import { actorPattern } from '../words.ts';
 import { NON_STATE } from '../counterpart.ts';
@@ -12,12 +15,23 @@ import { addCountry, note, type PartyPass } from './state.ts';
 
 const EXERCISE = actorPattern('exerciseWords');
 const PARTICIPANTS = actorPattern('drillParticipantsNext');
+const JOINERS = actorPattern('drillJoinersNext');
 
 export const drillHost: PartyPass = {
   id: PARTICIPANTS.id,
   run(s) {
-    if (s.type !== 'military' || s.countries.length > 0 || s.organizations.length > 0) return;
+    if (s.type !== 'military' || s.organizations.length > 0) return;
     if (!EXERCISE.re.test(s.candidate.trigger.text)) return;
+    if (s.countries.length > 0) {
+      // "Russia and Belarus launched joint exercises. Kazakhstan and Armenia also sent contingents." (actors.drill.joiners-next)
+      const next = s.ctx?.next?.();
+      if (!next || !JOINERS.re.test(next.text)) return;
+      const states = next.sides.filter((c) => !c.startsWith(NON_STATE) && !s.countries.includes(c));
+      if (states.length === 0) return;
+      note(s, JOINERS.id, 'participants', `the next sentence says who else takes part: '${next.text.slice(0, 80)}'`);
+      for (const c of states) addCountry(s, c, JOINERS.id, 'takes part in the drill (next sentence)');
+      return;
+    }
     const host = s.scope.find(
       (f) => f.m.locative && !f.m.destination && f.m.country && (f.m.kind === 'country' || f.m.kind === 'capital') && f.prep === 'in' && f.payload?.kind !== 'city' && f.m.start >= s.candidate.trigger.end,
     );
