@@ -7,7 +7,7 @@ import type { DocState, DynamicPerson } from './doc-state.ts';
 import { type ContextWords, type Gazetteer, type GazPayload } from './gazetteer.ts';
 import { activeRole, roleActive, type ActiveRole } from './people.ts';
 import { executiveKey, roleKeys } from './roles.ts';
-import { hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, shortInsideName, isTitleCase, titleCaseRole } from './names.ts';
+import { fullInsideName, hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, shortInsideName, isTitleCase, titleCaseRole } from './names.ts';
 import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
 import { MENTION_PASSES } from './passes/mentions/index.ts';
 import { STATE_KINDS, wordBefore, type MentionContext } from './passes/mentions/context.ts';
@@ -170,7 +170,15 @@ export class SentenceAnalyzer {
         if (idx === undefined) continue;
         return this.personFound(idx, tokens, first, last, state);
       }
-      if (p.kind === 'person' && p.person !== undefined) return this.personFound(p.person, tokens, first, last, state);
+      if (p.kind === 'person' && p.person !== undefined) {
+        // "Luis Arce Gomez", "Kim Jong Un" against a listed "Kim Jong": another person's longer name.
+        if (!titleCaseOf(titleCase) && fullInsideName(tokens, last, covered, this.words.nameStop) && !this.ownTitleBefore(p.person, tokens, first, state)) {
+          // Left uncovered: the name finders may read the longer name ("Luis Arce Gomez, the foreign minister of Peru").
+          for (let k = first; k <= last; k++) covered[k] = 0;
+          continue;
+        }
+        return this.personFound(p.person, tokens, first, last, state);
+      }
       const mk = KIND_OF[p.kind];
       if (!mk) continue;
       const country = p.korea ? koreaDefault(this.gaz, state) : p.country;
@@ -197,6 +205,19 @@ export class SentenceAnalyzer {
     if (ok.length === 1) return ok[0];
     const current = ok.filter((i) => this.gaz.people[i]!.roles.some((r) => roleActive(r, state.published)));
     return current.length === 1 ? current[0] : undefined;
+  }
+
+  /**
+   * True when the word before a name is a word of the person's own role on the day ("President Claudia Sheinbaum
+   * Pardo") or ends "President-elect": the title vouches for the person despite a longer name.
+   */
+  private ownTitleBefore(idx: number, tokens: Token[], first: number, state: DocState): boolean {
+    const t = tokens[first - 1];
+    if (!t || !isWord(t)) return false;
+    if (t.norm === 'elect' && tokens[first - 2]?.raw === '-') return true;
+    const role = this.personOn(idx, state.published).r;
+    if (!role || role.former || !role.role) return false;
+    return role.role.toLowerCase().split(/[\s-]+/).includes(t.norm);
   }
 
   private afterTitle(tokens: Token[], first: number): boolean {
