@@ -458,9 +458,9 @@ export class SentenceAnalyzer {
       }
       if (!isRole && !(anchorOk && f.possessive)) continue;
       // "deputy director of the ministry's press department Maria Lin": the name after the title's complement.
-      const ofName = isRole && !titleCased ? nameAfterOfComplement(tokens, f.last, covered, this.words) : undefined;
+      const ofName = isRole && !titleCased ? nameAfterOfComplement(tokens, f.last, covered, this.words, byFirst) : undefined;
       if (ofName !== undefined) {
-        f.rule = LONG_TITLE_OF_RULE;
+        f.rule = tokens.slice(f.last + 1, ofName).some((t) => t.norm === 'in') ? LONG_TITLE_IN_RULE : LONG_TITLE_OF_RULE;
         // "... of the Press Department of the Russian Foreign Ministry NAME": the state the complement names.
         for (let k = f.last + 2; k < ofName && !f.m.country && !f.m.organization; k++) {
           const g = byFirst[k];
@@ -832,6 +832,8 @@ const LONG_TITLE_WORDS = 7;
 const LONG_TITLE_RULE = 'actors.long-title';
 /** actors.long-title.of: "director of the ministry's press department NAME". */
 const LONG_TITLE_OF_RULE = 'actors.long-title.of';
+/** actors.long-title.in: "Minister in the Presidency NAME", "Minister of State in the Office of the President NAME". */
+const LONG_TITLE_IN_RULE = 'actors.long-title.in';
 /** "Mauritania's President, Ana Lozada, said": the name set off by commas after a state's title (blind7 DIAGNOSIS). */
 const TITLE_APPOSITION_RULE = 'actors.title.apposition';
 /** How many tokens the "of" complement of a title may take before the name. */
@@ -847,13 +849,21 @@ function nameFollows(tokens: Token[], at: number, covered: Uint8Array, stop: Set
  * "deputy director of the ministry's press department Maria Lin": after a title head, "of" and a complement of
  * lower-case words, "the" and possessive markers that ends in an office noun (actor-context.json
  * titleComplementHeads), the index of the name of two or more words that follows; undefined otherwise.
+ * "Minister in the Presidency Maria Lin", "Minister of State in the Office of the President Peter Omondi"
+ * (actors.long-title.in): an "in" complement too (after "of State" or directly), whose office nouns may be
+ * capitalised and may end in a role word ("the President"); the name after it is the titled person, not the role
+ * word's holder.
  */
-function nameAfterOfComplement(tokens: Token[], last: number, covered: Uint8Array, words: ContextWords): number | undefined {
-  if (tokens[last + 1]?.norm !== 'of') return undefined;
+function nameAfterOfComplement(tokens: Token[], last: number, covered: Uint8Array, words: ContextWords, byFirst: (Found | undefined)[]): number | undefined {
+  const prep = tokens[last + 1]?.norm;
+  if (prep !== 'of' && prep !== 'in') return undefined;
+  let inside = prep === 'in';
   for (let k = last + 2; k < tokens.length && k <= last + 1 + OF_COMPLEMENT_TOKENS; k++) {
     const t = tokens[k]!;
-    if (words.titleComplementHeads.has(t.norm) && k > last + 2 && nameFollows(tokens, k + 1, covered, words.nameStop)) return k + 1;
-    if (t.norm === "'s" || (isWord(t) && (/^\p{Ll}+$/u.test(t.raw) || covered[k] === 1 || words.titleWords.has(t.norm)))) continue;
+    if (t.norm === 'in') inside = true;
+    const head = words.titleComplementHeads.has(t.norm) || (inside && byFirst[k]?.m.kind === 'role' && byFirst[k]!.last === k);
+    if (head && k > last + 2 && nameFollows(tokens, k + 1, covered, words.nameStop)) return k + 1;
+    if (t.norm === "'s" || (isWord(t) && (/^\p{Ll}+$/u.test(t.raw) || covered[k] === 1 || words.titleWords.has(t.norm) || (inside && head) || (t.raw === 'State' && tokens[k - 1]!.norm === 'of')))) continue;
     return undefined;
   }
   return undefined;
