@@ -98,9 +98,19 @@ export class SentenceAnalyzer {
       for (let i = mt.first; i <= mt.last; i++) covered[i] = weak ? 2 : 1;
     }
 
+    // Token edges of plain state names and demonyms (no cue needed; 1 = name, 2 = demonym): a cue-bound name or
+    // demonym listed next to one of its kind is a state too.
+    const stateEdges = { first: new Uint8Array(tokens.length), last: new Uint8Array(tokens.length) };
+    for (const mt of matches) {
+      const e = mt.entries.find((x) => (x.kind === 'country' || x.kind === 'demonym') && !x.cues);
+      if (e) {
+        stateEdges.first[mt.first] = e.kind === 'country' ? 1 : 2;
+        stateEdges.last[mt.last] = e.kind === 'country' ? 1 : 2;
+      }
+    }
     let found: Found[] = [];
     for (const mt of matches) {
-      const f = this.choose(mt.entries, mt.first, mt.last, tokens, covered, titleCase, state);
+      const f = this.choose(mt.entries, mt.first, mt.last, tokens, covered, titleCase, state, stateEdges);
       if (f) found.push(f);
     }
     this.dynamicSurnames(tokens, covered, found, state);
@@ -152,11 +162,18 @@ export class SentenceAnalyzer {
     covered: Uint8Array,
     titleCase: TitleCaseMemo,
     state: DocState,
+    stateEdges?: { first: Uint8Array; last: Uint8Array },
   ): Found | undefined {
     // Entries come sorted by priority (the trie keeps them so).
+    let listed = false;
     for (const p of entries) {
       if (p.kind === 'blocker' || p.kind === 'collective') return undefined;
-      if (p.cues && !state.hasCue(p.cues)) continue;
+      if (p.cues && !state.hasCue(p.cues)) {
+        // "Ukraine, Georgia and Moldova": a list of states makes the state reading near-certain (actors.cue.state-list).
+        const edge = p.kind === 'country' ? 1 : p.kind === 'demonym' ? 2 : 0;
+        if (!(edge && stateEdges && inStateList(tokens, first, last, stateEdges, edge))) continue;
+        listed = true;
+      }
       if (p.nameLike && nextToName(tokens, first, last, covered, this.words.nameStop) && !titleCaseOf(titleCase)) continue;
       if (p.kind === 'personShort') {
         // "Han Seo-yeon", "Mary Wang": the short name is part of another person's full name.
@@ -187,6 +204,7 @@ export class SentenceAnalyzer {
       if (p.organization) m.organization = p.organization;
       if (p.kind === 'media') m.attribution = true;
       const f: Found = { m, first, last, payload: p, possessive: false };
+      if (listed) f.rule = STATE_LIST_RULE;
       if (p.orgType) f.orgType = p.orgType;
       if (p.roleKey) f.roleKeys = [p.roleKey];
       return f;
@@ -838,6 +856,31 @@ const LONG_TITLE_IN_RULE = 'actors.long-title.in';
 const TITLE_APPOSITION_RULE = 'actors.title.apposition';
 /** How many tokens the "of" complement of a title may take before the name. */
 const OF_COMPLEMENT_TOKENS = 12;
+
+/** actors.cue.state-list: a state name that needs a cue word counts without one inside a list of other states. */
+const STATE_LIST_RULE = 'actors.cue.state-list';
+const LIST_JOINERS = new Set(['and', 'or', '&']);
+
+/**
+ * True when the span stands in a coordinated list next to a plain state name (kind 1) or demonym (kind 2):
+ * "Ukraine, Georgia", "Niger and Georgia", "Georgia, Ukraine and Moldova", "Ukrainian and Georgian officials"
+ * (a comma, "and"/"or", or ", and" between).
+ */
+function inStateList(tokens: Token[], first: number, last: number, edges: { first: Uint8Array; last: Uint8Array }, kind: number): boolean {
+  let k = first - 1;
+  if (LIST_JOINERS.has(tokens[k]?.norm ?? '')) {
+    k--;
+    if (tokens[k]?.raw === ',') k--;
+    if (k >= 0 && edges.last[k] === kind) return true;
+  } else if (tokens[k]?.raw === ',' && k - 1 >= 0 && edges.last[k - 1] === kind) return true;
+  k = last + 1;
+  if (tokens[k]?.raw === ',') {
+    k++;
+    if (LIST_JOINERS.has(tokens[k]?.norm ?? '')) k++;
+  } else if (LIST_JOINERS.has(tokens[k]?.norm ?? '')) k++;
+  else return false;
+  return k < tokens.length && edges.first[k] === kind;
+}
 
 /** True when a name of two or more words starts at token `at`. */
 function nameFollows(tokens: Token[], at: number, covered: Uint8Array, stop: Set<string>): boolean {
