@@ -267,6 +267,15 @@ describe('long titles before a name (actors.long-title)', () => {
     expect(res[1]!.countries).toEqual(['TUR']);
   });
 
+  it('reads the name after a title whose "in" complement names an office (actors.long-title.in)', () => {
+    // the name belongs to the minister, not to the president the complement mentions; the state from a demonym or the headline
+    const a = resolveTyped([['Kenyan Minister of State in the Office of the President Peter Omondi met the Ugandan envoy.', 'meeting']], '2025-07-15', 'World news');
+    expect(a[0]!.actors).toEqual([{ name: 'Peter Omondi', country: 'KEN', role: 'Minister' }]);
+    const b = resolveTyped([['Minister in the Presidency Maria Lin met the Ugandan envoy.', 'meeting']], '2025-07-15', 'South Africa hosts talks');
+    expect(b[0]!.actors).toEqual([{ name: 'Maria Lin', country: 'ZAF', role: 'Minister' }]);
+    expect(b[0]!.countries).toEqual(['UGA', 'ZAF']);
+  });
+
   it('needs a name of two words after the title head, and lower-case title words only', () => {
     // no name after the title: nothing new
     expect(one('Serbian interior ministry deputy border and customs director said nothing.').actors).toEqual([]);

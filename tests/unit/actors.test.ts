@@ -314,6 +314,14 @@ describe('false friends and case', () => {
     expect(resolveAll(['Georgia recalled its ambassador.', 'Tbilisi said Russia had to withdraw.'])[0]!.countries).toEqual(['GEO']);
   });
 
+  it('reads Georgia as the country inside a list of other states, without a Caucasus cue (actors.cue.state-list)', () => {
+    expect(countriesOf('Leaders of Georgia, Ukraine and Moldova condemned the strike.', 'accusation')).toEqual(['GEO', 'MDA', 'UKR']);
+    expect(countriesOf('Russia, China, Niger and Georgia condemned the strike.', 'accusation')).toEqual(['CHN', 'GEO', 'NER', 'RUS']);
+    expect(countriesOf('Ukrainian and Georgian officials condemned the strike.', 'accusation')).toEqual(['GEO', 'UKR']);
+    // a list of US states stays no list of states
+    expect(countriesOf('Georgia, Florida and Texas passed new voting laws.')).toEqual([]);
+  });
+
   it('resolves a bare Korea by the document, preferring explicit North and South', () => {
     expect(countriesOf('North Korea fired a missile, and South Korea protested.', 'military')).toEqual(['KOR', 'PRK']);
     expect(resolveAll(['Pyongyang tested a rocket.', 'Korea said the test was a success.'])[1]!.countries).toEqual(['PRK']);

@@ -44,7 +44,7 @@ const FLOORS: Record<string, number> = {
   'direction-strike': 11,
   'organisation-not-country': 5,
   'spokesperson-actor': 8,
-  'country-name-variants': 9,
+  'country-name-variants': 10,
   'no-state-party': 9,
 };
 

@@ -7,7 +7,7 @@ import type { DocState, DynamicPerson } from './doc-state.ts';
 import { type ContextWords, type Gazetteer, type GazPayload } from './gazetteer.ts';
 import { activeRole, roleActive, type ActiveRole } from './people.ts';
 import { executiveKey, roleKeys } from './roles.ts';
-import { hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, shortInsideName, isTitleCase, titleCaseRole } from './names.ts';
+import { fullInsideName, hasNonNameWord, isNameWord, MAX_NAME, nameRun, nextToName, normName, shortInsideName, isTitleCase, titleCaseRole } from './names.ts';
 import { isCapitalized, isWord, tokenize, type Token } from './text.ts';
 import { MENTION_PASSES } from './passes/mentions/index.ts';
 import { STATE_KINDS, wordBefore, type MentionContext } from './passes/mentions/context.ts';
@@ -98,9 +98,19 @@ export class SentenceAnalyzer {
       for (let i = mt.first; i <= mt.last; i++) covered[i] = weak ? 2 : 1;
     }
 
+    // Token edges of plain state names and demonyms (no cue needed; 1 = name, 2 = demonym): a cue-bound name or
+    // demonym listed next to one of its kind is a state too.
+    const stateEdges = { first: new Uint8Array(tokens.length), last: new Uint8Array(tokens.length) };
+    for (const mt of matches) {
+      const e = mt.entries.find((x) => (x.kind === 'country' || x.kind === 'demonym') && !x.cues);
+      if (e) {
+        stateEdges.first[mt.first] = e.kind === 'country' ? 1 : 2;
+        stateEdges.last[mt.last] = e.kind === 'country' ? 1 : 2;
+      }
+    }
     let found: Found[] = [];
     for (const mt of matches) {
-      const f = this.choose(mt.entries, mt.first, mt.last, tokens, covered, titleCase, state);
+      const f = this.choose(mt.entries, mt.first, mt.last, tokens, covered, titleCase, state, stateEdges);
       if (f) found.push(f);
     }
     this.dynamicSurnames(tokens, covered, found, state);
@@ -152,11 +162,18 @@ export class SentenceAnalyzer {
     covered: Uint8Array,
     titleCase: TitleCaseMemo,
     state: DocState,
+    stateEdges?: { first: Uint8Array; last: Uint8Array },
   ): Found | undefined {
     // Entries come sorted by priority (the trie keeps them so).
+    let listed = false;
     for (const p of entries) {
       if (p.kind === 'blocker' || p.kind === 'collective') return undefined;
-      if (p.cues && !state.hasCue(p.cues)) continue;
+      if (p.cues && !state.hasCue(p.cues)) {
+        // "Ukraine, Georgia and Moldova": a list of states makes the state reading near-certain (actors.cue.state-list).
+        const edge = p.kind === 'country' ? 1 : p.kind === 'demonym' ? 2 : 0;
+        if (!(edge && stateEdges && inStateList(tokens, first, last, stateEdges, edge))) continue;
+        listed = true;
+      }
       if (p.nameLike && nextToName(tokens, first, last, covered, this.words.nameStop) && !titleCaseOf(titleCase)) continue;
       if (p.kind === 'personShort') {
         // "Han Seo-yeon", "Mary Wang": the short name is part of another person's full name.
@@ -170,7 +187,15 @@ export class SentenceAnalyzer {
         if (idx === undefined) continue;
         return this.personFound(idx, tokens, first, last, state);
       }
-      if (p.kind === 'person' && p.person !== undefined) return this.personFound(p.person, tokens, first, last, state);
+      if (p.kind === 'person' && p.person !== undefined) {
+        // "Luis Arce Gomez", "Kim Jong Un" against a listed "Kim Jong": another person's longer name.
+        if (!titleCaseOf(titleCase) && fullInsideName(tokens, last, covered, this.words.nameStop) && !this.ownTitleBefore(p.person, tokens, first, state)) {
+          // Left uncovered: the name finders may read the longer name ("Luis Arce Gomez, the foreign minister of Peru").
+          for (let k = first; k <= last; k++) covered[k] = 0;
+          continue;
+        }
+        return this.personFound(p.person, tokens, first, last, state);
+      }
       const mk = KIND_OF[p.kind];
       if (!mk) continue;
       const country = p.korea ? koreaDefault(this.gaz, state) : p.country;
@@ -179,6 +204,7 @@ export class SentenceAnalyzer {
       if (p.organization) m.organization = p.organization;
       if (p.kind === 'media') m.attribution = true;
       const f: Found = { m, first, last, payload: p, possessive: false };
+      if (listed) f.rule = STATE_LIST_RULE;
       if (p.orgType) f.orgType = p.orgType;
       if (p.roleKey) f.roleKeys = [p.roleKey];
       return f;
@@ -197,6 +223,19 @@ export class SentenceAnalyzer {
     if (ok.length === 1) return ok[0];
     const current = ok.filter((i) => this.gaz.people[i]!.roles.some((r) => roleActive(r, state.published)));
     return current.length === 1 ? current[0] : undefined;
+  }
+
+  /**
+   * True when the word before a name is a word of the person's own role on the day ("President Claudia Sheinbaum
+   * Pardo") or ends "President-elect": the title vouches for the person despite a longer name.
+   */
+  private ownTitleBefore(idx: number, tokens: Token[], first: number, state: DocState): boolean {
+    const t = tokens[first - 1];
+    if (!t || !isWord(t)) return false;
+    if (t.norm === 'elect' && tokens[first - 2]?.raw === '-') return true;
+    const role = this.personOn(idx, state.published).r;
+    if (!role || role.former || !role.role) return false;
+    return role.role.toLowerCase().split(/[\s-]+/).includes(t.norm);
   }
 
   private afterTitle(tokens: Token[], first: number): boolean {
@@ -437,9 +476,9 @@ export class SentenceAnalyzer {
       }
       if (!isRole && !(anchorOk && f.possessive)) continue;
       // "deputy director of the ministry's press department Maria Lin": the name after the title's complement.
-      const ofName = isRole && !titleCased ? nameAfterOfComplement(tokens, f.last, covered, this.words) : undefined;
+      const ofName = isRole && !titleCased ? nameAfterOfComplement(tokens, f.last, covered, this.words, byFirst) : undefined;
       if (ofName !== undefined) {
-        f.rule = LONG_TITLE_OF_RULE;
+        f.rule = tokens.slice(f.last + 1, ofName).some((t) => t.norm === 'in') ? LONG_TITLE_IN_RULE : LONG_TITLE_OF_RULE;
         // "... of the Press Department of the Russian Foreign Ministry NAME": the state the complement names.
         for (let k = f.last + 2; k < ofName && !f.m.country && !f.m.organization; k++) {
           const g = byFirst[k];
@@ -811,10 +850,37 @@ const LONG_TITLE_WORDS = 7;
 const LONG_TITLE_RULE = 'actors.long-title';
 /** actors.long-title.of: "director of the ministry's press department NAME". */
 const LONG_TITLE_OF_RULE = 'actors.long-title.of';
+/** actors.long-title.in: "Minister in the Presidency NAME", "Minister of State in the Office of the President NAME". */
+const LONG_TITLE_IN_RULE = 'actors.long-title.in';
 /** "Mauritania's President, Ana Lozada, said": the name set off by commas after a state's title (blind7 DIAGNOSIS). */
 const TITLE_APPOSITION_RULE = 'actors.title.apposition';
 /** How many tokens the "of" complement of a title may take before the name. */
 const OF_COMPLEMENT_TOKENS = 12;
+
+/** actors.cue.state-list: a state name that needs a cue word counts without one inside a list of other states. */
+const STATE_LIST_RULE = 'actors.cue.state-list';
+const LIST_JOINERS = new Set(['and', 'or', '&']);
+
+/**
+ * True when the span stands in a coordinated list next to a plain state name (kind 1) or demonym (kind 2):
+ * "Ukraine, Georgia", "Niger and Georgia", "Georgia, Ukraine and Moldova", "Ukrainian and Georgian officials"
+ * (a comma, "and"/"or", or ", and" between).
+ */
+function inStateList(tokens: Token[], first: number, last: number, edges: { first: Uint8Array; last: Uint8Array }, kind: number): boolean {
+  let k = first - 1;
+  if (LIST_JOINERS.has(tokens[k]?.norm ?? '')) {
+    k--;
+    if (tokens[k]?.raw === ',') k--;
+    if (k >= 0 && edges.last[k] === kind) return true;
+  } else if (tokens[k]?.raw === ',' && k - 1 >= 0 && edges.last[k - 1] === kind) return true;
+  k = last + 1;
+  if (tokens[k]?.raw === ',') {
+    k++;
+    if (LIST_JOINERS.has(tokens[k]?.norm ?? '')) k++;
+  } else if (LIST_JOINERS.has(tokens[k]?.norm ?? '')) k++;
+  else return false;
+  return k < tokens.length && edges.first[k] === kind;
+}
 
 /** True when a name of two or more words starts at token `at`. */
 function nameFollows(tokens: Token[], at: number, covered: Uint8Array, stop: Set<string>): boolean {
@@ -826,13 +892,21 @@ function nameFollows(tokens: Token[], at: number, covered: Uint8Array, stop: Set
  * "deputy director of the ministry's press department Maria Lin": after a title head, "of" and a complement of
  * lower-case words, "the" and possessive markers that ends in an office noun (actor-context.json
  * titleComplementHeads), the index of the name of two or more words that follows; undefined otherwise.
+ * "Minister in the Presidency Maria Lin", "Minister of State in the Office of the President Peter Omondi"
+ * (actors.long-title.in): an "in" complement too (after "of State" or directly), whose office nouns may be
+ * capitalised and may end in a role word ("the President"); the name after it is the titled person, not the role
+ * word's holder.
  */
-function nameAfterOfComplement(tokens: Token[], last: number, covered: Uint8Array, words: ContextWords): number | undefined {
-  if (tokens[last + 1]?.norm !== 'of') return undefined;
+function nameAfterOfComplement(tokens: Token[], last: number, covered: Uint8Array, words: ContextWords, byFirst: (Found | undefined)[]): number | undefined {
+  const prep = tokens[last + 1]?.norm;
+  if (prep !== 'of' && prep !== 'in') return undefined;
+  let inside = prep === 'in';
   for (let k = last + 2; k < tokens.length && k <= last + 1 + OF_COMPLEMENT_TOKENS; k++) {
     const t = tokens[k]!;
-    if (words.titleComplementHeads.has(t.norm) && k > last + 2 && nameFollows(tokens, k + 1, covered, words.nameStop)) return k + 1;
-    if (t.norm === "'s" || (isWord(t) && (/^\p{Ll}+$/u.test(t.raw) || covered[k] === 1 || words.titleWords.has(t.norm)))) continue;
+    if (t.norm === 'in') inside = true;
+    const head = words.titleComplementHeads.has(t.norm) || (inside && byFirst[k]?.m.kind === 'role' && byFirst[k]!.last === k);
+    if (head && k > last + 2 && nameFollows(tokens, k + 1, covered, words.nameStop)) return k + 1;
+    if (t.norm === "'s" || (isWord(t) && (/^\p{Ll}+$/u.test(t.raw) || covered[k] === 1 || words.titleWords.has(t.norm) || (inside && head) || (t.raw === 'State' && tokens[k - 1]!.norm === 'of')))) continue;
     return undefined;
   }
   return undefined;

@@ -77,6 +77,18 @@ export function shortInsideName(
   return !!prev && first - 1 > 0 && isNameWord(prev, covered[first - 1]!, stop);
 }
 
+/**
+ * A known full name inside a longer name: another capitalised name part right after it ("Luis Arce Gomez" is
+ * not "Luis Arce"; "Kim Jong Un" is not a listed "Kim Jong"). A capitalised particle ("Faisal bin Farhan Al
+ * Saud") carries the same name on and does not count. Callers skip the check in title-case text and after the
+ * person's own title ("President Claudia Sheinbaum Pardo": a second surname).
+ */
+export function fullInsideName(tokens: Token[], last: number, covered: Uint8Array, stop: Set<string>): boolean {
+  const next = tokens[last + 1];
+  if (!next || next.start !== tokens[last]!.end + 1 || NAME_PARTICLES.has(next.norm)) return false;
+  return isNameWord(next, covered[last + 1]!, stop);
+}
+
 export function isNameWord(t: Token, cov: number, stop: Set<string>): boolean {
   return cov === 0 && isWord(t) && isCapitalized(t.raw) && /\p{Ll}/u.test(t.raw) && !stop.has(t.raw);
 }
