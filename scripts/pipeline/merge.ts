@@ -26,6 +26,7 @@ import { collapseCopies } from './merge/copies.ts';
 import { ANCHORED_DAY_RULE, reportSentenceKey, SPLIT_TYPES, typeGroup } from './merge/same-event.ts';
 import { fileKeys, filePrefixes, isLoose, lookupKeys, windowPrefixes } from './merge/index-keys.ts';
 import { sortInPlace, sortStrings } from './sort.ts';
+import { ongoingAtPublication, PRESENT_STATE_RULE } from './merge/present-state.ts';
 
 const RANK: Record<string, number> = rules.evidenceRank;
 
@@ -296,7 +297,8 @@ function mergedTrace(
       out.push({ stage: 'merge', rule: QUOTED_SPEAKER_RULE, action: `acting states of ${reportName(m)} from the quotation's speaker: ${speaker.length ? speaker.join('+') : 'unknown'}` });
     }
   }
-  out.push({ stage: 'merge', rule: 'merge.pick-date', action: `date=${dated.date}`, detail: `${dated.dateEvidence} evidence of ${reportName(dated)}` });
+  const ongoing = dated === presentStateReport(originalsOf(members, copies));
+  out.push({ stage: 'merge', rule: ongoing ? PRESENT_STATE_RULE : 'merge.pick-date', action: `date=${dated.date}`, detail: `${dated.dateEvidence} evidence of ${reportName(dated)}${ongoing ? ': the act is told as going on at publication ("is now in")' : ''}` });
   return out;
 }
 
@@ -328,6 +330,30 @@ function toSource(ev: ExtractedEvent): Source {
   };
 }
 
+
+/** The reports that are no copy in a reprint (all of them when every one is). */
+function originalsOf(all: readonly ExtractedEvent[], copies: ReadonlySet<ExtractedEvent>): readonly ExtractedEvent[] {
+  const originals = all.filter((m) => !copies.has(m));
+  return originals.length ? originals : all;
+}
+
+/**
+ * merge.present-state-day: a report dated by publication because its sentence tells the act as going
+ * on now ("is now in Fiji for her first official visit", "is on a three-day visit to"; the date stage's
+ * presentState, which keeps such a lead on the publication day) keeps that day when it is the cluster's
+ * first report and the others come from the same article with no explicit day: a co-reported act with
+ * a weekday or relative day (a ceremony "attended ... on Tuesday evening") is one day of the ongoing
+ * act, not the day it is told for; an explicit day ("On January 26, he arrived") still dates the act.
+ * Clusters that span articles pick by evidence as before.
+ */
+function presentStateReport(members: readonly ExtractedEvent[]): ExtractedEvent | undefined {
+  if (members.length < 2) return undefined;
+  const doc = members[0]!.source.document;
+  if (members.some((m) => m.source.document !== doc || m.dateEvidence === 'explicit')) return undefined;
+  const first = members.reduce((a, m) => (m.source.start < a.source.start ? m : a));
+  return ongoingAtPublication(first) ? first : undefined;
+}
+
 /**
  * The date of a cluster: from its best evidence (explicit > relative > weekday/anchor >
  * dateline > publication day); among equally good reports, the day most of them give,
@@ -335,8 +361,9 @@ function toSource(ev: ExtractedEvent): Source {
  */
 export function pickDate(all: ExtractedEvent[], copies: ReadonlySet<ExtractedEvent> = new Set()): ExtractedEvent {
   // Copies in reprints repeat their original's words against a later day: the original decides.
-  const originals = all.filter((m) => !copies.has(m));
-  const members = originals.length ? originals : all;
+  const members = originalsOf(all, copies);
+  const ongoing = presentStateReport(members);
+  if (ongoing) return ongoing;
   // (no Math.max(...spread): a story syndicated to 100,000 outlets would overflow the call stack)
   const top = members.reduce((t, m) => Math.max(t, dateStrength(m)), -Infinity);
   const best = members.filter((m) => dateStrength(m) === top);

@@ -44,6 +44,8 @@ const FLOORS: Record<string, number> = {
   'vague-period': 1,
   'deadline-not-act': 1,
   'done-and-planned-mix': 1,
+  'quoted-deixis': 1,
+  'present-state-lead': 1,
 };
 
 const FAMILY: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

@@ -74,6 +74,21 @@ describe('mergeEvents: one event, many sources', () => {
     expect(pickDate([pub]).date).toBe('2025-07-16');
   });
 
+  it('merge.present-state-day: a lead told as going on at publication keeps that day against a weekday of the same article', () => {
+    const lead = ev({ doc: 'k', start: 10, type: 'visit', published: '2024-09-12', date: '2024-09-12', countries: ['GHA', 'KEN'], sentence: 'The Kenyan president is now in Ghana for his first state visit to the country.' });
+    const ceremony = ev({ doc: 'k', start: 200, type: 'visit', published: '2024-09-12', date: '2024-09-10', evidence: 'weekday', countries: ['GHA', 'KEN'], sentence: 'The two presidents also attended the opening of a trade office in Accra on Tuesday evening.' });
+    expect(pickDate([lead, ceremony]).date).toBe('2024-09-12');
+    expect(pickDate([ceremony, lead]).date).toBe('2024-09-12');
+    // an explicit day of the same article still dates the act; so do reports of another article
+    const arrival = ev({ doc: 'k', start: 300, type: 'visit', published: '2024-09-12', date: '2024-09-10', evidence: 'explicit', countries: ['GHA', 'KEN'], sentence: 'He arrived in Accra on September 10.' });
+    expect(pickDate([lead, arrival]).date).toBe('2024-09-10');
+    const other = ev({ doc: 'm', start: 5, type: 'visit', published: '2024-09-12', date: '2024-09-10', evidence: 'weekday', countries: ['GHA', 'KEN'] });
+    expect(pickDate([lead, other]).date).toBe('2024-09-10');
+    // without the present-state wording, the weekday wins as before
+    const plain = ev({ doc: 'k', start: 10, type: 'visit', published: '2024-09-12', date: '2024-09-12', countries: ['GHA', 'KEN'], sentence: 'The Kenyan president made his first state visit to Ghana.' });
+    expect(pickDate([plain, ceremony]).date).toBe('2024-09-10');
+  });
+
   it('one-state fragments ("Erdogan signed", "Buhari said the two sides signed") join the two-state event', () => {
     const out = mergeEvents([
       ev({ doc: 'a', start: 900, type: 'agreement', date: '2021-10-20', countries: ['NGA'], actors: [{ name: 'Buhari', country: 'NGA' }] }),

@@ -178,6 +178,8 @@ export const STORY_FRAME = {
 };
 /** "today" in a quotation counts from the day the words were spoken. */
 export const QUOTED_RELATIVE = { id: raw.quotedRelative.id };
+/** A quoted "today" in a later retelling counts from the speech day (dates.retelling.quoted-deixis). */
+export const QUOTED_DEIXIS = { id: raw.quotedDeixis.id as string, sentencesBack: raw.quotedDeixis.sentencesBack as number };
 /** "also met", "then flew": the account told just before goes on (dates.resolver.continued-account). */
 export const CONTINUATION = {
   id: raw.continuation.id,

@@ -25,6 +25,7 @@
  */
 import rules from '../../data/event-rules.json' with { type: 'json' };
 import { differentActors } from '../merge/direction.ts';
+import { ongoingAtPublication } from '../merge/present-state.ts';
 import { patternRules } from '../pattern-rules.ts';
 import type { DateEvidence, ExtractedEvent } from '../types.ts';
 
@@ -148,6 +149,9 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean => subset(
  * Returns the report that gives it (the better-dated one).
  */
 function sharedDay(later: ExtractedEvent, earlier: ExtractedEvent): ExtractedEvent | null {
+  // merge.present-state-day: an act told as going on at publication ("is now in") keeps that day
+  // against a later sentence's weekday or relative day (one day of it), not against an explicit one.
+  if (ongoingAtPublication(earlier) && later.dateEvidence !== 'explicit') return earlier;
   if (later.date === earlier.date) return OWN.has(later.dateEvidence) && !OWN.has(earlier.dateEvidence) ? later : earlier;
   if (!OWN.has(later.dateEvidence)) return earlier;
   if (!OWN.has(earlier.dateEvidence)) return later;

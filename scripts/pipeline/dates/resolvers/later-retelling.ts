@@ -8,10 +8,11 @@
  * Reporting verbs ("said", "told") are never matched: every later quote has one.
  */
 import type { DateResolution, Sentence, Span } from '../../types.ts';
-import { ANCHOR_EVENT_WORDS, DATED_NOUN, RETELLING } from '../cue-data.ts';
+import { ANCHOR_EVENT_WORDS, DATED_NOUN, QUOTED_DEIXIS, RETELLING } from '../cue-data.ts';
 import { datedNounAfter, namesActOf } from '../dated-noun.ts';
-import { extractCues, type AnchorCue, type DayCue } from '../cues.ts';
-import { toDayNumber } from '../day-math.ts';
+import { extractCues, repickDay, type AnchorCue, type DayCue } from '../cues.ts';
+import { addDays, toDayNumber } from '../day-math.ts';
+import { quoteOf, quoteRanges } from '../quotes.ts';
 import { gap, nearestCue } from '../select.ts';
 import { describe, fromDayCue } from './common.ts';
 import { chose, pass, type DateInput, type DateResolver } from './types.ts';
@@ -71,6 +72,40 @@ function mentions(text: string, stems: readonly string[], typeWords: RegExp | un
   return out;
 }
 
+/**
+ * dates.retelling.quoted-deixis: a deictic day ("today", "yesterday", "on Monday") inside a quotation
+ * counts from the day the words were spoken, not from the story day. The speech day is a past day the
+ * later sentence states outside its quotations ("..., he said on Friday"), else one the sentences just
+ * before it state outside theirs (the press conference "late on Wednesday" the quote comes from, at
+ * most QUOTED_DEIXIS.sentencesBack back). `cue` itself when it is not a quoted deictic day; undefined
+ * when the speech day is unknown (the quoted "today" then says nothing about the act's day).
+ */
+export function quotedDeixisCue(
+  s: Sentence,
+  cue: DayCue,
+  before: readonly Sentence[],
+  story: string,
+  inReach: (c: DayCue) => boolean,
+): { cue: DayCue; why?: string } | undefined {
+  if (cue.evidence === 'explicit' || cue.restates) return { cue };
+  const quotes = quoteRanges(s.text);
+  if (!quoteOf(quotes, cue)) return { cue };
+  const spoken = (t: Sentence): DayCue | undefined => {
+    const q = quoteRanges(t.text);
+    return extractCues(t.text, story).find((c): c is DayCue => c.kind === 'day' && !c.futureContext && !quoteOf(q, c) && inReach(c));
+  };
+  let speech = spoken(s);
+  for (let i = before.length - 1; !speech && i >= Math.max(0, before.length - QUOTED_DEIXIS.sentencesBack); i--) speech = spoken(before[i]!);
+  if (!speech) return undefined;
+  const date =
+    cue.evidence === 'relative'
+      ? addDays(speech.date, (toDayNumber(cue.date) ?? 0) - (toDayNumber(story) ?? 0))
+      : repickDay(cue, speech.date, 'past');
+  if (date === cue.date) return { cue };
+  const { flexible: _, ...fixed } = cue;
+  return { cue: { ...fixed, date }, why: `"${cue.text.trim()}" in the quotation counts from the speech day ${speech.date} ("${speech.text.trim()}", ${QUOTED_DEIXIS.id})` };
+}
+
 /** A day cue close enough before publication to date a retold act (at most RETELLING.maxDaysBefore). */
 function withinRetellingReach(published: string): (c: DayCue) => boolean {
   const pub = toDayNumber(published)!;
@@ -124,11 +159,14 @@ export function toldLater(
   published: string,
 ): { resolution: DateResolution; words: string } | undefined {
   const inReach = withinRetellingReach(published);
-  for (const s of (following ?? []).slice(0, RETELLING.sentencesAhead)) {
+  const ahead = (following ?? []).slice(0, RETELLING.sentencesAhead);
+  for (const [i, s] of ahead.entries()) {
     const found = retoldIn(s, stems, typeWords, story, inReach);
     if (found.mention) {
       const { cue, at } = found.mention;
-      return { resolution: fromDayCue(s, candidate, cue, story, published), words: s.text.slice(at.start, at.end) };
+      const spoken = quotedDeixisCue(s, cue, ahead.slice(0, i), story, inReach);
+      if (!spoken) continue;
+      return { resolution: fromDayCue(s, candidate, spoken.cue, story, published), words: s.text.slice(at.start, at.end) };
     }
   }
   return undefined;
@@ -146,15 +184,22 @@ export const laterRetellingResolver: DateResolver = {
     // ("alleging in a letter to the UN" ... "the October 2 missive"), not another actor's message.
     const namesMedium = namesActOf(sentence.text, candidate.type);
     let answered: string | undefined;
-    for (const s of following.slice(0, RETELLING.sentencesAhead) as Sentence[]) {
+    let unspoken: string | undefined;
+    const ahead = following.slice(0, RETELLING.sentencesAhead) as Sentence[];
+    for (const [i, s] of ahead.entries()) {
       const { days, mention } = retoldIn(s, stems, typeWords, story, inReach, namesMedium);
       if (mention && RETELLING.priorAct.test(s.text.slice(Math.max(0, mention.at.start - 100), mention.at.start))) {
         answered ??= s.text.slice(mention.at.start, mention.at.end);
         continue;
       }
       if (mention) {
-        const res = fromDayCue(s, candidate, mention.cue, story, published);
-        return chose(res, `${describe(res)}: told again later ("${s.text.slice(mention.at.start, mention.at.end)}")`);
+        const spoken = quotedDeixisCue(s, mention.cue, [sentence, ...ahead.slice(0, i)], story, inReach);
+        if (!spoken) {
+          unspoken ??= mention.cue.text.trim();
+          continue;
+        }
+        const res = fromDayCue(s, candidate, spoken.cue, story, published);
+        return chose(res, `${describe(res)}: told again later ("${s.text.slice(mention.at.start, mention.at.end)}")${spoken.why ? `; ${spoken.why}` : ''}`);
       }
       // "... penned the October 2 letter": a day premodifying a noun that names an act of the
       // candidate's kind (a message for a speech act, a meeting, a visit) tells the act again.
@@ -165,6 +210,7 @@ export const laterRetellingResolver: DateResolver = {
         return chose(res, `${describe(res)}: told again later as a dated noun ("${s.text.slice(cue.start, noun.end).trim()}", ${DATED_NOUN.id})`);
       }
     }
+    if (unspoken) return pass(`the later "${unspoken}" is inside a quotation whose speech day is not stated (${QUOTED_DEIXIS.id})`);
     return pass(answered ? `the later "${answered}" is the earlier act it answers ("followed", "came after", "in response to"), not the act told again` : 'no later sentence tells the act again with a day');
   },
 };
