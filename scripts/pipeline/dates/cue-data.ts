@@ -104,7 +104,6 @@ export const DATED_NOUN = {
 };
 /** An undated lead sums up the account its next sentence dates (dates.resolver.lead-summary). */
 export const LEAD_SUMMARY = { id: raw.leadSummary.id, maxDaysBefore: raw.leadSummary.maxDaysBeforePublication };
-/** The account an undated act goes on with (dates.resolver.story-frame). */
 /** A lead act dated by a press conference or post of the same account told next (dates.resolver.same-account). */
 export const SAME_ACCOUNT = {
   id: raw.sameAccount.id as string,
@@ -162,6 +161,7 @@ export const NEWS_DAY = {
   skipTypes: new Set<EventType>(raw.newsDay.skipTypes as EventType[]),
   causeTypes: new Set<EventType>((raw.newsDay.causeTypes ?? []) as EventType[]),
 };
+/** The account an undated act goes on with (dates.resolver.story-frame). */
 export const STORY_FRAME = {
   id: raw.storyFrame.id,
   sentencesBack: raw.storyFrame.sentencesBack,
