@@ -46,6 +46,13 @@ const search = (page: Page): Promise<URLSearchParams> => page.evaluate(() => loc
 const windowOf = (page: Page) =>
   page.$eval('#mp-timeline', (e) => ({ from: (e as HTMLElement).dataset.from ?? '', to: (e as HTMLElement).dataset.to ?? '' }));
 const detailsId = (page: Page): Promise<string> => page.$eval('#mp-details', (e) => (e as HTMLElement).dataset.eventId ?? '');
+/** The details panel shows `id` (it may fill after a chunk or id shard arrives): waits up to 5 s, then reads it. */
+const detailsIdBecomes = async (page: Page, id: string): Promise<string> => {
+  await page
+    .waitForFunction((want) => ((document.querySelector('#mp-details') as HTMLElement | null)?.dataset.eventId ?? '') === want, id, { timeout: 5_000 })
+    .catch(() => undefined);
+  return detailsId(page);
+};
 const uniq = (xs: string[]): string[] => [...new Set(xs)].sort();
 const sortedIds = (evs: TimelineEvent[]): string[] => evs.map((e) => e.id).sort();
 
@@ -228,15 +235,15 @@ describe('main page', () => {
     const ordered = [...data.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
     await page.focus('#mp-timeline-wrap');
     await page.keyboard.press('Home');
-    expect(await detailsId(page)).toBe(ordered[0]!.id);
+    expect(await detailsIdBecomes(page, ordered[0]!.id)).toBe(ordered[0]!.id);
     await page.keyboard.press('ArrowRight');
-    expect(await detailsId(page)).toBe(ordered[1]!.id);
+    expect(await detailsIdBecomes(page, ordered[1]!.id)).toBe(ordered[1]!.id);
     await page.keyboard.press('ArrowRight');
-    expect(await detailsId(page)).toBe(ordered[2]!.id);
+    expect(await detailsIdBecomes(page, ordered[2]!.id)).toBe(ordered[2]!.id);
     await page.keyboard.press('ArrowLeft');
-    expect(await detailsId(page)).toBe(ordered[1]!.id);
+    expect(await detailsIdBecomes(page, ordered[1]!.id)).toBe(ordered[1]!.id);
     await page.keyboard.press('End');
-    expect(await detailsId(page)).toBe(ordered[ordered.length - 1]!.id);
+    expect(await detailsIdBecomes(page, ordered[ordered.length - 1]!.id)).toBe(ordered[ordered.length - 1]!.id);
     const selected = await page.$$eval('#mp-timeline .vis-selected .tl-item', (els) => els.map((e) => (e as HTMLElement).dataset.eventId));
     expect(selected).toContain(ordered[ordered.length - 1]!.id);
 
