@@ -596,9 +596,7 @@ export class SentenceAnalyzer {
       if (!withState) return undefined;
       memo.personStates ??= new Set(found.filter((g) => g.m.kind === 'person' && g.actor?.country && !g.m.attribution).map((g) => g.actor!.country!));
       for (const g of extra) if (g.actor?.country && !g.m.attribution) memo.personStates.add(g.actor.country);
-      const venue = this.venueState(found, tokens, memo, '');
-      memo.byVenue = venue !== undefined;
-      return venue;
+      return this.venueState(found, tokens, memo, '');
     }
     // "Spokeswoman Maly Socheata accused Thailand", "Minister X met his Vietnamese counterpart": the home state
     // named after the person, not as a place, is the other side as often as not: no guess (actors.host-official.other-side).
@@ -611,18 +609,12 @@ export class SentenceAnalyzer {
       const next = found[after + 1];
       const titled = next && next.m.kind === 'role' && next.first - found[after]!.last <= 2 && !next.roleKeys?.includes('counterpart');
       if (!titled || !memo.encounter) return undefined;
-      const venue = this.venueState(found, tokens, memo, home);
-      memo.byVenue = venue !== undefined;
-      return venue;
+      return this.venueState(found, tokens, memo, home);
     }
     // The officials named with their state earlier in this sentence count too ("Vietnamese President X met Prime
     // Minister Y": X is of the home state, so Y is not).
     const homePerson = memo.personStates.has(home) || extra.some((g) => g.actor?.country === home && !g.m.attribution);
-    if (homePerson && memo.encounter) {
-      const venue = this.venueState(found, tokens, memo, home);
-      memo.byVenue = venue !== undefined;
-      return venue;
-    }
+    if (homePerson && memo.encounter) return this.venueState(found, tokens, memo, home);
     return home;
   }
 
@@ -633,19 +625,23 @@ export class SentenceAnalyzer {
    * many states there (a summit, a forum), which a third state may host (rule actors.host-official.venue).
    */
   private venueState(found: Found[], tokens: Token[], memo: SentenceMemo, home: string): string | undefined {
-    if (memo.venue !== undefined) return memo.venue || undefined;
-    memo.venue = '';
-    if (tokens.some((t) => HOST_OFFICIAL_VENUE.words.has(t.norm))) return undefined;
-    const venue = found.find(
-      (g) =>
-        g.m.locative &&
-        g.m.country &&
-        (g.m.kind === 'capital' || g.m.kind === 'country') &&
-        (g.prep === 'in' || g.prep === 'at') &&
-        g.m.country !== home &&
-        !memo.personStates!.has(g.m.country),
-    );
-    if (venue) memo.venue = venue.m.country!;
+    if (memo.venue === undefined) {
+      memo.venue = '';
+      if (!tokens.some((t) => HOST_OFFICIAL_VENUE.words.has(t.norm))) {
+        const venue = found.find(
+          (g) =>
+            g.m.locative &&
+            g.m.country &&
+            (g.m.kind === 'capital' || g.m.kind === 'country') &&
+            (g.prep === 'in' || g.prep === 'at') &&
+            g.m.country !== home &&
+            !memo.personStates!.has(g.m.country),
+        );
+        if (venue) memo.venue = venue.m.country!;
+      }
+    }
+    // Whether the official's state, if any, is the venue's (the caller names the rule).
+    memo.byVenue = memo.venue !== '';
     return memo.venue || undefined;
   }
 

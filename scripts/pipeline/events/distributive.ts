@@ -81,7 +81,6 @@ export function separate<T extends Base>(ev: T, sentence: string): T[] {
     calls = !leaders && CALLS.re.test(near);
     if (!leaders && !calls) return [ev];
   }
-  const rule = calls ? CALLS.id : SEPARATE_RULE;
   return counterparts.map((other) => ({
     ...ev,
     countries: [agent, other].sort(),
@@ -91,7 +90,7 @@ export function separate<T extends Base>(ev: T, sentence: string): T[] {
           trace: [
             ...ev.trace,
             { stage: 'events' as const, rule: SEPARATE_RULE, action: `one act with ${other} of ${counterparts.length}`, detail: `by ${agent}` },
-            ...(calls ? [{ stage: 'events' as const, rule, action: 'a call has two sides: one call per counterpart' }] : []),
+            ...(calls ? [{ stage: 'events' as const, rule: CALLS.id, action: 'a call has two sides: one call per counterpart' }] : []),
           ],
         }
       : {}),

@@ -11,11 +11,24 @@
  */
 import { actorPattern } from '../words.ts';
 import { NON_STATE } from '../counterpart.ts';
-import { addCountry, note, type PartyPass } from './state.ts';
+import { addCountry, note, type PartyPass, type PartyState } from './state.ts';
 
 const EXERCISE = actorPattern('exerciseWords');
 const PARTICIPANTS = actorPattern('drillParticipantsNext');
 const JOINERS = actorPattern('drillJoinersNext');
+
+/**
+ * The states of the next sentence (not non-state sides, not those in `skip`) join the act when that sentence
+ * matches `rule` (it tells who takes part).
+ */
+function statesOfNext(s: PartyState, rule: { id: string; re: RegExp }, skip: readonly string[], detail: string, why: string): void {
+  const next = s.ctx?.next?.();
+  if (!next || !rule.re.test(next.text)) return;
+  const states = next.sides.filter((c) => !c.startsWith(NON_STATE) && !skip.includes(c));
+  if (states.length === 0) return;
+  note(s, rule.id, 'participants', `${detail}: '${next.text.slice(0, 80)}'`);
+  for (const c of states) addCountry(s, c, rule.id, why);
+}
 
 export const drillHost: PartyPass = {
   id: PARTICIPANTS.id,
@@ -24,12 +37,7 @@ export const drillHost: PartyPass = {
     if (!EXERCISE.re.test(s.candidate.trigger.text)) return;
     if (s.countries.length > 0) {
       // "Russia and Belarus launched joint exercises. Kazakhstan and Armenia also sent contingents." (actors.drill.joiners-next)
-      const next = s.ctx?.next?.();
-      if (!next || !JOINERS.re.test(next.text)) return;
-      const states = next.sides.filter((c) => !c.startsWith(NON_STATE) && !s.countries.includes(c));
-      if (states.length === 0) return;
-      note(s, JOINERS.id, 'participants', `the next sentence says who else takes part: '${next.text.slice(0, 80)}'`);
-      for (const c of states) addCountry(s, c, JOINERS.id, 'takes part in the drill (next sentence)');
+      statesOfNext(s, JOINERS, s.countries, 'the next sentence says who else takes part', 'takes part in the drill (next sentence)');
       return;
     }
     const host = s.scope.find(
@@ -37,11 +45,6 @@ export const drillHost: PartyPass = {
     );
     if (!host) return;
     addCountry(s, host.m.country!, this.id, `the drill is held in '${host.m.text}' and names no other state`);
-    const next = s.ctx?.next?.();
-    if (!next || !PARTICIPANTS.re.test(next.text)) return;
-    const states = next.sides.filter((c) => !c.startsWith(NON_STATE));
-    if (states.length === 0) return;
-    note(s, this.id, 'participants', `the next sentence says who takes part: '${next.text.slice(0, 80)}'`);
-    for (const c of states) addCountry(s, c, this.id, 'sends troops to the drill (next sentence)');
+    statesOfNext(s, PARTICIPANTS, [], 'the next sentence says who takes part', 'sends troops to the drill (next sentence)');
   },
 };
