@@ -260,7 +260,7 @@ function subjectBeforeTrigger(sentence: string, triggerAt: number): string | und
   let before = sentence.slice(0, triggerAt);
   const comma = before.lastIndexOf(',');
   if (comma >= 0) before = before.slice(comma + 1);
-  for (const d of DROP) before = before.replace(new RegExp(`(?<![\\p{L}])${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu'), ' ');
+  for (const re of DROP_WORDS) before = before.replace(re, ' ');
   const words = before.replace(/[“”"‘’']/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > MAX_SUBJECT_WORDS) return undefined;
   const text = words.join(' ');
@@ -285,6 +285,8 @@ const ST = titleData.statement as StatementRules;
 const SPEECH = new Set(ST.speechVerbs);
 /** Time words and phrases dropped from a headline, longest first so "on Monday night" goes before "Monday". */
 const DROP = [...ST.dropWords].sort((a, b) => b.length - a.length);
+/** DROP's words as whole words in any case, compiled once (the words before a trigger: subjectBeforeTrigger). */
+const DROP_WORDS = DROP.map((d) => new RegExp(`(?<![\\p{L}])${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu'));
 const QUOTES = /[“”"‘]|(?<![\p{L}])[’']|[’'](?![\p{L}])/gu;
 const WORDS_RE = /\S+/g;
 
