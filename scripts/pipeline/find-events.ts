@@ -1046,10 +1046,14 @@ function afterOwnDay(text: string, at: number): number {
  * (from the article to the trigger), "the declaration signed in Washington on April 25" (from a few
  * words before the trigger to the day). Undefined when no day modifies it.
  */
-function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): ClauseSpan | undefined {
+function ownDayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): (ClauseSpan & { postModifier?: string }) | undefined {
   const from = Math.max(clause.start, m.start - DATED_BEFORE_WINDOW);
   const before = DATED_BEFORE.exec(text.slice(from, m.start));
-  if (before) return { start: from + before.index, end: m.end };
+  if (before) {
+    // "the March 14 asset freeze ordered by Canada against Iranian officials": the noun's own post-modifier.
+    const post = DATED_NOUN_POST.re.exec(text.slice(m.end, clause.end));
+    return post ? { start: from + before.index, end: m.end + post[0].trimEnd().length, postModifier: post[0].trim() } : { start: from + before.index, end: m.end };
+  }
   // A noun's own phrase may run longer before a day that carries its year ("the official visit made by the
   // president of X to Georgetown on 1 June 2023").
   const after =
@@ -1075,6 +1079,8 @@ function ownWeekdayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Cl
   return { start: m.start - head.length + cut + 1, end: m.end + after.index + after[0].length };
 }
 
+/** "the March 14 asset freeze | ordered by Canada against Iranian officials": a dated noun's own post-modifier (events.context.datedBackground.postModifier). */
+const DATED_NOUN_POST = patternRule('datedNounPostModifier');
 /** A past participle ending the trigger: "the accord signed", "a meeting held" (events.context.toldAsPast.participle). */
 const PARTICIPLE_END = patternRule('pastParticipleEnd');
 /** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday" (events.context.toldAsPast.after). */
@@ -1193,6 +1199,7 @@ function backgroundWithDay(
           byWeekday
             ? { stage: 'events', rule: 'events.context.datedBackgroundWeekday', action: 'modality=background, needsOwnDate', detail: `an act told as past (${past}) with its own weekday ("the accord signed on Monday", "after a meeting on Friday")` }
             : { stage: 'events', rule: 'events.context.datedBackground', action: 'modality=background, needsOwnDate', detail: 'an act named with its own calendar day' },
+          ...(own?.postModifier ? [{ stage: 'events', rule: DATED_NOUN_POST.id, action: 'phrase widened', detail: `the dated noun's own post-modifier: "${own.postModifier}"` } satisfies TraceStep] : []),
         ],
       },
       noun: m.rule.form === 'noun',

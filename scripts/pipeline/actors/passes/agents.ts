@@ -11,6 +11,8 @@ import { wordsOf } from './words-of.ts';
 
 /** "was summoned by Turkey": the agent is named after a passive "by" (actors.agents.passive-by). */
 const PASSIVE_BY = actorPattern('passiveBy');
+/** "the March 14 asset freeze ordered by Canada": a dated act noun's agent after a participle and "by" (actors.agents.participle-by). */
+const PARTICIPLE_BY = actorPattern('participleBy');
 /** Right after a mention: a passive verb of telling ("side has been clearly told", "was warned"), one noun may stand between ("Pakistani side"). */
 const PASSIVE_ADDRESSEE = actorPattern('passiveAddressee');
 /** A trigger told in the passive whose subject is the envoy summoned ("Pakistan's ambassador was summoned"). */
@@ -76,6 +78,15 @@ export const agentsPass: PartyPass = {
       if (by) {
         picked = [stateOf(by)!];
         why = `'${by.m.text}' after a passive 'by' (${PASSIVE_BY.id})`;
+      }
+    }
+    // Dated background: the noun's own phrase may name its agent after a participle ("the March 14 asset freeze ordered by Canada").
+    if (picked.length === 0 && s.candidate.needsOwnDate && s.candidate.modality === 'background') {
+      const m = PARTICIPLE_BY.re.exec(s.sentenceText.slice(t.end - s.sentenceStart, t.end - s.sentenceStart + 40));
+      const by = m ? parties.find((f) => f.m.start >= t.end + m[0].length) : undefined;
+      if (by) {
+        picked = [stateOf(by)!];
+        why = `'${by.m.text}' after a participle and 'by' (${PARTICIPLE_BY.id})`;
       }
     }
     // "Condemning the Israeli strike on Syria, the Jordanian ministry said ...": a participle opening the sentence
