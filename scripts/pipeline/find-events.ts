@@ -903,6 +903,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         // "since a May 28 skirmish", "the Oct. 7 attack": an event named with its own day is dated by that day only.
         candidate.needsOwnDate = true;
         candidate.trace!.push({ stage: 'events', rule: 'events.context.datedBackground', action: 'needsOwnDate', detail: 'an act named with a calendar day next to it' });
+      } else if (pick.modality === 'background' && ADJUNCT_DATED_NOUN.re.test(text.slice(pick.match.end, clause.end))) {
+        // "had signed the accord during his Oct. 20 visit to Australia": the dated act of its adjunct dates it.
+        candidate.needsOwnDate = true;
+        candidate.trace!.push({ stage: 'events', rule: ADJUNCT_DATED_NOUN.id, action: 'needsOwnDate', detail: 'a background act in an adjunct act noun with its own calendar day' });
       }
       const coordinated = coordinatedActs(text, clause, main, pick.match, modalityAt);
       if (coordinated.length) {
@@ -1081,6 +1085,8 @@ function ownWeekdayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Cl
 
 /** "the March 14 asset freeze | ordered by Canada against Iranian officials": a dated noun's own post-modifier (events.context.datedBackground.postModifier). */
 const DATED_NOUN_POST = patternRule('datedNounPostModifier');
+/** "had signed the accord during his Oct. 20 visit": a background act dated by the act noun of its adjunct (events.context.datedBackground.adjunct). */
+const ADJUNCT_DATED_NOUN = patternRule('adjunctDatedNoun');
 /** A past participle ending the trigger: "the accord signed", "a meeting held" (events.context.toldAsPast.participle). */
 const PARTICIPLE_END = patternRule('pastParticipleEnd');
 /** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday" (events.context.toldAsPast.after). */

@@ -35,7 +35,7 @@ const FLOORS: Record<string, number> = {
   'ordinal-day-only': 0.82,
   'dateline': 1,
   'later-sentence-cue': 0.88,
-  'dated-background': 0.92,
+  'dated-background': 1,
   'no-cue-lead': 0.88,
   'two-acts-two-days': 0.75,
   'month-year-boundary': 0.88,
