@@ -263,6 +263,8 @@ const PURPOSE_MEETING_BLOCK = new RegExp(rules.context.purposeMeetingBlock, 'iu'
 const PURPOSE_TRIP = new RegExp(rules.context.purposeTrip, 'iu');
 /** "travelled to Cairo on Thursday for talks": the trip words of a meeting trigger told as a trip made for talks (events.context.tripForTalks). */
 const TRIP_FOR_TALKS = patternRule('tripForTalks');
+/** "Hundreds of Chinese tourists flew to Bangkok": travellers who act for no state make no visit (events.context.nonOfficialTraveller). */
+const NON_OFFICIAL_TRAVELLER = patternRule('nonOfficialTraveller');
 /** "have arrived in Beijing for a meeting": several travellers gathering, no one visit (events.context.tripForTalks.plural). */
 const TRIP_FOR_TALKS_PLURAL = patternRule('tripForTalksPlural');
 /** Characters between a trip's trigger and the meeting it was for. */
@@ -818,6 +820,12 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       const weekday = ownWeekday(text, clause, pick.match);
       if (circumstance && !weekday) {
         skip('events.context.participleCircumstance', 'dropped: participial circumstance of the act just told');
+        return;
+      }
+      // "Hundreds of Chinese tourists flew to Bangkok", "British troops flew to Estonia": a trip of people who act for
+      // no state is no visit (events.context.nonOfficialTraveller).
+      if (pick.match.rule.type === 'visit' && pick.match.rule.form === 'verb' && NON_OFFICIAL_TRAVELLER.re.test(text.slice(clause.start, pick.match.start))) {
+        skip(NON_OFFICIAL_TRAVELLER.id, 'dropped: a trip of travellers who act for no state');
         return;
       }
       previous = { modality: pick.modality };
