@@ -261,6 +261,12 @@ const PARTICIPLE_ACT = new RegExp(rules.context.participleAct, 'iu');
 const PURPOSE_MEETING = new RegExp(rules.context.purposeMeeting, 'iu');
 const PURPOSE_MEETING_BLOCK = new RegExp(rules.context.purposeMeetingBlock, 'iu');
 const PURPOSE_TRIP = new RegExp(rules.context.purposeTrip, 'iu');
+/** "travelled to Cairo on Thursday for talks": the trip words of a meeting trigger told as a trip made for talks (events.context.tripForTalks). */
+const TRIP_FOR_TALKS = patternRule('tripForTalks');
+/** "Hundreds of Chinese tourists flew to Bangkok": travellers who act for no state make no visit (events.context.nonOfficialTraveller). */
+const NON_OFFICIAL_TRAVELLER = patternRule('nonOfficialTraveller');
+/** "have arrived in Beijing for a meeting": several travellers gathering, no one visit (events.context.tripForTalks.plural). */
+const TRIP_FOR_TALKS_PLURAL = patternRule('tripForTalksPlural');
 /** Characters between a trip's trigger and the meeting it was for. */
 const PURPOSE_GAP = 90;
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
@@ -816,6 +822,12 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         skip('events.context.participleCircumstance', 'dropped: participial circumstance of the act just told');
         return;
       }
+      // "Hundreds of Chinese tourists flew to Bangkok", "British troops flew to Estonia": a trip of people who act for
+      // no state is no visit (events.context.nonOfficialTraveller).
+      if (pick.match.rule.type === 'visit' && pick.match.rule.form === 'verb' && NON_OFFICIAL_TRAVELLER.re.test(text.slice(clause.start, pick.match.start))) {
+        skip(NON_OFFICIAL_TRAVELLER.id, 'dropped: a trip of travellers who act for no state');
+        return;
+      }
       previous = { modality: pick.modality };
       // An event noun for a strike names its act in a few words ("the Israeli strikes on Iran"): look for parties there.
       // Not when the noun is the subject of a verb of happening ("Armed clashes erupted between X and Y on Oct 25").
@@ -918,6 +930,31 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       if (candidate.type === 'meeting' && HAPPENED.has(pick.modality)) {
         const trip = main.find((m) => m !== pick.match && m.rule.type === 'visit' && !coordinated.some((c) => c.match === m));
         const tripModality = trip ? modalityAt(trip) : undefined;
+        // "travelled to Cairo on Thursday for talks with Sisi": the meeting's own trigger tells the trip (events.context.tripForTalks).
+        const tripWords = trip ? null : TRIP_FOR_TALKS.re.exec(pick.match.text);
+        const plural = tripWords !== null && TRIP_FOR_TALKS_PLURAL.re.test(text.slice(Math.max(clause.start, pick.match.start - 30), pick.match.start));
+        if (tripWords && plural) {
+          dropTrace(sink, [triggerStep(pick.match)], TRIP_FOR_TALKS_PLURAL.id, 'no visit: several travellers gathering for the meeting');
+        } else if (tripWords) {
+          const end = base + pick.match.start + tripWords[0].length;
+          out.push({
+            candidate: {
+              type: 'visit',
+              trigger: { start: base + pick.match.start, end, text: tripWords[0] },
+              // The traveller and the destination: the words up to the purpose, not the counterpart of the talks.
+              clause: { start: candidate.clause.start, end },
+              modality: pick.modality,
+              confidence: pick.match.rule.confidence * 0.9,
+              rule: `${pick.match.rule.name}(trip)`,
+              trace: [
+                ...triggerTrace(pick.match, pick.modality, why.get(pick.match)),
+                { stage: 'events', rule: TRIP_FOR_TALKS.id, action: 'own event', detail: `the trip "${tripWords[0]}" made for the meeting` },
+              ],
+            },
+            noun: false,
+            locative: false,
+          });
+        }
         if (trip && tripModality && HAPPENED.has(tripModality)) {
           used.add(trip);
           out.push({

@@ -42,6 +42,8 @@ const FLOORS: Record<string, number> = {
   'negative.captions-honorifics': 100,
   'negative.negated': 100,
   'several-acts.negation-scope': 100,
+  'visit.motion-verbs': 100,
+  'negative.not-a-visit': 100,
 };
 
 const key = (e: { type: string; date: string; countries: readonly string[] }) => `${e.type} ${e.date} ${[...e.countries].sort().join(',')}`;

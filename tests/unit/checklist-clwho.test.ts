@@ -45,7 +45,7 @@ const FLOORS: Record<string, number> = {
   'organisation-not-country': 5,
   'spokesperson-actor': 8,
   'country-name-variants': 10,
-  'no-state-party': 9,
+  'no-state-party': 10,
 };
 
 const family: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

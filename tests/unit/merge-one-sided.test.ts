@@ -1,5 +1,5 @@
 /**
- * merge.drop.one-sided: a meeting, agreement or sanction left with one state and no organisation after the merge
+ * merge.drop.one-sided: a meeting, agreement, sanction or visit left with one state and no organisation after the merge
  * has lost its other side and is not published; two-sided ones and one-sided acts of other types stay.
  * Articles written for the test.
  */
@@ -16,6 +16,7 @@ describe('oneSided', () => {
     expect(oneSided({ type: 'meeting', countries: ['SOM'], organizations: [] })).toBe(true);
     expect(oneSided({ type: 'agreement', countries: ['CHN'], organizations: [] })).toBe(true);
     expect(oneSided({ type: 'sanction', countries: ['USA'], organizations: [] })).toBe(true);
+    expect(oneSided({ type: 'visit', countries: ['IND'], organizations: [] })).toBe(true);
     expect(oneSided({ type: 'meeting', countries: ['SOM'], organizations: ['AU'] })).toBe(false);
     expect(oneSided({ type: 'meeting', countries: ['KEN', 'SOM'], organizations: [] })).toBe(false);
     expect(oneSided({ type: 'military', countries: ['PRK'], organizations: [] })).toBe(false);
@@ -32,6 +33,12 @@ describe('the pipeline leaves out a two-sided act that lost its other side', () 
       ),
     ]);
     expect(out).toEqual(['meeting 2025-07-14 KEN,TZA']);
+  });
+
+  it('drops a trip within one state, keeps the trip abroad it lends its day to', () => {
+    expect(rows([doc('c', 'Indian Prime Minister Narendra Modi flew to Varanasi on Monday to open a new airport terminal.')])).toEqual([]);
+    expect(rows([doc('d', "Turkey's foreign minister headed to Ankara on Monday after talks in Baghdad.")]).filter((r) => r.startsWith('visit'))).toEqual([]);
+    expect(rows([doc('e', 'Iraqi Foreign Minister Fuad Hussein headed to Ankara on Monday.')])).toEqual(['visit 2025-07-14 IRQ,TUR']);
   });
 
   it('keeps a one-state launch: a test has one side', () => {
