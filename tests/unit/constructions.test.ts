@@ -102,6 +102,10 @@ describe('the words a class requires (speed only)', () => {
       'The emissary to Kabul and the emissaries of Oman came.',
       'Diplomats in Berlin were told.',
     ],
+    'constructions.time.weekday': ['They met on Monday.', 'Late on Friday the envoy left.', 'Early Sunday it ended.', 'On Tuesday evening they spoke.', 'Earlier on Wednesday he said.', 'Next Thursday is the day.', 'This Saturday night, more talks.'],
+    'constructions.time.date': ['They met on March 10.', 'On 4 June the deal was signed.', 'It was signed on the 8th of May, 2024.', 'By Sept. 3, 2023 it was over.', 'Jan. 2 was quiet.', 'The 21st of December came.'],
+    'constructions.time.relative': ['Yesterday they met.', 'Talks ended today.', 'Tonight it ends.', 'Overnight, strikes hit.', 'Earlier this week he said.', 'Late last year talks began.', 'Later in the day it was signed.', 'Earlier the month was calm, last night too.'],
+    'constructions.time.month': ['They met in March.', 'In early May they spoke.', 'Earlier in June, talks stalled.', 'It happened in 2023.', 'Late in the year, late Dec. 2019 talks.', 'in mid-Nov. they met', 'Early 1999 was calm.'],
     'constructions.parenthetical.connective': [
       'Officials, however, denied it.',
       'The ministry, in a statement, rejected the claim.',

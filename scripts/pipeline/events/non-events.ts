@@ -189,6 +189,9 @@ function framingEarlierTime(sentence: Sentence, seg: SegmentedDocument): string 
   const published = seg.doc.published;
   const at = seg.sentences.indexOf(sentence);
   if (at <= 0) return undefined;
+  // Only a frame can be returned: with no frame in reach, the answer is undefined whatever the
+  // cues say, so the sentences are first checked for one (no chrono parse when there is none).
+  if (!frameInReach(seg, at, published)) return undefined;
   let cuesChecked = false;
   for (let k = at - 1, back = 0; k >= 0 && back < FRAME_BACK; k--, back++) {
     const prev = seg.sentences[k]!;
@@ -209,6 +212,20 @@ function framingEarlierTime(sentence: Sentence, seg: SegmentedDocument): string 
     if (extractCues(prev.text, published).length > 0) return undefined;
   }
   return undefined;
+}
+
+/** Whether a sentence within FRAME_BACK before `at`, in its paragraph and body, opens with an earlier time (framingEarlierTime's frame test). */
+function frameInReach(seg: SegmentedDocument, at: number, published: string): boolean {
+  const sentence = seg.sentences[at]!;
+  for (let k = at - 1, back = 0; k >= 0 && back < FRAME_BACK; k--, back++) {
+    const prev = seg.sentences[k]!;
+    if (prev.paragraph !== sentence.paragraph || prev.kind !== 'body') return false;
+    const lower = prev.text.toLowerCase();
+    EARLIER_PHRASE.lastIndex = 0;
+    const m = EARLIER_PHRASE.exec(lower);
+    if (m && FRAME_OPENING.test(lower.slice(0, m.index)) && beforePublication(m, published)) return true;
+  }
+  return false;
 }
 
 /** The words of a text (letters, apostrophes, hyphens), in order. */
