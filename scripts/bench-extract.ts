@@ -61,7 +61,7 @@ const HAS_TIME = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
 /** Runs the extract CLI as a child process, timing it and reading its peak memory from GNU time. */
 function extract(args: string[]): Run {
-  const base = [process.execPath, LAUNCHER, ...args];
+  const base = [process.execPath, '--no-regexp-tier-up', LAUNCHER, ...args];
   const argv = HAS_TIME ? ['-f', 'BENCH_TIME %M %U %S', ...base] : base.slice(1);
   const t = performance.now();
   const r = spawnSync(HAS_TIME ? '/usr/bin/time' : process.execPath, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * MB, env: { ...process.env, EXTRACT_TIMINGS: '1' } });
