@@ -47,7 +47,7 @@ const FLOORS: Record<string, number> = {
   'country-name-variants': 10,
   'no-state-party': 10,
   'place-demonym-not-party': 13,
-  'place-hit-party': 8,
+  'place-hit-party': 10,
 };
 
 const family: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

@@ -7,7 +7,9 @@
  * Drills "around <state>" (not in it) are aimed at that state: it is the other side too. A strike "inside" or
  * "within" a state ("fired shells inside Bangladesh territory") hits it (rule actors.place.inside-struck); so does one
  * "across" it or its border, or "on" its side of the border (rule actors.place.across-struck). A state named by its
- * demonym in a phrase of place ("in Iraqi territory", actors.mentions.place-demonym) counts as its name there does.
+ * demonym in a phrase of place ("in Iraqi territory", actors.mentions.place-demonym) counts as its name there does;
+ * a sanction or threat at a state's border, named by its demonym, is aimed at it ("closed all crossings on the Russian
+ * border"; rule actors.place.border-measure).
  *
  * With the place a list of states ("hit 54 targets in Syria and Iraq"), a strike happens in each of them: every
  * state of the list is a party and `theatres` lists them (rule actors.place.theatres), so that the report can be
@@ -33,6 +35,13 @@ const INSIDE = new Set(['inside', 'within']);
  */
 const ACROSS = new Set(['across', 'on']);
 const ACROSS_RULE = 'actors.place.across-struck';
+/**
+ * Measures aimed at a state (sanctions, threats): one taken at that state's border or in its places is aimed at it,
+ * whatever the preposition ("closed all crossings on the Russian border", "shut checkpoints along the Belarusian
+ * frontier"; rule actors.place.border-measure). Only for demonym places (actors.mentions.place-demonym).
+ */
+const MEASURES = new Set<EventType>(['sanction', 'threat']);
+const BORDER_MEASURE_RULE = 'actors.place.border-measure';
 
 /** A state named as a place: its name or capital, or its demonym in a phrase of place ("in Iraqi territory"; actors.mentions.place-demonym). */
 function statePlace(f: Found): boolean {
@@ -87,7 +96,8 @@ export const placeOtherSide: PartyPass = {
           // "fired shells inside Bangladesh territory": a strike inside a state hits it (rule actors.place.inside-struck).
           (s.type === 'military' && INSIDE.has(f.prep ?? '') && !EXERCISE_RE.test(s.sentenceText)) ||
           // "shelled villages across the Lebanese border": a strike across a border hits the state beyond it (actors.place.across-struck).
-          (s.type === 'military' && ACROSS.has(f.prep ?? '') && !EXERCISE_RE.test(s.sentenceText))) &&
+          (s.type === 'military' && ACROSS.has(f.prep ?? '') && !EXERCISE_RE.test(s.sentenceText)) ||
+          (MEASURES.has(s.type) && f.placeRule === DEMONYM_PLACE.id)) &&
         !f.m.nonParty &&
         // A city stands for its state only as the place a strike hits ("launched drones at Kharkiv"; rule
         // actors.place.city-struck), never for a drill, which a state may hold in its own or a host's city.
@@ -104,9 +114,11 @@ export const placeOtherSide: PartyPass = {
         ? 'actors.place.city-struck'
         : INSIDE.has(place.prep ?? '')
           ? 'actors.place.inside-struck'
-          : ACROSS.has(place.prep ?? '')
+          : ACROSS.has(place.prep ?? '') && s.type === 'military'
             ? ACROSS_RULE
-            : this.id;
+            : MEASURES.has(s.type) && place.placeRule === DEMONYM_PLACE.id && place.prep !== 'in' && place.prep !== 'at'
+              ? BORDER_MEASURE_RULE
+              : this.id;
     addCountry(s, place.m.country!, rule, `the act happens ${place.prep} '${place.m.text}'`);
     // "hit 54 targets in Syria and Iraq": a strike in a list of states hits each of them (actors.place.theatres).
     if (s.type !== 'military' || EXERCISE_RE.test(s.sentenceText)) return;
