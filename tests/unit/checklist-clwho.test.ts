@@ -46,6 +46,8 @@ const FLOORS: Record<string, number> = {
   'spokesperson-actor': 8,
   'country-name-variants': 10,
   'no-state-party': 10,
+  'place-demonym-not-party': 13,
+  'place-hit-party': 10,
 };
 
 const family: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

@@ -38,6 +38,8 @@ export interface Found {
   place?: string;
   /** The preposition that made it a place ("in", "off", "to"). */
   prep?: string;
+  /** The rule that made it a place when that is not actors.mentions.place ("near the Polish border": actors.mentions.place-demonym). */
+  placeRule?: string;
   /** The first place of the list this place belongs to ("to Peru, Chile and Bolivia"). */
   listHead?: Found;
   orgType?: string;

@@ -176,6 +176,26 @@ export const ADJUNCT_SCOPES: {
 /** Adjectives of place that may stand between a preposition and a state name ("in neighbouring Congo"), lower-cased. */
 export const PLACE_ADJECTIVES: ReadonlySet<string> = new Set(stringList('placeAdjectives'));
 
+/**
+ * A demonym inside a locative phrase of place ("near the Polish border", "off the Japanese coast"): a place, as a
+ * state name there is (actor-context.json demonymPlace; pass actors.mentions.place, rule actors.mentions.place-demonym).
+ */
+export const DEMONYM_PLACE: {
+  id: string;
+  nouns: ReadonlySet<string>;
+  onNouns: ReadonlySet<string>;
+  compoundHeads: ReadonlySet<string>;
+  between: ReadonlySet<string>;
+} = (() => {
+  const raw = (context as unknown as { demonymPlace?: Record<string, unknown> }).demonymPlace;
+  const ok = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  if (!raw || typeof raw.id !== 'string' || !ok(raw.nouns) || !ok(raw.onNouns) || !ok(raw.compoundHeads) || !ok(raw.between)) {
+    throw new Error('actor-context.json: demonymPlace needs id, nouns, onNouns, compoundHeads and between');
+  }
+  const low = (xs: string[]) => new Set(xs.map((w) => w.toLowerCase()));
+  return { id: raw.id, nouns: low(raw.nouns), onNouns: low(raw.onNouns), compoundHeads: low(raw.compoundHeads), between: low(raw.between) };
+})();
+
 /** Verbs of answering an act (actor-context.json responseVerbs; pass actors.response-target). */
 export const RESPONSE_VERBS: { verbs: readonly string[][]; objectWords: ReadonlySet<string>; bareTypes: readonly EventType[] } = (() => {
   const raw = (context as unknown as { responseVerbs?: { verbs?: unknown; objectWords?: unknown; bareTypes?: unknown } }).responseVerbs;

@@ -45,7 +45,7 @@ export function exclusion(f: Found, type: EventType, dest?: Found): Exclusion | 
   if (m.locative) {
     const sameDest = !!dest && (f === dest || (f.listHead ?? f) === (dest.listHead ?? dest));
     if (HOSTED.has(type) && m.destination === true && sameDest) return undefined;
-    return { rule: 'actors.mentions.place', why: `place '${m.text}'` };
+    return { rule: f.placeRule ?? 'actors.mentions.place', why: `place '${m.text}'` };
   }
   return undefined;
 }

@@ -5,7 +5,11 @@
  * A city stands for its state only in a military act that is no drill ("launched drones at Kharkiv", "a missile
  * attack on Kharkiv"; rule actors.place.city-struck).
  * Drills "around <state>" (not in it) are aimed at that state: it is the other side too. A strike "inside" or
- * "within" a state ("fired shells inside Bangladesh territory") hits it (rule actors.place.inside-struck).
+ * "within" a state ("fired shells inside Bangladesh territory") hits it (rule actors.place.inside-struck); so does one
+ * "across" it or its border, or "on" its side of the border (rule actors.place.across-struck). A state named by its
+ * demonym in a phrase of place ("in Iraqi territory", actors.mentions.place-demonym) counts as its name there does;
+ * a sanction or threat at a state's border, named by its demonym, is aimed at it ("closed all crossings on the Russian
+ * border"; rule actors.place.border-measure).
  *
  * With the place a list of states ("hit 54 targets in Syria and Iraq"), a strike happens in each of them: every
  * state of the list is a party and `theatres` lists them (rule actors.place.theatres), so that the report can be
@@ -17,12 +21,32 @@
  */
 import type { EventType } from '../../types.ts';
 import { addCountry, note, type PartyPass } from './state.ts';
-import { actorPattern } from '../words.ts';
+import type { Found } from '../analyze.ts';
+import { actorPattern, DEMONYM_PLACE } from '../words.ts';
 
 const FALLBACK_PLACE = new Set<EventType>(['sanction', 'threat', 'accusation', 'military']);
 
 /** Prepositions that put a strike within a state's borders ("inside Bangladesh", "within Syrian territory"). */
 const INSIDE = new Set(['inside', 'within']);
+/**
+ * Prepositions that put a strike on the far side of a border or all over a state ("shelled villages across the
+ * Lebanese border", "struck a barn on the Polish side of the border", "strikes across Ukraine"): it hits that state
+ * (rule actors.place.across-struck). 'on' marks a place only in a demonym phrase ("on the Polish side").
+ */
+const ACROSS = new Set(['across', 'on']);
+const ACROSS_RULE = 'actors.place.across-struck';
+/**
+ * Measures aimed at a state (sanctions, threats): one taken at that state's border or in its places is aimed at it,
+ * whatever the preposition ("closed all crossings on the Russian border", "shut checkpoints along the Belarusian
+ * frontier"; rule actors.place.border-measure). Only for demonym places (actors.mentions.place-demonym).
+ */
+const MEASURES = new Set<EventType>(['sanction', 'threat']);
+const BORDER_MEASURE_RULE = 'actors.place.border-measure';
+
+/** A state named as a place: its name or capital, or its demonym in a phrase of place ("in Iraqi territory"; actors.mentions.place-demonym). */
+function statePlace(f: Found): boolean {
+  return f.m.kind === 'capital' || f.m.kind === 'country' || (f.m.kind === 'demonym' && f.placeRule === DEMONYM_PLACE.id);
+}
 
 /** Drills and exercises: the state they happen in may only host them. */
 const EXERCISE = actorPattern('exerciseWords');
@@ -35,7 +59,7 @@ function placeAfterTrigger(s: Parameters<PartyPass['run']>[0]) {
       !f.m.destination &&
       f.m.country &&
       f.m.start >= s.candidate.trigger.end &&
-      (f.m.kind === 'capital' || f.m.kind === 'country') &&
+      statePlace(f) &&
       f.prep === 'in' &&
       !f.m.nonParty &&
       f.payload?.kind !== 'city',
@@ -65,12 +89,15 @@ export const placeOtherSide: PartyPass = {
         f.m.locative &&
         !f.m.destination &&
         f.m.country &&
-        (f.m.kind === 'capital' || f.m.kind === 'country') &&
+        statePlace(f) &&
         (f.prep === 'in' ||
           f.prep === 'at' ||
           (s.type === 'military' && f.prep === 'around' && EXERCISE_RE.test(s.sentenceText)) ||
           // "fired shells inside Bangladesh territory": a strike inside a state hits it (rule actors.place.inside-struck).
-          (s.type === 'military' && INSIDE.has(f.prep ?? '') && !EXERCISE_RE.test(s.sentenceText))) &&
+          (s.type === 'military' && INSIDE.has(f.prep ?? '') && !EXERCISE_RE.test(s.sentenceText)) ||
+          // "shelled villages across the Lebanese border": a strike across a border hits the state beyond it (actors.place.across-struck).
+          (s.type === 'military' && ACROSS.has(f.prep ?? '') && !EXERCISE_RE.test(s.sentenceText)) ||
+          (MEASURES.has(s.type) && f.placeRule === DEMONYM_PLACE.id)) &&
         !f.m.nonParty &&
         // A city stands for its state only as the place a strike hits ("launched drones at Kharkiv"; rule
         // actors.place.city-struck), never for a drill, which a state may hold in its own or a host's city.
@@ -82,7 +109,16 @@ export const placeOtherSide: PartyPass = {
       addCountry(s, place.m.country!, this.id, `the drills surround '${place.m.text}' (${EXERCISE.id})`);
       return;
     }
-    const rule = place.payload?.kind === 'city' ? 'actors.place.city-struck' : INSIDE.has(place.prep ?? '') ? 'actors.place.inside-struck' : this.id;
+    const rule =
+      place.payload?.kind === 'city'
+        ? 'actors.place.city-struck'
+        : INSIDE.has(place.prep ?? '')
+          ? 'actors.place.inside-struck'
+          : ACROSS.has(place.prep ?? '') && s.type === 'military'
+            ? ACROSS_RULE
+            : MEASURES.has(s.type) && place.placeRule === DEMONYM_PLACE.id && place.prep !== 'in' && place.prep !== 'at'
+              ? BORDER_MEASURE_RULE
+              : this.id;
     addCountry(s, place.m.country!, rule, `the act happens ${place.prep} '${place.m.text}'`);
     // "hit 54 targets in Syria and Iraq": a strike in a list of states hits each of them (actors.place.theatres).
     if (s.type !== 'military' || EXERCISE_RE.test(s.sentenceText)) return;

@@ -1,12 +1,13 @@
 /**
  * Places are mentions, not parties: "in Doha", "arrived in Beijing", "a visit to North Korea", a dateline.
  *  - `actors.mentions.place`: the preposition or verb before a state word makes it a place (or a destination).
+ *  - `actors.mentions.place-demonym`: a demonym inside a locative phrase of place ("near the Polish border") is a place too.
  *  - `actors.mentions.place-list`: "to Peru, Chile and Bolivia": the whole list is places.
  *  - `actors.mentions.city`: cities other than capitals only ever name places.
  */
 import type { Found } from '../../analyze.ts';
 import { isCapitalized, isWord, type Token } from '../../text.ts';
-import { PLACE_ADJECTIVES } from '../../words.ts';
+import { DEMONYM_PLACE, PLACE_ADJECTIVES } from '../../words.ts';
 import { PLACE_KINDS, wordBefore, type MentionContext, type MentionPass } from './context.ts';
 
 /** "in Doha", "arrived in Beijing", "a visit to North Korea", "visited China"; a dateline "BEIJING (Reuters) -". */
@@ -54,6 +55,79 @@ export function markPlace(ctx: MentionContext, f: Found, tokens: Token[]): void 
   }
   if (f.m.locative && !f.place) f.place = f.m.text;
   if (f.m.locative) f.prep = prep.norm;
+}
+
+/** Determiners between a preposition and a demonym of place ("near the Polish border", "in a village"). */
+const DETERMINERS = new Set(['the', 'a', 'an']);
+/** Words that join two demonyms sharing one place noun ("the Polish-Belarusian border", "the Polish and Lithuanian borders"). */
+const DEMONYM_JOINS = new Set(['-', '–', '/', 'and']);
+/** Prepositions after which the demonym's state is where the act happens, named in a title ("drills in Norwegian waters": "in Norway"). */
+const PLACE_NAMED = new Set(['in', 'at', 'inside', 'within']);
+
+/**
+ * "near the Polish border", "off the Japanese coast", "in Norwegian waters", "on the Georgian side of the border":
+ * a demonym inside a locative phrase of place is a place, as a state name there already is (rule
+ * actors.mentions.place-demonym; words in actor-context.json demonymPlace). The place noun comes within three words
+ * after the demonym; before it stand at most a place adjective, a determiner and a place adjective, then a locative
+ * preposition ('on' only before a side, border or coast). After "in" and a trip word it is the trip's destination.
+ */
+export function markDemonymPlace(ctx: MentionContext, f: Found, tokens: Token[], demonymAt: ReadonlyMap<number, Found>): void {
+  if (f.m.kind !== 'demonym' || f.possessive || f.m.locative || !f.m.country) return;
+  const noun = demonymPlaceNoun(ctx, tokens, f.last + 1, demonymAt);
+  if (!noun) return;
+  let k = f.first - 1;
+  // "the Polish-Belarusian border": the second demonym shares the first one's phrase.
+  for (;;) {
+    const before = DEMONYM_JOINS.has(tokens[k]?.norm ?? '') ? demonymEndingAt(demonymAt, k - 1) : undefined;
+    if (!before) break;
+    k = before.first - 1;
+  }
+  if (PLACE_ADJECTIVES.has(tokens[k]?.norm ?? '')) k--;
+  if (DETERMINERS.has(tokens[k]?.norm ?? '')) k--;
+  if (PLACE_ADJECTIVES.has(tokens[k]?.norm ?? '')) k--;
+  const prep = tokens[k];
+  if (!prep) return;
+  if (!ctx.words.locative.has(prep.norm) && !(prep.norm === 'on' && DEMONYM_PLACE.onNouns.has(noun))) return;
+  f.m.locative = true;
+  f.prep = prep.norm;
+  f.placeRule = DEMONYM_PLACE.id;
+  if (PLACE_NAMED.has(prep.norm)) f.place = ctx.gaz.names.get(f.m.country) ?? f.m.text;
+  // "arrived in the Turkish resort of Antalya": a trip's destination, as "arrived in Turkey" is.
+  if (prep.norm === 'in' && (wordBefore(tokens, k, 2, ctx.words.arrival) || tripThenTime(ctx, tokens, k))) f.m.destination = true;
+}
+
+/**
+ * The place noun of a demonym phrase starting at token `at`: at most two words between (demonymPlace.between, place
+ * adjectives, other place nouns, capitalised names), a joined demonym skipped; none when the noun opens a compound
+ * ("coast guard", "border forces") or owns what follows ("the Turkish side's").
+ */
+function demonymPlaceNoun(ctx: MentionContext, tokens: Token[], at: number, demonymAt: ReadonlyMap<number, Found>): string | undefined {
+  let between = 0;
+  for (let j = at; j < tokens.length; ) {
+    const t = tokens[j]!;
+    if (DEMONYM_JOINS.has(t.norm)) {
+      const d = demonymAt.get(j + 1);
+      if (!d) return undefined;
+      j = d.last + 1;
+      continue;
+    }
+    if (!isWord(t)) return undefined;
+    if (DEMONYM_PLACE.nouns.has(t.norm)) {
+      const next = tokens[j + 1];
+      if (next && (DEMONYM_PLACE.compoundHeads.has(next.norm) || next.norm === "'s" || next.norm === "'")) return undefined;
+      return t.norm;
+    }
+    const filler = DEMONYM_PLACE.between.has(t.norm) || PLACE_ADJECTIVES.has(t.norm) || (isCapitalized(t.raw) && !ctx.words.nameStop.has(t.raw));
+    if (!filler || ++between > 2) return undefined;
+    j++;
+  }
+  return undefined;
+}
+
+/** The demonym mention whose last token is `last`. */
+function demonymEndingAt(demonymAt: ReadonlyMap<number, Found>, last: number): Found | undefined {
+  for (const d of demonymAt.values()) if (d.last === last) return d;
+  return undefined;
 }
 
 /**
@@ -138,6 +212,9 @@ export const places: MentionPass = {
   id: 'actors.mentions.place',
   run(ctx) {
     for (const f of ctx.found) markPlace(ctx, f, ctx.tokens);
+    const demonymAt = new Map<number, Found>();
+    for (const f of ctx.found) if (f.m.kind === 'demonym' && !f.possessive) demonymAt.set(f.first, f);
+    if (demonymAt.size > 0) for (const f of demonymAt.values()) markDemonymPlace(ctx, f, ctx.tokens, demonymAt);
   },
 };
 
