@@ -28,14 +28,15 @@ function noteTitle(rule: PatternRule, action: string): void {
   notes?.push({ rule: rule.id, action });
 }
 
-type Variant = { when: string; text: string; multilateral?: boolean };
-type Compiled = { when: RegExp | null; text: string; multilateral: boolean };
+type Variant = { when: string; text: string; multilateral?: boolean; coAgents?: boolean };
+/** coAgents: only when the subject's and the object's states both act (the event's agents hold both). */
+type Compiled = { when: RegExp | null; text: string; multilateral: boolean; coAgents: boolean };
 
 const MAX = rules.titles.maxLength;
 const TEMPLATES = new Map<string, Compiled[]>(
   Object.entries(rules.titles.types as Record<string, Variant[]>).map(([type, list]) => [
     type,
-    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text, multilateral: v.multilateral === true })),
+    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text, multilateral: v.multilateral === true, coAgents: v.coAgents === true })),
   ]),
 );
 const WHAT = new Map<string, [RegExp, string][]>(
@@ -571,8 +572,11 @@ function titleOf(ev: Ev, countryName: (iso3: string) => string | undefined): str
       if (title) break;
     }
   }
+  // "Norway and Britain held naval drills": both states act, so the other state is no target of the drills.
+  const coAgents = !!subjectCountry && !!otherCountry && !!ev.agents?.includes(subjectCountry) && ev.agents.includes(otherCountry);
   for (const v of title ? [] : (TEMPLATES.get(ev.type) ?? [])) {
     if (v.multilateral && !multilateral) continue;
+    if (v.coAgents && !coAgents) continue;
     if (v.when && !v.when.test(trigger)) continue;
     title = fill(v.text, slots);
     if (title) break;

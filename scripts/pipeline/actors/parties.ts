@@ -24,6 +24,8 @@ function placeOf(fs: Found[], s: { sentenceText: string; sentenceStart: number; 
   const after = s.candidate.trigger.end - s.sentenceStart;
   for (const f of fs) {
     if (!f.m.locative || !f.place) continue;
+    // "drills near Japan", "off the coast of Somalia": a place beside the event, not where it happened (rule actors.location.beside).
+    if (f.prep !== undefined && BESIDE.has(f.prep)) continue;
     text ??= s.sentenceText.toLowerCase();
     const at = f.m.start - s.sentenceStart;
     if (at > after && inAnchorPhrase(text.slice(after, at))) continue;
@@ -31,6 +33,9 @@ function placeOf(fs: Found[], s: { sentenceText: string; sentenceStart: number; 
   }
   return undefined;
 }
+
+/** Prepositions of a place beside the event, not where it happened: no location (rule actors.location.beside). */
+const BESIDE: ReadonlySet<string> = new Set(['near', 'off', 'around', 'outside', 'along', 'across']);
 
 /** The anchors, each between two spaces (padded once, not on every call). */
 const ANCHORS: readonly string[] = [...TIME_ANCHORS, ...CAUSE_ANCHORS].map((a) => ` ${a} `);

@@ -63,6 +63,8 @@ const DETERMINERS = new Set(['the', 'a', 'an']);
 const DEMONYM_JOINS = new Set(['-', '–', '/', 'and']);
 /** Prepositions after which the demonym's state is where the act happens, named in a title ("drills in Norwegian waters": "in Norway"). */
 const PLACE_NAMED = new Set(['in', 'at', 'inside', 'within']);
+/** Place nouns that are not the state itself: "in Japanese waters" is not "in Japan", so the title names no place. */
+const PLACE_NOT_STATE = new Set(['waters', 'airspace', 'coast', 'coastline', 'border', 'borders', 'frontier', 'side', 'zone', 'sea', 'seas']);
 
 /**
  * "near the Polish border", "off the Japanese coast", "in Norwegian waters", "on the Georgian side of the border":
@@ -91,7 +93,7 @@ export function markDemonymPlace(ctx: MentionContext, f: Found, tokens: Token[],
   f.m.locative = true;
   f.prep = prep.norm;
   f.placeRule = DEMONYM_PLACE.id;
-  if (PLACE_NAMED.has(prep.norm)) f.place = ctx.gaz.names.get(f.m.country) ?? f.m.text;
+  if (PLACE_NAMED.has(prep.norm) && !PLACE_NOT_STATE.has(noun)) f.place = ctx.gaz.names.get(f.m.country) ?? f.m.text;
   // "arrived in the Turkish resort of Antalya": a trip's destination, as "arrived in Turkey" is.
   if (prep.norm === 'in' && (wordBefore(tokens, k, 2, ctx.words.arrival) || tripThenTime(ctx, tokens, k))) f.m.destination = true;
 }
