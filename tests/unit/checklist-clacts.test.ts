@@ -44,6 +44,8 @@ const FLOORS: Record<string, number> = {
   'several-acts.negation-scope': 100,
   'visit.motion-verbs': 100,
   'negative.not-a-visit': 100,
+  'military.incursion': 0,
+  'negative.incursion': 0,
 };
 
 const key = (e: { type: string; date: string; countries: readonly string[] }) => `${e.type} ${e.date} ${[...e.countries].sort().join(',')}`;
