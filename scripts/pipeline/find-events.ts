@@ -265,6 +265,10 @@ const PURPOSE_TRIP = new RegExp(rules.context.purposeTrip, 'iu');
 const TRIP_FOR_TALKS = patternRule('tripForTalks');
 /** "Hundreds of Chinese tourists flew to Bangkok": travellers who act for no state make no visit (events.context.nonOfficialTraveller). */
 const NON_OFFICIAL_TRAVELLER = patternRule('nonOfficialTraveller');
+/** "Two Vietnamese fishing boats strayed into Indonesian waters": people or craft that act for no state make no incursion (events.context.civilianIntruder). */
+const CIVILIAN_INTRUDER = patternRule('civilianIntruder');
+/** The trigger rules of incursions into another state's waters, zone, airspace or territory, or across a line. */
+const INCURSION_RULES = new Set(['military.incursion', 'military.airspace']);
 /** "have arrived in Beijing for a meeting": several travellers gathering, no one visit (events.context.tripForTalks.plural). */
 const TRIP_FOR_TALKS_PLURAL = patternRule('tripForTalksPlural');
 /** Characters between a trip's trigger and the meeting it was for. */
@@ -822,6 +826,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       // no state is no visit (events.context.nonOfficialTraveller).
       if (pick.match.rule.type === 'visit' && pick.match.rule.form === 'verb' && NON_OFFICIAL_TRAVELLER.re.test(text.slice(clause.start, pick.match.start))) {
         skip(NON_OFFICIAL_TRAVELLER.id, 'dropped: a trip of travellers who act for no state');
+        return;
+      }
+      if (INCURSION_RULES.has(pick.match.rule.name) && CIVILIAN_INTRUDER.re.test(text.slice(clause.start, pick.match.start))) {
+        skip(CIVILIAN_INTRUDER.id, 'dropped: an incursion by people or craft that act for no state');
         return;
       }
       previous = { modality: pick.modality };

@@ -452,10 +452,12 @@ function listOf(items: string[]): string | undefined {
 
 function fill(template: string, slots: Record<string, string | undefined>): string | null {
   let missing = false;
-  const out = template.replace(/\{([A-Z]+)\}/g, (_, k: string) => {
+  // "{O}'s": a plural name takes the apostrophe alone ("Philippines' waters", "United States'"), a singular one
+  // "'s" ("Belarus's").
+  const out = template.replace(/\{([A-Z]+)\}('s)?/g, (_, k: string, possessive: string | undefined) => {
     const v = slots[k];
     if (!v) missing = true;
-    return v ?? '';
+    return (v ?? '') + (possessive ? (/(?:es|nds|ates)$/.test(v ?? '') ? "'" : "'s") : '');
   });
   return missing ? null : out;
 }

@@ -48,7 +48,7 @@ const FLOORS: Record<string, number> = {
   'no-state-party': 10,
   'place-demonym-not-party': 13,
   'place-hit-party': 10,
-  'direction-incursion': 0,
+  'direction-incursion': 3,
 };
 
 const family: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

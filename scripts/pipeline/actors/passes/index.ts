@@ -11,6 +11,8 @@
  *  2b. attributionScope who reports the act (", South Korea's military said"; "According to
  *                       Kyodo, ...") is no party: right after the passes that take the sentence's states.
  *  2b'. observerScope  "X said it had detected a launch by Y": who saw a military act is no party of it.
+ *  2b*. incursionSides an incursion with only the intruder left: the owner of "its" zone, or the state reporting
+ *                       it, is the state intruded on; right after the attribution passes that take reporters out.
  *  2b''. quotedSpeaker "We signed the accord with X," the minister said: a first-person act in a quotation is the
  *                       speaker's; after the attribution passes (which take reporters out), before the rest.
  *  2c. reportedContent  in a meeting or call, states named only in what was said ("told X that
@@ -66,6 +68,7 @@ import { clauseScope } from './clause-scope.ts';
 import { coActor } from './co-actor.ts';
 import { countryGroup } from './country-group.ts';
 import { hostBetween } from './host.ts';
+import { incursionSides } from './incursion.ts';
 import { drillHost } from './drill-host.ts';
 import { instrumentOwner } from './instrument-owner.ts';
 import { impliedCounterpartPass } from './implied-counterpart.ts';
@@ -89,6 +92,7 @@ export const PARTY_PASSES: readonly PartyPass[] = [
   widenScope,
   attributionScope,
   observerScope,
+  incursionSides,
   quotedSpeaker,
   reportedContent,
   timeAnchor,
