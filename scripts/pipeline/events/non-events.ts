@@ -196,10 +196,8 @@ function framingEarlierTime(sentence: Sentence, seg: SegmentedDocument): string 
   for (let k = at - 1, back = 0; k >= 0 && back < FRAME_BACK; k--, back++) {
     const prev = seg.sentences[k]!;
     if (prev.paragraph !== sentence.paragraph || prev.kind !== 'body') return undefined;
-    const lower = prev.text.toLowerCase();
-    EARLIER_PHRASE.lastIndex = 0;
-    const m = EARLIER_PHRASE.exec(lower);
-    if (m && FRAME_OPENING.test(lower.slice(0, m.index)) && beforePublication(m, published)) {
+    const m = frameOf(prev.text, published);
+    if (m) {
       // The candidate's own sentence (checked once, only when a frame is found) must have no time cue.
       if (!cuesChecked && extractCues(sentence.text, published).length > 0) return undefined;
       return m[0].trim();
@@ -220,12 +218,17 @@ function frameInReach(seg: SegmentedDocument, at: number, published: string): bo
   for (let k = at - 1, back = 0; k >= 0 && back < FRAME_BACK; k--, back++) {
     const prev = seg.sentences[k]!;
     if (prev.paragraph !== sentence.paragraph || prev.kind !== 'body') return false;
-    const lower = prev.text.toLowerCase();
-    EARLIER_PHRASE.lastIndex = 0;
-    const m = EARLIER_PHRASE.exec(lower);
-    if (m && FRAME_OPENING.test(lower.slice(0, m.index)) && beforePublication(m, published)) return true;
+    if (frameOf(prev.text, published)) return true;
   }
   return false;
+}
+
+/** The frame test: the phrase of an earlier time (before publication) that the sentence opens with, or undefined. */
+function frameOf(text: string, published: string): RegExpExecArray | undefined {
+  const lower = text.toLowerCase();
+  EARLIER_PHRASE.lastIndex = 0;
+  const m = EARLIER_PHRASE.exec(lower);
+  return m && FRAME_OPENING.test(lower.slice(0, m.index)) && beforePublication(m, published) ? m : undefined;
 }
 
 /** The words of a text (letters, apostrophes, hyphens), in order. */
