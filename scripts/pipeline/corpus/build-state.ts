@@ -86,7 +86,7 @@ interface DocRec {
 }
 
 /** One merged event of the previous build. */
-interface EventRec {
+export interface EventRec {
   date: string;
   id: string;
   base: string;
@@ -135,7 +135,7 @@ interface EventRec {
  * first source (`firstSourceOrder`) and source keys (`eventSourceKeys`), so that a build with a
  * registry neither parses nor validates nor serializes the events it keeps.
  */
-type Lite = [type: string, countries: string[], first: string, keys: string[]];
+export type Lite = [type: string, countries: string[], first: string, keys: string[]];
 
 function liteOf(ev: Pick<TimelineEvent, 'type' | 'countries' | 'sources'>): Lite {
   return [ev.type, ev.countries, firstSourceOrder(ev), eventSourceKeys(ev)];
@@ -165,7 +165,7 @@ interface Header {
  * What the state keeps of a build's registry matching (step 1 of id-registry.ts), so that the next
  * build matches again only what can have changed (matchFromState).
  */
-interface MatchHeader {
+export interface MatchHeader {
   /** Hash of the registry file's text the events were matched against. */
   reg: string;
   /** Hash of the registry file that build wrote after it, and the ids whose entries differ there. */
@@ -1158,7 +1158,7 @@ function blocksByReach(firstNew: number, fromBlock: readonly number[], fresh: re
 }
 
 /** Each event's `pub` line from a matching: the registered ids that chose it, the one it took first. */
-function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap<string, string>): string[] {
+export function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap<string, string>): string[] {
   const by = new Map<string, string[]>();
   for (const [n, id] of matched) {
     if (n === id) continue;
@@ -1167,6 +1167,16 @@ function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap
     else by.set(id, [n]);
   }
   return named.map((id) => (id === undefined ? '' : [id, ...(by.get(id)?.sort(cmp) ?? [])].join(' ')));
+}
+
+/** What matchFromState reads of an event record (EventRec). */
+export type MatchRec = Pick<EventRec, 'id' | 'date' | 'lite' | 'at' | 'one'>;
+
+/** What matchFromState reads of the previous build (BuildState after loadMatches and loadLites). */
+export interface PreviousMatch {
+  matchInfo: MatchHeader | undefined;
+  pubs: string[] | undefined;
+  events: readonly MatchRec[];
 }
 
 /**
@@ -1194,11 +1204,11 @@ function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap
  *   id of A tied, before or now, or a tie's event is gone, renumbered or chosen by an id of A before or
  *   now, undefined.
  */
-function matchFromState(
-  shown: readonly EventRec[],
+export function matchFromState(
+  shown: readonly MatchRec[],
   reg: Registry,
   digest: string,
-  state: BuildState,
+  state: PreviousMatch,
 ): { named: (string | undefined)[]; matched: Map<string, string>; ties: { ids: string[]; events: number[] }; lines: string[] } | undefined {
   const info = state.matchInfo;
   const pubs = state.pubs;
@@ -1309,7 +1319,7 @@ function matchFromState(
     if (t === undefined) typeOfId.set(n, (t = typeOfKey(reg.ids[n]!.key)));
     return t;
   };
-  const keyOf = (e: EventRec) => `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`;
+  const keyOf = (e: MatchRec) => `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`;
   const closeness = (n: string, i: number) => closenessOf(idWords(n), reg.ids[n]!.key, idWords(shown[i]!.id), keyOf(shown[i]!));
   const best = new Map<string, { i: number; score: number; tie: boolean }>();
   const score = new Map<string, number>();
