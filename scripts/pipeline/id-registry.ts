@@ -222,20 +222,28 @@ export function closenessOf(regWords: Set<string>, regKey: string, evWords: Set<
 }
 
 /**
- * Step 1's matching: the registered id each event takes (undefined: none chose it, it gets a fresh
- * id) and which registered ids matched which event's new id.
+ * Each registered id's best event, as step 1 decides it before settling ties: the event that shares
+ * most with it (strong sources 1,000,000 each, weak sources of its type 1,000 each, its own content id
+ * 1), equal scores decided by `closenessOf`; several events equal on both are a tie. Decides every
+ * registered id, or only those of `only` (each id's best depends only on its entry and the events,
+ * so a subset is decided as in the whole). `keyOf` gives an event's contentKey when its input has none
+ * (read only for events of equal scores).
  */
-export function matchRegistry(
+export function scoreRegistry(
   events: readonly RegistryInput[],
   reg: Registry,
+  only?: Iterable<string>,
+  keyOf: (i: number) => string | undefined = (i) => events[i]!.key,
 ): {
-  named: (string | undefined)[];
-  matched: Map<string, string>;
-  /** Registered ids several events tied for (equal sources and closeness), and those events. */
-  ties: { ids: string[]; events: number[] };
+  /** The ids decided, in code-unit order; the arrays below are by position in it. */
+  ids: string[];
+  /** Each id's best event (-1: none shares anything with it); for a tie, the first by (date, content id). */
+  best: Int32Array;
+  /** Ids that several events tie for, and those events. */
+  ties: Map<number, number[]>;
 } {
   // Registered ids by number (in code-unit order), with their types read once.
-  const all = sortedIds(Object.keys(reg.ids));
+  const all = only === undefined ? sortedIds(Object.keys(reg.ids)) : [...new Set(only)].filter((id) => Object.hasOwn(reg.ids, id)).sort(cmp);
   const numberOf = new Map<string, number>();
   const typeOf: string[] = new Array(all.length);
   // (A key held by one id maps to its number, by more to their list: most keys have one.)
@@ -274,21 +282,17 @@ export function matchRegistry(
   const bestEv = new Int32Array(all.length).fill(-1);
   const bestScore = new Float64Array(all.length);
   const tieOf = (i: number) => `${events[i]!.date}\u0000${events[i]!.id}`;
-  /** Registered ids (by number) several events tie for, even on `closeness`: those events. */
   const ties = new Map<number, number[]>();
   const regWords = new Map<number, Set<string>>();
   const evWords = new Map<number, Set<string>>();
-  /**
-   * How well registered id n fits event i, for events its sources cannot tell apart: the same
-   * content key (day, type, states) first, then fewer words of one id missing from the other.
-   */
   const closeness = (n: number, i: number): number => {
     let rw = regWords.get(n);
     if (!rw) regWords.set(n, (rw = idWords(all[n]!)));
     let ew = evWords.get(i);
     if (!ew) evWords.set(i, (ew = idWords(events[i]!.id)));
-    return closenessOf(rw, reg.ids[all[n]!]!.key, ew, events[i]!.key);
+    return closenessOf(rw, reg.ids[all[n]!]!.key, ew, keyOf(i));
   };
+  if (all.length === 0) return { ids: all, best: bestEv, ties };
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!;
     const keys = ev.keys;
@@ -305,18 +309,20 @@ export function matchRegistry(
         score[n] = score[n]! + 1_000_000;
       }
     }
-    const weakSeen = new Set<string>();
+    let weakSeen: Set<string> | undefined;
     for (const k of keys) {
       const w = weakKey(k);
-      if (weakSeen.has(w)) continue;
-      weakSeen.add(w);
+      if (keys.length > 1) {
+        if ((weakSeen ??= new Set()).has(w)) continue;
+        weakSeen.add(w);
+      }
       for (const n of listOf(weakIndex.get(w))) {
         if (typeOf[n] !== ev.type) continue;
         if (score[n] === 0) touched.push(n);
         score[n] = score[n]! + 1000;
       }
     }
-    const own = reg.ids[ev.id] ? numberOf.get(ev.id) : undefined;
+    const own = numberOf.get(ev.id);
     if (own !== undefined && score[own] === 0) {
       touched.push(own);
       score[own] = 1;
@@ -345,6 +351,25 @@ export function matchRegistry(
     }
     touched.length = 0;
   }
+  return { ids: all, best: bestEv, ties };
+}
+
+/**
+ * Step 1's matching: the registered id each event takes (undefined: none chose it, it gets a fresh
+ * id) and which registered ids matched which event's new id.
+ */
+export function matchRegistry(
+  events: readonly RegistryInput[],
+  reg: Registry,
+  keyOf?: (i: number) => string | undefined,
+): {
+  named: (string | undefined)[];
+  matched: Map<string, string>;
+  /** Registered ids several events tied for (equal sources and closeness), and those events. */
+  ties: { ids: string[]; events: number[] };
+} {
+  const { ids: all, best: bestEv, ties } = scoreRegistry(events, reg, undefined, keyOf);
+  const tieOf = (i: number) => `${events[i]!.date}\u0000${events[i]!.id}`;
 
   // Each registered id with one best event takes it; an id several events tie for (nothing it kept
   // tells them apart) then takes, oldest id first, the first of them no other id took, so that two

@@ -39,16 +39,16 @@ import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
 import { baseId, cmp, shortHash } from '../ids.ts';
 import {
-  closenessOf,
   eventSourceKeys,
   firstSourceOrder,
-  idWords,
   matchRegistry,
+  scoreRegistry,
   typeOfKey,
   updateRegistryFrom,
   weakKey,
   type PublishedInput,
   type Registry,
+  type RegistryInput,
 } from '../id-registry.ts';
 import { clusterWithCopies, combine, normalized } from '../merge.ts';
 import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
@@ -939,13 +939,9 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     // one-sided ones are left out first, as publishMerged does): from the previous build's matching
     // where it can be shown to be the same (matchFromState), else in full.
     if (digest !== undefined) await state.loadMatches();
-    const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state) : undefined;
-    const m =
-      fromState ??
-      matchRegistry(
-        shown.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3], key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}` })),
-        registry,
-      );
+    const inputs = registryInputs(shown);
+    const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state, inputs) : undefined;
+    const m = fromState ?? matchRegistry(inputs, registry, (i) => `${shown[i]!.date}|${shown[i]!.lite![0]}|${shown[i]!.lite![1].join(',')}`);
     const { named, matched } = m;
     // What the next build needs of this matching: who chose each event, and the ties.
     matchOut = undefined;
@@ -1169,6 +1165,11 @@ export function choosersOf(named: readonly (string | undefined)[], matched: Read
   return named.map((id) => (id === undefined ? '' : [id, ...(by.get(id)?.sort(cmp) ?? [])].join(' ')));
 }
 
+/** What the registry's matching reads of each event record (its source keys from its Lite). */
+function registryInputs(shown: readonly MatchRec[]): RegistryInput[] {
+  return shown.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3] }));
+}
+
 /** What matchFromState reads of an event record (EventRec). */
 export type MatchRec = Pick<EventRec, 'id' | 'date' | 'lite' | 'at' | 'one'>;
 
@@ -1209,6 +1210,7 @@ export function matchFromState(
   reg: Registry,
   digest: string,
   state: PreviousMatch,
+  inputs?: readonly RegistryInput[],
 ): { named: (string | undefined)[]; matched: Map<string, string>; ties: { ids: string[]; events: number[] }; lines: string[] } | undefined {
   const info = state.matchInfo;
   const pubs = state.pubs;
@@ -1219,7 +1221,6 @@ export function matchFromState(
   else if (info.next !== undefined && digest === info.next) dirtyIds = info.dirty ?? [];
   else return undefined;
   const choosers = (k: number): string[] => (pubs[k] === '' ? [] : pubs[k]!.split(' '));
-  const has = (id: string) => Object.hasOwn(reg.ids, id);
 
   // Dirty events (new, renumbered) and gone ones; the ids that chose them.
   const A = new Set<string>(dirtyIds);
@@ -1293,69 +1294,12 @@ export function matchFromState(
   }
   for (const id of info.ties) if (A.has(id)) return undefined;
 
-  // The ids of A decided again over every event, scored as matchRegistry scores them.
-  const strongOf = new Map<string, string[]>();
-  const weakOf = new Map<string, string[]>();
-  const push = (m: Map<string, string[]>, k: string, n: string) => {
-    const list = m.get(k);
-    if (list) list.push(n);
-    else m.set(k, [n]);
-  };
-  for (const n of A) {
-    if (!has(n)) continue;
-    const seen = new Set<string>();
-    for (const src of reg.ids[n]!.sources) {
-      push(strongOf, src, n);
-      const w = weakKey(src);
-      if (!seen.has(w)) {
-        seen.add(w);
-        push(weakOf, w, n);
-      }
-    }
-  }
-  const typeOfId = new Map<string, string>();
-  const typeOf = (n: string) => {
-    let t = typeOfId.get(n);
-    if (t === undefined) typeOfId.set(n, (t = typeOfKey(reg.ids[n]!.key)));
-    return t;
-  };
+  // The ids of A decided again over every event, by matchRegistry's own scorer.
   const keyOf = (e: MatchRec) => `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`;
-  const closeness = (n: string, i: number) => closenessOf(idWords(n), reg.ids[n]!.key, idWords(shown[i]!.id), keyOf(shown[i]!));
-  const best = new Map<string, { i: number; score: number; tie: boolean }>();
-  const score = new Map<string, number>();
-  for (let i = 0; i < shown.length; i++) {
-    const e = shown[i]!;
-    const keys = e.lite![3];
-    for (const k of keys) {
-      const list = strongOf.get(k);
-      if (list) for (const n of list) score.set(n, (score.get(n) ?? 0) + 1_000_000);
-    }
-    let weakSeen: Set<string> | undefined;
-    for (const k of keys) {
-      const w = weakKey(k);
-      if (keys.length > 1) {
-        if ((weakSeen ??= new Set()).has(w)) continue;
-        weakSeen.add(w);
-      }
-      const list = weakOf.get(w);
-      if (list) for (const n of list) if (typeOf(n) === e.lite![0]) score.set(n, (score.get(n) ?? 0) + 1000);
-    }
-    if (A.has(e.id) && has(e.id) && !score.has(e.id)) score.set(e.id, 1);
-    if (score.size === 0) continue;
-    for (const [n, sc] of score) {
-      const b = best.get(n);
-      if (b === undefined || sc > b.score) best.set(n, { i, score: sc, tie: false });
-      else if (sc === b.score) {
-        const d = closeness(n, i) - closeness(n, b.i);
-        if (d > 0) {
-          b.i = i;
-          b.tie = false;
-        } else if (d === 0) b.tie = true;
-      }
-    }
-    score.clear();
-  }
-  for (const b of best.values()) if (b.tie) return undefined;
+  const scored = scoreRegistry(inputs ?? registryInputs(shown), reg, A, (i) => keyOf(shown[i]!));
+  if (scored.ties.size > 0) return undefined;
+  const best = new Map<string, number>();
+  for (let n = 0; n < scored.ids.length; n++) if (scored.best[n]! >= 0) best.set(scored.ids[n]!, scored.best[n]!);
 
   // Events whose choosers change: those ids of A chose before or choose now.
   const oldBest = new Map<string, number>();
@@ -1367,10 +1311,10 @@ export function matchFromState(
     } else for (const c of line.split(' ')) if (A.has(c)) oldBest.set(c, k);
   }
   const now = new Map<number, string[]>();
-  for (const [n, b] of best) {
-    const list = now.get(b.i);
+  for (const [n, i] of best) {
+    const list = now.get(i);
     if (list) list.push(n);
-    else now.set(b.i, [n]);
+    else now.set(i, [n]);
   }
   const changed = new Set<number>(now.keys());
   for (const k of oldBest.values()) {
