@@ -139,7 +139,7 @@ function progressPrinter(quiet: boolean): { onProgress?: (p: CorpusProgress) => 
   };
 }
 
-async function loadRegistry(values: Values, input: string | undefined): Promise<{ file?: string; registry?: Registry; warning?: string; digest?: string }> {
+async function loadRegistry(values: Values, input: string | undefined): Promise<{ file?: string; registry?: Registry; warning?: string; digest?: string; bytes?: Buffer }> {
   if (values['no-id-registry']) return {};
   const explicit = values['id-registry'];
   const file = explicit ? path.resolve(explicit) : input ? path.join(input, REGISTRY_FILE) : undefined;
@@ -153,21 +153,30 @@ async function loadRegistry(values: Values, input: string | undefined): Promise<
   }
   const parsed = parseRegistry(bytes.toString('utf8'), path.relative(process.cwd(), file) || file);
   // (The hash of the bytes read: the build state matches incrementally against a registry it knows.)
-  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest: registryDigest(bytes) }) };
+  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest: registryDigest(bytes), bytes }) };
 }
 
 /**
  * --update-id-registry: the registry after this build, written only when its text changed. Returns
  * the hash (registryDigest) of the text written, when it wrote one.
  */
-async function writeRegistry(values: Values, reg: { file?: string; registry?: Registry }, registry: Registry | undefined): Promise<string | undefined> {
+async function writeRegistry(
+  values: Values,
+  reg: { file?: string; registry?: Registry; bytes?: Buffer },
+  registry: Registry | undefined,
+  patched?: (prev: Buffer) => Buffer | 'same' | undefined,
+): Promise<string | undefined> {
   if (!values['update-id-registry'] || !reg.file || !registry || !reg.registry) return undefined;
-  const text = formatRegistry(registry);
+  // From the build state: the text read patched where it changed (or the same text), when the state
+  // knows it to be formatRegistry's; else the whole registry formatted.
+  const patch = reg.bytes && patched ? patched(reg.bytes) : undefined;
+  if (patch === 'same') return undefined;
+  const text = patch ?? formatRegistry(registry);
   // A new generation is a new text (the generation is in it): the old file is not read to compare.
-  const before = registry.generation !== reg.registry.generation ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
+  const before = patch !== undefined || registry.generation !== reg.registry.generation ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
   if (text === before) return undefined;
   try {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     await writeAtomic(reg.file, bytes);
     return registryDigest(bytes);
   } catch (err) {
@@ -307,10 +316,11 @@ async function main(): Promise<void> {
     let writeOut = inc.write;
     let newRegistry: Registry | undefined;
     let written: ((digest: string) => void) | undefined;
+    let registryText: ((prev: Buffer) => Buffer | 'same' | undefined) | undefined;
     let incremental = false;
     if (reg.registry && !curation) {
       const published = await inc.publish(reg.registry, reg.digest);
-      ({ report: buildReport, write: writeOut, registry: newRegistry, written, incremental } = published);
+      ({ report: buildReport, write: writeOut, registry: newRegistry, written, incremental, registryText } = published);
     } else if (reg.registry || curation) {
       const published = publishMerged(await inc.merged(), inc.side, { ...(reg.registry ? { registry: reg.registry } : {}), ...(curation ? { curation } : {}) });
       ({ report: buildReport, registry: newRegistry } = published);
@@ -330,7 +340,7 @@ async function main(): Promise<void> {
       process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
     }
     if (reg.registry) {
-      const digest = await writeRegistry(values, reg, newRegistry);
+      const digest = await writeRegistry(values, reg, newRegistry, registryText);
       if (digest !== undefined) written?.(digest);
     }
     timing('write');

@@ -110,6 +110,90 @@ export function formatRegistry(reg: Registry): string {
   return `${JSON.stringify({ about: ABOUT, version: 1, generation: reg.generation, ids, aliases: sortedRecord(reg.aliases) }, null, 2)}\n`;
 }
 
+/** Whether a key is an array index, which JSON.stringify writes before every other key of an object. */
+const arrayIndex = (k: string): boolean => {
+  if (k.length === 0 || k.length > 10) return false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return (k === '0' || k.charCodeAt(0) !== 48) && Number(k) < 4294967295;
+};
+
+/** An entry of `ids` as formatRegistry writes it, from its key's line to its closing brace (no comma). */
+function entryText(id: string, e: RegistryEntry): string {
+  const body = JSON.stringify({ since: e.since, key: e.key, sources: sortedIds([...e.sources]) }, null, 2);
+  return `    ${JSON.stringify(id)}: ${body.split('\n').join('\n    ')}`;
+}
+
+/**
+ * formatRegistry(next) as bytes, made from `prev`, the bytes of formatRegistry of a registry that
+ * `next` differs from only in its generation, its aliases and the entries of `changed` (changed or
+ * added; none removed): the other entries are copied as they are, not formatted. Undefined when
+ * `prev` is not laid out as formatRegistry lays it out (the caller then formats `next` whole).
+ */
+export function patchRegistryText(prev: Buffer, next: Registry, changed: Iterable<string>): Buffer | undefined {
+  const idsHead = Buffer.from('\n  "ids": {\n', 'utf8');
+  const aliasesHead = Buffer.from('\n  },\n  "aliases": ', 'utf8');
+  const entryHead = Buffer.from('\n    "', 'utf8');
+  const head = `{\n  "about": ${JSON.stringify(ABOUT)},\n  "version": 1,\n  "generation": `;
+  if (!prev.subarray(0, Buffer.byteLength(head)).equals(Buffer.from(head, 'utf8'))) return undefined;
+  const idsAt = prev.indexOf(idsHead);
+  const end = prev.indexOf(aliasesHead);
+  if (idsAt < 0 || end < idsAt || prev.indexOf(aliasesHead, end + 1) >= 0) return undefined;
+  // Where each entry starts (its line break), in the order of the text.
+  const starts: number[] = [];
+  for (let at = idsAt + idsHead.length - 1; at >= 0 && at < end; at = prev.indexOf(entryHead, at + 1)) starts.push(at);
+  const keyAt = (k: number): string => {
+    const from = starts[k]! + 5;
+    const line = prev.indexOf(10, from);
+    // The line is: "<id>": {
+    if (line < 0 || prev[line - 1] !== 0x7b || prev[line - 2] !== 0x20 || prev[line - 3] !== 0x3a) throw new Error('registry text: unexpected entry line');
+    return JSON.parse(prev.toString('utf8', from, line - 3)) as string;
+  };
+  const ids = [...new Set(changed)].sort(cmp);
+  try {
+    if (starts.length === 0 || arrayIndex(keyAt(0)) || ids.some(arrayIndex)) return undefined;
+    const parts: Buffer[] = [Buffer.from(`${head}${next.generation},\n  "ids": {`, 'utf8')];
+    let from = idsAt + idsHead.length - 1;
+    let lo = 0;
+    for (const id of ids) {
+      const e = Object.hasOwn(next.ids, id) ? next.ids[id] : undefined;
+      if (e === undefined) return undefined;
+      // The first entry at or after `lo` whose id is not below `id`.
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cmp(keyAt(mid), id) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      const same = lo < starts.length && keyAt(lo) === id;
+      const at = lo < starts.length ? starts[lo]! : end;
+      parts.push(prev.subarray(from, at));
+      // Entries are separated by ",": a new entry takes one after it, or before it at the end.
+      const text = entryText(id, e);
+      if (same) {
+        parts.push(Buffer.from(`\n${text}`, 'utf8'));
+        // (Its old text ends before the "," of the next entry, or at the end.)
+        from = lo + 1 < starts.length ? starts[lo + 1]! - 1 : end;
+        lo++;
+      } else if (at === end) {
+        parts.push(Buffer.from(`,\n${text}`, 'utf8'));
+        from = end;
+      } else {
+        parts.push(Buffer.from(`\n${text},`, 'utf8'));
+        from = at;
+      }
+    }
+    parts.push(prev.subarray(from, end));
+    const aliases = JSON.stringify(sortedRecord(next.aliases), null, 2).split('\n').join('\n  ');
+    parts.push(Buffer.from(`\n  },\n  "aliases": ${aliases}\n}\n`, 'utf8'));
+    return Buffer.concat(parts);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether formatRegistry would write the same text for both (without formatting either). */
 export function sameRegistry(a: Registry, b: Registry): boolean {
   if (a.generation !== b.generation) return false;

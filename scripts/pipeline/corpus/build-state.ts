@@ -42,6 +42,7 @@ import {
   eventSourceKeys,
   firstSourceOrder,
   matchRegistry,
+  patchRegistryText,
   scoreRegistry,
   typeOfKey,
   updateRegistryFrom,
@@ -171,6 +172,11 @@ export interface MatchHeader {
   /** Hash of the registry file that build wrote after it, and the ids whose entries differ there. */
   next?: string;
   dirty?: string[];
+  /**
+   * Hash of a registry file known to be formatRegistry's text (`next`, or the file read when it was
+   * one and the build did not write another): the next build may patch it (patchRegistryText).
+   */
+  canon?: string;
   /** Registered ids that several events tied for, and the positions in `events` of those events. */
   ties: string[];
   tieEvents: number[];
@@ -572,6 +578,13 @@ export interface Published {
   registry: Registry;
   /** Writes events.json, the same bytes as writeEventsFile would write for publishMerged's file. */
   write(output: string): Promise<void>;
+  /**
+   * The new registry's text made from `prev`, the bytes of the registry file read, when the state
+   * knows that file to be formatRegistry's text (written by an earlier build): 'same' when the text
+   * does not change, else formatRegistry(registry) patched from `prev` (patchRegistryText).
+   * Undefined: format it whole.
+   */
+  registryText(prev: Buffer): Buffer | 'same' | undefined;
   /** Whether the registry was matched again only where something changed (matchFromState). */
   incremental: boolean;
   /**
@@ -938,6 +951,8 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     // Step 1 of the registry, as applyRegistry does it on the merged events (in this order; the
     // one-sided ones are left out first, as publishMerged does): from the previous build's matching
     // where it can be shown to be the same (matchFromState), else in full.
+    // (Whether the registry file read is one a build wrote with formatRegistry: then the new one is patched from it.)
+    const canonical = digest !== undefined && state.matchInfo !== undefined && (digest === state.matchInfo.next || digest === state.matchInfo.canon);
     if (digest !== undefined) await state.loadMatches();
     const inputs = registryInputs(shown);
     const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state, inputs) : undefined;
@@ -950,7 +965,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       // (Ids with a space or a line break, which no build gives, cannot be kept that way.)
       if (!lines.some((l) => l !== '' && (/[\n\r]/.test(l) || l.split(' ').some((id) => id === '')))) {
         shown.forEach((e, i) => (e.pub = lines[i]!));
-        matchOut = { reg: digest, ties: m.ties.ids, tieRecs: new Set(m.ties.events.map((i) => shown[i]!)) };
+        matchOut = { reg: digest, ...(canonical ? { canon: digest } : {}), ties: m.ties.ids, tieRecs: new Set(m.ties.events.map((i) => shown[i]!)) };
       }
     }
     // Fresh ids as assignIds gives them (grouped by base id, numbered by first source), none taken.
@@ -1019,8 +1034,13 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       registry: updated.registry,
       write: (output: string) => writeFile(output, items, updated.aliases),
       incremental: fromState !== undefined,
+      registryText: (prev: Buffer) => {
+        if (!canonical) return undefined;
+        if (updated.registry.generation === registry.generation) return 'same';
+        return patchRegistryText(prev, updated.registry, dirty);
+      },
       written: (d: string) => {
-        if (matchOut) Object.assign(matchOut, { next: d, dirty });
+        if (matchOut) Object.assign(matchOut, { next: d, canon: d, dirty });
       },
     };
   };
@@ -1440,6 +1460,7 @@ interface SaveInput {
 /** A build's registry matching for the next state (MatchHeader before it is written). */
 interface MatchOut {
   reg: string;
+  canon?: string;
   next?: string;
   dirty?: string[];
   ties: string[];
@@ -1576,6 +1597,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       match = {
         reg: s.match.reg,
         ...(s.match.next !== undefined ? { next: s.match.next, dirty: s.match.dirty ?? [] } : {}),
+        ...(s.match.canon !== undefined ? { canon: s.match.canon } : {}),
         ties: s.match.ties,
         tieEvents,
         at: [await append(text), text.length],
