@@ -69,6 +69,8 @@ export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
 const READ_RUN = 1 << 22;
+/** Longest stretch of text no one needs that a run of reads goes over rather than start another read (bytes). */
+const RUN_GAP = 1 << 16;
 
 /** One document of the previous build. */
 interface DocRec {
@@ -182,6 +184,16 @@ export interface MatchHeader {
   tieEvents: number[];
   /** Each event's `pub` (EventRec), one line each in the order of `events`, in the body. */
   at: [number, number];
+}
+
+/** With EXTRACT_TIMINGS=1, the CPU time of each step of a build from the state on stderr (for profiling). */
+let stepCpu = 0;
+function step(label: string): void {
+  if (process.env.EXTRACT_TIMINGS !== '1') return;
+  const u = process.cpuUsage();
+  const cpu = (u.user + u.system) / 1e6;
+  if (label !== '') process.stderr.write(`extract: timing:   ${label} (CPU ${(cpu - stepCpu).toFixed(2)} s)\n`);
+  stepCpu = cpu;
 }
 
 /** The hash of a registry file's text (or its UTF-8 bytes) that the state keeps (matchFromState). */
@@ -640,7 +652,9 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const present = new Set(keys);
   if (present.size !== keys.length) throw new Error('build state: two documents with one cache key');
   // (Read in every build that has them: the state written after it keeps them.)
+  step('');
   await state.loadLites();
+  step('state: events\' registry records read');
 
   // 1. Which blocks must be clustered again: those of removed documents, and those new reports can reach.
   const affected = new Set<number>();
@@ -668,6 +682,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     reach.push(reached);
   }
 
+  step('state: blocks the new reports reach looked up');
   // 2. Their reports (from the state's per-document text, each report parsed once), with the new ones.
   const parsed = new Map<string, DocReports>();
   const members: ExtractedEvent[] = [];
@@ -677,17 +692,30 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   /** Old blocks none of whose documents was removed: they stay whole (their links are their reports'). */
   const whole = new Set<number>();
   const oldReports = new Map<number, ExtractedEvent[]>();
+  // The texts of the documents these blocks hold, read in the order of the body, in runs (a block of
+  // 50,000 reports spans some 15,000 documents: not one read each).
+  const needed = new Set<string>();
+  for (const b of affected) for (const [key] of state.blocks.get(b) ?? []) needed.add(key);
+  const texts = [...needed].map((key) => state.docs.get(key)!).sort((x, y) => x.rep[0] - y.rep[0]);
+  for (let i = 0; i < texts.length; ) {
+    const from = texts[i]!.rep[0];
+    let to = from + texts[i]!.rep[1];
+    let j = i + 1;
+    while (j < texts.length && texts[j]!.rep[0] - to <= RUN_GAP && texts[j]!.rep[0] + texts[j]!.rep[1] - from <= READ_RUN * 4) {
+      to = Math.max(to, texts[j]!.rep[0] + texts[j]!.rep[1]);
+      j++;
+    }
+    const buf = await state.read(from, to - from);
+    for (; i < j; i++) {
+      const d = texts[i]!;
+      parsed.set(d.key, new DocReports(buf.subarray(d.rep[0] - from, d.rep[0] - from + d.rep[1]), d.n));
+    }
+  }
   for (const b of [...affected].sort((x, y) => x - y)) {
     const list: ExtractedEvent[] = [];
     let intact = true;
     for (const [key, j] of state.blocks.get(b) ?? []) {
-      let evs = parsed.get(key);
-      if (evs === undefined) {
-        const d = state.docs.get(key)!;
-        evs = new DocReports(await state.read(d.rep[0], d.rep[1]), d.n);
-        parsed.set(key, evs);
-      }
-      const ev = normalized(evs.at(j));
+      const ev = normalized(parsed.get(key)!.at(j));
       list.push(ev);
       if (!present.has(key)) {
         intact = false;
@@ -709,6 +737,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const oldEvents = new Map<string, EventRec>();
   for (const e of state.events) if (affected.has(e.block)) oldEvents.set(e.sig, e);
 
+  step('state: reports of those blocks read');
   // 3. Cluster, combine and validate them block by block (validated under the base id; the final
   // id only changes the text's "id" and the warnings' prefix, and a non-empty id is always valid).
   const newBlocks = new Map<number, Ref[]>();
@@ -778,6 +807,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     }
   }
 
+  step('state: blocks clustered, new events combined');
   const oldTerms: { block: number; ev: ExtractedEvent }[] = [];
   for (const [b, list] of oldReports) if (!heirs.has(b)) for (const ev of list) oldTerms.push({ block: b, ev });
 
@@ -810,6 +840,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   }
   all.sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
 
+  step('state: ids');
   // 5. Documents and the build report, as finishPipeline makes them.
   const documents: DocumentEntry[] = [];
   const perDocument = new Map<string, number>();
@@ -840,6 +871,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     for (const message of e.warnings) warnings.push({ message });
   }
   const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: valid, curationWarnings: [] });
+  step('state: documents and build report');
 
   const stats = {
     blocks: state.blocks.size - [...affected].filter((b) => state.blocks.has(b)).length + newBlocks.size,
@@ -948,6 +980,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       e.lite = liteOf(JSON.parse(textOf.toString('utf8')) as TimelineEvent);
       state.litesAdded = true;
     }
+    step('');
     // Step 1 of the registry, as applyRegistry does it on the merged events (in this order; the
     // one-sided ones are left out first, as publishMerged does): from the previous build's matching
     // where it can be shown to be the same (matchFromState), else in full.
@@ -958,6 +991,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state, inputs) : undefined;
     const m = fromState ?? matchRegistry(inputs, registry, (i) => `${shown[i]!.date}|${shown[i]!.lite![0]}|${shown[i]!.lite![1].join(',')}`);
     const { named, matched } = m;
+    step(`registry: matched ${fromState ? 'from the state' : 'in full'}`);
     // What the next build needs of this matching: who chose each event, and the ties.
     matchOut = undefined;
     if (digest !== undefined) {
@@ -994,6 +1028,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         n++;
       }
     }
+    step('registry: fresh ids');
     const order = shown.map((_, i) => i).sort((a, b) => cmp(shown[a]!.date, shown[b]!.date) || cmp(ids[a]!, ids[b]!));
     const sourcesOf = new Map(order.map((i) => [ids[i]!, shown[i]!.lite![3]] as const));
 
@@ -1020,7 +1055,9 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       items.push({ e, id });
       published.push({ id, key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`, keys: e.lite![3] });
     }
+    step('registry: order, validation');
     const updated = updateRegistryFrom(published, registry, { matched, sourcesOf });
+    step('registry: updated');
     const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: items.length, curationWarnings: [] });
     // The ids whose entries the new registry changes or adds (every other entry is the old one).
     const dirty: string[] = [];
@@ -1029,6 +1066,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       const b = updated.registry.ids[p.id]!;
       if (!a || a.since !== b.since || a.key !== b.key || a.sources.length !== b.sources.length || a.sources.some((x, j) => x !== b.sources[j])) dirty.push(p.id);
     }
+    step('registry: report, changed entries');
     return {
       report,
       registry: updated.registry,
@@ -1472,6 +1510,7 @@ interface MatchOut {
  * compacts it into a new file) and writes the new header.
  */
 async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
+  step('');
   // Index: drop the terms of the blocks clustered again, add the new blocks'.
   // Buckets already read are taken without a promise (millions of terms in a first build).
   const bucketFor = (t: string): Map<string, number[]> | Promise<Map<string, number[]>> => {
@@ -1511,6 +1550,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
     }
   }
 
+  step('write state: index terms, blocks');
   // Compact when more than half of the body would be garbage: everything is written afresh.
   let garbage = state.garbage;
   garbage += state.matchInfo?.at[1] ?? 0;
@@ -1562,6 +1602,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       if (sig) rec.push(sig);
       docs.push(rec);
     }
+    step('write state: documents');
     // Event texts, each after a ",\n", in the order of events.json (so that runs of them are read at once).
     const sep = Buffer.from(',\n');
     const events: Header['events'] = [];
@@ -1583,6 +1624,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       const tail = e.warnings.length ? (raw ? [e.warnings, raw] : [e.warnings]) : [];
       events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...tail] as Header['events'][number]);
     }
+    step('write state: events');
     // Every event's Lite (written again whole: about 150 bytes an event).
     const liteText = Buffer.from(JSON.stringify(s.all.map((e) => e.lite ?? 0)), 'utf8');
     const lite: [number, number] = [await append(liteText), liteText.length];
@@ -1603,6 +1645,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         at: [await append(text), text.length],
       };
     }
+    step('write state: registry records, matching');
     // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
     const index: Header['index'] = {};
     const names = new Set([...state.buckets.keys(), ...state.dirty]);
@@ -1618,6 +1661,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       }
     }
     await flush();
+    step('write state: index buckets');
     const header: Header = {
       format: FORMAT,
       version: state.version,
@@ -1637,6 +1681,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
     await fd.write(head, 0, head.length, pos);
     await fd.write(trailer, 0, trailer.length, pos + head.length);
     await fd.truncate(pos + head.length + trailer.length);
+    step('write state: header');
   } finally {
     await fd.close();
   }
