@@ -218,7 +218,13 @@ export class BuildState {
   readonly docs = new Map<string, DocRec>();
   /** Document cache keys by file signature. */
   readonly files = new Map<string, string>();
-  readonly blocks = new Map<number, [string, number][]>();
+  /**
+   * Per block: its reports as in the header, [position of the document in `docKeys`, report position]
+   * (blockRefs names the documents by key; only the blocks a build clusters again need that).
+   */
+  readonly blocks = new Map<number, [number, number][]>();
+  /** The documents' keys in the order of the header (what `blocks` numbers them by). */
+  docKeys: string[] = [];
   events: EventRec[] = [];
   /** Index buckets in the body, and those read or changed in this build. */
   buckets = new Map<string, [number, number]>();
@@ -229,6 +235,8 @@ export class BuildState {
   garbage = 0;
   /** Where the events' Lite list is in the body. */
   liteAt: [number, number] | undefined;
+  /** The text of the Lite list read (liteLines), once read. */
+  liteText: Buffer | undefined;
   /** Whether this build computed a Lite the state did not have (the state is then written again). */
   litesAdded = false;
   /** The previous build's registry matching, and each event's `pub` line once read (loadMatches). */
@@ -293,7 +301,8 @@ export class BuildState {
       this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks, ...(sig !== undefined ? { sig } : {}) });
       if (sig !== undefined) this.files.set(sig, key);
     }
-    for (const [id, refs] of h.blocks) this.blocks.set(id, refs.map(([d, i]) => [keys[d]!, i]));
+    for (const [id, refs] of h.blocks) this.blocks.set(id, refs);
+    this.docKeys = keys;
     this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings, raw], at) => ({
       at,
       date,
@@ -327,12 +336,20 @@ export class BuildState {
   /** Reads the events' Lite list (once; for builds with an id registry). */
   async loadLites(): Promise<void> {
     if (this.liteAt === undefined) return;
-    const list = JSON.parse((await this.read(this.liteAt[0], this.liteAt[1])).toString('utf8')) as (Lite | 0)[];
+    const text = await this.read(this.liteAt[0], this.liteAt[1]);
+    const list = JSON.parse(text.toString('utf8')) as (Lite | 0)[];
+    this.liteText = text;
     if (list.length !== this.events.length) return;
     for (let i = 0; i < list.length; i++) {
       const l = list[i]!;
       if (l !== 0) this.events[i]!.lite = l;
     }
+  }
+
+  /** The reports of block `b` as (document key, report position); empty for a block it does not have. */
+  blockRefs(b: number): Ref[] {
+    const refs = this.blocks.get(b);
+    return refs === undefined ? [] : refs.map(([d, j]) => [this.docKeys[d]!, j]);
   }
 
   /** A report stub for a document of the previous build (its events stay in the state), or undefined. */
@@ -694,8 +711,10 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const oldReports = new Map<number, ExtractedEvent[]>();
   // The texts of the documents these blocks hold, read in the order of the body, in runs (a block of
   // 50,000 reports spans some 15,000 documents: not one read each).
+  const refsOf = new Map<number, Ref[]>();
+  for (const b of affected) refsOf.set(b, state.blockRefs(b));
   const needed = new Set<string>();
-  for (const b of affected) for (const [key] of state.blocks.get(b) ?? []) needed.add(key);
+  for (const refs of refsOf.values()) for (const [key] of refs) needed.add(key);
   const texts = [...needed].map((key) => state.docs.get(key)!).sort((x, y) => x.rep[0] - y.rep[0]);
   for (let i = 0; i < texts.length; ) {
     const from = texts[i]!.rep[0];
@@ -714,7 +733,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   for (const b of [...affected].sort((x, y) => x - y)) {
     const list: ExtractedEvent[] = [];
     let intact = true;
-    for (const [key, j] of state.blocks.get(b) ?? []) {
+    for (const [key, j] of refsOf.get(b)!) {
       const ev = normalized(parsed.get(key)!.at(j));
       list.push(ev);
       if (!present.has(key)) {
@@ -1506,6 +1525,62 @@ interface MatchOut {
 }
 
 /**
+ * Where each element of a Lite list's text (liteLines) lies: [start, end) of element k at 2k, 2k + 1;
+ * undefined when the text is not laid out one element a line (a state written before) or has not `n`.
+ */
+export function liteLines(text: Buffer, n: number): Uint32Array | undefined {
+  const at = new Uint32Array(2 * n);
+  if (n === 0 || text[0] !== 0x5b || text[text.length - 1] !== 0x5d) return undefined;
+  let start = 1;
+  for (let k = 0; k < n - 1; k++) {
+    const nl = text.indexOf(10, start);
+    if (nl < 0 || text[nl - 1] !== 0x2c) return undefined;
+    at[2 * k] = start;
+    at[2 * k + 1] = nl - 1;
+    start = nl + 1;
+  }
+  if (text.indexOf(10, start) >= 0) return undefined;
+  at[2 * n - 2] = start;
+  at[2 * n - 1] = text.length - 1;
+  return at;
+}
+
+/**
+ * Appends the Lite list of `all` (a JSON array, one element a line: "[" L0 ",\n" L1 ... "]"): the
+ * elements of records read from the state whose Lite is the one read are copied from the state's text,
+ * consecutive ones in one piece; the others are written.
+ */
+async function appendLites(state: BuildState, all: readonly EventRec[], append: (b: Buffer) => Promise<number>): Promise<[number, number]> {
+  const old = state.liteText;
+  const lines = old !== undefined ? liteLines(old, state.events.length) : undefined;
+  const parts: Buffer[] = [Buffer.from('[')];
+  let runFrom = -1;
+  let runTo = -1;
+  const endRun = () => {
+    if (runFrom >= 0) parts.push(old!.subarray(lines![2 * runFrom]!, lines![2 * runTo + 1]!));
+    runFrom = -1;
+  };
+  const sep = Buffer.from(',\n');
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i]!;
+    const k = e.at;
+    const copied = lines !== undefined && k !== undefined && e.lite !== undefined && state.events[k]?.lite === e.lite;
+    if (copied && runFrom >= 0 && k === runTo + 1) {
+      runTo = k;
+      continue;
+    }
+    endRun();
+    if (i > 0) parts.push(sep);
+    if (copied) runFrom = runTo = k;
+    else parts.push(Buffer.from(JSON.stringify(e.lite ?? 0), 'utf8'));
+  }
+  endRun();
+  parts.push(Buffer.from(']'));
+  const text = Buffer.concat(parts);
+  return [await append(text), text.length];
+}
+
+/**
  * Writes the state after this build: appends new reports and event texts to the body (or
  * compacts it into a new file) and writes the new header.
  */
@@ -1538,15 +1613,34 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       else if (list[list.length - 1] !== b && !list.includes(b)) list.push(b);
     }
   }
-  const blocks = new Map<number, Ref[]>();
-  for (const [b, refs] of state.blocks) if (!s.affected.has(b)) blocks.set(b, refs);
-  for (const [b, refs] of s.newBlocks) blocks.set(b, refs);
-  const docBlocks = new Map<string, Set<number>>();
-  for (const [b, refs] of blocks) {
+  // Blocks in the header's form ([document position, report position]): the untouched ones keep their
+  // arrays when no document moved, else have their positions renumbered; the new ones are numbered.
+  const docIndex = new Map<string, number>();
+  for (let i = 0; i < s.keys.length; i++) docIndex.set(s.keys[i]!, i);
+  const moved = new Int32Array(state.docKeys.length);
+  let anyMoved = false;
+  for (let d = 0; d < state.docKeys.length; d++) {
+    moved[d] = docIndex.get(state.docKeys[d]!) ?? -1;
+    if (moved[d] !== d) anyMoved = true;
+  }
+  const blocks: Header['blocks'] = [];
+  for (const [b, refs] of state.blocks) {
+    if (s.affected.has(b)) continue;
+    blocks.push([b, anyMoved ? refs.map(([d, j]) => [moved[d]!, j] as [number, number]) : refs]);
+  }
+  for (const [b, refs] of s.newBlocks) blocks.push([b, refs.map(([k, j]) => [docIndex.get(k)!, j] as [number, number])]);
+  // Each document's blocks: its old ones that stay, then the new ones holding its reports.
+  const docBlocks = new Map<string, number[]>();
+  for (const d of state.docs.values()) {
+    if (!s.present.has(d.key)) continue;
+    docBlocks.set(d.key, s.affected.size === 0 ? d.blocks : d.blocks.filter((b) => !s.affected.has(b)));
+  }
+  for (const [b, refs] of s.newBlocks) {
     for (const [k] of refs) {
-      let set = docBlocks.get(k);
-      if (!set) docBlocks.set(k, (set = new Set()));
-      set.add(b);
+      let list = docBlocks.get(k);
+      if (list === undefined) docBlocks.set(k, (list = []));
+      else if (list === state.docs.get(k)?.blocks) docBlocks.set(k, (list = [...list]));
+      if (list[list.length - 1] !== b && !list.includes(b)) list.push(b);
     }
   }
 
@@ -1581,7 +1675,6 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       return at;
     };
     const docs: Header['docs'] = [];
-    const docIndex = new Map<string, number>();
     for (let i = 0; i < s.reports.length; i++) {
       const key = s.keys[i]!;
       const r = s.reports[i]!;
@@ -1596,9 +1689,8 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         n = old ? old.n : r.events.length;
         rep = [await append(text), text.length];
       }
-      docIndex.set(key, docs.length);
       const sig = s.sigs[i];
-      const rec: Header['docs'][number] = [key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, [...(docBlocks.get(key) ?? [])]];
+      const rec: Header['docs'][number] = [key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, docBlocks.get(key) ?? []];
       if (sig) rec.push(sig);
       docs.push(rec);
     }
@@ -1625,9 +1717,9 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...tail] as Header['events'][number]);
     }
     step('write state: events');
-    // Every event's Lite (written again whole: about 150 bytes an event).
-    const liteText = Buffer.from(JSON.stringify(s.all.map((e) => e.lite ?? 0)), 'utf8');
-    const lite: [number, number] = [await append(liteText), liteText.length];
+    // Every event's Lite (about 150 bytes an event), one a line: those read from the state are copied
+    // from its text, in runs, not written again.
+    const lite = await appendLites(state, s.all, append);
     // The registry matching: who chose each event (one line each), the ties.
     let match: MatchHeader | undefined;
     if (s.match) {
@@ -1669,7 +1761,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       bodyLength: pos,
       garbage: compact ? 0 : garbage,
       docs,
-      blocks: [...blocks].map(([b, refs]) => [b, refs.map(([k, j]) => [docIndex.get(k)!, j] as [number, number])]),
+      blocks,
       events,
       index,
       lite,
