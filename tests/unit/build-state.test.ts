@@ -14,6 +14,7 @@ import {
   DocReports,
   findTerm,
   idFamily,
+  liteLines,
   reassignIds,
   registryDigest,
   reportsText,
@@ -496,6 +497,63 @@ describe('build state: one-sided events (merge.drop.one-sided)', () => {
     }
     const text = (await clean(dir)).text;
     expect(text).not.toContain('"title": "Ecuador signs agreement in Khartoum"');
+  }, 300_000);
+});
+
+/**
+ * Rewrites a state file as the code before the records one a line wrote it: its Lite list on one
+ * line, appended to the body, and no `canon` in its registry matching.
+ */
+async function asOldLayout(file: string): Promise<void> {
+  const bytes = await readFile(file);
+  const t = bytes.subarray(bytes.length - 28).toString('latin1');
+  const at = Number(t.slice(4, 16));
+  const len = Number(t.slice(16, 28));
+  const h = JSON.parse(bytes.toString('utf8', at, at + len)) as { bodyLength: number; lite?: [number, number]; match?: { canon?: string } };
+  expect(liteLines(bytes.subarray(h.lite![0], h.lite![0] + h.lite![1]), (h as unknown as { events: unknown[] }).events.length)).toBeDefined();
+  const list = JSON.parse(bytes.toString('utf8', h.lite![0], h.lite![0] + h.lite![1])) as unknown[];
+  const one = Buffer.from(JSON.stringify(list), 'utf8');
+  h.lite = [at, one.length];
+  h.bodyLength = at + one.length;
+  if (h.match) delete h.match.canon;
+  const head = Buffer.from(JSON.stringify(h), 'utf8');
+  const trailer = Buffer.from(`DTBS${String(h.bodyLength).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
+  await writeFile(file, Buffer.concat([bytes.subarray(0, at), one, head, trailer]));
+}
+
+describe('build state: a state of the previous layout', () => {
+  it('is read as it is (records on one line, no registry hash known to be formatted) and written in the new layout', async () => {
+    const dir = path.join(tmp, 'old-layout');
+    const cache = path.join(tmp, 'old-layout-cache');
+    await copyDir(corpus, dir);
+    let registry = emptyRegistry();
+    const check = async () => {
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, { digests: true });
+      expectAsClean(b, ref);
+      registry = b.next;
+      return b;
+    };
+    await check();
+    const extra = generateArticle(COUNT + 11, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    await check();
+    await asOldLayout(path.join(cache, STATE_FILE));
+    const state = await BuildState.open(cache, extractorVersion());
+    expect(state.docs.size).toBeGreaterThan(0);
+    await state.close();
+    // The next build reads it (no full merge: few reports clustered), same bytes as a clean build.
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    await rm(path.join(dir, names[2]!));
+    const b = await check();
+    expect(b.stats.reclustered).toBeLessThan(b.stats.reports);
+    expect(b.incremental).toBe(true);
+    // And wrote the records one a line again.
+    const again = await BuildState.open(cache, extractorVersion());
+    await again.loadLites();
+    expect(liteLines(again.liteText!, again.events.length)).toBeDefined();
+    await again.close();
+    await check();
   }, 300_000);
 });
 
