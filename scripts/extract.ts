@@ -139,7 +139,7 @@ function progressPrinter(quiet: boolean): { onProgress?: (p: CorpusProgress) => 
   };
 }
 
-async function loadRegistry(values: Values, input: string | undefined): Promise<{ file?: string; registry?: Registry; warning?: string; digest?: string; bytes?: Buffer }> {
+async function loadRegistry(values: Values, input: string | undefined, trusted: (digest: string) => boolean): Promise<{ file?: string; registry?: Registry; warning?: string; digest?: string; bytes?: Buffer }> {
   if (values['no-id-registry']) return {};
   const explicit = values['id-registry'];
   const file = explicit ? path.resolve(explicit) : input ? path.join(input, REGISTRY_FILE) : undefined;
@@ -151,9 +151,10 @@ async function loadRegistry(values: Values, input: string | undefined): Promise<
     if (code(err) === 'ENOENT') return { file, registry: emptyRegistry() };
     die(`cannot read id registry ${file}: ${code(err)}`);
   }
-  const parsed = parseRegistry(bytes.toString('utf8'), path.relative(process.cwd(), file) || file);
   // (The hash of the bytes read: the build state matches incrementally against a registry it knows.)
-  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest: registryDigest(bytes), bytes }) };
+  const digest = registryDigest(bytes);
+  const parsed = parseRegistry(bytes.toString('utf8'), path.relative(process.cwd(), file) || file, trusted(digest));
+  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest, bytes }) };
 }
 
 /**
@@ -242,7 +243,6 @@ async function main(): Promise<void> {
       die(`cannot read curation file ${curationPath}: ${code(err)}`);
     }
   }
-  const reg = output ? await loadRegistry(values, input) : {};
   // One build at a time uses the state of a cache folder (corpus/state-lock.ts); another one merges afresh.
   const stateDir = stateful ? cacheDir : null;
   const stateLock = stateDir !== null ? lockBuildState(stateDir) : null;
@@ -251,6 +251,9 @@ async function main(): Promise<void> {
   }
   let state = stateLock && stateDir !== null ? await BuildState.open(stateDir, extractorVersion()) : undefined;
   if (state) timing(`read build state (${state.docs.size} documents, ${state.events.length} events)`);
+  // (A registry file the state knows a build wrote is not checked entry by entry: see parseRegistry.)
+  const reg = output ? await loadRegistry(values, input, (digest) => state?.wroteRegistry(digest) ?? false) : {};
+  if (reg.registry) timing('read id registry');
   if (merging) {
     const dir = path.resolve(values['merge-reports']!);
     try {

@@ -3,7 +3,7 @@
  * bytes as formatRegistry, for changed, added and untouched entries, new aliases and generations.
  */
 import { describe, expect, it } from 'vitest';
-import { formatRegistry, patchRegistryText, type Registry } from '../../scripts/pipeline/id-registry.ts';
+import { formatRegistry, parseRegistry, patchRegistryText, type Registry } from '../../scripts/pipeline/id-registry.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -83,5 +83,13 @@ describe('the registry patched from its previous text (patchRegistryText)', () =
     expect(patchRegistryText(text(base), { ...base, ids: { ...base.ids, '7': entry(1, 'k', []) } }, ['7'])).toBeUndefined();
     // A changed id without an entry in the new registry: not a patch this function makes.
     expect(patchRegistryText(text(base), base, ['no-such-id'])).toBeUndefined();
+  });
+
+  it('reads a text a build wrote (written) as the full check reads it, and still refuses what is not a registry', () => {
+    const t = formatRegistry(base);
+    expect(parseRegistry(t, 'r', true)).toEqual(parseRegistry(t, 'r'));
+    expect(parseRegistry(t, 'r', true).registry.ids['m-visit-fra']!.sources).toEqual(['a#y#0', 'b#x#1']);
+    expect(parseRegistry('{"version":2}', 'r', true).warning).toMatch(/not an id registry/);
+    expect(parseRegistry('not json', 'r', true).warning).toMatch(/not valid JSON/);
   });
 });

@@ -325,6 +325,12 @@ export class BuildState {
     this.matchInfo = h.match;
   }
 
+  /** Whether the registry file of hash `digest` is one a build wrote (formatRegistry's text, see MatchHeader.canon). */
+  wroteRegistry(digest: string): boolean {
+    const m = this.matchInfo;
+    return m !== undefined && (m.next === digest || m.canon === digest);
+  }
+
   /** Reads each event's `pub` line of the previous registry matching (once), when the state has them. */
   async loadMatches(): Promise<void> {
     if (this.matchInfo === undefined || this.pubs !== undefined) return;
@@ -1004,7 +1010,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     // one-sided ones are left out first, as publishMerged does): from the previous build's matching
     // where it can be shown to be the same (matchFromState), else in full.
     // (Whether the registry file read is one a build wrote with formatRegistry: then the new one is patched from it.)
-    const canonical = digest !== undefined && state.matchInfo !== undefined && (digest === state.matchInfo.next || digest === state.matchInfo.canon);
+    const canonical = digest !== undefined && state.wroteRegistry(digest);
     if (digest !== undefined) await state.loadMatches();
     const inputs = registryInputs(shown);
     const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state, inputs) : undefined;
