@@ -336,12 +336,14 @@ async function main(): Promise<void> {
     } catch (err) {
       die(`cannot write ${output}: ${code(err)}`);
     }
+    timing('  write: events file');
     try {
       await mkdir(path.dirname(reportPath), { recursive: true });
       await writeFile(reportPath, `${JSON.stringify(buildReport, null, 2)}\n`);
     } catch (err) {
       process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
     }
+    timing('  write: build report');
     if (reg.registry) {
       const digest = await writeRegistry(values, reg, newRegistry, registryText);
       if (digest !== undefined) written?.(digest);

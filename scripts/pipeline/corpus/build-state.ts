@@ -420,8 +420,13 @@ export class BuildState {
   }
 
   async read(off: number, len: number): Promise<Buffer> {
-    const buf = Buffer.alloc(len);
-    if (len > 0) await this.fd!.read(buf, 0, len, off);
+    // (Not zero-filled: every byte is read, or the state is found short.)
+    const buf = Buffer.allocUnsafe(len);
+    for (let done = 0; done < len; ) {
+      const { bytesRead } = await this.fd!.read(buf, done, len - done, off + done);
+      if (bytesRead === 0) throw new Error('build state: shorter than its header says');
+      done += bytesRead;
+    }
     return buf;
   }
 
@@ -946,25 +951,37 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       if (items.length === 0) await text(',\n  "events": []');
       else {
         await text(',\n  "events": [');
-        // Runs of old events that lie one after another in the body are read at once.
+        // Runs of old events that lie one after another in the body are read at once; those published
+        // under another id than their text's have it replaced in their slice of the run.
         let first = true;
         let runOff = -1;
         let runLen = 0;
+        /** Members of the run whose id changes: their event and new id. */
+        const renamed: { e: EventRec; id: string }[] = [];
         const sep = Buffer.from(',\n');
         const nl = Buffer.from('\n');
         const endRun = async () => {
           if (runOff < 0) return;
+          const start = runOff;
           const buf = await state.read(runOff, runLen);
           runOff = -1;
-          await push(buf);
+          let from = 0;
+          for (const { e, id } of renamed) {
+            const at = e.off - start;
+            await push(buf.subarray(from, at));
+            await push(retext(buf.subarray(at, at + e.len), e.id, id));
+            from = at + e.len;
+          }
+          renamed.length = 0;
+          await push(from === 0 ? buf : buf.subarray(from));
         };
         for (const { e, id, text: own } of items) {
           const lead = first ? nl : sep;
           first = false;
-          if (own !== undefined || e.text !== undefined || id !== e.id) {
+          if (own !== undefined || e.text !== undefined) {
             await endRun();
             await push(lead);
-            const body = own ?? e.text ?? (await state.read(e.off, e.len));
+            const body = own ?? e.text!;
             await push(own === undefined && id !== e.id ? retext(body, e.id, id) : body);
             continue;
           }
@@ -976,6 +993,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
             runOff = e.off;
             runLen = e.len;
           }
+          if (id !== e.id) renamed.push({ e, id });
         }
         await endRun();
         await text('\n  ]');
