@@ -162,6 +162,12 @@ interface Header {
   one?: number[];
   /** The registry matching of these events (a build with an id registry): see matchFromState. */
   match?: MatchHeader;
+  /**
+   * Hash of a registry file known to be formatRegistry's text: the one this build wrote, or the one
+   * it read when it was such a file and the build did not write another. The next build reads that
+   * file without checking each entry and writes its successor patched from it (patchRegistryText).
+   */
+  canon?: string;
 }
 
 /**
@@ -174,11 +180,6 @@ export interface MatchHeader {
   /** Hash of the registry file that build wrote after it, and the ids whose entries differ there. */
   next?: string;
   dirty?: string[];
-  /**
-   * Hash of a registry file known to be formatRegistry's text (`next`, or the file read when it was
-   * one and the build did not write another): the next build may patch it (patchRegistryText).
-   */
-  canon?: string;
   /** Registered ids that several events tied for, and the positions in `events` of those events. */
   ties: string[];
   tieEvents: number[];
@@ -239,6 +240,8 @@ export class BuildState {
   liteText: Buffer | undefined;
   /** Whether this build computed a Lite the state did not have (the state is then written again). */
   litesAdded = false;
+  /** The hash of the registry file the previous build knew to be formatRegistry's text (Header.canon). */
+  canon: string | undefined;
   /** The previous build's registry matching, and each event's `pub` line once read (loadMatches). */
   matchInfo: MatchHeader | undefined;
   pubs: string[] | undefined;
@@ -290,6 +293,7 @@ export class BuildState {
       state.garbage = 0;
       state.liteAt = undefined;
       state.matchInfo = undefined;
+      state.canon = undefined;
     }
     return state;
   }
@@ -323,12 +327,12 @@ export class BuildState {
     this.garbage = h.garbage;
     this.liteAt = h.lite;
     this.matchInfo = h.match;
+    this.canon = h.canon;
   }
 
-  /** Whether the registry file of hash `digest` is one a build wrote (formatRegistry's text, see MatchHeader.canon). */
+  /** Whether the registry file of hash `digest` is one a build wrote (formatRegistry's text, see Header.canon). */
   wroteRegistry(digest: string): boolean {
-    const m = this.matchInfo;
-    return m !== undefined && (m.next === digest || m.canon === digest);
+    return digest === this.canon || (this.matchInfo !== undefined && this.matchInfo.next === digest);
   }
 
   /** Reads each event's `pub` line of the previous registry matching (once), when the state has them. */
@@ -1029,6 +1033,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     // where it can be shown to be the same (matchFromState), else in full.
     // (Whether the registry file read is one a build wrote with formatRegistry: then the new one is patched from it.)
     const canonical = digest !== undefined && state.wroteRegistry(digest);
+    canonOut = canonical ? digest : undefined;
     if (digest !== undefined) await state.loadMatches();
     const inputs = registryInputs(shown);
     const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state, inputs) : undefined;
@@ -1042,7 +1047,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       // (Ids with a space or a line break, which no build gives, cannot be kept that way.)
       if (!lines.some((l) => l !== '' && (/[\n\r]/.test(l) || l.split(' ').some((id) => id === '')))) {
         shown.forEach((e, i) => (e.pub = lines[i]!));
-        matchOut = { reg: digest, ...(canonical ? { canon: digest } : {}), ties: m.ties.ids, tieRecs: new Set(m.ties.events.map((i) => shown[i]!)) };
+        matchOut = { reg: digest, ties: m.ties.ids, tieRecs: new Set(m.ties.events.map((i) => shown[i]!)) };
       }
     }
     // Fresh ids as assignIds gives them (grouped by base id, numbered by first source), none taken.
@@ -1121,11 +1126,14 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         return patchRegistryText(prev, updated.registry, dirty);
       },
       written: (d: string) => {
-        if (matchOut) Object.assign(matchOut, { next: d, canon: d, dirty });
+        canonOut = d;
+        if (matchOut) Object.assign(matchOut, { next: d, dirty });
       },
     };
   };
   let matchOut: MatchOut | undefined;
+  /** The registry file known to be formatRegistry's after this build (Header.canon). */
+  let canonOut: string | undefined;
 
   // Nothing to write when the build is the previous one: same documents in the same order with the
   // same entries and warnings, no block clustered again, no id changed (the header would be the same).
@@ -1133,6 +1141,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     if (affected.size > 0 || idsChanged > 0 || state.litesAdded || state.bodyLength === 0 || state.docs.size !== keys.length) return false;
     // (A matching the state does not have yet is written once; one it has stays valid: see MatchHeader.)
     if (matchOut !== undefined && state.matchInfo === undefined) return false;
+    if (canonOut !== undefined && canonOut !== state.canon) return false;
     let i = 0;
     for (const d of state.docs.values()) {
       const r = reports[i]!;
@@ -1147,7 +1156,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       return;
     }
     try {
-      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock, match: matchOut });
+      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock, match: matchOut, canon: canonOut });
     } catch {
       // A state that cannot be written only costs time: the next build is a full one.
       await rm(state.file, { force: true }).catch(() => undefined);
@@ -1536,12 +1545,13 @@ interface SaveInput {
   nextBlock: number;
   /** This build's registry matching (each shown event's `pub` is set), when it had one to keep. */
   match: MatchOut | undefined;
+  /** Header.canon. */
+  canon: string | undefined;
 }
 
 /** A build's registry matching for the next state (MatchHeader before it is written). */
 interface MatchOut {
   reg: string;
-  canon?: string;
   next?: string;
   dirty?: string[];
   ties: string[];
@@ -1755,7 +1765,6 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       match = {
         reg: s.match.reg,
         ...(s.match.next !== undefined ? { next: s.match.next, dirty: s.match.dirty ?? [] } : {}),
-        ...(s.match.canon !== undefined ? { canon: s.match.canon } : {}),
         ties: s.match.ties,
         tieEvents,
         at: [await append(text), text.length],
@@ -1791,6 +1800,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       lite,
       ...(one.length ? { one } : {}),
       ...(match ? { match } : {}),
+      ...(s.canon !== undefined ? { canon: s.canon } : {}),
     };
     const head = Buffer.from(JSON.stringify(header), 'utf8');
     const trailer = Buffer.from(`DTBS${String(pos).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
