@@ -139,7 +139,7 @@ function progressPrinter(quiet: boolean): { onProgress?: (p: CorpusProgress) => 
   };
 }
 
-async function loadRegistry(values: Values, input: string | undefined): Promise<{ file?: string; registry?: Registry; warning?: string; digest?: string }> {
+async function loadRegistry(values: Values, input: string | undefined, trusted: (digest: string) => boolean): Promise<{ file?: string; registry?: Registry; warning?: string; digest?: string; bytes?: Buffer }> {
   if (values['no-id-registry']) return {};
   const explicit = values['id-registry'];
   const file = explicit ? path.resolve(explicit) : input ? path.join(input, REGISTRY_FILE) : undefined;
@@ -151,23 +151,33 @@ async function loadRegistry(values: Values, input: string | undefined): Promise<
     if (code(err) === 'ENOENT') return { file, registry: emptyRegistry() };
     die(`cannot read id registry ${file}: ${code(err)}`);
   }
-  const parsed = parseRegistry(bytes.toString('utf8'), path.relative(process.cwd(), file) || file);
   // (The hash of the bytes read: the build state matches incrementally against a registry it knows.)
-  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest: registryDigest(bytes) }) };
+  const digest = registryDigest(bytes);
+  const parsed = parseRegistry(bytes.toString('utf8'), path.relative(process.cwd(), file) || file, trusted(digest));
+  return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest, bytes }) };
 }
 
 /**
  * --update-id-registry: the registry after this build, written only when its text changed. Returns
  * the hash (registryDigest) of the text written, when it wrote one.
  */
-async function writeRegistry(values: Values, reg: { file?: string; registry?: Registry }, registry: Registry | undefined): Promise<string | undefined> {
+async function writeRegistry(
+  values: Values,
+  reg: { file?: string; registry?: Registry; bytes?: Buffer },
+  registry: Registry | undefined,
+  patched?: (prev: Buffer) => Buffer | 'same' | undefined,
+): Promise<string | undefined> {
   if (!values['update-id-registry'] || !reg.file || !registry || !reg.registry) return undefined;
-  const text = formatRegistry(registry);
+  // From the build state: the text read patched where it changed (or the same text), when the state
+  // knows it to be formatRegistry's; else the whole registry formatted.
+  const patch = reg.bytes && patched ? patched(reg.bytes) : undefined;
+  if (patch === 'same') return undefined;
+  const text = patch ?? formatRegistry(registry);
   // A new generation is a new text (the generation is in it): the old file is not read to compare.
-  const before = registry.generation !== reg.registry.generation ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
+  const before = patch !== undefined || registry.generation !== reg.registry.generation ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
   if (text === before) return undefined;
   try {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     await writeAtomic(reg.file, bytes);
     return registryDigest(bytes);
   } catch (err) {
@@ -233,7 +243,6 @@ async function main(): Promise<void> {
       die(`cannot read curation file ${curationPath}: ${code(err)}`);
     }
   }
-  const reg = output ? await loadRegistry(values, input) : {};
   // One build at a time uses the state of a cache folder (corpus/state-lock.ts); another one merges afresh.
   const stateDir = stateful ? cacheDir : null;
   const stateLock = stateDir !== null ? lockBuildState(stateDir) : null;
@@ -242,6 +251,9 @@ async function main(): Promise<void> {
   }
   let state = stateLock && stateDir !== null ? await BuildState.open(stateDir, extractorVersion()) : undefined;
   if (state) timing(`read build state (${state.docs.size} documents, ${state.events.length} events)`);
+  // (A registry file the state knows a build wrote is not checked entry by entry: see parseRegistry.)
+  const reg = output ? await loadRegistry(values, input, (digest) => state?.wroteRegistry(digest) ?? false) : {};
+  if (reg.registry) timing('read id registry');
   if (merging) {
     const dir = path.resolve(values['merge-reports']!);
     try {
@@ -307,10 +319,11 @@ async function main(): Promise<void> {
     let writeOut = inc.write;
     let newRegistry: Registry | undefined;
     let written: ((digest: string) => void) | undefined;
+    let registryText: ((prev: Buffer) => Buffer | 'same' | undefined) | undefined;
     let incremental = false;
     if (reg.registry && !curation) {
       const published = await inc.publish(reg.registry, reg.digest);
-      ({ report: buildReport, write: writeOut, registry: newRegistry, written, incremental } = published);
+      ({ report: buildReport, write: writeOut, registry: newRegistry, written, incremental, registryText } = published);
     } else if (reg.registry || curation) {
       const published = publishMerged(await inc.merged(), inc.side, { ...(reg.registry ? { registry: reg.registry } : {}), ...(curation ? { curation } : {}) });
       ({ report: buildReport, registry: newRegistry } = published);
@@ -323,14 +336,16 @@ async function main(): Promise<void> {
     } catch (err) {
       die(`cannot write ${output}: ${code(err)}`);
     }
+    timing('  write: events file');
     try {
       await mkdir(path.dirname(reportPath), { recursive: true });
       await writeFile(reportPath, `${JSON.stringify(buildReport, null, 2)}\n`);
     } catch (err) {
       process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
     }
+    timing('  write: build report');
     if (reg.registry) {
-      const digest = await writeRegistry(values, reg, newRegistry);
+      const digest = await writeRegistry(values, reg, newRegistry, registryText);
       if (digest !== undefined) written?.(digest);
     }
     timing('write');

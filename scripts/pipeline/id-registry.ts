@@ -54,14 +54,19 @@ export function emptyRegistry(): Registry {
   return { version: 1, generation: 0, ids: {}, aliases: {} };
 }
 
-/** Parses a registry file's text; a broken file gives an empty registry and a warning, never a crash. */
-export function parseRegistry(text: string, where: string): { registry: Registry; warning?: string } {
+/**
+ * Parses a registry file's text; a broken file gives an empty registry and a warning, never a crash.
+ * `written`: the text is known to be formatRegistry's (a build wrote these very bytes: the build state
+ * keeps their hash), so its entries are not checked one by one (only its outline).
+ */
+export function parseRegistry(text: string, where: string, written = false): { registry: Registry; warning?: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     return { registry: emptyRegistry(), warning: `${where}: not valid JSON (${(err as Error).message}); ids start afresh` };
   }
+  if (written && isRecord(json) && json.version === 1 && count(json.generation) && isRecord(json.ids) && isRecord(json.aliases)) return { registry: json as Registry };
   const plain = plainRegistry(json);
   if (plain) return { registry: plain };
   const r = RegistrySchema.safeParse(json);
@@ -108,6 +113,90 @@ export function formatRegistry(reg: Registry): string {
     ids[id] = { since: e.since, key: e.key, sources: sortedIds([...e.sources]) };
   }
   return `${JSON.stringify({ about: ABOUT, version: 1, generation: reg.generation, ids, aliases: sortedRecord(reg.aliases) }, null, 2)}\n`;
+}
+
+/** Whether a key is an array index, which JSON.stringify writes before every other key of an object. */
+const arrayIndex = (k: string): boolean => {
+  if (k.length === 0 || k.length > 10) return false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return (k === '0' || k.charCodeAt(0) !== 48) && Number(k) < 4294967295;
+};
+
+/** An entry of `ids` as formatRegistry writes it, from its key's line to its closing brace (no comma). */
+function entryText(id: string, e: RegistryEntry): string {
+  const body = JSON.stringify({ since: e.since, key: e.key, sources: sortedIds([...e.sources]) }, null, 2);
+  return `    ${JSON.stringify(id)}: ${body.split('\n').join('\n    ')}`;
+}
+
+/**
+ * formatRegistry(next) as bytes, made from `prev`, the bytes of formatRegistry of a registry that
+ * `next` differs from only in its generation, its aliases and the entries of `changed` (changed or
+ * added; none removed): the other entries are copied as they are, not formatted. Undefined when
+ * `prev` is not laid out as formatRegistry lays it out (the caller then formats `next` whole).
+ */
+export function patchRegistryText(prev: Buffer, next: Registry, changed: Iterable<string>): Buffer | undefined {
+  const idsHead = Buffer.from('\n  "ids": {\n', 'utf8');
+  const aliasesHead = Buffer.from('\n  },\n  "aliases": ', 'utf8');
+  const entryHead = Buffer.from('\n    "', 'utf8');
+  const head = `{\n  "about": ${JSON.stringify(ABOUT)},\n  "version": 1,\n  "generation": `;
+  if (!prev.subarray(0, Buffer.byteLength(head)).equals(Buffer.from(head, 'utf8'))) return undefined;
+  const idsAt = prev.indexOf(idsHead);
+  const end = prev.indexOf(aliasesHead);
+  if (idsAt < 0 || end < idsAt || prev.indexOf(aliasesHead, end + 1) >= 0) return undefined;
+  // Where each entry starts (its line break), in the order of the text.
+  const starts: number[] = [];
+  for (let at = idsAt + idsHead.length - 1; at >= 0 && at < end; at = prev.indexOf(entryHead, at + 1)) starts.push(at);
+  const keyAt = (k: number): string => {
+    const from = starts[k]! + 5;
+    const line = prev.indexOf(10, from);
+    // The line is: "<id>": {
+    if (line < 0 || prev[line - 1] !== 0x7b || prev[line - 2] !== 0x20 || prev[line - 3] !== 0x3a) throw new Error('registry text: unexpected entry line');
+    return JSON.parse(prev.toString('utf8', from, line - 3)) as string;
+  };
+  const ids = [...new Set(changed)].sort(cmp);
+  try {
+    if (starts.length === 0 || arrayIndex(keyAt(0)) || ids.some(arrayIndex)) return undefined;
+    const parts: Buffer[] = [Buffer.from(`${head}${next.generation},\n  "ids": {`, 'utf8')];
+    let from = idsAt + idsHead.length - 1;
+    let lo = 0;
+    for (const id of ids) {
+      const e = Object.hasOwn(next.ids, id) ? next.ids[id] : undefined;
+      if (e === undefined) return undefined;
+      // The first entry at or after `lo` whose id is not below `id`.
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cmp(keyAt(mid), id) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      const same = lo < starts.length && keyAt(lo) === id;
+      const at = lo < starts.length ? starts[lo]! : end;
+      parts.push(prev.subarray(from, at));
+      // Entries are separated by ",": a new entry takes one after it, or before it at the end.
+      const text = entryText(id, e);
+      if (same) {
+        parts.push(Buffer.from(`\n${text}`, 'utf8'));
+        // (Its old text ends before the "," of the next entry, or at the end.)
+        from = lo + 1 < starts.length ? starts[lo + 1]! - 1 : end;
+        lo++;
+      } else if (at === end) {
+        parts.push(Buffer.from(`,\n${text}`, 'utf8'));
+        from = end;
+      } else {
+        parts.push(Buffer.from(`\n${text},`, 'utf8'));
+        from = at;
+      }
+    }
+    parts.push(prev.subarray(from, end));
+    const aliases = JSON.stringify(sortedRecord(next.aliases), null, 2).split('\n').join('\n  ');
+    parts.push(Buffer.from(`\n  },\n  "aliases": ${aliases}\n}\n`, 'utf8'));
+    return Buffer.concat(parts);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether formatRegistry would write the same text for both (without formatting either). */
@@ -222,20 +311,28 @@ export function closenessOf(regWords: Set<string>, regKey: string, evWords: Set<
 }
 
 /**
- * Step 1's matching: the registered id each event takes (undefined: none chose it, it gets a fresh
- * id) and which registered ids matched which event's new id.
+ * Each registered id's best event, as step 1 decides it before settling ties: the event that shares
+ * most with it (strong sources 1,000,000 each, weak sources of its type 1,000 each, its own content id
+ * 1), equal scores decided by `closenessOf`; several events equal on both are a tie. Decides every
+ * registered id, or only those of `only` (each id's best depends only on its entry and the events,
+ * so a subset is decided as in the whole). `keyOf` gives an event's contentKey when its input has none
+ * (read only for events of equal scores).
  */
-export function matchRegistry(
+export function scoreRegistry(
   events: readonly RegistryInput[],
   reg: Registry,
+  only?: Iterable<string>,
+  keyOf: (i: number) => string | undefined = (i) => events[i]!.key,
 ): {
-  named: (string | undefined)[];
-  matched: Map<string, string>;
-  /** Registered ids several events tied for (equal sources and closeness), and those events. */
-  ties: { ids: string[]; events: number[] };
+  /** The ids decided, in code-unit order; the arrays below are by position in it. */
+  ids: string[];
+  /** Each id's best event (-1: none shares anything with it); for a tie, the first by (date, content id). */
+  best: Int32Array;
+  /** Ids that several events tie for, and those events. */
+  ties: Map<number, number[]>;
 } {
   // Registered ids by number (in code-unit order), with their types read once.
-  const all = sortedIds(Object.keys(reg.ids));
+  const all = only === undefined ? sortedIds(Object.keys(reg.ids)) : [...new Set(only)].filter((id) => Object.hasOwn(reg.ids, id)).sort(cmp);
   const numberOf = new Map<string, number>();
   const typeOf: string[] = new Array(all.length);
   // (A key held by one id maps to its number, by more to their list: most keys have one.)
@@ -274,21 +371,17 @@ export function matchRegistry(
   const bestEv = new Int32Array(all.length).fill(-1);
   const bestScore = new Float64Array(all.length);
   const tieOf = (i: number) => `${events[i]!.date}\u0000${events[i]!.id}`;
-  /** Registered ids (by number) several events tie for, even on `closeness`: those events. */
   const ties = new Map<number, number[]>();
   const regWords = new Map<number, Set<string>>();
   const evWords = new Map<number, Set<string>>();
-  /**
-   * How well registered id n fits event i, for events its sources cannot tell apart: the same
-   * content key (day, type, states) first, then fewer words of one id missing from the other.
-   */
   const closeness = (n: number, i: number): number => {
     let rw = regWords.get(n);
     if (!rw) regWords.set(n, (rw = idWords(all[n]!)));
     let ew = evWords.get(i);
     if (!ew) evWords.set(i, (ew = idWords(events[i]!.id)));
-    return closenessOf(rw, reg.ids[all[n]!]!.key, ew, events[i]!.key);
+    return closenessOf(rw, reg.ids[all[n]!]!.key, ew, keyOf(i));
   };
+  if (all.length === 0) return { ids: all, best: bestEv, ties };
   for (let i = 0; i < events.length; i++) {
     const ev = events[i]!;
     const keys = ev.keys;
@@ -305,18 +398,20 @@ export function matchRegistry(
         score[n] = score[n]! + 1_000_000;
       }
     }
-    const weakSeen = new Set<string>();
+    let weakSeen: Set<string> | undefined;
     for (const k of keys) {
       const w = weakKey(k);
-      if (weakSeen.has(w)) continue;
-      weakSeen.add(w);
+      if (keys.length > 1) {
+        if ((weakSeen ??= new Set()).has(w)) continue;
+        weakSeen.add(w);
+      }
       for (const n of listOf(weakIndex.get(w))) {
         if (typeOf[n] !== ev.type) continue;
         if (score[n] === 0) touched.push(n);
         score[n] = score[n]! + 1000;
       }
     }
-    const own = reg.ids[ev.id] ? numberOf.get(ev.id) : undefined;
+    const own = numberOf.get(ev.id);
     if (own !== undefined && score[own] === 0) {
       touched.push(own);
       score[own] = 1;
@@ -345,6 +440,25 @@ export function matchRegistry(
     }
     touched.length = 0;
   }
+  return { ids: all, best: bestEv, ties };
+}
+
+/**
+ * Step 1's matching: the registered id each event takes (undefined: none chose it, it gets a fresh
+ * id) and which registered ids matched which event's new id.
+ */
+export function matchRegistry(
+  events: readonly RegistryInput[],
+  reg: Registry,
+  keyOf?: (i: number) => string | undefined,
+): {
+  named: (string | undefined)[];
+  matched: Map<string, string>;
+  /** Registered ids several events tied for (equal sources and closeness), and those events. */
+  ties: { ids: string[]; events: number[] };
+} {
+  const { ids: all, best: bestEv, ties } = scoreRegistry(events, reg, undefined, keyOf);
+  const tieOf = (i: number) => `${events[i]!.date}\u0000${events[i]!.id}`;
 
   // Each registered id with one best event takes it; an id several events tie for (nothing it kept
   // tells them apart) then takes, oldest id first, the first of them no other id took, so that two

@@ -14,6 +14,7 @@ import {
   DocReports,
   findTerm,
   idFamily,
+  liteLines,
   reassignIds,
   registryDigest,
   reportsText,
@@ -207,6 +208,9 @@ describe('build state', () => {
   }, 300_000);
 });
 
+/** Builds whose registry text was patched from the one read (or found the same): see buildPublished. */
+let registryPatches = 0;
+
 /** The reference with published ids and curation: everything in memory. */
 async function cleanPublished(dir: string, registry: Registry, curation?: { path: string; text: string }) {
   const c = await readCorpus(dir);
@@ -234,7 +238,7 @@ async function buildPublished(
   cache: string,
   registry: Registry,
   curation?: { path: string; text: string },
-  o: { viaMerged?: boolean; forgetLites?: boolean; digests?: boolean } = {},
+  o: { viaMerged?: boolean; forgetLites?: boolean; digests?: boolean; noFile?: boolean } = {},
 ) {
   const state = await BuildState.open(cache, extractorVersion());
   if (o.forgetLites) state.liteAt = undefined;
@@ -243,12 +247,14 @@ async function buildPublished(
   let text: string;
   let r: { report: unknown; registry?: Registry };
   let incremental = false;
+  let patch: 'same' | 'patched' | 'none' = 'none';
   if (curation || o.viaMerged) {
     const m = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
     text = [...eventsFileChunks(m.file)].join('');
     r = m;
   } else {
-    const before = o.digests ? formatRegistry(registry) : undefined;
+    // (noFile: as the CLI does without a registry file yet: no hash given, the written one told.)
+    const before = o.digests && !o.noFile ? formatRegistry(registry) : undefined;
     const p = await inc.publish(registry, before !== undefined ? registryDigest(before) : undefined);
     const out = path.join(tmp, 'published-events.json');
     await p.write(out);
@@ -256,7 +262,13 @@ async function buildPublished(
     r = p;
     incremental = p.incremental;
     const after = formatRegistry(p.registry);
-    if (before !== undefined && after !== before) p.written(registryDigest(after));
+    // The text the CLI writes when the state knows the file read (patched, or the same text).
+    const patched = before !== undefined ? p.registryText(Buffer.from(before, 'utf8')) : undefined;
+    if (patched === 'same') expect(after).toBe(before);
+    else if (patched !== undefined) expect(patched.toString('utf8')).toBe(after);
+    if (patched !== undefined) registryPatches++;
+    patch = patched === 'same' ? 'same' : patched !== undefined ? 'patched' : 'none';
+    if (o.digests && after !== before) p.written(registryDigest(after));
   }
   const litesAdded = state.litesAdded;
   await inc.saveState();
@@ -269,6 +281,7 @@ async function buildPublished(
     extracted: res.stats.extracted,
     litesAdded,
     incremental,
+    patch,
   };
 }
 
@@ -453,6 +466,8 @@ describe('build state: the registry matched from the previous build', () => {
     // And incrementally again from there.
     await writeFile(path.join(dir, extra.path), extra.text!);
     expect((await check()).incremental).toBe(true);
+    // (The registry a build wrote was patched by the next one, not formatted whole.)
+    expect(registryPatches).toBeGreaterThan(5);
   }, 300_000);
 });
 
@@ -486,6 +501,87 @@ describe('build state: one-sided events (merge.drop.one-sided)', () => {
     }
     const text = (await clean(dir)).text;
     expect(text).not.toContain('"title": "Ecuador signs agreement in Khartoum"');
+  }, 300_000);
+});
+
+/**
+ * Rewrites a state file as the code before the records one a line wrote it: its Lite list on one
+ * line, appended to the body, and no `canon` (the registry file known to be formatRegistry's).
+ */
+async function asOldLayout(file: string): Promise<void> {
+  const bytes = await readFile(file);
+  const t = bytes.subarray(bytes.length - 28).toString('latin1');
+  const at = Number(t.slice(4, 16));
+  const len = Number(t.slice(16, 28));
+  const h = JSON.parse(bytes.toString('utf8', at, at + len)) as { bodyLength: number; lite?: [number, number]; canon?: string };
+  expect(liteLines(bytes.subarray(h.lite![0], h.lite![0] + h.lite![1]), (h as unknown as { events: unknown[] }).events.length)).toBeDefined();
+  const list = JSON.parse(bytes.toString('utf8', h.lite![0], h.lite![0] + h.lite![1])) as unknown[];
+  const one = Buffer.from(JSON.stringify(list), 'utf8');
+  h.lite = [at, one.length];
+  h.bodyLength = at + one.length;
+  delete h.canon;
+  const head = Buffer.from(JSON.stringify(h), 'utf8');
+  const trailer = Buffer.from(`DTBS${String(h.bodyLength).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
+  await writeFile(file, Buffer.concat([bytes.subarray(0, at), one, head, trailer]));
+}
+
+describe('build state: the registry file a build wrote', () => {
+  it('is known after a first build without a registry file: the next build keeps it, or patches it', async () => {
+    const dir = path.join(tmp, 'first-registry');
+    const cache = path.join(tmp, 'first-registry-cache');
+    await copyDir(corpus, dir);
+    let registry = emptyRegistry();
+    const check = async (o: { noFile?: boolean } = {}) => {
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, { digests: true, ...o });
+      expectAsClean(b, ref);
+      registry = b.next;
+      return b;
+    };
+    expect((await check({ noFile: true })).patch).toBe('none');
+    // Nothing changed: the same text, neither formatted nor written.
+    expect((await check()).patch).toBe('same');
+    // An article added: the text patched.
+    const extra = generateArticle(COUNT + 13, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    expect((await check()).patch).toBe('patched');
+    expect((await check()).patch).toBe('same');
+  }, 300_000);
+});
+
+describe('build state: a state of the previous layout', () => {
+  it('is read as it is (records on one line, no registry hash known to be formatted) and written in the new layout', async () => {
+    const dir = path.join(tmp, 'old-layout');
+    const cache = path.join(tmp, 'old-layout-cache');
+    await copyDir(corpus, dir);
+    let registry = emptyRegistry();
+    const check = async () => {
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, { digests: true });
+      expectAsClean(b, ref);
+      registry = b.next;
+      return b;
+    };
+    await check();
+    const extra = generateArticle(COUNT + 11, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    await check();
+    await asOldLayout(path.join(cache, STATE_FILE));
+    const state = await BuildState.open(cache, extractorVersion());
+    expect(state.docs.size).toBeGreaterThan(0);
+    await state.close();
+    // The next build reads it (no full merge: few reports clustered), same bytes as a clean build.
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    await rm(path.join(dir, names[2]!));
+    const b = await check();
+    expect(b.stats.reclustered).toBeLessThan(b.stats.reports);
+    expect(b.incremental).toBe(true);
+    // And wrote the records one a line again.
+    const again = await BuildState.open(cache, extractorVersion());
+    await again.loadLites();
+    expect(liteLines(again.liteText!, again.events.length)).toBeDefined();
+    await again.close();
+    await check();
   }, 300_000);
 });
 

@@ -39,16 +39,17 @@ import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
 import { baseId, cmp, shortHash } from '../ids.ts';
 import {
-  closenessOf,
   eventSourceKeys,
   firstSourceOrder,
-  idWords,
   matchRegistry,
+  patchRegistryText,
+  scoreRegistry,
   typeOfKey,
   updateRegistryFrom,
   weakKey,
   type PublishedInput,
   type Registry,
+  type RegistryInput,
 } from '../id-registry.ts';
 import { clusterWithCopies, combine, normalized } from '../merge.ts';
 import { mergeBlocks, SAME_TEXT_DAYS } from '../merge/blocks.ts';
@@ -68,6 +69,8 @@ export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
 const READ_RUN = 1 << 22;
+/** Longest stretch of text no one needs that a run of reads goes over rather than start another read (bytes). */
+const RUN_GAP = 1 << 16;
 
 /** One document of the previous build. */
 interface DocRec {
@@ -86,7 +89,7 @@ interface DocRec {
 }
 
 /** One merged event of the previous build. */
-interface EventRec {
+export interface EventRec {
   date: string;
   id: string;
   base: string;
@@ -135,7 +138,7 @@ interface EventRec {
  * first source (`firstSourceOrder`) and source keys (`eventSourceKeys`), so that a build with a
  * registry neither parses nor validates nor serializes the events it keeps.
  */
-type Lite = [type: string, countries: string[], first: string, keys: string[]];
+export type Lite = [type: string, countries: string[], first: string, keys: string[]];
 
 function liteOf(ev: Pick<TimelineEvent, 'type' | 'countries' | 'sources'>): Lite {
   return [ev.type, ev.countries, firstSourceOrder(ev), eventSourceKeys(ev)];
@@ -159,13 +162,19 @@ interface Header {
   one?: number[];
   /** The registry matching of these events (a build with an id registry): see matchFromState. */
   match?: MatchHeader;
+  /**
+   * Hash of a registry file known to be formatRegistry's text: the one this build wrote, or the one
+   * it read when it was such a file and the build did not write another. The next build reads that
+   * file without checking each entry and writes its successor patched from it (patchRegistryText).
+   */
+  canon?: string;
 }
 
 /**
  * What the state keeps of a build's registry matching (step 1 of id-registry.ts), so that the next
  * build matches again only what can have changed (matchFromState).
  */
-interface MatchHeader {
+export interface MatchHeader {
   /** Hash of the registry file's text the events were matched against. */
   reg: string;
   /** Hash of the registry file that build wrote after it, and the ids whose entries differ there. */
@@ -176,6 +185,16 @@ interface MatchHeader {
   tieEvents: number[];
   /** Each event's `pub` (EventRec), one line each in the order of `events`, in the body. */
   at: [number, number];
+}
+
+/** With EXTRACT_TIMINGS=1, the CPU time of each step of a build from the state on stderr (for profiling). */
+let stepCpu = 0;
+function step(label: string): void {
+  if (process.env.EXTRACT_TIMINGS !== '1') return;
+  const u = process.cpuUsage();
+  const cpu = (u.user + u.system) / 1e6;
+  if (label !== '') process.stderr.write(`extract: timing:   ${label} (CPU ${(cpu - stepCpu).toFixed(2)} s)\n`);
+  stepCpu = cpu;
 }
 
 /** The hash of a registry file's text (or its UTF-8 bytes) that the state keeps (matchFromState). */
@@ -200,7 +219,13 @@ export class BuildState {
   readonly docs = new Map<string, DocRec>();
   /** Document cache keys by file signature. */
   readonly files = new Map<string, string>();
-  readonly blocks = new Map<number, [string, number][]>();
+  /**
+   * Per block: its reports as in the header, [position of the document in `docKeys`, report position]
+   * (blockRefs names the documents by key; only the blocks a build clusters again need that).
+   */
+  readonly blocks = new Map<number, [number, number][]>();
+  /** The documents' keys in the order of the header (what `blocks` numbers them by). */
+  docKeys: string[] = [];
   events: EventRec[] = [];
   /** Index buckets in the body, and those read or changed in this build. */
   buckets = new Map<string, [number, number]>();
@@ -211,8 +236,12 @@ export class BuildState {
   garbage = 0;
   /** Where the events' Lite list is in the body. */
   liteAt: [number, number] | undefined;
+  /** The text of the Lite list read (liteLines), once read. */
+  liteText: Buffer | undefined;
   /** Whether this build computed a Lite the state did not have (the state is then written again). */
   litesAdded = false;
+  /** The hash of the registry file the previous build knew to be formatRegistry's text (Header.canon). */
+  canon: string | undefined;
   /** The previous build's registry matching, and each event's `pub` line once read (loadMatches). */
   matchInfo: MatchHeader | undefined;
   pubs: string[] | undefined;
@@ -264,6 +293,7 @@ export class BuildState {
       state.garbage = 0;
       state.liteAt = undefined;
       state.matchInfo = undefined;
+      state.canon = undefined;
     }
     return state;
   }
@@ -275,7 +305,8 @@ export class BuildState {
       this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks, ...(sig !== undefined ? { sig } : {}) });
       if (sig !== undefined) this.files.set(sig, key);
     }
-    for (const [id, refs] of h.blocks) this.blocks.set(id, refs.map(([d, i]) => [keys[d]!, i]));
+    for (const [id, refs] of h.blocks) this.blocks.set(id, refs);
+    this.docKeys = keys;
     this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings, raw], at) => ({
       at,
       date,
@@ -296,6 +327,12 @@ export class BuildState {
     this.garbage = h.garbage;
     this.liteAt = h.lite;
     this.matchInfo = h.match;
+    this.canon = h.canon;
+  }
+
+  /** Whether the registry file of hash `digest` is one a build wrote (formatRegistry's text, see Header.canon). */
+  wroteRegistry(digest: string): boolean {
+    return digest === this.canon || (this.matchInfo !== undefined && this.matchInfo.next === digest);
   }
 
   /** Reads each event's `pub` line of the previous registry matching (once), when the state has them. */
@@ -309,12 +346,20 @@ export class BuildState {
   /** Reads the events' Lite list (once; for builds with an id registry). */
   async loadLites(): Promise<void> {
     if (this.liteAt === undefined) return;
-    const list = JSON.parse((await this.read(this.liteAt[0], this.liteAt[1])).toString('utf8')) as (Lite | 0)[];
+    const text = await this.read(this.liteAt[0], this.liteAt[1]);
+    const list = JSON.parse(text.toString('utf8')) as (Lite | 0)[];
+    this.liteText = text;
     if (list.length !== this.events.length) return;
     for (let i = 0; i < list.length; i++) {
       const l = list[i]!;
       if (l !== 0) this.events[i]!.lite = l;
     }
+  }
+
+  /** The reports of block `b` as (document key, report position); empty for a block it does not have. */
+  blockRefs(b: number): Ref[] {
+    const refs = this.blocks.get(b);
+    return refs === undefined ? [] : refs.map(([d, j]) => [this.docKeys[d]!, j]);
   }
 
   /** A report stub for a document of the previous build (its events stay in the state), or undefined. */
@@ -379,8 +424,13 @@ export class BuildState {
   }
 
   async read(off: number, len: number): Promise<Buffer> {
-    const buf = Buffer.alloc(len);
-    if (len > 0) await this.fd!.read(buf, 0, len, off);
+    // (Not zero-filled: every byte is read, or the state is found short.)
+    const buf = Buffer.allocUnsafe(len);
+    for (let done = 0; done < len; ) {
+      const { bytesRead } = await this.fd!.read(buf, done, len - done, off + done);
+      if (bytesRead === 0) throw new Error('build state: shorter than its header says');
+      done += bytesRead;
+    }
     return buf;
   }
 
@@ -572,6 +622,13 @@ export interface Published {
   registry: Registry;
   /** Writes events.json, the same bytes as writeEventsFile would write for publishMerged's file. */
   write(output: string): Promise<void>;
+  /**
+   * The new registry's text made from `prev`, the bytes of the registry file read, when the state
+   * knows that file to be formatRegistry's text (written by an earlier build): 'same' when the text
+   * does not change, else formatRegistry(registry) patched from `prev` (patchRegistryText).
+   * Undefined: format it whole.
+   */
+  registryText(prev: Buffer): Buffer | 'same' | undefined;
   /** Whether the registry was matched again only where something changed (matchFromState). */
   incremental: boolean;
   /**
@@ -627,7 +684,9 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const present = new Set(keys);
   if (present.size !== keys.length) throw new Error('build state: two documents with one cache key');
   // (Read in every build that has them: the state written after it keeps them.)
+  step('');
   await state.loadLites();
+  step('state: events\' registry records read');
 
   // 1. Which blocks must be clustered again: those of removed documents, and those new reports can reach.
   const affected = new Set<number>();
@@ -655,6 +714,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     reach.push(reached);
   }
 
+  step('state: blocks the new reports reach looked up');
   // 2. Their reports (from the state's per-document text, each report parsed once), with the new ones.
   const parsed = new Map<string, DocReports>();
   const members: ExtractedEvent[] = [];
@@ -664,17 +724,32 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   /** Old blocks none of whose documents was removed: they stay whole (their links are their reports'). */
   const whole = new Set<number>();
   const oldReports = new Map<number, ExtractedEvent[]>();
+  // The texts of the documents these blocks hold, read in the order of the body, in runs (a block of
+  // 50,000 reports spans some 15,000 documents: not one read each).
+  const refsOf = new Map<number, Ref[]>();
+  for (const b of affected) refsOf.set(b, state.blockRefs(b));
+  const needed = new Set<string>();
+  for (const refs of refsOf.values()) for (const [key] of refs) needed.add(key);
+  const texts = [...needed].map((key) => state.docs.get(key)!).sort((x, y) => x.rep[0] - y.rep[0]);
+  for (let i = 0; i < texts.length; ) {
+    const from = texts[i]!.rep[0];
+    let to = from + texts[i]!.rep[1];
+    let j = i + 1;
+    while (j < texts.length && texts[j]!.rep[0] - to <= RUN_GAP && texts[j]!.rep[0] + texts[j]!.rep[1] - from <= READ_RUN * 4) {
+      to = Math.max(to, texts[j]!.rep[0] + texts[j]!.rep[1]);
+      j++;
+    }
+    const buf = await state.read(from, to - from);
+    for (; i < j; i++) {
+      const d = texts[i]!;
+      parsed.set(d.key, new DocReports(buf.subarray(d.rep[0] - from, d.rep[0] - from + d.rep[1]), d.n));
+    }
+  }
   for (const b of [...affected].sort((x, y) => x - y)) {
     const list: ExtractedEvent[] = [];
     let intact = true;
-    for (const [key, j] of state.blocks.get(b) ?? []) {
-      let evs = parsed.get(key);
-      if (evs === undefined) {
-        const d = state.docs.get(key)!;
-        evs = new DocReports(await state.read(d.rep[0], d.rep[1]), d.n);
-        parsed.set(key, evs);
-      }
-      const ev = normalized(evs.at(j));
+    for (const [key, j] of refsOf.get(b)!) {
+      const ev = normalized(parsed.get(key)!.at(j));
       list.push(ev);
       if (!present.has(key)) {
         intact = false;
@@ -696,6 +771,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const oldEvents = new Map<string, EventRec>();
   for (const e of state.events) if (affected.has(e.block)) oldEvents.set(e.sig, e);
 
+  step('state: reports of those blocks read');
   // 3. Cluster, combine and validate them block by block (validated under the base id; the final
   // id only changes the text's "id" and the warnings' prefix, and a non-empty id is always valid).
   const newBlocks = new Map<number, Ref[]>();
@@ -765,6 +841,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     }
   }
 
+  step('state: blocks clustered, new events combined');
   const oldTerms: { block: number; ev: ExtractedEvent }[] = [];
   for (const [b, list] of oldReports) if (!heirs.has(b)) for (const ev of list) oldTerms.push({ block: b, ev });
 
@@ -797,6 +874,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   }
   all.sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
 
+  step('state: ids');
   // 5. Documents and the build report, as finishPipeline makes them.
   const documents: DocumentEntry[] = [];
   const perDocument = new Map<string, number>();
@@ -827,6 +905,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     for (const message of e.warnings) warnings.push({ message });
   }
   const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: valid, curationWarnings: [] });
+  step('state: documents and build report');
 
   const stats = {
     blocks: state.blocks.size - [...affected].filter((b) => state.blocks.has(b)).length + newBlocks.size,
@@ -876,25 +955,37 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       if (items.length === 0) await text(',\n  "events": []');
       else {
         await text(',\n  "events": [');
-        // Runs of old events that lie one after another in the body are read at once.
+        // Runs of old events that lie one after another in the body are read at once; those published
+        // under another id than their text's have it replaced in their slice of the run.
         let first = true;
         let runOff = -1;
         let runLen = 0;
+        /** Members of the run whose id changes: their event and new id. */
+        const renamed: { e: EventRec; id: string }[] = [];
         const sep = Buffer.from(',\n');
         const nl = Buffer.from('\n');
         const endRun = async () => {
           if (runOff < 0) return;
+          const start = runOff;
           const buf = await state.read(runOff, runLen);
           runOff = -1;
-          await push(buf);
+          let from = 0;
+          for (const { e, id } of renamed) {
+            const at = e.off - start;
+            await push(buf.subarray(from, at));
+            await push(retext(buf.subarray(at, at + e.len), e.id, id));
+            from = at + e.len;
+          }
+          renamed.length = 0;
+          await push(from === 0 ? buf : buf.subarray(from));
         };
         for (const { e, id, text: own } of items) {
           const lead = first ? nl : sep;
           first = false;
-          if (own !== undefined || e.text !== undefined || id !== e.id) {
+          if (own !== undefined || e.text !== undefined) {
             await endRun();
             await push(lead);
-            const body = own ?? e.text ?? (await state.read(e.off, e.len));
+            const body = own ?? e.text!;
             await push(own === undefined && id !== e.id ? retext(body, e.id, id) : body);
             continue;
           }
@@ -906,6 +997,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
             runOff = e.off;
             runLen = e.len;
           }
+          if (id !== e.id) renamed.push({ e, id });
         }
         await endRun();
         await text('\n  ]');
@@ -935,18 +1027,19 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       e.lite = liteOf(JSON.parse(textOf.toString('utf8')) as TimelineEvent);
       state.litesAdded = true;
     }
+    step('');
     // Step 1 of the registry, as applyRegistry does it on the merged events (in this order; the
     // one-sided ones are left out first, as publishMerged does): from the previous build's matching
     // where it can be shown to be the same (matchFromState), else in full.
+    // (Whether the registry file read is one a build wrote with formatRegistry: then the new one is patched from it.)
+    const canonical = digest !== undefined && state.wroteRegistry(digest);
+    canonOut = canonical ? digest : undefined;
     if (digest !== undefined) await state.loadMatches();
-    const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state) : undefined;
-    const m =
-      fromState ??
-      matchRegistry(
-        shown.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3], key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}` })),
-        registry,
-      );
+    const inputs = registryInputs(shown);
+    const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state, inputs) : undefined;
+    const m = fromState ?? matchRegistry(inputs, registry, (i) => `${shown[i]!.date}|${shown[i]!.lite![0]}|${shown[i]!.lite![1].join(',')}`);
     const { named, matched } = m;
+    step(`registry: matched ${fromState ? 'from the state' : 'in full'}`);
     // What the next build needs of this matching: who chose each event, and the ties.
     matchOut = undefined;
     if (digest !== undefined) {
@@ -983,6 +1076,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         n++;
       }
     }
+    step('registry: fresh ids');
     const order = shown.map((_, i) => i).sort((a, b) => cmp(shown[a]!.date, shown[b]!.date) || cmp(ids[a]!, ids[b]!));
     const sourcesOf = new Map(order.map((i) => [ids[i]!, shown[i]!.lite![3]] as const));
 
@@ -1009,7 +1103,9 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       items.push({ e, id });
       published.push({ id, key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`, keys: e.lite![3] });
     }
+    step('registry: order, validation');
     const updated = updateRegistryFrom(published, registry, { matched, sourcesOf });
+    step('registry: updated');
     const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: items.length, curationWarnings: [] });
     // The ids whose entries the new registry changes or adds (every other entry is the old one).
     const dirty: string[] = [];
@@ -1018,17 +1114,26 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       const b = updated.registry.ids[p.id]!;
       if (!a || a.since !== b.since || a.key !== b.key || a.sources.length !== b.sources.length || a.sources.some((x, j) => x !== b.sources[j])) dirty.push(p.id);
     }
+    step('registry: report, changed entries');
     return {
       report,
       registry: updated.registry,
       write: (output: string) => writeFile(output, items, updated.aliases),
       incremental: fromState !== undefined,
+      registryText: (prev: Buffer) => {
+        if (!canonical) return undefined;
+        if (updated.registry.generation === registry.generation) return 'same';
+        return patchRegistryText(prev, updated.registry, dirty);
+      },
       written: (d: string) => {
+        canonOut = d;
         if (matchOut) Object.assign(matchOut, { next: d, dirty });
       },
     };
   };
   let matchOut: MatchOut | undefined;
+  /** The registry file known to be formatRegistry's after this build (Header.canon). */
+  let canonOut: string | undefined;
 
   // Nothing to write when the build is the previous one: same documents in the same order with the
   // same entries and warnings, no block clustered again, no id changed (the header would be the same).
@@ -1036,6 +1141,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     if (affected.size > 0 || idsChanged > 0 || state.litesAdded || state.bodyLength === 0 || state.docs.size !== keys.length) return false;
     // (A matching the state does not have yet is written once; one it has stays valid: see MatchHeader.)
     if (matchOut !== undefined && state.matchInfo === undefined) return false;
+    if (canonOut !== undefined && canonOut !== state.canon) return false;
     let i = 0;
     for (const d of state.docs.values()) {
       const r = reports[i]!;
@@ -1050,7 +1156,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       return;
     }
     try {
-      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock, match: matchOut });
+      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock, match: matchOut, canon: canonOut });
     } catch {
       // A state that cannot be written only costs time: the next build is a full one.
       await rm(state.file, { force: true }).catch(() => undefined);
@@ -1158,7 +1264,7 @@ function blocksByReach(firstNew: number, fromBlock: readonly number[], fresh: re
 }
 
 /** Each event's `pub` line from a matching: the registered ids that chose it, the one it took first. */
-function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap<string, string>): string[] {
+export function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap<string, string>): string[] {
   const by = new Map<string, string[]>();
   for (const [n, id] of matched) {
     if (n === id) continue;
@@ -1167,6 +1273,21 @@ function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap
     else by.set(id, [n]);
   }
   return named.map((id) => (id === undefined ? '' : [id, ...(by.get(id)?.sort(cmp) ?? [])].join(' ')));
+}
+
+/** What the registry's matching reads of each event record (its source keys from its Lite). */
+function registryInputs(shown: readonly MatchRec[]): RegistryInput[] {
+  return shown.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3] }));
+}
+
+/** What matchFromState reads of an event record (EventRec). */
+export type MatchRec = Pick<EventRec, 'id' | 'date' | 'lite' | 'at' | 'one'>;
+
+/** What matchFromState reads of the previous build (BuildState after loadMatches and loadLites). */
+export interface PreviousMatch {
+  matchInfo: MatchHeader | undefined;
+  pubs: string[] | undefined;
+  events: readonly MatchRec[];
 }
 
 /**
@@ -1194,11 +1315,12 @@ function choosersOf(named: readonly (string | undefined)[], matched: ReadonlyMap
  *   id of A tied, before or now, or a tie's event is gone, renumbered or chosen by an id of A before or
  *   now, undefined.
  */
-function matchFromState(
-  shown: readonly EventRec[],
+export function matchFromState(
+  shown: readonly MatchRec[],
   reg: Registry,
   digest: string,
-  state: BuildState,
+  state: PreviousMatch,
+  inputs?: readonly RegistryInput[],
 ): { named: (string | undefined)[]; matched: Map<string, string>; ties: { ids: string[]; events: number[] }; lines: string[] } | undefined {
   const info = state.matchInfo;
   const pubs = state.pubs;
@@ -1209,7 +1331,6 @@ function matchFromState(
   else if (info.next !== undefined && digest === info.next) dirtyIds = info.dirty ?? [];
   else return undefined;
   const choosers = (k: number): string[] => (pubs[k] === '' ? [] : pubs[k]!.split(' '));
-  const has = (id: string) => Object.hasOwn(reg.ids, id);
 
   // Dirty events (new, renumbered) and gone ones; the ids that chose them.
   const A = new Set<string>(dirtyIds);
@@ -1283,69 +1404,12 @@ function matchFromState(
   }
   for (const id of info.ties) if (A.has(id)) return undefined;
 
-  // The ids of A decided again over every event, scored as matchRegistry scores them.
-  const strongOf = new Map<string, string[]>();
-  const weakOf = new Map<string, string[]>();
-  const push = (m: Map<string, string[]>, k: string, n: string) => {
-    const list = m.get(k);
-    if (list) list.push(n);
-    else m.set(k, [n]);
-  };
-  for (const n of A) {
-    if (!has(n)) continue;
-    const seen = new Set<string>();
-    for (const src of reg.ids[n]!.sources) {
-      push(strongOf, src, n);
-      const w = weakKey(src);
-      if (!seen.has(w)) {
-        seen.add(w);
-        push(weakOf, w, n);
-      }
-    }
-  }
-  const typeOfId = new Map<string, string>();
-  const typeOf = (n: string) => {
-    let t = typeOfId.get(n);
-    if (t === undefined) typeOfId.set(n, (t = typeOfKey(reg.ids[n]!.key)));
-    return t;
-  };
-  const keyOf = (e: EventRec) => `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`;
-  const closeness = (n: string, i: number) => closenessOf(idWords(n), reg.ids[n]!.key, idWords(shown[i]!.id), keyOf(shown[i]!));
-  const best = new Map<string, { i: number; score: number; tie: boolean }>();
-  const score = new Map<string, number>();
-  for (let i = 0; i < shown.length; i++) {
-    const e = shown[i]!;
-    const keys = e.lite![3];
-    for (const k of keys) {
-      const list = strongOf.get(k);
-      if (list) for (const n of list) score.set(n, (score.get(n) ?? 0) + 1_000_000);
-    }
-    let weakSeen: Set<string> | undefined;
-    for (const k of keys) {
-      const w = weakKey(k);
-      if (keys.length > 1) {
-        if ((weakSeen ??= new Set()).has(w)) continue;
-        weakSeen.add(w);
-      }
-      const list = weakOf.get(w);
-      if (list) for (const n of list) if (typeOf(n) === e.lite![0]) score.set(n, (score.get(n) ?? 0) + 1000);
-    }
-    if (A.has(e.id) && has(e.id) && !score.has(e.id)) score.set(e.id, 1);
-    if (score.size === 0) continue;
-    for (const [n, sc] of score) {
-      const b = best.get(n);
-      if (b === undefined || sc > b.score) best.set(n, { i, score: sc, tie: false });
-      else if (sc === b.score) {
-        const d = closeness(n, i) - closeness(n, b.i);
-        if (d > 0) {
-          b.i = i;
-          b.tie = false;
-        } else if (d === 0) b.tie = true;
-      }
-    }
-    score.clear();
-  }
-  for (const b of best.values()) if (b.tie) return undefined;
+  // The ids of A decided again over every event, by matchRegistry's own scorer.
+  const keyOf = (e: MatchRec) => `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`;
+  const scored = scoreRegistry(inputs ?? registryInputs(shown), reg, A, (i) => keyOf(shown[i]!));
+  if (scored.ties.size > 0) return undefined;
+  const best = new Map<string, number>();
+  for (let n = 0; n < scored.ids.length; n++) if (scored.best[n]! >= 0) best.set(scored.ids[n]!, scored.best[n]!);
 
   // Events whose choosers change: those ids of A chose before or choose now.
   const oldBest = new Map<string, number>();
@@ -1357,10 +1421,10 @@ function matchFromState(
     } else for (const c of line.split(' ')) if (A.has(c)) oldBest.set(c, k);
   }
   const now = new Map<number, string[]>();
-  for (const [n, b] of best) {
-    const list = now.get(b.i);
+  for (const [n, i] of best) {
+    const list = now.get(i);
     if (list) list.push(n);
-    else now.set(b.i, [n]);
+    else now.set(i, [n]);
   }
   const changed = new Set<number>(now.keys());
   for (const k of oldBest.values()) {
@@ -1481,6 +1545,8 @@ interface SaveInput {
   nextBlock: number;
   /** This build's registry matching (each shown event's `pub` is set), when it had one to keep. */
   match: MatchOut | undefined;
+  /** Header.canon. */
+  canon: string | undefined;
 }
 
 /** A build's registry matching for the next state (MatchHeader before it is written). */
@@ -1493,10 +1559,67 @@ interface MatchOut {
 }
 
 /**
+ * Where each element of a Lite list's text (liteLines) lies: [start, end) of element k at 2k, 2k + 1;
+ * undefined when the text is not laid out one element a line (a state written before) or has not `n`.
+ */
+export function liteLines(text: Buffer, n: number): Uint32Array | undefined {
+  const at = new Uint32Array(2 * n);
+  if (n === 0 || text[0] !== 0x5b || text[text.length - 1] !== 0x5d) return undefined;
+  let start = 1;
+  for (let k = 0; k < n - 1; k++) {
+    const nl = text.indexOf(10, start);
+    if (nl < 0 || text[nl - 1] !== 0x2c) return undefined;
+    at[2 * k] = start;
+    at[2 * k + 1] = nl - 1;
+    start = nl + 1;
+  }
+  if (text.indexOf(10, start) >= 0) return undefined;
+  at[2 * n - 2] = start;
+  at[2 * n - 1] = text.length - 1;
+  return at;
+}
+
+/**
+ * Appends the Lite list of `all` (a JSON array, one element a line: "[" L0 ",\n" L1 ... "]"): the
+ * elements of records read from the state whose Lite is the one read are copied from the state's text,
+ * consecutive ones in one piece; the others are written.
+ */
+async function appendLites(state: BuildState, all: readonly EventRec[], append: (b: Buffer) => Promise<number>): Promise<[number, number]> {
+  const old = state.liteText;
+  const lines = old !== undefined ? liteLines(old, state.events.length) : undefined;
+  const parts: Buffer[] = [Buffer.from('[')];
+  let runFrom = -1;
+  let runTo = -1;
+  const endRun = () => {
+    if (runFrom >= 0) parts.push(old!.subarray(lines![2 * runFrom]!, lines![2 * runTo + 1]!));
+    runFrom = -1;
+  };
+  const sep = Buffer.from(',\n');
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i]!;
+    const k = e.at;
+    const copied = lines !== undefined && k !== undefined && e.lite !== undefined && state.events[k]?.lite === e.lite;
+    if (copied && runFrom >= 0 && k === runTo + 1) {
+      runTo = k;
+      continue;
+    }
+    endRun();
+    if (i > 0) parts.push(sep);
+    if (copied) runFrom = runTo = k;
+    else parts.push(Buffer.from(JSON.stringify(e.lite ?? 0), 'utf8'));
+  }
+  endRun();
+  parts.push(Buffer.from(']'));
+  const text = Buffer.concat(parts);
+  return [await append(text), text.length];
+}
+
+/**
  * Writes the state after this build: appends new reports and event texts to the body (or
  * compacts it into a new file) and writes the new header.
  */
 async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
+  step('');
   // Index: drop the terms of the blocks clustered again, add the new blocks'.
   // Buckets already read are taken without a promise (millions of terms in a first build).
   const bucketFor = (t: string): Map<string, number[]> | Promise<Map<string, number[]>> => {
@@ -1524,18 +1647,38 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       else if (list[list.length - 1] !== b && !list.includes(b)) list.push(b);
     }
   }
-  const blocks = new Map<number, Ref[]>();
-  for (const [b, refs] of state.blocks) if (!s.affected.has(b)) blocks.set(b, refs);
-  for (const [b, refs] of s.newBlocks) blocks.set(b, refs);
-  const docBlocks = new Map<string, Set<number>>();
-  for (const [b, refs] of blocks) {
+  // Blocks in the header's form ([document position, report position]): the untouched ones keep their
+  // arrays when no document moved, else have their positions renumbered; the new ones are numbered.
+  const docIndex = new Map<string, number>();
+  for (let i = 0; i < s.keys.length; i++) docIndex.set(s.keys[i]!, i);
+  const moved = new Int32Array(state.docKeys.length);
+  let anyMoved = false;
+  for (let d = 0; d < state.docKeys.length; d++) {
+    moved[d] = docIndex.get(state.docKeys[d]!) ?? -1;
+    if (moved[d] !== d) anyMoved = true;
+  }
+  const blocks: Header['blocks'] = [];
+  for (const [b, refs] of state.blocks) {
+    if (s.affected.has(b)) continue;
+    blocks.push([b, anyMoved ? refs.map(([d, j]) => [moved[d]!, j] as [number, number]) : refs]);
+  }
+  for (const [b, refs] of s.newBlocks) blocks.push([b, refs.map(([k, j]) => [docIndex.get(k)!, j] as [number, number])]);
+  // Each document's blocks: its old ones that stay, then the new ones holding its reports.
+  const docBlocks = new Map<string, number[]>();
+  for (const d of state.docs.values()) {
+    if (!s.present.has(d.key)) continue;
+    docBlocks.set(d.key, s.affected.size === 0 ? d.blocks : d.blocks.filter((b) => !s.affected.has(b)));
+  }
+  for (const [b, refs] of s.newBlocks) {
     for (const [k] of refs) {
-      let set = docBlocks.get(k);
-      if (!set) docBlocks.set(k, (set = new Set()));
-      set.add(b);
+      let list = docBlocks.get(k);
+      if (list === undefined) docBlocks.set(k, (list = []));
+      else if (list === state.docs.get(k)?.blocks) docBlocks.set(k, (list = [...list]));
+      if (list[list.length - 1] !== b && !list.includes(b)) list.push(b);
     }
   }
 
+  step('write state: index terms, blocks');
   // Compact when more than half of the body would be garbage: everything is written afresh.
   let garbage = state.garbage;
   garbage += state.matchInfo?.at[1] ?? 0;
@@ -1566,7 +1709,6 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       return at;
     };
     const docs: Header['docs'] = [];
-    const docIndex = new Map<string, number>();
     for (let i = 0; i < s.reports.length; i++) {
       const key = s.keys[i]!;
       const r = s.reports[i]!;
@@ -1581,12 +1723,12 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         n = old ? old.n : r.events.length;
         rep = [await append(text), text.length];
       }
-      docIndex.set(key, docs.length);
       const sig = s.sigs[i];
-      const rec: Header['docs'][number] = [key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, [...(docBlocks.get(key) ?? [])]];
+      const rec: Header['docs'][number] = [key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, docBlocks.get(key) ?? []];
       if (sig) rec.push(sig);
       docs.push(rec);
     }
+    step('write state: documents');
     // Event texts, each after a ",\n", in the order of events.json (so that runs of them are read at once).
     const sep = Buffer.from(',\n');
     const events: Header['events'] = [];
@@ -1608,9 +1750,10 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       const tail = e.warnings.length ? (raw ? [e.warnings, raw] : [e.warnings]) : [];
       events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...tail] as Header['events'][number]);
     }
-    // Every event's Lite (written again whole: about 150 bytes an event).
-    const liteText = Buffer.from(JSON.stringify(s.all.map((e) => e.lite ?? 0)), 'utf8');
-    const lite: [number, number] = [await append(liteText), liteText.length];
+    step('write state: events');
+    // Every event's Lite (about 150 bytes an event), one a line: those read from the state are copied
+    // from its text, in runs, not written again.
+    const lite = await appendLites(state, s.all, append);
     // The registry matching: who chose each event (one line each), the ties.
     let match: MatchHeader | undefined;
     if (s.match) {
@@ -1627,6 +1770,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         at: [await append(text), text.length],
       };
     }
+    step('write state: registry records, matching');
     // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
     const index: Header['index'] = {};
     const names = new Set([...state.buckets.keys(), ...state.dirty]);
@@ -1642,6 +1786,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       }
     }
     await flush();
+    step('write state: index buckets');
     const header: Header = {
       format: FORMAT,
       version: state.version,
@@ -1649,18 +1794,20 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       bodyLength: pos,
       garbage: compact ? 0 : garbage,
       docs,
-      blocks: [...blocks].map(([b, refs]) => [b, refs.map(([k, j]) => [docIndex.get(k)!, j] as [number, number])]),
+      blocks,
       events,
       index,
       lite,
       ...(one.length ? { one } : {}),
       ...(match ? { match } : {}),
+      ...(s.canon !== undefined ? { canon: s.canon } : {}),
     };
     const head = Buffer.from(JSON.stringify(header), 'utf8');
     const trailer = Buffer.from(`DTBS${String(pos).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
     await fd.write(head, 0, head.length, pos);
     await fd.write(trailer, 0, trailer.length, pos + head.length);
     await fd.truncate(pos + head.length + trailer.length);
+    step('write state: header');
   } finally {
     await fd.close();
   }
