@@ -28,15 +28,19 @@ function noteTitle(rule: PatternRule, action: string): void {
   notes?.push({ rule: rule.id, action });
 }
 
-type Variant = { when: string; text: string; multilateral?: boolean; coAgents?: boolean };
-/** coAgents: only when the subject's and the object's states both act (the event's agents hold both). */
-type Compiled = { when: RegExp | null; text: string; multilateral: boolean; coAgents: boolean };
+type Variant = { when: string; text: string; multilateral?: boolean; coAgents?: boolean; subjectActs?: boolean };
+/**
+ * coAgents: only when the subject's and the object's states both act (the event's agents hold both).
+ * subjectActs: only when the subject's state is among the event's agents (a one-state strike whose state may be
+ * the one struck is never titled as its striker).
+ */
+type Compiled = { when: RegExp | null; text: string; multilateral: boolean; coAgents: boolean; subjectActs: boolean };
 
 const MAX = rules.titles.maxLength;
 const TEMPLATES = new Map<string, Compiled[]>(
   Object.entries(rules.titles.types as Record<string, Variant[]>).map(([type, list]) => [
     type,
-    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text, multilateral: v.multilateral === true, coAgents: v.coAgents === true })),
+    list.map((v) => ({ when: v.when ? new RegExp(v.when, 'i') : null, text: v.text, multilateral: v.multilateral === true, coAgents: v.coAgents === true, subjectActs: v.subjectActs === true })),
   ]),
 );
 const WHAT = new Map<string, [RegExp, string][]>(
@@ -579,6 +583,7 @@ function titleOf(ev: Ev, countryName: (iso3: string) => string | undefined): str
   for (const v of title ? [] : (TEMPLATES.get(ev.type) ?? [])) {
     if (v.multilateral && !multilateral) continue;
     if (v.coAgents && !coAgents) continue;
+    if (v.subjectActs && !(subjectCountry && ev.agents?.includes(subjectCountry))) continue;
     if (v.when && !v.when.test(trigger)) continue;
     title = fill(v.text, slots);
     if (title) break;

@@ -3,10 +3,13 @@
  * drills"), the title says they hold joint drills (titles variant coAgents), never that one aims the drills at the
  * other; a place named after "near", "off", "around" or "along", or a demonym place that is no state ("in Japanese
  * waters"), is not where the event happened, so the title names no place there (actors.location.beside,
- * actors.mentions.place-demonym). Sentences written for the test.
+ * actors.mentions.place-demonym). A one-state military event is titled as its state's act ("carries out strikes",
+ * "takes military action": titles variant subjectActs) only when that state is among its agents. Sentences written
+ * for the test.
  */
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../scripts/pipeline/run.ts';
+import { makeTitle } from '../../scripts/pipeline/title.ts';
 
 const titles = (body: string): string[] =>
   runPipeline([{ id: 't', path: 't.txt', text: ` date 2025-03-12 Test article\n\n${body}\n`, warnings: [] }])
@@ -30,5 +33,29 @@ describe('titles of drills and of places beside the event', () => {
 
   it('a place where the event happened is still named', () => {
     expect(titles('The foreign ministers of Chile and Peru met in Quito on Monday.')).toEqual(['CHL,PER: Chile holds talks with Peru in Quito']);
+  });
+});
+
+describe('one-state military titles say who acts only when the state is the agent', () => {
+  it('a state the extractor found acting carries out the strikes', () => {
+    expect(titles('Pakistani forces bombed hideouts near the Durand Line on Monday, the ministry said.')).toEqual(['PAK: Pakistan carries out strikes']);
+  });
+
+  it('a state not known to act keeps the neutral wording (it may be the one struck)', () => {
+    const base = {
+      type: 'military' as const,
+      date: '2025-03-10',
+      datePrecision: 'day' as const,
+      dateEvidence: 'publication' as const,
+      countries: ['RWA'],
+      organizations: [],
+      actors: [],
+      confidence: 0.8,
+    };
+    const sentence = 'A warplane breached the airspace on Monday and struck a border post.';
+    const source = { document: 'd', published: '2025-03-12', sentence, start: 0, end: sentence.length, trigger: { start: sentence.indexOf('struck'), end: sentence.indexOf('struck') + 6 } };
+    const name = (c: string) => (c === 'RWA' ? 'Rwanda' : undefined);
+    expect(makeTitle({ ...base, source }, name)).toBe('Rwanda military action');
+    expect(makeTitle({ ...base, source, agents: ['RWA'] }, name)).toBe('Rwanda carries out strikes');
   });
 });
