@@ -310,6 +310,11 @@ export function closenessOf(regWords: Set<string>, regKey: string, evWords: Set<
   return (sameKey ? 1_000_000 : 0) - (regWords.size + evWords.size - 2 * shared);
 }
 
+/** The order that settles ties between events: by day, then content id (scoreRegistry and matchRegistry). */
+function tieOrder(ev: RegistryInput): string {
+  return `${ev.date}\u0000${ev.id}`;
+}
+
 /**
  * Each registered id's best event, as step 1 decides it before settling ties: the event that shares
  * most with it (strong sources 1,000,000 each, weak sources of its type 1,000 each, its own content id
@@ -370,7 +375,7 @@ export function scoreRegistry(
   const touched: number[] = [];
   const bestEv = new Int32Array(all.length).fill(-1);
   const bestScore = new Float64Array(all.length);
-  const tieOf = (i: number) => `${events[i]!.date}\u0000${events[i]!.id}`;
+  const tieOf = (i: number) => tieOrder(events[i]!);
   const ties = new Map<number, number[]>();
   const regWords = new Map<number, Set<string>>();
   const evWords = new Map<number, Set<string>>();
@@ -458,7 +463,7 @@ export function matchRegistry(
   ties: { ids: string[]; events: number[] };
 } {
   const { ids: all, best: bestEv, ties } = scoreRegistry(events, reg, undefined, keyOf);
-  const tieOf = (i: number) => `${events[i]!.date}\u0000${events[i]!.id}`;
+  const tieOf = (i: number) => tieOrder(events[i]!);
 
   // Each registered id with one best event takes it; an id several events tie for (nothing it kept
   // tells them apart) then takes, oldest id first, the first of them no other id took, so that two

@@ -39,6 +39,7 @@ import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
 import { baseId, cmp, shortHash } from '../ids.ts';
 import {
+  contentKey,
   eventSourceKeys,
   firstSourceOrder,
   matchRegistry,
@@ -1037,7 +1038,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     if (digest !== undefined) await state.loadMatches();
     const inputs = registryInputs(shown);
     const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state, inputs) : undefined;
-    const m = fromState ?? matchRegistry(inputs, registry, (i) => `${shown[i]!.date}|${shown[i]!.lite![0]}|${shown[i]!.lite![1].join(',')}`);
+    const m = fromState ?? matchRegistry(inputs, registry, (i) => liteKey(shown[i]!));
     const { named, matched } = m;
     step(`registry: matched ${fromState ? 'from the state' : 'in full'}`);
     // What the next build needs of this matching: who chose each event, and the ties.
@@ -1095,13 +1096,13 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         const valid = checked.valid[0];
         if (valid) {
           items.push({ e, id, text: Buffer.from(nested(valid, 2), 'utf8') });
-          published.push({ id, key: `${valid.date}|${valid.type}|${valid.countries.join(',')}`, keys: eventSourceKeys(valid) });
+          published.push({ id, key: contentKey(valid), keys: eventSourceKeys(valid) });
         }
         continue;
       }
       if (e.len < 0) throw new Error('build state: an event without text or merged form');
       items.push({ e, id });
-      published.push({ id, key: `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`, keys: e.lite![3] });
+      published.push({ id, key: liteKey(e), keys: e.lite![3] });
     }
     step('registry: order, validation');
     const updated = updateRegistryFrom(published, registry, { matched, sourcesOf });
@@ -1275,6 +1276,11 @@ export function choosersOf(named: readonly (string | undefined)[], matched: Read
   return named.map((id) => (id === undefined ? '' : [id, ...(by.get(id)?.sort(cmp) ?? [])].join(' ')));
 }
 
+/** An event record's contentKey (id-registry.ts), from its day and its Lite's type and states. */
+function liteKey(e: Pick<EventRec, 'date' | 'lite'>): string {
+  return contentKey({ date: e.date, type: e.lite![0] as TimelineEvent['type'], countries: e.lite![1] });
+}
+
 /** What the registry's matching reads of each event record (its source keys from its Lite). */
 function registryInputs(shown: readonly MatchRec[]): RegistryInput[] {
   return shown.map((e) => ({ id: e.id, date: e.date, type: e.lite![0], keys: e.lite![3] }));
@@ -1405,8 +1411,7 @@ export function matchFromState(
   for (const id of info.ties) if (A.has(id)) return undefined;
 
   // The ids of A decided again over every event, by matchRegistry's own scorer.
-  const keyOf = (e: MatchRec) => `${e.date}|${e.lite![0]}|${e.lite![1].join(',')}`;
-  const scored = scoreRegistry(inputs ?? registryInputs(shown), reg, A, (i) => keyOf(shown[i]!));
+  const scored = scoreRegistry(inputs ?? registryInputs(shown), reg, A, (i) => liteKey(shown[i]!));
   if (scored.ties.size > 0) return undefined;
   const best = new Map<string, number>();
   for (let n = 0; n < scored.ids.length; n++) if (scored.best[n]! >= 0) best.set(scored.ids[n]!, scored.best[n]!);
