@@ -61,7 +61,7 @@ for (const file of ['gold.json', 'holdout-gold.json', 'gold-2.json']) {
 
 // The second to tenth blind sets (all drawn 2026-12-07): annotations only, one article per outlet, every
 // type among required events, no outlet shared with any other gold file.
-for (const set of ['blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10']) {
+for (const set of ['blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11']) {
   const text = readFileSync(new URL(`../${set}/gold.json`, import.meta.url), 'utf8');
   const raw = JSON.parse(text) as { articles: Record<string, unknown>[] };
   const { gold, errors } = parseGold(text);
@@ -156,7 +156,7 @@ const allArticles: GoldArticleRef[] = goldFiles(join(repoRoot, 'tests')).flatMap
 describe('gold files under tests/', () => {
   it('finds the development, hold-out and blind gold files', () => {
     const files = new Set(allArticles.map((a) => a.file));
-    for (const f of ['tests/devset/gold.json', 'tests/devset/holdout-gold.json', 'tests/heldout/gold.json', 'tests/blind/gold.json', 'tests/blind2/gold.json', 'tests/blind3/gold.json', 'tests/blind4/gold.json', 'tests/blind5/gold.json', 'tests/blind6/gold.json', 'tests/blind7/gold.json', 'tests/blind8/gold.json', 'tests/blind9/gold.json', 'tests/blind10/gold.json']) {
+    for (const f of ['tests/devset/gold.json', 'tests/devset/holdout-gold.json', 'tests/heldout/gold.json', 'tests/blind/gold.json', 'tests/blind2/gold.json', 'tests/blind3/gold.json', 'tests/blind4/gold.json', 'tests/blind5/gold.json', 'tests/blind6/gold.json', 'tests/blind7/gold.json', 'tests/blind8/gold.json', 'tests/blind9/gold.json', 'tests/blind10/gold.json', 'tests/blind11/gold.json']) {
       expect(files.has(f)).toBe(true);
     }
   });
