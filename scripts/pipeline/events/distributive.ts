@@ -114,11 +114,13 @@ function distributeBilateral<T extends Base>(ev: T, sentence: string, view: Subj
     again = true;
   }
   if (targets.length === 0) return [ev];
+  // A listed state named by no person of its own: the host's or target's person is no side to name it by.
+  const hasPerson = (c: string) => ev.actors.some((a) => a.country === c);
   return agents.map((agent) => ({
     ...ev,
     countries: [agent, ...targets].sort(),
     agents: [agent],
-    actors: ev.actors.filter((a) => !a.country || a.country === agent || targets.includes(a.country)),
+    actors: ev.actors.filter((a) => !a.country || a.country === agent || (hasPerson(agent) && targets.includes(a.country))),
     ...(ev.trace
       ? {
           trace: [
