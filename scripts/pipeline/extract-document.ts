@@ -5,7 +5,7 @@
  */
 import type { ActorResolver } from './actors.ts';
 import { resolveDate } from './dates.ts';
-import { byTheatre, distribute, separate } from './events/distributive.ts';
+import { byTheatre, distribute, earlierTargets, separate } from './events/distributive.ts';
 import { encounterOf, SAID_IN_ENCOUNTER_RULE } from './events/said-in-encounter.ts';
 import { tripOfMeeting } from './events/trip-of-meeting.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
@@ -209,7 +209,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
       let anchorDay = when.date;
       // Several states condemning one act: one event each; one state's separate calls with several, a strike in
       // several states: one each (events/distributive.ts).
-      const acts = distribute(base, sentence.text)
+      const acts = distribute(base, sentence.text, { mentions: who.mentions, clauseStart: candidate.clause.start, sentenceStart: sentence.start, earlierTargets: (type) => earlierTargets(type, at, told) })
         .flatMap((e) => separate(e, sentence.text))
         .flatMap((e) => byTheatre(e, who.theatres));
       for (const [k, one] of acts.entries()) {

@@ -49,6 +49,9 @@ const FLOORS: Record<string, number> = {
   'place-demonym-not-party': 13,
   'place-hit-party': 10,
   'direction-incursion': 3,
+  'coordinated-agents-split': 9,
+  'coordinated-partners-split': 3,
+  'coordinated-list-joint': 7,
 };
 
 const family: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

@@ -144,3 +144,47 @@ describe('several states voicing support or concern over one act make one statem
     expect(events.map(brief)).toEqual(['statement 2025-07-14 JPN,KOR']);
   });
 });
+
+describe('a bilateral act whose subject is a coordinated list of states is one act per listed state (events.context.distributive.bilateral)', () => {
+  it.each([
+    [
+      'The prime ministers of Estonia, Latvia and Lithuania arrived in Stockholm on Monday.',
+      ['visit 2025-07-14 EST,SWE', 'visit 2025-07-14 LTU,SWE', 'visit 2025-07-14 LVA,SWE'],
+    ],
+    ['Senegal and Gambia recalled their ambassadors from Bamako on Sunday.', ['sanction 2025-07-13 GMB,MLI', 'sanction 2025-07-13 MLI,SEN']],
+    ['Chilean President Gabriel Boric and Uruguayan President Yamandu Orsi landed in Brasilia on Monday.', ['visit 2025-07-14 BRA,CHL', 'visit 2025-07-14 BRA,URY']],
+  ])('%s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief).sort()).toEqual(expected);
+    for (const e of events) expect(rulesOf(e)).toContain('events.context.distributive.bilateral');
+  });
+
+  it('an act told again with "also" and no target takes the target of the act told before (events.context.distributive.bilateral.also)', () => {
+    const events = extract('Niger recalled its ambassador from Paris on Monday.\n\nMali and Burkina Faso also recalled their ambassadors the same day.');
+    expect(events.map(brief).sort()).toEqual(['sanction 2025-07-14 BFA,FRA', 'sanction 2025-07-14 FRA,MLI', 'sanction 2025-07-14 FRA,NER']);
+    expect(events.filter((e) => rulesOf(e).includes('events.context.distributive.bilateral.also'))).toHaveLength(2);
+  });
+
+  it.each([
+    // a joint act: one visit of all
+    ['The foreign ministers of Spain and Portugal visited Rabat together on Monday.', ['visit 2025-07-14 ESP,MAR,PRT']],
+    // both sides of a meeting are no list of agents
+    ['The presidents of Kenya and Tanzania held talks in Arusha on Monday.', ['meeting 2025-07-14 KEN,TZA']],
+  ])('stays one event: %s', (body, expected) => {
+    const events = extract(body);
+    expect(events.map(brief).sort()).toEqual(expected);
+    expect(events.some((e) => rulesOf(e).includes('events.context.distributive.bilateral'))).toBe(false);
+  });
+});
+
+describe('talks held with each of several counterparts are one event each (events.context.separateActs.each)', () => {
+  it('"met each of them": one meeting per counterpart', () => {
+    const events = extract('The Saudi foreign minister held talks on Sunday with his Egyptian and Jordanian counterparts, meeting each of them in Riyadh.');
+    expect(events.map(brief).sort()).toEqual(['meeting 2025-07-13 EGY,SAU', 'meeting 2025-07-13 JOR,SAU']);
+    for (const e of events) expect(rulesOf(e)).toContain('events.context.separateActs.each');
+  });
+  it('"each other" is no such word', () => {
+    const events = extract('The Saudi foreign minister held talks on Sunday with his Egyptian and Jordanian counterparts, who thanked each other for their support.');
+    expect(events.map(brief).sort()).toEqual(['meeting 2025-07-13 EGY,JOR,SAU']);
+  });
+});
