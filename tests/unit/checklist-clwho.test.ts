@@ -49,8 +49,8 @@ const FLOORS: Record<string, number> = {
   'place-demonym-not-party': 13,
   'place-hit-party': 10,
   'direction-incursion': 3,
-  'name-not-party': 4,
-  'role-party-kept': 6,
+  'name-not-party': 11,
+  'role-party-kept': 7,
 };
 
 const family: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

@@ -131,6 +131,7 @@ export class SentenceAnalyzer {
       gaz: this.gaz,
       published: state.published,
       datelineState: () => this.datelineCountry(state),
+      homeState: () => this.homeCountry(state),
       hasCue: (cues) => state.hasCue(cues),
     };
     for (const pass of MENTION_PASSES) pass.run(mctx);

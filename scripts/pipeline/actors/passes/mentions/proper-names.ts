@@ -6,7 +6,8 @@
  *  - `actors.mentions.clock`: a clock's time zone ("at 16:43 Moscow time").
  *  - `actors.mentions.dateline-chain`: every place of a dateline naming several ("MOSCOW/SEOUL -").
  *  - `actors.mentions.generic-institution`: a body name several states use ("the Foreign Office") names the state a
- *    word beside it qualifies, else the dateline's state, else its usual state when the document names it, else none.
+ *    word beside it qualifies, else the dateline's state, else its usual state when the document names it, else the
+ *    state the headline names first, else its usual state.
  */
 import context from '../../../../data/actor-context.json';
 import type { Found } from '../../analyze.ts';
@@ -170,7 +171,10 @@ export const genericInstitutions: MentionPass = {
       const after = prep === 'of' || prep === 'in' ? (stateAt(ctx, f.last + 2) ?? (ctx.tokens[f.last + 2]?.norm === 'the' ? stateAt(ctx, f.last + 3) : undefined)) : undefined;
       const usual = f.payload.country;
       const cues = usual ? GENERIC_INSTITUTIONS.usualCues.get(usual) : undefined;
-      const country = after ?? ctx.datelineState?.() ?? (usual && cues && ctx.hasCue?.(cues) ? usual : undefined);
+      const country = after ?? ctx.datelineState?.() ?? (usual && cues && ctx.hasCue?.(cues) ? usual : undefined) ?? ctx.homeState?.() ?? usual;
+      if (country === usual) continue;
+      // The trace step that adds the state names this rule (actors.scope.clause reads `rule`).
+      f.rule = GENERIC_INSTITUTIONS.id;
       if (country) f.m.country = country;
       else delete f.m.country;
     }
