@@ -192,8 +192,9 @@ export interface ActorMention {
   /** True for a reporting attribution ("according to Xinhua", "Russia's TASS reported"): never a party. */
   attribution?: boolean;
   /** Why a state word is not a party: 'modifier' ("Iran-backed", "Yemen's Houthis"), 'collective' ("Ukraine's allies"),
-   *  'aside' (inside an apposition: "China, an ally of Moscow, said"). */
-  nonParty?: 'modifier' | 'collective' | 'aside';
+   *  'aside' (inside an apposition: "China, an ally of Moscow, said"), 'name' (inside a proper name: "the Vienna
+   *  Convention"), 'clock' (a time zone: "16:43 Moscow time"). */
+  nonParty?: 'modifier' | 'collective' | 'aside' | 'name' | 'clock';
   /** True when the state is what an event is about ("met to discuss Ukraine"), not who takes part in a meeting. */
   topic?: boolean;
   /** True for the state on the receiving end of an act a statement is about ("condemned Israel's attack on Iran"). */

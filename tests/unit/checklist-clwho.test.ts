@@ -52,6 +52,8 @@ const FLOORS: Record<string, number> = {
   'coordinated-agents-split': 9,
   'coordinated-partners-split': 3,
   'coordinated-list-joint': 7,
+  'name-not-party': 11,
+  'role-party-kept': 7,
 };
 
 const family: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

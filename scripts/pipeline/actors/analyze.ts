@@ -123,7 +123,17 @@ export class SentenceAnalyzer {
     if (found.length === 0) return { tokens, found, collectives };
     sortInPlace(found, inTextOrder);
 
-    const mctx: MentionContext = { tokens, found, byFirst: [], words: this.words, gaz: this.gaz, published: state.published };
+    const mctx: MentionContext = {
+      tokens,
+      found,
+      byFirst: [],
+      words: this.words,
+      gaz: this.gaz,
+      published: state.published,
+      datelineState: () => this.datelineCountry(state),
+      homeState: () => this.homeCountry(state),
+      hasCue: (cues) => state.hasCue(cues),
+    };
     for (const pass of MENTION_PASSES) pass.run(mctx);
     found = mctx.found;
     const byFirst = mctx.byFirst;
@@ -152,6 +162,22 @@ export class SentenceAnalyzer {
       if (home) break;
     }
     state.facts.set('home', home);
+    return home || undefined;
+  }
+
+  /** The state of the document's dateline place, if it names one (actors.mentions.generic-institution). Cached. */
+  datelineCountry(state: DocState): string | undefined {
+    const cached = state.facts.get('dateline-state');
+    if (cached !== undefined) return cached === '' ? undefined : String(cached);
+    let home = '';
+    for (const mt of this.gaz.trie.scan(tokenize(state.datelinePlace ?? ''))) {
+      const p = mt.entries[0]!;
+      if (STATE_PAYLOADS.has(p.kind) && p.country) {
+        home = p.country;
+        break;
+      }
+    }
+    state.facts.set('dateline-state', home);
     return home || undefined;
   }
 
@@ -196,6 +222,12 @@ export class SentenceAnalyzer {
           for (let k = first; k <= last; k++) covered[k] = 0;
           continue;
         }
+        // "Mohammed bin Abdulrahman bin Saad": a listed name carried on by a name particle into a name that is none
+        // of the person's own is another person's (actors.mention.person-in-longer-name).
+        if (this.particleCarriesOn(p.person, tokens, first, last)) {
+          for (let k = first; k <= last; k++) covered[k] = 0;
+          continue;
+        }
         return this.personFound(p.person, tokens, first, last, state);
       }
       const mk = KIND_OF[p.kind];
@@ -212,6 +244,21 @@ export class SentenceAnalyzer {
       return f;
     }
     return undefined;
+  }
+
+  /**
+   * True when a spaced name particle and a capitalised word follow a listed full name ("Mohammed bin Abdulrahman bin
+   * Saad") and none of the person's own names goes on that way ("Faisal bin Farhan Al Saud" does): the words are part
+   * of a longer name, another person's (rule actors.mention.person-in-longer-name).
+   */
+  private particleCarriesOn(idx: number, tokens: Token[], first: number, last: number): boolean {
+    const particle = tokens[last + 1];
+    const word = tokens[last + 2];
+    if (!particle || !word || !/^\p{Ll}+$/u.test(particle.raw) || !this.words.nameParticles.spaced.has(particle.norm)) return false;
+    if (!isWord(word) || !isCapitalized(word.raw) || particle.start === tokens[last]!.end) return false;
+    const person = this.gaz.people[idx]!;
+    const said = normName(tokens.slice(first, last + 3).map((t) => t.raw).join(' '));
+    return ![person.name, ...(person.aliases ?? [])].some((n) => normName(n).startsWith(said));
   }
 
   /** Which known person a short name ("Xi", "Lavrov", "Kim") stands for, if any. */

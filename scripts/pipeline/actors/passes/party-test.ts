@@ -32,6 +32,8 @@ export function exclusion(f: Found, type: EventType, dest?: Found): Exclusion | 
   if (m.nonParty === 'modifier') return { rule: 'actors.mentions.modifier', why: `modifier '${m.text}'` };
   if (m.nonParty === 'collective') return { rule: 'actors.mentions.modifier', why: `'${m.text}' names a group around the state` };
   if (m.nonParty === 'aside') return { rule: 'actors.mentions.aside', why: `named in an apposition '${m.text}'` };
+  if (m.nonParty === 'name') return { rule: 'actors.mentions.in-name', why: `inside the proper name around '${m.text}'` };
+  if (m.nonParty === 'clock') return { rule: 'actors.mentions.clock', why: `time zone '${m.text} time'` };
   if (m.kind === 'role' && !f.actor) return { rule: 'actors.role-without-person', why: m.text };
   // "the Ukraine war" is a topic; in a military act or an agreement the named state may well be a side.
   if (f.qualifier && type !== 'military' && type !== 'agreement') return { rule: 'actors.mentions.qualifier', why: `topic modifier '${m.text}'` };

@@ -19,6 +19,12 @@ export interface MentionContext {
   gaz: Gazetteer;
   /** The document's publication day (YYYY-MM-DD), for data that holds from a day on. */
   published?: string;
+  /** The state of the document's dateline, if any (actors.mentions.generic-institution). */
+  datelineState?: () => string | undefined;
+  /** The document's own state: its dateline's, else the first its headline names (actors.mentions.generic-institution). */
+  homeState?: () => string | undefined;
+  /** True when the document names one of the cue words (actors.mentions.generic-institution). */
+  hasCue?: (cues: string[]) => boolean;
 }
 
 export interface MentionPass {
