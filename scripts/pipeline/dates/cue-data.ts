@@ -122,6 +122,11 @@ export const DAY_OVER_PERIOD = {
   words: new RegExp(raw.dayOverPeriod.words, 'iu'),
   skipTypes: new Set<EventType>(raw.dayOverPeriod.skipTypes as EventType[]),
 };
+/** "Earlier, on March 31 this year, ... paid a visit": a day of the act's own clause inside the vague period it names (dates.select.day-in-period). */
+export const DAY_IN_PERIOD = {
+  id: raw.dayInPeriod.id as string,
+  skipTypes: new Set<EventType>(raw.dayInPeriod.skipTypes as EventType[]),
+};
 /** "asked the ambassador to leave on February 7": a future day in a directive's to-infinitive is a deadline (dates.select.deadline-complement). */
 export const DEADLINE_COMPLEMENT = {
   id: raw.deadlineComplement.id as string,
