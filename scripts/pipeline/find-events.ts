@@ -579,6 +579,11 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
           c.trace?.push({ stage: 'events', rule: 'events.context.repeatedNoun', action: 'kept: a day of its own', detail: 'a calendar day with its year in the act\'s own phrase: another act of the same kind' });
           return true;
         }
+        if (REPEATED_NOUN_CALENDAR_DAY.re.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start))) {
+          c.needsOwnDate = true;
+          c.trace?.push({ stage: 'events', rule: REPEATED_NOUN_CALENDAR_DAY.id, action: 'kept: a day of its own', detail: 'an explicit calendar day in the act\'s own clause: another act of the same kind, dated background' });
+          return true;
+        }
         dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
         return false;
       }
@@ -1134,6 +1139,8 @@ const DATED_NOUN_POST = patternRule('datedNounPostModifier');
 const ADJUNCT_DATED_NOUN = patternRule('adjunctDatedNoun');
 /** "arrived in Cairo on Wednesday, marking his first visit since 2012": an explicit day of the clause beats a background cue (events.context.ownDayOverBackground). */
 const OWN_DAY_OVER_BACKGROUND = patternRule('ownDayOverBackground');
+/** "was last in Kenya on December 9, 2020, on an official visit": a calendar day in an act noun's clause makes it another act (events.context.repeatedNounCalendarDay). */
+const REPEATED_NOUN_CALENDAR_DAY = patternRule('repeatedNounCalendarDay');
 /** A past participle ending the trigger: "the accord signed", "a meeting held" (events.context.toldAsPast.participle). */
 const PARTICIPLE_END = patternRule('pastParticipleEnd');
 /** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday" (events.context.toldAsPast.after). */
