@@ -93,6 +93,8 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   const docActors = actors.forDocument(seg);
   const countryName = (iso3: string) => actors.countryName(iso3);
   const previous: NonNullable<DateContext['previous']> = [];
+  // Acts dated by their own words, dated background included (dates.resolver.dated-frame).
+  const frames: NonNullable<DateContext['frames']> = [];
   const events: ExtractedEvent[] = [];
   // Every kept report with its sentence, for finding the act a later sentence tells again (events/retelling.ts).
   const told: Told[] = [];
@@ -130,6 +132,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         following: laterBody(seg.sentences, at),
         // "That day", "the same day": the day the sentences just before state (dates.frame.preceding-day).
         earlier: earlierBody(seg.sentences, at),
+        frames,
       });
       const steps = (): Trace => [...own, ...traceOf(when), ...traceOf(who)];
       if (when.date === null) {
@@ -242,6 +245,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         told.push({ event: ev, sentence: at });
       }
       // Background is not an anchor for "hours after" in later sentences: those follow the news.
+      if (when.precision === 'day' && ownDay(when, candidate.clause)) frames.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, sentence: sentence.index, background: candidate.needsOwnDate === true });
       if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, evidence: when.evidence, sentence: sentence.index, paragraph: sentence.paragraph });
     }
   }

@@ -169,6 +169,11 @@ export interface DateContext {
    * day" refer to the last day they state (dates.frame.preceding-day).
    */
   earlier?: readonly Sentence[];
+  /**
+   * Acts told so far whose day came from their own words, dated background included (`background`):
+   * "during that visit" places an act inside one of them (dates.resolver.dated-frame).
+   */
+  frames?: { type: EventType; date: string; trigger: string; sentence: number; background: boolean }[];
 }
 
 export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'metonym' | 'institution' | 'media' | 'organization' | 'role';

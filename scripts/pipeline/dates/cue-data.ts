@@ -122,6 +122,8 @@ export const DAY_OVER_PERIOD = {
   words: new RegExp(raw.dayOverPeriod.words, 'iu'),
   skipTypes: new Set<EventType>(raw.dayOverPeriod.skipTypes as EventType[]),
 };
+/** "During that visit": inside an act dated by its own words a few sentences before (dates.resolver.dated-frame). */
+export const DATED_FRAME = { id: raw.datedFrame.id as string, sentencesBack: raw.datedFrame.sentencesBack as number };
 /** "Earlier, on March 31 this year, ... paid a visit": a day of the act's own clause inside the vague period it names (dates.select.day-in-period). */
 export const DAY_IN_PERIOD = {
   id: raw.dayInPeriod.id as string,
