@@ -174,6 +174,8 @@ export interface DateContext {
    * "during that visit" places an act inside one of them (dates.resolver.dated-frame).
    */
   frames?: { type: EventType; date: string; trigger: string; sentence: number; background: boolean }[];
+  /** Later sentences (by index) whose act is another state's: they give this act no day (dates.retelling.same-agent), with why. */
+  otherAgent?: ReadonlyMap<number, string>;
 }
 
 export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'metonym' | 'institution' | 'media' | 'organization' | 'role';
