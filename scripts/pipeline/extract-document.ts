@@ -282,7 +282,7 @@ function extractPass(
         told.push({ event: ev, sentence: at });
       }
       // Background is not an anchor for "hours after" in later sentences: those follow the news.
-      if (when.precision === 'day' && ownDay(when, candidate.clause)) frames.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, sentence: sentence.index, background: candidate.needsOwnDate === true });
+      if (when.precision === 'day' && ownDay(when, candidate.clause)) frames.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, sentence: sentence.index, background: candidate.needsOwnDate === true, evidence: when.evidence });
       if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, evidence: when.evidence, sentence: sentence.index, paragraph: sentence.paragraph });
     }
   }

@@ -173,7 +173,7 @@ export interface DateContext {
    * Acts told so far whose day came from their own words, dated background included (`background`):
    * "during that visit" places an act inside one of them (dates.resolver.dated-frame).
    */
-  frames?: { type: EventType; date: string; trigger: string; sentence: number; background: boolean }[];
+  frames?: { type: EventType; date: string; trigger: string; sentence: number; background: boolean; evidence: DateEvidence }[];
   /** Later sentences (by index) whose act is another state's: they give this act no day (dates.retelling.same-agent), with why. */
   otherAgent?: ReadonlyMap<number, string>;
 }

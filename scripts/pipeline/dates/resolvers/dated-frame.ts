@@ -16,7 +16,7 @@ import { chose, pass, type DateResolver } from './types.ts';
 
 export const datedFrameResolver: DateResolver = {
   id: DATED_FRAME.id,
-  resolve({ ctx, sentence, needsOwnDate, published }) {
+  resolve({ ctx, sentence, candidate, needsOwnDate, published }) {
     if (needsOwnDate) return pass('background needs a day of its own');
     const frames = ctx.frames ?? [];
     if (frames.length === 0) return pass('no act dated by its own words told before');
@@ -38,6 +38,17 @@ export const datedFrameResolver: DateResolver = {
         `date=${frame.date}: "${m[0]}" places the act inside "${frame.trigger}", dated by its own words${frame.background ? ' (dated background)' : ''}`,
       );
     }
-    return pass('no "during the visit"/"at that meeting" phrase');
+    // "Earlier, on March 31 this year, he paid a working visit ... He held a meeting with Rahmon.": the talks and deals told
+    // right after a visit dated by a calendar day that within-event and story-frame do not reach are its parts (visitParts).
+    const vp = DATED_FRAME.visitParts;
+    if (!vp.types.has(candidate.type)) return pass('no "during the visit"/"at that meeting" phrase');
+    const visit = frames[frames.length - 1]!;
+    if (visit.type !== 'visit' || visit.evidence !== 'explicit' || sentence.index - visit.sentence > vp.sentencesBack) return pass(`no "during the visit"/"at that meeting" phrase, and no visit dated by a calendar day just before (${vp.id})`);
+    const later = ctx.previous?.[ctx.previous.length - 1];
+    if (later?.sentence !== undefined && later.sentence > visit.sentence && later.evidence !== 'anchor') return pass(`an act dated otherwise ("${later.trigger}") was told after the visit (${vp.id})`);
+    const n = toDayNumber(visit.date);
+    const pub = toDayNumber(published)!;
+    if (n === null || n > pub || (!visit.background && pub - n <= vp.minDaysBefore)) return pass(`the visit told just before is news within reach of story-frame (${vp.id})`);
+    return chose({ date: visit.date, precision: 'day', evidence: 'anchor' }, `date=${visit.date}: a ${candidate.type} told right after the visit "${visit.trigger}", dated by a calendar day${visit.background ? ' (dated background)' : ''} (${vp.id})`);
   },
 };
