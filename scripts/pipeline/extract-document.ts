@@ -12,7 +12,7 @@ import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts
 import { DRILL_PARTICIPATION_RULE, PART_OF_TOLD_RULE, REFERRING_PAIR_RULE, REFERRING_PARTIES_RULE, drillOfParticipation, partOfTold, referredPair, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
 import { droppedEventTraces, findEvents } from './find-events.ts';
 import { OTHER_AGENT, otherAgentDays, sentenceAt, type AgentsAt, type DayFromElsewhere } from './dates/other-agent.ts';
-import { LEAD_SUMMARY } from './dates/cue-data.ts';
+import { DATED_FRAME, LEAD_SUMMARY } from './dates/cue-data.ts';
 import { makeTitle, type TitleNote } from './title.ts';
 import { PASSIVE_ACTED_ON_RULE, passiveSides } from './passive-act.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -282,7 +282,16 @@ function extractPass(
         told.push({ event: ev, sentence: at });
       }
       // Background is not an anchor for "hours after" in later sentences: those follow the news.
-      if (when.precision === 'day' && ownDay(when, candidate.clause)) frames.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, sentence: sentence.index, background: candidate.needsOwnDate === true, evidence: when.evidence });
+      if (when.precision === 'day' && ownDay(when, candidate.clause))
+        frames.push({
+          type: candidate.type,
+          date: anchorDay,
+          trigger: candidate.trigger.text,
+          sentence: sentence.index,
+          background: candidate.needsOwnDate === true,
+          evidence: when.evidence,
+          retrospective: candidate.needsOwnDate === true || DATED_FRAME.visitParts.retrospective.test(sentence.text),
+        });
       if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, evidence: when.evidence, sentence: sentence.index, paragraph: sentence.paragraph });
     }
   }

@@ -928,7 +928,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         // "had signed the accord during his Oct. 20 visit to Australia": the dated act of its adjunct dates it.
         candidate.needsOwnDate = true;
         candidate.trace!.push({ stage: 'events', rule: ADJUNCT_DATED_NOUN.id, action: 'needsOwnDate', detail: 'a background act in an adjunct act noun with its own calendar day' });
-      } else if (pick.modality === 'background' && OWN_DAY_OVER_BACKGROUND.re.test(text.slice(clause.start, clause.end))) {
+      } else if (pick.modality === 'background' && pick.match.rule.form === 'verb' && OWN_DAY_OVER_BACKGROUND.re.test(text.slice(clause.start, clause.end))) {
         // "arrived in Cairo on Wednesday, marking his first visit since 2012": the clause's explicit day dates it.
         candidate.needsOwnDate = true;
         candidate.trace!.push({ stage: 'events', rule: OWN_DAY_OVER_BACKGROUND.id, action: 'needsOwnDate', detail: 'a background cue, but an explicit day in the act\'s own clause' });

@@ -171,9 +171,10 @@ export interface DateContext {
   earlier?: readonly Sentence[];
   /**
    * Acts told so far whose day came from their own words, dated background included (`background`):
-   * "during that visit" places an act inside one of them (dates.resolver.dated-frame).
+   * "during that visit" places an act inside one of them (dates.resolver.dated-frame). `retrospective`: told as a
+   * look back (background, or a sentence opening "Earlier,").
    */
-  frames?: { type: EventType; date: string; trigger: string; sentence: number; background: boolean; evidence: DateEvidence }[];
+  frames?: { type: EventType; date: string; trigger: string; sentence: number; background: boolean; evidence: DateEvidence; retrospective: boolean }[];
   /** Later sentences (by index) whose act is another state's: they give this act no day (dates.retelling.same-agent), with why. */
   otherAgent?: ReadonlyMap<number, string>;
 }

@@ -132,6 +132,8 @@ export const DATED_FRAME = {
     types: new Set<EventType>(raw.datedFrame.visitParts.types as EventType[]),
     sentencesBack: raw.datedFrame.visitParts.sentencesBack as number,
     minDaysBefore: raw.datedFrame.visitParts.minDaysBeforePublication as number,
+    /** "Earlier, on March 31 ...": a sentence that opens looking back. */
+    retrospective: new RegExp(raw.datedFrame.visitParts.retrospective as string, 'iu'),
   },
 };
 /** "Earlier, on March 31 this year, ... paid a visit": a day of the act's own clause inside the vague period it names (dates.select.day-in-period). */

@@ -43,7 +43,7 @@ export const datedFrameResolver: DateResolver = {
     const vp = DATED_FRAME.visitParts;
     if (!vp.types.has(candidate.type)) return pass('no "during the visit"/"at that meeting" phrase');
     const visit = frames[frames.length - 1]!;
-    if (visit.type !== 'visit' || visit.evidence !== 'explicit' || sentence.index - visit.sentence > vp.sentencesBack) return pass(`no "during the visit"/"at that meeting" phrase, and no visit dated by a calendar day just before (${vp.id})`);
+    if (visit.type !== 'visit' || visit.evidence !== 'explicit' || !visit.retrospective || sentence.index - visit.sentence > vp.sentencesBack) return pass(`no "during the visit"/"at that meeting" phrase, and no visit told as a look back with a calendar day just before (${vp.id})`);
     const later = ctx.previous?.[ctx.previous.length - 1];
     if (later?.sentence !== undefined && later.sentence > visit.sentence && later.evidence !== 'anchor') return pass(`an act dated otherwise ("${later.trigger}") was told after the visit (${vp.id})`);
     const n = toDayNumber(visit.date);
