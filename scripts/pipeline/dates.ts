@@ -19,7 +19,7 @@ import type { DateContext, DateResolution, EventCandidate, EventType, Sentence }
 import { extractCues, repickDay, type AnchorCue, type DateCue, type DayCue, type DeadlineCue, type SpanCue } from './dates/cues.ts';
 import { addDays, toDayNumber } from './dates/day-math.ts';
 import { nearestCue } from './dates/select.ts';
-import { DAY_OVER_PERIOD, DEADLINE_COMPLEMENT, EFFECTIVE_DAY } from './dates/cue-data.ts';
+import { DAY_IN_PERIOD, DAY_OVER_PERIOD, DEADLINE_COMPLEMENT, EFFECTIVE_DAY } from './dates/cue-data.ts';
 import { deadlineDay } from './dates/deadline-day.ts';
 import { isEffectiveDay } from './dates/effective.ts';
 import { DATE_RESOLVERS, type DateInput, type DateResolver } from './dates/resolvers/index.ts';
@@ -58,15 +58,28 @@ export function prepare(sentence: Sentence, candidate: EventCandidate, ctx: Date
   let own = nearestCue(sentence.text, ownKinds, trigger, clause, anchors);
   // "recently concluded a visit to Laos on 25-26 March": a day of the act's own clause beats a vague period (dates.select.day-over-period).
   let overPeriod: SpanCue | undefined;
+  let overPeriodRule: string | undefined;
   if (own?.kind === 'span' && !own.future && !DAY_OVER_PERIOD.skipTypes.has(candidate.type) && DAY_OVER_PERIOD.words.test(own.text)) {
     const day = nearestCue(sentence.text, ownKinds.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext), trigger, clause, anchors);
     if (day && day.start >= clause.start && day.end <= clause.end && toDayNumber(day.date)! <= toDayNumber(ctx.published)!) {
       overPeriod = own;
+      overPeriodRule = DAY_OVER_PERIOD.id;
+      own = day;
+    }
+  }
+  // "Earlier, on March 31 this year, ... paid a visit": a day of the clause inside the period it names (dates.select.day-in-period).
+  if (own?.kind === 'span' && !own.future && own.range && !DAY_IN_PERIOD.skipTypes.has(candidate.type)) {
+    const { from, to } = own.range;
+    const inside = ownKinds.filter((c): c is DayCue => c.kind === 'day' && !c.futureContext && c.date >= from && c.date <= to && c.start >= clause.start && c.end <= clause.end);
+    const day = nearestCue(sentence.text, inside, trigger, clause, anchors);
+    if (day && toDayNumber(day.date)! <= toDayNumber(ctx.published)!) {
+      overPeriod = own;
+      overPeriodRule = DAY_IN_PERIOD.id;
       own = day;
     }
   }
   const needsOwnDate = (candidate as MaybeBackground).needsOwnDate === true || candidate.modality === 'background';
-  return { sentence, candidate, ctx, published: ctx.published, story, cues, trigger, clause, anchors, days, own, needsOwnDate, setAside, deadlineDays, ...(overPeriod ? { overPeriod } : {}) };
+  return { sentence, candidate, ctx, published: ctx.published, story, cues, trigger, clause, anchors, days, own, needsOwnDate, setAside, deadlineDays, ...(overPeriod ? { overPeriod, overPeriodRule } : {}) };
 }
 
 /** Step 2: the first resolver of `resolvers` that resolves, with the trace of every step. */

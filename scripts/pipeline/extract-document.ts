@@ -11,6 +11,8 @@ import { tripOfMeeting } from './events/trip-of-meeting.ts';
 import { isUndatedSpeech, UNDATED_SPEECH_RULE } from './events/undated-speech.ts';
 import { DRILL_PARTICIPATION_RULE, PART_OF_TOLD_RULE, REFERRING_PAIR_RULE, REFERRING_PARTIES_RULE, drillOfParticipation, partOfTold, referredPair, referredParties, retellingOf, toldAs, type Retelling, type Told } from './events/retelling.ts';
 import { droppedEventTraces, findEvents } from './find-events.ts';
+import { OTHER_AGENT, otherAgentDays, sentenceAt, type AgentsAt, type DayFromElsewhere } from './dates/other-agent.ts';
+import { DATED_FRAME, LEAD_SUMMARY } from './dates/cue-data.ts';
 import { makeTitle, type TitleNote } from './title.ts';
 import { PASSIVE_ACTED_ON_RULE, passiveSides } from './passive-act.ts';
 import type { Trace, TraceStep } from './trace.ts';
@@ -87,12 +89,38 @@ function ownDay(when: DateResolution, clause: Span): boolean {
 }
 
 export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, opts: ExtractOptions = {}): DocumentExtraction {
+  // An act dated from a later sentence whose act is another state's is read again without that day (dates/other-agent.ts).
+  let barred: Map<string, Map<number, string>> | undefined;
+  for (let pass = 1; ; pass++) {
+    const read = extractPass(seg, actors, opts, barred);
+    const more = pass < OTHER_AGENT.maxPasses ? otherAgentDays(read.checks, read.agentsAt, barred) : undefined;
+    if (!more) return read.result;
+    barred = more;
+  }
+}
+
+/** A candidate's key across readings of one document: its sentence, trigger and type. */
+const LEAD_SUMMARY_ID = LEAD_SUMMARY.id;
+
+const candidateKey = (sentence: Sentence, c: { trigger: Span; type: EventType }): string => `${sentence.index}:${c.trigger.start}:${c.type}`;
+
+function extractPass(
+  seg: SegmentedDocument,
+  actors: ActorResolver,
+  opts: ExtractOptions,
+  barred: ReadonlyMap<string, ReadonlyMap<number, string>> | undefined,
+): { result: DocumentExtraction; checks: DayFromElsewhere[]; agentsAt: Map<number, AgentsAt[]> } {
   const tracing = opts.trace === true;
   const droppedTraces: Trace[] = [];
   const { doc } = seg;
   const docActors = actors.forDocument(seg);
   const countryName = (iso3: string) => actors.countryName(iso3);
   const previous: NonNullable<DateContext['previous']> = [];
+  // Acts dated from another sentence, and every candidate's acting states by sentence (dates/other-agent.ts).
+  const checks: DayFromElsewhere[] = [];
+  const agentsAt = new Map<number, AgentsAt[]>();
+  // Acts dated by their own words, dated background included (dates.resolver.dated-frame).
+  const frames: NonNullable<DateContext['frames']> = [];
   const events: ExtractedEvent[] = [];
   // Every kept report with its sentence, for finding the act a later sentence tells again (events/retelling.ts).
   const told: Told[] = [];
@@ -117,6 +145,11 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
     for (const candidate of candidates) {
       const who = docActors.resolve(sentence, candidate);
       const own = candidate.trace ?? [];
+      const key = candidateKey(sentence, candidate);
+      const agentList = agentsAt.get(sentence.index) ?? [];
+      agentList.push({ start: candidate.trigger.start, end: candidate.trigger.end, type: candidate.type, agents: who.agents ?? [] });
+      agentsAt.set(sentence.index, agentList);
+      const otherAgent = barred?.get(key);
       if (!HAPPENED.has(candidate.modality) && !candidate.needsOwnDate) {
         drop(candidate.modality, () => [...own]);
         continue;
@@ -130,7 +163,14 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         following: laterBody(seg.sentences, at),
         // "That day", "the same day": the day the sentences just before state (dates.frame.preceding-day).
         earlier: earlierBody(seg.sentences, at),
+        frames,
+        ...(otherAgent ? { otherAgent } : {}),
       });
+      const decidedBy = when.trace?.[when.trace.length - 1]?.rule;
+      if (decidedBy && OTHER_AGENT.rules.has(decidedBy) && who.agents && who.agents.length > 0) {
+        const from = decidedBy === LEAD_SUMMARY_ID ? laterBody(seg.sentences, at)[0]?.index : when.cue ? sentenceAt(seg.sentences, when.cue.start) : undefined;
+        if (from !== undefined && from !== sentence.index) checks.push({ key, agents: who.agents, sentence: from, at: decidedBy === LEAD_SUMMARY_ID ? undefined : when.cue?.start });
+      }
       const steps = (): Trace => [...own, ...traceOf(when), ...traceOf(who)];
       if (when.date === null) {
         drop('no knowable day', steps);
@@ -242,6 +282,16 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
         told.push({ event: ev, sentence: at });
       }
       // Background is not an anchor for "hours after" in later sentences: those follow the news.
+      if (when.precision === 'day' && ownDay(when, candidate.clause))
+        frames.push({
+          type: candidate.type,
+          date: anchorDay,
+          trigger: candidate.trigger.text,
+          sentence: sentence.index,
+          background: candidate.needsOwnDate === true,
+          evidence: when.evidence,
+          retrospective: candidate.needsOwnDate === true || DATED_FRAME.visitParts.retrospective.test(sentence.text),
+        });
       if (!candidate.needsOwnDate) previous.push({ type: candidate.type, date: anchorDay, trigger: candidate.trigger.text, evidence: when.evidence, sentence: sentence.index, paragraph: sentence.paragraph });
     }
   }
@@ -257,7 +307,7 @@ export function extractDocument(seg: SegmentedDocument, actors: ActorResolver, o
   if (trip) kept.push(trip);
   // Candidates the events stage itself dropped (context rules, clause filters), each with the rule that dropped it.
   if (tracing) droppedTraces.push(...droppedEventTraces(seg));
-  return tracing ? { events: kept, dropped, droppedTraces } : { events: kept, dropped };
+  return { result: tracing ? { events: kept, dropped, droppedTraces } : { events: kept, dropped }, checks, agentsAt };
 }
 
 /**

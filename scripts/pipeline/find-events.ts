@@ -579,6 +579,11 @@ function readDocument(seg: SegmentedDocument): Map<number, EventCandidate[]> {
           c.trace?.push({ stage: 'events', rule: 'events.context.repeatedNoun', action: 'kept: a day of its own', detail: 'a calendar day with its year in the act\'s own phrase: another act of the same kind' });
           return true;
         }
+        if (REPEATED_NOUN_CALENDAR_DAY.re.test(sentence.text.slice(c.clause.start - sentence.start, c.clause.end - sentence.start))) {
+          c.needsOwnDate = true;
+          c.trace?.push({ stage: 'events', rule: REPEATED_NOUN_CALENDAR_DAY.id, action: 'kept: a day of its own', detail: 'an explicit calendar day in the act\'s own clause: another act of the same kind, dated background' });
+          return true;
+        }
         dropTrace(sink, c.trace, 'events.context.repeatedNoun', `dropped: a ${c.type} told in the sentences just before`);
         return false;
       }
@@ -923,6 +928,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         // "had signed the accord during his Oct. 20 visit to Australia": the dated act of its adjunct dates it.
         candidate.needsOwnDate = true;
         candidate.trace!.push({ stage: 'events', rule: ADJUNCT_DATED_NOUN.id, action: 'needsOwnDate', detail: 'a background act in an adjunct act noun with its own calendar day' });
+      } else if (pick.modality === 'background' && pick.match.rule.form === 'verb' && OWN_DAY_OVER_BACKGROUND.re.test(text.slice(clause.start, clause.end))) {
+        // "arrived in Cairo on Wednesday, marking his first visit since 2012": the clause's explicit day dates it.
+        candidate.needsOwnDate = true;
+        candidate.trace!.push({ stage: 'events', rule: OWN_DAY_OVER_BACKGROUND.id, action: 'needsOwnDate', detail: 'a background cue, but an explicit day in the act\'s own clause' });
       }
       const coordinated = coordinatedActs(text, clause, main, pick.match, modalityAt);
       if (coordinated.length) {
@@ -1128,6 +1137,10 @@ function ownWeekdayPhrase(text: string, clause: ClauseSpan, m: TriggerMatch): Cl
 const DATED_NOUN_POST = patternRule('datedNounPostModifier');
 /** "had signed the accord during his Oct. 20 visit": a background act dated by the act noun of its adjunct (events.context.datedBackground.adjunct). */
 const ADJUNCT_DATED_NOUN = patternRule('adjunctDatedNoun');
+/** "arrived in Cairo on Wednesday, marking his first visit since 2012": an explicit day of the clause beats a background cue (events.context.ownDayOverBackground). */
+const OWN_DAY_OVER_BACKGROUND = patternRule('ownDayOverBackground');
+/** "was last in Kenya on December 9, 2020, on an official visit": a calendar day in an act noun's clause makes it another act (events.context.repeatedNounCalendarDay). */
+const REPEATED_NOUN_CALENDAR_DAY = patternRule('repeatedNounCalendarDay');
 /** A past participle ending the trigger: "the accord signed", "a meeting held" (events.context.toldAsPast.participle). */
 const PARTICIPLE_END = patternRule('pastParticipleEnd');
 /** "after", "following", "follows", "followed" before the act: "after a bilateral meeting ... on Friday" (events.context.toldAsPast.after). */

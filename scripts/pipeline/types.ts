@@ -169,6 +169,14 @@ export interface DateContext {
    * day" refer to the last day they state (dates.frame.preceding-day).
    */
   earlier?: readonly Sentence[];
+  /**
+   * Acts told so far whose day came from their own words, dated background included (`background`):
+   * "during that visit" places an act inside one of them (dates.resolver.dated-frame). `retrospective`: told as a
+   * look back (background, or a sentence opening "Earlier,").
+   */
+  frames?: { type: EventType; date: string; trigger: string; sentence: number; background: boolean; evidence: DateEvidence; retrospective: boolean }[];
+  /** Later sentences (by index) whose act is another state's: they give this act no day (dates.retelling.same-agent), with why. */
+  otherAgent?: ReadonlyMap<number, string>;
 }
 
 export type MentionKind = 'person' | 'country' | 'demonym' | 'capital' | 'metonym' | 'institution' | 'media' | 'organization' | 'role';

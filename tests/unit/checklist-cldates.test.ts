@@ -46,6 +46,8 @@ const FLOORS: Record<string, number> = {
   'done-and-planned-mix': 1,
   'quoted-deixis': 1,
   'present-state-lead': 1,
+  'dated-act-beats-filters': 1,
+  'same-account-day': 0.88,
 };
 
 const FAMILY: Record<string, string> = { meeting: 'encounter', visit: 'encounter', statement: 'verbal', accusation: 'verbal' };

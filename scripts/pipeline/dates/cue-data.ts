@@ -122,6 +122,25 @@ export const DAY_OVER_PERIOD = {
   words: new RegExp(raw.dayOverPeriod.words, 'iu'),
   skipTypes: new Set<EventType>(raw.dayOverPeriod.skipTypes as EventType[]),
 };
+/** "During that visit": inside an act dated by its own words a few sentences before (dates.resolver.dated-frame). */
+export const DATED_FRAME = {
+  id: raw.datedFrame.id as string,
+  sentencesBack: raw.datedFrame.sentencesBack as number,
+  /** The talks and deals told right after a visit dated by a calendar day are its parts (dates.resolver.dated-frame.visit-parts). */
+  visitParts: {
+    id: raw.datedFrame.visitParts.id as string,
+    types: new Set<EventType>(raw.datedFrame.visitParts.types as EventType[]),
+    sentencesBack: raw.datedFrame.visitParts.sentencesBack as number,
+    minDaysBefore: raw.datedFrame.visitParts.minDaysBeforePublication as number,
+    /** "Earlier, on March 31 ...": a sentence that opens looking back. */
+    retrospective: new RegExp(raw.datedFrame.visitParts.retrospective as string, 'iu'),
+  },
+};
+/** "Earlier, on March 31 this year, ... paid a visit": a day of the act's own clause inside the vague period it names (dates.select.day-in-period). */
+export const DAY_IN_PERIOD = {
+  id: raw.dayInPeriod.id as string,
+  skipTypes: new Set<EventType>(raw.dayInPeriod.skipTypes as EventType[]),
+};
 /** "asked the ambassador to leave on February 7": a future day in a directive's to-infinitive is a deadline (dates.select.deadline-complement). */
 export const DEADLINE_COMPLEMENT = {
   id: raw.deadlineComplement.id as string,

@@ -11,6 +11,9 @@
  *   3. anchor: only without an own cue, "hours after X" dates the event from X.
  *   3a. document-dated: "..., the ministry said in a note dated Tuesday": the act took effect in the document, on its
  *      day; with no cue of its own, before every bridge to other events and every default.
+ *   3a'. dated-frame: "During that visit, ..." inside an act dated by its own words a few sentences before that
+ *      is dated background or lies long before publication (within-event's reach ends there); before
+ *      within-event, which it leaves every news act shortly before publication.
  *   3b. within-event: "during the talks", "At the event": the act happened inside an event told
  *      before, on its day; an explicit bridging reference, stronger than any carried or default day.
  *   3c. readout: a statement naming "the call"/"the talks" told before reports on it, on its day;
@@ -50,6 +53,7 @@ import { anchorResolver } from './anchor.ts';
 import { bareYearResolver } from './bare-year.ts';
 import { carriedOpeningResolver } from './carried-opening.ts';
 import { continuedAccountResolver } from './continued-account.ts';
+import { datedFrameResolver } from './dated-frame.ts';
 import { documentDatedResolver } from './document-dated.ts';
 import { eveOfResolver } from './eve-of.ts';
 import { laterRetellingResolver } from './later-retelling.ts';
@@ -71,6 +75,7 @@ export const DATE_RESOLVERS: readonly DateResolver[] = [
   ownCueResolver,
   anchorResolver,
   documentDatedResolver,
+  datedFrameResolver,
   withinEventResolver,
   readoutResolver,
   carriedOpeningResolver,

@@ -15,6 +15,7 @@ import { addDays, toDayNumber } from '../day-math.ts';
 import { quoteOf, quoteRanges } from '../quotes.ts';
 import { gap, nearestCue } from '../select.ts';
 import { describe, fromDayCue } from './common.ts';
+import { OTHER_AGENT } from '../other-agent.ts';
 import { chose, pass, type DateInput, type DateResolver } from './types.ts';
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
@@ -186,7 +187,14 @@ export const laterRetellingResolver: DateResolver = {
     let answered: string | undefined;
     let unspoken: string | undefined;
     const ahead = following.slice(0, RETELLING.sentencesAhead) as Sentence[];
+    let other: string | undefined;
     for (const [i, s] of ahead.entries()) {
+      // "Latvia expelled two Russian diplomats on Tuesday": another state's like act is no retelling (dates.retelling.same-agent).
+      const barred = ctx.otherAgent?.get(s.index);
+      if (barred) {
+        other ??= barred;
+        continue;
+      }
       const { days, mention } = retoldIn(s, stems, typeWords, story, inReach, namesMedium);
       if (mention && RETELLING.priorAct.test(s.text.slice(Math.max(0, mention.at.start - 100), mention.at.start))) {
         answered ??= s.text.slice(mention.at.start, mention.at.end);
@@ -210,6 +218,7 @@ export const laterRetellingResolver: DateResolver = {
         return chose(res, `${describe(res)}: told again later as a dated noun ("${s.text.slice(cue.start, noun.end).trim()}", ${DATED_NOUN.id})`);
       }
     }
+    if (other) return pass(`the later act with a day is ${other} (${OTHER_AGENT.id})`);
     if (unspoken) return pass(`the later "${unspoken}" is inside a quotation whose speech day is not stated (${QUOTED_DEIXIS.id})`);
     return pass(answered ? `the later "${answered}" is the earlier act it answers ("followed", "came after", "in response to"), not the act told again` : 'no later sentence tells the act again with a day');
   },

@@ -11,6 +11,7 @@ import { extractCues, type DayCue } from '../cues.ts';
 import { toDayNumber } from '../day-math.ts';
 import { quoteOf, quoteRanges } from '../quotes.ts';
 import { chose, pass, type DateResolver } from './types.ts';
+import { OTHER_AGENT } from '../other-agent.ts';
 
 export const leadSummaryResolver: DateResolver = {
   id: LEAD_SUMMARY.id,
@@ -22,6 +23,8 @@ export const leadSummaryResolver: DateResolver = {
     if (presentStateLead(sentence.text)) return pass(`a present-state lead ("is now in") is dated by publication (${SAME_ACCOUNT.id} presentState)`);
     const next = ctx.following?.[0];
     if (!next) return pass('no sentence after the lead');
+    const barred = ctx.otherAgent?.get(next.index);
+    if (barred) return pass(`the sentence after the lead tells ${barred} (${OTHER_AGENT.id})`);
     const quotes = quoteRanges(next.text);
     const pub = toDayNumber(published)!;
     const day = extractCues(next.text, story).find((c): c is DayCue => c.kind === 'day' && !c.futureContext && !quoteOf(quotes, c));

@@ -60,7 +60,7 @@ export const ownCueResolver: DateResolver = {
     const rel = relativeClauses(sentence.text).find((r) => trigger.start >= r.start && trigger.end <= r.end);
     const viaNoun = rel && own.end <= rel.start && relativeOnDatedNoun(sentence.text, own, rel);
     const restated = own.kind === 'day' && own.restates ? ` (${APPOSITIVE_DAY.id}: "${own.restates}" restated as an explicit date)` : '';
-    const over = input.overPeriod ? ` (${DAY_OVER_PERIOD.id}: the day of the act's own clause, not "${input.overPeriod.text.trim()}")` : '';
+    const over = input.overPeriod ? ` (${input.overPeriodRule ?? DAY_OVER_PERIOD.id}: the day of the act's own clause, not "${input.overPeriod.text.trim()}")` : '';
     const dashed = own.kind === 'day' && own.dashRange ? ' (dates.cue.dash-range: a range of days written with a dash, read from its first day)' : '';
     return chose(res, `${describe(res)}: ${own.evidence} day${viaNoun ? ` (${DATED_NOUN.id}: the relative clause tells the act of the dated noun)` : ''}${restated}${dashed}${over}`);
   },

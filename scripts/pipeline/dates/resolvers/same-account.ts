@@ -50,6 +50,7 @@ export const sameAccountResolver: DateResolver = {
     const names = namesOf(sentence.text);
     const pub = toDayNumber(published)!;
     for (const s of names.size ? following.slice(0, SAME_ACCOUNT.sentencesAhead) : []) {
+      if (ctx.otherAgent?.has(s.index)) continue;
       const frame = SAME_ACCOUNT.frame.exec(s.text);
       if (!frame) continue;
       if (SAME_ACCOUNT.background.test(s.text)) continue;

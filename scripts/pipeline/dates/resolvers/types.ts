@@ -31,6 +31,8 @@ export interface DateInput {
   deadlineDays?: ReadonlyArray<{ cue: DayCue; day: string; own: boolean }>;
   /** The vague period ("recently") a day of the act's own clause won over (dates.select.day-over-period). */
   overPeriod?: SpanCue;
+  /** The rule that let the day win (dates.select.day-over-period or dates.select.day-in-period). */
+  overPeriodRule?: string;
 }
 
 /** A resolver's answer: the resolution and why, or a pass and why. */
