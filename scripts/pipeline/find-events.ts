@@ -271,6 +271,10 @@ const CIVILIAN_INTRUDER = patternRule('civilianIntruder');
 const INCURSION_RULES = new Set(['military.incursion', 'military.airspace']);
 /** "have arrived in Beijing for a meeting": several travellers gathering, no one visit (events.context.tripForTalks.plural). */
 const TRIP_FOR_TALKS_PLURAL = patternRule('tripForTalksPlural');
+/** Meeting rules told by a host receiving a guest: the guest's trip is a visit beside the meeting (events.context.hostedGuest). */
+const HOST_RULES: ReadonlySet<string> = new Set(rules.context.hostRules);
+/** "received X on the sidelines of the summit", "received the new ambassador": no visit of the guest (events.context.hostedGuest.block). */
+const HOSTED_GUEST_BLOCK = patternRule('hostedGuestBlock');
 /** Characters between a trip's trigger and the meeting it was for. */
 const PURPOSE_GAP = 90;
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
@@ -958,6 +962,30 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
             noun: false,
             locative: false,
           });
+        }
+        // "received Jordan's foreign minister in Ankara": a host receiving a guest tells the guest's trip (events.context.hostedGuest).
+        if (!trip && !tripWords && HOST_RULES.has(pick.match.rule.name)) {
+          const blocked = HOSTED_GUEST_BLOCK.re.exec(text.slice(clause.start, clause.end));
+          if (blocked) {
+            dropTrace(sink, [triggerStep(pick.match)], HOSTED_GUEST_BLOCK.id, 'no visit of the guest', `"${blocked[0]}"`);
+          } else {
+            out.push({
+              candidate: {
+                type: 'visit',
+                trigger: { ...candidate.trigger },
+                clause: { ...candidate.clause },
+                modality: pick.modality,
+                confidence: pick.match.rule.confidence * 0.9,
+                rule: `${pick.match.rule.name}(guest)`,
+                trace: [
+                  ...triggerTrace(pick.match, pick.modality, why.get(pick.match)),
+                  { stage: 'events', rule: 'events.context.hostedGuest', action: 'own event', detail: `the guest's trip told by the host: "${pick.match.text}"` },
+                ],
+              },
+              noun: false,
+              locative: false,
+            });
+          }
         }
         if (trip && tripModality && HAPPENED.has(tripModality)) {
           used.add(trip);
