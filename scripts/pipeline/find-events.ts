@@ -279,6 +279,8 @@ const REACTION_OBJECT_WINDOW = 120;
 const HOST_RULES: ReadonlySet<string> = new Set(rules.context.hostRules);
 /** "received X on the sidelines of the summit", "received the new ambassador": no visit of the guest (events.context.hostedGuest.block). */
 const HOSTED_GUEST_BLOCK = patternRule('hostedGuestBlock');
+/** "Qatar hosts Hamas": only a host's simple past tells the guest's trip (events.context.hostedGuest.past). */
+const HOSTED_GUEST_PAST = patternRule('hostedGuestPast');
 /** Characters between a trip's trigger and the meeting it was for. */
 const PURPOSE_GAP = 90;
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
@@ -976,7 +978,7 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
           });
         }
         // "received Jordan's foreign minister in Ankara": a host receiving a guest tells the guest's trip (events.context.hostedGuest).
-        if (!trip && !tripWords && HOST_RULES.has(pick.match.rule.name)) {
+        if (!trip && !tripWords && HOST_RULES.has(pick.match.rule.name) && HOSTED_GUEST_PAST.re.test(pick.match.text)) {
           const blocked = HOSTED_GUEST_BLOCK.re.exec(text.slice(clause.start, clause.end));
           if (blocked) {
             dropTrace(sink, [triggerStep(pick.match)], HOSTED_GUEST_BLOCK.id, 'no visit of the guest', `"${blocked[0]}"`);
