@@ -46,7 +46,8 @@ export function prepare(sentence: Sentence, candidate: EventCandidate, ctx: Date
   const days = cues.filter((c): c is DayCue => c.kind === 'day');
   const dayOrSpan = cues.filter((c): c is DayCue | SpanCue => c.kind === 'day' || (c.kind === 'span' && !c.weak));
   // A measure's effective day ("tariffs starting on Tuesday") is not the measure's own day.
-  const setAside = EFFECTIVE_DAY.types.has(candidate.type) ? dayOrSpan.filter((c) => isEffectiveDay(sentence.text, c)) : [];
+  // The measure taking effect is itself the act ("the ban took effect on Monday"): its day is kept.
+  const setAside = EFFECTIVE_DAY.types.has(candidate.type) && !EFFECTIVE_DAY.ownDayRules.has(candidate.rule) ? dayOrSpan.filter((c) => isEffectiveDay(sentence.text, c)) : [];
   // "asked the ambassador to leave on February 7": a future day in a directive's complement is its deadline.
   const deadlineDays: Array<{ cue: DayCue; day: string; own: boolean }> = [];
   for (const c of days) {

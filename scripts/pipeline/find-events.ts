@@ -271,6 +271,16 @@ const CIVILIAN_INTRUDER = patternRule('civilianIntruder');
 const INCURSION_RULES = new Set(['military.incursion', 'military.airspace']);
 /** "have arrived in Beijing for a meeting": several travellers gathering, no one visit (events.context.tripForTalks.plural). */
 const TRIP_FOR_TALKS_PLURAL = patternRule('tripForTalksPlural');
+/** "regretted Congo's decision to expel ...": an act that is the object of a reaction is not its clause's news (events.context.reactionObject). */
+const REACTION_OBJECT = patternRule('reactionObject');
+/** Characters before an act's trigger searched for the reaction whose object it is. */
+const REACTION_OBJECT_WINDOW = 120;
+/** Meeting rules told by a host receiving a guest: the guest's trip is a visit beside the meeting (events.context.hostedGuest). */
+const HOST_RULES: ReadonlySet<string> = new Set(rules.context.hostRules);
+/** "received X on the sidelines of the summit", "received the new ambassador": no visit of the guest (events.context.hostedGuest.block). */
+const HOSTED_GUEST_BLOCK = patternRule('hostedGuestBlock');
+/** "Qatar hosts Hamas": only a host's simple past tells the guest's trip (events.context.hostedGuest.past). */
+const HOSTED_GUEST_PAST = patternRule('hostedGuestPast');
 /** Characters between a trip's trigger and the meeting it was for. */
 const PURPOSE_GAP = 90;
 /** "held a call with X and later spoke with Y": a second act of the same kind is a new event only after these. */
@@ -699,6 +709,13 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       why.set(match, d.rule);
       return d.modality;
     };
+    // "regretted Congo's decision to expel its ambassador": the act is what the clause reacts to, not its news.
+    const reactionObject = (m: TriggerMatch): boolean => {
+      if (m.rule.type === 'statement') return false;
+      const hit = REACTION_OBJECT.re.exec(text.slice(Math.max(clause.start, m.start - REACTION_OBJECT_WINDOW), m.start));
+      if (hit) dropTrace(sink, [triggerStep(m)], REACTION_OBJECT.id, 'not the news of its clause: the object of a reaction', `"${hit[0].trim()}"`);
+      return hit !== null;
+    };
     const isLocative = (m: TriggerMatch) => LOCATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 60), m.start));
     // "the official who attended the meeting said ...": an event in a relative clause is a mention, not the news.
     // Background-only rules ("the deal signed on ...") never carry the clause's news either.
@@ -707,7 +724,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       (m) =>
         !m.rule.background &&
         (!RELATIVE_BEFORE.test(text.slice(Math.max(clause.start, m.start - 30), m.start)) || documentAct(text, m)) &&
-        !(GERUND.test(m.text) && REASON_GERUND.test(text.slice(Math.max(clause.start, m.start - 20), m.start))),
+        !(GERUND.test(m.text) && REASON_GERUND.test(text.slice(Math.max(clause.start, m.start - 20), m.start))) &&
+        !reactionObject(m),
     );
     announcedText = (verb, noun) => text.slice(verb.end, noun.start);
     // With no other act, one told in a non-restrictive relative clause is the news ("Kattan, who paid him a
@@ -967,6 +985,30 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
             noun: false,
             locative: false,
           });
+        }
+        // "received Jordan's foreign minister in Ankara": a host receiving a guest tells the guest's trip (events.context.hostedGuest).
+        if (!trip && !tripWords && HOST_RULES.has(pick.match.rule.name) && HOSTED_GUEST_PAST.re.test(pick.match.text)) {
+          const blocked = HOSTED_GUEST_BLOCK.re.exec(text.slice(clause.start, clause.end));
+          if (blocked) {
+            dropTrace(sink, [triggerStep(pick.match)], HOSTED_GUEST_BLOCK.id, 'no visit of the guest', `"${blocked[0]}"`);
+          } else {
+            out.push({
+              candidate: {
+                type: 'visit',
+                trigger: { ...candidate.trigger },
+                clause: { ...candidate.clause },
+                modality: pick.modality,
+                confidence: pick.match.rule.confidence * 0.9,
+                rule: `${pick.match.rule.name}(guest)`,
+                trace: [
+                  ...triggerTrace(pick.match, pick.modality, why.get(pick.match)),
+                  { stage: 'events', rule: 'events.context.hostedGuest', action: 'own event', detail: `the guest's trip told by the host: "${pick.match.text}"` },
+                ],
+              },
+              noun: false,
+              locative: false,
+            });
+          }
         }
         if (trip && tripModality && HAPPENED.has(tripModality)) {
           used.add(trip);

@@ -46,6 +46,8 @@ const FLOORS: Record<string, number> = {
   'negative.not-a-visit': 100,
   'military.incursion': 100,
   'negative.incursion': 100,
+  'type.from-content': 91.7,
+  'light-verb.host-measure': 100,
 };
 
 const key = (e: { type: string; date: string; countries: readonly string[] }) => `${e.type} ${e.date} ${[...e.countries].sort().join(',')}`;

@@ -181,7 +181,6 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['The Polish prime minister said on Friday he was not ruling out closing more border crossings with Belarus.', 'threat'],
     ['Saudi Arabia\'s investment minister paid a courtesy call on Kenyan President Uhuru Kenyatta on Wednesday.', 'meeting'],
     ['The outgoing Vietnamese ambassador called on Bangladeshi Prime Minister Sheikh Hasina at her office on Thursday.', 'meeting'],
-    ['Kenya\'s President William Ruto hosted his Angolan counterpart Joao Lourenco in Nairobi on Thursday.', 'meeting'],
     ['Beijing lodged solemn representations with Tokyo on Tuesday over the remarks.', 'accusation'],
     ['Germany on Monday ordered the closure of the Iranian consulates in Frankfurt and Munich.', 'sanction'],
     ['Russian drones breached Polish airspace overnight on Wednesday, the Polish army said.', 'military'],
@@ -204,6 +203,10 @@ describe('3. the type comes from the main act, not from the reporting verb', () 
     ['All crossings on the border between Finland and Russia were closed on Friday, the Finnish border guard said.', 'sanction'],
   ])('%s', (body, type) => {
     expect(types(body)).toEqual([type]);
+  });
+
+  it('a host receiving a guest in his capital is the meeting and the guest\'s visit (events.context.hostedGuest)', () => {
+    expect(types("Kenya's President William Ruto hosted his Angolan counterpart Joao Lourenco in Nairobi on Thursday.")).toEqual(['meeting', 'visit']);
   });
 
   it('reads an ongoing act told in the present perfect progressive as background, a finished one as news', () => {

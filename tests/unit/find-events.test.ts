@@ -24,7 +24,6 @@ describe('findEvents: the eight types', () => {
   const cases: [string, string][] = [
     ['The Turkish foreign minister met his Greek counterpart in Athens on Monday.', 'meeting'],
     ['The two presidents spoke by phone on Saturday about the border.', 'meeting'],
-    ['Japan hosted Indonesian President Prabowo Subianto for talks on Friday.', 'meeting'],
     ['The Indian prime minister arrived in Brasilia on Sunday.', 'visit'],
     ['The French president toured a shipyard in Manila on Thursday.', 'visit'],
     ['The Kenyan foreign ministry urged both sides to show restraint.', 'statement'],
@@ -51,6 +50,10 @@ describe('findEvents: the eight types', () => {
       expect(found.map(brief)).toEqual([`${type}/asserted`]);
     });
   }
+  // A host receiving a foreign leader tells a meeting and the guest's visit (events.context.hostedGuest).
+  it('meeting and visit: Japan hosted Indonesian President Prabowo Subianto', () => {
+    expect(one('Japan hosted Indonesian President Prabowo Subianto for talks on Friday.')).toEqual(['meeting/asserted', 'visit/asserted']);
+  });
 });
 
 describe('findEvents: spans, confidence, rule names', () => {

@@ -72,6 +72,8 @@ export const EFFECTIVE_DAY = {
   id: raw.effectiveDay.id,
   before: new RegExp(raw.effectiveDay.before, 'i'),
   types: new Set<EventType>(raw.effectiveDay.types as EventType[]),
+  /** Trigger rules whose act is the measure taking effect: the effective day is their own. */
+  ownDayRules: new Set<string>(raw.effectiveDay.ownDayRules),
 };
 /**
  * "the October 2 letter", "Tuesday's talks": a day cue right before (optionally "'s" and one
