@@ -871,6 +871,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         candidate.trace!.push({ stage: 'events', rule: 'events.context.decidedMeasure', action: 'type=sanction', detail: `the speech reports its own measure as decided: "${decided}"` });
       } else if (measure) {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.announcedMeasure', action: 'type=sanction', detail: `the speech announces "${measure.text}" in the firm future` });
+      } else if (speechType === 'threat' && conditionalWarnings.has(pick.match) && !speechWords('threat', saidText(text, quotes, pick.match, clause))) {
+        candidate.trace!.push({ stage: 'events', rule: CONDITIONAL_WARNING.id, action: 'type=threat', detail: 'a warning whose quotation after a colon states a condition and its consequence' });
       } else if (speechType === 'threat' || speechType === 'accusation') {
         const words = speechWords(speechType, saidText(text, quotes, pick.match, clause));
         if (words) spokenWords.set(candidate, words);
@@ -1419,6 +1421,27 @@ function saidText(text: string, quotes: readonly { start: number; end: number }[
   ].join(' \n ');
 }
 
+/** Warnings typed as threats by a conditional quotation after a colon (their trace says so). */
+const conditionalWarnings = new WeakSet<TriggerMatch>();
+const CONDITIONAL_WARNING = patternRule('conditionalWarning');
+/** At most this many characters between the warning verb and the colon before its quotation ("warned on Tuesday:"). */
+const CONDITIONAL_WARNING_GAP = 40;
+
+/**
+ * Whether a warning verb introduces, after a colon, a quotation that opens on a condition and states
+ * its consequence ('warned: "If X keeps arming the rebels, we are ready to ..."'): a threat
+ * (events.speech-content.conditional-warning).
+ */
+function conditionalWarning(text: string, quotes: readonly { start: number; end: number }[], verb: TriggerMatch): boolean {
+  if (!WARNING_VERB.test(verb.text)) return false;
+  const q = quotes.find((x) => x.start >= verb.end);
+  if (!q || q.start - verb.end > CONDITIONAL_WARNING_GAP) return false;
+  if (!/^[^"“”.;!?]*:\s*$/u.test(text.slice(verb.end, q.start))) return false;
+  if (!CONDITIONAL_WARNING.re.test(text.slice(q.start, q.end))) return false;
+  conditionalWarnings.add(verb);
+  return true;
+}
+
 /**
  * What a speech is, from its words (quoted, or reported after the speech verb): a threat when it
  * threatens a punitive response, an accusation when it condemns or denounces; else undefined (a statement).
@@ -1433,6 +1456,7 @@ function speechKind(
   // before ("Russia will be forced to retaliate, the ministry said").
   const said = saidText(text, quotes, verb, clause);
   if (THREAT_SPEECH(said) || (WARNING_VERB.test(verb.text) && WARNING_SPEECH(said))) return 'threat';
+  if (conditionalWarning(text, quotes, verb)) return 'threat';
   if (ACCUSING_SPEECH(said)) return 'accusation';
   return undefined;
 }

@@ -46,10 +46,10 @@ const FLOORS: Record<string, number> = {
   'negative.not-a-visit': 100,
   'military.incursion': 100,
   'negative.incursion': 100,
-  'quoted.completed-acts': 20,
-  'quoted.conditional-warning': 0,
-  'speech.evaluative-verbs': 0,
-  'negative.quoted': 60,
+  'quoted.completed-acts': 80,
+  'quoted.conditional-warning': 100,
+  'speech.evaluative-verbs': 85.7,
+  'negative.quoted': 80,
 };
 
 const key = (e: { type: string; date: string; countries: readonly string[] }) => `${e.type} ${e.date} ${[...e.countries].sort().join(',')}`;
