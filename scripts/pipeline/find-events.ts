@@ -882,6 +882,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         dropTrace(sink, candidate.trace, 'events.weakSpeechRules', 'dropped: a document speaking, with no threat');
         return;
       }
+      if (pick.match.rule.type === 'statement' && privateSpeaker(text, pick.match)) {
+        dropTrace(sink, candidate.trace, PRIVATE_SPEAKER.id, 'dropped: the speaker is a private person');
+        return;
+      }
       if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) {
         dropTrace(sink, candidate.trace, 'events.casualtySpeech', 'dropped: a toll reported, no position');
         return;
@@ -1419,6 +1423,18 @@ function saidText(text: string, quotes: readonly { start: number; end: number }[
     text.slice(verb.start, Math.min(clause.end, verb.end + 200)),
     text.slice(Math.max(clause.start, verb.start - 200), verb.start),
   ].join(' \n ');
+}
+
+/** A private person as the speaker of a speech verb (events.context.privateSpeaker). */
+const PRIVATE_SPEAKER = patternRule('privateSpeaker');
+/** Characters after and before a speech verb searched for its private speaker. */
+const PRIVATE_SPEAKER_WINDOW = 70;
+
+/** Whether the speaker of a speech verb is a private person ('said Li Wen, a shop owner', 'a student, Chen Yu, said'). */
+function privateSpeaker(text: string, verb: TriggerMatch): boolean {
+  const after = text.slice(verb.end, verb.end + PRIVATE_SPEAKER_WINDOW).split(/[.;:"“”]/u)[0] ?? '';
+  const before = text.slice(Math.max(0, verb.start - PRIVATE_SPEAKER_WINDOW), verb.start).split(/[.;:"“”]/u).pop() ?? '';
+  return PRIVATE_SPEAKER.re.test(after) || PRIVATE_SPEAKER.re.test(before);
 }
 
 /** Warnings typed as threats by a conditional quotation after a colon (their trace says so). */

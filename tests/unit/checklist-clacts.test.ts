@@ -49,7 +49,7 @@ const FLOORS: Record<string, number> = {
   'quoted.completed-acts': 80,
   'quoted.conditional-warning': 100,
   'speech.evaluative-verbs': 85.7,
-  'negative.quoted': 80,
+  'negative.quoted': 100,
 };
 
 const key = (e: { type: string; date: string; countries: readonly string[] }) => `${e.type} ${e.date} ${[...e.countries].sort().join(',')}`;
