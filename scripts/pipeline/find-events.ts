@@ -894,6 +894,8 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
         candidate.trace!.push({ stage: 'events', rule: 'events.context.decidedMeasure', action: 'type=sanction', detail: `the speech reports its own measure as decided: "${decided}"` });
       } else if (measure) {
         candidate.trace!.push({ stage: 'events', rule: 'events.context.announcedMeasure', action: 'type=sanction', detail: `the speech announces "${measure.text}" in the firm future` });
+      } else if (speechType === 'threat' && conditionalWarnings.has(pick.match) && !speechWords('threat', saidText(text, quotes, pick.match, clause))) {
+        candidate.trace!.push({ stage: 'events', rule: CONDITIONAL_WARNING.id, action: 'type=threat', detail: 'a warning whose quotation after a colon states a condition and its consequence' });
       } else if (speechType === 'threat' || speechType === 'accusation') {
         const words = speechWords(speechType, saidText(text, quotes, pick.match, clause));
         if (words) spokenWords.set(candidate, words);
@@ -901,6 +903,10 @@ function sentenceCandidates(sentence: Sentence, seg: SegmentedDocument, sink?: T
       }
       if (pick.match.rule.type === 'statement' && !threatening && WEAK_SPEECH.has(pick.match.rule.name)) {
         dropTrace(sink, candidate.trace, 'events.weakSpeechRules', 'dropped: a document speaking, with no threat');
+        return;
+      }
+      if (pick.match.rule.type === 'statement' && privateSpeaker(text, pick.match)) {
+        dropTrace(sink, candidate.trace, PRIVATE_SPEAKER.id, 'dropped: the speaker is a private person');
         return;
       }
       if (candidate.type === 'statement' && quotes.length === 0 && CASUALTY_SPEECH.test(text.slice(clause.start, clause.end))) {
@@ -1474,6 +1480,39 @@ function saidText(text: string, quotes: readonly { start: number; end: number }[
   ].join(' \n ');
 }
 
+/** A private person as the speaker of a speech verb (events.context.privateSpeaker). */
+const PRIVATE_SPEAKER = patternRule('privateSpeaker');
+/** Characters after and before a speech verb searched for its private speaker. */
+const PRIVATE_SPEAKER_WINDOW = 70;
+
+/** Whether the speaker of a speech verb is a private person ('said Li Wen, a shop owner', 'a student, Chen Yu, said'). */
+function privateSpeaker(text: string, verb: TriggerMatch): boolean {
+  const after = text.slice(verb.end, verb.end + PRIVATE_SPEAKER_WINDOW).split(/[.;:"“”]/u)[0] ?? '';
+  const before = text.slice(Math.max(0, verb.start - PRIVATE_SPEAKER_WINDOW), verb.start).split(/[.;:"“”]/u).pop() ?? '';
+  return PRIVATE_SPEAKER.re.test(after) || PRIVATE_SPEAKER.re.test(before);
+}
+
+/** Warnings typed as threats by a conditional quotation after a colon (their trace says so). */
+const conditionalWarnings = new WeakSet<TriggerMatch>();
+const CONDITIONAL_WARNING = patternRule('conditionalWarning');
+/** At most this many characters between the warning verb and the colon before its quotation ("warned on Tuesday:"). */
+const CONDITIONAL_WARNING_GAP = 40;
+
+/**
+ * Whether a warning verb introduces, after a colon, a quotation that opens on a condition and states
+ * its consequence ('warned: "If X keeps arming the rebels, we are ready to ..."'): a threat
+ * (events.speech-content.conditional-warning).
+ */
+function conditionalWarning(text: string, quotes: readonly { start: number; end: number }[], verb: TriggerMatch): boolean {
+  if (!WARNING_VERB.test(verb.text)) return false;
+  const q = quotes.find((x) => x.start >= verb.end);
+  if (!q || q.start - verb.end > CONDITIONAL_WARNING_GAP) return false;
+  if (!/^[^"“”.;!?]*:\s*$/u.test(text.slice(verb.end, q.start))) return false;
+  if (!CONDITIONAL_WARNING.re.test(text.slice(q.start, q.end))) return false;
+  conditionalWarnings.add(verb);
+  return true;
+}
+
 /**
  * What a speech is, from its words (quoted, or reported after the speech verb): a threat when it
  * threatens a punitive response, an accusation when it condemns or denounces; else undefined (a statement).
@@ -1488,6 +1527,7 @@ function speechKind(
   // before ("Russia will be forced to retaliate, the ministry said").
   const said = saidText(text, quotes, verb, clause);
   if (THREAT_SPEECH(said) || (WARNING_VERB.test(verb.text) && WARNING_SPEECH(said))) return 'threat';
+  if (conditionalWarning(text, quotes, verb)) return 'threat';
   if (ACCUSING_SPEECH(said)) return 'accusation';
   return undefined;
 }

@@ -48,6 +48,10 @@ const FLOORS: Record<string, number> = {
   'negative.incursion': 100,
   'type.from-content': 91.7,
   'light-verb.host-measure': 100,
+  'quoted.completed-acts': 80,
+  'quoted.conditional-warning': 100,
+  'speech.evaluative-verbs': 85.7,
+  'negative.quoted': 100,
 };
 
 const key = (e: { type: string; date: string; countries: readonly string[] }) => `${e.type} ${e.date} ${[...e.countries].sort().join(',')}`;

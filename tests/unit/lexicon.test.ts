@@ -127,7 +127,7 @@ describe('each type: frames found in our own sentences', () => {
     ['threat', 'The army would not hesitate to respond with force, the general said.'],
     ['threat', 'The state will not hesitate to defend its waters, the minister warned.'],
     ['accusation', 'The ministry called the vote illegal and void.'],
-    ['accusation', 'Officials branded the drills a provocation.'],
+    ['accusation', 'Officials branded the drills illegal.'],
     ['accusation', 'The republic objected to the deployment of the radar.'],
     ['meeting', 'The president received a phone call from his counterpart.'],
     ['meeting', 'The chancellor made a telephone call to the prime minister.'],
