@@ -31,9 +31,7 @@
  * header; the body is compacted when more than half of it is garbage.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import path from 'node:path';
 import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
@@ -65,8 +63,9 @@ import { buildReport, type BuildReport } from '../report.ts';
 import type { ExtractedEvent } from '../types.ts';
 import type { DocumentSide } from '../run.ts';
 import { validateEvents } from '../validate.ts';
+import { inEventOrder } from './event-order.ts';
 import { applyDelta, deltaRegistry, scanFromState, updateRegistryDelta } from './publish-delta.ts';
-import { nested } from './write-json.ts';
+import { BufferedFile, nested } from './write-json.ts';
 
 const FORMAT = 'diplomatic-timeline/build-state@7';
 export const STATE_FILE = 'build-state.bin';
@@ -441,6 +440,15 @@ export class BuildState {
     return buf;
   }
 
+  /** Reads `len` bytes of the state at `off` into `target` at `at` (events.json's writer). */
+  async readInto(target: Buffer, at: number, off: number, len: number): Promise<void> {
+    for (let done = 0; done < len; ) {
+      const { bytesRead } = await this.fd!.read(target, at + done, len - done, off + done);
+      if (bytesRead === 0) throw new Error('build state: shorter than its header says');
+      done += bytesRead;
+    }
+  }
+
   async close(): Promise<void> {
     await this.fd?.close();
     this.fd = undefined;
@@ -576,6 +584,9 @@ export function assignIdsFrom(events: readonly { base: string; order: string }[]
  * the same order among themselves).
  */
 export function idFamily(id: string): string {
+  // (Most ids do not end with a digit: they are their own family.)
+  const last = id.charCodeAt(id.length - 1);
+  if (!(last >= 48 && last <= 57)) return id;
   let end = id.length;
   for (;;) {
     const at = id.lastIndexOf('-', end - 1);
@@ -859,30 +870,34 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const kept = state.events.filter((e) => !affected.has(e.block));
   // Old events kept as they were go the way of the untouched ones (their text is in the body).
   for (const e of added) if (e.text === undefined && e.len >= 0 && e.off >= 0) kept.push(e);
-  const all = kept.concat(added.filter((e) => !(e.text === undefined && e.len >= 0 && e.off >= 0)));
+  const listed = kept.concat(added.filter((e) => !(e.text === undefined && e.len >= 0 && e.off >= 0)));
   // Numbered again: the id families of the events of the re-clustered blocks (gone, kept, moved to
   // the end of the list) and of the new events; every other family has the same events in the same
   // order as in the previous build, so the same ids (reassignIds).
   const touched = new Set<string>();
   for (const e of state.events) if (affected.has(e.block)) touched.add(idFamily(e.base));
   for (const e of added) touched.add(idFamily(e.base));
-  const ids = reassignIds(all, touched);
+  const ids = reassignIds(listed, touched);
   let idsChanged = 0;
-  for (let i = 0; i < all.length; i++) {
-    let e = all[i]!;
+  /** Records of the previous build whose id changed (for inEventOrder). */
+  const moved = new Set<EventRec>();
+  for (let i = 0; i < listed.length; i++) {
+    let e = listed[i]!;
     const id = ids[i]!;
     if (e.id === id) continue;
     if (i < kept.length) {
       idsChanged++;
       // An old event's text moves: it is written again with its new id.
       const old = e.len >= 0 ? await state.read(e.off, e.len) : undefined;
-      all[i] = e = { ...e, ...(old ? { text: retext(old, e.id, id) } : {}) };
+      listed[i] = e = { ...e, ...(old ? { text: retext(old, e.id, id) } : {}) };
       if (old) state.garbage += e.len;
     } else if (e.text) e.text = retext(e.text, e.id, id);
     e.warnings = e.warnings.map((w) => (w.startsWith(`event ${e.id}`) ? `event ${id}${w.slice(6 + e.id.length)}` : w));
     e.id = id;
+    moved.add(e);
   }
-  all.sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
+  // (In the order of events.json: as all.sort by day and id would put them.)
+  const all = inEventOrder(listed, moved, state.events.length);
 
   step('state: ids');
   // 5. Documents and the build report, as finishPipeline makes them.
@@ -935,38 +950,21 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
    * else from its record's text, its id replaced when it differs) and `aliases` when given.
    */
   const writeFile = async (output: string, items: readonly { e: EventRec; id: string; text?: Buffer }[], aliases?: Record<string, string>): Promise<void> => {
-    const out = createWriteStream(output);
-    const failed = once(out, 'error').then(([err]) => {
-      throw err;
-    });
-    const run = async () => {
-      const parts: Buffer[] = [];
-      let size = 0;
-      const flush = async (force: boolean) => {
-        if (size === 0 || (!force && size < 1 << 20)) return;
-        const chunk = Buffer.concat(parts, size);
-        parts.length = 0;
-        size = 0;
-        if (!out.write(chunk)) await once(out, 'drain');
-      };
-      const push = async (b: Buffer) => {
-        parts.push(b);
-        size += b.length;
-        await flush(false);
-      };
-      const text = (s: string) => push(Buffer.from(s, 'utf8'));
-      await text('{\n  "schemaVersion": 1');
-      if (documents.length === 0) await text(',\n  "documents": []');
+    const out = await BufferedFile.create(output);
+    try {
+      await out.text('{\n  "schemaVersion": 1');
+      if (documents.length === 0) await out.text(',\n  "documents": []');
       else {
-        await text(',\n  "documents": [');
-        for (let i = 0; i < documents.length; i++) await text(`${i === 0 ? '' : ','}\n${nested(documents[i], 2)}`);
-        await text('\n  ]');
+        await out.text(',\n  "documents": [');
+        for (let i = 0; i < documents.length; i++) await out.text(`${i === 0 ? '' : ','}\n${nested(documents[i], 2)}`);
+        await out.text('\n  ]');
       }
-      if (items.length === 0) await text(',\n  "events": []');
+      if (items.length === 0) await out.text(',\n  "events": []');
       else {
-        await text(',\n  "events": [');
-        // Runs of old events that lie one after another in the body are read at once; those published
-        // under another id than their text's have it replaced in their slice of the run.
+        await out.text(',\n  "events": [');
+        // Runs of old events that lie one after another in the body are read at once, straight into
+        // the file's buffer; a run with members published under another id than their text's is read
+        // apart and has their ids replaced in their slices.
         let first = true;
         let runOff = -1;
         let runLen = 0;
@@ -977,48 +975,48 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         const endRun = async () => {
           if (runOff < 0) return;
           const start = runOff;
-          const buf = await state.read(runOff, runLen);
+          const len = runLen;
           runOff = -1;
+          if (renamed.length === 0) return out.fill(len, (target, at) => state.readInto(target, at, start, len));
+          const buf = await state.read(start, len);
           let from = 0;
           for (const { e, id } of renamed) {
             const at = e.off - start;
-            await push(buf.subarray(from, at));
-            await push(retext(buf.subarray(at, at + e.len), e.id, id));
+            await out.bytes(buf.subarray(from, at));
+            await out.bytes(retext(buf.subarray(at, at + e.len), e.id, id));
             from = at + e.len;
           }
           renamed.length = 0;
-          await push(from === 0 ? buf : buf.subarray(from));
+          await out.bytes(from === 0 ? buf : buf.subarray(from));
         };
         for (const { e, id, text: own } of items) {
           const lead = first ? nl : sep;
           first = false;
           if (own !== undefined || e.text !== undefined) {
             await endRun();
-            await push(lead);
+            await out.bytes(lead);
             const body = own ?? e.text!;
-            await push(own === undefined && id !== e.id ? retext(body, e.id, id) : body);
+            await out.bytes(own === undefined && id !== e.id ? retext(body, e.id, id) : body);
             continue;
           }
           // In the body, each old event's text is stored right after its ",\n" separator.
           if (runOff >= 0 && runOff + runLen === e.off - 2 && runLen < READ_RUN) runLen += 2 + e.len;
           else {
             await endRun();
-            await push(lead);
+            await out.bytes(lead);
             runOff = e.off;
             runLen = e.len;
           }
           if (id !== e.id) renamed.push({ e, id });
         }
         await endRun();
-        await text('\n  ]');
+        await out.text('\n  ]');
       }
-      if (aliases !== undefined) await text(`,\n  "aliases": ${JSON.stringify(aliases, null, 2).replace(/\n/g, '\n  ')}`);
-      await text('\n}\n');
-      await flush(true);
-      out.end();
-      await once(out, 'finish');
-    };
-    await Promise.race([run(), failed]);
+      if (aliases !== undefined) await out.text(`,\n  "aliases": ${JSON.stringify(aliases, null, 2).replace(/\n/g, '\n  ')}`);
+      await out.text('\n}\n');
+    } finally {
+      await out.close();
+    }
   };
   const write = (output: string): Promise<void> =>
     writeFile(
