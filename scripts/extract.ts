@@ -24,7 +24,7 @@ import { lockBuildState } from './pipeline/corpus/state-lock.ts';
 import { writeAtomic } from './pipeline/corpus/job.ts';
 import { writeEventsFile } from './pipeline/corpus/write-json.ts';
 import type { DocReport } from './pipeline/document-report.ts';
-import { emptyRegistry, formatRegistry, parseRegistry, REGISTRY_FILE, type Registry } from './pipeline/id-registry.ts';
+import { emptyRegistry, formatRegistry, parseRegistry, REGISTRY_FILE, RegistryText, type Registry } from './pipeline/id-registry.ts';
 import { formatReport } from './pipeline/report.ts';
 import { formatTrace, type TraceStep } from './pipeline/trace.ts';
 import type { EventsFile } from '../src/lib/schema.ts';
@@ -139,7 +139,24 @@ function progressPrinter(quiet: boolean): { onProgress?: (p: CorpusProgress) => 
   };
 }
 
-async function loadRegistry(values: Values, input: string | undefined, trusted: (digest: string) => boolean): Promise<{ file?: string; registry?: Registry; warning?: string; digest?: string; bytes?: Buffer }> {
+/**
+ * The id registry read. `registry` parses the file on first use: a file the build state knows a build
+ * wrote (formatRegistry's text) is kept as its text (`text`), whose entries the state's publish looks
+ * up one by one, and is parsed whole only when something needs the registry itself.
+ */
+interface LoadedRegistry {
+  file?: string;
+  registry?: Registry;
+  text?: RegistryText;
+  warning?: string;
+  digest?: string;
+  bytes?: Buffer;
+}
+
+/** Whether there is a registry (without parsing a text kept as such). */
+const hasRegistry = (reg: LoadedRegistry): boolean => reg.text !== undefined || reg.registry !== undefined;
+
+async function loadRegistry(values: Values, input: string | undefined, trusted: (digest: string) => boolean): Promise<LoadedRegistry> {
   if (values['no-id-registry']) return {};
   const explicit = values['id-registry'];
   const file = explicit ? path.resolve(explicit) : input ? path.join(input, REGISTRY_FILE) : undefined;
@@ -153,6 +170,18 @@ async function loadRegistry(values: Values, input: string | undefined, trusted: 
   }
   // (The hash of the bytes read: the build state matches incrementally against a registry it knows.)
   const digest = registryDigest(bytes);
+  const text = trusted(digest) ? RegistryText.of(bytes) : undefined;
+  if (text) {
+    return {
+      file,
+      text,
+      digest,
+      bytes,
+      get registry() {
+        return text.registry();
+      },
+    };
+  }
   const parsed = parseRegistry(bytes.toString('utf8'), path.relative(process.cwd(), file) || file, trusted(digest));
   return { file, registry: parsed.registry, ...(parsed.warning ? { warning: parsed.warning } : { digest, bytes }) };
 }
@@ -163,18 +192,19 @@ async function loadRegistry(values: Values, input: string | undefined, trusted: 
  */
 async function writeRegistry(
   values: Values,
-  reg: { file?: string; registry?: Registry; bytes?: Buffer },
-  registry: Registry | undefined,
+  reg: LoadedRegistry,
+  next: Registry | (() => Registry) | undefined,
   patched?: (prev: Buffer) => Buffer | 'same' | undefined,
 ): Promise<string | undefined> {
-  if (!values['update-id-registry'] || !reg.file || !registry || !reg.registry) return undefined;
+  if (!values['update-id-registry'] || !reg.file || !next || !hasRegistry(reg)) return undefined;
   // From the build state: the text read patched where it changed (or the same text), when the state
   // knows it to be formatRegistry's; else the whole registry formatted.
   const patch = reg.bytes && patched ? patched(reg.bytes) : undefined;
   if (patch === 'same') return undefined;
-  const text = patch ?? formatRegistry(registry);
+  const registry = patch === undefined ? (typeof next === 'function' ? next() : next) : undefined;
+  const text = patch ?? formatRegistry(registry!);
   // A new generation is a new text (the generation is in it): the old file is not read to compare.
-  const before = patch !== undefined || registry.generation !== reg.registry.generation ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
+  const before = patch !== undefined || registry!.generation !== (reg.text?.generation ?? reg.registry!.generation) ? undefined : await readFile(reg.file, 'utf8').catch(() => '');
   if (text === before) return undefined;
   try {
     const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
@@ -253,7 +283,7 @@ async function main(): Promise<void> {
   if (state) timing(`read build state (${state.docs.size} documents, ${state.events.length} events)`);
   // (A registry file the state knows a build wrote is not checked entry by entry: see parseRegistry.)
   const reg = output ? await loadRegistry(values, input, (digest) => state?.wroteRegistry(digest) ?? false) : {};
-  if (reg.registry) timing('read id registry');
+  if (hasRegistry(reg)) timing('read id registry');
   if (merging) {
     const dir = path.resolve(values['merge-reports']!);
     try {
@@ -317,19 +347,21 @@ async function main(): Promise<void> {
     // curation, on the merged events themselves (run.ts, publishMerged).
     let buildReport = inc.report;
     let writeOut = inc.write;
-    let newRegistry: Registry | undefined;
+    let newRegistry: Registry | (() => Registry) | undefined;
     let written: ((digest: string) => void) | undefined;
     let registryText: ((prev: Buffer) => Buffer | 'same' | undefined) | undefined;
     let incremental = false;
-    if (reg.registry && !curation) {
-      const published = await inc.publish(reg.registry, reg.digest);
-      ({ report: buildReport, write: writeOut, registry: newRegistry, written, incremental, registryText } = published);
+    if (hasRegistry(reg) && !curation) {
+      const published = await inc.publish(reg.text ?? reg.registry!, reg.digest);
+      ({ report: buildReport, write: writeOut, written, incremental, registryText } = published);
+      // (Read only when the registry is formatted whole: its text is otherwise patched.)
+      newRegistry = () => published.registry;
     } else if (reg.registry || curation) {
       const published = publishMerged(await inc.merged(), inc.side, { ...(reg.registry ? { registry: reg.registry } : {}), ...(curation ? { curation } : {}) });
       ({ report: buildReport, registry: newRegistry } = published);
       writeOut = (file: string) => writeEventsFile(file, published.file);
     }
-    if (reg.registry || curation) timing(`published ids (registry matched ${written !== undefined && incremental ? 'from the build state' : 'in full'}), curation, validation`);
+    if (hasRegistry(reg) || curation) timing(`published ids (registry matched ${written !== undefined && incremental ? 'from the build state' : 'in full'}), curation, validation`);
     try {
       await mkdir(path.dirname(output), { recursive: true });
       await writeOut(output);
@@ -344,7 +376,7 @@ async function main(): Promise<void> {
       process.stderr.write(`extract: warning: cannot write report ${reportPath}: ${(err as Error).message}\n`);
     }
     timing('  write: build report');
-    if (reg.registry) {
+    if (hasRegistry(reg)) {
       const digest = await writeRegistry(values, reg, newRegistry, registryText);
       if (digest !== undefined) written?.(digest);
     }

@@ -138,56 +138,36 @@ function entryText(id: string, e: RegistryEntry): string {
  * `prev` is not laid out as formatRegistry lays it out (the caller then formats `next` whole).
  */
 export function patchRegistryText(prev: Buffer, next: Registry, changed: Iterable<string>): Buffer | undefined {
-  const idsHead = Buffer.from('\n  "ids": {\n', 'utf8');
-  const aliasesHead = Buffer.from('\n  },\n  "aliases": ', 'utf8');
-  const entryHead = Buffer.from('\n    "', 'utf8');
-  const head = `{\n  "about": ${JSON.stringify(ABOUT)},\n  "version": 1,\n  "generation": `;
-  if (!prev.subarray(0, Buffer.byteLength(head)).equals(Buffer.from(head, 'utf8'))) return undefined;
-  const idsAt = prev.indexOf(idsHead);
-  const end = prev.indexOf(aliasesHead);
-  if (idsAt < 0 || end < idsAt || prev.indexOf(aliasesHead, end + 1) >= 0) return undefined;
-  // Where each entry starts (its line break), in the order of the text.
-  const starts: number[] = [];
-  for (let at = idsAt + idsHead.length - 1; at >= 0 && at < end; at = prev.indexOf(entryHead, at + 1)) starts.push(at);
-  const keyAt = (k: number): string => {
-    const from = starts[k]! + 5;
-    const line = prev.indexOf(10, from);
-    // The line is: "<id>": {
-    if (line < 0 || prev[line - 1] !== 0x7b || prev[line - 2] !== 0x20 || prev[line - 3] !== 0x3a) throw new Error('registry text: unexpected entry line');
-    return JSON.parse(prev.toString('utf8', from, line - 3)) as string;
-  };
+  // (Each changed entry is found by bisecting the text: the other 200,000 are not gone through.)
+  const view = RegistryText.of(prev);
+  if (view === undefined) return undefined;
   const ids = [...new Set(changed)].sort(cmp);
+  if (ids.some(arrayIndex)) return undefined;
+  const head = `{\n  "about": ${JSON.stringify(ABOUT)},\n  "version": 1,\n  "generation": `;
   try {
-    if (starts.length === 0 || arrayIndex(keyAt(0)) || ids.some(arrayIndex)) return undefined;
     const parts: Buffer[] = [Buffer.from(`${head}${next.generation},\n  "ids": {`, 'utf8')];
-    let from = idsAt + idsHead.length - 1;
-    let lo = 0;
+    // (Copied up to `from`; the changed ids left are not below the entry at `cursor`.)
+    let from = view.entriesFrom;
+    let cursor = from;
+    const end = view.entriesEnd;
     for (const id of ids) {
       const e = Object.hasOwn(next.ids, id) ? next.ids[id] : undefined;
       if (e === undefined) return undefined;
-      // The first entry at or after `lo` whose id is not below `id`.
-      let hi = starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cmp(keyAt(mid), id) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      const same = lo < starts.length && keyAt(lo) === id;
-      const at = lo < starts.length ? starts[lo]! : end;
+      const { at, same } = view.seek(id, cursor);
       parts.push(prev.subarray(from, at));
       // Entries are separated by ",": a new entry takes one after it, or before it at the end.
       const text = entryText(id, e);
       if (same) {
         parts.push(Buffer.from(`\n${text}`, 'utf8'));
         // (Its old text ends before the "," of the next entry, or at the end.)
-        from = lo + 1 < starts.length ? starts[lo + 1]! - 1 : end;
-        lo++;
+        cursor = view.after(at);
+        from = cursor === end ? end : cursor - 1;
       } else if (at === end) {
         parts.push(Buffer.from(`,\n${text}`, 'utf8'));
-        from = end;
+        from = cursor = end;
       } else {
         parts.push(Buffer.from(`\n${text},`, 'utf8'));
-        from = at;
+        from = cursor = at;
       }
     }
     parts.push(prev.subarray(from, end));
@@ -198,6 +178,130 @@ export function patchRegistryText(prev: Buffer, next: Registry, changed: Iterabl
     return undefined;
   }
 }
+
+/**
+ * A registry file's bytes known to be formatRegistry's text (a build wrote them: see parseRegistry's
+ * `written`), read without parsing its 200,000 entries: the generation and the aliases are parsed at
+ * once (they are few), an entry only when it is looked up, by bisecting the text (entries are in
+ * code-unit order of their ids, each starting on a line of its own indented by four spaces, which
+ * no other line is: JSON strings hold no line breaks). `registry()` parses the whole text, once.
+ */
+export class RegistryText {
+  private full: Registry | undefined;
+  private readonly cache = new Map<string, RegistryEntry | null>();
+
+  private constructor(
+    readonly bytes: Buffer,
+    readonly generation: number,
+    readonly aliases: Record<string, string>,
+    /** Where the first entry's line break is, and where the last entry ends. */
+    private readonly first: number,
+    private readonly end: number,
+  ) {}
+
+  /** The view of `bytes`, or undefined when they are not laid out as formatRegistry lays them out (or hold no entry). */
+  static of(bytes: Buffer): RegistryText | undefined {
+    try {
+      const head = Buffer.from(`{\n  "about": ${JSON.stringify(ABOUT)},\n  "version": 1,\n  "generation": `, 'utf8');
+      if (!bytes.subarray(0, head.length).equals(head)) return undefined;
+      const idsHead = Buffer.from(',\n  "ids": {\n', 'utf8');
+      const idsAt = bytes.indexOf(idsHead, head.length);
+      const aliasesHead = Buffer.from('\n  },\n  "aliases": ', 'utf8');
+      const end = bytes.lastIndexOf(aliasesHead);
+      if (idsAt < 0 || end < idsAt) return undefined;
+      const generation = Number(bytes.toString('latin1', head.length, idsAt));
+      if (!Number.isSafeInteger(generation) || generation < 0) return undefined;
+      const aliases = JSON.parse(bytes.toString('utf8', end + aliasesHead.length, bytes.length - 3)) as Record<string, string>;
+      if (!isRecord(aliases) || !bytes.subarray(bytes.length - 3).equals(Buffer.from('\n}\n'))) return undefined;
+      const view = new RegistryText(bytes, generation, aliases, idsAt + idsHead.length - 1, end);
+      // (An id that is an array index would be first, out of code-unit order: then the whole text is parsed.)
+      if (bytes.indexOf(ENTRY_HEAD, view.first) !== view.first || arrayIndex(view.keyAt(view.first))) return undefined;
+      return view;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The id of the entry whose line break is at `at`: its line is `    "<id>": {`. */
+  private keyAt(at: number): string {
+    const line = this.bytes.indexOf(10, at + 1);
+    if (line < 0 || this.bytes[line - 1] !== 0x7b || this.bytes[line - 2] !== 0x20 || this.bytes[line - 3] !== 0x3a) throw new Error('registry text: unexpected entry line');
+    return JSON.parse(this.bytes.toString('utf8', at + 5, line - 3)) as string;
+  }
+
+  /** Where the first entry starts (its line break) and where the last one ends. */
+  get entriesFrom(): number {
+    return this.first;
+  }
+
+  get entriesEnd(): number {
+    return this.end;
+  }
+
+  /** Where the entry after the one at `at` starts, or the end of the entries. */
+  after(at: number): number {
+    return this.nextAt(at);
+  }
+
+  /** Where the entry after the one at `at` starts, or `end`. */
+  private nextAt(at: number): number {
+    const next = this.bytes.indexOf(ENTRY_HEAD, at + 1);
+    return next < 0 || next > this.end ? this.end : next;
+  }
+
+  /**
+   * Where the first entry at or after `from` (where an entry starts, or the end) whose id is not
+   * below `id` starts (its line break), or the end of the entries; and whether its id is `id`.
+   */
+  seek(id: string, from = this.first): { at: number; same: boolean } {
+    // Bisect: that entry starts in [lo, hi], where lo is where an entry starts (or the end).
+    let lo = from;
+    let hi = this.end;
+    while (lo < hi) {
+      const mid = lo + ((hi - lo) >>> 1);
+      const at = mid === lo ? lo : this.bytes.indexOf(ENTRY_HEAD, mid);
+      if (at < 0 || at >= hi) {
+        hi = mid;
+        continue;
+      }
+      const c = cmp(this.keyAt(at), id);
+      if (c === 0) return { at, same: true };
+      if (c < 0) lo = this.nextAt(at);
+      else hi = at;
+    }
+    return { at: lo, same: false };
+  }
+
+  /** The entry of `id` (undefined: not registered), read from the text. */
+  entry(id: string): RegistryEntry | undefined {
+    if (this.full) return Object.hasOwn(this.full.ids, id) ? this.full.ids[id] : undefined;
+    const known = this.cache.get(id);
+    if (known !== undefined) return known ?? undefined;
+    if (arrayIndex(id)) return Object.hasOwn(this.registry().ids, id) ? this.full!.ids[id] : undefined;
+    const { at, same } = this.seek(id);
+    let found: RegistryEntry | null = null;
+    if (same) {
+      // The entry's text (up to the "," before the next one, or the end), as an object of its one key.
+      const next = this.nextAt(at);
+      const parsed = JSON.parse(`{${this.bytes.toString('utf8', at, next === this.end ? next : next - 1)}}`) as Record<string, RegistryEntry>;
+      found = parsed[id] ?? null;
+    }
+    this.cache.set(id, found);
+    return found ?? undefined;
+  }
+
+  has(id: string): boolean {
+    return this.entry(id) !== undefined;
+  }
+
+  /** The whole registry (parsed once, without checking each entry: the text is formatRegistry's). */
+  registry(): Registry {
+    this.full ??= parseRegistry(this.bytes.toString('utf8'), 'registry', true).registry;
+    return this.full;
+  }
+}
+
+const ENTRY_HEAD = Buffer.from('\n    "', 'utf8');
 
 /** Whether formatRegistry would write the same text for both (without formatting either). */
 export function sameRegistry(a: Registry, b: Registry): boolean {

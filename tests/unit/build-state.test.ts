@@ -31,7 +31,7 @@ import { mergeEvents } from '../../scripts/pipeline/merge.ts';
 import { oneSided } from '../../scripts/pipeline/merge/one-sided.ts';
 import type { DocReport } from '../../scripts/pipeline/document-report.ts';
 import type { ExtractedEvent } from '../../scripts/pipeline/types.ts';
-import { emptyRegistry, formatRegistry, type Registry } from '../../scripts/pipeline/id-registry.ts';
+import { emptyRegistry, formatRegistry, RegistryText, type Registry } from '../../scripts/pipeline/id-registry.ts';
 import { eventsFileChunks } from '../../scripts/pipeline/corpus/write-json.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -238,15 +238,18 @@ async function buildPublished(
   cache: string,
   registry: Registry,
   curation?: { path: string; text: string },
-  o: { viaMerged?: boolean; forgetLites?: boolean; digests?: boolean; noFile?: boolean } = {},
+  o: { viaMerged?: boolean; forgetLites?: boolean; digests?: boolean; noFile?: boolean; fullRegistry?: boolean; forgetIdle?: boolean } = {},
 ) {
   const state = await BuildState.open(cache, extractorVersion());
   if (o.forgetLites) state.liteAt = undefined;
+  // (A state written before it kept the registry's idle ids.)
+  if (o.forgetIdle && state.matchInfo) delete state.matchInfo.idle;
   const res = await extractCorpus(dir, { threads: 1, cacheDir: cache, known: (k) => state.known(k) });
   const inc = await incrementalFinish(state, { reports: res.reports, keys: res.keys as string[], corpusWarnings: res.warnings });
   let text: string;
   let r: { report: unknown; registry?: Registry };
   let incremental = false;
+  let delta = false;
   let patch: 'same' | 'patched' | 'none' = 'none';
   if (curation || o.viaMerged) {
     const m = publishMerged(await inc.merged(), inc.side, { registry, ...(curation ? { curation } : {}) });
@@ -255,7 +258,11 @@ async function buildPublished(
   } else {
     // (noFile: as the CLI does without a registry file yet: no hash given, the written one told.)
     const before = o.digests && !o.noFile ? formatRegistry(registry) : undefined;
-    const p = await inc.publish(registry, before !== undefined ? registryDigest(before) : undefined);
+    // (As the CLI does, the registry is given as its text when the state knows it: then published
+    // ids are updated from what changed, publish-delta.ts; `fullRegistry` gives it parsed.)
+    const known = before !== undefined && !o.fullRegistry ? RegistryText.of(Buffer.from(before, 'utf8')) : undefined;
+    const p = await inc.publish(known ?? registry, before !== undefined ? registryDigest(before) : undefined);
+    delta = p.delta;
     const out = path.join(tmp, 'published-events.json');
     await p.write(out);
     text = await readFile(out, 'utf8');
@@ -281,6 +288,7 @@ async function buildPublished(
     extracted: res.stats.extracted,
     litesAdded,
     incremental,
+    delta,
     patch,
   };
 }
@@ -420,12 +428,14 @@ describe('build state: the registry matched from the previous build', () => {
     await copyDir(corpus, dir);
     let registry = emptyRegistry();
     const history: Registry[] = [];
+    let deltas = 0;
     const check = async () => {
       const ref = await cleanPublished(dir, registry);
       const b = await buildPublished(dir, cache, registry, undefined, { digests: true });
       expectAsClean(b, ref);
       history.push(registry);
       registry = b.next;
+      if (b.delta) deltas++;
       return b;
     };
     // First build: nothing to start from. Then the registry it wrote (every entry new: all decided again).
@@ -468,6 +478,70 @@ describe('build state: the registry matched from the previous build', () => {
     expect((await check()).incremental).toBe(true);
     // (The registry a build wrote was patched by the next one, not formatted whole.)
     expect(registryPatches).toBeGreaterThan(5);
+    // (And made from what changed, without going through every entry, in most of these builds.)
+    expect(deltas).toBeGreaterThan(5);
+  }, 300_000);
+});
+
+describe('build state: the registry updated from what changed (publish-delta.ts)', () => {
+  it('keeps, follows and drops aliases and idle ids as a full update does, when events go and come back', async () => {
+    const dir = path.join(tmp, 'delta');
+    const cache = path.join(tmp, 'delta-cache');
+    await copyDir(corpus, dir);
+    let registry = emptyRegistry();
+    const check = async (o: { forgetIdle?: boolean } = {}) => {
+      const ref = await cleanPublished(dir, registry);
+      const b = await buildPublished(dir, cache, registry, undefined, { digests: true, ...o });
+      expectAsClean(b, ref);
+      registry = b.next;
+      return { ...b, aliases: (JSON.parse(b.text) as { aliases: Record<string, string> }).aliases };
+    };
+    const first = await check();
+    expect(first.delta).toBe(false);
+    // Ids the builds did not give: one registered earlier for the sources of event A (so that A is
+    // published under it, older, and A's own id becomes its alias), one for sources no event has (an
+    // idle id), one that is an alias only, of the first (followed through it).
+    const events = (JSON.parse(first.text) as { events: { id: string; sources: { document: string }[] }[] }).events;
+    const a = events.find((e) => e.sources.length === 1 && e.id.startsWith('20'))!;
+    const entryA = registry.ids[a.id]!;
+    registry = {
+      ...registry,
+      ids: {
+        ...registry.ids,
+        'zz-copy-of-a': { since: 0, key: entryA.key, sources: entryA.sources },
+        'zz-nothing': { since: registry.generation + 1, key: entryA.key, sources: ['no-such-document#x#0'] },
+      },
+      aliases: { 'zz-chain': 'zz-copy-of-a' },
+    };
+    // (A registry the state did not see: updated in full; then from what changed.)
+    const hand = await check();
+    expect(hand.delta).toBe(false);
+    expect(hand.aliases).toEqual({ 'zz-chain': 'zz-copy-of-a', [a.id]: 'zz-copy-of-a' });
+    // A state written before it kept the idle ids: the full update once, then from what changed.
+    expect((await check({ forgetIdle: true })).delta).toBe(false);
+    const same = await check();
+    expect(same.delta).toBe(true);
+    expect(same.patch).toBe('same');
+    // A's article goes: the ids that stood for A name nothing now (A's own id included); then back.
+    const file = (await readdir(dir, { recursive: true })).find((n) => path.basename(n) === `${a.sources[0]!.document}.txt`)!;
+    const saved = await readFile(path.join(dir, file));
+    await rm(path.join(dir, file));
+    const gone = await check();
+    expect(gone.delta).toBe(true);
+    expect(gone.aliases[a.id]).toBeUndefined();
+    await writeFile(path.join(dir, file), saved);
+    const back = await check();
+    expect(back.delta).toBe(true);
+    // (An id that was an alias only, and whose alias went, is forgotten: it was never registered.)
+    // A's event is new to this build, with A's content id: the older id, idle while A was gone and
+    // sharing its sources, takes it again.
+    expect(back.aliases).toEqual({ [a.id]: 'zz-copy-of-a' });
+    // An unrelated article added as well, and the idle id kept throughout.
+    const extra = generateArticle(COUNT + 21, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    const added = await check();
+    expect(added.delta).toBe(true);
+    expect(added.next.ids['zz-nothing']).toBeDefined();
   }, 300_000);
 });
 

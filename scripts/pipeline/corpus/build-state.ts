@@ -31,9 +31,7 @@
  * header; the body is compacted when more than half of it is garbage.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import path from 'node:path';
 import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
 import type { DocReport } from '../document-report.ts';
@@ -48,8 +46,10 @@ import {
   typeOfKey,
   updateRegistryFrom,
   weakKey,
+  RegistryText,
   type PublishedInput,
   type Registry,
+  type RegistryEntry,
   type RegistryInput,
 } from '../id-registry.ts';
 import { clusterWithCopies, combine, normalized } from '../merge.ts';
@@ -63,7 +63,9 @@ import { buildReport, type BuildReport } from '../report.ts';
 import type { ExtractedEvent } from '../types.ts';
 import type { DocumentSide } from '../run.ts';
 import { validateEvents } from '../validate.ts';
-import { nested } from './write-json.ts';
+import { inEventOrder } from './event-order.ts';
+import { applyDelta, deltaRegistry, scanFromState, updateRegistryDelta } from './publish-delta.ts';
+import { BufferedFile, nested } from './write-json.ts';
 
 const FORMAT = 'diplomatic-timeline/build-state@7';
 export const STATE_FILE = 'build-state.bin';
@@ -122,11 +124,6 @@ export interface EventRec {
   /** Its position in the previous build's events (a record read from the state, or a copy of one). */
   at?: number;
   /**
-   * The registered ids that chose it in this build's registry matching (id-registry.ts), the one it
-   * took first, separated by spaces ('' for none); kept for the next build (see matchFromState).
-   */
-  pub?: string;
-  /**
    * A merged event that is not published (merge.drop.one-sided, merge/one-sided.ts): it keeps its
    * cluster and its place in the numbering of content ids, as in mergeEvents, and publishMerged
    * leaves it out before published ids and validation.
@@ -178,13 +175,21 @@ interface Header {
 export interface MatchHeader {
   /** Hash of the registry file's text the events were matched against. */
   reg: string;
-  /** Hash of the registry file that build wrote after it, and the ids whose entries differ there. */
+  /**
+   * Hash of the registry file that build wrote after it (or of the one it read, when it found that
+   * one's text the same), and the ids whose entries differ there.
+   */
   next?: string;
   dirty?: string[];
+  /** The ids of that registry no event of the build was published under (publish-delta.ts). */
+  idle?: string[];
   /** Registered ids that several events tied for, and the positions in `events` of those events. */
   ties: string[];
   tieEvents: number[];
-  /** Each event's `pub` (EventRec), one line each in the order of `events`, in the body. */
+  /**
+   * Each event's `pub` line, one line each in the order of `events`, in the body: the registered ids
+   * that chose it in the matching (id-registry.ts), the one it took first, separated by spaces ('' for none).
+   */
   at: [number, number];
 }
 
@@ -435,6 +440,15 @@ export class BuildState {
     return buf;
   }
 
+  /** Reads `len` bytes of the state at `off` into `target` at `at` (events.json's writer). */
+  async readInto(target: Buffer, at: number, off: number, len: number): Promise<void> {
+    for (let done = 0; done < len; ) {
+      const { bytesRead } = await this.fd!.read(target, at + done, len - done, off + done);
+      if (bytesRead === 0) throw new Error('build state: shorter than its header says');
+      done += bytesRead;
+    }
+  }
+
   async close(): Promise<void> {
     await this.fd?.close();
     this.fd = undefined;
@@ -570,6 +584,9 @@ export function assignIdsFrom(events: readonly { base: string; order: string }[]
  * the same order among themselves).
  */
 export function idFamily(id: string): string {
+  // (Most ids do not end with a digit: they are their own family.)
+  const last = id.charCodeAt(id.length - 1);
+  if (!(last >= 48 && last <= 57)) return id;
   let end = id.length;
   for (;;) {
     const at = id.lastIndexOf('-', end - 1);
@@ -620,7 +637,8 @@ export interface IncrementalInput {
 /** The build with an id registry (and no curation): what publishMerged (run.ts) would give. */
 export interface Published {
   report: BuildReport;
-  registry: Registry;
+  /** The registry after this build (made on first read when it was updated from the registry's text: see publish-delta.ts). */
+  readonly registry: Registry;
   /** Writes events.json, the same bytes as writeEventsFile would write for publishMerged's file. */
   write(output: string): Promise<void>;
   /**
@@ -632,6 +650,8 @@ export interface Published {
   registryText(prev: Buffer): Buffer | 'same' | undefined;
   /** Whether the registry was matched again only where something changed (matchFromState). */
   incremental: boolean;
+  /** Whether the new registry was made from what changed, from the text of the one read (publish-delta.ts). */
+  delta: boolean;
   /**
    * Tells the state the hash (registryDigest) of the registry file written after this build, so
    * that the next build, reading it, can match incrementally.
@@ -670,7 +690,7 @@ export interface IncrementalResult {
    * state kept valid are neither parsed, validated nor serialized again (validation does not look at
    * an event's id, and a valid event's validated form is itself).
    */
-  publish(registry: Registry, digest?: string): Promise<Published>;
+  publish(registry: Registry | RegistryText, digest?: string): Promise<Published>;
 }
 
 /** A re-clustered report: its document's key and its position there. */
@@ -850,30 +870,34 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   const kept = state.events.filter((e) => !affected.has(e.block));
   // Old events kept as they were go the way of the untouched ones (their text is in the body).
   for (const e of added) if (e.text === undefined && e.len >= 0 && e.off >= 0) kept.push(e);
-  const all = kept.concat(added.filter((e) => !(e.text === undefined && e.len >= 0 && e.off >= 0)));
+  const listed = kept.concat(added.filter((e) => !(e.text === undefined && e.len >= 0 && e.off >= 0)));
   // Numbered again: the id families of the events of the re-clustered blocks (gone, kept, moved to
   // the end of the list) and of the new events; every other family has the same events in the same
   // order as in the previous build, so the same ids (reassignIds).
   const touched = new Set<string>();
   for (const e of state.events) if (affected.has(e.block)) touched.add(idFamily(e.base));
   for (const e of added) touched.add(idFamily(e.base));
-  const ids = reassignIds(all, touched);
+  const ids = reassignIds(listed, touched);
   let idsChanged = 0;
-  for (let i = 0; i < all.length; i++) {
-    let e = all[i]!;
+  /** Records of the previous build whose id changed (for inEventOrder). */
+  const moved = new Set<EventRec>();
+  for (let i = 0; i < listed.length; i++) {
+    let e = listed[i]!;
     const id = ids[i]!;
     if (e.id === id) continue;
     if (i < kept.length) {
       idsChanged++;
       // An old event's text moves: it is written again with its new id.
       const old = e.len >= 0 ? await state.read(e.off, e.len) : undefined;
-      all[i] = e = { ...e, ...(old ? { text: retext(old, e.id, id) } : {}) };
+      listed[i] = e = { ...e, ...(old ? { text: retext(old, e.id, id) } : {}) };
       if (old) state.garbage += e.len;
     } else if (e.text) e.text = retext(e.text, e.id, id);
     e.warnings = e.warnings.map((w) => (w.startsWith(`event ${e.id}`) ? `event ${id}${w.slice(6 + e.id.length)}` : w));
     e.id = id;
+    moved.add(e);
   }
-  all.sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id));
+  // (In the order of events.json: as all.sort by day and id would put them.)
+  const all = inEventOrder(listed, moved, state.events.length);
 
   step('state: ids');
   // 5. Documents and the build report, as finishPipeline makes them.
@@ -926,38 +950,21 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
    * else from its record's text, its id replaced when it differs) and `aliases` when given.
    */
   const writeFile = async (output: string, items: readonly { e: EventRec; id: string; text?: Buffer }[], aliases?: Record<string, string>): Promise<void> => {
-    const out = createWriteStream(output);
-    const failed = once(out, 'error').then(([err]) => {
-      throw err;
-    });
-    const run = async () => {
-      const parts: Buffer[] = [];
-      let size = 0;
-      const flush = async (force: boolean) => {
-        if (size === 0 || (!force && size < 1 << 20)) return;
-        const chunk = Buffer.concat(parts, size);
-        parts.length = 0;
-        size = 0;
-        if (!out.write(chunk)) await once(out, 'drain');
-      };
-      const push = async (b: Buffer) => {
-        parts.push(b);
-        size += b.length;
-        await flush(false);
-      };
-      const text = (s: string) => push(Buffer.from(s, 'utf8'));
-      await text('{\n  "schemaVersion": 1');
-      if (documents.length === 0) await text(',\n  "documents": []');
+    const out = await BufferedFile.create(output);
+    try {
+      await out.text('{\n  "schemaVersion": 1');
+      if (documents.length === 0) await out.text(',\n  "documents": []');
       else {
-        await text(',\n  "documents": [');
-        for (let i = 0; i < documents.length; i++) await text(`${i === 0 ? '' : ','}\n${nested(documents[i], 2)}`);
-        await text('\n  ]');
+        await out.text(',\n  "documents": [');
+        for (let i = 0; i < documents.length; i++) await out.text(`${i === 0 ? '' : ','}\n${nested(documents[i], 2)}`);
+        await out.text('\n  ]');
       }
-      if (items.length === 0) await text(',\n  "events": []');
+      if (items.length === 0) await out.text(',\n  "events": []');
       else {
-        await text(',\n  "events": [');
-        // Runs of old events that lie one after another in the body are read at once; those published
-        // under another id than their text's have it replaced in their slice of the run.
+        await out.text(',\n  "events": [');
+        // Runs of old events that lie one after another in the body are read at once, straight into
+        // the file's buffer; a run with members published under another id than their text's is read
+        // apart and has their ids replaced in their slices.
         let first = true;
         let runOff = -1;
         let runLen = 0;
@@ -968,48 +975,48 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         const endRun = async () => {
           if (runOff < 0) return;
           const start = runOff;
-          const buf = await state.read(runOff, runLen);
+          const len = runLen;
           runOff = -1;
+          if (renamed.length === 0) return out.fill(len, (target, at) => state.readInto(target, at, start, len));
+          const buf = await state.read(start, len);
           let from = 0;
           for (const { e, id } of renamed) {
             const at = e.off - start;
-            await push(buf.subarray(from, at));
-            await push(retext(buf.subarray(at, at + e.len), e.id, id));
+            await out.bytes(buf.subarray(from, at));
+            await out.bytes(retext(buf.subarray(at, at + e.len), e.id, id));
             from = at + e.len;
           }
           renamed.length = 0;
-          await push(from === 0 ? buf : buf.subarray(from));
+          await out.bytes(from === 0 ? buf : buf.subarray(from));
         };
         for (const { e, id, text: own } of items) {
           const lead = first ? nl : sep;
           first = false;
           if (own !== undefined || e.text !== undefined) {
             await endRun();
-            await push(lead);
+            await out.bytes(lead);
             const body = own ?? e.text!;
-            await push(own === undefined && id !== e.id ? retext(body, e.id, id) : body);
+            await out.bytes(own === undefined && id !== e.id ? retext(body, e.id, id) : body);
             continue;
           }
           // In the body, each old event's text is stored right after its ",\n" separator.
           if (runOff >= 0 && runOff + runLen === e.off - 2 && runLen < READ_RUN) runLen += 2 + e.len;
           else {
             await endRun();
-            await push(lead);
+            await out.bytes(lead);
             runOff = e.off;
             runLen = e.len;
           }
           if (id !== e.id) renamed.push({ e, id });
         }
         await endRun();
-        await text('\n  ]');
+        await out.text('\n  ]');
       }
-      if (aliases !== undefined) await text(`,\n  "aliases": ${JSON.stringify(aliases, null, 2).replace(/\n/g, '\n  ')}`);
-      await text('\n}\n');
-      await flush(true);
-      out.end();
-      await once(out, 'finish');
-    };
-    await Promise.race([run(), failed]);
+      if (aliases !== undefined) await out.text(`,\n  "aliases": ${JSON.stringify(aliases, null, 2).replace(/\n/g, '\n  ')}`);
+      await out.text('\n}\n');
+    } finally {
+      await out.close();
+    }
   };
   const write = (output: string): Promise<void> =>
     writeFile(
@@ -1017,7 +1024,12 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       shown.filter((e) => e.len >= 0).map((e) => ({ e, id: e.id })),
     );
 
-  const publish = async (registry: Registry, digest?: string): Promise<Published> => {
+  const publish = async (source: Registry | RegistryText, digest?: string): Promise<Published> => {
+    // (A registry read from a text the state knows is parsed whole only where it must be: see publish-delta.ts.)
+    const text = source instanceof RegistryText ? source : undefined;
+    const full = (): Registry => (text ? text.registry() : (source as Registry));
+    const entryOf = (id: string): RegistryEntry | undefined => (text ? text.entry(id) : Object.hasOwn(full().ids, id) ? full().ids[id] : undefined);
+    const regAliases = text ? text.aliases : full().aliases;
     // Each event's Lite: from the state, or from its merged form (its raw form when validation
     // changed it, else its valid text).
     for (const e of all) {
@@ -1036,19 +1048,34 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     const canonical = digest !== undefined && state.wroteRegistry(digest);
     canonOut = canonical ? digest : undefined;
     if (digest !== undefined) await state.loadMatches();
+    // Step 2 from what changed (publish-delta.ts) when the registry read is the one the previous build
+    // wrote or found unchanged, its text known, and the state keeps its idle ids.
+    const info = state.matchInfo;
+    const delta = text !== undefined && canonical && info?.idle !== undefined && info.next === digest && state.pubs !== undefined;
     const inputs = registryInputs(shown);
-    const fromState = digest !== undefined ? matchFromState(shown, registry, digest, state, inputs) : undefined;
-    const m = fromState ?? matchRegistry(inputs, registry, (i) => liteKey(shown[i]!));
+    const scan = delta
+      ? (dirty: readonly number[]) =>
+          scanFromState({ dirtyKeys: dirty.map((i) => shown[i]!.lite![3]), docs: state.docs.values(), events: state.events, pubs: state.pubs!, idle: info!.idle!, text: text! })
+      : undefined;
+    const fromState = digest !== undefined ? matchFromState(shown, text ?? full(), digest, state, inputs, scan) : undefined;
+    const m = fromState ?? matchRegistry(inputs, full(), (i) => liteKey(shown[i]!));
     const { named, matched } = m;
     step(`registry: matched ${fromState ? 'from the state' : 'in full'}`);
     // What the next build needs of this matching: who chose each event, and the ties.
     matchOut = undefined;
     if (digest !== undefined) {
       const lines = fromState?.lines ?? choosersOf(named, matched);
-      // (Ids with a space or a line break, which no build gives, cannot be kept that way.)
-      if (!lines.some((l) => l !== '' && (/[\n\r]/.test(l) || l.split(' ').some((id) => id === '')))) {
-        shown.forEach((e, i) => (e.pub = lines[i]!));
-        matchOut = { reg: digest, ties: m.ties.ids, tieRecs: new Set(m.ties.events.map((i) => shown[i]!)) };
+      // (Ids with a space or a line break, which no build gives, cannot be kept that way; lines kept
+      // from the state were checked when they were made.)
+      const bad = (l: string | undefined) => l !== undefined && l !== '' && (/[\n\r]/.test(l) || l.split(' ').some((id) => id === ''));
+      if (!(fromState ? fromState.changed.some((i) => bad(lines[i])) : lines.some(bad))) {
+        // (Each event's line, aligned with all events: the one-sided ones have none.)
+        let kept = lines;
+        if (shown !== all) {
+          kept = new Array<string>(all.length);
+          for (let i = 0, j = 0; i < all.length; i++) kept[i] = all[i]!.one ? '' : lines[j++]!;
+        }
+        matchOut = { reg: digest, ties: m.ties.ids, tieRecs: new Set(m.ties.events.map((i) => shown[i]!)), lines: kept };
       }
     }
     // Fresh ids as assignIds gives them (grouped by base id, numbered by first source), none taken.
@@ -1065,7 +1092,8 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     }
     // (Taken: every registered id and alias, which includes the ids events took, and those given here.)
     const used = new Set<string>();
-    const taken = (id: string) => Object.hasOwn(registry.ids, id) || Object.hasOwn(registry.aliases, id) || used.has(id);
+    const taken = (id: string) => entryOf(id) !== undefined || Object.hasOwn(regAliases, id) || used.has(id);
+    const freshAt: number[] = [];
     for (const [base, group] of [...groups].sort((a, b) => cmp(a[0], b[0]))) {
       const ordered = [...group].sort((a, b) => cmp(shown[a]!.lite![2], shown[b]!.lite![2]));
       let n = 1;
@@ -1074,18 +1102,21 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         while (taken(candidate)) candidate = `${base}-${++n}`;
         used.add(candidate);
         ids[i] = candidate;
+        freshAt.push(i);
         n++;
       }
     }
     step('registry: fresh ids');
     const order = shown.map((_, i) => i).sort((a, b) => cmp(shown[a]!.date, shown[b]!.date) || cmp(ids[a]!, ids[b]!));
-    const sourcesOf = new Map(order.map((i) => [ids[i]!, shown[i]!.lite![3]] as const));
 
     // Validation, as publishMerged does after the registry: only events whose merged form is not
     // their valid text (validation changed or rejected them) are validated again, under their new id.
     const warnings = [...side.warnings];
     const items: { e: EventRec; id: string; text?: Buffer }[] = [];
-    const published: PublishedInput[] = [];
+    /** Source keys of the events validated again and kept (the others' are their Lite's). */
+    const validKeys = new Map<number, string[]>();
+    const contentKeys = new Map<number, string>();
+    const rejected = new Set<string>();
     for (const i of order) {
       const e = shown[i]!;
       const id = ids[i]!;
@@ -1096,39 +1127,102 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
         const valid = checked.valid[0];
         if (valid) {
           items.push({ e, id, text: Buffer.from(nested(valid, 2), 'utf8') });
-          published.push({ id, key: contentKey(valid), keys: eventSourceKeys(valid) });
-        }
+          validKeys.set(i, eventSourceKeys(valid));
+          contentKeys.set(i, contentKey(valid));
+        } else rejected.add(id);
         continue;
       }
       if (e.len < 0) throw new Error('build state: an event without text or merged form');
       items.push({ e, id });
-      published.push({ id, key: liteKey(e), keys: e.lite![3] });
     }
+    /** Step 2's input for event i (published, in `order`): its id, content key and source keys. */
+    const publishedOf = (i: number): PublishedInput => ({ id: ids[i]!, key: contentKeys.get(i) ?? liteKey(shown[i]!), keys: validKeys.get(i) ?? shown[i]!.lite![3] });
+    const isPublished = (i: number) => !(shown[i]!.rawText !== undefined || shown[i]!.raw !== undefined) || validKeys.has(i);
     step('registry: order, validation');
-    const updated = updateRegistryFrom(published, registry, { matched, sourcesOf });
-    step('registry: updated');
-    const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: items.length, curationWarnings: [] });
-    // The ids whose entries the new registry changes or adds (every other entry is the old one).
-    const dirty: string[] = [];
-    for (const p of published) {
-      const a = Object.hasOwn(registry.ids, p.id) ? registry.ids[p.id] : undefined;
-      const b = updated.registry.ids[p.id]!;
-      if (!a || a.since !== b.since || a.key !== b.key || a.sources.length !== b.sources.length || a.sources.some((x, j) => x !== b.sources[j])) dirty.push(p.id);
+    let registry: () => Registry;
+    let aliases: Record<string, string>;
+    let dirty: string[];
+    let nextGeneration: number;
+    let patchFrom: Registry;
+    let idle: () => string[];
+    if (delta && fromState) {
+      // The events whose entries may differ from the registry's: see DeltaInput.touched.
+      const touchedAt = new Set<number>(fromState.changed);
+      for (const i of freshAt) touchedAt.add(i);
+      for (const i of validKeys.keys()) touchedAt.add(i);
+      const touched = order.filter((i) => touchedAt.has(i) && isPublished(i)).map(publishedOf);
+      // The ids the previous build published under that may not be published now, its changed entries, its idle ids, the aliases.
+      const firstOf = (line: string | undefined) => (line === undefined || line === '' ? undefined : line.split(' ', 1)[0]!);
+      const old: string[] = [...(info!.dirty ?? []), ...info!.idle!, ...Object.keys(regAliases)];
+      for (const k of fromState.dirtyOld) old.push(firstOf(state.pubs![k]) ?? '');
+      for (const i of touchedAt) {
+        const k = shown[i]!.at;
+        if (k !== undefined) old.push(firstOf(state.pubs![k]) ?? '');
+      }
+      for (let k = 0; k < state.events.length; k++) if (state.events[k]!.raw !== undefined) old.push(firstOf(state.pubs![k]) ?? '');
+      const freshIds = new Set(freshAt.map((i) => ids[i]!));
+      let sourcesOf: Map<string, string[]> | undefined;
+      const d = updateRegistryDelta({
+        text: text!,
+        touched,
+        isCurrent: (id) => (matched.get(id) === id && !rejected.has(id)) || freshIds.has(id),
+        old: old.filter((id) => id !== ''),
+        matched: (id) => matched.get(id),
+        sourcesOf: (id) => (sourcesOf ??= new Map(order.map((i) => [ids[i]!, shown[i]!.lite![3]] as const))).get(id),
+        published: function* () {
+          for (const i of order) if (isPublished(i)) yield [ids[i]!, publishedOf(i).keys] as const;
+        },
+      });
+      let made: Registry | undefined;
+      registry = () => (made ??= applyDelta(text!, d));
+      aliases = d.aliases;
+      dirty = d.dirty;
+      nextGeneration = d.generation;
+      patchFrom = deltaRegistry(d);
+      idle = () => d.idle;
+    } else {
+      const reg = full();
+      const published = order.filter(isPublished).map(publishedOf);
+      const sourcesOf = new Map(order.map((i) => [ids[i]!, shown[i]!.lite![3]] as const));
+      const updated = updateRegistryFrom(published, reg, { matched, sourcesOf });
+      registry = () => updated.registry;
+      aliases = updated.aliases;
+      nextGeneration = updated.registry.generation;
+      patchFrom = updated.registry;
+      // The ids whose entries the new registry changes or adds (every other entry is the old one).
+      dirty = [];
+      for (const p of published) {
+        const a = Object.hasOwn(reg.ids, p.id) ? reg.ids[p.id] : undefined;
+        const b = updated.registry.ids[p.id]!;
+        if (!a || a.since !== b.since || a.key !== b.key || a.sources.length !== b.sources.length || a.sources.some((x, j) => x !== b.sources[j])) dirty.push(p.id);
+      }
+      idle = () => {
+        const current = new Set(published.map((p) => p.id));
+        return Object.keys(updated.registry.ids).filter((id) => !current.has(id));
+      };
     }
+    step(`registry: updated${delta && fromState ? ' from what changed' : ''}`);
+    const report = buildReport({ documents, eventsPerDocument: perDocument, documentChars, warnings, mergedEvents: items.length, curationWarnings: [] });
+    const oldGeneration = text ? text.generation : full().generation;
+    // The registry is the one read (same text): the next build can take it for this build's.
+    if (matchOut && canonical && nextGeneration === oldGeneration) Object.assign(matchOut, { next: digest, dirty: [], idle: idle() });
     step('registry: report, changed entries');
     return {
       report,
-      registry: updated.registry,
-      write: (output: string) => writeFile(output, items, updated.aliases),
+      get registry() {
+        return registry();
+      },
+      write: (output: string) => writeFile(output, items, aliases),
       incremental: fromState !== undefined,
+      delta: delta && fromState !== undefined,
       registryText: (prev: Buffer) => {
         if (!canonical) return undefined;
-        if (updated.registry.generation === registry.generation) return 'same';
-        return patchRegistryText(prev, updated.registry, dirty);
+        if (nextGeneration === oldGeneration) return 'same';
+        return patchRegistryText(prev, patchFrom, dirty);
       },
       written: (d: string) => {
         canonOut = d;
-        if (matchOut) Object.assign(matchOut, { next: d, dirty });
+        if (matchOut) Object.assign(matchOut, { next: d, dirty, idle: idle() });
       },
     };
   };
@@ -1142,6 +1236,8 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     if (affected.size > 0 || idsChanged > 0 || state.litesAdded || state.bodyLength === 0 || state.docs.size !== keys.length) return false;
     // (A matching the state does not have yet is written once; one it has stays valid: see MatchHeader.)
     if (matchOut !== undefined && state.matchInfo === undefined) return false;
+    // (Nor one that now knows the registry read to be this build's: see publish-delta.ts.)
+    if (matchOut?.next !== undefined && (state.matchInfo?.next !== matchOut.next || state.matchInfo.idle === undefined)) return false;
     if (canonOut !== undefined && canonOut !== state.canon) return false;
     let i = 0;
     for (const d of state.docs.values()) {
@@ -1323,11 +1419,13 @@ export interface PreviousMatch {
  */
 export function matchFromState(
   shown: readonly MatchRec[],
-  reg: Registry,
+  reg: Registry | RegistryText,
   digest: string,
   state: PreviousMatch,
   inputs?: readonly RegistryInput[],
-): { named: (string | undefined)[]; matched: Map<string, string>; ties: { ids: string[]; events: number[] }; lines: string[] } | undefined {
+  scan?: (dirty: readonly number[]) => Iterable<ScanEntry>,
+): FromState | undefined {
+  const entryOf = (id: string): RegistryEntry | undefined => (reg instanceof RegistryText ? reg.entry(id) : Object.hasOwn(reg.ids, id) ? reg.ids[id] : undefined);
   const info = state.matchInfo;
   const pubs = state.pubs;
   const old = state.events;
@@ -1382,23 +1480,24 @@ export function matchFromState(
     }
   }
   if (dirtyNew.length > 0) {
-    for (const id of Object.keys(reg.ids)) {
+    // (Every entry, or those `scan` gives: a superset of the entries that can share a source with a dirty event.)
+    for (const id of own) if (!A.has(id) && entryOf(id) !== undefined) A.add(id);
+    const entries: Iterable<ScanEntry> = scan ? scan(dirtyNew) : allEntries(reg instanceof RegistryText ? reg.registry() : reg);
+    for (const [id, type, sources] of entries) {
       if (A.has(id)) continue;
       if (own.has(id)) {
         A.add(id);
         continue;
       }
-      const entry = reg.ids[id]!;
       let hit = false;
-      for (const src of entry.sources) {
+      for (const src of sources) {
         if (strong.has(src)) {
           hit = true;
           break;
         }
       }
       if (!hit) {
-        const type = typeOfKey(entry.key);
-        for (const src of entry.sources) {
+        for (const src of sources) {
           if (weakTypes.get(weakKey(src))?.has(type)) {
             hit = true;
             break;
@@ -1411,7 +1510,12 @@ export function matchFromState(
   for (const id of info.ties) if (A.has(id)) return undefined;
 
   // The ids of A decided again over every event, by matchRegistry's own scorer.
-  const scored = scoreRegistry(inputs ?? registryInputs(shown), reg, A, (i) => liteKey(shown[i]!));
+  // (From the registry's text, only the entries of A are read: scoreRegistry reads no other.)
+  const sub: Registry = reg instanceof RegistryText ? { version: 1, generation: reg.generation, ids: Object.fromEntries([...A].flatMap((id) => {
+    const e = reg.entry(id);
+    return e ? [[id, e] as const] : [];
+  })), aliases: {} } : reg;
+  const scored = scoreRegistry(inputs ?? registryInputs(shown), sub, A, (i) => liteKey(shown[i]!));
   if (scored.ties.size > 0) return undefined;
   const best = new Map<string, number>();
   for (let n = 0; n < scored.ids.length; n++) if (scored.best[n]! >= 0) best.set(scored.ids[n]!, scored.best[n]!);
@@ -1442,7 +1546,7 @@ export function matchFromState(
   }
 
   // Each event takes the oldest id that chose it; the others become its aliases.
-  const older = (a: string, b: string) => reg.ids[a]!.since - reg.ids[b]!.since || cmp(a, b);
+  const older = (a: string, b: string) => entryOf(a)!.since - entryOf(b)!.since || cmp(a, b);
   const named: (string | undefined)[] = new Array(shown.length);
   const lines: string[] = new Array(shown.length);
   const matched = new Map<string, string>();
@@ -1469,7 +1573,29 @@ export function matchFromState(
     for (const c of list) matched.set(c, list[0]!);
   }
   const ties = { ids: info.ties, events: info.tieEvents.map((k) => newOf[k]!).sort((a, b) => a - b) };
-  return { named, matched, ties, lines };
+  return { named, matched, ties, lines, changed: [...changed, ...dirtyNew], dirtyOld };
+}
+
+/** A registered id as matchFromState tests it against the dirty events: its id, its type (typeOfKey of its key), its sources. */
+export type ScanEntry = readonly [id: string, type: string, sources: readonly string[]];
+
+/** What matchFromState gives: matchRegistry's answer, each event's `pub` line, and what it decided again. */
+export interface FromState {
+  named: (string | undefined)[];
+  matched: Map<string, string>;
+  ties: { ids: string[]; events: number[] };
+  lines: string[];
+  /** Positions in `shown` of the events whose line was made again or that are dirty (new, renumbered); may repeat. */
+  changed: number[];
+  /** Positions in the previous build's events of the records that went or changed (dirty). */
+  dirtyOld: number[];
+}
+
+function* allEntries(reg: Registry): Generator<ScanEntry> {
+  for (const id of Object.keys(reg.ids)) {
+    const e = reg.ids[id]!;
+    yield [id, typeOfKey(e.key), e.sources];
+  }
 }
 
 /**
@@ -1548,7 +1674,7 @@ interface SaveInput {
   /** Old events of re-clustered blocks that stay (their text stays in the body). */
   reused: Set<EventRec>;
   nextBlock: number;
-  /** This build's registry matching (each shown event's `pub` is set), when it had one to keep. */
+  /** This build's registry matching, when it had one to keep. */
   match: MatchOut | undefined;
   /** Header.canon. */
   canon: string | undefined;
@@ -1559,8 +1685,11 @@ interface MatchOut {
   reg: string;
   next?: string;
   dirty?: string[];
+  idle?: string[];
   ties: string[];
   tieRecs: Set<EventRec>;
+  /** Each event's `pub` line (MatchHeader.at), aligned with the events. */
+  lines: readonly string[];
 }
 
 /**
@@ -1762,14 +1891,14 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
     // The registry matching: who chose each event (one line each), the ties.
     let match: MatchHeader | undefined;
     if (s.match) {
-      const text = Buffer.from(s.all.map((e) => (e.one ? '' : (e.pub ?? ''))).join('\n'), 'utf8');
+      const text = Buffer.from(s.match.lines.join('\n'), 'utf8');
       const tieEvents: number[] = [];
       s.all.forEach((e, i) => {
         if (s.match!.tieRecs.has(e)) tieEvents.push(i);
       });
       match = {
         reg: s.match.reg,
-        ...(s.match.next !== undefined ? { next: s.match.next, dirty: s.match.dirty ?? [] } : {}),
+        ...(s.match.next !== undefined ? { next: s.match.next, dirty: s.match.dirty ?? [], ...(s.match.idle ? { idle: s.match.idle } : {}) } : {}),
         ties: s.match.ties,
         tieEvents,
         at: [await append(text), text.length],
