@@ -213,7 +213,7 @@ describe('cluster replay', () => {
 
   it('a broken table is not replayed', () => {
     const tpls: Template[] = [{ type: 'meeting', day: 3, evidence: 'explicit', precision: 'day', countries: ['CHN', 'RUS'], orgs: [], actors: [], shared: 0, confidence: 0.8 }];
-    const base = ['a', 'b', 'c', 'd'].map((doc, k) => toEvent(tpls, { tpl: 0, doc, start: 0, pub: k * 9, change: 'none' }));
+    const base = (['a', 'b', 'c', 'd'] as const).map((doc, k) => toEvent(tpls, { tpl: 0, doc, start: 0, pub: k * 9, change: 'none' }));
     const table = tableOf(base, clusterWithCopies(base))!;
     const add = [toEvent(tpls, { tpl: 0, doc: 'e', start: 0, pub: 40, change: 'none' })];
     expect(replay({ table, base: (i) => base[i]!, inserted: add }).ok).toBe(true);

@@ -55,8 +55,8 @@ import { fileKeys, filePrefixes, isLoose, lookupKeys, windowPrefixes } from '../
 import { reportSentenceKey, typeGroup } from '../merge/same-event.ts';
 import type { ExtractedEvent } from '../types.ts';
 
-/** Blocks with fewer reports are clustered in full (it is cheap) and keep no table. */
-export const MIN_TABLE_REPORTS = 1000;
+/** Blocks with fewer reports than `minReports` are clustered in full (it is cheap) and keep no table (tests lower it). */
+export const tableLimits = { minReports: 1000 };
 
 const TABLE_FORMAT = 1;
 
