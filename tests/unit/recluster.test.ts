@@ -124,8 +124,9 @@ function check(base: ExtractedEvent[], table: ClusterTable, inserted: ExtractedE
   const founding = new Set(table.cluster);
   const unchangedOld = [...oldClusters(table, [...founding].filter((ci) => !r.oldChanged.includes(ci))).values()].map((c) => JSON.stringify(c));
   expect(unchangedNew.sort()).toEqual(unchangedOld.sort());
-  // The table written is the one a full run writes.
-  expect(spelled(r.table)).toEqual(spelled(tableOf(all, full)!));
+  // The table written is the one a full run writes (a full run with a tie in the order writes none).
+  const want2 = tableOf(all, full);
+  if (want2) expect(spelled(r.table)).toEqual(spelled(want2));
   return r;
 }
 
@@ -144,9 +145,10 @@ describe('cluster replay', () => {
     fc.assert(
       fc.property(scenario, ({ tpls, base: b, added }) => {
         const base = b.map((u) => toEvent(tpls, u));
-        const table = tableOf(base, clusterWithCopies(base))!;
-        expect(table).toBeDefined();
-        const r = check(base, table, added.map((u) => toEvent(tpls, u)));
+        const table = tableOf(base, clusterWithCopies(base));
+        // (No table for a set with two reports in one place of the order: such blocks are clustered in full.)
+        fc.pre(table !== undefined);
+        const r = check(base, table!, added.map((u) => toEvent(tpls, u)));
         if (r.ok) {
           replayed++;
           recomputed += r.stats.recomputed;
@@ -165,7 +167,9 @@ describe('cluster replay', () => {
       fc.property(scenario, ({ tpls, base: b, added, more }) => {
         const base = b.map((u) => toEvent(tpls, u));
         const ins = added.map((u) => toEvent(tpls, u));
-        const first = check(base, tableOf(base, clusterWithCopies(base))!, ins);
+        const table = tableOf(base, clusterWithCopies(base));
+        fc.pre(table !== undefined);
+        const first = check(base, table!, ins);
         if (!first.ok) return;
         check([...base, ...ins], first.table, more.map((u) => toEvent(tpls, u)));
       }),
@@ -180,7 +184,9 @@ describe('cluster replay', () => {
           fc.record({ tpls: fc.array(template, { minLength: 5, maxLength: 30 }), base: fc.array(use, { minLength: 100, maxLength: 300 }), added: fc.array(use, { minLength: 1, maxLength: 3 }) }),
           ({ tpls, base: b, added }) => {
             const base = b.map((u) => toEvent(tpls, u));
-            check(base, tableOf(base, clusterWithCopies(base))!, added.map((u) => toEvent(tpls, u)));
+            const table = tableOf(base, clusterWithCopies(base));
+            fc.pre(table !== undefined);
+            check(base, table!, added.map((u) => toEvent(tpls, u)));
           },
         ),
         { numRuns: 10, seed },
@@ -211,7 +217,7 @@ describe('cluster replay', () => {
     expect(ok).toBeGreaterThan(8);
   });
 
-  it('a broken table is not replayed', () => {
+  it('a broken table, a tie in the order or too many decisions to recompute: not replayed', () => {
     const tpls: Template[] = [{ type: 'meeting', day: 3, evidence: 'explicit', precision: 'day', countries: ['CHN', 'RUS'], orgs: [], actors: [], shared: 0, confidence: 0.8 }];
     const base = (['a', 'b', 'c', 'd'] as const).map((doc, k) => toEvent(tpls, { tpl: 0, doc, start: 0, pub: k * 9, change: 'none' }));
     const table = tableOf(base, clusterWithCopies(base))!;
@@ -226,6 +232,22 @@ describe('cluster replay', () => {
       const r = replay({ table: t, base: (i) => base[i]!, inserted: add });
       expect(r.ok ? '' : r.reason).toMatch(/cluster table/);
     }
+    // Too many decisions to recompute: given up (the caller clusters in full).
+    const other = [toEvent(tpls, { tpl: 0, doc: 'e', start: 0, pub: 0, change: 'state' })];
+    const r = replay({ table, base: (i) => base[i]!, inserted: other, limit: 0 });
+    expect(r.ok ? '' : r.reason).toMatch(/more than 0 decisions to recompute/);
+    // Two added reports in one place of the order (the full run keeps their input order): given up.
+    // (the same content key; published three weeks later, so no reprint)
+    const twin = { ...other[0]!, source: { ...other[0]!.source, published: '2025-03-25' } };
+    const tied = replay({ table, base: (i) => base[i]!, inserted: [other[0]!, twin] });
+    expect(tied.ok ? '' : tied.reason).toMatch(/two added reports in one place of the order/);
+    // (the content key of a report of the block: another sentence of the same length, so no reprint)
+    const sentence = base[0]!.source.sentence.replace('capital', 'kapital');
+    const tiedOld = replay({ table, base: (i) => base[i]!, inserted: [{ ...base[0]!, source: { ...base[0]!.source, sentence } }] });
+    expect(tiedOld.ok ? '' : tiedOld.reason).toMatch(/in the place of another/);
+    // A block with two originals in one place of the order keeps no table.
+    const withTie = [...base, { ...base[0]!, source: { ...base[0]!.source, sentence } }];
+    expect(tableOf(withTie, clusterWithCopies(withTie))).toBeUndefined();
     expect(ClusterTable.parse('{"f":1}')).toBeUndefined();
     expect(ClusterTable.parse('not json')).toBeUndefined();
     expect(ClusterTable.parse(table.text())!.text()).toBe(table.text());

@@ -71,6 +71,8 @@ export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
 const READ_RUN = 1 << 22;
+/** A bucket that the new reports' lookups would search this many times is parsed instead (step 1 of incrementalFinish). */
+const BUCKET_PARSE_SEARCHES = 24;
 /** Longest stretch of text no one needs that a run of reads goes over rather than start another read (bytes). */
 const RUN_GAP = 1 << 16;
 
@@ -728,9 +730,22 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   // (An empty state, as in a first build, has nothing to find: no lookups.) The blocks each new
   // report reaches are kept for step 3.
   const reach: Set<number>[] = [];
+  // A sentence text the state does not file under its all-days term (T) is filed under no day term
+  // (t, p) either: fileTerms files all three for every report, and they are dropped together. So a
+  // new sentence (most are) skips the 2 x 16 day terms, each a search of another bucket.
+  const queries: string[][] = [];
   for (const { ev } of state.docs.size > 0 ? fresh : []) {
+    const text = `T\u0001${shortHash(reportSentenceKey(ev))}`;
+    const known = (await state.lookup(text)).length > 0;
+    queries.push(known ? queryTerms(ev) : queryTerms(ev).filter((t) => !(t.startsWith('t\u0001') || t.startsWith('p\u0001') || t === text)));
+  }
+  // Buckets that many lookups search are parsed once (then looked up by term) rather than searched each time.
+  const searches = new Map<string, number>();
+  for (const terms of queries) for (const t of terms) searches.set(bucketOf(t), (searches.get(bucketOf(t)) ?? 0) + 1);
+  for (const [name, n] of searches) if (n >= BUCKET_PARSE_SEARCHES) await state.bucket(name);
+  for (const [k, { ev }] of (state.docs.size > 0 ? fresh : []).entries()) {
     const reached = new Set<number>();
-    for (const t of queryTerms(ev)) {
+    for (const t of queries[k]!) {
       for (const [cls, list] of await state.lookup(t)) {
         if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
         for (const b of list) {

@@ -176,6 +176,21 @@ export class ClusterTable {
   }
 }
 
+/** Numbers by number, without an array for a key that has one (most have). */
+class MultiMap {
+  private readonly m = new Map<number, number | number[]>();
+  add(k: number, v: number): void {
+    const x = this.m.get(k);
+    if (x === undefined) this.m.set(k, v);
+    else if (typeof x === 'number') this.m.set(k, [x, v]);
+    else x.push(v);
+  }
+  get(k: number): readonly number[] {
+    const x = this.m.get(k);
+    return x === undefined ? [] : typeof x === 'number' ? [x] : x;
+  }
+}
+
 /** Interns strings into a table's string list. */
 class Strings {
   readonly list: string[];
@@ -183,6 +198,9 @@ class Strings {
   constructor(list: readonly string[]) {
     this.list = [...list];
     this.list.forEach((s, i) => this.ids.set(s, i));
+  }
+  known(s: string): number | undefined {
+    return this.ids.get(s);
   }
   id = (s: string): number => {
     let i = this.ids.get(s);
@@ -197,7 +215,8 @@ class Strings {
 
 /**
  * The table of a block clustered by clusterWithCopies: `events` the block's reports (normalized, as
- * given to it), `result` its output. Undefined when the output does not name the reports by identity.
+ * given to it), `result` its output. Undefined when the output does not name the reports by identity,
+ * or two originals tie in the order.
  */
 export function tableOf(
   events: readonly ExtractedEvent[],
@@ -225,6 +244,9 @@ export function tableOf(
       }
     }
   }
+  // No table when two originals share a place in the order (the run kept their input order, which a
+  // later run need not keep: see replay's preconditions).
+  for (let k = 1; k < result.ordered.length; k++) if (compareClusterOrder(orderItem(result.ordered[k - 1]!), orderItem(result.ordered[k]!)) === 0) return undefined;
   const order: number[] = [];
   const cluster: number[] = [];
   for (const ev of result.ordered) {
@@ -243,7 +265,7 @@ export interface ReplayInput {
   base: (i: number) => ExtractedEvent;
   /** The reports added to the block (normalized): positions n, n+1, ... */
   inserted: readonly ExtractedEvent[];
-  /** Give up when more decisions than this would be recomputed (default: half the block). */
+  /** Give up when more decisions than this would be recomputed (default: an eighth of the block, at least 100). */
   limit?: number;
 }
 
@@ -290,23 +312,26 @@ export function replay(input: ReplayInput): ReplayResult {
   const starts = table.rowStarts();
   if (!starts) return { ok: false, reason: 'malformed cluster table' };
   const strings = new Strings(table.strings);
-  const rows = table.rows;
-
-  // Rows of the added reports, after the table's.
-  const insRows: number[][] = inserted.map((ev) => rowOf(ev, strings.id));
-  const rowOfPos = (p: number): { r: readonly number[]; at: number } => (p < n ? { r: rows, at: starts[p]! } : { r: insRows[p - n]!, at: 0 });
-  const field = (p: number, f: number) => (p < n ? rows[starts[p]! + f]! : insRows[p - n]![f]!);
-  /** The three lists of a row: file prefixes, file keys, lookup keys. */
-  const lists = (p: number): [number[], number[], number[]] => {
-    const { r, at } = rowOfPos(p);
-    const out: number[][] = [];
-    let q = at + PREFIXES;
-    for (let part = 0; part < 3; part++) {
-      const len = r[q]!;
-      out.push(r.slice(q + 1, q + 1 + len) as number[]);
-      q += len + 1;
-    }
-    return out as [number[], number[], number[]];
+  if (total >= 1 << 21) return { ok: false, reason: 'block too large for a cluster table' };
+  // All rows: the table's, then the added reports' (rowOf); `at[p]` where report p's row starts.
+  const all = table.rows.slice();
+  const at = new Int32Array(total + 1);
+  at.set(starts.subarray(0, n));
+  for (let k = 0; k < inserted.length; k++) {
+    at[n + k] = all.length;
+    for (const x of rowOf(inserted[k]!, strings.id)) all.push(x);
+  }
+  at[total] = all.length;
+  const field = (p: number, f: number) => all[at[p]! + f]!;
+  // Each list of a row is its length, then its elements: where the file prefixes, file keys and lookup keys start.
+  const prefixesAt = (p: number) => at[p]! + PREFIXES;
+  const fileKeysAt = (p: number) => {
+    const q = at[p]! + PREFIXES;
+    return q + all[q]! + 1;
+  };
+  const lookKeysAt = (p: number) => {
+    const q = fileKeysAt(p);
+    return q + all[q]! + 1;
   };
 
   let parsedCount = 0;
@@ -354,17 +379,16 @@ export function replay(input: ReplayInput): ReplayResult {
   }
   if (order.length + table.copies.length / 2 !== n) return { ok: false, reason: 'inconsistent cluster table' };
 
-  // Reports by sentence-text hash and by sentence hash (candidates, compared whole when it matters).
-  const byText = new Map<number, number[]>();
-  const bySentence = new Map<number, number[]>();
-  const push = (m: Map<number, number[]>, k: number, p: number) => {
-    const list = m.get(k);
-    if (list) list.push(p);
-    else m.set(k, [p]);
-  };
+  // Reports by sentence-text hash, by sentence hash and by file prefix (candidates for recomputed
+  // decisions, checked whole: the texts compared, the prefix and keys those of the clusterer's index).
+  const byText = new MultiMap();
+  const bySentence = new MultiMap();
+  const byPrefix = new MultiMap();
   for (let p = 0; p < total; p++) {
-    push(byText, field(p, T), p);
-    push(bySentence, field(p, S), p);
+    byText.add(field(p, T), p);
+    bySentence.add(field(p, S), p);
+    const q = prefixesAt(p);
+    for (let j = 1; j <= all[q]!; j++) byPrefix.add(all[q + j]!, p);
   }
 
   // 1. Copies: the groups of the added reports' sentence texts, split again.
@@ -375,7 +399,7 @@ export function replay(input: ReplayInput): ReplayResult {
     const h = field(p, T);
     if (seenHash.has(h)) continue;
     seenHash.add(h);
-    for (const q of byText.get(h)!) if (q >= n || addedTexts.has(reportSentenceKey(evAt(q)))) regrouped.push(q);
+    for (const q of byText.get(h)) if (q >= n || addedTexts.has(reportSentenceKey(evAt(q)))) regrouped.push(q);
   }
   const inGroup = new Set(regrouped);
   const posOf = new Map<ExtractedEvent, number>();
@@ -399,7 +423,7 @@ export function replay(input: ReplayInput): ReplayResult {
   const flagged = new Set<number>();
   for (const p of [...joining, ...leaving]) {
     const sentence = sentenceOf(evAt(p));
-    for (const q of bySentence.get(field(p, S))!) if (q !== p && inOld(q) && inNew(q) && sentenceOf(evAt(q)) === sentence) flagged.add(q);
+    for (const q of bySentence.get(field(p, S))) if (q !== p && inOld(q) && inNew(q) && sentenceOf(evAt(q)) === sentence) flagged.add(q);
   }
 
   // 2. This run's order: the joining reports put into the previous order (no exact ties).
@@ -421,28 +445,35 @@ export function replay(input: ReplayInput): ReplayResult {
   }
   for (let k = 1; k < placeOf.length; k++) if (placeOf[k]! < placeOf[k - 1]!) return { ok: false, reason: 'cluster table out of order' };
 
-  // 3. The index over this run's reports, for recomputed decisions (built when first needed).
+  // 3. Index codes: (prefix, key) as one number (prefix id * K + key id), as the clusterer files and looks up.
   const K = 1 << 21;
   if (strings.list.length >= K) return { ok: false, reason: 'cluster table too large' };
-  let fileIndex: Map<number, number[]> | undefined;
-  const buildIndex = (): Map<number, number[]> => {
-    const m = new Map<number, number[]>();
-    for (let p = 0; p < total; p++) {
-      const [prefixes, keys] = lists(p);
-      for (const pre of prefixes) for (const k of keys) push(m, pre * K + k, p);
-    }
-    return m;
-  };
   const windows = new Map<number, number[]>();
-  /** Index prefixes (ids) a report looks up, as windowPrefixes gives them. */
+  /**
+   * Index prefixes (ids) a report looks up, as windowPrefixes gives them, but for those no report is
+   * filed under (not among the strings: every file prefix is).
+   */
   const lookPrefixes = (p: number): number[] => {
     const day = field(p, DAY);
     const group = field(p, GROUP);
     const loose = field(p, LOOSE);
     const key = (day * K + group) * 2 + loose;
     let w = windows.get(key);
-    if (w === undefined) windows.set(key, (w = windowPrefixes(strings.list[day]!, strings.list[group]!, loose === 1).map(strings.id)));
+    if (w === undefined) {
+      w = [];
+      for (const pre of windowPrefixes(strings.list[day]!, strings.list[group]!, loose === 1)) {
+        const id = strings.known(pre);
+        if (id !== undefined) w.push(id);
+      }
+      windows.set(key, w);
+    }
     return w;
+  };
+  /** Whether report m is filed with one of the keys all[q+1..q+len] (under each of its prefixes: byPrefix). */
+  const filedWith = (m: number, q: number, len: number): boolean => {
+    const fq = fileKeysAt(m);
+    for (let j = 1; j <= all[fq]!; j++) for (let i = 1; i <= len; i++) if (all[fq + j] === all[q + i]) return true;
+    return false;
   };
 
   // 4. The walk over O and N in the order.
@@ -454,29 +485,44 @@ export function replay(input: ReplayInput): ReplayResult {
   const dirty = new Set<number>();
   const dirtyCodes = new Set<number>();
   const dirtyTexts = new Set<number>();
-  let oldMembers: Map<number, number[]> | undefined;
+  let oldMembers: MultiMap | undefined;
+  /**
+   * (type group, key) of the codes in dirtyCodes: a report none of whose lookup keys is among them for
+   * its group finds no dirty cluster by key (a prefix, "kind|group|day|", names its group).
+   */
+  const dirtyKeys = new Set<number>();
   const fileDirty = (p: number) => {
     dirtyTexts.add(field(p, T));
-    const [prefixes, keys] = lists(p);
-    for (const pre of prefixes) for (const k of keys) dirtyCodes.add(pre * K + k);
+    const pq = prefixesAt(p);
+    const fq = fileKeysAt(p);
+    for (let j = 1; j <= all[pq]!; j++) {
+      for (let i = 1; i <= all[fq]!; i++) {
+        dirtyCodes.add(all[pq + j]! * K + all[fq + i]!);
+        dirtyKeys.add(field(p, GROUP) * K + all[fq + i]!);
+      }
+    }
   };
   const markDirty = (f: number) => {
     if (dirty.has(f)) return;
     dirty.add(f);
     if (f < n && rankOld[f]! >= 0 && oldFounder(f) === f) {
       if (oldMembers === undefined) {
-        oldMembers = new Map();
-        for (let k = 0; k < order.length; k++) push(oldMembers, founderOfCi[table.cluster[k]!]!, order[k]!);
+        oldMembers = new MultiMap();
+        for (let k = 0; k < order.length; k++) oldMembers.add(founderOfCi[table.cluster[k]!]!, order[k]!);
       }
-      for (const m of oldMembers.get(f) ?? []) fileDirty(m);
+      for (const m of oldMembers.get(f)) fileDirty(m);
     }
     for (const m of membersNew.get(f) ?? []) fileDirty(m);
   };
   const findsDirty = (p: number): boolean => {
     if (dirtyTexts.has(field(p, T))) return true;
-    const look = lists(p)[2];
-    if (look.length === 0) return false;
-    for (const pre of lookPrefixes(p)) for (const k of look) if (dirtyCodes.has(pre * K + k)) return true;
+    const q = lookKeysAt(p);
+    const len = all[q]!;
+    const group = field(p, GROUP) * K;
+    let any = false;
+    for (let i = 1; i <= len && !any; i++) any = dirtyKeys.has(group + all[q + i]!);
+    if (!any) return false;
+    for (const pre of lookPrefixes(p)) for (let i = 1; i <= len; i++) if (dirtyCodes.has(pre * K + all[q + i]!)) return true;
     return false;
   };
   const materialized = new Map<number, { c: Cluster; added: number }>();
@@ -489,22 +535,20 @@ export function replay(input: ReplayInput): ReplayResult {
   };
   /** This run's decision for report p (its cluster's founder), as clusterWithCopies makes it. */
   const decide = (p: number): number => {
-    fileIndex ??= buildIndex();
     const ev = evAt(p);
     const near = new Set<number>();
-    const look = lists(p)[2];
-    if (look.length > 0) {
+    const q = lookKeysAt(p);
+    const len = all[q]!;
+    if (len > 0) {
       for (const pre of lookPrefixes(p)) {
-        for (const k of look) {
-          for (const m of fileIndex.get(pre * K + k) ?? []) if (rank[m]! >= 0) near.add(newFounder[m]!);
-        }
+        for (const m of byPrefix.get(pre)) if (rank[m]! >= 0 && filedWith(m, q, len)) near.add(newFounder[m]!);
       }
     }
     const text = reportSentenceKey(ev);
-    for (const m of byText.get(field(p, T))!) if (rank[m]! >= 0 && reportSentenceKey(evAt(m)) === text) near.add(newFounder[m]!);
+    for (const m of byText.get(field(p, T))) if (rank[m]! >= 0 && reportSentenceKey(evAt(m)) === text) near.add(newFounder[m]!);
     const sentence = sentenceOf(ev);
     const siblings: ExtractedEvent[] = [];
-    for (const q of bySentence.get(field(p, S))!) if (inNew(q) && sentenceOf(evAt(q)) === sentence) siblings.push(evAt(q));
+    for (const r of bySentence.get(field(p, S))) if (inNew(r) && sentenceOf(evAt(r)) === sentence) siblings.push(evAt(r));
     let best = -1;
     let bestScore = -Infinity;
     for (const f of near) {
@@ -520,7 +564,7 @@ export function replay(input: ReplayInput): ReplayResult {
     return best < 0 ? p : best;
   };
 
-  const limit = input.limit ?? Math.max(100, n >> 1);
+  const limit = input.limit ?? Math.max(100, n >> 3);
   let recomputed = 0;
   const take = (p: number, recompute: boolean): string | undefined => {
     let f: number;
@@ -608,15 +652,13 @@ export function replay(input: ReplayInput): ReplayResult {
   const oldChangedSet = new Set<number>();
   for (const f of dirty) if (f < n && rankOld[f]! >= 0 && oldFounder(f) === f) oldChangedSet.add(table.cluster[rankOld[f]!]!);
   for (const p of regrouped) if (inOld(p)) oldChangedSet.add(table.cluster[rankOld[p]!]!);
-  const rowsOut = rows.slice();
-  for (const r of insRows) for (const x of r) rowsOut.push(x);
   return {
     ok: true,
     clusters,
     copies,
     changed,
     oldChanged: [...oldChangedSet].sort((a, b) => a - b),
-    table: new ClusterTable(strings.list, rowsOut, total, ordered, cluster, pairs),
+    table: new ClusterTable(strings.list, all, total, ordered, cluster, pairs),
     stats: { recomputed, parsed: parsedCount },
   };
 }
