@@ -9,7 +9,9 @@
  * - every merged event: day, id, base id and order key (for `assignIds`), its validation warnings
  *   and its validated, serialized text exactly as events.json holds it;
  * - an index of the blocks by (type group, state or organisation key, day), sentence text and
- *   document, a superset of every link `mergeBlocks` can make.
+ *   document, a superset of every link `mergeBlocks` can make;
+ * - for each block of 1,000 reports or more, how it was clustered (corpus/recluster.ts): the block a
+ *   new article joins is replayed from it, recomputing only the decisions the new reports can change.
  * A rebuild diffs the documents' cache keys, re-clusters only the blocks of removed documents and
  * the blocks the new reports can reach through the index (together with the new reports), assigns
  * ids over every event's (base id, order key) again, and writes events.json from the cached texts

@@ -33,7 +33,10 @@
  * - the reports of O not in N (originals that became copies): their previous cluster becomes dirty;
  * - reports of both whose sentence gained or lost an original (leftToSibling reads all of them);
  * - reports that can find a member, in either run, of a dirty cluster (`findsDirty`, conservatively:
- *   every member of the previous run's cluster, any day; the sentence text by a 32-bit hash).
+ *   every member of the previous run's cluster, at any point, filed as the index files it; a report
+ *   none of whose (type group, lookup key) pairs a dirty member is filed with is passed over before
+ *   its day window is searched, since an index prefix names its type group; the sentence text by a
+ *   32-bit hash).
  * A recomputed report of both runs that chooses another cluster than before makes both dirty. A
  * recomputation is exact: it looks candidates up among the reports before it with their decisions in
  * this run (over the index keys in the table, the texts compared whole), builds each candidate's state
@@ -46,8 +49,10 @@
  * is kept); `changed` and `oldChanged` name the others.
  * Preconditions (else `ok: false` with the reason, and the block is clustered in full): a table that
  * names every report of the block once and is consistent; no two reports in the same place of the order
- * (an exact tie of compareClusterOrder, where the full run would keep input order); at most `limit`
- * decisions recomputed. Removed reports are not replayed (build-state.ts clusters such blocks in full).
+ * (an exact tie of compareClusterOrder, where the full run would keep input order: tableOf writes no
+ * table for such a block, and an added report tying with another is refused); at most `limit`
+ * decisions recomputed. A report kept without recomputation whose cluster is dirty, or whose founder
+ * was not taken first, would contradict the argument: the replay then gives up too. Removed reports are not replayed (build-state.ts clusters such blocks in full).
  */
 import { Cluster } from '../merge/cluster.ts';
 import { compareClusterOrder, leftToSibling, orderItem, reprints, sentenceOf, type OrderItem } from '../merge.ts';
