@@ -61,7 +61,7 @@ export function detail(ev: ExtractedEvent): number {
 const keyCache = new WeakMap<ExtractedEvent, string>();
 
 /** A total order over reports that depends on content only (never on input position). */
-function contentKey(ev: ExtractedEvent): string {
+export function contentKey(ev: ExtractedEvent): string {
   let k = keyCache.get(ev);
   if (k === undefined) {
     k = computeContentKey(ev);
@@ -96,24 +96,66 @@ export function clusterEvents(events: ExtractedEvent[]): ExtractedEvent[][] {
   return clusterWithCopies(events).clusters;
 }
 
+/** Where a report stands in the order the clusterer takes reports in (compareClusterOrder). */
+export interface OrderItem {
+  ev: ExtractedEvent;
+  n: number;
+  spec: number;
+  key: string;
+}
+
+export function orderItem(ev: ExtractedEvent): OrderItem {
+  return { ev, n: new Set(ev.countries).size, key: contentKey(ev), spec: specificity(ev) };
+}
+
+/**
+ * The clusterer's order: reports naming more states first, so that they found the events and
+ * one-state fragments join them; then the most specific first, so that vague reports find the best
+ * match; then by content.
+ */
+export function compareClusterOrder(a: OrderItem, b: OrderItem): number {
+  return b.n - a.n || b.spec - a.spec || cmp(a.key, b.key);
+}
+
+/** Copies of one sentence in reprints and their originals, as the clusterer splits them (merge/copies.ts). */
+export function reprints(events: ExtractedEvent[]): ReturnType<typeof collapseCopies> {
+  return collapseCopies(events, (a, b) => cmp(contentKey(a), contentKey(b)));
+}
+
+/** A report's sentence ("document@start"): reports of one sentence are siblings (leftToSibling). */
+export function sentenceOf(ev: ExtractedEvent): string {
+  return `${ev.source.document}@${ev.source.start}`;
+}
+
+/**
+ * An event without organisations is left to the sentence's other report without them (and
+ * an organisation's event to the one naming it): `ev` may join only if no sibling fits better.
+ * `siblings`: the reports clustered of `ev`'s sentence (`ev` among them).
+ */
+export function leftToSibling(ev: ExtractedEvent, cluster: Cluster, siblings: readonly ExtractedEvent[] | undefined): boolean {
+  if (!siblings || siblings.length < 2 || !SPLIT_TYPES.has(ev.type)) return false;
+  const want = cluster.organizationKey();
+  if (orgKey(ev) === want) return false;
+  return siblings.some((s) => s !== ev && orgKey(s) === want && typeGroup(s.type) === typeGroup(ev.type) && cluster.accepts(s));
+}
+
 /** `clusterEvents`, also telling which reports are copies in reprints (see merge/copies.ts). */
 export function clusterWithCopies(events: ExtractedEvent[]): {
   clusters: ExtractedEvent[][];
   copies: Set<ExtractedEvent>;
   /** For traced reports only: the events each was kept apart from, and why. */
   keptApart: Map<ExtractedEvent, TraceStep[]>;
+  /** The originals (no copies) in the order they were clustered (compareClusterOrder). */
+  ordered: ExtractedEvent[];
+  /** The copies that follow each original (reprints). */
+  copiesOf: Map<ExtractedEvent, ExtractedEvent[]>;
 } {
   const keptApart = new Map<ExtractedEvent, TraceStep[]>();
   // Copies of one sentence in reprints follow their original and take no part in clustering.
-  const { originals, copiesOf } = collapseCopies(events.map(normalized), (a, b) => cmp(contentKey(a), contentKey(b)));
+  const { originals, copiesOf } = reprints(events.map(normalized));
   const copies = new Set<ExtractedEvent>();
   for (const list of copiesOf.values()) for (const c of list) copies.add(c);
-  // Reports naming more states first, so that they found the events and one-state fragments
-  // join them; then the most specific first, so that vague reports find the best match.
-  const ordered = originals
-    .map((ev) => ({ ev, n: new Set(ev.countries).size, key: contentKey(ev), spec: specificity(ev) }))
-    .sort((a, b) => b.n - a.n || b.spec - a.spec || cmp(a.key, b.key))
-    .map((x) => x.ev);
+  const ordered = originals.map(orderItem).sort(compareClusterOrder).map((x) => x.ev);
 
   const clusters: Cluster[] = [];
   // Index: clusters by (day, exact set of states), (day, one state), (day, organisation) and by
@@ -147,22 +189,11 @@ export function clusterWithCopies(events: ExtractedEvent[]): {
   // meeting with SCO ministers") must not lend the wrong one to an event.
   const bySentence = new Map<string, ExtractedEvent[]>();
   for (const ev of ordered) {
-    const k = `${ev.source.document}@${ev.source.start}`;
+    const k = sentenceOf(ev);
     const list = bySentence.get(k);
     if (list) list.push(ev);
     else bySentence.set(k, [ev]);
   }
-  /**
-   * An event without organisations is left to the sentence's other report without them (and
-   * an organisation's event to the one naming it): `ev` may join only if no sibling fits better.
-   */
-  const leftToSibling = (ev: ExtractedEvent, cluster: Cluster): boolean => {
-    const siblings = bySentence.get(`${ev.source.document}@${ev.source.start}`);
-    if (!siblings || siblings.length < 2 || !SPLIT_TYPES.has(ev.type)) return false;
-    const want = cluster.organizationKey();
-    if (orgKey(ev) === want) return false;
-    return siblings.some((s) => s !== ev && orgKey(s) === want && typeGroup(s.type) === typeGroup(ev.type) && cluster.accepts(s));
-  };
 
   // `seen[ci] === round` marks cluster ci as already collected for the current report.
   const seen: number[] = [];
@@ -236,7 +267,7 @@ export function clusterWithCopies(events: ExtractedEvent[]): {
         }
         if (why !== null) continue;
       } else if (!cluster.accepts(ev)) continue;
-      if (leftToSibling(ev, cluster)) continue;
+      if (leftToSibling(ev, cluster, bySentence.get(sentenceOf(ev)))) continue;
       const score = cluster.similarity(ev);
       if (score > bestScore || (score === bestScore && ci < best)) {
         bestScore = score;
@@ -249,7 +280,7 @@ export function clusterWithCopies(events: ExtractedEvent[]): {
     } else clusters[best]!.add(ev);
     addToIndex(ev, best);
   }
-  return { clusters: clusters.map((c) => c.members.flatMap((m) => [m, ...(copiesOf.get(m) ?? [])])), copies, keptApart };
+  return { clusters: clusters.map((c) => c.members.flatMap((m) => [m, ...(copiesOf.get(m) ?? [])])), copies, keptApart, ordered, copiesOf };
 }
 
 /** A report's trace, when the pipeline runs with tracing on (ExtractedEvent.trace, set by extract-document). */

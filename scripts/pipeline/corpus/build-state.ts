@@ -9,7 +9,9 @@
  * - every merged event: day, id, base id and order key (for `assignIds`), its validation warnings
  *   and its validated, serialized text exactly as events.json holds it;
  * - an index of the blocks by (type group, state or organisation key, day), sentence text and
- *   document, a superset of every link `mergeBlocks` can make.
+ *   document, a superset of every link `mergeBlocks` can make;
+ * - for each block of 1,000 reports or more, how it was clustered (corpus/recluster.ts): the block a
+ *   new article joins is replayed from it, recomputing only the decisions the new reports can change.
  * A rebuild diffs the documents' cache keys, re-clusters only the blocks of removed documents and
  * the blocks the new reports can reach through the index (together with the new reports), assigns
  * ids over every event's (base id, order key) again, and writes events.json from the cached texts
@@ -31,6 +33,7 @@
  * header; the body is compacted when more than half of it is garbage.
  */
 import { createHash } from 'node:crypto';
+import { readSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentEntry, TimelineEvent } from '../../../src/lib/schema.ts';
@@ -66,12 +69,15 @@ import { validateEvents } from '../validate.ts';
 import { inEventOrder } from './event-order.ts';
 import { applyDelta, deltaRegistry, scanFromState, updateRegistryDelta } from './publish-delta.ts';
 import { BufferedFile, nested } from './write-json.ts';
+import { ClusterTable, oldClusters, replay, tableLimits, tableOf } from './recluster.ts';
 
 const FORMAT = 'diplomatic-timeline/build-state@7';
 export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
 const READ_RUN = 1 << 22;
+/** A bucket that the new reports' lookups would search this many times is parsed instead (step 1 of incrementalFinish). */
+const BUCKET_PARSE_SEARCHES = 24;
 /** Longest stretch of text no one needs that a run of reads goes over rather than start another read (bytes). */
 const RUN_GAP = 1 << 16;
 
@@ -166,6 +172,8 @@ interface Header {
    * file without checking each entry and writes its successor patched from it (patchRegistryText).
    */
   canon?: string;
+  /** Cluster tables of the large blocks (corpus/recluster.ts), each a JSON text in the body: [block, offset, length]. */
+  clu?: [number, number, number][];
 }
 
 /**
@@ -251,6 +259,8 @@ export class BuildState {
   /** The previous build's registry matching, and each event's `pub` line once read (loadMatches). */
   matchInfo: MatchHeader | undefined;
   pubs: string[] | undefined;
+  /** Where the cluster table of each large block is in the body (Header.clu). */
+  readonly tables = new Map<number, [number, number]>();
   private fd: Awaited<ReturnType<typeof open>> | undefined;
 
   private constructor(
@@ -300,6 +310,7 @@ export class BuildState {
       state.liteAt = undefined;
       state.matchInfo = undefined;
       state.canon = undefined;
+      state.tables.clear();
     }
     return state;
   }
@@ -334,6 +345,13 @@ export class BuildState {
     this.liteAt = h.lite;
     this.matchInfo = h.match;
     this.canon = h.canon;
+    for (const [b, off, len] of h.clu ?? []) this.tables.set(b, [off, len]);
+  }
+
+  /** The cluster table of block `b` (corpus/recluster.ts), or undefined when the state has none (or a broken one). */
+  async clusterTable(b: number): Promise<ClusterTable | undefined> {
+    const at = this.tables.get(b);
+    return at ? ClusterTable.parse((await this.read(at[0], at[1])).toString('utf8')) : undefined;
   }
 
   /** Whether the registry file of hash `digest` is one a build wrote (formatRegistry's text, see Header.canon). */
@@ -447,6 +465,17 @@ export class BuildState {
       if (bytesRead === 0) throw new Error('build state: shorter than its header says');
       done += bytesRead;
     }
+  }
+
+  /** `read`, synchronously (for reports parsed in the middle of a replay, recluster.ts). */
+  readSync(off: number, len: number): Buffer {
+    const buf = Buffer.allocUnsafe(len);
+    for (let done = 0; done < len; ) {
+      const n = readSync(this.fd!.fd, buf, done, len - done, off + done);
+      if (n === 0) throw new Error('build state: shorter than its header says');
+      done += n;
+    }
+    return buf;
   }
 
   async close(): Promise<void> {
@@ -671,6 +700,9 @@ export interface IncrementalResult {
     reused: number;
     /** Reports whose index terms were filed again (those of blocks that did not keep their id). */
     refiled: number;
+    /** Of `reclustered`, the reports of blocks whose clustering was replayed (corpus/recluster.ts), and the decisions recomputed there. */
+    replayed: number;
+    recomputed: number;
     events: number;
     idsChanged: number;
   };
@@ -721,9 +753,22 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   // (An empty state, as in a first build, has nothing to find: no lookups.) The blocks each new
   // report reaches are kept for step 3.
   const reach: Set<number>[] = [];
+  // A sentence text the state does not file under its all-days term (T) is filed under no day term
+  // (t, p) either: fileTerms files all three for every report, and they are dropped together. So a
+  // new sentence (most are) skips the 2 x 16 day terms, each a search of another bucket.
+  const queries: string[][] = [];
   for (const { ev } of state.docs.size > 0 ? fresh : []) {
+    const text = `T\u0001${shortHash(reportSentenceKey(ev))}`;
+    const known = (await state.lookup(text)).length > 0;
+    queries.push(known ? queryTerms(ev) : queryTerms(ev).filter((t) => !(t.startsWith('t\u0001') || t.startsWith('p\u0001') || t === text)));
+  }
+  // Buckets that many lookups search are parsed once (then looked up by term) rather than searched each time.
+  const searches = new Map<string, number>();
+  for (const terms of queries) for (const t of terms) searches.set(bucketOf(t), (searches.get(bucketOf(t)) ?? 0) + 1);
+  for (const [name, n] of searches) if (n >= BUCKET_PARSE_SEARCHES) await state.bucket(name);
+  for (const [k, { ev }] of (state.docs.size > 0 ? fresh : []).entries()) {
     const reached = new Set<number>();
-    for (const t of queryTerms(ev)) {
+    for (const t of queries[k]!) {
       for (const [cls, list] of await state.lookup(t)) {
         if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
         for (const b of list) {
@@ -738,19 +783,66 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
   step('state: blocks the new reports reach looked up');
   // 2. Their reports (from the state's per-document text, each report parsed once), with the new ones.
   const parsed = new Map<string, DocReports>();
-  const members: ExtractedEvent[] = [];
+  /** The reports to cluster again (parsed when first asked for: memberAt), their refs and old blocks. */
+  const members: (ExtractedEvent | undefined)[] = [];
   const refs: Ref[] = [];
   /** The old block of each member (-1 for a new report). */
   const fromBlock: number[] = [];
   /** Old blocks none of whose documents was removed: they stay whole (their links are their reports'). */
   const whole = new Set<number>();
   const oldReports = new Map<number, ExtractedEvent[]>();
-  // The texts of the documents these blocks hold, read in the order of the body, in runs (a block of
-  // 50,000 reports spans some 15,000 documents: not one read each).
   const refsOf = new Map<number, Ref[]>();
   for (const b of affected) refsOf.set(b, state.blockRefs(b));
+  const ordered = [...affected].sort((x, y) => x - y);
+  for (const b of ordered) {
+    let intact = true;
+    for (const ref of refsOf.get(b)!) {
+      if (!present.has(ref[0])) {
+        intact = false;
+        continue;
+      }
+      refs.push(ref);
+      fromBlock.push(b);
+    }
+    if (intact && state.blocks.has(b)) whole.add(b);
+  }
+  const firstNew = refs.length;
+  for (const f of fresh) {
+    members[refs.length] = f.ev;
+    refs.push(f.ref);
+    fromBlock.push(-1);
+  }
+  const byReach = fresh.length > 0 && reach.length === fresh.length && ordered.every((b) => whole.has(b));
+  const blocksReached = byReach ? blocksByReach(firstNew, fromBlock, fresh, reach) : undefined;
+  /** A new block's heir: the largest whole old block it holds (-1 for none). */
+  const heirOf = (block: readonly number[]): number => {
+    let heir = -1;
+    const seen = new Set<number>();
+    for (const i of block) {
+      const b = fromBlock[i]!;
+      if (b < 0 || seen.has(b) || !whole.has(b)) continue;
+      seen.add(b);
+      if (heir < 0 || state.blocks.get(b)!.length > state.blocks.get(heir)!.length) heir = b;
+    }
+    return heir;
+  };
+  // Old blocks whose clustering is replayed (corpus/recluster.ts) from the table the state keeps: the
+  // heirs of the new blocks, when they have one. Their reports are parsed only when the replay asks.
+  const tables = new Map<number, ClusterTable>();
+  /** Why blocks were clustered in full rather than replayed (EXTRACT_TIMINGS). */
+  const notes: string[] = [];
+  for (const block of blocksReached ?? []) {
+    const heir = heirOf(block);
+    if (heir < 0 || state.blocks.get(heir)!.length < tableLimits.minReports) continue;
+    const table = await state.clusterTable(heir);
+    if (table !== undefined && table.n === state.blocks.get(heir)!.length) tables.set(heir, table);
+    else notes.push(`block of ${state.blocks.get(heir)!.length} reports clustered in full: ${table ? 'its cluster table does not fit it' : 'the state has no cluster table for it'}`);
+  }
+  if (!byReach && state.docs.size > 0 && refs.length >= tableLimits.minReports) notes.push(`${refs.length} reports clustered in full: ${fresh.length === 0 || reach.length !== fresh.length ? 'no report added' : 'documents removed or changed'}`);
+  // The texts of the documents the other blocks hold, read in the order of the body, in runs (a block
+  // of 50,000 reports spans some 15,000 documents: not one read each).
   const needed = new Set<string>();
-  for (const refs of refsOf.values()) for (const [key] of refs) needed.add(key);
+  for (const [b, list] of refsOf) if (!tables.has(b)) for (const [key] of list) needed.add(key);
   const texts = [...needed].map((key) => state.docs.get(key)!).sort((x, y) => x.rep[0] - y.rep[0]);
   for (let i = 0; i < texts.length; ) {
     const from = texts[i]!.rep[0];
@@ -766,103 +858,160 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       parsed.set(d.key, new DocReports(buf.subarray(d.rep[0] - from, d.rep[0] - from + d.rep[1]), d.n));
     }
   }
-  for (const b of [...affected].sort((x, y) => x - y)) {
+  let pos = 0;
+  for (const b of ordered) {
+    if (tables.has(b)) {
+      pos += refsOf.get(b)!.length;
+      continue;
+    }
     const list: ExtractedEvent[] = [];
-    let intact = true;
     for (const [key, j] of refsOf.get(b)!) {
       const ev = normalized(parsed.get(key)!.at(j));
       list.push(ev);
-      if (!present.has(key)) {
-        intact = false;
-        continue;
-      }
-      members.push(ev);
-      refs.push([key, j]);
-      fromBlock.push(b);
+      if (present.has(key)) members[pos++] = ev;
     }
     oldReports.set(b, list);
-    if (intact && state.blocks.has(b)) whole.add(b);
   }
-  for (const f of fresh) {
-    members.push(f.ev);
-    refs.push(f.ref);
-    fromBlock.push(-1);
-  }
+  /** Member i, parsed now if it was not (a report of a replayed block: its document read alone). */
+  const memberAt = (i: number): ExtractedEvent => {
+    let ev = members[i];
+    if (ev === undefined) {
+      const [key, j] = refs[i]!;
+      let d = parsed.get(key);
+      if (d === undefined) {
+        const rec = state.docs.get(key)!;
+        parsed.set(key, (d = new DocReports(state.readSync(rec.rep[0], rec.rep[1]), rec.n)));
+      }
+      ev = members[i] = normalized(d.at(j));
+    }
+    return ev;
+  };
   // The events of the blocks clustered again, by the hash of their cluster (see EventRec.sig).
   const oldEvents = new Map<string, EventRec>();
-  for (const e of state.events) if (affected.has(e.block)) oldEvents.set(e.sig, e);
+  const eventsOf = new Map<number, EventRec[]>();
+  for (const e of state.events) {
+    if (!affected.has(e.block)) continue;
+    oldEvents.set(e.sig, e);
+    if (tables.has(e.block)) {
+      const list = eventsOf.get(e.block);
+      if (list) list.push(e);
+      else eventsOf.set(e.block, [e]);
+    }
+  }
 
   step('state: reports of those blocks read');
   // 3. Cluster, combine and validate them block by block (validated under the base id; the final
   // id only changes the text's "id" and the warnings' prefix, and a non-empty id is always valid).
   const newBlocks = new Map<number, Ref[]>();
+  /** Cluster tables of the new blocks (those of at least tableLimits.minReports reports). */
+  const newTables = new Map<number, ClusterTable>();
   const added: EventRec[] = [];
   const reused: EventRec[] = [];
   /** Reports whose index terms are filed again (under their new block), and old blocks whose terms go. */
   const refile: { block: number; ev: ExtractedEvent }[] = [];
   const heirs = new Set<number>();
   let nextBlock = state.nextBlock;
-  const blocks =
-    fresh.length > 0 && reach.length === fresh.length && [...affected].every((b) => whole.has(b))
-      ? blocksByReach(members.length - fresh.length, fromBlock, fresh, reach)
-      : members.length
-        ? mergeBlocks(members)
-        : [];
+  const blocks = blocksReached ?? (refs.length ? mergeBlocks(refs.map((_, i) => memberAt(i))) : []);
+  /** Refs of a cluster's members ("~" before a copy's), for its hash. */
+  const refText = (i: number, copy: boolean): string => {
+    const [k, j] = refs[i]!;
+    return `${copy ? '~' : ''}${k}#${j}`;
+  };
+  /** A cluster's event: the previous one when the cluster has the same reports, else combined and validated. */
+  const eventOf = (c: ExtractedEvent[], copies: ReadonlySet<ExtractedEvent>, sig: string, id: number): void => {
+    const old = oldEvents.get(sig);
+    if (old !== undefined) {
+      // The same reports as before: the same event, text and warnings (its id is assigned below).
+      oldEvents.delete(sig);
+      reused.push(old);
+      added.push({ ...old, block: id });
+      return;
+    }
+    const { orderKey, ...ev } = combine(c, copies);
+    const base = baseId(ev);
+    const checked = validateEvents([{ id: base, ...ev } satisfies TimelineEvent]);
+    const valid = checked.valid[0];
+    added.push({
+      lite: liteOf(ev),
+      date: ev.date,
+      id: base,
+      base,
+      order: orderKey,
+      block: id,
+      off: -1,
+      len: valid ? 0 : -1,
+      sig,
+      warnings: checked.warnings,
+      ...(oneSided(ev) ? { one: true as const } : {}),
+      ...(valid ? { text: Buffer.from(nested(valid, 2), 'utf8') } : {}),
+      ...(checked.warnings.length ? { rawText: Buffer.from(JSON.stringify({ id: base, ...ev }), 'utf8') } : {}),
+    });
+  };
+  let replayed = 0;
+  let recomputed = 0;
   for (const block of blocks) {
     // A new block that holds whole old blocks takes the id of the largest (its heir): the index
     // terms of that block's reports stay as they are, only the others' are filed again.
-    let heir = -1;
-    const seen = new Set<number>();
-    for (const i of block) {
-      const b = fromBlock[i]!;
-      if (b < 0 || seen.has(b) || !whole.has(b)) continue;
-      seen.add(b);
-      if (heir < 0 || state.blocks.get(b)!.length > state.blocks.get(heir)!.length) heir = b;
-    }
+    const heir = heirOf(block);
     const id = heir >= 0 ? heir : nextBlock++;
     if (heir >= 0) heirs.add(heir);
-    for (const i of block) if (fromBlock[i] !== heir || heir < 0) refile.push({ block: id, ev: members[i]! });
+    for (const i of block) if (fromBlock[i] !== heir || heir < 0) refile.push({ block: id, ev: memberAt(i) });
     newBlocks.set(id, block.map((i) => refs[i]!));
-    const evs = block.map((i) => members[i]!);
+    const table = heir >= 0 ? tables.get(heir) : undefined;
+    if (table !== undefined) {
+      // The heir's reports (in the order of its refs, the table's) and the others (added to it).
+      const kept: number[] = [];
+      const others: number[] = [];
+      for (const i of block) (fromBlock[i] === heir ? kept : others).push(i);
+      const r = replay({ table, base: (p) => memberAt(kept[p]!), inserted: others.map(memberAt) });
+      const member = (p: number) => (p < kept.length ? kept[p]! : others[p - kept.length]!);
+      let why = r.ok ? '' : r.reason;
+      if (r.ok) {
+        // The previous events of the clusters that did not change are kept as they are: each is one of
+        // the heir's events (which are its clusters' events, one each), found by its hash.
+        const gone = new Set<string>();
+        for (const list of oldClusters(table, r.oldChanged).values()) gone.add(clusterSig(list.map((p) => refText(kept[p < 0 ? ~p : p]!, p < 0))));
+        const before = eventsOf.get(heir) ?? [];
+        const stay = before.filter((e) => !gone.has(e.sig));
+        const clusters = new Set(table.cluster).size;
+        if (before.length !== clusters || stay.length !== before.length - gone.size || stay.length !== r.clusters.length - r.changed.length) why = 'its events do not match its cluster table';
+        else {
+          for (const e of stay) {
+            oldEvents.delete(e.sig);
+            reused.push(e);
+            added.push({ ...e, block: id });
+          }
+          for (const ci of r.changed) {
+            const c = r.clusters[ci]!;
+            const evs = c.map((p) => memberAt(member(p)));
+            const copies = new Set(evs.filter((_, k) => r.copies.has(c[k]!)));
+            eventOf(evs, copies, clusterSig(c.map((p) => refText(member(p), r.copies.has(p)))), id);
+          }
+          const to = new Int32Array(r.table.n);
+          const place = new Map<number, number>(block.map((i, k) => [i, k] as const));
+          for (let p = 0; p < to.length; p++) to[p] = place.get(member(p))!;
+          newTables.set(id, r.table.permuted(to));
+          replayed += block.length;
+          recomputed += r.stats.recomputed;
+          notes.push(`block of ${block.length} reports replayed: ${r.stats.recomputed} decisions recomputed, ${r.stats.parsed} of its reports parsed, ${r.changed.length} clusters changed`);
+          continue;
+        }
+      }
+      notes.push(`block of ${block.length} reports clustered in full: ${why}`);
+    }
+    const evs = block.map(memberAt);
     const at = new Map<ExtractedEvent, number>();
     block.forEach((i, p) => at.set(evs[p]!, i));
-    const { clusters, copies } = clusterWithCopies(evs);
-    for (const c of clusters) {
-      const sig = clusterSig(c.map((m) => {
-        const [k, j] = refs[at.get(m)!]!;
-        return `${copies.has(m) ? '~' : ''}${k}#${j}`;
-      }));
-      const old = oldEvents.get(sig);
-      if (old !== undefined) {
-        // The same reports as before: the same event, text and warnings (its id is assigned below).
-        oldEvents.delete(sig);
-        reused.push(old);
-        added.push({ ...old, block: id });
-        continue;
-      }
-      const { orderKey, ...ev } = combine(c, copies);
-      const base = baseId(ev);
-      const checked = validateEvents([{ id: base, ...ev } satisfies TimelineEvent]);
-      const valid = checked.valid[0];
-      added.push({
-        lite: liteOf(ev),
-        date: ev.date,
-        id: base,
-        base,
-        order: orderKey,
-        block: id,
-        off: -1,
-        len: valid ? 0 : -1,
-        sig,
-        warnings: checked.warnings,
-        ...(oneSided(ev) ? { one: true as const } : {}),
-        ...(valid ? { text: Buffer.from(nested(valid, 2), 'utf8') } : {}),
-        ...(checked.warnings.length ? { rawText: Buffer.from(JSON.stringify({ id: base, ...ev }), 'utf8') } : {}),
-      });
+    const result = clusterWithCopies(evs);
+    const { clusters, copies } = result;
+    for (const c of clusters) eventOf(c, copies, clusterSig(c.map((m) => refText(at.get(m)!, copies.has(m)))), id);
+    if (block.length >= tableLimits.minReports) {
+      const t = tableOf(evs, result);
+      if (t) newTables.set(id, t);
     }
   }
 
-  step('state: blocks clustered, new events combined');
+  step(`state: blocks clustered, new events combined${notes.length ? ` (${notes.join('; ')})` : ''}`);
   const oldTerms: { block: number; ev: ExtractedEvent }[] = [];
   for (const [b, list] of oldReports) if (!heirs.has(b)) for (const ev of list) oldTerms.push({ block: b, ev });
 
@@ -934,7 +1083,9 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
 
   const stats = {
     blocks: state.blocks.size - [...affected].filter((b) => state.blocks.has(b)).length + newBlocks.size,
-    reclustered: members.length,
+    reclustered: refs.length,
+    replayed,
+    recomputed,
     reports: 0,
     newEvents: added.length - reused.length,
     reused: reused.length,
@@ -1253,7 +1404,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
       return;
     }
     try {
-      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock, match: matchOut, canon: canonOut });
+      await saveNewState(state, { reports, keys, sigs: input.sigs ?? [], present, affected, newBlocks, all, oldTerms, refile, reused: new Set(reused), nextBlock, match: matchOut, canon: canonOut, tables: newTables });
     } catch {
       // A state that cannot be written only costs time: the next build is a full one.
       await rm(state.file, { force: true }).catch(() => undefined);
@@ -1678,6 +1829,8 @@ interface SaveInput {
   match: MatchOut | undefined;
   /** Header.canon. */
   canon: string | undefined;
+  /** Cluster tables of the new blocks (Header.clu). */
+  tables: Map<number, ClusterTable>;
 }
 
 /** A build's registry matching for the next state (MatchHeader before it is written). */
@@ -1820,6 +1973,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
   for (const e of state.events) if (s.affected.has(e.block) && e.len > 0 && !s.reused.has(e)) garbage += e.len + 2;
   for (const name of state.dirty) garbage += state.buckets.get(name)?.[1] ?? 0;
   garbage += state.liteAt?.[1] ?? 0;
+  for (const [b, at] of state.tables) if (s.affected.has(b)) garbage += at[1];
   const compact = state.bodyLength === 0 || garbage * 2 > state.bodyLength;
   const target = compact ? `${state.file}.${process.pid}.tmp` : state.file;
   const fd = await open(target, compact ? 'w' : 'r+');
@@ -1921,6 +2075,15 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
     }
     await flush();
     step('write state: index buckets');
+    // Cluster tables: those of blocks not clustered again stay where they are (copied when compacting).
+    const clu: [number, number, number][] = [];
+    for (const [b, at] of state.tables) if (!s.affected.has(b)) clu.push([b, compact ? await append(await state.read(at[0], at[1])) : at[0], at[1]]);
+    for (const [b, t] of s.tables) {
+      const text = Buffer.from(t.text(), 'utf8');
+      clu.push([b, await append(text), text.length]);
+    }
+    await flush();
+    step('write state: cluster tables');
     const header: Header = {
       format: FORMAT,
       version: state.version,
@@ -1935,6 +2098,7 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       ...(one.length ? { one } : {}),
       ...(match ? { match } : {}),
       ...(s.canon !== undefined ? { canon: s.canon } : {}),
+      ...(clu.length ? { clu } : {}),
     };
     const head = Buffer.from(JSON.stringify(header), 'utf8');
     const trailer = Buffer.from(`DTBS${String(pos).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
