@@ -233,20 +233,29 @@ export function registryDigest(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-/** Index buckets of each kind of sentence and document term (`t`, `p`, `T`, `d`). */
+/** Index buckets of each kind of sentence and document term (`t`, `p`, `T`, `d`), and of key terms a day (`f`, `l`). */
 const HASH_BUCKETS = 1024;
+const DAY_BUCKETS = 16;
+
+/** The day of a key term (`f`, `l`): after its last U+0001, before its class (U+0002) when it has one. */
+function termDay(term: string): string {
+  const end = term.indexOf('\u0002');
+  return term.slice(term.lastIndexOf('\u0001', end < 0 ? term.length : end) + 1, end < 0 ? term.length : end);
+}
 
 /**
- * The bucket of an index term: its day for key terms (`f`, `l`), its sentence's hash for the
- * same-sentence terms by day (`t`, `p`: a report's lookups over 15 or 31 days read one bucket), else
- * a share of the sentence or document terms.
+ * The bucket of an index term: for key terms (`f`, `l`) its day and a share of that day's keys (a
+ * lookup searches a sixteenth of a day's terms), for the same-sentence terms by day (`t`, `p`) its
+ * sentence's hash (a report's lookups over 15 or 31 days read one bucket), else a share of the
+ * sentence or document terms. A term and its classes (after U+0002) share a bucket.
  */
 function bucketOf(term: string): string {
   const c = term.charCodeAt(0);
   if (c === 102 || c === 108) {
-    // f, l: the day (before the class, when the term has one)
+    // f, l: "f" U+0001 group U+0001 key U+0001 day, then U+0002 and the class when it has one
     const end = term.indexOf('\u0002');
-    return term.slice(term.lastIndexOf('\u0001') + 1, end < 0 ? term.length : end);
+    const base = end < 0 ? term : term.slice(0, end);
+    return `${termDay(base)}/${parseInt(shortHash(base), 36) % DAY_BUCKETS}`;
   }
   if (c === 116 || c === 112) {
     // t, p: "t" U+0001 sentence hash U+0001 day
@@ -777,7 +786,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     const reached = new Set<number>();
     for (const t of queryTerms(ev)) {
       for (const [cls, list] of await state.lookup(t)) {
-        if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
+        if (cls !== '' && !compatibleWith(ev, cls, termDay(t))) continue;
         for (const b of list) {
           affected.add(b);
           reached.add(b);
