@@ -74,7 +74,8 @@ import { BlockLines, LinesWriter, recordLines } from './state-sections.ts';
 
 /**
  * The layout of the state file. @8: sections one record a line after the body, documents numbered
- * once for good (blocks name them by number), index buckets of sentence terms by sentence only.
+ * once for good (blocks name them by number), index buckets of same-sentence terms by sentence and of
+ * key terms by day and key (bucketOf).
  * A state of another layout is not read (BuildState.note says so): the build merges afresh once.
  */
 const FORMAT = 'diplomatic-timeline/build-state@8';
