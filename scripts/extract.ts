@@ -280,6 +280,8 @@ async function main(): Promise<void> {
     process.stderr.write(`extract: another build is using the build state in ${cacheDir}; this build merges every report afresh (same output, slower)\n`);
   }
   let state = stateLock && stateDir !== null ? await BuildState.open(stateDir, extractorVersion()) : undefined;
+  // (A state written in another layout: said once, then written again in this one.)
+  if (state?.note !== undefined) process.stderr.write(`extract: ${state.note}\n`);
   if (state) timing(`read build state (${state.docs.size} documents, ${state.events.length} events)`);
   // (A registry file the state knows a build wrote is not checked entry by entry: see parseRegistry.)
   const reg = output ? await loadRegistry(values, input, (digest) => state?.wroteRegistry(digest) ?? false) : {};

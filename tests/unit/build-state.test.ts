@@ -3,6 +3,7 @@
  * packed state, after adding, removing, changing or copying articles, writes the same bytes (events
  * file and build report) as a clean in-memory run, and clusters again only part of the reports.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,6 @@ import {
   DocReports,
   findTerm,
   idFamily,
-  liteLines,
   reassignIds,
   registryDigest,
   reportsText,
@@ -35,6 +35,7 @@ import { emptyRegistry, formatRegistry, RegistryText, type Registry } from '../.
 import { eventsFileChunks } from '../../scripts/pipeline/corpus/write-json.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const COUNT = 60;
 let tmp: string;
 let corpus: string;
@@ -57,6 +58,34 @@ async function build(dir: string, cache = cacheDir) {
   await inc.write(out);
   await inc.saveState();
   return { text: await readFile(out, 'utf8'), report: JSON.stringify(inc.report), stats: inc.stats, known, extracted: res.stats.extracted };
+}
+
+/**
+ * The state in `cache` is whole (its records copied or written, build after build): every document
+ * a block names exists and lists that block, every block a document lists names it, every event's
+ * block exists and its text in the body is the event of its id.
+ */
+async function expectConsistent(cache: string): Promise<void> {
+  const s = await BuildState.open(cache, extractorVersion());
+  try {
+    expect(s.docs.size).toBeGreaterThan(0);
+    const holding = new Map<string, Set<number>>();
+    for (const [b] of s.blocks.entries()) {
+      for (const [d] of s.blocks.get(b)!) {
+        const key = s.docKeys[d]!;
+        expect(s.docs.has(key)).toBe(true);
+        if (!holding.has(key)) holding.set(key, new Set());
+        holding.get(key)!.add(b);
+      }
+    }
+    for (const doc of s.docs.values()) expect(new Set(doc.blocks)).toEqual(holding.get(doc.key) ?? new Set());
+    for (const e of s.events) {
+      expect(s.blocks.has(e.block)).toBe(true);
+      if (e.len >= 0) expect((JSON.parse((await s.read(e.off, e.len)).toString('utf8')) as { id: string }).id).toBe(e.id);
+    }
+  } finally {
+    await s.close();
+  }
 }
 
 async function copyDir(from: string, to: string): Promise<void> {
@@ -115,6 +144,7 @@ describe('build state', () => {
     const refAdded = await clean(corpus);
     expect(added.text).toBe(refAdded.text);
     expect(added.report).toBe(refAdded.report);
+    await expectConsistent(cacheDir);
 
     // A reprint of an article under another name (same sentences: its reports join the original's),
     // and a same-named file in another folder (its id gets a suffix).
@@ -125,6 +155,7 @@ describe('build state', () => {
     const refCopied = await clean(corpus);
     expect(copied.text).toBe(refCopied.text);
     expect(copied.report).toBe(refCopied.report);
+    await expectConsistent(cacheDir);
 
     // One article changed, one removed.
     const text = await readFile(path.join(corpus, names[7]!), 'utf8');
@@ -134,6 +165,7 @@ describe('build state', () => {
     const refChanged = await clean(corpus);
     expect(changed.text).toBe(refChanged.text);
     expect(changed.report).toBe(refChanged.report);
+    await expectConsistent(cacheDir);
 
     // Back to the start: the reprint and the added article removed.
     await rm(path.join(corpus, `reprint-${names[3]!}`));
@@ -143,6 +175,7 @@ describe('build state', () => {
     expect(back.extracted).toBe(0);
     expect(back.text).toBe(refBack.text);
     expect(back.report).toBe(refBack.report);
+    await expectConsistent(cacheDir);
   }, 300_000);
 
   it('keeps the events of clusters a new article does not change, and the id and index of the block it joins', async () => {
@@ -578,25 +611,28 @@ describe('build state: one-sided events (merge.drop.one-sided)', () => {
   }, 300_000);
 });
 
-/**
- * Rewrites a state file as the code before the records one a line wrote it: its Lite list on one
- * line, appended to the body, and no `canon` (the registry file known to be formatRegistry's).
- */
-async function asOldLayout(file: string): Promise<void> {
+/** Rewrites a state file's header (JSON) with `edit`; the body and sections stay as they are. */
+async function editHeader(file: string, edit: (h: Record<string, unknown>) => void): Promise<void> {
   const bytes = await readFile(file);
   const t = bytes.subarray(bytes.length - 28).toString('latin1');
   const at = Number(t.slice(4, 16));
   const len = Number(t.slice(16, 28));
-  const h = JSON.parse(bytes.toString('utf8', at, at + len)) as { bodyLength: number; lite?: [number, number]; canon?: string };
-  expect(liteLines(bytes.subarray(h.lite![0], h.lite![0] + h.lite![1]), (h as unknown as { events: unknown[] }).events.length)).toBeDefined();
-  const list = JSON.parse(bytes.toString('utf8', h.lite![0], h.lite![0] + h.lite![1])) as unknown[];
-  const one = Buffer.from(JSON.stringify(list), 'utf8');
-  h.lite = [at, one.length];
-  h.bodyLength = at + one.length;
-  delete h.canon;
+  const h = JSON.parse(bytes.toString('utf8', at, at + len)) as Record<string, unknown>;
+  edit(h);
   const head = Buffer.from(JSON.stringify(h), 'utf8');
-  const trailer = Buffer.from(`DTBS${String(h.bodyLength).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
-  await writeFile(file, Buffer.concat([bytes.subarray(0, at), one, head, trailer]));
+  const trailer = Buffer.from(`DTBS${String(at).padStart(12, '0')}${String(head.length).padStart(12, '0')}`, 'latin1');
+  await writeFile(file, Buffer.concat([bytes.subarray(0, at), head, trailer]));
+}
+
+/**
+ * Rewrites a state file's header as one of layout @7 begins (the layout before the sections): its
+ * format names build-state@7. Nothing else of it is read.
+ */
+async function asLayout7(file: string): Promise<void> {
+  await editHeader(file, (h) => {
+    expect(h.format).toBe('diplomatic-timeline/build-state@8');
+    h.format = 'diplomatic-timeline/build-state@7';
+  });
 }
 
 describe('build state: the registry file a build wrote', () => {
@@ -623,39 +659,86 @@ describe('build state: the registry file a build wrote', () => {
   }, 300_000);
 });
 
-describe('build state: a state of the previous layout', () => {
-  it('is read as it is (records on one line, no registry hash known to be formatted) and written in the new layout', async () => {
-    const dir = path.join(tmp, 'old-layout');
-    const cache = path.join(tmp, 'old-layout-cache');
+describe('build state: a state of an earlier layout', () => {
+  it('is not read: the CLI says so once, merges every report afresh (the bytes of a clean build) and writes it in this layout', async () => {
+    const dir = path.join(tmp, 'layout7');
+    const cache = path.join(tmp, 'layout7-cache');
+    const out = path.join(tmp, 'layout7-out/events.json');
     await copyDir(corpus, dir);
-    let registry = emptyRegistry();
-    const check = async () => {
-      const ref = await cleanPublished(dir, registry);
-      const b = await buildPublished(dir, cache, registry, undefined, { digests: true });
-      expectAsClean(b, ref);
-      registry = b.next;
-      return b;
+    const cli = () => {
+      const r = spawnSync(TSX, ['scripts/extract.ts', '--input', dir, '--output', out, '--cache', cache, '--no-id-registry', '--threads', '1', '--quiet'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stderr;
     };
-    await check();
-    const extra = generateArticle(COUNT + 11, 11);
+    expect(cli()).not.toContain('layout');
+    const file = path.join(cache, STATE_FILE);
+    await asLayout7(file);
+    const old = await BuildState.open(cache, extractorVersion());
+    expect(old.docs.size).toBe(0);
+    expect(old.events).toEqual([]);
+    expect(old.note).toContain(file);
+    expect(old.note).toContain('another layout (build-state@7, this version writes build-state@8)');
+    await old.close();
+    // An article added: the state of layout @7 is not used, and the output is a clean build's.
+    const extra = generateArticle(COUNT + 21, 11);
     await writeFile(path.join(dir, extra.path), extra.text!);
-    await check();
-    await asOldLayout(path.join(cache, STATE_FILE));
-    const state = await BuildState.open(cache, extractorVersion());
-    expect(state.docs.size).toBeGreaterThan(0);
-    await state.close();
-    // The next build reads it (no full merge: few reports clustered), same bytes as a clean build.
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
-    await rm(path.join(dir, names[2]!));
-    const b = await check();
-    expect(b.stats.reclustered).toBeLessThan(b.stats.reports);
-    expect(b.incremental).toBe(true);
-    // And wrote the records one a line again.
+    const said = cli();
+    expect(said).toContain(`extract: the build state ${file} is in another layout (build-state@7`);
+    expect(said).toContain('this build merges every report afresh and writes it again');
+    expect(await readFile(out, 'utf8')).toBe((await clean(dir)).text);
+    // Written again in this layout: read by the next build, which says nothing of it.
     const again = await BuildState.open(cache, extractorVersion());
-    await again.loadLites();
-    expect(liteLines(again.liteText!, again.events.length)).toBeDefined();
+    expect(again.note).toBeUndefined();
+    expect(again.docs.size).toBeGreaterThan(COUNT);
     await again.close();
-    await check();
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    await rm(path.join(dir, names[4]!));
+    expect(cli()).not.toContain('layout');
+    expect(await readFile(out, 'utf8')).toBe((await clean(dir)).text);
+    // A damaged file is no layout at all: nothing said.
+    await writeFile(file, 'not a state');
+    expect((await BuildState.open(cache, extractorVersion())).note).toBeUndefined();
+  }, 300_000);
+});
+
+describe('build state: compaction', () => {
+  it('writes the body afresh when more than half of it is garbage: the bytes of a clean build, a whole state, a smaller file', async () => {
+    const dir = path.join(tmp, 'compact');
+    const cache = path.join(tmp, 'compact-cache');
+    await copyDir(corpus, dir);
+    await build(dir, cache);
+    const file = path.join(cache, STATE_FILE);
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+    // Without compaction: the body grows by what the build appends.
+    await rm(path.join(dir, names[1]!));
+    const before = (await stat(file)).size;
+    const grown = await build(dir, cache);
+    expect(grown.text).toBe((await clean(dir)).text);
+    expect((await stat(file)).size).toBeGreaterThan(before - 4096);
+    await expectConsistent(cache);
+    // Told that most of the body is garbage, the next build writes it afresh.
+    let body = 0;
+    await editHeader(file, (h) => {
+      body = h.bodyLength as number;
+      h.garbage = body;
+    });
+    await rm(path.join(dir, names[2]!));
+    const compacted = await build(dir, cache);
+    expect(compacted.text).toBe((await clean(dir)).text);
+    expect(compacted.report).toBe((await clean(dir)).report);
+    await expectConsistent(cache);
+    const bytes = await readFile(file);
+    const t = bytes.subarray(bytes.length - 28).toString('latin1');
+    const h = JSON.parse(bytes.toString('utf8', Number(t.slice(4, 16)), Number(t.slice(4, 16)) + Number(t.slice(16, 28)))) as { garbage: number; bodyLength: number };
+    expect(h.garbage).toBe(0);
+    expect(h.bodyLength).toBeLessThan(body);
+    // And the state after it serves the next builds.
+    const extra = generateArticle(COUNT + 31, 11);
+    await writeFile(path.join(dir, extra.path), extra.text!);
+    const next = await build(dir, cache);
+    expect(next.known).toBeGreaterThan(0);
+    expect(next.text).toBe((await clean(dir)).text);
+    await expectConsistent(cache);
   }, 300_000);
 });
 

@@ -28,9 +28,15 @@
  * others from their merged form, kept for them) and run.ts's publishMerged applies ids, curation and
  * validation as finishPipeline does (tested against runPipeline with registry and curation).
  *
- * File layout: body bytes | header JSON (UTF-8) | trailer "DTBS" + 12-digit header offset + 12-digit
- * header length. A rebuild appends to the body (events and reports that are new) and writes a new
- * header; the body is compacted when more than half of it is garbage.
+ * File layout: body bytes | sections | header JSON (UTF-8) | trailer "DTBS" + 12-digit header offset +
+ * 12-digit header length. The body holds texts that stay where they are from build to build (each
+ * document's reports, each event's text and merged form, the index buckets); the sections hold the
+ * lists of records (documents, blocks, events, their Lites, their registry matching), one record a
+ * line (state-sections.ts); the header is a small JSON object that points at them. A rebuild appends
+ * to the body (events, reports and index buckets that are new), writes the sections again after it
+ * (copying the runs of records that did not change as bytes) and a new header; the body is compacted
+ * when more than half of it is garbage. A rebuild parses the documents and events whole (it needs
+ * all of them), each block only when it clusters it again.
  */
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
@@ -70,8 +76,17 @@ import { inEventOrder } from './event-order.ts';
 import { applyDelta, deltaRegistry, scanFromState, updateRegistryDelta } from './publish-delta.ts';
 import { BufferedFile, nested } from './write-json.ts';
 import { ClusterTable, oldClusters, replay, tableLimits, tableOf } from './recluster.ts';
+import { BlockLines, LinesWriter, recordLines } from './state-sections.ts';
 
-const FORMAT = 'diplomatic-timeline/build-state@7';
+/**
+ * The layout of the state file. @8: sections one record a line after the body, documents numbered
+ * once for good (blocks name them by number), index buckets of same-sentence terms by sentence and of
+ * key terms by day and key (bucketOf).
+ * A state of another layout is not read (BuildState.note says so): the build merges afresh once.
+ */
+const FORMAT = 'diplomatic-timeline/build-state@8';
+/** What every layout's header starts with (to tell a state of another layout from a broken file). */
+const FORMAT_FAMILY = '{"format":"diplomatic-timeline/build-state@';
 export const STATE_FILE = 'build-state.bin';
 const TRAILER = 28;
 /** Longest run of old event texts read from the state at once (bytes). */
@@ -84,6 +99,10 @@ const RUN_GAP = 1 << 16;
 /** One document of the previous build. */
 interface DocRec {
   key: string;
+  /** Its number, for good (blocks name their documents by it). */
+  serial: number;
+  /** Its position in the documents' section (its record's line). */
+  line: number;
   entry: DocumentEntry;
   warnings: string[];
   bytes: number;
@@ -148,19 +167,31 @@ function liteOf(ev: Pick<TimelineEvent, 'type' | 'countries' | 'sources'>): Lite
   return [ev.type, ev.countries, firstSourceOrder(ev), eventSourceKeys(ev)];
 }
 
+/** A section: [offset in the file, length, number of records]. */
+type Section = [number, number, number];
+/** A document's record: key, entry, warnings, bytes, its reports' text [offset, length], their number, its blocks, its number, its file's signature. */
+type DocLine = [string, DocumentEntry, string[], number, number, number, number, number[], number, string?];
+/** A block's record: its id and its reports as [document number, report position]. */
+type BlockLine = [number, [number, number][]];
+/** An event's record (EventRec): date, id, base id (0: the id), order, block, off, len, sig, warnings, raw. */
+type EventLine = [string, string, string | 0, string, number, number, number, string, string[]?, [number, number]?];
+
 interface Header {
   format: string;
   version: string;
   nextBlock: number;
+  /** The number the next new document takes. */
+  nextDoc: number;
+  /** Where the body ends (the sections follow it). */
   bodyLength: number;
   garbage: number;
-  docs: [string, DocumentEntry, string[], number, number, number, number, number[], string?][];
-  /** Per block: its reports as [document position in docs, report position]. */
-  blocks: [number, [number, number][]][];
-  events: [string, string, string | 0, string, number, number, number, string, string[]?, [number, number]?][];
+  /** Sections, after the body, one record a line (state-sections.ts). */
+  docs: Section;
+  blocks: Section;
+  events: Section;
   /** The index in buckets (by day, or by hash for sentence and document terms), each a JSON object in the body. */
   index: Record<string, [number, number]>;
-  /** Each event's Lite (0 when not known), aligned with `events`, as one JSON array in the body. */
+  /** Each event's Lite (0 when not known), aligned with `events`, one a line: a section. */
   lite?: [number, number];
   /** Positions in `events` of the one-sided events (EventRec.one). */
   one?: number[];
@@ -194,10 +225,7 @@ export interface MatchHeader {
   /** Registered ids that several events tied for, and the positions in `events` of those events. */
   ties: string[];
   tieEvents: number[];
-  /**
-   * Each event's `pub` line, one line each in the order of `events`, in the body: the registered ids
-   * that chose it in the matching (id-registry.ts), the one it took first, separated by spaces ('' for none).
-   */
+  /** Each event's `pub` (EventRec), one line each in the order of `events`: a section. */
   at: [number, number];
 }
 
@@ -216,15 +244,36 @@ export function registryDigest(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-/** The bucket of an index term: its day for key terms, else a share of sentence or document terms. */
+/** Index buckets of each kind of sentence and document term (`t`, `p`, `T`, `d`), and of key terms a day (`f`, `l`). */
+const HASH_BUCKETS = 1024;
+const DAY_BUCKETS = 16;
+
+/** The day of a key term (`f`, `l`): after its last U+0001, before its class (U+0002) when it has one. */
+function termDay(term: string): string {
+  const end = term.indexOf('\u0002');
+  return term.slice(term.lastIndexOf('\u0001', end < 0 ? term.length : end) + 1, end < 0 ? term.length : end);
+}
+
+/**
+ * The bucket of an index term: for key terms (`f`, `l`) its day and a share of that day's keys (a
+ * lookup searches a sixteenth of a day's terms), for the same-sentence terms by day (`t`, `p`) its
+ * sentence's hash (a report's lookups over 15 or 31 days read one bucket), else a share of the
+ * sentence or document terms. A term and its classes (after U+0002) share a bucket.
+ */
 function bucketOf(term: string): string {
   const c = term.charCodeAt(0);
   if (c === 102 || c === 108) {
-    // f, l: the day (before the class, when the term has one)
+    // f, l: "f" U+0001 group U+0001 key U+0001 day, then U+0002 and the class when it has one
     const end = term.indexOf('\u0002');
-    return term.slice(term.lastIndexOf('\u0001') + 1, end < 0 ? term.length : end);
+    const base = end < 0 ? term : term.slice(0, end);
+    return `${termDay(base)}/${parseInt(shortHash(base), 36) % DAY_BUCKETS}`;
   }
-  if (c === 116 || c === 112 || c === 84 || c === 100) return `${term[0]}${parseInt(shortHash(term), 36) % 64}`; // t, p, T, d
+  if (c === 116 || c === 112) {
+    // t, p: "t" U+0001 sentence hash U+0001 day
+    const end = term.indexOf('\u0001', 2);
+    return `${term[0]}${parseInt(shortHash(end < 0 ? term : term.slice(2, end)), 36) % HASH_BUCKETS}`;
+  }
+  if (c === 84 || c === 100) return `${term[0]}${parseInt(shortHash(term), 36) % HASH_BUCKETS}`; // T, d
   return term;
 }
 
@@ -234,11 +283,12 @@ export class BuildState {
   /** Document cache keys by file signature. */
   readonly files = new Map<string, string>();
   /**
-   * Per block: its reports as in the header, [position of the document in `docKeys`, report position]
-   * (blockRefs names the documents by key; only the blocks a build clusters again need that).
+   * Per block: its reports as in the state, [document number (DocRec.serial), report position], each
+   * block parsed when asked for (blockRefs names the documents by key; only the blocks a build
+   * clusters again need that).
    */
-  readonly blocks = new Map<number, [number, number][]>();
-  /** The documents' keys in the order of the header (what `blocks` numbers them by). */
+  blocks = new BlockLines();
+  /** The documents' keys by number (what `blocks` names them by). */
   docKeys: string[] = [];
   events: EventRec[] = [];
   /** Index buckets in the body, and those read or changed in this build. */
@@ -246,9 +296,10 @@ export class BuildState {
   readonly loaded = new Map<string, Map<string, number[]>>();
   readonly dirty = new Set<string>();
   nextBlock = 0;
+  nextDoc = 0;
   bodyLength = 0;
   garbage = 0;
-  /** Where the events' Lite list is in the body. */
+  /** Where the events' Lite list is (a section). */
   liteAt: [number, number] | undefined;
   /** The text of the Lite list read (liteLines), once read. */
   liteText: Buffer | undefined;
@@ -261,6 +312,12 @@ export class BuildState {
   pubs: string[] | undefined;
   /** Where the cluster table of each large block is in the body (Header.clu). */
   readonly tables = new Map<number, [number, number]>();
+  /** Why the state file there was not read, when it is one of another layout (for the build's messages). */
+  note: string | undefined;
+  /** The sections' bytes (from the end of the body to the header), read at once; the sections of documents and events. */
+  private sections: Buffer | undefined;
+  docsText: Buffer | undefined;
+  eventsText: Buffer | undefined;
   private fd: Awaited<ReturnType<typeof open>> | undefined;
 
   private constructor(
@@ -268,10 +325,11 @@ export class BuildState {
     readonly version: string,
   ) {}
 
-  /** The state in `cacheDir` for this extractor version; empty when missing, broken or of another version. */
+  /** The state in `cacheDir` for this extractor version; empty when missing, broken or of another version or layout. */
   static async open(cacheDir: string, version: string): Promise<BuildState> {
     const file = path.join(cacheDir, STATE_FILE);
     const state = new BuildState(file, version);
+    let note: string | undefined;
     try {
       const fd = await open(file, 'r');
       try {
@@ -288,43 +346,61 @@ export class BuildState {
         const lead = Buffer.from(JSON.stringify({ format: FORMAT, version }).slice(0, -1), 'utf8');
         const head = Buffer.alloc(len);
         await fd.read(head, 0, len, at);
-        if (!head.subarray(0, lead.length).equals(lead)) throw new Error('other format');
+        if (!head.subarray(0, lead.length).equals(lead)) {
+          const start = head.toString('utf8', 0, Math.min(len, 100));
+          if (start.startsWith(FORMAT_FAMILY) && !start.startsWith(`{"format":${JSON.stringify(FORMAT)}`)) {
+            const other = start.slice(FORMAT_FAMILY.length - 'build-state@'.length, start.indexOf('"', FORMAT_FAMILY.length));
+            note = `the build state ${file} is in another layout (${other}, this version writes ${FORMAT.slice(FORMAT.indexOf('/') + 1)}): this build merges every report afresh and writes it again`;
+          }
+          throw new Error('other format');
+        }
         const h = JSON.parse(head.toString('utf8')) as Header;
-        if (h.format !== FORMAT || h.version !== version || h.bodyLength !== at) throw new Error('other format');
-        state.load(h);
+        if (h.format !== FORMAT || h.version !== version || !(h.bodyLength >= 0 && h.bodyLength <= at)) throw new Error('other format');
+        const sections = Buffer.allocUnsafe(at - h.bodyLength);
+        for (let done = 0; done < sections.length; ) {
+          const { bytesRead } = await fd.read(sections, done, sections.length - done, h.bodyLength + done);
+          if (bytesRead === 0) throw new Error('short');
+          done += bytesRead;
+        }
+        state.load(h, sections);
         state.fd = fd;
       } catch (err) {
         await fd.close();
         throw err;
       }
     } catch {
-      state.docs.clear();
-      state.files.clear();
-      state.blocks.clear();
-      state.events = [];
-      state.buckets = new Map();
-      state.loaded.clear();
-      state.nextBlock = 0;
-      state.bodyLength = 0;
-      state.garbage = 0;
-      state.liteAt = undefined;
-      state.matchInfo = undefined;
-      state.canon = undefined;
-      state.tables.clear();
+      const empty = new BuildState(file, version);
+      empty.note = note;
+      return empty;
     }
     return state;
   }
 
-  private load(h: Header): void {
+  /** The bytes of a section ([offset, length] in the file), which lies in `sections`. */
+  private part(at: readonly number[]): Buffer {
+    const from = at[0]! - this.bodyLength;
+    if (!this.sections || !(from >= 0 && at[1]! >= 0 && from + at[1]! <= this.sections.length)) throw new Error('build state: a section outside the sections');
+    return this.sections.subarray(from, from + at[1]!);
+  }
+
+  private load(h: Header, sections: Buffer): void {
+    this.sections = sections;
+    this.bodyLength = h.bodyLength;
+    this.docsText = this.part(h.docs);
+    this.eventsText = this.part(h.events);
+    const docs = JSON.parse(this.docsText.toString('utf8')) as DocLine[];
+    const events = JSON.parse(this.eventsText.toString('utf8')) as EventLine[];
+    if (docs.length !== h.docs[2] || events.length !== h.events[2]) throw new Error('build state: sections of another length');
+    this.blocks = new BlockLines(this.part(h.blocks), h.blocks[2]);
     const keys: string[] = [];
-    for (const [key, entry, warnings, bytes, off, len, n, blocks, sig] of h.docs) {
-      keys.push(key);
-      this.docs.set(key, { key, entry, warnings, bytes, rep: [off, len], n, blocks, ...(sig !== undefined ? { sig } : {}) });
+    for (let line = 0; line < docs.length; line++) {
+      const [key, entry, warnings, bytes, off, len, n, blocks, serial, sig] = docs[line]!;
+      keys[serial] = key;
+      this.docs.set(key, { key, serial, line, entry, warnings, bytes, rep: [off, len], n, blocks, ...(sig !== undefined ? { sig } : {}) });
       if (sig !== undefined) this.files.set(sig, key);
     }
-    for (const [id, refs] of h.blocks) this.blocks.set(id, refs);
     this.docKeys = keys;
-    this.events = h.events.map(([date, id, base, order, block, off, len, sig, warnings, raw], at) => ({
+    this.events = events.map(([date, id, base, order, block, off, len, sig, warnings, raw], at) => ({
       at,
       date,
       id,
@@ -340,11 +416,13 @@ export class BuildState {
     for (const i of h.one ?? []) this.events[i]!.one = true;
     this.buckets = new Map(Object.entries(h.index));
     this.nextBlock = h.nextBlock;
-    this.bodyLength = h.bodyLength;
+    this.nextDoc = h.nextDoc;
     this.garbage = h.garbage;
     this.liteAt = h.lite;
     this.matchInfo = h.match;
     this.canon = h.canon;
+    if (this.liteAt) this.part(this.liteAt);
+    if (this.matchInfo) this.part(this.matchInfo.at);
     for (const [b, off, len] of h.clu ?? []) this.tables.set(b, [off, len]);
   }
 
@@ -362,15 +440,15 @@ export class BuildState {
   /** Reads each event's `pub` line of the previous registry matching (once), when the state has them. */
   async loadMatches(): Promise<void> {
     if (this.matchInfo === undefined || this.pubs !== undefined) return;
-    const lines = (await this.read(this.matchInfo.at[0], this.matchInfo.at[1])).toString('utf8').split('\n');
+    const lines = this.part(this.matchInfo.at).toString('utf8').split('\n');
     if (lines.length === this.events.length) this.pubs = lines;
     else this.matchInfo = undefined;
   }
 
   /** Reads the events' Lite list (once; for builds with an id registry). */
   async loadLites(): Promise<void> {
-    if (this.liteAt === undefined) return;
-    const text = await this.read(this.liteAt[0], this.liteAt[1]);
+    if (this.liteAt === undefined || this.liteText !== undefined) return;
+    const text = this.part(this.liteAt);
     const list = JSON.parse(text.toString('utf8')) as (Lite | 0)[];
     this.liteText = text;
     if (list.length !== this.events.length) return;
@@ -770,7 +848,7 @@ export async function incrementalFinish(state: BuildState, input: IncrementalInp
     const reached = new Set<number>();
     for (const t of queries[k]!) {
       for (const [cls, list] of await state.lookup(t)) {
-        if (cls !== '' && !compatibleWith(ev, cls, bucketOf(t))) continue;
+        if (cls !== '' && !compatibleWith(ev, cls, termDay(t))) continue;
         for (const b of list) {
           affected.add(b);
           reached.add(b);
@@ -1847,63 +1925,43 @@ interface MatchOut {
 
 /**
  * Where each element of a Lite list's text (liteLines) lies: [start, end) of element k at 2k, 2k + 1;
- * undefined when the text is not laid out one element a line (a state written before) or has not `n`.
+ * undefined when the text is not laid out one element a line or has not `n` (recordLines).
  */
 export function liteLines(text: Buffer, n: number): Uint32Array | undefined {
-  const at = new Uint32Array(2 * n);
-  if (n === 0 || text[0] !== 0x5b || text[text.length - 1] !== 0x5d) return undefined;
-  let start = 1;
-  for (let k = 0; k < n - 1; k++) {
-    const nl = text.indexOf(10, start);
-    if (nl < 0 || text[nl - 1] !== 0x2c) return undefined;
-    at[2 * k] = start;
-    at[2 * k + 1] = nl - 1;
-    start = nl + 1;
-  }
-  if (text.indexOf(10, start) >= 0) return undefined;
-  at[2 * n - 2] = start;
-  at[2 * n - 1] = text.length - 1;
-  return at;
+  return n === 0 ? undefined : recordLines(text, n);
 }
 
 /**
- * Appends the Lite list of `all` (a JSON array, one element a line: "[" L0 ",\n" L1 ... "]"): the
- * elements of records read from the state whose Lite is the one read are copied from the state's text,
+ * The Lite list of `all` (a section: one element a line, "[" L0 ",\n" L1 ... "]"): the elements of
+ * records read from the state whose Lite is the one read are copied from the state's text,
  * consecutive ones in one piece; the others are written.
  */
-async function appendLites(state: BuildState, all: readonly EventRec[], append: (b: Buffer) => Promise<number>): Promise<[number, number]> {
+function litesSection(state: BuildState, all: readonly EventRec[]): LinesWriter {
   const old = state.liteText;
   const lines = old !== undefined ? liteLines(old, state.events.length) : undefined;
-  const parts: Buffer[] = [Buffer.from('[')];
-  let runFrom = -1;
-  let runTo = -1;
-  const endRun = () => {
-    if (runFrom >= 0) parts.push(old!.subarray(lines![2 * runFrom]!, lines![2 * runTo + 1]!));
-    runFrom = -1;
-  };
-  const sep = Buffer.from(',\n');
-  for (let i = 0; i < all.length; i++) {
-    const e = all[i]!;
+  const out = new LinesWriter(old, lines);
+  for (const e of all) {
     const k = e.at;
-    const copied = lines !== undefined && k !== undefined && e.lite !== undefined && state.events[k]?.lite === e.lite;
-    if (copied && runFrom >= 0 && k === runTo + 1) {
-      runTo = k;
-      continue;
-    }
-    endRun();
-    if (i > 0) parts.push(sep);
-    if (copied) runFrom = runTo = k;
-    else parts.push(Buffer.from(JSON.stringify(e.lite ?? 0), 'utf8'));
+    if (lines !== undefined && k !== undefined && e.lite !== undefined && state.events[k]?.lite === e.lite) out.copy(k);
+    else out.add(JSON.stringify(e.lite ?? 0));
   }
-  endRun();
-  parts.push(Buffer.from(']'));
-  const text = Buffer.concat(parts);
-  return [await append(text), text.length];
+  return out;
+}
+
+/** Whether an event's record is the one read from the state at its position `o` (its line is then copied). */
+function sameRecord(e: EventRec, o: EventRec): boolean {
+  if (e.date !== o.date || e.id !== o.id || e.base !== o.base || e.order !== o.order || e.block !== o.block) return false;
+  if (e.off !== o.off || e.len !== o.len || e.sig !== o.sig || e.raw !== o.raw) return false;
+  return e.warnings === o.warnings || (e.warnings.length === o.warnings.length && e.warnings.every((w, i) => w === o.warnings[i]));
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 /**
- * Writes the state after this build: appends new reports and event texts to the body (or
- * compacts it into a new file) and writes the new header.
+ * Writes the state after this build: appends new reports, event texts and index buckets to the body
+ * (or compacts it into a new file), then the sections and the new header after it.
  */
 async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
   step('');
@@ -1934,27 +1992,22 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
       else if (list[list.length - 1] !== b && !list.includes(b)) list.push(b);
     }
   }
-  // Blocks in the header's form ([document position, report position]): the untouched ones keep their
-  // arrays when no document moved, else have their positions renumbered; the new ones are numbered.
-  const docIndex = new Map<string, number>();
-  for (let i = 0; i < s.keys.length; i++) docIndex.set(s.keys[i]!, i);
-  const moved = new Int32Array(state.docKeys.length);
-  let anyMoved = false;
-  for (let d = 0; d < state.docKeys.length; d++) {
-    moved[d] = docIndex.get(state.docKeys[d]!) ?? -1;
-    if (moved[d] !== d) anyMoved = true;
-  }
-  const blocks: Header['blocks'] = [];
-  for (const [b, refs] of state.blocks) {
-    if (s.affected.has(b)) continue;
-    blocks.push([b, anyMoved ? refs.map(([d, j]) => [moved[d]!, j] as [number, number]) : refs]);
-  }
-  for (const [b, refs] of s.newBlocks) blocks.push([b, refs.map(([k, j]) => [docIndex.get(k)!, j] as [number, number])]);
-  // Each document's blocks: its old ones that stay, then the new ones holding its reports.
+  // Documents keep their numbers; a new one takes the next. Blocks name documents by number, so the
+  // blocks that stay keep their records (copied) whatever documents come or go.
+  let nextDoc = state.nextDoc;
+  const serial = new Map<string, number>();
+  for (const key of s.keys) serial.set(key, state.docs.get(key)?.serial ?? nextDoc++);
+  const blocks = new LinesWriter(state.blocks.text, state.blocks.lines);
+  for (const [b, line] of state.blocks.entries()) if (!s.affected.has(b)) blocks.copy(line);
+  for (const [b, refs] of s.newBlocks) blocks.add(JSON.stringify([b, refs.map(([k, j]) => [serial.get(k)!, j])] satisfies BlockLine));
+  // Each document's blocks: its old ones that stay (a block that passed on its id to the new block
+  // holding it stays in its place: that new block holds every report of the old one), then the new
+  // ones holding its reports. (Only which blocks, not their order, is read.)
   const docBlocks = new Map<string, number[]>();
   for (const d of state.docs.values()) {
     if (!s.present.has(d.key)) continue;
-    docBlocks.set(d.key, s.affected.size === 0 ? d.blocks : d.blocks.filter((b) => !s.affected.has(b)));
+    const stays = (b: number) => !s.affected.has(b) || s.newBlocks.has(b);
+    docBlocks.set(d.key, d.blocks.every(stays) ? d.blocks : d.blocks.filter(stays));
   }
   for (const [b, refs] of s.newBlocks) {
     for (const [k] of refs) {
@@ -1968,35 +2021,47 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
   step('write state: index terms, blocks');
   // Compact when more than half of the body would be garbage: everything is written afresh.
   let garbage = state.garbage;
-  garbage += state.matchInfo?.at[1] ?? 0;
   for (const d of state.docs.values()) if (!s.present.has(d.key)) garbage += d.rep[1];
   for (const e of state.events) if (s.affected.has(e.block) && e.len > 0 && !s.reused.has(e)) garbage += e.len + 2;
   for (const name of state.dirty) garbage += state.buckets.get(name)?.[1] ?? 0;
-  garbage += state.liteAt?.[1] ?? 0;
   for (const [b, at] of state.tables) if (s.affected.has(b)) garbage += at[1];
   const compact = state.bodyLength === 0 || garbage * 2 > state.bodyLength;
   const target = compact ? `${state.file}.${process.pid}.tmp` : state.file;
   const fd = await open(target, compact ? 'w' : 'r+');
   try {
+    // The sections and header are written again after the body, over the old ones (whose records
+    // to copy are in memory): cut them first, so that a build stopped halfway leaves no state
+    // rather than a header naming sections written over.
+    if (!compact) await fd.truncate(state.bodyLength);
     let pos = compact ? 0 : state.bodyLength;
     const pending: Buffer[] = [];
     let pendingSize = 0;
     const flush = async () => {
       if (pendingSize === 0) return;
-      const buf = Buffer.concat(pending, pendingSize);
+      const at = pos - pendingSize;
+      const { bytesWritten } = await fd.writev(pending, at);
+      if (bytesWritten !== pendingSize) throw new Error('build state: short write');
       pending.length = 0;
       pendingSize = 0;
-      await fd.write(buf, 0, buf.length, pos - buf.length);
     };
     const append = async (b: Buffer): Promise<number> => {
       const at = pos;
       pending.push(b);
       pendingSize += b.length;
       pos += b.length;
-      if (pendingSize >= 1 << 22) await flush();
+      if (pendingSize >= 1 << 22 || pending.length >= 512) await flush();
       return at;
     };
-    const docs: Header['docs'] = [];
+    /** Writes a section after what is written, returns where it lies. */
+    const appendSection = async (w: LinesWriter): Promise<Section> => {
+      const { parts, bytes, count } = w.finish();
+      const at = pos;
+      for (const b of parts) await append(b);
+      return [at, bytes, count];
+    };
+    // Documents: the reports of new ones appended (all when compacting); records of unchanged ones copied.
+    const oldDocLines = !compact && state.docsText ? recordLines(state.docsText, state.docs.size) : undefined;
+    const docs = new LinesWriter(state.docsText, oldDocLines);
     for (let i = 0; i < s.reports.length; i++) {
       const key = s.keys[i]!;
       const r = s.reports[i]!;
@@ -2011,18 +2076,31 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         n = old ? old.n : r.events.length;
         rep = [await append(text), text.length];
       }
-      const sig = s.sigs[i];
-      const rec: Header['docs'][number] = [key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, docBlocks.get(key) ?? []];
+      const sig = s.sigs[i] || undefined;
+      const inBlocks = docBlocks.get(key) ?? [];
+      if (old && oldDocLines && r.entry === old.entry && r.warnings === old.warnings && r.bytes === old.bytes && sig === old.sig && sameNumbers(inBlocks, old.blocks)) {
+        docs.copy(old.line);
+        continue;
+      }
+      const rec: DocLine = [key, r.entry, r.warnings, r.bytes, rep[0], rep[1], n, inBlocks, serial.get(key)!];
       if (sig) rec.push(sig);
-      docs.push(rec);
+      docs.add(JSON.stringify(rec));
     }
     step('write state: documents');
-    // Event texts, each after a ",\n", in the order of events.json (so that runs of them are read at once).
+    // Event texts, each after a ",\n", in the order of events.json (so that runs of them are read at
+    // once); records of events kept as they were copied.
+    const oldEventLines = !compact && state.eventsText ? recordLines(state.eventsText, state.events.length) : undefined;
+    const events = new LinesWriter(state.eventsText, oldEventLines);
     const sep = Buffer.from(',\n');
-    const events: Header['events'] = [];
     const one: number[] = [];
-    for (const e of s.all) {
-      if (e.one) one.push(events.length);
+    for (let i = 0; i < s.all.length; i++) {
+      const e = s.all[i]!;
+      if (e.one) one.push(i);
+      const o = oldEventLines && e.at !== undefined && e.text === undefined && e.rawText === undefined ? state.events[e.at] : undefined;
+      if (o !== undefined && sameRecord(e, o)) {
+        events.copy(e.at!);
+        continue;
+      }
       let off = e.off;
       if (e.len >= 0 && (compact || e.text)) {
         const text = e.text ?? (await state.read(e.off, e.len));
@@ -2036,12 +2114,40 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         raw = [await append(text), text.length];
       }
       const tail = e.warnings.length ? (raw ? [e.warnings, raw] : [e.warnings]) : [];
-      events.push([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...tail] as Header['events'][number]);
+      events.add(JSON.stringify([e.date, e.id, e.base === e.id ? 0 : e.base, e.order, e.block, off, e.len, e.sig, ...tail]));
     }
     step('write state: events');
+    // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
+    const index: Header['index'] = {};
+    const names = new Set([...state.buckets.keys(), ...state.dirty]);
+    for (const name of [...names].sort()) {
+      if (state.dirty.has(name)) {
+        const m = state.loaded.get(name)!;
+        if (m.size === 0) continue;
+        const text = Buffer.from(JSON.stringify(Object.fromEntries(m)), 'utf8');
+        index[name] = [await append(text), text.length];
+      } else {
+        const at = state.buckets.get(name)!;
+        index[name] = compact ? [await append(await state.read(at[0], at[1])), at[1]] : at;
+      }
+    }
+    step('write state: index buckets');
+    // Cluster tables, in the body: those of blocks not clustered again stay where they are (copied when compacting).
+    const clu: [number, number, number][] = [];
+    for (const [b, at] of state.tables) if (!s.affected.has(b)) clu.push([b, compact ? await append(await state.read(at[0], at[1])) : at[0], at[1]]);
+    for (const [b, t] of s.tables) {
+      const text = Buffer.from(t.text(), 'utf8');
+      clu.push([b, await append(text), text.length]);
+    }
+    step('write state: cluster tables');
+    // The sections, after the body.
+    const bodyLength = pos;
+    const blocksAt = await appendSection(blocks);
+    const docsAt = await appendSection(docs);
+    const eventsAt = await appendSection(events);
     // Every event's Lite (about 150 bytes an event), one a line: those read from the state are copied
     // from its text, in runs, not written again.
-    const lite = await appendLites(state, s.all, append);
+    const lite = await appendSection(litesSection(state, s.all));
     // The registry matching: who chose each event (one line each), the ties.
     let match: MatchHeader | undefined;
     if (s.match) {
@@ -2058,43 +2164,20 @@ async function saveNewState(state: BuildState, s: SaveInput): Promise<void> {
         at: [await append(text), text.length],
       };
     }
-    step('write state: registry records, matching');
-    // Index buckets: changed ones written again, the others kept where they are (copied when compacting).
-    const index: Header['index'] = {};
-    const names = new Set([...state.buckets.keys(), ...state.dirty]);
-    for (const name of [...names].sort()) {
-      if (state.dirty.has(name)) {
-        const m = state.loaded.get(name)!;
-        if (m.size === 0) continue;
-        const text = Buffer.from(JSON.stringify(Object.fromEntries(m)), 'utf8');
-        index[name] = [await append(text), text.length];
-      } else {
-        const at = state.buckets.get(name)!;
-        index[name] = compact ? [await append(await state.read(at[0], at[1])), at[1]] : at;
-      }
-    }
     await flush();
-    step('write state: index buckets');
-    // Cluster tables: those of blocks not clustered again stay where they are (copied when compacting).
-    const clu: [number, number, number][] = [];
-    for (const [b, at] of state.tables) if (!s.affected.has(b)) clu.push([b, compact ? await append(await state.read(at[0], at[1])) : at[0], at[1]]);
-    for (const [b, t] of s.tables) {
-      const text = Buffer.from(t.text(), 'utf8');
-      clu.push([b, await append(text), text.length]);
-    }
-    await flush();
-    step('write state: cluster tables');
+    step('write state: sections (blocks, documents, events, registry records, matching)');
     const header: Header = {
       format: FORMAT,
       version: state.version,
       nextBlock: s.nextBlock,
-      bodyLength: pos,
+      nextDoc,
+      bodyLength,
       garbage: compact ? 0 : garbage,
-      docs,
-      blocks,
-      events,
+      docs: docsAt,
+      blocks: blocksAt,
+      events: eventsAt,
       index,
-      lite,
+      lite: [lite[0], lite[1]],
       ...(one.length ? { one } : {}),
       ...(match ? { match } : {}),
       ...(s.canon !== undefined ? { canon: s.canon } : {}),

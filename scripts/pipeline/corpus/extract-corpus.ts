@@ -6,6 +6,7 @@
  * timing; raw texts are dropped as soon as their document is reported, and at most `window`
  * documents are in flight, so memory holds the reports, not the corpus.
  */
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,6 +122,28 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
   let unread = 0;
   const before = BigInt(Date.now() - (opts.racyMs ?? RACY_MS)) * 1_000_000n;
   const bySignature = ctx.cacheDir !== null && ctx.reportsDir === null && opts.known !== undefined;
+  /**
+   * The files the previous build's state knows by signature, found in one synchronous pass before any
+   * is read (a stat each, without a promise or a hop to the thread pool: 20,000 files in about a
+   * tenth of the CPU time): their reports are the state's stubs. The others go through runOne.
+   */
+  const byState: (JobResult & { sig: string })[] = [];
+  if (bySignature && opts.fileKey) {
+    for (let at = 0; at < jobs.length; at++) {
+      const job = jobs[at]!;
+      let st;
+      try {
+        st = statSync(path.join(dir, job.rel), { bigint: true, throwIfNoEntry: false });
+      } catch {
+        continue;
+      }
+      if (!st?.isFile() || st.mtimeNs >= before || st.ctimeNs >= before) continue;
+      const sig = fileSignature(job, ctx.maxFileBytes, st);
+      const key = opts.fileKey(sig);
+      const report = key !== undefined ? opts.known!(key) : undefined;
+      if (report) byState[at] = { report, cached: true, key, sig };
+    }
+  }
   const runOne = async (job: Job): Promise<JobResult & { sig?: string | null }> => {
     // Stat before reading: a file changed after the stat has another signature next time.
     let sig: string | null = null;
@@ -232,6 +255,12 @@ export async function extractCorpus(dir: string, opts: ExtractCorpusOptions = {}
           const at = dispatched++;
           if (total >= cap || full) {
             results.set(at, null);
+            continue;
+          }
+          const known = byState[at];
+          if (known) {
+            unread++;
+            results.set(at, known);
             continue;
           }
           runOne(jobs[at]!).then((r) => {
