@@ -658,6 +658,67 @@ export interface PublishedInput {
   keys: string[];
 }
 
+/** What aliasResolver reads: the published events' source keys, and the registry and matching before them. */
+export interface AliasSources {
+  /** Each published event's id and source keys (read once, when an id first needs them). */
+  published: () => Iterable<readonly [string, readonly string[]]>;
+  isCurrent: (id: string) => boolean;
+  /** The event a registered id matched in step 1, and each matched event's source keys. */
+  matched: (id: string) => string | undefined;
+  sourcesOf: (id: string) => readonly string[] | undefined;
+  /** The registry's entry sources of an id, and the id an alias points at. */
+  entrySources: (id: string) => readonly string[] | undefined;
+  aliasOf: (id: string) => string | undefined;
+}
+
+/**
+ * The published event an old id stands for now, or null when its event is gone (updateRegistryFrom's
+ * aliases; publish-delta.ts resolves the same way from the registry's text): the event it matched when
+ * that is published, else the published event holding most of the matched event's sources (curation
+ * folded it), else most of its own registered sources, else where its alias leads. Ties: the smaller id.
+ */
+export function aliasResolver(o: AliasSources): (id: string) => string | null {
+  // Where each source now is (made when first needed: a build where every registered id is still
+  // published never needs it).
+  let holder: Map<string, string[]> | undefined;
+  const bySources = (sources: readonly string[]): string | undefined => {
+    if (holder === undefined) {
+      holder = new Map();
+      for (const [id, keys] of o.published()) {
+        for (const k of keys) {
+          const list = holder.get(k);
+          if (list) list.push(id);
+          else holder.set(k, [id]);
+        }
+      }
+    }
+    const votes = new Map<string, number>();
+    for (const s of sources) for (const id of holder.get(s) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
+    let out: string | undefined;
+    let top = 0;
+    for (const [id, n] of votes) if (n > top || (n === top && out !== undefined && cmp(id, out) < 0)) [out, top] = [id, n];
+    return out;
+  };
+  const target = new Map<string, string | null>();
+  const resolve = (id: string, seen: Set<string>): string | null => {
+    if (o.isCurrent(id)) return id;
+    const known = target.get(id);
+    if (known !== undefined) return known;
+    if (seen.has(id)) return null;
+    seen.add(id);
+    let to: string | null = null;
+    const via = o.matched(id);
+    if (via !== undefined) to = o.isCurrent(via) ? via : (bySources(o.sourcesOf(via) ?? []) ?? null);
+    // The event it matched was folded or dropped by curation, or the id matched nothing: its own sources.
+    if (to === null) to = bySources(o.entrySources(id) ?? []) ?? null;
+    const alias = to === null ? o.aliasOf(id) : undefined;
+    if (alias !== undefined) to = resolve(alias, seen);
+    target.set(id, to);
+    return to;
+  };
+  return (id) => resolve(id, new Set());
+}
+
 /** Step 2 from each published event's id, content key and source keys (see updateRegistry). */
 export function updateRegistryFrom(
   published: readonly PublishedInput[],
@@ -671,51 +732,20 @@ export function updateRegistryFrom(
     ids[ev.id] = { since: reg.ids[ev.id]?.since ?? next, key: ev.key, sources: ev.keys };
   }
 
-  // Where each registered source now is, to follow ids that curation folded or that lost their event
-  // (made when first needed: a build where every registered id is still published never needs it).
-  let holder: Map<string, string[]> | undefined;
-  const bySources = (sources: string[]): string | undefined => {
-    if (holder === undefined) {
-      holder = new Map();
-      for (const ev of published) {
-        for (const k of ev.keys) {
-          const list = holder.get(k);
-          if (list) list.push(ev.id);
-          else holder.set(k, [ev.id]);
-        }
-      }
-    }
-    const votes = new Map<string, number>();
-    for (const s of sources) for (const id of holder.get(s) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
-    let out: string | undefined;
-    let top = 0;
-    for (const [id, n] of votes) if (n > top || (n === top && out !== undefined && cmp(id, out) < 0)) [out, top] = [id, n];
-    return out;
-  };
-
   const aliases: Record<string, string> = {};
-  const target = new Map<string, string | null>();
-  /** The published event an old id stands for now, or null when its event is gone. */
-  const resolve = (id: string, seen: Set<string>): string | null => {
-    if (current.has(id)) return id;
-    const known = target.get(id);
-    if (known !== undefined) return known;
-    if (seen.has(id)) return null;
-    seen.add(id);
-    let to: string | null = null;
-    const via = match.matched.get(id);
-    if (via !== undefined) to = current.has(via) ? via : (bySources(match.sourcesOf.get(via) ?? []) ?? null);
-    // The event it matched was folded or dropped by curation, or the id matched nothing: its own sources.
-    if (to === null) to = bySources(reg.ids[id]?.sources ?? []) ?? null;
-    if (to === null && reg.aliases[id] !== undefined) to = resolve(reg.aliases[id]!, seen);
-    target.set(id, to);
-    return to;
-  };
+  const resolve = aliasResolver({
+    published: () => published.map((ev) => [ev.id, ev.keys] as const),
+    isCurrent: (id) => current.has(id),
+    matched: (id) => match.matched.get(id),
+    sourcesOf: (id) => match.sourcesOf.get(id),
+    entrySources: (id) => (Object.hasOwn(reg.ids, id) ? reg.ids[id]!.sources : undefined),
+    aliasOf: (id) => (Object.hasOwn(reg.aliases, id) ? reg.aliases[id] : undefined),
+  });
 
   const old = new Set([...Object.keys(reg.ids), ...Object.keys(reg.aliases)]);
   for (const id of old) {
     if (current.has(id)) continue;
-    const to = resolve(id, new Set());
+    const to = resolve(id);
     if (to !== null && to !== id) aliases[id] = to;
     // Gone or aliased ids stay registered with what they last stood for (never reused, may come back).
     if (reg.ids[id]) ids[id] = reg.ids[id]!;

@@ -13,7 +13,7 @@
  * gives the entry R already holds for its id.
  */
 import { cmp } from '../ids.ts';
-import { typeOfKey, weakKey, type PublishedInput, type Registry, type RegistryEntry, type RegistryText } from '../id-registry.ts';
+import { aliasResolver, typeOfKey, weakKey, type PublishedInput, type Registry, type RegistryEntry, type RegistryText } from '../id-registry.ts';
 import type { ScanEntry } from './build-state.ts';
 
 /** What the scan reads of a record of the previous build (EventRec). */
@@ -130,41 +130,15 @@ export function updateRegistryDelta(d: DeltaInput): Delta {
     }
   }
 
-  // Where each source is now (as updateRegistryFrom's holder), made only when an id needs it.
-  let holder: Map<string, string[]> | undefined;
-  const bySources = (sources: readonly string[]): string | undefined => {
-    if (holder === undefined) {
-      holder = new Map();
-      for (const [id, keys] of d.published()) {
-        for (const k of keys) {
-          const list = holder.get(k);
-          if (list) list.push(id);
-          else holder.set(k, [id]);
-        }
-      }
-    }
-    const votes = new Map<string, number>();
-    for (const s of sources) for (const id of holder.get(s) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
-    let out: string | undefined;
-    let top = 0;
-    for (const [id, n] of votes) if (n > top || (n === top && out !== undefined && cmp(id, out) < 0)) [out, top] = [id, n];
-    return out;
-  };
-  const target = new Map<string, string | null>();
-  const resolve = (id: string, seen: Set<string>): string | null => {
-    if (d.isCurrent(id)) return id;
-    const known = target.get(id);
-    if (known !== undefined) return known;
-    if (seen.has(id)) return null;
-    seen.add(id);
-    let to: string | null = null;
-    const via = d.matched(id);
-    if (via !== undefined) to = d.isCurrent(via) ? via : (bySources(d.sourcesOf(via) ?? []) ?? null);
-    if (to === null) to = bySources(R.entry(id)?.sources ?? []) ?? null;
-    if (to === null && Object.hasOwn(R.aliases, id)) to = resolve(R.aliases[id]!, seen);
-    target.set(id, to);
-    return to;
-  };
+  // Resolved as updateRegistryFrom resolves them (one resolver), from R's text.
+  const resolve = aliasResolver({
+    published: d.published,
+    isCurrent: d.isCurrent,
+    matched: d.matched,
+    sourcesOf: d.sourcesOf,
+    entrySources: (id) => R.entry(id)?.sources,
+    aliasOf: (id) => (Object.hasOwn(R.aliases, id) ? R.aliases[id] : undefined),
+  });
 
   // The ids of R no event is published under, in updateRegistryFrom's order: R's entries (in code-unit
   // order, as its text and its parse give them), then ids of aliases only.
@@ -178,7 +152,7 @@ export function updateRegistryDelta(d: DeltaInput): Delta {
   registered.sort(cmp);
   const aliases: Record<string, string> = {};
   for (const id of [...registered, ...Object.keys(R.aliases).filter((id) => aliasOnly.has(id))]) {
-    const to = resolve(id, new Set());
+    const to = resolve(id);
     if (to !== null && to !== id) aliases[id] = to;
   }
   const sorted: Record<string, string> = {};
